@@ -1,0 +1,101 @@
+/**
+ * `npm run cli -- <command>`: the library from the command line, through the same services and
+ * API contract as the app. Every command honours --data-dir (and DRAFTDESK_DATA_DIR).
+ *
+ *   new --title T [--json]        create a document
+ *   list [--trash] [--json]       list documents
+ *   show ID --json                print the document model (the stored format)
+ */
+import { parseArgs } from 'node:util'
+import { ApiError } from '../shared/api'
+import { callApi, createServices, resolveDataDir, type Services } from './services'
+
+const USAGE = `用法 / usage: npm run cli -- <command> [options]
+  new --title 标题 [--json]
+  list [--trash] [--json]
+  show ID --json
+options: --data-dir DIR (or DRAFTDESK_DATA_DIR)`
+
+type Out = { log: (s: string) => void; error: (s: string) => void }
+
+export async function runCli(argv: string[], out: Out = { log: (s) => console.log(s), error: (s) => console.error(s) }): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        title: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        trash: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (err) {
+    out.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [command, ...rest] = positionals
+  if (values.help || !command) {
+    out.log(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const services = createServices({ dataDir: resolveDataDir({ argv: values['data-dir'] ? ['--data-dir', values['data-dir']] : [] }) })
+  try {
+    const info = services.library.info()
+    if (info.state === 'unavailable') {
+      out.error(`素材库无法打开 / the library cannot be opened: ${info.path}: ${info.reason}`)
+      return 1
+    }
+    return await runCommand(services, command, rest, values, out)
+  } catch (err) {
+    out.error(err instanceof ApiError || err instanceof Error ? err.message : String(err))
+    return 1
+  } finally {
+    services.close()
+  }
+}
+
+async function runCommand(
+  services: Services,
+  command: string,
+  args: string[],
+  values: { title?: string | undefined; json?: boolean | undefined; trash?: boolean | undefined },
+  out: Out,
+): Promise<number> {
+  const h = services.handlers
+  switch (command) {
+    case 'new': {
+      const record = await callApi(h, 'documents.create', { title: values.title ?? '' })
+      out.log(values.json ? JSON.stringify({ id: record.id, title: record.model.title }) : record.id)
+      return 0
+    }
+    case 'list': {
+      const docs = await callApi(h, 'documents.list', { trash: values.trash ?? false })
+      if (values.json) out.log(JSON.stringify(docs, null, 2))
+      else for (const d of docs) out.log(`${d.id}\t${new Date(d.updatedAt).toISOString()}\t${d.characters}字\t${d.title}${d.invalid ? '\t[无法读取]' : ''}`)
+      return 0
+    }
+    case 'show': {
+      const id = args[0]
+      if (!id) {
+        out.error('show 需要文档 ID / show needs a document id')
+        return 2
+      }
+      const record = await callApi(h, 'documents.get', { id })
+      out.log(JSON.stringify(record.model, null, values.json ? 2 : 2))
+      return 0
+    }
+    default:
+      out.error(`未知命令 / unknown command: ${command}\n${USAGE}`)
+      return 2
+  }
+}
+
+// Run when executed directly (tsx electron/cli.ts, or the bundled dist/electron/cli.cjs).
+const invokedDirectly = typeof process !== 'undefined' && /cli\.(ts|cjs|js)$/.test(process.argv[1] ?? '')
+if (invokedDirectly) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code))
+}

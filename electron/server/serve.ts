@@ -1,0 +1,40 @@
+/**
+ * `npm run serve`: the browser shell. Prints one line with the URL (token included) and runs until
+ * interrupted. Options: --data-dir DIR, --port N, --renderer DIR.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { resolveDataDir } from '../services/dataDir'
+import { startBrowserShell } from './browserShell'
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
+}
+
+export function defaultRendererDir(): string {
+  // dist/electron/serve.cjs → dist/renderer; electron/server/serve.ts (tsx) → dist/renderer
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url))
+  return path.basename(here) === 'electron' ? path.resolve(here, '../renderer') : path.resolve(here, '../../dist/renderer')
+}
+
+async function main() {
+  const dataDir = resolveDataDir()
+  const port = argValue('--port')
+  const shell = await startBrowserShell({
+    dataDir,
+    rendererDir: argValue('--renderer') ?? defaultRendererDir(),
+    ...(port ? { port: Number(port) } : {}),
+  })
+  const info = shell.services.library.info()
+  console.log(`稿台浏览器版 / DraftDesk browser shell: ${shell.url}`)
+  console.log(`素材库 / library: ${info.path}${info.state === 'unavailable' ? ` — 无法打开 / cannot be opened: ${info.reason}` : ''}`)
+  const stop = () => void shell.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+void main().catch((err: unknown) => {
+  console.error(`稿台浏览器版无法启动 / the browser shell failed to start: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})

@@ -1,0 +1,58 @@
+/**
+ * The implementation of the API contract, next to the library. Both transports (Electron IPC and
+ * the browser shell) call `dispatch`, which validates the input with the contract's zod schema,
+ * runs the handler and turns every failure into a typed error. It never throws.
+ */
+import { z } from 'zod'
+import { apiContract, ApiError, isApiMethod, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse } from '../../shared/api'
+import type { LibraryHost } from './libraryHost'
+
+export type ApiHandlers = { [M in ApiMethod]: (input: z.output<(typeof apiContract)[M]['input']>) => ApiOutput<M> | Promise<ApiOutput<M>> }
+
+export function createApiHandlers(host: LibraryHost): ApiHandlers {
+  const docs = () => host.documents()
+  return {
+    'library.info': () => host.info(),
+    'library.open': ({ path, create }) => host.open(path, create),
+    'documents.list': ({ trash }) => docs().list(trash ?? false),
+    'documents.create': ({ title, model }) => docs().create(title, model),
+    'documents.get': ({ id }) => docs().get(id),
+    'documents.save': ({ id, model }) => docs().save(id, model),
+    'documents.snapshot': ({ id, reason }) => docs().snapshot(id, reason),
+    'documents.rename': ({ id, title }) => docs().rename(id, title),
+    'documents.duplicate': ({ id, title }) => docs().duplicate(id, title),
+    'documents.trash': ({ id }) => (docs().trash(id), { ok: true as const }),
+    'documents.restore': ({ id }) => (docs().restore(id), { ok: true as const }),
+    'documents.purge': ({ id }) => (docs().purge(id), { ok: true as const }),
+    'documents.search': ({ query }) => docs().search(query),
+    'revisions.list': ({ id }) => docs().revisions(id),
+  }
+}
+
+export async function dispatch(handlers: ApiHandlers, method: string, rawInput: unknown): Promise<ApiResponse> {
+  if (!isApiMethod(method)) return failure('unknown_method', `未知的接口方法 / unknown method: ${method.slice(0, 80)}`)
+  const parsed = apiContract[method].input.safeParse(rawInput ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return failure('bad_request', `参数不对 / bad arguments for ${method}: ${issue ? `${issue.path.join('.') || '(input)'}: ${issue.message}` : 'invalid'}`)
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown
+    return { ok: true, result: await handler(parsed.data) }
+  } catch (err) {
+    if (err instanceof ApiError) return failure(err.code, err.message)
+    const message = err instanceof Error ? err.message : String(err)
+    return failure('internal', `内部错误 / internal error: ${message}`)
+  }
+}
+
+function failure(code: ApiError['code'], message: string): ApiResponse {
+  return { ok: false, error: { code, message } }
+}
+
+/** Typed direct call for Node callers (CLI, tests): throws ApiError on failure. */
+export async function callApi<M extends ApiMethod>(handlers: ApiHandlers, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const response = await dispatch(handlers, method, input)
+  if (!response.ok) throw new ApiError(response.error.code, response.error.message)
+  return apiContract[method].output.parse(response.result) as ApiOutput<M>
+}

@@ -1,0 +1,100 @@
+/**
+ * Opening the library file safely. A file that is not ours (not SQLite, or another program's
+ * SQLite database) is never written to: we check before the first write, and report why.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+
+/** PRAGMA application_id marking a DraftDesk library ('DRFT'). */
+export const APPLICATION_ID = 0x44524654
+const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+export type SqliteDatabase = Database.Database
+
+export class LibraryOpenError extends Error {
+  constructor(readonly path: string, reason: string) {
+    super(reason)
+    this.name = 'LibraryOpenError'
+  }
+}
+
+function readHeader(file: string): Buffer | null {
+  let fd: number | undefined
+  try {
+    fd = fs.openSync(file, 'r')
+    const buf = Buffer.alloc(16)
+    const n = fs.readSync(fd, buf, 0, 16, 0)
+    return buf.subarray(0, n)
+  } catch {
+    return null
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
+  }
+}
+
+export interface OpenOptions {
+  /** create the file when missing (default true) */
+  create?: boolean
+  /** path of an Electron-ABI build of better-sqlite3 (Electron main only) */
+  nativeBinding?: string
+}
+
+export function openLibraryDatabase(file: string, opts: OpenOptions = {}): SqliteDatabase {
+  const exists = fs.existsSync(file)
+  if (!exists && opts.create === false) throw new LibraryOpenError(file, '文件不存在 / file not found')
+  if (exists) {
+    const stat = fs.statSync(file)
+    if (!stat.isFile()) throw new LibraryOpenError(file, '不是文件 / not a file')
+    if (stat.size > 0) {
+      const header = readHeader(file)
+      if (!header || header.toString('latin1') !== SQLITE_HEADER)
+        throw new LibraryOpenError(file, '不是稿台素材库文件（文件已损坏或格式不对）/ not a DraftDesk library (corrupt or foreign file)')
+    }
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+  }
+
+  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
+  try {
+    // Read-only checks first: nothing is written to a file that is not ours.
+    const appId = db.pragma('application_id', { simple: true }) as number
+    const version = db.pragma('user_version', { simple: true }) as number
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
+    if (appId !== 0 && appId !== APPLICATION_ID)
+      throw new LibraryOpenError(file, '这是其他程序的数据库 / a database of another program')
+    if (appId === 0 && tables.n > 0)
+      throw new LibraryOpenError(file, '这是其他程序的数据库 / a database of another program')
+    if (version > LATEST_SCHEMA_VERSION)
+      throw new LibraryOpenError(file, `由更新版本的稿台创建（结构版本 ${version}），请升级稿台 / made by a newer DraftDesk`)
+    const integrity = db.pragma('quick_check', { simple: true })
+    if (integrity !== 'ok') throw new LibraryOpenError(file, `文件已损坏 / the file is damaged (${String(integrity)})`)
+
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL') // WAL + NORMAL: a committed save survives a process crash
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 3000')
+    migrate(db)
+    return db
+  } catch (err) {
+    db.close()
+    if (err instanceof LibraryOpenError) throw err
+    const message = err instanceof Error ? err.message : String(err)
+    throw new LibraryOpenError(file, `无法打开 / cannot be opened: ${message}`)
+  }
+}
+
+/** Applies every pending migration in one transaction (all or nothing). */
+export function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const pending = migrations.filter((m) => m.version > current)
+  if (pending.length === 0) return
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.up)
+      db.pragma(`user_version = ${m.version}`)
+    }
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+  })()
+}

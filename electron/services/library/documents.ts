@@ -1,0 +1,228 @@
+/**
+ * The documents and revisions of one library. Model JSON is validated on the way in (by the API
+ * layer) and on the way out (here): a stored document that fails the schema is reported, never
+ * dropped and never overwritten.
+ */
+import { randomBytes } from 'node:crypto'
+import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SearchHit } from '../../../shared/api'
+import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
+import { countCharacters, documentPlainText } from '../../../shared/document/text'
+import type { SqliteDatabase } from './database'
+
+/** A revision is kept at most this often while the writer edits (plus every Ctrl+S). */
+export const REVISION_INTERVAL_MS = 5 * 60 * 1000
+
+interface DocumentRow {
+  id: string
+  title: string
+  model_json: string
+  characters: number
+  created_at: number
+  updated_at: number
+  trashed_at: number | null
+}
+
+export function newDocumentId(): string {
+  return randomBytes(12).toString('base64url')
+}
+
+export class DocumentStore {
+  private readonly statements
+  constructor(private readonly db: SqliteDatabase, private readonly now: () => number = Date.now) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at, trashed_at, fts_stale)
+         VALUES (@id, @title, @model_json, @body_text, @characters, @now, @now, NULL, 1)`,
+      ),
+      get: db.prepare('SELECT id, title, model_json, characters, created_at, updated_at, trashed_at FROM documents WHERE id = ?'),
+      update: db.prepare(
+        `UPDATE documents SET title = @title, model_json = @model_json, body_text = @body_text,
+           characters = @characters, updated_at = @now, fts_stale = 1 WHERE id = @id`,
+      ),
+      lastRevision: db.prepare('SELECT created_at, model_json FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
+      insertRevision: db.prepare(
+        'INSERT INTO revisions (document_id, created_at, reason, model_json, characters) VALUES (?, ?, ?, ?, ?)',
+      ),
+    }
+  }
+
+  list(trash = false): DocumentSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, characters, created_at, updated_at, trashed_at, json_valid(model_json) AS json_ok FROM documents
+         WHERE trashed_at IS ${trash ? 'NOT NULL' : 'NULL'} ORDER BY updated_at DESC`,
+      )
+      .all() as (Omit<DocumentRow, 'model_json'> & { json_ok: number })[]
+    // Only a cheap check here (the list must stay fast); the full schema check happens on open.
+    return rows.map((row) => (row.json_ok ? toSummary(row) : { ...toSummary(row), invalid: 'JSON 已损坏 / broken JSON' }))
+  }
+
+  create(title: string, model?: SummaryDocument): DocumentRecord {
+    const doc: SummaryDocument = model ? { ...model, title: title || model.title } : emptyDocument(title)
+    const id = newDocumentId()
+    const now = this.now()
+    this.statements.insert.run({ id, now, ...columnsFor(doc) })
+    return this.get(id)
+  }
+
+  get(id: string): DocumentRecord {
+    const row = this.row(id)
+    const { model, error } = validate(row)
+    if (!model)
+      throw new ApiError('invalid_document', `文档《${row.title}》（${row.id}）的内容不符合格式，无法打开；原文件未改动。/ Document "${row.title}" (${row.id}) is invalid: ${error}`)
+    return { id: row.id, model, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at }
+  }
+
+  /** Autosave. Also keeps an 'interval' revision when the last one is older than REVISION_INTERVAL_MS. */
+  save(id: string, model: SummaryDocument): { updatedAt: number } {
+    const row = this.row(id)
+    if (row.trashed_at !== null) throw new ApiError('conflict', '文档在回收站中，恢复后才能编辑 / the document is in the trash')
+    const now = this.now()
+    const columns = columnsFor(model)
+    this.db.transaction(() => {
+      this.statements.update.run({ id, now, ...columns })
+      const last = this.statements.lastRevision.get(id) as { created_at: number; model_json: string } | undefined
+      if (!last) this.statements.insertRevision.run(id, now, 'interval', columns.model_json, columns.characters)
+      else if (now - last.created_at >= REVISION_INTERVAL_MS && last.model_json !== columns.model_json)
+        this.statements.insertRevision.run(id, now, 'interval', columns.model_json, columns.characters)
+    })()
+    return { updatedAt: now }
+  }
+
+  /** A snapshot of the current text (Ctrl+S). Returns null when it equals the latest revision. */
+  snapshot(id: string, reason: 'interval' | 'manual'): RevisionSummary | null {
+    const row = this.row(id)
+    const last = this.statements.lastRevision.get(id) as { created_at: number; model_json: string } | undefined
+    if (reason === 'interval' && last && last.model_json === row.model_json) return null
+    const now = this.now()
+    const info = this.statements.insertRevision.run(id, now, reason, row.model_json, row.characters)
+    return { id: Number(info.lastInsertRowid), documentId: id, createdAt: now, reason, characters: row.characters }
+  }
+
+  revisions(id: string): RevisionSummary[] {
+    this.row(id)
+    const rows = this.db
+      .prepare('SELECT id, document_id, created_at, reason, characters FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC')
+      .all(id) as { id: number; document_id: string; created_at: number; reason: RevisionSummary['reason']; characters: number }[]
+    return rows.map((r) => ({ id: r.id, documentId: r.document_id, createdAt: r.created_at, reason: r.reason, characters: r.characters }))
+  }
+
+  rename(id: string, title: string): DocumentSummary {
+    const record = this.get(id)
+    this.save(id, { ...record.model, title })
+    return toSummary(this.row(id))
+  }
+
+  /** 以此为底稿新建: a copy of the text under a new title; figures keep their values. */
+  duplicate(id: string, title?: string): DocumentRecord {
+    const source = this.get(id).model
+    return this.create(title ?? `${source.title}（副本）`, source)
+  }
+
+  trash(id: string): void {
+    this.row(id)
+    this.db.prepare('UPDATE documents SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(this.now(), id)
+  }
+
+  restore(id: string): void {
+    this.row(id)
+    this.db.prepare('UPDATE documents SET trashed_at = NULL WHERE id = ?').run(id)
+  }
+
+  /** Removes a trashed document for good (only from the trash). */
+  purge(id: string): void {
+    const row = this.row(id)
+    if (row.trashed_at === null) throw new ApiError('conflict', '只能彻底删除回收站中的文档 / only trashed documents can be purged')
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)').run(id)
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
+    })()
+  }
+
+  /** Title and full-text search over documents not in the trash. */
+  search(query: string, limit = 50): SearchHit[] {
+    const q = query.trim()
+    if (!q) return []
+    this.refreshFullTextIndex()
+    const rows =
+      [...q].length >= 3
+        ? (this.db
+            .prepare(
+              `SELECT d.id, d.title, d.updated_at, d.body_text FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
+               WHERE documents_fts MATCH ? AND d.trashed_at IS NULL ORDER BY rank LIMIT ?`,
+            )
+            .all(ftsPhrase(q), limit) as { id: string; title: string; updated_at: number; body_text: string }[])
+        : (this.db
+            .prepare(
+              `SELECT id, title, updated_at, body_text FROM documents
+               WHERE trashed_at IS NULL AND (instr(title, ?) > 0 OR instr(body_text, ?) > 0) ORDER BY updated_at DESC LIMIT ?`,
+            )
+            .all(q, q, limit) as { id: string; title: string; updated_at: number; body_text: string }[])
+    const hits = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      updatedAt: r.updated_at,
+      excerpt: excerptAround(r.body_text, q),
+      matchedTitle: r.title.includes(q),
+    }))
+    // Title matches first, then as ranked.
+    return hits.sort((a, b) => Number(b.matchedTitle) - Number(a.matchedTitle))
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM documents WHERE trashed_at IS NULL').get() as { n: number }).n
+  }
+
+  /** Brings the FTS rows of documents saved since the last search up to date (kept off the autosave path). */
+  refreshFullTextIndex(): void {
+    this.db.transaction(() => {
+      const stale = this.db.prepare('SELECT rowid, title, body_text FROM documents WHERE fts_stale = 1').all() as { rowid: number; title: string; body_text: string }[]
+      const del = this.db.prepare('DELETE FROM documents_fts WHERE rowid = ?')
+      const ins = this.db.prepare('INSERT INTO documents_fts (rowid, title, body_text) VALUES (?, ?, ?)')
+      for (const r of stale) {
+        del.run(r.rowid)
+        ins.run(r.rowid, r.title, r.body_text)
+      }
+      this.db.prepare('UPDATE documents SET fts_stale = 0 WHERE fts_stale = 1').run()
+    })()
+  }
+
+  private row(id: string): DocumentRow {
+    const row = this.statements.get.get(id) as DocumentRow | undefined
+    if (!row) throw new ApiError('not_found', `没有这篇文档 / no document ${id}`)
+    return row
+  }
+}
+
+function toSummary(row: Omit<DocumentRow, 'model_json'>): DocumentSummary {
+  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at, characters: row.characters }
+}
+
+function validate(row: DocumentRow): { model?: SummaryDocument; error?: string } {
+  let json: unknown
+  try {
+    json = JSON.parse(row.model_json)
+  } catch (err) {
+    return { error: `JSON: ${err instanceof Error ? err.message : String(err)}` }
+  }
+  const parsed = SummaryDocumentSchema.safeParse(json)
+  return parsed.success ? { model: parsed.data } : { error: describeSchemaError(parsed.error) }
+}
+
+function columnsFor(model: SummaryDocument) {
+  const body = documentPlainText(model)
+  return { title: model.title, model_json: JSON.stringify(model), body_text: body, characters: countCharacters(body) }
+}
+
+/** The query as one FTS5 phrase: any FTS syntax in it is taken literally. */
+export function ftsPhrase(query: string): string {
+  return `"${query.replace(/"/g, '""')}"`
+}
+
+function excerptAround(text: string, query: string, radius = 40): string {
+  const flat = text.replace(/\s+/g, ' ')
+  const at = flat.indexOf(query)
+  if (at < 0) return flat.slice(0, radius * 2)
+  const start = Math.max(0, at - radius)
+  return (start > 0 ? '…' : '') + flat.slice(start, at + query.length + radius) + (at + query.length + radius < flat.length ? '…' : '')
+}

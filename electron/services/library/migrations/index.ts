@@ -1,0 +1,14 @@
+/**
+ * Numbered schema migrations, one small file each (NNNN-what.ts), applied in order inside one
+ * transaction and tracked by PRAGMA user_version: a library is never left half-migrated.
+ */
+import { migration0001 } from './0001-documents'
+
+export interface Migration {
+  version: number
+  name: string
+  up: string
+}
+
+export const migrations: readonly Migration[] = [migration0001]
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

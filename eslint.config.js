@@ -1,0 +1,50 @@
+// Lint, and the layer rule of DESIGN.md §4 made mechanical: imports may only point downward.
+//   shared/             pure TypeScript: no Node, Electron, DOM, React or Lexical
+//   electron/services/  the Node side: no Electron
+//   renderer/           React + Lexical: no Node, Electron or services; the back end only via shared/api
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads']
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+})
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', '.electron-native/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: restrict(
+      ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'better-sqlite3', ...nodeBuiltins, '**/electron/**', '**/renderer/**'],
+      'shared/ is pure TypeScript: no Node, Electron, DOM, React or Lexical (DESIGN.md §4).',
+    ),
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'require', 'Buffer'] },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: restrict(['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**'], 'electron/services/ know nothing of Electron or the UI (DESIGN.md §4).'),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: restrict(
+      ['electron', 'electron/*', 'better-sqlite3', ...nodeBuiltins, '**/electron/**', '../electron', '../../electron'],
+      'renderer/ reaches the back end only through the API contract in shared/api.ts (DESIGN.md §4).',
+    ),
+  },
+)

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DocumentRecord, DocumentSummary, LibraryInfo, SearchHit } from '../../shared/api'
+import type { AppCommand } from '../../shared/commands'
+import { SummaryEditor, type EditorHandle, type EditorStatus } from '../editor/SummaryEditor'
+import { useApi } from './ApiContext'
+import { DocumentList } from './DocumentList'
+import { errorMessage } from './errors'
+import { LibraryUnavailable } from './LibraryUnavailable'
+import { StatusBar } from './StatusBar'
+
+export function App() {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [info, setInfo] = useState<LibraryInfo | null>(null)
+  const [view, setView] = useState<'documents' | 'trash'>('documents')
+  const [docs, setDocs] = useState<DocumentSummary[]>([])
+  const [query, setQuery] = useState('')
+  const [hits, setHits] = useState<SearchHit[] | null>(null)
+  const [record, setRecord] = useState<DocumentRecord | null>(null)
+  const [openError, setOpenError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [status, setStatus] = useState<EditorStatus>({ save: 'saved', characters: 0 })
+  const commandRef = useRef<(command: AppCommand) => void>(() => {})
+  const editorRef = useRef<EditorHandle | null>(null)
+
+  const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
+
+  const refresh = useCallback(async (which = view) => {
+    setDocs(await api.call('documents.list', { trash: which === 'trash' }))
+  }, [api, view])
+
+  useEffect(() => {
+    void api.call('library.info', {}).then(setInfo, fail)
+  }, [api, fail])
+  useEffect(() => {
+    if (info?.state === 'open') void refresh().catch(fail)
+  }, [info, refresh, fail])
+
+  // Search as the writer types (title and full text).
+  useEffect(() => {
+    if (!query.trim()) return setHits(null)
+    let stale = false
+    const timer = setTimeout(() => {
+      void api.call('documents.search', { query }).then((h) => !stale && setHits(h), fail)
+    }, 120)
+    return () => { stale = true; clearTimeout(timer) }
+  }, [api, query, fail])
+
+  const open = useCallback(async (id: string) => {
+    try {
+      setOpenError(null)
+      setRecord(await api.call('documents.get', { id }))
+    } catch (err) {
+      setRecord(null)
+      setOpenError(errorMessage(err))
+    }
+  }, [api])
+
+  const create = useCallback(async () => {
+    try {
+      const created = await api.call('documents.create', { title: '' })
+      await refresh('documents')
+      setView('documents')
+      setRecord(created)
+    } catch (err) { fail(err) }
+  }, [api, refresh, fail])
+
+  const act = (fn: () => Promise<unknown>) => () => void fn().then(() => refresh()).catch(fail)
+
+  // Menu commands from the desktop shell.
+  commandRef.current = (command) => {
+    if (command === 'document.new') void create()
+    if (command === 'library.changed') { setRecord(null); void api.call('library.info', {}).then(setInfo, fail) }
+  }
+  useEffect(() => window.draftdesk?.onCommand((c) => commandRef.current(c)), [])
+
+  const onSaved = useCallback(({ title, characters }: { title: string; characters: number }) => {
+    setDocs((list) => list.map((d) => (d.id === record?.id ? { ...d, title, characters, updatedAt: Date.now() } : d)))
+  }, [record?.id])
+
+  if (!info) return <div className="loading">{t('app.loading')}</div>
+  if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={setInfo} />
+
+  return (
+    <div className="app">
+      <DocumentList
+        view={view}
+        docs={docs}
+        hits={view === 'documents' ? hits : null}
+        query={query}
+        openId={record?.id ?? null}
+        onQuery={setQuery}
+        onOpen={(id) => void open(id)}
+        onNew={() => void create()}
+        onRename={(d, title) => {
+          // The open document is renamed through its title line; autosave stores it.
+          if (record?.id === d.id && editorRef.current) editorRef.current.setTitle(title)
+          else act(() => api.call('documents.rename', { id: d.id, title }))()
+        }}
+        onDuplicate={(d) => act(async () => {
+          const copy = await api.call('documents.duplicate', { id: d.id, title: t('docs.duplicateTitle', { title: d.title || t('docs.untitled') }) })
+          setRecord(copy)
+        })()}
+        onTrash={(d) => act(async () => {
+          await api.call('documents.trash', { id: d.id })
+          if (record?.id === d.id) setRecord(null)
+        })()}
+        onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
+        onPurge={(d) => { if (window.confirm(t('docs.purgeConfirm', { title: d.title || t('docs.untitled') }))) act(() => api.call('documents.purge', { id: d.id }))() }}
+        onView={(v) => { setView(v); void refresh(v).catch(fail) }}
+      />
+      <main className="workspace">
+        {record ? (
+          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={commandRef} />
+        ) : (
+          <div className="empty-workspace">
+            {openError ? <p className="error" role="alert"><strong>{t('editor.cannotOpen')}</strong><br />{openError}</p> : <p>{t('editor.noDocument')}</p>}
+          </div>
+        )}
+        <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
+      </main>
+    </div>
+  )
+}

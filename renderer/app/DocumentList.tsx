@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DocumentSummary, SearchHit } from '../../shared/api'
+
+interface Props {
+  view: 'documents' | 'trash'
+  docs: DocumentSummary[]
+  hits: SearchHit[] | null
+  query: string
+  openId: string | null
+  onQuery(query: string): void
+  onOpen(id: string): void
+  onNew(): void
+  onRename(doc: DocumentSummary, title: string): void
+  onDuplicate(doc: DocumentSummary): void
+  onTrash(doc: DocumentSummary): void
+  onRestore(doc: DocumentSummary): void
+  onPurge(doc: DocumentSummary): void
+  onView(view: 'documents' | 'trash'): void
+}
+
+export function DocumentList(p: Props) {
+  const { t } = useTranslation()
+  const title = (s: string) => s || t('docs.untitled')
+  // Inline rename (Electron has no window.prompt).
+  const [renaming, setRenaming] = useState<{ id: string; value: string } | null>(null)
+  return (
+    <nav className="doc-list" aria-label={t('docs.heading')}>
+      {p.view === 'documents' ? (
+        <>
+          <div className="doc-list-head">
+            <button className="primary" onClick={p.onNew} data-testid="new-document">{t('docs.new')}</button>
+            <input type="search" placeholder={t('docs.search')} value={p.query} onChange={(e) => p.onQuery(e.target.value)} aria-label={t('docs.search')} />
+          </div>
+          {p.hits ? (
+            <ul>
+              {p.hits.length === 0 && <li className="muted">{t('docs.noResults', { query: p.query })}</li>}
+              {p.hits.map((h) => (
+                <li key={h.id} className={h.id === p.openId ? 'active' : ''}>
+                  <button className="doc-open" onClick={() => p.onOpen(h.id)}>
+                    <span className="doc-title">{title(h.title)}</span>
+                    <span className="doc-excerpt">{h.excerpt}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <ul>
+              {p.docs.length === 0 && <li className="muted">{t('docs.empty')}</li>}
+              {p.docs.map((d) => (
+                <li key={d.id} className={d.id === p.openId ? 'active' : ''}>
+                  {renaming?.id === d.id ? (
+                    <form onSubmit={(e) => { e.preventDefault(); p.onRename(d, renaming.value); setRenaming(null) }}>
+                      <input autoFocus aria-label={t('docs.renamePrompt')} value={renaming.value}
+                        onChange={(e) => setRenaming({ id: d.id, value: e.target.value })}
+                        onBlur={() => setRenaming(null)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                    </form>
+                  ) : (
+                  <button className="doc-open" onClick={() => p.onOpen(d.id)} title={d.invalid}>
+                    <span className="doc-title">{title(d.title)}</span>
+                    <span className="doc-meta">
+                      {d.invalid ? <span className="error">{t('docs.invalid')}</span> : t('docs.characters', { count: d.characters })}
+                      {' · '}
+                      {new Date(d.updatedAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })}
+                    </span>
+                  </button>
+                  )}
+                  <span className="doc-actions">
+                    <button onClick={() => setRenaming({ id: d.id, value: d.title })} title={t('docs.rename')}>{t('docs.renameShort')}</button>
+                    <button onClick={() => p.onDuplicate(d)} title={t('docs.duplicate')}>{t('docs.duplicateShort')}</button>
+                    <button onClick={() => p.onTrash(d)} title={t('docs.delete')}>{t('docs.delete')}</button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button className="link" onClick={() => p.onView('trash')}>{t('docs.trash')}</button>
+        </>
+      ) : (
+        <>
+          <div className="doc-list-head">
+            <button onClick={() => p.onView('documents')}>← {t('docs.backToList')}</button>
+            <strong>{t('docs.trash')}</strong>
+          </div>
+          <ul>
+            {p.docs.length === 0 && <li className="muted">{t('docs.trashEmpty')}</li>}
+            {p.docs.map((d) => (
+              <li key={d.id}>
+                <span className="doc-title">{title(d.title)}</span>
+                <span className="doc-actions visible">
+                  <button onClick={() => p.onRestore(d)}>{t('docs.restore')}</button>
+                  <button onClick={() => p.onPurge(d)}>{t('docs.purge')}</button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </nav>
+  )
+}

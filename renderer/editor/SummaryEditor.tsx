@@ -1,0 +1,143 @@
+import { LexicalComposer } from '@lexical/react/LexicalComposer'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $createTextNode, $getRoot } from 'lexical'
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DocumentRecord } from '../../shared/api'
+import type { AppCommand } from '../../shared/commands'
+import { modelToEditorState } from '../../shared/document/lexicalState'
+import type { Figure } from '../../shared/document/model'
+import { useApi } from '../app/ApiContext'
+import { errorMessage } from '../app/errors'
+import { $isTitleNode, editorNodes, FigureDisplayContext } from './nodes'
+import { OutlinePanel } from './OutlinePanel'
+import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
+import { CharacterCountPlugin } from './plugins/CharacterCountPlugin'
+import { CommandsPlugin } from './plugins/CommandsPlugin'
+import { HeadingNumbersPlugin, type OutlineEntry } from './plugins/HeadingNumbersPlugin'
+import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
+import { TitleGuardPlugin } from './plugins/TitleGuardPlugin'
+import { ToolbarPlugin } from './plugins/ToolbarPlugin'
+import { editorTheme } from './theme'
+
+export interface EditorStatus {
+  save: SaveState
+  error?: string
+  characters: number
+}
+
+/** What the app may ask of the open editor. */
+export interface EditorHandle {
+  /** Renaming the open document changes its title line, so the editor and the library agree. */
+  setTitle(title: string): void
+}
+
+interface Props {
+  record: DocumentRecord
+  handle: RefObject<EditorHandle | null>
+  onStatus: React.Dispatch<React.SetStateAction<EditorStatus>>
+  onSaved(saved: { title: string; characters: number }): void
+  onNotice(message: string | null): void
+  commands: RefObject<(command: AppCommand) => void>
+}
+
+/** How a figure reference reads in the text; unfilled figures show as 〔名称〕. */
+function figureDisplay(figures: readonly Figure[]) {
+  const byId = new Map(figures.map((f) => [f.id, f]))
+  return (id: string) => {
+    const f = byId.get(id)
+    if (!f) return { text: '〔数据〕', unfilled: true }
+    if (f.value === null) return { text: `〔${f.name || '待填'}〕`, unfilled: true }
+    return { text: `${String(f.value)}${f.qualifier ?? ''}${f.unit ?? ''}`, unfilled: false }
+  }
+}
+
+function EditorHandlePlugin({ handle }: { handle: RefObject<EditorHandle | null> }) {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    handle.current = {
+      setTitle: (title) =>
+        editor.update(() => {
+          const first = $getRoot().getFirstChild()
+          if (!$isTitleNode(first)) return
+          first.clear()
+          first.append($createTextNode(title))
+        }),
+    }
+    return () => {
+      handle.current = null
+    }
+  }, [editor, handle])
+  return null
+}
+
+export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, commands }: Props) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const autosave = useRef<AutosaveHandle | null>(null)
+  const [outline, setOutline] = useState<OutlineEntry[]>([])
+
+  const initialConfig = useMemo(
+    () => ({
+      namespace: 'draftdesk',
+      nodes: editorNodes,
+      theme: editorTheme,
+      editorState: JSON.stringify(modelToEditorState(record.model)),
+      onError: (error: Error) => onNotice(t('errors.generic', { message: error.message })),
+    }),
+    // the editor is created once per opened document (the component is keyed by id)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  )
+  const carry = useMemo(
+    () => ({ figures: record.model.figures, ...(record.model.signature ? { signature: record.model.signature } : {}) }),
+    [record.model.figures, record.model.signature],
+  )
+  const display = useMemo(() => figureDisplay(record.model.figures), [record.model.figures])
+
+  const onSaveState = useCallback((save: SaveState, error?: string) => onStatus((s) => ({ ...s, save, ...(error ? { error } : {}) })), [onStatus])
+  const onCount = useCallback((characters: number) => onStatus((s) => ({ ...s, characters })), [onStatus])
+  const snapshot = useCallback(async () => {
+    try {
+      await autosave.current?.flush()
+      const revision = await api.call('documents.snapshot', { id: record.id, reason: 'manual' })
+      onNotice(revision ? t('status.snapshot') : t('status.snapshotSame'))
+    } catch (err) {
+      onNotice(t('errors.generic', { message: errorMessage(err) }))
+    }
+  }, [api, record.id, onNotice, t])
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <FigureDisplayContext.Provider value={display}>
+        <ToolbarPlugin />
+        <div className="editor-area">
+          <div className="page-scroll">
+            <div className="page">
+              <RichTextPlugin
+                contentEditable={<ContentEditable className="document-body" aria-label={t('editor.bodyPlaceholder')} spellCheck={false} />}
+                placeholder={<div className="placeholder">{t('editor.bodyPlaceholder')}</div>}
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+            </div>
+          </div>
+          <OutlinePanel entries={outline} />
+        </div>
+        <HistoryPlugin />
+        <TablePlugin />
+        <TitleGuardPlugin />
+        <HeadingNumbersPlugin onOutline={setOutline} />
+        <CharacterCountPlugin onCount={onCount} />
+        <ShortcutsPlugin onSnapshot={() => void snapshot()} />
+        <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
+        <EditorHandlePlugin handle={handle} />
+        <AutosavePlugin documentId={record.id} carry={carry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
+      </FigureDisplayContext.Provider>
+    </LexicalComposer>
+  )
+}

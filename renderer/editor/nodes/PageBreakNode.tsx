@@ -1,0 +1,64 @@
+/**
+ * A page break (`dd-pagebreak`): a block decorator shown as a dashed line labelled 分页符.
+ * Exports start a new page there.
+ */
+import type { JSX } from 'react'
+import {
+  $applyNodeReplacement,
+  $getDocument,
+  DecoratorNode,
+  type LexicalNode,
+  type SerializedLexicalNode,
+  type SerializedPartial,
+} from 'lexical'
+import { NODE_TYPES } from '../../../shared/document/lexicalState'
+
+export type SerializedPageBreakNode = SerializedLexicalNode
+
+function PageBreakView(): JSX.Element {
+  return (
+    <div className="dd-pagebreak-line" role="separator" aria-label="分页符" style={{ borderTop: '1px dashed currentColor', textAlign: 'center', opacity: 0.6 }}>
+      <span className="dd-pagebreak-label">分页符</span>
+    </div>
+  )
+}
+
+export class PageBreakNode extends DecoratorNode<JSX.Element> {
+  static override getType(): string {
+    return NODE_TYPES.pageBreak
+  }
+
+  static override clone(node: PageBreakNode): PageBreakNode {
+    return new PageBreakNode(node.__key)
+  }
+
+  static override importJSON(json: SerializedPartial<SerializedPageBreakNode>): PageBreakNode {
+    return $createPageBreakNode().updateFromJSON(json)
+  }
+
+  override createDOM(): HTMLElement {
+    const dom = $getDocument().createElement('div')
+    dom.className = 'dd-pagebreak'
+    return dom
+  }
+
+  override updateDOM(): boolean {
+    return false
+  }
+
+  override isInline(): false {
+    return false
+  }
+
+  override decorate(): JSX.Element {
+    return <PageBreakView />
+  }
+}
+
+export function $createPageBreakNode(): PageBreakNode {
+  return $applyNodeReplacement(new PageBreakNode())
+}
+
+export function $isPageBreakNode(node: LexicalNode | null | undefined): node is PageBreakNode {
+  return node instanceof PageBreakNode
+}

@@ -1,0 +1,72 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type TextFormatType } from 'lexical'
+import { mergeRegister } from '@lexical/utils'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { currentBlockKind, setBlockKind, type BlockKind } from './blockCommands'
+
+const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; glyph: string }[] = [
+  { format: 'bold', label: 'bold', glyph: 'B' },
+  { format: 'italic', label: 'italic', glyph: 'I' },
+  { format: 'underline', label: 'underline', glyph: 'U' },
+]
+
+export function ToolbarPlugin() {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation()
+  const [kind, setKind] = useState<BlockKind | 'title' | 'other'>('paragraph')
+  const [marks, setMarks] = useState<Record<string, boolean>>({})
+  const [canUndo, setCanUndo] = useState(false)
+  const [canRedo, setCanRedo] = useState(false)
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => {
+          setKind(currentBlockKind(editor))
+          editorState.read(() => {
+            const s = $getSelection()
+            if (!$isRangeSelection(s)) return
+            const next = { bold: s.hasFormat('bold'), italic: s.hasFormat('italic'), underline: s.hasFormat('underline') }
+            setMarks((prev) => (prev.bold === next.bold && prev.italic === next.italic && prev.underline === next.underline ? prev : next))
+          })
+        }),
+        editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
+      ),
+    [editor],
+  )
+
+  return (
+    <div className="toolbar" role="toolbar">
+      <button onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo} title={`${t('editor.undo')} (Ctrl+Z)`}>↶</button>
+      <button onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo} title={`${t('editor.redo')} (Ctrl+Y)`}>↷</button>
+      <span className="sep" />
+      <select
+        aria-label="段落样式"
+        value={typeof kind === 'number' ? String(kind) : kind === 'paragraph' ? 'paragraph' : ''}
+        disabled={kind === 'title'}
+        onChange={(e) => setBlockKind(editor, e.target.value === 'paragraph' ? 'paragraph' : (Number(e.target.value) as 1 | 2 | 3 | 4))}
+      >
+        <option value="" disabled hidden>—</option>
+        <option value="paragraph">{t('editor.body')} (Ctrl+0)</option>
+        {[1, 2, 3, 4].map((l) => (
+          <option key={l} value={String(l)}>{t('editor.heading', { level: ['一', '二', '三', '四'][l - 1] })} (Ctrl+{l})</option>
+        ))}
+      </select>
+      <span className="sep" />
+      {MARKS.map((m) => (
+        <button
+          key={m.format}
+          className={`mark mark-${m.format}${marks[m.format] ? ' on' : ''}`}
+          aria-pressed={!!marks[m.format]}
+          title={t(`editor.${m.label}`)}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, m.format)}
+        >
+          {m.glyph}
+        </button>
+      ))}
+    </div>
+  )
+}

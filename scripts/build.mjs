@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `npm run build`: bundles the Electron side with esbuild and the renderer with Vite.
+//   dist/electron/main.cjs     Electron main process
+//   dist/electron/preload.cjs  sandboxed preload (CommonJS, shared code bundled in; only `electron` is required)
+//   dist/electron/cli.cjs      the CLI            (skipped while electron/cli.ts does not exist)
+//   dist/electron/serve.cjs    the browser shell  (skipped while electron/server/serve.ts does not exist)
+//   dist/tools/native.cjs      ensureElectronNativeModule() for scripts/start.mjs (not packaged)
+//   dist/renderer/             Vite build of renderer/
+// Options: --no-renderer (skip Vite), --native (also build better-sqlite3 for Electron; `npm run dist`).
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import * as esbuild from 'esbuild'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dist = path.join(root, 'dist')
+
+/** Node-side bundles: everything bundled except Electron and the native module. */
+const nodeEntries = [
+  { entry: 'electron/main.ts', outfile: 'dist/electron/main.cjs', required: true },
+  { entry: 'electron/cli.ts', outfile: 'dist/electron/cli.cjs', required: false },
+  { entry: 'electron/server/serve.ts', outfile: 'dist/electron/serve.cjs', required: false },
+  { entry: 'electron/main/nativeBinding.ts', outfile: 'dist/tools/native.cjs', required: true },
+]
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // serve.ts reads import.meta.url only when __dirname is missing, which never happens in CommonJS
+  logOverride: { 'empty-import-meta': 'silent' },
+  absWorkingDir: root,
+}
+
+export async function buildElectron({ log = console.log } = {}) {
+  const built = []
+  for (const { entry, outfile, required } of nodeEntries) {
+    if (!fs.existsSync(path.join(root, entry))) {
+      if (required) throw new Error(`${entry} is missing`)
+      log(`build: skipped ${entry} (not written yet)`)
+      continue
+    }
+    await esbuild.build({
+      ...common,
+      entryPoints: [entry],
+      outfile,
+      platform: 'node',
+      target: 'node20',
+      external: ['electron', 'better-sqlite3', '@electron/rebuild'],
+    })
+    built.push(outfile)
+  }
+  // The preload runs in a sandbox: no Node modules, no ESM. platform 'browser' makes esbuild refuse
+  // any Node built-in that would sneak in.
+  await esbuild.build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    platform: 'browser',
+    target: 'chrome140',
+    external: ['electron'],
+    minify: true,
+  })
+  built.push('dist/electron/preload.cjs')
+  return built
+}
+
+export async function buildRenderer() {
+  const { build } = await import('vite')
+  await build({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
+}
+
+/** Loads dist/tools/native.cjs (built by buildElectron). */
+export function nativeTools() {
+  const require = createRequire(pathToFileURL(path.join(dist, 'tools', 'native.cjs')))
+  return require(path.join(dist, 'tools', 'native.cjs'))
+}
+
+export async function build({ renderer = true, native = false, log = console.log } = {}) {
+  const started = Date.now()
+  const built = await buildElectron({ log })
+  log(`build: ${built.join(', ')}`)
+  if (renderer) {
+    await buildRenderer()
+    log('build: dist/renderer/')
+  }
+  if (native) {
+    const file = await nativeTools().ensureElectronNativeModule({ appRoot: root, log })
+    log(`build: ${path.relative(root, file)}`)
+  }
+  log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2)
+  build({ renderer: !args.includes('--no-renderer'), native: args.includes('--native') }).catch((error) => {
+    console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })
+}

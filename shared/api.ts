@@ -1,0 +1,149 @@
+/**
+ * The API contract between the renderer and the back end. One table of methods, each with a zod
+ * schema for its input and its output. Two transports carry it (Electron IPC and the browser
+ * shell's HTTP); both validate the input on arrival, and the client validates the output.
+ */
+import { z } from 'zod'
+import { SummaryDocumentSchema } from './document/model'
+
+export const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a document id')
+
+export const DocumentSummarySchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  trashedAt: z.number().nullable(),
+  characters: z.number(),
+  /** set when the stored JSON fails the schema: the document is listed, never dropped */
+  invalid: z.string().optional(),
+})
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>
+
+export const DocumentRecordSchema = z.strictObject({
+  id: DocumentIdSchema,
+  model: SummaryDocumentSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  trashedAt: z.number().nullable(),
+})
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>
+
+export const RevisionSummarySchema = z.strictObject({
+  id: z.number().int(),
+  documentId: DocumentIdSchema,
+  createdAt: z.number(),
+  reason: z.enum(['interval', 'manual', 'import', 'restore']),
+  characters: z.number(),
+})
+export type RevisionSummary = z.infer<typeof RevisionSummarySchema>
+
+export const SearchHitSchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string(),
+  updatedAt: z.number(),
+  /** a stretch of text around the first match */
+  excerpt: z.string(),
+  matchedTitle: z.boolean(),
+})
+export type SearchHit = z.infer<typeof SearchHitSchema>
+
+export const LibraryInfoSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('open'), path: z.string(), documents: z.number() }),
+  z.strictObject({ state: z.literal('unavailable'), path: z.string(), reason: z.string() }),
+])
+export type LibraryInfo = z.infer<typeof LibraryInfoSchema>
+
+const Empty = z.strictObject({})
+const ById = z.strictObject({ id: DocumentIdSchema })
+const Ok = z.strictObject({ ok: z.literal(true) })
+
+/** The method table. Add a method here, then implement it in electron/services/handlers.ts. */
+export const apiContract = {
+  'library.info': { input: Empty, output: LibraryInfoSchema },
+  /** Open another library file, or create a fresh one at path (never overwriting a file). */
+  'library.open': {
+    input: z.strictObject({ path: z.string().min(1), create: z.boolean() }),
+    output: LibraryInfoSchema,
+  },
+  'documents.list': {
+    input: z.strictObject({ trash: z.boolean().optional() }),
+    output: z.array(DocumentSummarySchema),
+  },
+  'documents.create': {
+    input: z.strictObject({ title: z.string().max(500), model: SummaryDocumentSchema.optional() }),
+    output: DocumentRecordSchema,
+  },
+  'documents.get': { input: ById, output: DocumentRecordSchema },
+  'documents.save': {
+    input: z.strictObject({ id: DocumentIdSchema, model: SummaryDocumentSchema }),
+    output: z.strictObject({ updatedAt: z.number() }),
+  },
+  'documents.snapshot': {
+    input: z.strictObject({ id: DocumentIdSchema, reason: z.enum(['interval', 'manual']) }),
+    output: RevisionSummarySchema.nullable(),
+  },
+  'documents.rename': {
+    input: z.strictObject({ id: DocumentIdSchema, title: z.string().max(500) }),
+    output: DocumentSummarySchema,
+  },
+  /** 以此为底稿新建: a new document starting from this one's text */
+  'documents.duplicate': {
+    input: z.strictObject({ id: DocumentIdSchema, title: z.string().max(500).optional() }),
+    output: DocumentRecordSchema,
+  },
+  'documents.trash': { input: ById, output: Ok },
+  'documents.restore': { input: ById, output: Ok },
+  'documents.purge': { input: ById, output: Ok },
+  'documents.search': {
+    input: z.strictObject({ query: z.string().max(200) }),
+    output: z.array(SearchHitSchema),
+  },
+  'revisions.list': { input: ById, output: z.array(RevisionSummarySchema) },
+} as const
+
+export type ApiContract = typeof apiContract
+export type ApiMethod = keyof ApiContract
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>
+export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>
+
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[]
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiContract, name)
+}
+
+export const ApiErrorCodeSchema = z.enum([
+  'bad_request', // the input failed its schema
+  'unknown_method',
+  'unauthorized', // missing or wrong session token, foreign frame
+  'not_found',
+  'invalid_document', // a stored document fails the schema
+  'library_unavailable', // the library file cannot be opened
+  'conflict',
+  'internal',
+])
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>
+
+export const ApiErrorSchema = z.strictObject({ code: ApiErrorCodeSchema, message: z.string() })
+
+/** What every transport carries back: a result, or a typed error. */
+export const ApiResponseSchema = z.union([
+  z.strictObject({ ok: z.literal(true), result: z.unknown() }),
+  z.strictObject({ ok: z.literal(false), error: ApiErrorSchema }),
+])
+export type ApiResponse = z.infer<typeof ApiResponseSchema>
+
+export class ApiError extends Error {
+  constructor(readonly code: ApiErrorCode, message: string) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** What the renderer holds: one typed call per method. */
+export interface ApiClient {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>
+}
+
+/** The IPC channel name for a method (one handler per method in Electron main). */
+export const ipcChannel = (method: ApiMethod): string => `draftdesk:${method}`

@@ -1,0 +1,111 @@
+/**
+ * The SummaryDocument model: the one format DraftDesk stores, exports and prints from the CLI.
+ * Versioned and validated with zod at every boundary (IPC, HTTP, SQLite, files).
+ * Heading numbers are never part of it: they are derived from heading levels (see numbering.ts).
+ */
+import { z } from 'zod'
+
+export const MODEL_VERSION = 1 as const
+
+export const TextInlineSchema = z.strictObject({
+  type: z.literal('text'),
+  text: z.string(),
+  bold: z.literal(true).optional(),
+  italic: z.literal(true).optional(),
+  underline: z.literal(true).optional(),
+})
+export type TextInline = z.infer<typeof TextInlineSchema>
+
+export const FigureRefInlineSchema = z.strictObject({
+  type: z.literal('figure'),
+  figureId: z.string().min(1),
+})
+export type FigureRefInline = z.infer<typeof FigureRefInlineSchema>
+
+export const InlineSchema = z.discriminatedUnion('type', [TextInlineSchema, FigureRefInlineSchema])
+export type Inline = z.infer<typeof InlineSchema>
+
+export const HeadingLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+export type HeadingLevel = z.infer<typeof HeadingLevelSchema>
+
+export const HeadingBlockSchema = z.strictObject({
+  type: z.literal('heading'),
+  level: HeadingLevelSchema,
+  title: z.array(InlineSchema),
+  /** Present when the heading runs in: its body text shares the heading's paragraph. */
+  body: z.array(InlineSchema).optional(),
+})
+export const ParagraphBlockSchema = z.strictObject({
+  type: z.literal('paragraph'),
+  children: z.array(InlineSchema),
+})
+export const TableBlockSchema = z.strictObject({
+  type: z.literal('table'),
+  /** rows → cells → inline content of the cell */
+  rows: z.array(z.array(z.array(InlineSchema))),
+})
+export const FigureTableBlockSchema = z.strictObject({ type: z.literal('figureTable') })
+export const PageBreakBlockSchema = z.strictObject({ type: z.literal('pageBreak') })
+
+export const BlockSchema = z.discriminatedUnion('type', [
+  HeadingBlockSchema,
+  ParagraphBlockSchema,
+  TableBlockSchema,
+  FigureTableBlockSchema,
+  PageBreakBlockSchema,
+])
+export type HeadingBlock = z.infer<typeof HeadingBlockSchema>
+export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>
+export type TableBlock = z.infer<typeof TableBlockSchema>
+export type Block = z.infer<typeof BlockSchema>
+
+export const QUALIFIERS = ['余', '多', '近', '约', '以上'] as const
+export const FigureSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  /** null = unfilled (an imported "xx", a new field) */
+  value: z.union([z.number().finite(), z.string(), z.null()]),
+  unit: z.string().optional(),
+  qualifier: z.enum(QUALIFIERS).optional(),
+  style: z.enum(['arabic', 'chinese', 'wan']).optional(),
+  formula: z.string().optional(),
+  lastYear: z.number().finite().optional(),
+  note: z.string().optional(),
+  /** the placeholder text it came from, e.g. "xx" */
+  original: z.string().optional(),
+})
+export type Figure = z.infer<typeof FigureSchema>
+
+/** ISO calendar date, yyyy-mm-dd */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd')
+
+export const SignatureSchema = z.strictObject({
+  organization: z.string(),
+  date: IsoDateSchema.optional(),
+  dateStyle: z.enum(['arabic', 'chinese']),
+  sealAssetId: z.string().optional(),
+  signatureAssetId: z.string().optional(),
+})
+export type Signature = z.infer<typeof SignatureSchema>
+
+export const SummaryDocumentSchema = z.strictObject({
+  version: z.literal(MODEL_VERSION),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  blocks: z.array(BlockSchema),
+  figures: z.array(FigureSchema),
+  signature: SignatureSchema.optional(),
+})
+export type SummaryDocument = z.infer<typeof SummaryDocumentSchema>
+
+export function emptyDocument(title = ''): SummaryDocument {
+  return { version: MODEL_VERSION, title, blocks: [{ type: 'paragraph', children: [] }], figures: [] }
+}
+
+/** Human-readable one-line summary of why a value is not a valid document. */
+export function describeSchemaError(error: z.ZodError): string {
+  const first = error.issues[0]
+  if (!first) return 'invalid document'
+  const where = first.path.length ? first.path.join('.') : '(root)'
+  return `${where}: ${first.message}`
+}

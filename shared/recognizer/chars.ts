@@ -1,0 +1,134 @@
+/**
+ * Character classes and small numeral helpers shared by the recognizer's matchers.
+ * Everything here works on single UTF-16 code units, so the callers stay linear-time.
+ */
+
+/** Han ideographs (CJK Unified, Extension A, Compatibility) — also covers Traditional characters. */
+export function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    code === 0x3007 // 〇
+  )
+}
+
+/** Anything from the CJK blocks on: Han, kana, full-width punctuation and forms. */
+export function isCjk(code: number): boolean {
+  return code >= 0x2e80
+}
+
+export function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
+
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
+
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+/**
+ * Display width as a Chinese page lays text out: Han characters, full-width punctuation and the
+ * dashes/quotes/ellipsis of Chinese typesetting take two columns, ASCII takes one. Hard-wrapped
+ * text is wrapped by width, not by character count, so line lengths are compared in these units.
+ */
+export function displayWidth(line: string): number {
+  let width = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c >= 0xdc00 && c <= 0xdfff) continue // low surrogate: counted with its high half
+    if (c >= 0x2e80 || (c >= 0x2010 && c <= 0x2027)) width += 2
+    else width += 1
+  }
+  return width
+}
+
+/** Leading indentation (spaces, tabs, ideographic spaces) in display columns. */
+export function indentWidth(line: string): number {
+  let width = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (c === ' ' || c === '\u00a0') width += 1
+    else if (c === '\t') width += 4
+    else if (c === '\u3000') width += 2
+    else break
+  }
+  return width
+}
+
+const INDENT_RE = /^[ \t\u3000\u00a0]+/
+const TRAILING_RE = /[ \t\u3000\u00a0]+$/
+
+/** Strip indentation and trailing blanks; spaces inside the line are the writer's and stay. */
+export function trimLine(line: string): string {
+  return line.replace(INDENT_RE, '').replace(TRAILING_RE, '')
+}
+
+export function trimEnd(line: string): string {
+  return line.replace(TRAILING_RE, '')
+}
+
+/** Whitespace-free form, for comparing lines (e.g. a title repeated with different spacing). */
+export function squash(line: string): string {
+  return line.replace(/[\s\u3000]+/g, '')
+}
+
+/**
+ * Punctuation after which a line is complete: a hard-wrapped line never ends here, so a line
+ * ending in one of these is never joined with the next.
+ */
+export const LINE_TERMINALS = new Set([...'。！？；：…”’』」）】!?;:)'])
+
+/**
+ * Where the sentence of a run-in heading ends: 。 ！ ？ (full-width only). Half-width "?" stands
+ * for a character lost in copying, so it does not end anything; "；" and "：" rarely end a heading
+ * sentence and often sit inside one, so they do not either.
+ */
+export const SENTENCE_ENDS = new Set([...'。！？'])
+
+/** Closing marks that belong to the sentence they follow ("……到位。”"). */
+export const CLOSERS = new Set([...'”’』」）)'])
+
+/** Punctuation that makes a line a sentence rather than a label, title or name. */
+export const SENTENCE_PUNCTUATION = /[。！？，；：,;:!]/
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, '○': 0, 'Ｏ': 0, O: 0, '0': 0, '０': 0,
+  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+}
+
+/** Chinese counting numerals: 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 一百零五 → 105. NaN if not one. */
+export function parseChineseCount(s: string): number {
+  if (!s) return NaN
+  let total = 0
+  let current = -1
+  for (const ch of s) {
+    if (ch === '十') { total += (current < 0 ? 1 : current) * 10; current = -1 }
+    else if (ch === '百') { total += (current < 0 ? 1 : current) * 100; current = -1 }
+    else {
+      const d = CN_DIGITS[ch]
+      if (d === undefined) return NaN
+      current = d
+    }
+  }
+  return total + (current < 0 ? 0 : current)
+}
+
+/** Chinese digit-by-digit numerals, as in years: 二〇二五 → 2025. NaN if not one. */
+export function parseChineseDigits(s: string): number {
+  let n = 0
+  for (const ch of s) {
+    const d = CN_DIGITS[ch]
+    if (d === undefined) return NaN
+    n = n * 10 + d
+  }
+  return s ? n : NaN
+}
+
+/** Full-width digits to ASCII (for parsing only — the writer's text is never rewritten). */
+export function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+}

@@ -1,0 +1,72 @@
+/**
+ * Title and subtitle: the first meaningful line of a document, and a "——…" line under it.
+ *
+ * - Collection labels are stripped from the title ("第一篇:", "篇二", "…【经典6篇】"), and a bare
+ *   label line ("【篇二】") before the title is dropped.
+ * - The same title repeated on the next line (websites print it twice) is dropped.
+ * - A subtitle line starts with "——", "—", "--" or "－－"; the dash is a layout mark like a heading
+ *   number, so the subtitle is stored without it (renderers and exporters put "——" back).
+ * - When the first line is a sentence, a heading or a date, the document has no title ('') and the
+ *   line stays in the body.
+ */
+import { SENTENCE_PUNCTUATION, isAsciiLetter, isHan, squash } from './chars'
+import { matchPiece, stripCollectionLabel } from './collection'
+import { matchMarker } from './markers'
+import { parseDateLine } from './signature'
+
+/** Longest line taken as a title (characters). */
+export const MAX_TITLE_CHARS = 60
+
+const SUBTITLE_DASH = /^(?:[—―]{1,2}|-{2}|－{2})[ \u3000]*/
+
+/** Short, no sentence punctuation inside, not a heading, not a date, has a word in it. */
+export function isTitleLike(line: string): boolean {
+  if (line.length > MAX_TITLE_CHARS || /[。！？]/.test(line)) return false
+  if (/[，,；;：:、]$/.test(line)) return false
+  if (matchMarker(line) || parseDateLine(line)) return false
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (isHan(c) || isAsciiLetter(c)) return true
+  }
+  return false
+}
+
+/** A title-like line that reads as the title of a summary ("…工作总结", "…情况汇报"). */
+export function isSummaryTitle(line: string): boolean {
+  return isTitleLike(line) && !SENTENCE_PUNCTUATION.test(line) && /(?:总结|總結|汇报|匯報|报告|報告)$/.test(stripCollectionLabel(line))
+}
+
+export interface TitleParts {
+  title: string
+  subtitle?: string
+  /** the remaining lines */
+  body: string[]
+  /** a second copy of the title was dropped */
+  repeatDropped: boolean
+}
+
+export function extractTitle(lines: readonly string[]): TitleParts {
+  let i = 0
+  while (i < lines.length && matchPiece(lines[i]!)?.title === '') i++
+  let title = ''
+  let repeatDropped = false
+  if (i < lines.length && isTitleLike(lines[i]!)) {
+    title = stripCollectionLabel(lines[i]!) || lines[i]!
+    i++
+    if (i < lines.length && squash(stripCollectionLabel(lines[i]!)) === squash(title)) {
+      repeatDropped = true
+      i++
+    }
+  }
+  let subtitle: string | undefined
+  if (title && i < lines.length && lines[i]!.length <= 80) {
+    const dash = SUBTITLE_DASH.exec(lines[i]!)
+    if (dash && dash[0].length < lines[i]!.length) {
+      subtitle = lines[i]!.slice(dash[0].length)
+      i++
+    }
+  }
+  const parts: TitleParts = { title, body: lines.slice(i), repeatDropped }
+  if (subtitle !== undefined) parts.subtitle = subtitle
+  return parts
+}

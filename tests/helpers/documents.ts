@@ -1,0 +1,45 @@
+import type { Block, SummaryDocument } from '../../shared/document/model'
+
+/** A document in our own words, with headings at every level and a run-in heading. */
+export function sampleDocument(title = '2025年度安全生产工作总结'): SummaryDocument {
+  return {
+    version: 1,
+    title,
+    subtitle: '——某某镇应急管理办公室',
+    blocks: [
+      { type: 'paragraph', children: [{ type: 'text', text: '一年来，我办围绕年初确定的目标任务，层层压实责任，扎实开展隐患排查。现将全年工作总结如下：' }] },
+      { type: 'heading', level: 1, title: [{ type: 'text', text: '主要工作' }] },
+      {
+        type: 'heading',
+        level: 2,
+        title: [{ type: 'text', text: '健全责任体系。', bold: true }],
+        body: [{ type: 'text', text: '与各村签订责任书' }, { type: 'figure', figureId: 'f1' }, { type: 'text', text: '，做到横向到边、纵向到底。' }],
+      },
+      { type: 'heading', level: 3, title: [{ type: 'text', text: '开展专项检查' }] },
+      { type: 'heading', level: 4, title: [{ type: 'text', text: '重点行业' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '检查企业' }, { type: 'text', text: '一百二十家', underline: true }, { type: 'text', text: '，督促整改问题清单。' }] },
+      { type: 'heading', level: 1, title: [{ type: 'text', text: '存在的问题' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '部分企业主体责任落实不到位。', italic: true }] },
+    ],
+    figures: [{ id: 'f1', name: '责任书份数', value: 36, unit: '份' }],
+    signature: { organization: '某某镇应急管理办公室', date: '2025-12-20', dateStyle: 'arabic' },
+  }
+}
+
+/** A long document: about `characters` characters under `headings` headings, for benchmarks. */
+export function longDocument(characters = 60_000, headings = 120): SummaryDocument {
+  const sentence = '坚持问题导向，细化工作措施，推动各项任务落地见效，群众满意度持续提升。'
+  const blocks: Block[] = []
+  const perSection = Math.floor(characters / headings)
+  for (let h = 0; h < headings; h++) {
+    const level = ([1, 2, 3, 3, 2, 3][h % 6] ?? 2) as 1 | 2 | 3
+    blocks.push({ type: 'heading', level, title: [{ type: 'text', text: `第${h + 1}项重点工作推进情况` }] })
+    let written = 0
+    while (written < perSection) {
+      const text = sentence.repeat(4)
+      blocks.push({ type: 'paragraph', children: [{ type: 'text', text }] })
+      written += text.length
+    }
+  }
+  return { version: 1, title: '2025年度工作总结（长文）', blocks, figures: [] }
+}

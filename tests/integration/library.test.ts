@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../shared/api'
+import { APPLICATION_ID, DocumentStore, LATEST_SCHEMA_VERSION, openLibraryDatabase, REVISION_INTERVAL_MS } from '../../electron/services/library'
+import { callApi, createServices } from '../../electron/services'
+import { sampleDocument } from '../helpers/documents'
+import { useTempDirs } from '../helpers/tempDir'
+
+const tempDir = useTempDirs()
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+
+function storeWithClock(start = 1_700_000_000_000) {
+  const file = path.join(tempDir(), 'library.sqlite')
+  const db = openLibraryDatabase(file)
+  let now = start
+  const store = new DocumentStore(db, () => now)
+  return { db, file, store, advance: (ms: number) => (now += ms) }
+}
+
+describe('the library file', () => {
+  it('is created with WAL, foreign keys, our application id and the latest schema', () => {
+    const { db } = storeWithClock()
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+  })
+
+  it('keeps every document across closing and reopening', () => {
+    const { db, file, store } = storeWithClock()
+    const created = store.create('', sampleDocument())
+    db.close()
+    const again = new DocumentStore(openLibraryDatabase(file))
+    expect(again.get(created.id).model).toEqual(sampleDocument())
+  })
+
+  it('leaves a corrupt file untouched and says the library cannot be opened', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'library.sqlite')
+    fs.writeFileSync(file, Buffer.from('这不是数据库 — just some bytes\u0000\u0001\u0002'.repeat(200)))
+    const before = sha(file)
+    const services = createServices({ dataDir: dir })
+    const info = services.library.info()
+    expect(info.state).toBe('unavailable')
+    expect(info.state === 'unavailable' && info.reason).toMatch(/不是稿台素材库文件/)
+    services.close()
+    expect(sha(file)).toBe(before)
+    expect(fs.readdirSync(dir)).toEqual(['library.sqlite']) // no -wal/-shm left beside it
+  })
+
+  it('refuses another program’s SQLite database without writing to it', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'library.sqlite')
+    const foreign = new Database(file)
+    foreign.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('张三')")
+    foreign.close()
+    const before = sha(file)
+    const services = createServices({ dataDir: dir })
+    expect(services.library.info()).toMatchObject({ state: 'unavailable', reason: expect.stringMatching(/其他程序/) })
+    services.close()
+    expect(sha(file)).toBe(before)
+  })
+
+  it('refuses a library made by a newer DraftDesk', () => {
+    const { db, file } = storeWithClock()
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
+    db.close()
+    expect(() => openLibraryDatabase(file)).toThrow(/更新版本/)
+  })
+
+  it('reports an unavailable library through the API with a typed error, and can switch to a new one', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'library.sqlite'), 'garbage garbage garbage garbage')
+    const services = createServices({ dataDir: dir })
+    const res = await services.dispatch('documents.list', {})
+    expect(res).toMatchObject({ ok: false, error: { code: 'library_unavailable' } })
+    const fresh = path.join(tempDir(), 'new.sqlite')
+    const info = await callApi(services.handlers, 'library.open', { path: fresh, create: true })
+    expect(info).toMatchObject({ state: 'open', documents: 0 })
+    await expect(callApi(services.handlers, 'library.open', { path: fresh, create: true })).rejects.toThrow(/不会覆盖/)
+    services.close()
+  })
+})
+
+describe('documents', () => {
+  it('creates, renames, duplicates (以此为底稿新建), trashes, restores and purges', () => {
+    const { store } = storeWithClock()
+    const a = store.create('', sampleDocument('2024年度工作总结'))
+    store.rename(a.id, '2024年度工作总结（定稿前）')
+    expect(store.get(a.id).model.title).toBe('2024年度工作总结（定稿前）')
+
+    const b = store.duplicate(a.id, '2025年度工作总结')
+    expect(b.id).not.toBe(a.id)
+    expect(b.model.blocks).toEqual(store.get(a.id).model.blocks)
+    expect(b.model.title).toBe('2025年度工作总结')
+
+    store.trash(a.id)
+    expect(store.list().map((d) => d.id)).toEqual([b.id])
+    expect(store.list(true).map((d) => d.id)).toEqual([a.id])
+    expect(() => store.save(a.id, sampleDocument())).toThrow(/回收站/)
+    store.restore(a.id)
+    expect(store.list()).toHaveLength(2)
+
+    expect(() => store.purge(a.id)).toThrow(ApiError) // only from the trash
+    store.trash(a.id)
+    store.purge(a.id)
+    expect(() => store.get(a.id)).toThrow(/没有这篇文档/)
+  })
+
+  it('keeps a revision at most every five minutes of editing, and on every Ctrl+S', () => {
+    const { store, advance } = storeWithClock()
+    const doc = store.create('', sampleDocument())
+    const edit = (text: string) => {
+      const model = sampleDocument()
+      model.blocks.push({ type: 'paragraph', children: [{ type: 'text', text }] })
+      store.save(doc.id, model)
+    }
+    edit('第一次修改')
+    expect(store.revisions(doc.id)).toHaveLength(1)
+    for (let i = 0; i < 20; i++) {
+      advance(10_000)
+      edit(`修改${i}`)
+    }
+    expect(store.revisions(doc.id)).toHaveLength(1) // 200 s of editing
+    advance(REVISION_INTERVAL_MS)
+    edit('五分钟后')
+    expect(store.revisions(doc.id)).toHaveLength(2)
+    advance(1000)
+    expect(store.snapshot(doc.id, 'manual')).toMatchObject({ reason: 'manual' })
+    expect(store.revisions(doc.id).map((r) => r.reason)).toEqual(['manual', 'interval', 'interval'])
+  })
+
+  it('finds documents by title and by any run of text, including one- and two-character queries', () => {
+    const { store } = storeWithClock()
+    const a = store.create('', sampleDocument('安全生产工作总结'))
+    const b = store.create('', { ...sampleDocument('社区文明创建总结'), blocks: [{ type: 'paragraph', children: [{ type: 'text', text: '组织志愿者清理楼道杂物。' }] }] })
+    expect(store.search('隐患排查').map((h) => h.id)).toEqual([a.id])
+    expect(store.search('志愿者').map((h) => h.id)).toEqual([b.id])
+    expect(store.search('楼道').map((h) => h.id)).toEqual([b.id])
+    expect(store.search('社')[0]?.id).toBe(b.id)
+    expect(store.search('志愿者')[0]?.excerpt).toContain('志愿者')
+    const titleFirst = store.search('总结')
+    expect(titleFirst.every((h) => h.matchedTitle)).toBe(true)
+  })
+
+  it('treats FTS syntax in a query as plain text', () => {
+    const { store } = storeWithClock()
+    store.create('', sampleDocument())
+    for (const q of ['"', 'AND OR', 'NOT 隐患', '隐患*', '^开展', '(排查)', 'title:排查', 'NEAR(a b)', '😀😀😀', '\ud800abc'])
+      expect(() => store.search(q)).not.toThrow()
+    expect(store.search('"隐患"')).toEqual([])
+  })
+
+  it('refuses to open a stored document that fails the schema, names it, and keeps it', async () => {
+    const dir = tempDir()
+    const services = createServices({ dataDir: dir })
+    const good = await callApi(services.handlers, 'documents.create', { title: '完好的文档' })
+    const db = services.library.database()
+    db.prepare(
+      `INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at) VALUES ('broken-doc-1', '被改坏的总结', '{"version":1,"title":"被改坏的总结","blocks":[{"type":"heading","level":9}],"figures":[]}', '', 0, 1, 1)`,
+    ).run()
+    db.prepare(
+      `INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at) VALUES ('broken-doc-2', '半截文档', '{"version":1,"title":', '', 0, 1, 1)`,
+    ).run()
+    const list = await callApi(services.handlers, 'documents.list', {})
+    expect(list.map((d) => d.title).sort()).toEqual(['半截文档', '完好的文档', '被改坏的总结'].sort())
+    expect(list.find((d) => d.id === 'broken-doc-2')?.invalid).toBeTruthy()
+    const res = await services.dispatch('documents.get', { id: 'broken-doc-1' })
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalid_document', message: expect.stringContaining('被改坏的总结') } })
+    const raw = db.prepare("SELECT model_json FROM documents WHERE id = 'broken-doc-1'").get() as { model_json: string }
+    expect(raw.model_json).toContain('"level":9')
+    expect((await callApi(services.handlers, 'documents.get', { id: good.id })).model.title).toBe('完好的文档')
+    services.close()
+  })
+})
+
+describe('the API layer', () => {
+  it('answers wrong shapes and unknown methods with typed errors and writes nothing', async () => {
+    const services = createServices({ dataDir: tempDir() })
+    expect(await services.dispatch('documents.nuke', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(await services.dispatch('documents.create', { title: 42 })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await services.dispatch('documents.create', { title: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await services.dispatch('documents.save', { id: 'nope-not-there', model: { version: 2 } })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await services.dispatch('documents.get', { id: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await services.dispatch('documents.get', { id: 'missing-document' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await services.dispatch('documents.get', null)).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await callApi(services.handlers, 'documents.list', {})).toEqual([])
+    services.close()
+  })
+})
