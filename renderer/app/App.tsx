@@ -49,6 +49,7 @@ export function App() {
 
   const open = useCallback(async (id: string) => {
     try {
+      performance.mark('dd:open-start') // measured by the benchmark: list click → editor ready
       setOpenError(null)
       setRecord(await api.call('documents.get', { id }))
     } catch (err) {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentSummary, SearchHit } from '../../shared/api'
+import { CopyIcon, PencilIcon, TrashIcon } from './icons'
 
 interface Props {
   view: 'documents' | 'trash'
@@ -66,9 +67,9 @@ export function DocumentList(p: Props) {
                   </button>
                   )}
                   <span className="doc-actions">
-                    <button onClick={() => setRenaming({ id: d.id, value: d.title })} title={t('docs.rename')}>{t('docs.renameShort')}</button>
-                    <button onClick={() => p.onDuplicate(d)} title={t('docs.duplicate')}>{t('docs.duplicateShort')}</button>
-                    <button onClick={() => p.onTrash(d)} title={t('docs.delete')}>{t('docs.delete')}</button>
+                    <button onClick={() => setRenaming({ id: d.id, value: d.title })} title={t('docs.rename')} aria-label={t('docs.rename')}><PencilIcon /></button>
+                    <button onClick={() => p.onDuplicate(d)} title={t('docs.duplicate')} aria-label={t('docs.duplicate')}><CopyIcon /></button>
+                    <button onClick={() => p.onTrash(d)} title={t('docs.delete')} aria-label={t('docs.delete')}><TrashIcon /></button>
                   </span>
                 </li>
               ))}

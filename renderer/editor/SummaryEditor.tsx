@@ -57,6 +57,25 @@ function figureDisplay(figures: readonly Figure[]) {
   }
 }
 
+/** Marks when the loaded document is painted and editable (for the benchmark). */
+function ReadyMarkPlugin() {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    // rAF runs before the frame is painted; the timeout after it runs once the frame is on screen.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (editor.isEditable() && editor.getRootElement()) performance.mark('dd:editor-ready')
+      }, 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [editor])
+  return null
+}
+
 function EditorHandlePlugin({ handle }: { handle: RefObject<EditorHandle | null> }) {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
@@ -136,6 +155,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
         <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
         <EditorHandlePlugin handle={handle} />
+        <ReadyMarkPlugin />
         <AutosavePlugin documentId={record.id} carry={carry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
       </FigureDisplayContext.Provider>
     </LexicalComposer>

@@ -13,8 +13,6 @@ export const en: Catalogue = {
     backToList: 'Back to documents',
     trashEmpty: 'The trash is empty',
     rename: 'Rename',
-    renameShort: 'Rename',
-    duplicateShort: 'Reuse',
     duplicate: 'Start a new draft from this one',
     duplicateTitle: '{{title}} (new draft)',
     delete: 'Delete',

@@ -12,8 +12,6 @@ export const zhCN = {
     backToList: '返回文稿',
     trashEmpty: '回收站是空的',
     rename: '重命名',
-    renameShort: '改名',
-    duplicateShort: '作底稿',
     duplicate: '以此为底稿新建',
     duplicateTitle: '{{title}}（新稿）',
     delete: '删除',

@@ -112,9 +112,21 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
 
   const items: BodyLine[] = body.map((text) => {
     const marker = matchMarker(text)
-    const shape = marker ? shapeHeading(marker.rest) : null
-    return marker && shape ? { text, marker, shape } : { text }
+    if (!marker) return { text }
+    const shape = shapeHeading(marker.rest)
+    return shape ? { text, marker, shape } : { text, marker }
   })
+  // A numbered line too long to be a heading (see MAX_HEADING_CHARS) is a numbered body paragraph.
+  // When its kind of number heads other sections of this document it keeps its place in that
+  // numbering, as a heading with an empty title and the whole text as run-in body; otherwise it
+  // stays a paragraph, number and all.
+  const headingKinds = new Set(items.flatMap((item) => (item.shape ? [item.marker!.kind] : [])))
+  for (const item of items) {
+    if (item.marker && !item.shape) {
+      if (headingKinds.has(item.marker.kind)) item.shape = { title: '', body: item.marker.rest }
+      else delete item.marker
+    }
+  }
   const kinds = items.flatMap((item) => (item.marker ? [item.marker.kind] : []))
   const levels = levelMap(kinds)
   if (levels.size > 4) report.warnings.push(`"${title}": ${levels.size} kinds of heading numbers; the deepest share level 4`)

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { SummaryDocumentSchema } from '../../shared/document/model'
 import { runCli } from '../../electron/cli'
@@ -36,7 +37,7 @@ describe('the CLI', () => {
 
   it('runs as `npm run cli` and honours DRAFTDESK_DATA_DIR', () => {
     const dir = tempDir()
-    const root = path.resolve(__dirname, '../..')
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
     const env = { ...process.env, DRAFTDESK_DATA_DIR: dir }
     const id = execFileSync('npx', ['tsx', 'electron/cli.ts', 'new', '--title', '半年工作总结'], { cwd: root, env, encoding: 'utf8' }).trim()
     const listed = execFileSync('npx', ['tsx', 'electron/cli.ts', 'list', '--json'], { cwd: root, env, encoding: 'utf8' })
