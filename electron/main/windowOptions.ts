@@ -3,6 +3,7 @@
  * Security settings follow Electron's checklist: an isolated, sandboxed renderer without Node.
  */
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import { MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, type WindowState } from './windowState'
 
 export const APP_TITLE = 'DraftDesk 稿台'
@@ -36,18 +37,7 @@ export function mainWindowOptions(state: WindowState, preloadPath: string): Brow
   }
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 export type ResponseHeaders = Record<string, string | string[]>
 

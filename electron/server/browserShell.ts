@@ -10,7 +10,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { ApiResponse } from '../../shared/api'
 import { createServices, type Services } from '../services'
-import { CONTENT_SECURITY_POLICY } from './csp'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
 export const TOKEN_HEADER = 'x-draftdesk-token'
 const COOKIE = 'draftdesk_session'

@@ -11,7 +11,8 @@
  * Names (the figure table's first column), first rule that applies:
  *   20xx / 20__ or a token before 年 → "年份";  before 月 → "月份";  before 日/号 → "日期";
  *   before 市/县/区/镇/乡/村/社区/街道/学校/公司/单位… → "镇名称", "社区名称" …;  before 同志 → "姓名";
- *   otherwise the (up to 6) Han characters right before the token, plus the unit after it:
+ *   otherwise the (up to 6) Han characters right before the token (or before its colon, for a
+ *   form field "撰写人：____" → "撰写人"), plus the unit after it:
  *   "召开专题会议x次" → "召开专题会议（次）";  with fewer than 2 of them → "待填1", "待填2" …
  * A name already used in the document gets a number: "年份", "年份2".
  */
@@ -74,9 +75,9 @@ export function findPlaceholders(text: string): PlaceholderSpan[] {
   return spans
 }
 
-const UNITS = new Set([...'次个個份人名元万萬亿億场場期件项項起户戶家所篇条條块塊张張台臺辆輛米亩畝吨噸天年月日周週小时時%％处處栋棟间間本册冊套批支队隊'])
+const UNITS = new Set([...'次个個份人名元万萬亿億场場期件项項起户戶家所篇条條块塊张張台臺辆輛米亩畝吨噸天年月日周週%％处處栋棟间間本册冊套批支队隊'])
 const QUALIFIER = new Set([...'余餘多'])
-const PLACE = /^(?:社区|社區|街道|学校|學校|小学|小學|中学|中學|幼儿园|幼兒園|公司|单位|單位|部门|部門|医院|醫院|市|省|县|縣|区|區|镇|鎮|乡|鄉|村)/
+const PLACE = /^(?:小区|小區|社区|社區|街道|学校|學校|小学|小學|中学|中學|幼儿园|幼兒園|公司|单位|單位|部门|部門|医院|醫院|市|省|县|縣|区|區|镇|鎮|乡|鄉|村)/
 
 /** Collects the unfilled figures of one document and turns text into inlines that reference them. */
 export class PlaceholderCollector {
@@ -113,9 +114,12 @@ export class PlaceholderCollector {
     let unit = ''
     if (UNITS.has(next)) unit = next
     else if (QUALIFIER.has(next) && UNITS.has(after[1] ?? '')) unit = after[1]!
-    let from = span.start
-    while (from > 0 && span.start - from < 6 && isHan(text.charCodeAt(from - 1))) from--
-    const context = text.slice(from, span.start)
+    // the words right before the token; for a form field "撰写人：____", the label before the colon
+    let to = span.start
+    if (to > 0 && (text[to - 1] === '：' || text[to - 1] === ':')) to--
+    let from = to
+    while (from > 0 && to - from < 6 && isHan(text.charCodeAt(from - 1))) from--
+    const context = text.slice(from, to)
     const suffix = unit ? `（${unit}）` : ''
     if (context.length >= 2) return context + suffix
     return `待填${++this.unnamed}${suffix}`

@@ -1,4 +1,4 @@
-/** The Content-Security-Policy of the renderer, in both shells. */
+/** The Content-Security-Policy of the renderer, in both shells (Electron response headers, browser-shell HTTP). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
