@@ -2,8 +2,8 @@
 // `npm run build`: bundles the Electron side with esbuild and the renderer with Vite.
 //   dist/electron/main.cjs     Electron main process
 //   dist/electron/preload.cjs  sandboxed preload (CommonJS, shared code bundled in; only `electron` is required)
-//   dist/electron/cli.cjs      the CLI            (skipped while electron/cli.ts does not exist)
-//   dist/electron/serve.cjs    the browser shell  (skipped while electron/server/serve.ts does not exist)
+//   dist/electron/cli.cjs      the CLI            (npm run cli runs the source with tsx)
+//   dist/electron/serve.cjs    the browser shell  (npm run serve, and npm start's fallback)
 //   dist/tools/native.cjs      ensureElectronNativeModule() for scripts/start.mjs (not packaged)
 //   dist/renderer/             Vite build of renderer/
 // Options: --no-renderer (skip Vite), --native (also build better-sqlite3 for Electron; `npm run dist`).
