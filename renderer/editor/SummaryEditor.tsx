@@ -17,9 +17,10 @@ import { errorMessage } from '../app/errors'
 import { $isTitleNode, editorNodes, FigureDisplayContext } from './nodes'
 import { OutlinePanel } from './OutlinePanel'
 import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
-import { CharacterCountPlugin } from './plugins/CharacterCountPlugin'
+import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
 import { CommandsPlugin } from './plugins/CommandsPlugin'
 import { HeadingNumbersPlugin, type OutlineEntry } from './plugins/HeadingNumbersPlugin'
+import { MarkerShortcutPlugin } from './plugins/MarkerShortcutPlugin'
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
 import { TitleGuardPlugin } from './plugins/TitleGuardPlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
@@ -100,6 +101,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
   const [outline, setOutline] = useState<OutlineEntry[]>([])
+  const [ownCounts, setOwnCounts] = useState<ReadonlyMap<string, number>>(new Map())
 
   const initialConfig = useMemo(
     () => ({
@@ -120,7 +122,13 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   const display = useMemo(() => figureDisplay(record.model.figures), [record.model.figures])
 
   const onSaveState = useCallback((save: SaveState, error?: string) => onStatus((s) => ({ ...s, save, ...(error ? { error } : {}) })), [onStatus])
-  const onCount = useCallback((characters: number) => onStatus((s) => ({ ...s, characters })), [onStatus])
+  const onCount = useCallback(
+    (counts: CharacterCounts) => {
+      onStatus((s) => ({ ...s, characters: counts.total }))
+      setOwnCounts(counts.ownByHeading)
+    },
+    [onStatus],
+  )
   const snapshot = useCallback(async () => {
     try {
       await autosave.current?.flush()
@@ -145,11 +153,12 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
               />
             </div>
           </div>
-          <OutlinePanel entries={outline} />
+          <OutlinePanel entries={outline} ownCounts={ownCounts} />
         </div>
         <HistoryPlugin />
         <TablePlugin />
         <TitleGuardPlugin />
+        <MarkerShortcutPlugin />
         <HeadingNumbersPlugin onOutline={setOutline} />
         <CharacterCountPlugin onCount={onCount} />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />

@@ -3,7 +3,9 @@ import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, C
 import { mergeRegister } from '@lexical/utils'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { currentBlockKind, setBlockKind, type BlockKind } from './blockCommands'
+import { $deleteTableColumnAtSelection, $deleteTableRowAtSelection, $insertTableColumnAtSelection, $insertTableRowAtSelection, $isTableCellNode, INSERT_TABLE_COMMAND } from '@lexical/table'
+import { $findMatchingParent } from '@lexical/utils'
+import { currentBlockKind, insertPageBreak, isRunInHeadingAtCaret, setBlockKind, toggleRunIn, type BlockKind } from './blockCommands'
 
 const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; glyph: string }[] = [
   { format: 'bold', label: 'bold', glyph: 'B' },
@@ -18,15 +20,19 @@ export function ToolbarPlugin() {
   const [marks, setMarks] = useState<Record<string, boolean>>({})
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
+  const [runIn, setRunIn] = useState<boolean | null>(null)
+  const [inTable, setInTable] = useState(false)
 
   useEffect(
     () =>
       mergeRegister(
         editor.registerUpdateListener(({ editorState }) => {
           setKind(currentBlockKind(editor))
+          setRunIn(isRunInHeadingAtCaret(editor))
           editorState.read(() => {
             const s = $getSelection()
             if (!$isRangeSelection(s)) return
+            setInTable(!!$findMatchingParent(s.anchor.getNode(), $isTableCellNode))
             const next = { bold: s.hasFormat('bold'), italic: s.hasFormat('italic'), underline: s.hasFormat('underline') }
             setMarks((prev) => (prev.bold === next.bold && prev.italic === next.italic && prev.underline === next.underline ? prev : next))
           })
@@ -67,6 +73,22 @@ export function ToolbarPlugin() {
           {m.glyph}
         </button>
       ))}
+      <span className="sep" />
+      <button onClick={() => toggleRunIn(editor)} disabled={runIn === null} aria-pressed={!!runIn} className={runIn ? 'on' : ''} title={t('editor.runInHint')}>
+        {t('editor.runIn')}
+      </button>
+      <button onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: false })} title={t('editor.insertTable')}>
+        {t('editor.table')}
+      </button>
+      {inTable && (
+        <>
+          <button onClick={() => editor.update(() => void $insertTableRowAtSelection(true))}>{t('editor.addRow')}</button>
+          <button onClick={() => editor.update(() => void $insertTableColumnAtSelection(true))}>{t('editor.addColumn')}</button>
+          <button onClick={() => editor.update(() => $deleteTableRowAtSelection())}>{t('editor.deleteRow')}</button>
+          <button onClick={() => editor.update(() => $deleteTableColumnAtSelection())}>{t('editor.deleteColumn')}</button>
+        </>
+      )}
+      <button onClick={() => insertPageBreak(editor)} title={t('editor.pageBreak')}>{t('editor.pageBreakShort')}</button>
     </div>
   )
 }

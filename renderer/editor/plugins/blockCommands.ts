@@ -1,7 +1,8 @@
 import { $setBlocksType } from '@lexical/selection'
-import { $createParagraphNode, $getSelection, $isElementNode, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical'
+import { $createParagraphNode, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical'
 import type { HeadingLevel } from '../../../shared/document/model'
-import { $createSectionHeadingNode, $isRunInBodyNode, $isSectionHeadingNode, $isTitleNode, $isSubtitleNode } from '../nodes'
+import { $insertNodeToNearestRoot } from '@lexical/utils'
+import { $createPageBreakNode, $createRunInBodyNode, $createSectionHeadingNode, $isRunInBodyNode, $isSectionHeadingNode, $isTitleNode, $isSubtitleNode } from '../nodes'
 
 export type BlockKind = 'paragraph' | HeadingLevel
 
@@ -59,5 +60,49 @@ export function currentBlockKind(editor: LexicalEditor): BlockKind | 'title' | '
     if ($isTitleNode(top) || $isSubtitleNode(top)) return 'title'
     if ($isSectionHeadingNode(top)) return top.getLevel()
     return top?.getType() === 'paragraph' ? 'paragraph' : 'other'
+  })
+}
+
+/**
+ * Switches the heading at the caret between run-in (its body text in the same paragraph, as in
+ * "（一）加强领导。成立专班……") and standalone (the body as the next paragraph). Level-1 headings
+ * usually stand alone, but nothing forbids a run-in one.
+ */
+export function toggleRunIn(editor: LexicalEditor): void {
+  editor.update(() => {
+    const selection = $getSelection()
+    if (!$isRangeSelection(selection)) return
+    const heading = selection.anchor.getNode().getTopLevelElement()
+    if (!$isSectionHeadingNode(heading)) return
+    const runIn = heading.getChildren().find($isRunInBodyNode)
+    if (runIn) {
+      const paragraph = $createParagraphNode()
+      paragraph.append(...runIn.getChildren())
+      runIn.remove()
+      heading.insertAfter(paragraph)
+      return
+    }
+    const next = heading.getNextSibling()
+    if (!$isParagraphNode(next) || next.isEmpty()) return
+    const body = $createRunInBodyNode()
+    body.append(...next.getChildren())
+    heading.append(body)
+    next.remove()
+  })
+}
+
+export function isRunInHeadingAtCaret(editor: LexicalEditor): boolean | null {
+  return editor.getEditorState().read(() => {
+    const selection = $getSelection()
+    if (!$isRangeSelection(selection)) return null
+    const heading = selection.anchor.getNode().getTopLevelElement()
+    if (!$isSectionHeadingNode(heading)) return null
+    return heading.getChildren().some($isRunInBodyNode)
+  })
+}
+
+export function insertPageBreak(editor: LexicalEditor): void {
+  editor.update(() => {
+    $insertNodeToNearestRoot($createPageBreakNode())
   })
 }

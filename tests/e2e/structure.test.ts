@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, startShell, typeWithIme, waitSaved, type RunningShell } from '../helpers/shell'
+import { useTempDirs } from '../helpers/tempDir'
+
+const tempDir = useTempDirs()
+let browser: Browser
+const shells: RunningShell[] = []
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  for (const s of shells.splice(0)) await s.stop()
+})
+
+async function freshDocument(): Promise<Page> {
+  const shell = await startShell(tempDir())
+  shells.push(shell)
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.goto(shell.url)
+  await page.click('[data-testid=new-document]')
+  await page.locator('.document-body').waitFor()
+  await page.click('.dd-title')
+  await page.keyboard.insertText('结构测试')
+  await page.keyboard.press('Enter')
+  return page
+}
+
+const outline = (page: Page) => page.locator('.outline li[data-key] .outline-jump').allInnerTexts()
+
+describe('document structure', () => {
+  it('turns a typed marker into a numbered heading, and Ctrl+Z brings the marker back', async () => {
+    const page = await freshDocument()
+    await page.keyboard.type('二、')
+    await expect.poll(() => page.locator('.dd-heading-1').count()).toBe(1)
+    await page.keyboard.insertText('主要做法')
+    expect(await page.locator('.dd-heading-1').getAttribute('data-number')).toBe('一、')
+    expect(await page.locator('.dd-heading-1').innerText()).toBe('主要做法')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('（一）')
+    await typeWithIme(page, 'jiaqiang', '加强领导')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('1.5万元投入到位。')
+    expect(await page.locator('.dd-heading').count()).toBe(2) // "1.5" is a number, not a marker
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('1、')
+    await expect.poll(() => page.locator('.dd-heading-3').count()).toBe(1)
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => page.locator('.dd-heading-3').count()).toBe(0)
+    expect(await page.locator('.dd-paragraph').last().innerText()).toBe('1、')
+  })
+
+  it('switches a heading between run-in and standalone', async () => {
+    const page = await freshDocument()
+    await page.keyboard.press('Control+2')
+    await page.keyboard.insertText('强化责任落实。')
+    await page.keyboard.press('Enter')
+    await page.keyboard.insertText('逐级签订责任书。')
+    await page.locator('.dd-heading-2').click()
+    await page.click('button:has-text("与正文同段")')
+    await expect.poll(() => page.locator('.dd-heading-2 .dd-runin').innerText()).toBe('逐级签订责任书。')
+    await expect.poll(() => outline(page)).toEqual(['（一）强化责任落实。'])
+    await page.click('button:has-text("与正文同段")')
+    await expect.poll(() => page.locator('.dd-heading-2 .dd-runin').count()).toBe(0)
+    expect(await page.locator('.dd-paragraph').last().innerText()).toBe('逐级签订责任书。')
+  })
+
+  it('moves a whole section by dragging it in the outline, and renumbers', async () => {
+    const page = await freshDocument()
+    const section = async (level: string, title: string, body: string) => {
+      await page.keyboard.press(`Control+${level}`)
+      await page.keyboard.insertText(title)
+      await page.keyboard.press('Enter')
+      await page.keyboard.insertText(body)
+      await page.keyboard.press('Enter')
+    }
+    await section('1', '基本情况', '甲')
+    await section('1', '主要工作', '乙')
+    await section('2', '宣传发动', '丙')
+    await section('2', '督导检查', '丁')
+    await section('1', '存在问题', '戊')
+    await expect.poll(() => outline(page)).toEqual(['一、基本情况', '二、主要工作', '（一）宣传发动', '（二）督导检查', '三、存在问题'])
+
+    // 二、主要工作 with its two subsections goes before 一、基本情况
+    await page.dragAndDrop('.outline li:has-text("主要工作")', '.outline li:has-text("基本情况")')
+    await expect.poll(() => outline(page)).toEqual(['一、主要工作', '（一）宣传发动', '（二）督导检查', '二、基本情况', '三、存在问题'])
+    const body = (await page.locator('.document-body').innerText()).replace(/\s+/g, '')
+    expect(body).toBe('结构测试主要工作乙宣传发动丙督导检查丁基本情况甲存在问题戊')
+    expect(await page.locator('.dd-heading').evaluateAll((els) => els.map((e) => e.getAttribute('data-number')))).toEqual(['一、', '（一）', '（二）', '二、', '三、'])
+
+    // a subsection to the end; one Ctrl+Z undoes the whole move
+    await page.dragAndDrop('.outline li:has-text("宣传发动")', '.outline-end')
+    await expect.poll(() => outline(page)).toEqual(['一、主要工作', '（一）督导检查', '二、基本情况', '三、存在问题', '（一）宣传发动'])
+    await page.locator('.document-body').click()
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => outline(page)).toEqual(['一、主要工作', '（一）宣传发动', '（二）督导检查', '二、基本情况', '三、存在问题'])
+    await waitSaved(page)
+    // per-section counts: 主要工作 (4) + 乙 + 宣传发动 (4) + 丙 + 督导检查 (4) + 丁
+    expect(await page.locator('.outline li:has-text("主要工作") .outline-count').innerText()).toBe('15')
+  })
+})
