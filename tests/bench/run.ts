@@ -9,7 +9,8 @@ import { callApi, createServices } from '../../electron/services'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longDocument, sampleDocument } from '../helpers/documents'
 import { launchChromium, startShell } from '../helpers/shell'
-import { report, time } from './stats'
+import { buildBarePage, typeAndMeasure } from './keystroke'
+import { quantile, report, time } from './stats'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -59,6 +60,43 @@ async function benchOpen(dataDir: string) {
       samples.push(ms)
     }
     report('open_60k_document_to_interactive_ms', samples.slice(2), { stat: 'median', max: 300 }, 'browser shell, headless Chromium: list click → API → editor rendered and editable (first frame)')
+
+    // Keystroke latency: ours, then bare Lexical with the same text, in the same browser.
+    await page.locator('.document-body .dd-paragraph').nth(300).click()
+    await page.keyboard.press('End')
+    const ours = await typeAndMeasure(page, 200)
+    const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await bare.goto(await buildBarePage(longDocument()))
+    await bare.waitForFunction('window.benchReady === true')
+    await bare.locator('#editor p').nth(300).click()
+    await bare.keyboard.press('End')
+    const baseline = await typeAndMeasure(bare, 200)
+    report('keystroke_bare_lexical_ms', baseline.slice(10), undefined, 'registerRichText + history, same paragraphs, beforeinput → first frame after the DOM update')
+    const ourFigure = report('keystroke_draftdesk_ms', ours.slice(10), undefined, '60,000 characters, 120 headings, all plugins')
+    const ratio = (q: number) => Math.round((quantile(ours.slice(10), q) / quantile(baseline.slice(10), q)) * 100) / 100
+    console.log(JSON.stringify({ name: 'keystroke_ratio_vs_bare', p50: ratio(0.5), p95: ratio(0.95), target: { max: 1.25 }, pass: ratio(0.5) <= 1.25 && ratio(0.95) <= 1.25, oursP95: ourFigure.p95 }))
+
+    // Outline refresh after editing a heading: beforeinput in a heading → the outline shows it.
+    const outlineSamples: number[] = []
+    await page.locator('.document-body .dd-heading').nth(60).click()
+    await page.keyboard.press('End')
+    await page.evaluate(`(() => {
+      const root = document.querySelector('[contenteditable="true"]')
+      window.__outline = []
+      let start = null
+      root.addEventListener('beforeinput', () => { start = performance.now() }, { capture: true })
+      new MutationObserver(() => {
+        if (start === null) return
+        const t0 = start; start = null
+        requestAnimationFrame(() => window.__outline.push(performance.now() - t0))
+      }).observe(document.querySelector('.outline'), { subtree: true, childList: true, characterData: true })
+    })()`)
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.insertText('改')
+      await page.waitForTimeout(40)
+    }
+    outlineSamples.push(...(await page.evaluate<number[]>('window.__outline')))
+    report('outline_refresh_after_heading_edit_ms', outlineSamples.slice(5), { stat: 'p95', max: 50 }, `${outlineSamples.length} samples`)
   } finally {
     await browser.close()
     await shell.stop()
