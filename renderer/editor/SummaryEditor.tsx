@@ -21,6 +21,7 @@ import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterC
 import { CommandsPlugin } from './plugins/CommandsPlugin'
 import { HeadingNumbersPlugin, type OutlineEntry } from './plugins/HeadingNumbersPlugin'
 import { MarkerShortcutPlugin } from './plugins/MarkerShortcutPlugin'
+import { PastePlugin } from './plugins/paste/PastePlugin'
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
 import { TitleGuardPlugin } from './plugins/TitleGuardPlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
@@ -159,6 +160,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <TablePlugin />
         <TitleGuardPlugin />
         <MarkerShortcutPlugin />
+        <PastePlugin />
         <HeadingNumbersPlugin onOutline={setOutline} />
         <CharacterCountPlugin onCount={onCount} />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />

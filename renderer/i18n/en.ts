@@ -46,6 +46,7 @@ export const en: Catalogue = {
     noDocument: 'Open a document on the left, or start a new one.',
     cannotOpen: 'This document cannot be opened',
   },
+  paste: { recognized: '{{count}} headings recognized in the pasted text', undoRecognition: 'Undo recognition', dismiss: 'Dismiss' },
   outline: { heading: 'Outline', empty: 'No headings yet', expand: 'Expand', collapse: 'Collapse', sectionCount: 'Characters in this section', dropAtEnd: 'Drop here to move to the end' },
   status: {
     characters: '{{count}} characters',

@@ -45,6 +45,7 @@ export const zhCN = {
     noDocument: '从左侧打开一篇文稿，或新建一篇。',
     cannotOpen: '这篇文稿打不开',
   },
+  paste: { recognized: '粘贴时识别出 {{count}} 个标题', undoRecognition: '撤销识别', dismiss: '关闭' },
   outline: { heading: '大纲', empty: '还没有标题', expand: '展开', collapse: '折叠', sectionCount: '本节字数', dropAtEnd: '拖到这里移到文末' },
   status: {
     characters: '字数 {{count}}',
