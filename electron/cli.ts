@@ -5,15 +5,23 @@
  *   new --title T [--json]        create a document
  *   list [--trash] [--json]       list documents
  *   show ID --json                print the document model (the stored format)
+ *   import FILE [--split] [--clean] [--save] [--json]
+ *                                 .txt/.md/.docx → document model(s) (a JSON array with --split);
+ *                                 the report goes to stderr with --json; --save also stores them
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ApiError } from '../shared/api'
 import { callApi, createServices, resolveDataDir, type Services } from './services'
+import { checkImportSize } from './services/import'
+import { formatImportReport, formatImportSummary } from './services/import/report'
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   new --title 标题 [--json]
   list [--trash] [--json]
   show ID --json
+  import FILE [--split] [--clean] [--save] [--json]
 options: --data-dir DIR (or DRAFTDESK_DATA_DIR)`
 
 type Out = { log: (s: string) => void; error: (s: string) => void }
@@ -29,6 +37,9 @@ export async function runCli(argv: string[], out: Out = { log: (s) => console.lo
         title: { type: 'string' },
         json: { type: 'boolean', default: false },
         trash: { type: 'boolean', default: false },
+        split: { type: 'boolean', default: false },
+        clean: { type: 'boolean', default: false },
+        save: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -62,7 +73,10 @@ async function runCommand(
   services: Services,
   command: string,
   args: string[],
-  values: { title?: string | undefined; json?: boolean | undefined; trash?: boolean | undefined },
+  values: {
+    title?: string | undefined; json?: boolean | undefined; trash?: boolean | undefined
+    split?: boolean | undefined; clean?: boolean | undefined; save?: boolean | undefined
+  },
   out: Out,
 ): Promise<number> {
   const h = services.handlers
@@ -86,6 +100,32 @@ async function runCommand(
       }
       const record = await callApi(h, 'documents.get', { id })
       out.log(JSON.stringify(record.model, null, values.json ? 2 : 2))
+      return 0
+    }
+    case 'import': {
+      const file = args[0]
+      if (!file) {
+        out.error('import 需要文件路径 / import needs a file')
+        return 2
+      }
+      const stat = fs.statSync(file, { throwIfNoEntry: false })
+      if (!stat?.isFile()) {
+        out.error(`找不到文件 / no such file: ${file}`)
+        return 1
+      }
+      checkImportSize(stat.size) // before reading: a huge file is refused at once
+      const name = path.basename(file)
+      const result = await callApi(h, 'documents.import', {
+        name,
+        dataBase64: fs.readFileSync(file).toString('base64'),
+        split: values.split ?? false,
+        clean: values.clean ?? false,
+        save: values.save ?? false,
+      })
+      if (values.json) {
+        out.log(JSON.stringify(values.split ? result.documents : result.documents[0], null, 2))
+        out.error(formatImportReport(name, result.report, result.saved))
+      } else out.log(formatImportSummary(name, result.documents, result.report, result.saved))
       return 0
     }
     default:

@@ -54,6 +54,27 @@ export const LibraryInfoSchema = z.discriminatedUnion('state', [
 ])
 export type LibraryInfo = z.infer<typeof LibraryInfoSchema>
 
+/** Largest file `documents.import` accepts (bytes), and its base64 length. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
+export const IMPORT_MAX_BASE64 = Math.ceil(IMPORT_MAX_BYTES / 3) * 4
+
+/** What an import found and did: the recognizer's counts plus the file's format and encoding. */
+export const ImportReportSchema = z.strictObject({
+  format: z.enum(['txt', 'md', 'docx']),
+  /** the text encoding detected for .txt/.md: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5 */
+  encoding: z.string().optional(),
+  headings: z.number().int().nonnegative(),
+  runInHeadings: z.number().int().nonnegative(),
+  linesJoined: z.number().int().nonnegative(),
+  placeholders: z.number().int().nonnegative(),
+  junkRemoved: z.number().int().nonnegative(),
+  documents: z.number().int().nonnegative(),
+  /** heading numbers the writer skipped or repeated ("(七)" then "(九)") */
+  numberingGaps: z.array(z.strictObject({ level: z.number().int(), after: z.number().int(), found: z.number().int() })),
+  warnings: z.array(z.string()),
+})
+export type FileImportReport = z.infer<typeof ImportReportSchema>
+
 const Empty = z.strictObject({})
 const ById = z.strictObject({ id: DocumentIdSchema })
 const Ok = z.strictObject({ ok: z.literal(true) })
@@ -100,6 +121,28 @@ export const apiContract = {
     output: z.array(SearchHitSchema),
   },
   'revisions.list': { input: ById, output: z.array(RevisionSummarySchema) },
+  /**
+   * A .txt/.text/.md/.markdown/.docx file → document model(s) through the recognizer. The bytes travel
+   * as base64 (IPC and JSON alike). With `save` the documents are also created in the library, all
+   * in one transaction; otherwise they are only returned (the editor inserts them as one undo step).
+   */
+  'documents.import': {
+    input: z.strictObject({
+      name: z.string().min(1).max(260),
+      dataBase64: z
+        .string()
+        .max(IMPORT_MAX_BASE64, `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，无法导入 / the file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data'),
+      clean: z.boolean().optional(),
+      split: z.boolean().optional(),
+      save: z.boolean().optional(),
+    }),
+    output: z.strictObject({
+      documents: z.array(SummaryDocumentSchema),
+      report: ImportReportSchema,
+      saved: z.array(DocumentSummarySchema),
+    }),
+  },
 } as const
 
 export type ApiContract = typeof apiContract

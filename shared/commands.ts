@@ -10,6 +10,10 @@
 export const APP_COMMANDS = [
   /** 文件 › 新建 (Ctrl+N): start a new document */
   'document.new',
+  /** 文件 › 从模板新建…: choose one of the shipped templates */
+  'document.fromTemplate',
+  /** 文件 › 导入… (Ctrl+O): import a .txt, .docx or .md file */
+  'document.import',
   /** 文件 › 保存版本 (Ctrl+S): save now and keep a manual revision (documents.snapshot reason 'manual') */
   'document.snapshot',
   /** 编辑 › 撤销 (Ctrl+Z): undo in the editor's own history */

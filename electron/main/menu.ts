@@ -39,6 +39,9 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
     label: '文件',
     submenu: [
       { label: '新建', accelerator: 'CmdOrCtrl+N', click: send('document.new') },
+      { label: '从模板新建…', click: send('document.fromTemplate') },
+      { label: '导入…', accelerator: 'CmdOrCtrl+O', click: send('document.import') },
+      { type: 'separator' },
       { label: '打开库…', click: () => actions.openLibrary() },
       { type: 'separator' },
       { label: '保存版本', accelerator: 'CmdOrCtrl+S', click: send('document.snapshot') },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { apiContract, ApiError, isApiMethod, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse } from '../../shared/api'
+import { importDocuments } from './import'
 import type { LibraryHost } from './libraryHost'
 
 export type ApiHandlers = { [M in ApiMethod]: (input: z.output<(typeof apiContract)[M]['input']>) => ApiOutput<M> | Promise<ApiOutput<M>> }
@@ -26,6 +27,7 @@ export function createApiHandlers(host: LibraryHost): ApiHandlers {
     'documents.purge': ({ id }) => (docs().purge(id), { ok: true as const }),
     'documents.search': ({ query }) => docs().search(query),
     'revisions.list': ({ id }) => docs().revisions(id),
+    'documents.import': ({ save, ...input }) => importDocuments(input, save ? docs() : null),
   }
 }
 

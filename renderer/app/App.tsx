@@ -2,10 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentRecord, DocumentSummary, LibraryInfo, SearchHit } from '../../shared/api'
 import type { AppCommand } from '../../shared/commands'
+import type { EditorCommandHandler } from '../editor/plugins/CommandsPlugin'
 import { SummaryEditor, type EditorHandle, type EditorStatus } from '../editor/SummaryEditor'
 import { useApi } from './ApiContext'
 import { DocumentList } from './DocumentList'
 import { errorMessage } from './errors'
+import { ImportDialog } from './ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
 import { StatusBar } from './StatusBar'
 
@@ -22,7 +24,10 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null)
   const [status, setStatus] = useState<EditorStatus>({ save: 'saved', characters: 0 })
   const commandRef = useRef<(command: AppCommand) => void>(() => {})
+  const editorCommands = useRef<EditorCommandHandler | null>(null)
   const editorRef = useRef<EditorHandle | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [importing, setImporting] = useState<File | null>(null)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -69,16 +74,40 @@ export function App() {
 
   const act = (fn: () => Promise<unknown>) => () => void fn().then(() => refresh()).catch(fail)
 
-  // Menu commands from the desktop shell.
+  // Menu commands from the desktop shell that the open editor does not take.
   commandRef.current = (command) => {
     if (command === 'document.new') void create()
+    if (command === 'document.import') fileInput.current?.click()
     if (command === 'library.changed') { setRecord(null); void api.call('library.info', {}).then(setInfo, fail) }
   }
-  useEffect(() => window.draftdesk?.onCommand((c) => commandRef.current(c)), [])
+  useEffect(() => window.draftdesk?.onCommand((c) => editorCommands.current?.(c) || commandRef.current(c)), [])
 
   const onSaved = useCallback(({ title, characters }: { title: string; characters: number }) => {
     setDocs((list) => list.map((d) => (d.id === record?.id ? { ...d, title, characters, updatedAt: Date.now() } : d)))
   }, [record?.id])
+
+  // Files dropped anywhere on the window are imported (text dragged inside the editor is not affected).
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      e.preventDefault()
+      e.stopPropagation()
+    }
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      e.preventDefault()
+      e.stopPropagation()
+      const file = e.dataTransfer?.files[0]
+      if (file) setImporting(file)
+    }
+    window.addEventListener('dragover', over, true)
+    window.addEventListener('drop', drop, true)
+    return () => {
+      window.removeEventListener('dragover', over, true)
+      window.removeEventListener('drop', drop, true)
+    }
+  }, [])
 
   if (!info) return <div className="loading">{t('app.loading')}</div>
   if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={setInfo} />
@@ -94,6 +123,7 @@ export function App() {
         onQuery={setQuery}
         onOpen={(id) => void open(id)}
         onNew={() => void create()}
+        onImport={() => fileInput.current?.click()}
         onRename={(d, title) => {
           // The open document is renamed through its title line; autosave stores it.
           if (record?.id === d.id && editorRef.current) editorRef.current.setTitle(title)
@@ -113,7 +143,7 @@ export function App() {
       />
       <main className="workspace">
         {record ? (
-          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={commandRef} />
+          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} />
         ) : (
           <div className="empty-workspace">
             {openError ? <p className="error" role="alert"><strong>{t('editor.cannotOpen')}</strong><br />{openError}</p> : <p>{t('editor.noDocument')}</p>}
@@ -121,6 +151,33 @@ export function App() {
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
       </main>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".txt,.text,.md,.markdown,.docx"
+        data-testid="import-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          if (file) setImporting(file)
+          e.target.value = ''
+        }}
+      />
+      {importing && (
+        <ImportDialog
+          file={importing}
+          canInsert={!!record}
+          onClose={() => setImporting(null)}
+          onSaved={(id) => {
+            setImporting(null)
+            void refresh('documents').then(() => (id ? open(id) : undefined)).catch(fail)
+          }}
+          onInsert={(doc) => {
+            editorRef.current?.insertDocument(doc)
+            setImporting(null)
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -12,6 +12,7 @@ interface Props {
   onQuery(query: string): void
   onOpen(id: string): void
   onNew(): void
+  onImport(): void
   onRename(doc: DocumentSummary, title: string): void
   onDuplicate(doc: DocumentSummary): void
   onTrash(doc: DocumentSummary): void
@@ -30,7 +31,10 @@ export function DocumentList(p: Props) {
       {p.view === 'documents' ? (
         <>
           <div className="doc-list-head">
-            <button className="primary" onClick={p.onNew} data-testid="new-document">{t('docs.new')}</button>
+            <div className="row-buttons">
+              <button className="primary" onClick={p.onNew} data-testid="new-document">{t('docs.new')}</button>
+              <button onClick={p.onImport} data-testid="import-button">{t('docs.import')}</button>
+            </div>
             <input type="search" placeholder={t('docs.search')} value={p.query} onChange={(e) => p.onQuery(e.target.value)} aria-label={t('docs.search')} />
           </div>
           {p.hits ? (

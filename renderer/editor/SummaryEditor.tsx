@@ -5,20 +5,21 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $createTextNode, $getRoot } from 'lexical'
+import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, type SerializedLexicalNode } from 'lexical'
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentRecord } from '../../shared/api'
-import type { AppCommand } from '../../shared/commands'
 import { modelToEditorState } from '../../shared/document/lexicalState'
-import type { Figure } from '../../shared/document/model'
+import type { Figure, Signature, SummaryDocument } from '../../shared/document/model'
+import { withFreshFigureIds } from '../../shared/document/merge'
 import { useApi } from '../app/ApiContext'
 import { errorMessage } from '../app/errors'
-import { $isTitleNode, editorNodes, FigureDisplayContext } from './nodes'
+import { $isSubtitleNode, $isTitleNode, editorNodes, FigureDisplayContext } from './nodes'
 import { OutlinePanel } from './OutlinePanel'
 import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
 import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
-import { CommandsPlugin } from './plugins/CommandsPlugin'
+import { CommandsPlugin, type EditorCommandHandler } from './plugins/CommandsPlugin'
+import { FindReplacePlugin } from './plugins/find-replace/FindReplacePlugin'
 import { HeadingNumbersPlugin, type OutlineEntry } from './plugins/HeadingNumbersPlugin'
 import { MarkerShortcutPlugin } from './plugins/MarkerShortcutPlugin'
 import { PastePlugin } from './plugins/paste/PastePlugin'
@@ -37,7 +38,14 @@ export interface EditorStatus {
 export interface EditorHandle {
   /** Renaming the open document changes its title line, so the editor and the library agree. */
   setTitle(title: string): void
+  /**
+   * Puts an imported document into this one as one undo step: all of it (title, subtitle,
+   * signature) when this one is still empty, else its body at the caret. Its figures join ours.
+   */
+  insertDocument(doc: SummaryDocument): void
 }
+
+type Carry = { figures: Figure[]; signature?: Signature }
 
 interface Props {
   record: DocumentRecord
@@ -45,7 +53,7 @@ interface Props {
   onStatus: React.Dispatch<React.SetStateAction<EditorStatus>>
   onSaved(saved: { title: string; characters: number }): void
   onNotice(message: string | null): void
-  commands: RefObject<(command: AppCommand) => void>
+  commands: RefObject<EditorCommandHandler | null>
 }
 
 /** How a figure reference reads in the text; unfilled figures show as 〔名称〕. */
@@ -78,10 +86,31 @@ function ReadyMarkPlugin() {
   return null
 }
 
-function EditorHandlePlugin({ handle }: { handle: RefObject<EditorHandle | null> }) {
+/** True when the editor holds nothing but empty blocks (a new document). */
+function $isBlank(): boolean {
+  return $getRoot().getChildren().every((block) => block.getTextContentSize() === 0 && !$isDecoratorNode(block))
+}
+
+function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObject<EditorHandle | null>; carry: Carry; setCarry(c: Carry): void }) {
   const [editor] = useLexicalComposerContext()
+  const carryRef = useRef(carry)
+  carryRef.current = carry
   useEffect(() => {
     handle.current = {
+      insertDocument: (incoming) => {
+        const doc = withFreshFigureIds(incoming, new Set(carryRef.current.figures.map((f) => f.id)))
+        const nodes = modelToEditorState(doc).root.children as unknown as SerializedLexicalNode[]
+        let whole = false
+        editor.update(() => {
+          whole = $isBlank()
+          const parsed = nodes.map((n) => $parseSerializedNode(n))
+          if (whole) $getRoot().clear().append(...parsed)
+          else $insertNodes(parsed.filter((n) => !$isTitleNode(n) && !$isSubtitleNode(n)))
+        })
+        const current = carryRef.current
+        const signature = whole && doc.signature ? doc.signature : current.signature
+        setCarry({ figures: [...current.figures, ...doc.figures], ...(signature ? { signature } : {}) })
+      },
       setTitle: (title) =>
         editor.update(() => {
           const first = $getRoot().getFirstChild()
@@ -93,7 +122,7 @@ function EditorHandlePlugin({ handle }: { handle: RefObject<EditorHandle | null>
     return () => {
       handle.current = null
     }
-  }, [editor, handle])
+  }, [editor, handle, setCarry])
   return null
 }
 
@@ -116,11 +145,9 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   )
-  const carry = useMemo(
-    () => ({ figures: record.model.figures, ...(record.model.signature ? { signature: record.model.signature } : {}) }),
-    [record.model.figures, record.model.signature],
-  )
-  const display = useMemo(() => figureDisplay(record.model.figures), [record.model.figures])
+  // the parts of the model that live outside the editor state (the figure table will edit these)
+  const [carry, setCarry] = useState<Carry>(() => ({ figures: record.model.figures, ...(record.model.signature ? { signature: record.model.signature } : {}) }))
+  const display = useMemo(() => figureDisplay(carry.figures), [carry.figures])
 
   const onSaveState = useCallback((save: SaveState, error?: string) => onStatus((s) => ({ ...s, save, ...(error ? { error } : {}) })), [onStatus])
   const onCount = useCallback(
@@ -144,6 +171,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
     <LexicalComposer initialConfig={initialConfig}>
       <FigureDisplayContext.Provider value={display}>
         <ToolbarPlugin />
+        <FindReplacePlugin />
         <div className="editor-area">
           <div className="page-scroll">
             <div className="page">
@@ -165,7 +193,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <CharacterCountPlugin onCount={onCount} />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
         <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
-        <EditorHandlePlugin handle={handle} />
+        <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} />
         <ReadyMarkPlugin />
         <AutosavePlugin documentId={record.id} carry={carry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
       </FigureDisplayContext.Provider>

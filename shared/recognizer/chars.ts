@@ -59,16 +59,22 @@ export function indentWidth(line: string): number {
   return width
 }
 
-const INDENT_RE = /^[ \t\u3000\u00a0]+/
-const TRAILING_RE = /[ \t\u3000\u00a0]+$/
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0
 
 /** Strip indentation and trailing blanks; spaces inside the line are the writer's and stay. */
 export function trimLine(line: string): string {
-  return line.replace(INDENT_RE, '').replace(TRAILING_RE, '')
+  let start = 0
+  while (start < line.length && isBlank(line.charCodeAt(start))) start++
+  let end = line.length
+  while (end > start && isBlank(line.charCodeAt(end - 1))) end--
+  return start === 0 && end === line.length ? line : line.slice(start, end)
 }
 
+/** Strip trailing blanks only (loops, not a /\s+$/ regex, which is quadratic on long blank runs). */
 export function trimEnd(line: string): string {
-  return line.replace(TRAILING_RE, '')
+  let end = line.length
+  while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--
+  return end === line.length ? line : line.slice(0, end)
 }
 
 /** Whitespace-free form, for comparing lines (e.g. a title repeated with different spacing). */

@@ -57,6 +57,7 @@ export function isCollectionHeader(line: string): boolean {
 
 /** Strip piece labels and collection counts from a title line (never touching anything else). */
 export function stripCollectionLabel(line: string): string {
+  if (line.length > 100) return line.trim() // no title is that long; keeps the matchers linear
   let title = line
   const lead = PIECE_LEAD.exec(title)
   if (lead && lead[0].length < title.length) title = title.slice(lead[0].length)

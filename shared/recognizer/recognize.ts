@@ -16,7 +16,7 @@
  * removed is structure that the model derives again — heading numbers, collection labels, the
  * subtitle dash, line breaks inside paragraphs, indentation — plus junk lines when asked.
  */
-import type { Block, HeadingLevel, Signature, SummaryDocument } from '../document/model'
+import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } from '../document/model'
 import { MODEL_VERSION } from '../document/model'
 import { isCollectionHeader, matchPiece } from './collection'
 import { NumberingTracker, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
@@ -35,6 +35,12 @@ export interface RecognizeOptions {
   split?: boolean
   /** today as yyyy-mm-dd: gives the year to a signature date written "12月26日", flags future dates */
   today?: string
+  /**
+   * A piece of a document (pasted text), not a whole one: no title, subtitle or signature is
+   * taken out, and placeholders stay text (the host document's figure table is not ours to
+   * extend here). Never splits.
+   */
+  fragment?: boolean
 }
 
 export interface ImportReport {
@@ -57,7 +63,7 @@ const JOIN_RULES: JoinRules = {
   startsBlock: (line) =>
     matchMarker(line) !== null || matchPiece(line) !== null || isCollectionHeader(line) || parseDateLine(line) !== null,
   isBareMarker: (line) => matchMarker(line)?.rest === '',
-  standsAlone: (line) => parseDateLine(line) !== null,
+  standsAlone: (line) => parseDateLine(line) !== null || matchPiece(line) !== null || isCollectionHeader(line),
 }
 
 export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeResult {
@@ -78,7 +84,7 @@ export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeR
   report.linesJoined = joined.joined
 
   let segments: string[][] = [joined.lines]
-  if (opts.split) {
+  if (opts.split && !opts.fragment) {
     const split = splitDocuments(joined.lines)
     segments = split.segments.length ? split.segments : [[]]
     report.warnings.push(...split.warnings)
@@ -95,15 +101,15 @@ interface BodyLine {
 }
 
 function buildDocument(lines: readonly string[], opts: RecognizeOptions, report: ImportReport): SummaryDocument {
-  const { title, subtitle, body } = extractTitle(lines)
+  const { title, subtitle, body } = opts.fragment ? { title: '', subtitle: undefined, body: [...lines] } : extractTitle(lines)
 
   let signature: Signature | undefined
-  const found = findSignature(body, opts.today)
+  const found = opts.fragment ? null : findSignature(body, opts.today)
   if (found) {
     signature = { organization: found.organization, dateStyle: found.date?.style ?? 'arabic' }
     if (found.date) {
       signature.date = found.date.iso
-      if (opts.today && found.date.iso > opts.today) {
+      if (opts.today && /^\d{4}-\d{2}-\d{2}$/.test(opts.today) && found.date.iso > opts.today) {
         report.warnings.push(`"${title}": the signature date ${found.date.iso} is after today (${opts.today})`)
       }
     }
@@ -132,7 +138,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   if (levels.size > 4) report.warnings.push(`"${title}": ${levels.size} kinds of heading numbers; the deepest share level 4`)
 
   const numbering = new NumberingTracker()
-  const figures = new PlaceholderCollector()
+  const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()
   const blocks: Block[] = items.map((item) => {
     if (!item.marker || !item.shape) return { type: 'paragraph', children: figures.toInlines(item.text) }
     const level: HeadingLevel = levels.get(item.marker.kind) ?? 4

@@ -42,6 +42,7 @@ function iso(y: number, m: number, d: number): string | null {
 
 /** Parse a whole line as a date; `today` (yyyy-mm-dd) supplies the year of "12月26日". */
 export function parseDateLine(line: string, today?: string): ParsedDate | null {
+  if (line.length > 40) return null
   const s = line.replace(/[ \t\u3000]+/g, '')
   if (s.length < 5 || s.length > 16) return null
   let m = ARABIC_CN.exec(s) ?? ARABIC_SEP.exec(s)

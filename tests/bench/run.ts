@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { callApi, createServices } from '../../electron/services'
+import { chineseCount } from '../../shared/document/numbering'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longDocument, sampleDocument } from '../helpers/documents'
 import { launchChromium, startShell } from '../helpers/shell'
@@ -103,9 +104,69 @@ async function benchOpen(dataDir: string) {
   }
 }
 
+/**
+ * A long summary as a writer's .txt holds it (our own words): 一、/（一）/1. headings, run-in
+ * headings, paragraphs hard-wrapped at 36 characters, "x"/"xx"/"____" placeholders, a signature.
+ */
+function longSummaryText(characters = 60_000): string {
+  const sentences = [
+    '街道坚持党建引领，把网格化管理延伸到每一栋楼、每一户居民。',
+    '全年组织专题培训x次，覆盖网格员和志愿者300余人次。',
+    '围绕群众关心的停车难、加装电梯等问题，逐项建立台账并明确完成时限。',
+    '投入资金56.8万元改造老旧管网，受益居民xx户。',
+    '对照年初目标逐月调度，知晓率达到95%以上，群众满意度稳步提升。',
+    '联合派出所、市场监管所开展联合检查，整改隐患问题____处。',
+  ]
+  const lines = ['枫桥街道2025年度社会治理工作总结', '——枫桥街道办事处', '', '今年以来，街道在区委、区政府的领导下，扎实推进各项重点任务。现将全年工作总结如下：']
+  let length = 0
+  let k = 0
+  const push = (line: string) => {
+    lines.push(line)
+    length += countCharacters(line)
+  }
+  for (let section = 1; length < characters; section++) {
+    push(`${chineseCount(section)}、第${chineseCount(section)}方面重点工作推进情况`)
+    for (let sub = 1; sub <= 3; sub++) {
+      push(`（${chineseCount(sub)}）抓好第${sub}项具体任务。${sentences[k++ % sentences.length]}`)
+      for (let item = 1; item <= 2; item++) {
+        push(`${item}.细化落实举措。`)
+        let paragraph = ''
+        for (let n = 0; n < 4; n++) paragraph += sentences[k++ % sentences.length]
+        for (let at = 0; at < paragraph.length; at += 36) push(paragraph.slice(at, at + 36))
+        lines.push('')
+      }
+    }
+  }
+  lines.push('', '枫桥街道办事处', '2025年12月28日', '')
+  return lines.join('\n')
+}
+
+async function benchImport(dataDir: string) {
+  const services = createServices({ dataDir })
+  const text = longSummaryText()
+  const input = { name: '枫桥街道.txt', dataBase64: Buffer.from(text, 'utf8').toString('base64') }
+  const samples: number[] = []
+  let figures = ''
+  for (let i = 0; i < 30; i++) {
+    samples.push(
+      await time(async () => {
+        const res = await services.dispatch('documents.import', input)
+        if (!res.ok) throw new Error(res.error.message)
+        if (!figures) {
+          const r = (res.result as { report: { headings: number; runInHeadings: number; linesJoined: number; placeholders: number } }).report
+          figures = `${r.headings} headings (${r.runInHeadings} run-in), ${r.linesJoined} lines joined, ${r.placeholders} placeholders`
+        }
+      }),
+    )
+  }
+  report('import_60k_txt_service_ms', samples.slice(5), { stat: 'median', max: 200 }, `${countCharacters(text)} characters (${text.length} UTF-16 units); ${figures}; through dispatch (base64, zod, decode, recognizer, schema check)`)
+  services.close()
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-bench-'))
   try {
+    await benchImport(dataDir)
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
   } finally {

@@ -55,7 +55,7 @@ describe('writing a summary in the browser shell', () => {
     expect(typed).toContain('今年以来，我们扎实推进各项工作。')
     expect(await page.locator('.dd-heading-1').getAttribute('data-number')).toBe('一、')
     expect(await page.locator('.dd-heading-2').getAttribute('data-number')).toBe('（一）')
-    await expect.poll(() => page.locator('.outline li').allInnerTexts()).toEqual(['一、主要工作', '（一）加强领导'])
+    await expect.poll(() => page.locator('.outline li[data-key] .outline-jump').allInnerTexts()).toEqual(['一、主要工作', '（一）加强领导'])
 
     await page.reload()
     await page.click('.doc-open')

@@ -65,6 +65,24 @@ export class DocumentStore {
     return this.get(id)
   }
 
+  /**
+   * Creates several documents in one transaction (an import): all of them or none. Each gets an
+   * 'import' revision holding the text as it arrived, so the writer can always go back to it.
+   */
+  createMany(models: readonly SummaryDocument[]): DocumentSummary[] {
+    const now = this.now()
+    const ids = this.db.transaction(() =>
+      models.map((model) => {
+        const id = newDocumentId()
+        const columns = columnsFor(model)
+        this.statements.insert.run({ id, now, ...columns })
+        this.statements.insertRevision.run(id, now, 'import', columns.model_json, columns.characters)
+        return id
+      }),
+    )()
+    return ids.map((id) => toSummary(this.row(id)))
+  }
+
   get(id: string): DocumentRecord {
     const row = this.row(id)
     const { model, error } = validate(row)

@@ -1,22 +1,29 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { REDO_COMMAND, UNDO_COMMAND } from 'lexical'
-import { useEffect, type RefObject } from 'react'
+import { useEffect, useRef, type RefObject } from 'react'
 import type { AppCommand } from '../../../shared/commands'
+import { OPEN_FIND_COMMAND } from './find-replace/FindReplacePlugin'
 
-/** Menu commands from the desktop shell that act on the open document. */
-export function CommandsPlugin({ commands, onSnapshot }: { commands: RefObject<(command: AppCommand) => void>; onSnapshot(): void }) {
+/** Handles the menu commands that act on the open document; returns false for the others. */
+export type EditorCommandHandler = (command: AppCommand) => boolean
+
+/** Menu commands from the desktop shell that act on the open document (the app handles the rest). */
+export function CommandsPlugin({ commands, onSnapshot }: { commands: RefObject<EditorCommandHandler | null>; onSnapshot(): void }) {
   const [editor] = useLexicalComposerContext()
+  const snapshot = useRef(onSnapshot)
+  snapshot.current = onSnapshot
   useEffect(() => {
-    const outer = commands.current
     commands.current = (command) => {
       if (command === 'edit.undo') editor.dispatchCommand(UNDO_COMMAND, undefined)
       else if (command === 'edit.redo') editor.dispatchCommand(REDO_COMMAND, undefined)
-      else if (command === 'document.snapshot') onSnapshot()
-      else outer(command)
+      else if (command === 'document.snapshot') snapshot.current()
+      else if (command === 'find' || command === 'replace') editor.dispatchCommand(OPEN_FIND_COMMAND, command)
+      else return false
+      return true
     }
     return () => {
-      commands.current = outer
+      commands.current = null
     }
-  }, [editor, commands, onSnapshot])
+  }, [editor, commands])
   return null
 }

@@ -7,7 +7,7 @@ describe('app commands', () => {
     expect(main.APP_COMMANDS).toBe(shared.APP_COMMANDS)
     expect(main.COMMAND_CHANNEL).toBe('draftdesk:command')
     expect(new Set(shared.APP_COMMANDS).size).toBe(shared.APP_COMMANDS.length)
-    expect(shared.APP_COMMANDS).toEqual(['document.new', 'document.snapshot', 'edit.undo', 'edit.redo', 'find', 'replace', 'library.changed'])
+    expect(shared.APP_COMMANDS).toEqual(['document.new', 'document.fromTemplate', 'document.import', 'document.snapshot', 'edit.undo', 'edit.redo', 'find', 'replace', 'library.changed'])
   })
 
   it('recognizes only known commands', () => {

@@ -35,9 +35,10 @@ describe('menuTemplate on Windows and Linux', () => {
   const a = actions()
   const [file, edit, view, help] = menuTemplate(a, 'win32')
 
-  it('文件: 新建, 打开库…, 保存版本, 退出', () => {
+  it('文件: 新建, 从模板新建…, 导入…, 打开库…, 保存版本, 退出', () => {
     const items = submenu(file)
-    expect(items.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['新建', '打开库…', '保存版本', '退出'])
+    expect(items.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['新建', '从模板新建…', '导入…', '打开库…', '保存版本', '退出'])
+    expect(find(items, '导入…').accelerator).toBe('CmdOrCtrl+O')
     expect(find(items, '新建').accelerator).toBe('CmdOrCtrl+N')
     expect(find(items, '保存版本').accelerator).toBe('CmdOrCtrl+S')
     expect(find(items, '退出').role).toBe('quit')

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { modelToEditorState } from '../../../../shared/document/lexicalState'
 import type { Block, Inline } from '../../../../shared/document/model'
 import { structureParagraphs } from '../../../../shared/paste/structureParagraphs'
+import { recognize } from '../../../../shared/recognizer'
 import { htmlToBlocks } from './htmlToBlocks'
 
 /** Plain text → one paragraph per line (blank lines dropped; leading indentation trimmed). */
@@ -39,6 +40,11 @@ export function recognizeBlocks(blocks: Block[]): { blocks: Block[]; headings: n
   return { blocks: out, headings }
 }
 
+function recognizeText(text: string): { blocks: Block[]; headings: number } {
+  const { documents, report } = recognize(text, { fragment: true })
+  return { blocks: documents[0]?.blocks ?? [], headings: report.headings }
+}
+
 function insertBlocks(editor: LexicalEditor, blocks: Block[], tag?: string): void {
   const state = modelToEditorState({ version: 1, title: '', blocks, figures: [] })
   const serialized = state.root.children.slice(1) as unknown as SerializedLexicalNode[] // past the title
@@ -64,9 +70,12 @@ export function PastePlugin() {
           const data = 'clipboardData' in event ? event.clipboardData : null
           if (!data || data.types.includes('application/x-lexical-editor')) return false
           const html = data.getData('text/html')
-          const raw = html ? htmlToBlocks(html) : textToBlocks(data.getData('text/plain'))
+          const plain = data.getData('text/plain')
+          const raw = html ? htmlToBlocks(html) : textToBlocks(plain)
           const single = raw.length === 1 && raw[0]!.type === 'paragraph'
-          const recognized = recognizeBlocks(raw)
+          // HTML keeps its marks, so its paragraphs are classified one by one; plain text gets the
+          // whole recognizer (hard-wrapped lines from PDFs joined back, run-in headings…).
+          const recognized = html ? recognizeBlocks(raw) : recognizeText(plain)
           if (raw.length === 0 || (single && recognized.headings === 0 && !html)) return false // Lexical inserts plain text fine
           event.preventDefault()
           insertBlocks(editor, recognized.blocks)

@@ -1,0 +1,164 @@
+/**
+ * .docx → formatted source lines for the recognizer (see rich.ts), read with mammoth.
+ *
+ * mammoth parses the package into a document tree; we take that tree (its `transformDocument`
+ * hook) instead of its HTML, so nothing is lost to an HTML round trip, and hand mammoth back an
+ * empty document so it renders nothing and reads no images.
+ *
+ * Kept:   paragraphs; bold, italic and underline set on runs (direct formatting — formatting that
+ *         only comes from a paragraph or character style is not resolved); Word heading styles
+ *         "Heading 1"… / "标题 1"… (by style name, else by style id "Heading1") as heading depths;
+ *         tables (cell paragraphs become lines of the cell, nested tables flattened into their
+ *         cell); page breaks; hyperlink text; tabs (as a tab character).
+ * Dropped: images, footnote and comment references, Word's automatic list numbering (the text of
+ *         an auto-numbered "一、" is not in the document; the heading style still gives its level),
+ *         fonts, sizes, colours, alignment, strikethrough, superscript/subscript (text kept).
+ * A line break inside a paragraph starts a new line for the recognizer.
+ */
+import mammoth from 'mammoth'
+import type { Inline } from '../../../shared/document/model'
+import { sniffBinaryFormat } from './decode'
+import { badFile } from './errors'
+import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
+
+/** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
+interface DocxElement {
+  type: string
+  children?: DocxElement[]
+  value?: string
+  styleId?: string | null
+  styleName?: string | null
+  isBold?: boolean
+  isItalic?: boolean
+  isUnderline?: boolean
+  breakType?: string
+}
+
+const HEADING_NAME = /^(?:heading|标题)\s*([1-9])$/i
+const HEADING_ID = /^heading\s*([1-9])$/i
+
+/** Heading depth 1–9 from a paragraph's style, or undefined. */
+export function headingDepth(p: Pick<DocxElement, 'styleId' | 'styleName'>): number | undefined {
+  const byName = p.styleName ? HEADING_NAME.exec(p.styleName.trim()) : null
+  const byId = !byName && p.styleId ? HEADING_ID.exec(p.styleId.trim()) : null
+  const m = byName ?? byId
+  return m ? Number(m[1]) : undefined
+}
+
+export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)
+  if (!isZip) {
+    const kind = sniffBinaryFormat(bytes)
+    if (kind && bytes[0] === 0xd0)
+      throw badFile(
+        '这是旧版 Word 文档（.doc）或加密文档，不是 .docx：请在 Word/WPS 中另存为 .docx 后再导入',
+        'this is an old-style Word document (.doc) or an encrypted one, not a .docx: save it as .docx in Word/WPS and import it again',
+      )
+    throw badFile(
+      `这不是 Word（.docx）文件${kind ? `，而是${kind.zh}` : ''}，无法导入`,
+      `this is not a Word (.docx) file${kind ? ` but ${kind.en}` : ''} and cannot be imported`,
+    )
+  }
+  const captured: { root?: DocxElement } = {}
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        transformDocument: (doc: DocxElement) => {
+          captured.root = doc
+          return { ...doc, children: [] }
+        },
+      },
+    )
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err)
+    if (/main document part/i.test(detail))
+      throw badFile('这是一个压缩包，但里面没有 Word 文档内容，不是 .docx 文件', 'this is a ZIP archive without a Word document inside: not a .docx file')
+    throw badFile(
+      `无法读取这个 Word 文件：文件已损坏或不完整（${detail.slice(0, 120)}）`,
+      `cannot read this Word file: it is damaged or incomplete (${detail.slice(0, 120)})`,
+    )
+  }
+  if (!captured.root) throw badFile('无法读取这个 Word 文件', 'cannot read this Word file')
+  const items: RichItem[] = []
+  for (const child of captured.root.children ?? []) readBlock(child, items)
+  return items
+}
+
+function readBlock(el: DocxElement, items: RichItem[]): void {
+  if (el.type === 'paragraph') return readParagraph(el, items)
+  if (el.type === 'table') {
+    const rows = tableRows(el)
+    if (rows.length) items.push({ kind: 'blank' }, { kind: 'table', rows }, { kind: 'blank' })
+    return
+  }
+  for (const child of el.children ?? []) readBlock(child, items)
+}
+
+/** A paragraph → one line (or several, split at line and page breaks), blank-separated. */
+function readParagraph(p: DocxElement, items: RichItem[]): void {
+  const depth = headingDepth(p)
+  let runs: RichRun[] = []
+  const endLine = () => {
+    if (runs.some((r) => r.text.trim())) items.push(depth === undefined ? { kind: 'line', runs } : { kind: 'line', runs, depth }, { kind: 'blank' })
+    runs = []
+  }
+  const walk = (el: DocxElement, marks: number) => {
+    switch (el.type) {
+      case 'run': {
+        const m = marks | (el.isBold ? BOLD : 0) | (el.isItalic ? ITALIC : 0) | (el.isUnderline ? UNDERLINE : 0)
+        for (const c of el.children ?? []) walk(c, m)
+        return
+      }
+      case 'text':
+        if (el.value) runs.push({ text: el.value, marks })
+        return
+      case 'tab':
+        runs.push({ text: '\t', marks })
+        return
+      case 'break':
+        endLine()
+        if (el.breakType === 'page') items.push({ kind: 'pageBreak' })
+        return
+      case 'image':
+      case 'noteReference':
+      case 'commentReference':
+      case 'bookmarkStart':
+      case 'checkbox':
+        return
+      default:
+        for (const c of el.children ?? []) walk(c, marks)
+    }
+  }
+  for (const c of p.children ?? []) walk(c, 0)
+  endLine()
+}
+
+function tableRows(table: DocxElement): Inline[][][] {
+  const rows: Inline[][][] = []
+  for (const row of table.children ?? []) {
+    if (row.type !== 'tableRow') continue
+    const cells = (row.children ?? []).filter((c) => c.type === 'tableCell').map(cellInlines)
+    if (cells.length) rows.push(cells)
+  }
+  return rows
+}
+
+/** A cell's paragraphs as lines separated by "\n" (nested tables read row by row). */
+function cellInlines(cell: DocxElement): Inline[] {
+  const lines: RichRun[][] = []
+  const collect = (el: DocxElement) => {
+    if (el.type === 'paragraph') {
+      const sink: RichItem[] = []
+      readParagraph(el, sink)
+      for (const item of sink) if (item.kind === 'line') lines.push(item.runs)
+    } else for (const c of el.children ?? []) collect(c)
+  }
+  for (const c of cell.children ?? []) collect(c)
+  const runs: RichRun[] = []
+  lines.forEach((line, i) => {
+    if (i > 0) runs.push({ text: '\n', marks: 0 })
+    runs.push(...line)
+  })
+  return runsToInlines(runs)
+}

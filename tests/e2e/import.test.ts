@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, startShell, type RunningShell } from '../helpers/shell'
+import { useTempDirs } from '../helpers/tempDir'
+
+const tempDir = useTempDirs()
+let browser: Browser
+const shells: RunningShell[] = []
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  for (const s of shells.splice(0)) await s.stop()
+})
+
+async function openApp(): Promise<Page> {
+  const shell = await startShell(tempDir())
+  shells.push(shell)
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.goto(shell.url)
+  await page.locator('[data-testid=import-button]').waitFor()
+  return page
+}
+
+const outline = (page: Page) => page.locator('.outline li[data-key] .outline-jump').allInnerTexts()
+
+// Our own words: a made-up community's half-year summary, hard-wrapped as text copied from a PDF.
+const TXT = [
+  '和平社区2025年上半年工作总结',
+  '',
+  '上半年，社区围绕居民关心的实际问题，扎实推进',
+  '各项工作，群众满意度稳步提升，现将有关情况总',
+  '结如下：',
+  '一、主要工作',
+  '（一）抓好环境整治。组织志愿者清理楼道杂物，共清运垃圾xx吨。',
+  '（二）做好为老服务。为辖区老人开展上门探访。',
+  '二、下步打算',
+  '继续完善服务机制。',
+  '',
+  '和平社区居委会',
+  '2025年7月3日',
+].join('\n')
+
+async function docxBytes(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: '实验小学2025年度教学工作总结', heading: HeadingLevel.TITLE }),
+          new Paragraph({ children: [new TextRun('本年度，学校以提升课堂质量为中心，稳步推进各项工作。')] }),
+          new Paragraph({ text: '教学常规管理', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun({ text: '坚持每周集体备课', bold: true }), new TextRun('，提高备课实效。')] }),
+          new Paragraph({ children: [new TextRun('二、课题研究')] }),
+          new Paragraph({ children: [new TextRun('全年立项校级课题若干项。')] }),
+        ],
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}
+
+describe('import through the UI', () => {
+  it('imports a hard-wrapped .txt as a new document with its structure and signature', async () => {
+    const page = await openApp()
+    const file = path.join(tempDir(), '上半年总结.txt')
+    fs.writeFileSync(file, TXT)
+    await page.setInputFiles('[data-testid=import-input]', file)
+    await expect.poll(() => page.locator('[data-testid=import-report]').innerText()).toContain('标题 4 个')
+    await page.screenshot({ path: path.resolve('test-results/import-dialog.png') })
+    await page.click('button:has-text("导入为新文稿")')
+    await page.locator('.dd-title', { hasText: '和平社区2025年上半年工作总结' }).waitFor()
+    expect(await outline(page)).toEqual(['一、主要工作', '（一）抓好环境整治。', '（二）做好为老服务。', '二、下步打算'])
+    // the broken line is joined back, the placeholder is an unfilled figure
+    expect(await page.locator('.dd-paragraph').first().innerText()).toBe('上半年，社区围绕居民关心的实际问题，扎实推进各项工作，群众满意度稳步提升，现将有关情况总结如下：')
+    expect(await page.locator('.dd-figure').count()).toBe(1)
+    expect(await page.locator('.document-body').innerText()).not.toContain('2025年7月3日') // moved to the signature block
+  })
+
+  it('imports a .docx by drag and drop into the open document as one undo step', async () => {
+    const page = await openApp()
+    await page.click('[data-testid=new-document]')
+    await page.locator('.document-body').waitFor()
+    const bytes = (await docxBytes()).toString('base64')
+    await page.evaluate(`(async () => {
+      const bin = atob(${JSON.stringify(bytes)})
+      const arr = new Uint8Array(bin.length)
+      for (let i = 0; i < bin.length; i++) arr[i] = bin.charCodeAt(i)
+      const file = new File([arr], '教学总结.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
+      const dt = new DataTransfer()
+      dt.items.add(file)
+      document.querySelector('.document-body').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+    })()`)
+    await page.locator('[data-testid=import-report]').waitFor()
+    await page.click('button:has-text("插入当前文稿")')
+    await expect.poll(() => outline(page)).toEqual(['一、教学常规管理', '二、课题研究'])
+    expect(await page.locator('.dd-title').innerText()).toBe('实验小学2025年度教学工作总结')
+    expect(await page.locator('.document-body .dd-bold').first().innerText()).toBe('坚持每周集体备课')
+    await page.locator('.document-body').click()
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => page.locator('.document-body').innerText()).not.toContain('教学常规管理')
+  })
+
+  it('says clearly when a file cannot be imported, and imports nothing', async () => {
+    const page = await openApp()
+    const file = path.join(tempDir(), '坏文件.docx')
+    fs.writeFileSync(file, 'PK\u0003\u0004 this is not really a zip')
+    await page.setInputFiles('[data-testid=import-input]', file)
+    await expect.poll(() => page.locator('.modal .error').innerText()).toMatch(/docx|Word|无法/)
+    await page.click('button:has-text("取消")')
+    expect(await page.locator('.doc-list .doc-title').count()).toBe(0)
+  })
+})

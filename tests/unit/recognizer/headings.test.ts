@@ -1,0 +1,126 @@
+/** Heading markers, level mapping, run-in splitting, numbering gaps. */
+import { describe, expect, it } from 'vitest'
+import { levelMap, matchMarker, shapeHeading } from '../../../shared/recognizer'
+import { headings, only, outline, paragraphs, run } from './helpers'
+
+describe('matchMarker', () => {
+  it.each([
+    ['一、总体情况', 'cn', 1, '总体情况'],
+    ['十二、其他', 'cn', 12, '其他'],
+    ['三.加强领导', 'cn', 3, '加强领导'],
+    ['(一)加强领导', 'cnParen', 1, '加强领导'],
+    ['（十一）加强领导', 'cnParen', 11, '加强领导'],
+    ['（二）、加强领导', 'cnParen', 2, '加强领导'],
+    ['1.加强领导', 'arDot', 1, '加强领导'],
+    ['1．加强领导', 'arDot', 1, '加强领导'],
+    ['12. 加强领导', 'arDot', 12, '加强领导'],
+    ['１、加强领导', 'arDun', 1, '加强领导'],
+    ['3、加强领导', 'arDun', 3, '加强领导'],
+    ['(1)加强领导', 'arParen', 1, '加强领导'],
+    ['（10）加强领导', 'arParen', 10, '加强领导'],
+    ['⑶加强领导', 'arParen', 3, '加强领导'],
+    ['六、 开展活动', 'cn', 6, '开展活动'],
+  ])('%s', (line, kind, number, rest) => {
+    expect(matchMarker(line)).toMatchObject({ kind, number, rest })
+  })
+
+  it.each([
+    '一是加强领导', '二是压实责任', '第一，突出重点', '第一,突出重点', '其一，问题', '首先，班子带头',
+    '1.5万元专项资金', '3.5%的住户', '3、4月份', '2023年全年', '2023.12.2', '12.5公里', '一、二级预警响应',
+    '十分重视', '三季度', '①加强领导', '100、', '', 'abc',
+  ])('not a marker: %s', (line) => {
+    expect(matchMarker(line)).toBeNull()
+  })
+})
+
+describe('levelMap', () => {
+  it('follows GB/T order when all four kinds are present', () => {
+    expect(Object.fromEntries(levelMap(['cn', 'cnParen', 'arDot', 'arParen']))).toEqual({ cn: 1, cnParen: 2, arDot: 3, arParen: 4 })
+  })
+  it('closes up missing kinds: 一、 then 1、 makes 1、 level 2', () => {
+    expect(Object.fromEntries(levelMap(['cn', 'arDun', 'arDun']))).toEqual({ cn: 1, arDun: 2 })
+    expect(Object.fromEntries(levelMap(['cnParen', 'arParen']))).toEqual({ cnParen: 1, arParen: 2 })
+  })
+  it('orders "1." and "1、" by first appearance', () => {
+    expect(Object.fromEntries(levelMap(['arDun', 'arDot']))).toEqual({ arDun: 1, arDot: 2 })
+    expect(Object.fromEntries(levelMap(['arDot', 'arDun']))).toEqual({ arDot: 1, arDun: 2 })
+  })
+  it('a list before the first 一、 does not push 一、 down', () => {
+    expect(Object.fromEntries(levelMap(['arDun', 'cn', 'arDun']))).toEqual({ cn: 1, arDun: 2 })
+  })
+  it('caps at level 4', () => {
+    expect(levelMap(['cn', 'cnParen', 'arDot', 'arDun', 'arParen']).get('arParen')).toBe(4)
+  })
+})
+
+describe('shapeHeading (run-in)', () => {
+  it('splits at the first 。！？ when text follows', () => {
+    expect(shapeHeading('加强组织领导,压实工作责任。随后正文从这里开始。')).toEqual({ title: '加强组织领导,压实工作责任。', body: '随后正文从这里开始。' })
+    expect(shapeHeading('成效如何？看数据说话。')).toEqual({ title: '成效如何？', body: '看数据说话。' })
+    expect(shapeHeading('开展“文明家庭”评选。”随后')).toEqual({ title: '开展“文明家庭”评选。”', body: '随后' })
+  })
+  it('stands alone without text after the sentence', () => {
+    expect(shapeHeading('高度重视，制定工作方案。')).toEqual({ title: '高度重视，制定工作方案。' })
+    expect(shapeHeading('主要工作开展情况')).toEqual({ title: '主要工作开展情况' })
+  })
+  it('does not end the heading at ； ： or a half-width ? (a lost character)', () => {
+    expect(shapeHeading('完成规划;')).toEqual({ title: '完成规划;' })
+    expect(shapeHeading('加强?织领导，压实责任。正文')).toEqual({ title: '加强?织领导，压实责任。', body: '正文' })
+    expect(shapeHeading('计生工作：全年出生人口稳定')).toEqual({ title: '计生工作：全年出生人口稳定' })
+  })
+  it('rejects a line too long to be a heading', () => {
+    expect(shapeHeading('甲'.repeat(121))).toBeNull()
+    expect(shapeHeading('甲'.repeat(120))).toEqual({ title: '甲'.repeat(120) })
+    expect(shapeHeading('甲'.repeat(130) + '。乙')).toBeNull()
+  })
+})
+
+describe('headings in documents', () => {
+  it('level-1 headings run in too when a sentence is followed by more text', () => {
+    const doc = only('标题\n一、基本情况。全镇共有9个行政村，常住人口2.1万人。\n二、主要做法')
+    expect(headings(doc)).toEqual([
+      { kind: 'h1', title: '基本情况。', body: '全镇共有9个行政村，常住人口2.1万人。' },
+      { kind: 'h1', title: '主要做法' },
+    ])
+  })
+
+  it('reports numbering gaps per level, restarting under each parent', () => {
+    const result = run('标题\n一、甲\n(一)乙\n(二)丙\n(七)丁\n(九)戊\n二、己\n(一)庚\n(三)辛\n四、壬')
+    expect(result.report.numberingGaps).toEqual([
+      { level: 2, after: 2, found: 7 },
+      { level: 2, after: 7, found: 9 },
+      { level: 2, after: 1, found: 3 },
+      { level: 1, after: 2, found: 4 },
+    ])
+    expect(headings(result.documents[0]!).map((h) => h.kind)).toEqual(['h1', 'h2', 'h2', 'h2', 'h2', 'h1', 'h2', 'h2', 'h1'])
+  })
+
+  it('a long numbered line without a full stop is body text', () => {
+    const long = '今年以来' + '，'.padEnd(1, '，') + '全镇围绕中心工作扎实推进各项任务'.repeat(9)
+    const doc = only(`标题\n1、${long}`)
+    expect(outline(doc)).toEqual([{ kind: 'p', title: `1、${long}` }])
+  })
+
+  it('…but keeps its place when its kind of number heads other sections', () => {
+    const long = '全镇围绕中心工作扎实推进各项任务'.repeat(9)
+    const doc = only(`标题\n一、做法\n1、建立台账。正文\n2、${long}\n3、抓好落实`)
+    expect(headings(doc)).toEqual([
+      { kind: 'h1', title: '做法' },
+      { kind: 'h2', title: '建立台账。', body: '正文' },
+      { kind: 'h2', title: '', body: long },
+      { kind: 'h2', title: '抓好落实' },
+    ])
+  })
+
+  it('a marker alone on its line takes the next line as its title', () => {
+    const result = run('标题\n一、\n主要工作情况\n正文。')
+    expect(headings(result.documents[0]!)).toEqual([{ kind: 'h1', title: '主要工作情况' }])
+    expect(result.report.linesJoined).toBe(1)
+  })
+
+  it('keeps "?" and half-width punctuation exactly as written', () => {
+    const doc = only('标题\n(一)加强?织领导,压实工作责任。随后正文(含括号):完。')
+    expect(headings(doc)).toEqual([{ kind: 'h1', title: '加强?织领导,压实工作责任。', body: '随后正文(含括号):完。' }])
+    expect(paragraphs(doc)).toEqual([])
+  })
+})

@@ -1,0 +1,91 @@
+/** Newline normalization, wrap-width estimation and joining of hard-wrapped lines. */
+import { describe, expect, it } from 'vitest'
+import { estimateWrapWidth, splitLines } from '../../../shared/recognizer/lines'
+import { only, outline, paragraphs, run } from './helpers'
+
+/** Wrap text at `chars` CJK characters per line (what a PDF viewer's copy produces). */
+function hardWrap(text: string, chars: number): string {
+  const out: string[] = []
+  for (let i = 0; i < text.length; i += chars) out.push(text.slice(i, i + chars))
+  return out.join('\n')
+}
+
+const para1 = '今年以来，全镇上下围绕年初确定的目标任务，坚持问题导向，狠抓工作落实，各项工作取得了新的进展，群众满意度进一步提升。'
+const para2 = '下半年，我们将继续聚焦短板弱项，细化工作措施，强化督查考核，确保全年目标任务圆满完成，为明年工作打下坚实基础。'
+
+describe('splitLines', () => {
+  it('normalizes CRLF, CR, U+2028 and drops control characters and the BOM', () => {
+    expect(splitLines('\ufeff甲\r\n乙\r丙\u2028丁\u0000\u0007戊  ')).toEqual({ lines: ['甲', '乙', '丙', '丁戊'], controlRemoved: 3 })
+  })
+})
+
+describe('estimateWrapWidth', () => {
+  it('finds the width of hard-wrapped text', () => {
+    expect(estimateWrapWidth(hardWrap(para1 + para2, 20).split('\n'))).toBe(40)
+  })
+  it('is null for one paragraph per line (web copy)', () => {
+    expect(estimateWrapWidth(['标题', para1, '一、主要做法', para2, '二、下步打算', para1 + para2])).toBeNull()
+  })
+  it('is null for few lines', () => {
+    expect(estimateWrapWidth(['甲'.repeat(20), '乙'.repeat(20)])).toBeNull()
+  })
+})
+
+describe('joining hard-wrapped lines', () => {
+  it('joins lines broken mid-sentence into paragraphs; blank lines and full stops end them', () => {
+    const text = `工作总结\n\n${hardWrap(para1, 20)}\n\n${hardWrap(para2, 20)}`
+    const result = run(text)
+    expect(paragraphs(result.documents[0]!)).toEqual([para1, para2])
+    expect(result.report.linesJoined).toBe(Math.ceil(para1.length / 20) - 1 + Math.ceil(para2.length / 20) - 1)
+  })
+
+  it('joins a number broken across lines: "8月2" + "3日"', () => {
+    // wrapped at 40 columns: a CJK character takes 2, a digit 1
+    const para = [
+      '　　学校党政班子带领全体师生员工于今年的8月2', // 4 + 32 + 4 = 40
+      '3日开展了消防安全疏散演练活动参加人员共计', //   3 + 36 = 39
+      '一千二百余人用时三分钟达到了预期的演练效果', //  40
+      '有关情况总结如下。',
+    ].join('\n')
+    const result = run(`标题\n\n${para}\n\n${para}\n\n${para}`)
+    expect(paragraphs(result.documents[0]!)).toEqual(
+      Array(3).fill('学校党政班子带领全体师生员工于今年的8月23日开展了消防安全疏散演练活动参加人员共计一千二百余人用时三分钟达到了预期的演练效果有关情况总结如下。'),
+    )
+    expect(result.report.linesJoined).toBe(9)
+  })
+
+  it('does not join a full line into a following heading, date or indented paragraph', () => {
+    const full = hardWrap(para1.slice(0, 40), 20).split('\n') // two full lines, ending mid-sentence
+    const indented = '　　' + para2.slice(0, 18) // a new paragraph, itself full and continued below
+    const text = ['标题', ...full, '一、主要做法', ...full, indented, ...full, '2025年12月26日'].join('\n')
+    const doc = only(text)
+    expect(outline(doc)).toEqual([
+      { kind: 'p', title: para1.slice(0, 40) },
+      { kind: 'h1', title: '主要做法' },
+      { kind: 'p', title: para1.slice(0, 40) },
+      { kind: 'p', title: para2.slice(0, 18) + para1.slice(0, 40) },
+    ])
+    expect(doc.signature?.date).toBe('2025-12-26')
+  })
+
+  it('a heading wrapped at the full width is joined with its continuation', () => {
+    const full = hardWrap(para1.slice(0, 60), 20).split('\n')
+    const doc = only(['标题', ...full, '一、' + '甲'.repeat(18), '乙乙', ...full].join('\n'))
+    expect(outline(doc)[1]).toEqual({ kind: 'h1', title: '甲'.repeat(18) + '乙乙' })
+  })
+
+  it('puts back a space between Latin words', () => {
+    const text = ['标题', '甲'.repeat(18) + 'Word', 'Excel' + '乙'.repeat(17) + 'x', '丙'.repeat(20), '丁'.repeat(10) + '。'].join('\n')
+    expect(paragraphs(only(text))).toEqual(['甲'.repeat(18) + 'Word Excel' + '乙'.repeat(17) + 'x' + '丙'.repeat(20) + '丁'.repeat(10) + '。'])
+  })
+
+  it('leaves one-paragraph-per-line text alone', () => {
+    const result = run(['标题', para1, '一、主要做法', para2, '没有句号的一行文字', para1].join('\n'))
+    expect(result.report.linesJoined).toBe(0)
+    expect(paragraphs(result.documents[0]!)).toEqual([para1, para2, '没有句号的一行文字', para1])
+  })
+
+  it('strips indentation, keeps spaces inside a line', () => {
+    expect(paragraphs(only('标题\n　　甲 乙\t丙\n    丁'))).toEqual(['甲 乙\t丙', '丁'])
+  })
+})
