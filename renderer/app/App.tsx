@@ -9,6 +9,7 @@ import { DocumentList } from './DocumentList'
 import { errorMessage } from './errors'
 import { ImportDialog } from './ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
+import { TemplatePicker } from './TemplatePicker'
 import { StatusBar } from './StatusBar'
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
   const editorRef = useRef<EditorHandle | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<File | null>(null)
+  const [pickingTemplate, setPickingTemplate] = useState(false)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -78,6 +80,7 @@ export function App() {
   commandRef.current = (command) => {
     if (command === 'document.new') void create()
     if (command === 'document.import') fileInput.current?.click()
+    if (command === 'document.fromTemplate') setPickingTemplate(true)
     if (command === 'library.changed') { setRecord(null); void api.call('library.info', {}).then(setInfo, fail) }
   }
   useEffect(() => window.draftdesk?.onCommand((c) => editorCommands.current?.(c) || commandRef.current(c)), [])
@@ -124,6 +127,7 @@ export function App() {
         onOpen={(id) => void open(id)}
         onNew={() => void create()}
         onImport={() => fileInput.current?.click()}
+        onTemplate={() => setPickingTemplate(true)}
         onRename={(d, title) => {
           // The open document is renamed through its title line; autosave stores it.
           if (record?.id === d.id && editorRef.current) editorRef.current.setTitle(title)
@@ -163,6 +167,16 @@ export function App() {
           e.target.value = ''
         }}
       />
+      {pickingTemplate && (
+        <TemplatePicker
+          onClose={() => setPickingTemplate(false)}
+          onCreated={(id) => {
+            setPickingTemplate(false)
+            setView('documents')
+            void refresh('documents').then(() => open(id)).catch(fail)
+          }}
+        />
+      )}
       {importing && (
         <ImportDialog
           file={importing}

@@ -13,6 +13,7 @@ interface Props {
   onOpen(id: string): void
   onNew(): void
   onImport(): void
+  onTemplate(): void
   onRename(doc: DocumentSummary, title: string): void
   onDuplicate(doc: DocumentSummary): void
   onTrash(doc: DocumentSummary): void
@@ -33,6 +34,7 @@ export function DocumentList(p: Props) {
           <div className="doc-list-head">
             <div className="row-buttons">
               <button className="primary" onClick={p.onNew} data-testid="new-document">{t('docs.new')}</button>
+              <button onClick={p.onTemplate} data-testid="template-button" title={t('docs.fromTemplate')}>{t('docs.template')}</button>
               <button onClick={p.onImport} data-testid="import-button">{t('docs.import')}</button>
             </div>
             <input type="search" placeholder={t('docs.search')} value={p.query} onChange={(e) => p.onQuery(e.target.value)} aria-label={t('docs.search')} />

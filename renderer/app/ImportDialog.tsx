@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiOutput } from '../../shared/api'
+import { IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { useApi } from './ApiContext'
 import { errorMessage } from './errors'
@@ -44,6 +44,9 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
     setBusy(true)
     void (async () => {
       try {
+        // refuse a huge file before reading it into memory
+        if (file.size > IMPORT_MAX_BYTES) throw new Error(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: IMPORT_MAX_BYTES / 1024 / 1024 }))
+        if (file.size === 0) throw new Error(t('import.empty'))
         const base64 = data ?? (await fileToBase64(file))
         if (!data) setData(base64)
         const result = await api.call('documents.import', { name: file.name, dataBase64: base64, clean, split })
@@ -63,7 +66,7 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
     return () => {
       stale = true
     }
-  }, [api, file, clean, split, data])
+  }, [api, file, clean, split, data, t])
 
   const save = async () => {
     if (!data) return

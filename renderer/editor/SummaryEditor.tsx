@@ -17,6 +17,7 @@ import { errorMessage } from '../app/errors'
 import { $isSubtitleNode, $isTitleNode, editorNodes, FigureDisplayContext } from './nodes'
 import { OutlinePanel } from './OutlinePanel'
 import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
+import { CleanupPlugin } from './plugins/cleanup/CleanupPlugin'
 import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
 import { CommandsPlugin, type EditorCommandHandler } from './plugins/CommandsPlugin'
 import { FindReplacePlugin } from './plugins/find-replace/FindReplacePlugin'
@@ -170,7 +171,12 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <FigureDisplayContext.Provider value={display}>
-        <ToolbarPlugin />
+        <ToolbarPlugin>
+          <CleanupPlugin
+            carry={carry}
+            onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
+          />
+        </ToolbarPlugin>
         <FindReplacePlugin />
         <div className="editor-area">
           <div className="page-scroll">

@@ -103,7 +103,19 @@ describe('import through the UI', () => {
     expect(await page.locator('.document-body .dd-bold').first().innerText()).toBe('坚持每周集体备课')
     await page.locator('.document-body').click()
     await page.keyboard.press('Control+Z')
+    // undo restores the document exactly: the empty new document it was
     await expect.poll(() => page.locator('.document-body').innerText()).not.toContain('教学常规管理')
+    expect((await page.locator('.document-body').innerText()).trim()).toBe('')
+    expect(await page.locator('.dd-title').count()).toBe(1)
+  })
+
+  it('refuses a 50 MB file at once, before reading it', async () => {
+    const page = await openApp()
+    const file = path.join(tempDir(), '巨大.txt')
+    fs.writeFileSync(file, '')
+    fs.truncateSync(file, 50 * 1024 * 1024)
+    await page.setInputFiles('[data-testid=import-input]', file)
+    await expect.poll(() => page.locator('.modal .error').innerText()).toContain('超过 20 MB')
   })
 
   it('says clearly when a file cannot be imported, and imports nothing', async () => {

@@ -22,11 +22,13 @@
  *     dropped like any heading number; a run-in body is kept).
  *   - In a document with styled headings, a numbered line without a style (a "（一）" the writer
  *     typed) takes the level its kind of number has among the styled headings; a kind no styled
- *     heading uses sits below the nearest styled heading above it, in GB/T order.
+ *     heading uses sits below the nearest styled heading above it, in GB/T order — unless its
+ *     GB/T rank is at or above that heading's level ("二、" typed after a styled 一级标题 is its
+ *     sibling: Word's automatic numbers are not in the file).
  *   - A document without styled headings keeps the recognizer's levels.
  */
 import type { Block, Figure, HeadingLevel, Inline, SummaryDocument } from '../../../shared/document/model'
-import { levelMap, matchMarker, recognize, type MarkerKind, type RecognizeOptions, type RecognizeResult } from '../../../shared/recognizer'
+import { levelMap, MARKER_RANK, matchMarker, recognize, type MarkerKind, type RecognizeOptions, type RecognizeResult } from '../../../shared/recognizer'
 
 export const BOLD = 1
 export const ITALIC = 2
@@ -183,7 +185,13 @@ function applyStyleLevels(documents: SummaryDocument[], located: Map<Block, Loca
         return block
       }
       const kind = located.get(block)?.kind
-      if (block.type === 'heading' && kind) block.level = kindLevel.get(kind) ?? (Math.min(4, parent + (below.get(kind) ?? 1)) as HeadingLevel)
+      if (block.type === 'heading' && kind) {
+        // A typed "二、" after a styled heading 1 continues that heading's sequence (Word's own
+        // automatic numbers are not in the file): a kind ranked at or above the styled parent takes
+        // its GB/T level; deeper kinds sit below the parent.
+        const rank = MARKER_RANK[kind] as HeadingLevel
+        block.level = kindLevel.get(kind) ?? (rank <= parent ? rank : (Math.min(4, parent + (below.get(kind) ?? 1)) as HeadingLevel))
+      }
       return block
     })
   }

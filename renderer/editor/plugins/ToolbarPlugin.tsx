@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type TextFormatType } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { $deleteTableColumnAtSelection, $deleteTableRowAtSelection, $insertTableColumnAtSelection, $insertTableRowAtSelection, $isTableCellNode, INSERT_TABLE_COMMAND } from '@lexical/table'
 import { $findMatchingParent } from '@lexical/utils'
@@ -13,7 +13,7 @@ const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; g
   { format: 'underline', label: 'underline', glyph: 'U' },
 ]
 
-export function ToolbarPlugin() {
+export function ToolbarPlugin({ children }: { children?: ReactNode }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation()
   const [kind, setKind] = useState<BlockKind | 'title' | 'other'>('paragraph')
@@ -89,6 +89,8 @@ export function ToolbarPlugin() {
         </>
       )}
       <button onClick={() => insertPageBreak(editor)} title={t('editor.pageBreak')}>{t('editor.pageBreakShort')}</button>
+      {children && <span className="sep" />}
+      {children}
     </div>
   )
 }

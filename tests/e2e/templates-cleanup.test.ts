@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, startShell, type RunningShell } from '../helpers/shell'
+import { useTempDirs } from '../helpers/tempDir'
+
+const tempDir = useTempDirs()
+let browser: Browser
+const shells: RunningShell[] = []
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  for (const s of shells.splice(0)) await s.stop()
+})
+
+async function openApp(): Promise<Page> {
+  const shell = await startShell(tempDir())
+  shells.push(shell)
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.goto(shell.url)
+  await page.locator('[data-testid=template-button]').waitFor()
+  return page
+}
+
+describe('templates', () => {
+  it('starts a new document from the annual template with its skeleton and unfilled fields', async () => {
+    const page = await openApp()
+    await page.click('[data-testid=template-button]')
+    await page.click('[data-template=annual]')
+    await page.locator('.dd-title').waitFor()
+    const outline = await page.locator('.outline li[data-key] .outline-jump').allInnerTexts()
+    expect(outline.filter((h) => /^[一二三四]、/.test(h))).toEqual(['一、基本情况', '二、主要工作及成效', '三、存在的问题', '四、下一步工作打算'])
+    expect(await page.locator('.dd-figure').count()).toBeGreaterThan(5)
+    expect(await page.locator('.dd-figure').first().innerText()).toMatch(/^〔.+〕$/)
+    await page.screenshot({ path: 'test-results/template-annual.png' })
+  })
+})
+
+describe('cleanup', () => {
+  it('previews half-width punctuation fixes and applies them as one undo step', async () => {
+    const page = await openApp()
+    await page.click('[data-testid=new-document]')
+    await page.locator('.document-body').waitFor()
+    await page.click('.dd-title')
+    await page.keyboard.insertText('标点')
+    await page.keyboard.press('Enter')
+    await page.keyboard.insertText('今年以来,我们开展活动(共12场);投入资金1,000元.')
+    await page.click('[data-testid=cleanup-button]')
+    await page.click('text=半角标点改为全角')
+    await expect.poll(() => page.locator('[data-testid=cleanup-changes] li').count()).toBeGreaterThan(0)
+    await page.click('button:has-text("全部应用")')
+    await expect.poll(() => page.locator('.dd-paragraph').first().innerText()).toBe('今年以来，我们开展活动（共12场）；投入资金1,000元.')
+    await page.locator('.document-body').click()
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => page.locator('.dd-paragraph').first().innerText()).toBe('今年以来,我们开展活动(共12场);投入资金1,000元.')
+  })
+
+  it('converts Traditional to Simplified', async () => {
+    const page = await openApp()
+    await page.click('[data-testid=new-document]')
+    await page.locator('.document-body').waitFor()
+    await page.click('.dd-title')
+    await page.keyboard.insertText('工作總結')
+    await page.keyboard.press('Enter')
+    await page.keyboard.insertText('全年組織學習會議，學習氛圍濃厚。')
+    await page.click('[data-testid=cleanup-button]')
+    await page.click('text=繁体转简体')
+    await page.click('button:has-text("全部应用")')
+    await expect.poll(() => page.locator('.dd-paragraph').first().innerText()).toBe('全年组织学习会议，学习氛围浓厚。')
+    expect(await page.locator('.dd-title').innerText()).toBe('工作总结')
+  })
+})
