@@ -15,6 +15,7 @@ import { withFreshFigureIds } from '../../shared/document/merge'
 import { useApi } from '../app/ApiContext'
 import { errorMessage } from '../app/errors'
 import { $isSubtitleNode, $isTitleNode, editorNodes, FigureDisplayContext } from './nodes'
+import { FigureStoreContext, newFigureId, type FigureStore } from './figures/FigureStore'
 import { OutlinePanel } from './OutlinePanel'
 import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
 import { CleanupPlugin } from './plugins/cleanup/CleanupPlugin'
@@ -149,6 +150,29 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   // the parts of the model that live outside the editor state (the figure table will edit these)
   const [carry, setCarry] = useState<Carry>(() => ({ figures: record.model.figures, ...(record.model.signature ? { signature: record.model.signature } : {}) }))
   const display = useMemo(() => figureDisplay(carry.figures), [carry.figures])
+  // figures and signature are saved like the text: a change to them marks the document dirty
+  const carryLoaded = useRef(carry)
+  useEffect(() => {
+    if (carry !== carryLoaded.current) autosave.current?.markDirty()
+  }, [carry])
+  // the latest figures, also between a change and the next render (several fields in one snippet)
+  const latestFigures = useRef(carry.figures)
+  latestFigures.current = carry.figures
+  const figureStore = useMemo<FigureStore>(
+    () => ({
+      figures: carry.figures,
+      ensureFigure: (name, init) => {
+        const existing = latestFigures.current.find((f) => f.name === name)
+        if (existing) return existing.id
+        const figure: Figure = { value: null, ...init, id: newFigureId(new Set(latestFigures.current.map((f) => f.id))), name }
+        latestFigures.current = [...latestFigures.current, figure]
+        setCarry((c) => (c.figures.some((f) => f.id === figure.id) ? c : { ...c, figures: [...c.figures, figure] }))
+        return figure.id
+      },
+      update: (updater) => setCarry((c) => ({ ...c, figures: updater(c.figures) })),
+    }),
+    [carry.figures],
+  )
 
   const onSaveState = useCallback((save: SaveState, error?: string) => onStatus((s) => ({ ...s, save, ...(error ? { error } : {}) })), [onStatus])
   const onCount = useCallback(
@@ -170,6 +194,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      <FigureStoreContext.Provider value={figureStore}>
       <FigureDisplayContext.Provider value={display}>
         <ToolbarPlugin>
           <CleanupPlugin
@@ -203,6 +228,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <ReadyMarkPlugin />
         <AutosavePlugin documentId={record.id} carry={carry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
       </FigureDisplayContext.Provider>
+      </FigureStoreContext.Provider>
     </LexicalComposer>
   )
 }

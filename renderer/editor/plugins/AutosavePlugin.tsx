@@ -15,6 +15,8 @@ export type SaveState = 'saved' | 'saving' | 'unsaved' | 'failed'
 export interface AutosaveHandle {
   /** Saves now (if anything changed) and resolves when the save is stored. */
   flush(): Promise<void>
+  /** Something outside the editor state changed (figures, signature): save it too. */
+  markDirty(): void
 }
 
 interface Props {
@@ -84,7 +86,14 @@ export function AutosavePlugin({ documentId, carry, onState, onSaved, handle }: 
 
     lastSavedJson = JSON.stringify(editorStateToModel(editor.getEditorState().toJSON(), latest.current.carry))
     latest.current.onState('saved')
-    handle.current = { flush: save }
+    handle.current = {
+      flush: save,
+      markDirty: () => {
+        if (!dirty) latest.current.onState('unsaved')
+        dirty = true
+        schedule()
+      },
+    }
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return // selection moved, nothing changed
       if (prevEditorState.isEmpty()) return // the document being loaded

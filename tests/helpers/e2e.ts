@@ -1,0 +1,66 @@
+/**
+ * The end-to-end fixture: one Chromium per test file, a fresh browser shell (own library in a temp
+ * folder) per app opened, everything stopped after each test.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { launchChromium, startShell, type RunningShell } from './shell'
+import { useTempDirs } from './tempDir'
+
+export interface E2E {
+  tempDir(): string
+  browser(): Browser
+  /** Starts a browser shell on `dataDir` (a fresh one by default) and opens it in a new page. */
+  openApp(dataDir?: string): Promise<{ page: Page; shell: RunningShell; dataDir: string }>
+  /** Opens a fresh app, creates a document, types its title and leaves the caret in the body. */
+  newDocument(title?: string): Promise<Page>
+  /** Stops a shell early (e.g. to restart it on the same library). */
+  stop(shell: RunningShell, signal?: NodeJS.Signals): Promise<void>
+}
+
+export function useE2E(): E2E {
+  const tempDir = useTempDirs()
+  let browser: Browser | undefined
+  const shells: RunningShell[] = []
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    for (const s of shells.splice(0)) await s.stop()
+  })
+
+  const openApp: E2E['openApp'] = async (dataDir = tempDir()) => {
+    const shell = await startShell(dataDir)
+    shells.push(shell)
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.goto(shell.url)
+    await page.locator('.app, .library-unavailable').first().waitFor()
+    return { page, shell, dataDir }
+  }
+
+  return {
+    tempDir,
+    browser: () => browser!,
+    openApp,
+    async newDocument(title = '测试文稿') {
+      const { page } = await openApp()
+      await page.click('[data-testid=new-document]')
+      await page.locator('.document-body').waitFor()
+      await page.click('.dd-title')
+      await page.keyboard.insertText(title)
+      await page.keyboard.press('Enter')
+      return page
+    },
+    async stop(shell, signal) {
+      const i = shells.indexOf(shell)
+      if (i >= 0) shells.splice(i, 1)
+      await shell.stop(signal)
+    },
+  }
+}
+
+/** The outline's entries as the writer reads them: number and title. */
+export const outlineEntries = (page: Page) => page.locator('.outline li[data-key] .outline-jump').allInnerTexts()
