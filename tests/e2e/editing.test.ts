@@ -1,33 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { editorText, launchChromium, ROOT, startShell, typeWithIme, waitSaved, type RunningShell } from '../helpers/shell'
-import { useTempDirs } from '../helpers/tempDir'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { editorText, ROOT, typeWithIme, waitSaved } from '../helpers/shell'
+import { outlineEntries, useE2E } from '../helpers/e2e'
 
-const tempDir = useTempDirs()
-let browser: Browser
-const shells: RunningShell[] = []
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  for (const s of shells.splice(0)) await s.stop()
-})
-
-async function open(dataDir: string): Promise<{ shell: RunningShell; page: Page }> {
-  const shell = await startShell(dataDir)
-  shells.push(shell)
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(shell.url)
-  await page.locator('.app, .library-unavailable').first().waitFor()
-  return { shell, page }
-}
+const e2e = useE2E()
+const tempDir = e2e.tempDir
+const open = (dataDir: string) => e2e.openApp(dataDir)
 
 async function newDocument(page: Page) {
   await page.click('[data-testid=new-document]')
@@ -55,15 +35,14 @@ describe('writing a summary in the browser shell', () => {
     expect(typed).toContain('今年以来，我们扎实推进各项工作。')
     expect(await page.locator('.dd-heading-1').getAttribute('data-number')).toBe('一、')
     expect(await page.locator('.dd-heading-2').getAttribute('data-number')).toBe('（一）')
-    await expect.poll(() => page.locator('.outline li[data-key] .outline-jump').allInnerTexts()).toEqual(['一、主要工作', '（一）加强领导'])
+    await expect.poll(() => outlineEntries(page)).toEqual(['一、主要工作', '（一）加强领导'])
 
     await page.reload()
     await page.click('.doc-open')
     await page.locator('.document-body').waitFor()
     expect(await editorText(page)).toBe(typed)
 
-    await shell.stop()
-    shells.splice(0)
+    await e2e.stop(shell)
     ;({ shell, page } = await open(dataDir))
     await expect.poll(() => page.locator('.doc-title').first().innerText()).toBe('年度工作总结')
     await page.click('.doc-open')
@@ -85,8 +64,7 @@ describe('writing a summary in the browser shell', () => {
     await page.keyboard.type('abc123')
     await typeWithIme(page, 'zuihou', '最后几个字')
     await page.waitForTimeout(1000)
-    await shell.stop('SIGKILL')
-    shells.splice(0)
+    await e2e.stop(shell, 'SIGKILL')
     ;({ shell, page } = await open(dataDir))
     await page.click('.doc-open')
     await page.locator('.document-body').waitFor()

@@ -1,38 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import type { SummaryDocument } from '../../shared/document/model'
 import { longDocument } from '../helpers/documents'
-import { editorText, launchChromium, ROOT, startShell, typeWithIme, type RunningShell } from '../helpers/shell'
-import { useTempDirs } from '../helpers/tempDir'
+import { editorText, ROOT, typeWithIme } from '../helpers/shell'
+import { useE2E } from '../helpers/e2e'
 
-const tempDir = useTempDirs()
-let browser: Browser
-const shells: RunningShell[] = []
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  for (const s of shells.splice(0)) await s.stop()
-})
+const e2e = useE2E()
+const tempDir = e2e.tempDir
+const open = (dataDir: string) => e2e.openApp(dataDir)
 
-async function open(dataDir: string): Promise<{ page: Page; errors: string[] }> {
-  const shell = await startShell(dataDir)
-  shells.push(shell)
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(shell.url)
-  await page.locator('.app').waitFor()
-  return { page, errors }
-}
-
-async function withDocument(model: SummaryDocument): Promise<{ page: Page; errors: string[] }> {
+async function withDocument(model: SummaryDocument) {
   const dataDir = tempDir()
   const services = createServices({ dataDir })
   await callApi(services.handlers, 'documents.create', { title: model.title, model })

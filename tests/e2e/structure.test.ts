@@ -1,35 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, startShell, typeWithIme, waitSaved, type RunningShell } from '../helpers/shell'
-import { useTempDirs } from '../helpers/tempDir'
+import { describe, expect, it } from 'vitest'
+import { typeWithIme, waitSaved } from '../helpers/shell'
+import { outlineEntries, useE2E } from '../helpers/e2e'
 
-const tempDir = useTempDirs()
-let browser: Browser
-const shells: RunningShell[] = []
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  for (const s of shells.splice(0)) await s.stop()
-})
+const e2e = useE2E()
 
-async function freshDocument(): Promise<Page> {
-  const shell = await startShell(tempDir())
-  shells.push(shell)
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await page.goto(shell.url)
-  await page.click('[data-testid=new-document]')
-  await page.locator('.document-body').waitFor()
-  await page.click('.dd-title')
-  await page.keyboard.insertText('结构测试')
-  await page.keyboard.press('Enter')
-  return page
-}
+const freshDocument = () => e2e.newDocument('结构测试')
 
-const outline = (page: Page) => page.locator('.outline li[data-key] .outline-jump').allInnerTexts()
+const outline = outlineEntries
 
 describe('document structure', () => {
   it('turns a typed marker into a numbered heading, and Ctrl+Z brings the marker back', async () => {

@@ -1,26 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, startShell, type RunningShell } from '../helpers/shell'
-import { useTempDirs } from '../helpers/tempDir'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useE2E } from '../helpers/e2e'
 
-const tempDir = useTempDirs()
-let browser: Browser
-const shells: RunningShell[] = []
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  for (const s of shells.splice(0)) await s.stop()
-})
+const e2e = useE2E()
 
 async function openApp(): Promise<Page> {
-  const shell = await startShell(tempDir())
-  shells.push(shell)
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await page.goto(shell.url)
+  const { page } = await e2e.openApp()
   await page.locator('[data-testid=template-button]').waitFor()
   return page
 }

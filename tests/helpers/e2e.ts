@@ -11,7 +11,7 @@ export interface E2E {
   tempDir(): string
   browser(): Browser
   /** Starts a browser shell on `dataDir` (a fresh one by default) and opens it in a new page. */
-  openApp(dataDir?: string): Promise<{ page: Page; shell: RunningShell; dataDir: string }>
+  openApp(dataDir?: string): Promise<{ page: Page; shell: RunningShell; dataDir: string; errors: string[] }>
   /** Opens a fresh app, creates a document, types its title and leaves the caret in the body. */
   newDocument(title?: string): Promise<Page>
   /** Stops a shell early (e.g. to restart it on the same library). */
@@ -22,6 +22,7 @@ export function useE2E(): E2E {
   const tempDir = useTempDirs()
   let browser: Browser | undefined
   const shells: RunningShell[] = []
+  const pageErrors: string[] = []
   beforeAll(async () => {
     browser = await launchChromium()
   })
@@ -30,15 +31,23 @@ export function useE2E(): E2E {
   })
   afterEach(async () => {
     for (const s of shells.splice(0)) await s.stop()
+    // an uncaught error in the page is a bug even when the test's assertions pass
+    const errors = pageErrors.splice(0)
+    if (errors.length) throw new Error(`uncaught errors in the page:\n${errors.join('\n')}`)
   })
 
   const openApp: E2E['openApp'] = async (dataDir = tempDir()) => {
     const shell = await startShell(dataDir)
     shells.push(shell)
     const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } })
+    const errors: string[] = []
+    page.on('pageerror', (e) => {
+      errors.push(e.message)
+      pageErrors.push(e.message)
+    })
     await page.goto(shell.url)
     await page.locator('.app, .library-unavailable').first().waitFor()
-    return { page, shell, dataDir }
+    return { page, shell, dataDir, errors }
   }
 
   return {
