@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentSummary, SearchHit } from '../../shared/api'
 import { CopyIcon, PencilIcon, TrashIcon } from './icons'
+import { LanguageSwitch } from './LanguageSwitch'
 
 interface Props {
   view: 'documents' | 'trash'
@@ -81,7 +82,10 @@ export function DocumentList(p: Props) {
               ))}
             </ul>
           )}
-          <button className="link" onClick={() => p.onView('trash')}>{t('docs.trash')}</button>
+          <div className="doc-list-foot">
+            <button className="link" onClick={() => p.onView('trash')}>{t('docs.trash')}</button>
+            <LanguageSwitch />
+          </div>
         </>
       ) : (
         <>

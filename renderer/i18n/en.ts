@@ -35,6 +35,7 @@ export const en: Catalogue = {
     italic: 'Italic',
     underline: 'Underline',
     undo: 'Undo',
+    addSubtitle: 'Add subtitle',
     runIn: 'Run-in',
     runInHint: 'Heading and body text in one paragraph; click again to split them',
     table: 'Table',

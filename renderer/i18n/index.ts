@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
+export const LANGUAGE_KEY = 'draftdesk.lang'
+
 /** Simplified Chinese by default; English when asked (?lang=en, or the saved preference). */
 export function initI18n(language: string = pickLanguage()): typeof i18next {
   void i18next.use(initReactI18next).init({
@@ -17,6 +19,6 @@ export function initI18n(language: string = pickLanguage()): typeof i18next {
 }
 
 function pickLanguage(): string {
-  const asked = new URLSearchParams(window.location.search).get('lang') ?? localStorage.getItem('draftdesk.lang')
+  const asked = new URLSearchParams(window.location.search).get('lang') ?? localStorage.getItem(LANGUAGE_KEY)
   return asked === 'en' ? 'en' : 'zh-CN'
 }

@@ -34,6 +34,7 @@ export const zhCN = {
     italic: '倾斜',
     underline: '下划线',
     undo: '撤销',
+    addSubtitle: '加副标题',
     runIn: '与正文同段',
     runInHint: '标题与正文在同一段（如“（一）加强领导。成立……”），再点一次分为两段',
     table: '表格',

@@ -1,23 +1,11 @@
-/**
- * The document subtitle (`dd-subtitle`): an optional plain-text line under the title, `<p class="dd-subtitle">`.
- * Formatting typed into it is not kept: the model's subtitle is a string (shared/document/lexicalState.ts).
- */
-import {
-  $applyNodeReplacement,
-  $createParagraphNode,
-  $getDocument,
-  ElementNode,
-  type LexicalNode,
-  type ParagraphNode,
-  type RangeSelection,
-  type SerializedElementNode,
-  type SerializedPartial,
-} from 'lexical'
+/** The document subtitle (`dd-subtitle`): an optional plain-text line under the title, `<p class="dd-subtitle">`. */
+import { $applyNodeReplacement, type LexicalNode, type SerializedElementNode, type SerializedPartial } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
+import { DocumentLineNode } from './DocumentLineNode'
 
 export type SerializedSubtitleNode = SerializedElementNode
 
-export class SubtitleNode extends ElementNode {
+export class SubtitleNode extends DocumentLineNode {
   static override getType(): string {
     return NODE_TYPES.subtitle
   }
@@ -30,21 +18,8 @@ export class SubtitleNode extends ElementNode {
     return $createSubtitleNode().updateFromJSON(json)
   }
 
-  override createDOM(): HTMLElement {
-    const dom = $getDocument().createElement('p')
-    dom.className = 'dd-subtitle'
-    return dom
-  }
-
-  override updateDOM(): boolean {
-    return false
-  }
-
-  /** Enter in the subtitle starts the body: a paragraph after it. */
-  override insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
-    const paragraph = $createParagraphNode()
-    this.insertAfter(paragraph, restoreSelection)
-    return paragraph
+  protected override dom() {
+    return { tag: 'p', className: 'dd-subtitle' } as const
   }
 }
 

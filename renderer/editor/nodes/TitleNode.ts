@@ -1,23 +1,11 @@
-/**
- * The document title (`dd-title`): the first block of the editor, plain text, `<h1 class="dd-title">`.
- * Formatting typed into it is not kept: the model's title is a string (shared/document/lexicalState.ts).
- */
-import {
-  $applyNodeReplacement,
-  $createParagraphNode,
-  $getDocument,
-  ElementNode,
-  type LexicalNode,
-  type ParagraphNode,
-  type RangeSelection,
-  type SerializedElementNode,
-  type SerializedPartial,
-} from 'lexical'
+/** The document title (`dd-title`): the first block of the editor, plain text, `<h1 class="dd-title">`. */
+import { $applyNodeReplacement, type LexicalNode, type SerializedElementNode, type SerializedPartial } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
+import { DocumentLineNode } from './DocumentLineNode'
 
 export type SerializedTitleNode = SerializedElementNode
 
-export class TitleNode extends ElementNode {
+export class TitleNode extends DocumentLineNode {
   static override getType(): string {
     return NODE_TYPES.title
   }
@@ -30,21 +18,8 @@ export class TitleNode extends ElementNode {
     return $createTitleNode().updateFromJSON(json)
   }
 
-  override createDOM(): HTMLElement {
-    const dom = $getDocument().createElement('h1')
-    dom.className = 'dd-title'
-    return dom
-  }
-
-  override updateDOM(): boolean {
-    return false
-  }
-
-  /** Enter in the title starts the body: a paragraph after it. */
-  override insertNewAfter(_selection: RangeSelection, restoreSelection = true): ParagraphNode {
-    const paragraph = $createParagraphNode()
-    this.insertAfter(paragraph, restoreSelection)
-    return paragraph
+  protected override dom() {
+    return { tag: 'h1', className: 'dd-title' } as const
   }
 }
 

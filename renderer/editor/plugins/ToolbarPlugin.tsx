@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { $deleteTableColumnAtSelection, $deleteTableRowAtSelection, $insertTableColumnAtSelection, $insertTableRowAtSelection, $isTableCellNode, INSERT_TABLE_COMMAND } from '@lexical/table'
 import { $findMatchingParent } from '@lexical/utils'
-import { currentBlockKind, insertPageBreak, isRunInHeadingAtCaret, setBlockKind, toggleRunIn, type BlockKind } from './blockCommands'
+import { addSubtitle, currentBlockKind, insertPageBreak, isRunInHeadingAtCaret, setBlockKind, toggleRunIn, type BlockKind } from './blockCommands'
 
 const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; glyph: string }[] = [
   { format: 'bold', label: 'bold', glyph: 'B' },
@@ -60,6 +60,7 @@ export function ToolbarPlugin({ children }: { children?: ReactNode }) {
           <option key={l} value={String(l)}>{t('editor.heading', { level: ['一', '二', '三', '四'][l - 1] })} (Ctrl+{l})</option>
         ))}
       </select>
+      {kind === 'title' && <button onClick={() => addSubtitle(editor)} data-testid="add-subtitle">{t('editor.addSubtitle')}</button>}
       <span className="sep" />
       {MARKS.map((m) => (
         <button

@@ -1,8 +1,8 @@
 import { $setBlocksType } from '@lexical/selection'
-import { $createParagraphNode, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical'
+import { $createParagraphNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical'
 import type { HeadingLevel } from '../../../shared/document/model'
 import { $insertNodeToNearestRoot } from '@lexical/utils'
-import { $createPageBreakNode, $createRunInBodyNode, $createSectionHeadingNode, $isRunInBodyNode, $isSectionHeadingNode, $isTitleNode, $isSubtitleNode } from '../nodes'
+import { $createPageBreakNode, $createRunInBodyNode, $createSubtitleNode, $createSectionHeadingNode, $isRunInBodyNode, $isSectionHeadingNode, $isTitleNode, $isSubtitleNode } from '../nodes'
 
 export type BlockKind = 'paragraph' | HeadingLevel
 
@@ -36,20 +36,29 @@ function unwrapRunIns(block: ElementNode): void {
   }
 }
 
-/** Tab / Shift+Tab: one level deeper or shallower for the heading at the caret. */
+/**
+ * Tab / Shift+Tab: one level deeper or shallower for the heading at the caret. Decides from the
+ * current state before changing anything, so the caller knows at once whether to keep the key
+ * from the browser (an update queued from a key handler runs only later).
+ */
 export function shiftHeadingLevel(editor: LexicalEditor, delta: 1 | -1): boolean {
-  let handled = false
-  editor.update(() => {
+  const key = editor.getEditorState().read(() => {
     const selection = $getSelection()
-    if (!$isRangeSelection(selection)) return
+    if (!$isRangeSelection(selection)) return null
     const top = selection.anchor.getNode().getTopLevelElement()
-    if (!$isSectionHeadingNode(top)) return
+    if (!$isSectionHeadingNode(top)) return null
     const next = top.getLevel() + delta
-    if (next < 1 || next > 4) return
-    top.setLevel(next as HeadingLevel)
-    handled = true
+    return next >= 1 && next <= 4 ? top.getKey() : null
   })
-  return handled
+  if (key === null) return false
+  editor.update(() => {
+    const heading = $getNodeByKey(key)
+    if ($isSectionHeadingNode(heading)) {
+      const next = heading.getLevel() + delta
+      if (next >= 1 && next <= 4) heading.setLevel(next as HeadingLevel)
+    }
+  })
+  return true
 }
 
 export function currentBlockKind(editor: LexicalEditor): BlockKind | 'title' | 'other' {
@@ -104,5 +113,18 @@ export function isRunInHeadingAtCaret(editor: LexicalEditor): boolean | null {
 export function insertPageBreak(editor: LexicalEditor): void {
   editor.update(() => {
     $insertNodeToNearestRoot($createPageBreakNode())
+  })
+}
+
+/** Adds the subtitle line under the title (or moves the caret there when it exists). */
+export function addSubtitle(editor: LexicalEditor): void {
+  editor.update(() => {
+    const title = $getRoot().getFirstChild()
+    if (!$isTitleNode(title)) return
+    const next = title.getNextSibling()
+    if ($isSubtitleNode(next)) return void next.selectEnd()
+    const subtitle = $createSubtitleNode()
+    title.insertAfter(subtitle)
+    subtitle.select()
   })
 }

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next'
+import { LANGUAGE_KEY } from '../i18n'
+
+/** 中文 / English: the choice is kept for the next start. */
+export function LanguageSwitch() {
+  const { i18n } = useTranslation()
+  return (
+    <select
+      className="language"
+      aria-label="语言 / Language"
+      value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+      onChange={(e) => {
+        localStorage.setItem(LANGUAGE_KEY, e.target.value)
+        void i18n.changeLanguage(e.target.value)
+        document.documentElement.lang = e.target.value
+      }}
+    >
+      <option value="zh-CN">中文</option>
+      <option value="en">English</option>
+    </select>
+  )
+}
