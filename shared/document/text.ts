@@ -13,8 +13,12 @@ export function inlineText(inlines: readonly Inline[], figures?: ReadonlyMap<str
   return out
 }
 
-/** The document's text, one line per block, for full-text search and previews. */
-export function documentPlainText(doc: SummaryDocument): string {
+/**
+ * The document's text, one line per block, for full-text search and previews. The signature's
+ * organization is included unless `signature: false` (the 字数 shown beside the editor counts
+ * what the editor shows).
+ */
+export function documentPlainText(doc: SummaryDocument, opts: { signature?: boolean } = {}): string {
   const figures = new Map(doc.figures.map((f) => [f.id, f]))
   const lines: string[] = [doc.title]
   if (doc.subtitle) lines.push(doc.subtitle)
@@ -33,8 +37,13 @@ export function documentPlainText(doc: SummaryDocument): string {
         break
     }
   }
-  if (doc.signature) lines.push(doc.signature.organization)
+  if (doc.signature && opts.signature !== false) lines.push(doc.signature.organization)
   return lines.join('\n')
+}
+
+/** The 字数 of a document, as the status bar and the document list show it. */
+export function documentCharacters(doc: SummaryDocument): number {
+  return countCharacters(documentPlainText(doc, { signature: false }))
 }
 
 /**

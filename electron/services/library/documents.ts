@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SearchHit } from '../../../shared/api'
 import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
-import { countCharacters, documentPlainText } from '../../../shared/document/text'
+import { documentCharacters, documentPlainText } from '../../../shared/document/text'
 import type { SqliteDatabase } from './database'
 
 /** A revision is kept at most this often while the writer edits (plus every Ctrl+S). */
@@ -228,8 +228,7 @@ function validate(row: DocumentRow): { model?: SummaryDocument; error?: string }
 }
 
 function columnsFor(model: SummaryDocument) {
-  const body = documentPlainText(model)
-  return { title: model.title, model_json: JSON.stringify(model), body_text: body, characters: countCharacters(body) }
+  return { title: model.title, model_json: JSON.stringify(model), body_text: documentPlainText(model), characters: documentCharacters(model) }
 }
 
 /** The query as one FTS5 phrase: any FTS syntax in it is taken literally. */

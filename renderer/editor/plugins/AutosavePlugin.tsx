@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useRef } from 'react'
 import { editorStateToModel } from '../../../shared/document/lexicalState'
 import type { Figure, Signature } from '../../../shared/document/model'
-import { countCharacters, documentPlainText } from '../../../shared/document/text'
+import { documentCharacters } from '../../../shared/document/text'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 
@@ -62,7 +62,7 @@ export function AutosavePlugin({ documentId, carry, onState, onSaved, handle }: 
         () => {
           lastSavedJson = json
           latest.current.onState(dirty ? 'unsaved' : 'saved')
-          latest.current.onSaved({ title: model.title, characters: countCharacters(documentPlainText(model)) })
+          latest.current.onSaved({ title: model.title, characters: documentCharacters(model) })
         },
         (err: unknown) => {
           dirty = true // keep the change pending: the next edit or flush tries again
