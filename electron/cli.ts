@@ -8,6 +8,8 @@
  *   import FILE [--split] [--clean] [--save] [--json]
  *                                 .txt/.md/.docx → document model(s) (a JSON array with --split);
  *                                 the report goes to stderr with --json; --save also stores them
+ *   check / export / final / finals / verify / asset   output (see services/export/cli.ts, docs/output.md)
+ *   figures list|set|import DOC …  the figure table (see services/figures/cli.ts)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -16,12 +18,19 @@ import { ApiError } from '../shared/api'
 import { callApi, createServices, resolveDataDir, type Services } from './services'
 import { checkImportSize } from './services/import'
 import { formatImportReport, formatImportSummary } from './services/import/report'
+import { runSnippetsCli, SNIPPETS_USAGE, type SnippetCliOptions } from './services/snippets/cli'
+import { OUTPUT_COMMANDS, OUTPUT_OPTIONS, OUTPUT_USAGE, runOutputCli, type OutputCliOptions } from './services/export/cli'
+import { chromiumPrinter } from './services/export/pdf'
+import { FIGURES_OPTIONS, FIGURES_USAGE, runFiguresCli, type FigureCliOptions } from './services/figures/cli'
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   new --title 标题 [--json]
   list [--trash] [--json]
   show ID --json
   import FILE [--split] [--clean] [--save] [--json]
+${SNIPPETS_USAGE}
+${OUTPUT_USAGE}
+${FIGURES_USAGE}
 options: --data-dir DIR (or DRAFTDESK_DATA_DIR)`
 
 type Out = { log: (s: string) => void; error: (s: string) => void }
@@ -41,6 +50,16 @@ export async function runCli(argv: string[], out: Out = { log: (s) => console.lo
         clean: { type: 'boolean', default: false },
         save: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        // snippets
+        category: { type: 'string' },
+        limit: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+        'keep-duplicates': { type: 'boolean', default: false },
+        library: { type: 'boolean', default: false },
+        // output (export, check, 定稿, verify)
+        ...OUTPUT_OPTIONS,
+        // figures
+        ...FIGURES_OPTIONS,
       },
     })
   } catch (err) {
@@ -53,7 +72,11 @@ export async function runCli(argv: string[], out: Out = { log: (s) => console.lo
     out.log(USAGE)
     return command || values.help ? 0 : 2
   }
-  const services = createServices({ dataDir: resolveDataDir({ argv: values['data-dir'] ? ['--data-dir', values['data-dir']] : [] }) })
+  const services = createServices({
+    dataDir: resolveDataDir({ argv: values['data-dir'] ? ['--data-dir', values['data-dir']] : [] }),
+    // one Chromium per PDF, started and stopped with the command
+    output: { printer: () => chromiumPrinter() },
+  })
   try {
     const info = services.library.info()
     if (info.state === 'unavailable') {
@@ -76,7 +99,7 @@ async function runCommand(
   values: {
     title?: string | undefined; json?: boolean | undefined; trash?: boolean | undefined
     split?: boolean | undefined; clean?: boolean | undefined; save?: boolean | undefined
-  },
+  } & SnippetCliOptions & OutputCliOptions & FigureCliOptions,
   out: Out,
 ): Promise<number> {
   const h = services.handlers
@@ -128,6 +151,17 @@ async function runCommand(
       } else out.log(formatImportSummary(name, result.documents, result.report, result.saved))
       return 0
     }
+    case 'snippets':
+      return runSnippetsCli(h, args, values, out)
+    case 'figures':
+      return runFiguresCli(h, args, values, out)
+    case 'check':
+    case 'export':
+    case 'final':
+    case 'finals':
+    case 'verify':
+    case 'asset':
+      return OUTPUT_COMMANDS.has(command) ? runOutputCli(services, command, args, values, out) : 2
     default:
       out.error(`未知命令 / unknown command: ${command}\n${USAGE}`)
       return 2

@@ -10,6 +10,7 @@ import { resolveDataDir } from './services/dataDir'
 import { COMMAND_CHANNEL, type AppCommand } from './main/commands'
 import { registerApiHandlers } from './main/ipc'
 import { openLibraryInteractive } from './main/library'
+import { electronOutputHooks, PRINT_WINDOW_OPTIONS } from './main/print'
 import { menuTemplate } from './main/menu'
 import { nativeBindingPath } from './main/nativeBinding'
 import { denyPermissionCheck, denyPermissionRequest, guardNavigation, isAppUrl, type AppRoot } from './main/navigation'
@@ -112,7 +113,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const dataDir = resolveDataDir({ fallback: app.getPath('userData') })
     const nativeBinding = electronNativeBinding()
-    const running = createServices({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) })
+    // PDF and printing through Chromium's own printing (hidden window with the print view)
+    const output = electronOutputHooks(() => new BrowserWindow(PRINT_WINDOW_OPTIONS))
+    const running = createServices({ dataDir, output, ...(nativeBinding ? { nativeBinding } : {}) })
     services = running
 
     const policy = devServerUrl ? devContentSecurityPolicy(devServerUrl) : CONTENT_SECURITY_POLICY

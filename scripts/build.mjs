@@ -49,7 +49,8 @@ export async function buildElectron({ log = console.log } = {}) {
       outfile,
       platform: 'node',
       target: 'node20',
-      external: ['electron', 'better-sqlite3', '@electron/rebuild'],
+      // playwright-core: loaded only to print PDFs with headless Chromium (CLI, browser shell), never in Electron
+      external: ['electron', 'better-sqlite3', '@electron/rebuild', 'playwright-core'],
     })
     built.push(outfile)
   }

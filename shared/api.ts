@@ -5,6 +5,9 @@
  */
 import { z } from 'zod'
 import { SummaryDocumentSchema } from './document/model'
+import { snippetsContract } from './snippets/api'
+import { figureMethods } from './figures/contract'
+import { outputContract } from './output/contract'
 
 export const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a document id')
 
@@ -33,7 +36,8 @@ export const RevisionSummarySchema = z.strictObject({
   id: z.number().int(),
   documentId: DocumentIdSchema,
   createdAt: z.number(),
-  reason: z.enum(['interval', 'manual', 'import', 'restore']),
+  /** 'final' = a 定稿 (finals.* methods) */
+  reason: z.enum(['interval', 'manual', 'import', 'restore', 'final']),
   characters: z.number(),
 })
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>
@@ -143,6 +147,12 @@ export const apiContract = {
       saved: z.array(DocumentSummarySchema),
     }),
   },
+  /** 数据表: figures of a stored document (CLI) and spreadsheets — see shared/figures/contract.ts */
+  ...figureMethods,
+  /** 素材库: search, edit, categories, import/export, harvest (shared/snippets/api.ts) */
+  ...snippetsContract,
+  /** 出稿: export, print, 定稿, seal and signature images (shared/output/contract.ts) */
+  ...outputContract,
 } as const
 
 export type ApiContract = typeof apiContract

@@ -5,12 +5,15 @@
  */
 import { z } from 'zod'
 import { apiContract, ApiError, isApiMethod, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse } from '../../shared/api'
+import { createFigureHandlers } from './figures'
 import { importDocuments } from './import'
 import type { LibraryHost } from './libraryHost'
+import { snippetHandlers } from './snippets/handlers'
+import { outputHandlers, type OutputHooks } from './export/handlers'
 
 export type ApiHandlers = { [M in ApiMethod]: (input: z.output<(typeof apiContract)[M]['input']>) => ApiOutput<M> | Promise<ApiOutput<M>> }
 
-export function createApiHandlers(host: LibraryHost): ApiHandlers {
+export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): ApiHandlers {
   const docs = () => host.documents()
   return {
     'library.info': () => host.info(),
@@ -28,6 +31,9 @@ export function createApiHandlers(host: LibraryHost): ApiHandlers {
     'documents.search': ({ query }) => docs().search(query),
     'revisions.list': ({ id }) => docs().revisions(id),
     'documents.import': ({ save, ...input }) => importDocuments(input, save ? docs() : null),
+    ...snippetHandlers(host),
+    ...createFigureHandlers(docs),
+    ...outputHandlers(host, output),
   }
 }
 

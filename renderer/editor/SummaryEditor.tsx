@@ -14,8 +14,12 @@ import type { Figure, Signature, SummaryDocument } from '../../shared/document/m
 import { withFreshFigureIds } from '../../shared/document/merge'
 import { useApi } from '../app/ApiContext'
 import { errorMessage } from '../app/errors'
-import { $isSubtitleNode, $isTitleNode, editorNodes, FigureDisplayContext } from './nodes'
-import { FigureStoreContext, newFigureId, type FigureStore } from './figures/FigureStore'
+import { $isSubtitleNode, $isTitleNode, editorNodes } from './nodes'
+import { FigureDialogs } from './figures/FigureDialogs'
+import { FigurePanel } from './figures/FigurePanel'
+import { FiguresProvider } from './figures/FiguresProvider'
+import { FigureToolbar } from './figures/FigureToolbar'
+import { $getFigures, $updateFigures, withFigures } from './figures/state'
 import { OutlinePanel } from './OutlinePanel'
 import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
 import { CleanupPlugin } from './plugins/cleanup/CleanupPlugin'
@@ -28,6 +32,11 @@ import { PastePlugin } from './plugins/paste/PastePlugin'
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
 import { TitleGuardPlugin } from './plugins/TitleGuardPlugin'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
+import { OutputPlugin } from '../output/OutputPlugin'
+import { SidePanel } from '../snippets/SidePanel'
+import { SaveSnippetPlugin } from '../snippets/SaveSnippetPlugin'
+import { SnippetDropPlugin } from '../snippets/SnippetDropPlugin'
+import { SnippetPickerPlugin } from './plugins/snippet-picker/SnippetPickerPlugin'
 import { editorTheme } from './theme'
 
 export interface EditorStatus {
@@ -56,17 +65,6 @@ interface Props {
   onSaved(saved: { title: string; characters: number }): void
   onNotice(message: string | null): void
   commands: RefObject<EditorCommandHandler | null>
-}
-
-/** How a figure reference reads in the text; unfilled figures show as 〔名称〕. */
-function figureDisplay(figures: readonly Figure[]) {
-  const byId = new Map(figures.map((f) => [f.id, f]))
-  return (id: string) => {
-    const f = byId.get(id)
-    if (!f) return { text: '〔数据〕', unfilled: true }
-    if (f.value === null) return { text: `〔${f.name || '待填'}〕`, unfilled: true }
-    return { text: `${String(f.value)}${f.qualifier ?? ''}${f.unit ?? ''}`, unfilled: false }
-  }
 }
 
 /** Marks when the loaded document is painted and editable (for the benchmark). */
@@ -100,18 +98,19 @@ function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObject<Edi
   useEffect(() => {
     handle.current = {
       insertDocument: (incoming) => {
-        const doc = withFreshFigureIds(incoming, new Set(carryRef.current.figures.map((f) => f.id)))
+        const doc = withFreshFigureIds(incoming, new Set(editor.getEditorState().read($getFigures).map((f) => f.id)))
         const nodes = modelToEditorState(doc).root.children as unknown as SerializedLexicalNode[]
         let whole = false
         editor.update(() => {
           whole = $isBlank()
           const parsed = nodes.map((n) => $parseSerializedNode(n))
+          // its figures join ours in the same update (one undo step; references show at once)
+          $updateFigures((figures) => [...figures, ...doc.figures])
           if (whole) $getRoot().clear().append(...parsed)
           else $insertNodes(parsed.filter((n) => !$isTitleNode(n) && !$isSubtitleNode(n)))
         })
-        const current = carryRef.current
-        const signature = whole && doc.signature ? doc.signature : current.signature
-        setCarry({ figures: [...current.figures, ...doc.figures], ...(signature ? { signature } : {}) })
+        const signature = doc.signature
+        if (whole && signature) setCarry({ ...carryRef.current, signature })
       },
       setTitle: (title) =>
         editor.update(() => {
@@ -140,7 +139,8 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
       namespace: 'draftdesk',
       nodes: editorNodes,
       theme: editorTheme,
-      editorState: JSON.stringify(modelToEditorState(record.model)),
+      // the figure table rides on the root node and every reference already shows its text
+      editorState: JSON.stringify(withFigures(modelToEditorState(record.model), record.model.figures)),
       onError: (error: Error) => onNotice(t('errors.generic', { message: error.message })),
     }),
     // the editor is created once per opened document (the component is keyed by id)
@@ -149,31 +149,23 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   )
   // the parts of the model that live outside the editor state (the figure table will edit these)
   const [carry, setCarry] = useState<Carry>(() => ({ figures: record.model.figures, ...(record.model.signature ? { signature: record.model.signature } : {}) }))
-  const display = useMemo(() => figureDisplay(carry.figures), [carry.figures])
   // figures and signature are saved like the text: a change to them marks the document dirty
+  // The figure table lives in the editor state (figures/state.ts); what builds the model from the
+  // editor (autosave, cleanup, output) reads the current table through this getter.
+  const figuresNow = useRef<Figure[]>(record.model.figures)
+  const liveCarry = useMemo<Carry>(
+    () => ({
+      get figures() {
+        return figuresNow.current
+      },
+      ...(carry.signature ? { signature: carry.signature } : {}),
+    }),
+    [carry.signature],
+  )
   const carryLoaded = useRef(carry)
   useEffect(() => {
     if (carry !== carryLoaded.current) autosave.current?.markDirty()
   }, [carry])
-  // the latest figures, also between a change and the next render (several fields in one snippet)
-  const latestFigures = useRef(carry.figures)
-  latestFigures.current = carry.figures
-  const figureStore = useMemo<FigureStore>(
-    () => ({
-      figures: carry.figures,
-      ensureFigure: (name, init) => {
-        const existing = latestFigures.current.find((f) => f.name === name)
-        if (existing) return existing.id
-        const figure: Figure = { value: null, ...init, id: newFigureId(new Set(latestFigures.current.map((f) => f.id))), name }
-        latestFigures.current = [...latestFigures.current, figure]
-        setCarry((c) => (c.figures.some((f) => f.id === figure.id) ? c : { ...c, figures: [...c.figures, figure] }))
-        return figure.id
-      },
-      update: (updater) => setCarry((c) => ({ ...c, figures: updater(c.figures) })),
-    }),
-    [carry.figures],
-  )
-
   const onSaveState = useCallback((save: SaveState, error?: string) => onStatus((s) => ({ ...s, save, ...(error ? { error } : {}) })), [onStatus])
   const onCount = useCallback(
     (counts: CharacterCounts) => {
@@ -194,12 +186,19 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <FigureStoreContext.Provider value={figureStore}>
-      <FigureDisplayContext.Provider value={display}>
+      <FiguresProvider documentId={record.id} initial={record.model.figures} onFigures={(figures) => void (figuresNow.current = figures)}>
         <ToolbarPlugin>
           <CleanupPlugin
-            carry={carry}
+            carry={liveCarry}
             onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
+          />
+          <FigureToolbar />
+          <OutputPlugin
+            documentId={record.id}
+            carry={liveCarry}
+            onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
+            flush={async () => { await autosave.current?.flush() }}
+            onNotice={onNotice}
           />
         </ToolbarPlugin>
         <FindReplacePlugin />
@@ -213,22 +212,26 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
               />
             </div>
           </div>
-          <OutlinePanel entries={outline} ownCounts={ownCounts} />
+          <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} />} onNotice={onNotice} />
         </div>
+        <FigurePanel onNotice={onNotice} />
+        <FigureDialogs onNotice={onNotice} />
         <HistoryPlugin />
         <TablePlugin />
         <TitleGuardPlugin />
         <MarkerShortcutPlugin />
         <PastePlugin />
+        <SnippetPickerPlugin />
+        <SnippetDropPlugin />
+        <SaveSnippetPlugin documentId={record.id} onNotice={onNotice} />
         <HeadingNumbersPlugin onOutline={setOutline} />
         <CharacterCountPlugin onCount={onCount} />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
         <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
         <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} />
         <ReadyMarkPlugin />
-        <AutosavePlugin documentId={record.id} carry={carry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
-      </FigureDisplayContext.Provider>
-      </FigureStoreContext.Provider>
+        <AutosavePlugin documentId={record.id} carry={liveCarry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
+      </FiguresProvider>
     </LexicalComposer>
   )
 }

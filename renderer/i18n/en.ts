@@ -1,4 +1,7 @@
 import type { Catalogue } from './zh-CN'
+import { outputEn } from '../output/i18n'
+import { figuresEn } from '../editor/figures/i18n'
+import { snippetsEn } from '../snippets/i18n'
 
 export const en: Catalogue = {
   app: { name: 'DraftDesk', loading: 'Opening…' },
@@ -118,5 +121,10 @@ export const en: Catalogue = {
     timedOut: 'Search too slow: stopped, results incomplete',
     replaced: 'Replaced: {{count}}',
   },
+  /** 出稿 (renderer/output/i18n.ts) */
+  output: outputEn,
+  figures: figuresEn,
+  /** 素材库 (renderer/snippets/i18n.ts) */
+  snippets: snippetsEn,
   errors: { generic: 'Something went wrong: {{message}}' },
 }

@@ -1,4 +1,7 @@
 /** 简体中文 — the default catalogue. Terms as writers use them (素材, 数据, 定稿, 出稿检查, 落款). */
+import { outputZh } from '../output/i18n'
+import { figuresZh } from '../editor/figures/i18n'
+import { snippetsZh } from '../snippets/i18n'
 export const zhCN = {
   app: { name: '稿台', loading: '正在打开…' },
   docs: {
@@ -117,6 +120,11 @@ export const zhCN = {
     timedOut: '查找太慢，已停止，结果不全',
     replaced: '已替换 {{count}} 处',
   },
+  /** 出稿 (renderer/output/i18n.ts) */
+  output: outputZh,
+  figures: figuresZh,
+  /** 素材库 (renderer/snippets/i18n.ts) */
+  snippets: snippetsZh,
   errors: { generic: '出错了：{{message}}' },
 } as const
 

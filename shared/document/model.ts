@@ -67,7 +67,8 @@ export const FigureSchema = z.strictObject({
   value: z.union([z.number().finite(), z.string(), z.null()]),
   unit: z.string().optional(),
   qualifier: z.enum(QUALIFIERS).optional(),
-  style: z.enum(['arabic', 'chinese', 'wan']).optional(),
+  /** arabic 1000 · grouped 1,000 · chinese 九 · wan 1.2万 / 3亿 (万/亿 scaling) */
+  style: z.enum(['arabic', 'grouped', 'chinese', 'wan']).optional(),
   formula: z.string().optional(),
   lastYear: z.number().finite().optional(),
   note: z.string().optional(),

@@ -12,6 +12,8 @@ import { longDocument, sampleDocument } from '../helpers/documents'
 import { launchChromium, startShell } from '../helpers/shell'
 import { buildBarePage, typeAndMeasure } from './keystroke'
 import { quantile, report, time } from './stats'
+import { benchSnippets } from './snippets'
+import { benchOutput } from './output'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -169,6 +171,8 @@ async function main() {
     await benchImport(dataDir)
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
+    await benchSnippets(dataDir)
+    await benchOutput(fs.mkdtempSync(path.join(dataDir, 'output-')))
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

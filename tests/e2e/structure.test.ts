@@ -76,7 +76,7 @@ describe('document structure', () => {
     await expect.poll(() => outline(page)).toEqual(['一、主要工作', '（一）宣传发动', '（二）督导检查', '二、基本情况', '三、存在问题'])
     await waitSaved(page)
     // per-section counts: 主要工作 (4) + 乙 + 宣传发动 (4) + 丙 + 督导检查 (4) + 丁
-    expect(await page.locator('.outline li:has-text("主要工作") .outline-count').innerText()).toBe('15')
+    await expect.poll(() => page.locator('.outline li:has-text("主要工作") .outline-count').innerText()).toBe('15')
   })
 
   it('changes heading levels with Tab and Shift+Tab, and makes body text with Ctrl+0', async () => {

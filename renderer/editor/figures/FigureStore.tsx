@@ -1,17 +1,25 @@
 import { createContext, useContext } from 'react'
 import type { Figure } from '../../../shared/document/model'
+import type { FigureDisplay } from '../../../shared/figures/format'
 
 /**
- * The open document's figures (数据表): they live beside the editor state, not in it, and every
- * reference node shows its figure's current value. Anything that reads or changes figures (the
- * figure table, snippets with fields, import) goes through this store; every change is autosaved.
+ * The open document's figures (数据表). They live in the editor state (NodeState on the root, see
+ * state.ts), so every change is an editor update: undoable, atomic with the text it touches, and
+ * autosaved. Anything that reads or changes figures (the figure table, snippets with fields,
+ * import) goes through this store.
  */
 export interface FigureStore {
   figures: readonly Figure[]
-  /** The id of the figure with this name, creating an unfilled one (value null) when missing. */
+  /**
+   * The id of the figure with this name, creating an unfilled one (value null) when missing.
+   * Inside an editor.update of this editor the figure is created in that same update (so it is
+   * undone together with whatever the caller inserts); outside, in an update of its own.
+   */
   ensureFigure(name: string, init?: Partial<Omit<Figure, 'id' | 'name'>>): string
-  /** Replaces the figure list (one change; references follow at once). */
+  /** Replaces the figure list as one undo step; every reference whose text changes is repainted. */
   update(updater: (figures: readonly Figure[]) => Figure[]): void
+  /** How a figure shows in the text right now ("1000余份", "〔会议次数〕"). */
+  display(figureId: string): FigureDisplay
 }
 
 export const FigureStoreContext = createContext<FigureStore | null>(null)

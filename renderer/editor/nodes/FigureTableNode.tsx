@@ -1,8 +1,9 @@
 /**
- * The figure appendix (`dd-figuretable`): a block decorator shown as a box labelled 附表：数据表.
- * It marks where exports render the table of the document's figures; the editor shows no data.
+ * The figure appendix (`dd-figuretable`): a block decorator showing 附表：数据表 as a live table of
+ * the document's figures — the same rows exports print (shared/figures/appendix.ts), updated as
+ * the figures change. The node itself holds nothing: the figures live in the figure table.
  */
-import type { JSX } from 'react'
+import { useContext, type JSX } from 'react'
 import {
   $applyNodeReplacement,
   $getDocument,
@@ -12,13 +13,39 @@ import {
   type SerializedPartial,
 } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
+import { figureAppendixTable } from '../../../shared/figures/appendix'
+import { FigureStoreContext } from '../figures/FigureStore'
 
 export type SerializedFigureTableNode = SerializedLexicalNode
 
 function FigureTableView(): JSX.Element {
+  const store = useContext(FigureStoreContext)
+  const table = figureAppendixTable(store?.figures ?? [])
   return (
-    <div className="dd-figuretable-box" role="note" style={{ border: '1px solid currentColor', padding: '0.5em', textAlign: 'center', opacity: 0.7 }}>
-      <span className="dd-figuretable-label">附表：数据表</span>
+    <div className="dd-figuretable-box" role="group" aria-label={table.caption}>
+      <div className="dd-figuretable-caption">{table.caption}</div>
+      {table.rows.length === 0 ? (
+        <div className="dd-figuretable-empty">（数据表还是空的）</div>
+      ) : (
+        <table className="dd-figuretable-grid">
+          <thead>
+            <tr>
+              {table.header.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j} className={cell.startsWith('〔') && j === 2 ? 'unfilled' : undefined}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   )
 }

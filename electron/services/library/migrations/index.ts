@@ -3,6 +3,8 @@
  * transaction and tracked by PRAGMA user_version: a library is never left half-migrated.
  */
 import { migration0001 } from './0001-documents'
+import { migration0002 } from './0002-snippets'
+import { migration0003 } from './0003-output'
 
 export interface Migration {
   version: number
@@ -10,5 +12,5 @@ export interface Migration {
   up: string
 }
 
-export const migrations: readonly Migration[] = [migration0001]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003]
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

@@ -1,0 +1,56 @@
+/** The output methods of the API contract (shared/output/contract.ts), next to the library. */
+import type { outputContract } from '../../../shared/output/contract'
+import { AssetStore } from '../assets'
+import type { ApiHandlers } from '../handlers'
+import type { LibraryHost } from '../libraryHost'
+import { FinalStore } from './finals'
+import { exportFileName, MIME, printViewHtml, renderExport, sourceFor, type ExportSource } from './index'
+import type { PdfPrinter } from './pdf'
+import { fingerprintOf } from '../../../shared/output/canonical'
+
+export interface OutputHooks {
+  /** prints HTML to PDF (default: headless Chromium) */
+  printer?: () => PdfPrinter
+  /** opens the system print dialog for HTML (Electron only); absent → the page prints itself */
+  print?: (html: string, title: string) => Promise<boolean>
+}
+
+type OutputHandlers = Pick<ApiHandlers, keyof typeof outputContract>
+
+export function outputHandlers(host: LibraryHost, hooks: OutputHooks = {}): OutputHandlers {
+  const finals = () => new FinalStore(host.database(), host.documents())
+  const assets = () => new AssetStore(host.database())
+  const source = (id: string, revisionId?: number): ExportSource => {
+    const f = finals()
+    if (revisionId !== undefined) {
+      const revision = f.get(revisionId)
+      return sourceFor(revision.model, [], revision)
+    }
+    return sourceFor(host.documents().get(id).model, f.list(id))
+  }
+  return {
+    'export.render': async ({ id, format, revisionId }) => {
+      const src = source(id, revisionId)
+      const bytes = await renderExport(src, format, { assets: assets(), ...(hooks.printer ? { printer: hooks.printer } : {}) })
+      return { fileName: exportFileName(src.model, format, src.final), mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64'), final: src.final ?? null }
+    },
+    'export.print': async ({ id, revisionId }) => {
+      if (!hooks.print) return { printed: false }
+      const src = source(id, revisionId)
+      return { printed: await hooks.print(printViewHtml(src, { assets: assets() }), src.model.title) }
+    },
+    'finals.create': ({ id, name, author }) => finals().create(id, name, author),
+    'finals.list': ({ id }) => {
+      const f = finals()
+      return { finals: f.list(id), lastAuthor: f.lastAuthor(), currentFingerprint: fingerprintOf(host.documents().get(id).model) }
+    },
+    'finals.get': ({ revisionId }) => finals().get(revisionId),
+    'assets.add': ({ kind, name, dataBase64 }) => assets().add(kind, name, new Uint8Array(Buffer.from(dataBase64, 'base64'))),
+    'assets.list': ({ kind }) => assets().list(kind),
+    'assets.get': ({ id }) => {
+      const { asset, data } = assets().data(id)
+      return { asset, dataBase64: Buffer.from(data).toString('base64') }
+    },
+    'assets.remove': ({ id }) => (assets().remove(id), { ok: true as const }),
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Print HTML → PDF. The browser shell and the CLI print with headless Chromium (playwright-core and
+ * the system's Chromium/Chrome/Edge); the Electron app passes its own printer (webContents.printToPDF)
+ * in its place. Both print the same HTML with the page's own @page size and margins.
+ */
+import fs from 'node:fs'
+
+export interface PdfPrinter {
+  /** Prints a complete HTML page to PDF bytes. */
+  print(html: string): Promise<Uint8Array>
+  /** Frees the browser, if one is kept. */
+  close?(): Promise<void>
+}
+
+export class PdfUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PdfUnavailableError'
+  }
+}
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/microsoft-edge',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+]
+
+/** The browser to print with: $CHROMIUM_PATH, else the first installed Chromium, Chrome or Edge. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.CHROMIUM_PATH) return fs.existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null
+  return CANDIDATES.find((p) => fs.existsSync(p)) ?? null
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none']
+
+type Browser = import('playwright-core').Browser
+
+/**
+ * A printer on headless Chromium. `keepAlive` keeps one browser between prints (the browser shell);
+ * otherwise each print starts and stops its own (the CLI).
+ */
+export function chromiumPrinter(opts: { executablePath?: string; keepAlive?: boolean } = {}): PdfPrinter {
+  let browser: Promise<Browser> | null = null
+  const launch = async (): Promise<Browser> => {
+    const executablePath = opts.executablePath ?? findChromium()
+    if (!executablePath)
+      throw new PdfUnavailableError('找不到 Chromium、Chrome 或 Edge，无法生成 PDF；请安装其一或设置 CHROMIUM_PATH / no Chromium, Chrome or Edge found to print the PDF (set CHROMIUM_PATH)')
+    const { chromium } = await import('playwright-core')
+    try {
+      return await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+    } catch (err) {
+      throw new PdfUnavailableError(`无法启动 ${executablePath} 生成 PDF / could not start the browser to print: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)
+    }
+  }
+  const print = async (b: Browser, html: string): Promise<Uint8Array> => {
+    const page = await b.newPage()
+    try {
+      // no network: everything the page needs is inline
+      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
+      await page.setContent(html, { waitUntil: 'load' })
+      await page.evaluate('document.fonts.ready.then(() => true)')
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+      return new Uint8Array(pdf)
+    } finally {
+      await page.close()
+    }
+  }
+  return {
+    async print(html) {
+      if (opts.keepAlive) {
+        browser ??= launch()
+        let b: Browser
+        try {
+          b = await browser
+        } catch (err) {
+          browser = null
+          throw err
+        }
+        if (!b.isConnected()) {
+          browser = launch()
+          b = await browser
+        }
+        return print(b, html)
+      }
+      const b = await launch()
+      try {
+        return await print(b, html)
+      } finally {
+        await b.close()
+      }
+    },
+    async close() {
+      const b = browser
+      browser = null
+      if (b) await (await b.catch(() => null))?.close()
+    },
+  }
+}

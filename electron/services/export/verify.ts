@@ -1,0 +1,101 @@
+/**
+ * `verify FILE`: does this DOCX or PDF match a 定稿 in the library?
+ *   1. the fingerprint is read back: DOCX custom property DraftDeskFingerprint (or the keywords of the
+ *      core properties), PDF document information (DraftDeskFingerprint);
+ *   2. the library is searched for a final revision with that fingerprint, whose stored model must
+ *      still hash to it;
+ *   3. the content is compared: a DOCX's text (read with mammoth) against the frozen text, so edits
+ *      made in Word after export are caught; a PDF must end with the update we wrote (nothing was
+ *      appended or rewritten after export).
+ */
+import JSZip from 'jszip'
+import mammoth from 'mammoth'
+import type { SummaryDocument } from '../../../shared/document/model'
+import { isFingerprint } from '../../../shared/output/canonical'
+import type { FinalSummary } from '../../../shared/output/contract'
+import { prepareOutput, runsText } from '../../../shared/output/prepare'
+import { FINGERPRINT_PROPERTY } from './docx'
+import type { FinalStore } from './finals'
+import { readPdfFingerprint } from './pdfInfo'
+
+export type VerifyStatus = 'match' | 'modified' | 'unknown-fingerprint' | 'no-fingerprint' | 'unsupported'
+
+export interface VerifyResult {
+  status: VerifyStatus
+  format: 'docx' | 'pdf' | 'other'
+  fingerprint: string | null
+  final: FinalSummary | null
+  message: string
+  /** where the text differs first (DOCX) */
+  difference?: { expected: string; found: string }
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000\u200b]+/g, '')
+
+/** The text a DOCX export of this model holds, as mammoth reads it (heading numbers are Word's, so left out). */
+export function expectedDocxText(model: SummaryDocument): string {
+  const out = prepareOutput(model)
+  const parts: string[] = [out.titleLines.join(''), out.subtitle ?? '']
+  for (const b of out.blocks) {
+    if (b.kind === 'heading') parts.push(runsText(b.title) + (b.body ? runsText(b.body) : ''))
+    else if (b.kind === 'paragraph') parts.push(runsText(b.runs))
+    else if (b.kind === 'table') parts.push(...b.rows.flat().map(runsText))
+    else if (b.kind === 'figureTable') parts.push(b.caption, ...b.header, ...b.rows.flat())
+  }
+  if (out.signature) parts.push(out.signature.organization, out.signature.date ?? '')
+  return squash(parts.join(''))
+}
+
+async function docxFingerprint(bytes: Uint8Array): Promise<string | null> {
+  const zip = await JSZip.loadAsync(bytes)
+  const custom = await zip.file('docProps/custom.xml')?.async('string')
+  const re = new RegExp(`name="${FINGERPRINT_PROPERTY}"[^>]*>\\s*<vt:lpwstr>(sha256:[0-9a-f]{64})</vt:lpwstr>`)
+  const fromCustom = custom ? re.exec(custom)?.[1] : undefined
+  if (fromCustom) return fromCustom
+  const core = await zip.file('docProps/core.xml')?.async('string')
+  return core ? (/sha256:[0-9a-f]{64}/.exec(core)?.[0] ?? null) : null
+}
+
+function firstDifference(expected: string, found: string): { expected: string; found: string } {
+  let i = 0
+  while (i < expected.length && i < found.length && expected[i] === found[i]) i++
+  const from = Math.max(0, i - 10)
+  return { expected: expected.slice(from, i + 20), found: found.slice(from, i + 20) }
+}
+
+export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise<VerifyResult> {
+  const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1')
+  const format = head.startsWith('%PDF') ? 'pdf' : head.startsWith('PK') ? 'docx' : 'other'
+  if (format === 'other') return { status: 'unsupported', format, fingerprint: null, final: null, message: '只能核对 DOCX 或 PDF 文件 / only DOCX and PDF files can be verified' }
+
+  let fingerprint: string | null = null
+  let pdfUntouched = false
+  if (format === 'pdf') {
+    const read = readPdfFingerprint(bytes)
+    fingerprint = read.fingerprint
+    pdfUntouched = read.lastUpdateIsOurs
+  } else {
+    try {
+      fingerprint = await docxFingerprint(bytes)
+    } catch {
+      return { status: 'unsupported', format, fingerprint: null, final: null, message: '文件不是有效的 DOCX / not a valid DOCX file' }
+    }
+  }
+  if (!fingerprint || !isFingerprint(fingerprint))
+    return { status: 'no-fingerprint', format, fingerprint: null, final: null, message: '文件中没有定稿指纹：它不是从稿台定稿导出的 / the file carries no DraftDesk fingerprint' }
+  const [final] = finals.byFingerprint(fingerprint)
+  if (!final)
+    return { status: 'unknown-fingerprint', format, fingerprint, final: null, message: `指纹 ${fingerprint.slice(7, 19)}… 不属于本库中的任何定稿 / no final revision in this library has this fingerprint` }
+  const { model } = finals.get(final.revisionId)
+  const which = `定稿「${final.name}」（${final.author}，${new Date(final.createdAt).toLocaleString('zh-CN')}，${final.short}）`
+
+  if (format === 'pdf') {
+    return pdfUntouched
+      ? { status: 'match', format, fingerprint, final, message: `与${which}一致；PDF 导出后未被改动 / matches the final revision` }
+      : { status: 'modified', format, fingerprint, final, message: `指纹属于${which}，但 PDF 在导出后被改动过 / the PDF was changed after export` }
+  }
+  const found = squash((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value)
+  const expected = expectedDocxText(model)
+  if (found === expected) return { status: 'match', format, fingerprint, final, message: `与${which}一致 / matches the final revision` }
+  return { status: 'modified', format, fingerprint, final, message: `指纹属于${which}，但正文已被改动 / the text was changed after export`, difference: firstDifference(expected, found) }
+}

@@ -1,0 +1,362 @@
+/**
+ * The figure table as a spreadsheet: the rows written to .xlsx/CSV, CSV itself (pure), and the
+ * import plan (update existing figures by name, create new ones) that the writer previews before
+ * anything changes. The .xlsx container is read and written by the service (exceljs); it hands
+ * this module plain rows of cells.
+ *
+ * Columns, matched by header (Chinese or English, in any order; case and spaces ignored):
+ *   名称 name (required) · 数值 value · 单位 unit · 修饰词 qualifier (余 多 近 约 以上) ·
+ *   样式 style (阿拉伯数字 千分位 中文数字 万亿) · 公式 formula · 去年 lastYear · 备注 note
+ * Written but not read back: 显示 (the formatted text), 使用次数 (uses), 同比.
+ * Other columns are ignored and named in the preview; a sheet without 名称 is refused.
+ */
+import { QUALIFIERS, type Figure } from '../document/model'
+import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure } from './edit'
+import { figureFormatter } from './format'
+import { evaluateFigures, isComputed } from './formula'
+import { comparisonText } from './compare'
+
+export type Cell = string | number | boolean | null | undefined
+
+export type FieldKey = 'name' | 'value' | 'unit' | 'qualifier' | 'style' | 'formula' | 'lastYear' | 'note'
+
+export const SHEET_COLUMNS: { key: FieldKey | 'display' | 'uses' | 'comparison'; header: string }[] = [
+  { key: 'name', header: '名称' },
+  { key: 'value', header: '数值' },
+  { key: 'unit', header: '单位' },
+  { key: 'qualifier', header: '修饰词' },
+  { key: 'style', header: '样式' },
+  { key: 'formula', header: '公式' },
+  { key: 'lastYear', header: '去年' },
+  { key: 'note', header: '备注' },
+  { key: 'display', header: '显示' },
+  { key: 'comparison', header: '同比' },
+  { key: 'uses', header: '使用次数' },
+]
+
+const HEADER_ALIASES: Record<string, FieldKey | 'ignore'> = {
+  名称: 'name', 数据名称: 'name', 项目: 'name', 指标: 'name', name: 'name',
+  数值: 'value', 值: 'value', 数据: 'value', 本年: 'value', 今年: 'value', value: 'value',
+  单位: 'unit', unit: 'unit',
+  修饰词: 'qualifier', 修饰: 'qualifier', 限定词: 'qualifier', qualifier: 'qualifier',
+  样式: 'style', 显示样式: 'style', 数字样式: 'style', style: 'style',
+  公式: 'formula', formula: 'formula',
+  去年: 'lastYear', 上年: 'lastYear', 去年数值: 'lastYear', 上年数值: 'lastYear', 上年同期: 'lastYear', lastyear: 'lastYear',
+  备注: 'note', 说明: 'note', 来源: 'note', note: 'note',
+  显示: 'ignore', 显示文字: 'ignore', 使用次数: 'ignore', 同比: 'ignore', 序号: 'ignore', display: 'ignore', uses: 'ignore', comparison: 'ignore',
+}
+
+export const STYLE_LABELS: Record<NonNullable<Figure['style']>, string> = { arabic: '阿拉伯数字', grouped: '千分位', chinese: '中文数字', wan: '万亿' }
+const STYLE_BY_LABEL: Record<string, NonNullable<Figure['style']>> = {
+  阿拉伯数字: 'arabic', 数字: 'arabic', arabic: 'arabic', 千分位: 'grouped', grouped: 'grouped',
+  中文数字: 'chinese', 中文: 'chinese', 汉字: 'chinese', chinese: 'chinese', 万亿: 'wan', '万/亿': 'wan', 万: 'wan', wan: 'wan',
+}
+
+/** The table as spreadsheet rows: header first, then one row per figure. */
+export function figuresToRows(figures: readonly Figure[], uses: ReadonlyMap<string, number> = new Map()): Cell[][] {
+  const format = figureFormatter(figures)
+  const values = evaluateFigures(figures)
+  const rows: Cell[][] = [SHEET_COLUMNS.map((c) => c.header)]
+  for (const f of figures) {
+    const result = values.get(f.id)
+    const value = result?.ok ? result.value : null
+    rows.push(
+      SHEET_COLUMNS.map((c): Cell => {
+        switch (c.key) {
+          case 'name':
+            return f.name
+          case 'value':
+            return value ?? ''
+          case 'unit':
+            return f.unit ?? ''
+          case 'qualifier':
+            return f.qualifier ?? ''
+          case 'style':
+            return f.style ? STYLE_LABELS[f.style] : ''
+          case 'formula':
+            return f.formula ?? ''
+          case 'lastYear':
+            return f.lastYear ?? ''
+          case 'note':
+            return f.note ?? ''
+          case 'display':
+            return format(f.id).text
+          case 'comparison':
+            return comparisonText(f, value)
+          case 'uses':
+            return uses.get(f.id) ?? 0
+        }
+      }),
+    )
+  }
+  return rows
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV (RFC 4180)
+
+/** Rows → CSV text with CRLF line ends; the caller adds a BOM so that Excel reads it as UTF-8. */
+export function toCsv(rows: readonly Cell[][]): string {
+  const cell = (v: Cell): string => {
+    const s = v === null || v === undefined ? '' : String(v)
+    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}
+
+/** CSV text → rows of strings. Comma, semicolon or tab separated (whichever the header uses). */
+export function parseCsv(input: string): string[][] {
+  const text = input.replace(/^\uFEFF/, '')
+  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  const counts = [',', '\t', ';', '，'].map((d) => [d, firstLine.split(d).length - 1] as const)
+  const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best), [',', 0] as readonly [string, number])[0]
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i]!
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"'
+          i += 2
+          continue
+        }
+        quoted = false
+        i++
+        continue
+      }
+      field += ch
+      i++
+      continue
+    }
+    if (ch === '"' && field === '') {
+      quoted = true
+      i++
+    } else if (ch === delimiter) {
+      row.push(field)
+      field = ''
+      i++
+    } else if (ch === '\r' || ch === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+    } else {
+      field += ch
+      i++
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import plan
+
+export interface SheetProblem {
+  /** 1-based row in the sheet (the header is row 1); 0 for the sheet as a whole */
+  row: number
+  severity: 'error' | 'warning'
+  message: string
+}
+
+export interface PlannedChange {
+  kind: 'update' | 'create' | 'unchanged'
+  row: number
+  name: string
+  figureId?: string
+  before?: Figure
+  /** the figure after the import (id '' for a new one until applied) */
+  after: Figure
+  /** the fields that change, for the preview */
+  fields: FieldKey[]
+}
+
+export interface ImportPlan {
+  changes: PlannedChange[]
+  problems: SheetProblem[]
+  /** headers not understood (ignored) */
+  ignoredColumns: string[]
+  /** the sheet cannot be imported at all */
+  fatal?: string
+}
+
+const normHeader = (h: Cell): string => String(h ?? '').trim().replace(/\s+/g, '').replace(/[（(].*[)）]$/, '').toLowerCase()
+const cellText = (v: Cell): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : String(v).trim())
+
+/**
+ * The changes a sheet would make to the table. Rows are matched to figures by name; a row whose
+ * value (or any field) is bad is skipped with a message, and the figure keeps what it had.
+ */
+export function planImport(figures: readonly Figure[], sheet: readonly Cell[][]): ImportPlan {
+  const plan: ImportPlan = { changes: [], problems: [], ignoredColumns: [] }
+  const headerIndex = sheet.findIndex((r) => r.some((c) => cellText(c) !== ''))
+  if (headerIndex < 0) return { ...plan, fatal: '表格是空的' }
+  const header = sheet[headerIndex]!
+  const columns = new Map<FieldKey, number>()
+  header.forEach((h, i) => {
+    const raw = cellText(h)
+    if (raw === '') return
+    const key = HEADER_ALIASES[normHeader(h)]
+    if (key === undefined) plan.ignoredColumns.push(raw)
+    else if (key !== 'ignore') {
+      if (columns.has(key)) plan.problems.push({ row: headerIndex + 1, severity: 'warning', message: `“${raw}”列重复，只用第一列` })
+      else columns.set(key, i)
+    }
+  })
+  if (!columns.has('name')) {
+    return { ...plan, fatal: `找不到“名称”列。第一行应是列名，如：名称、数值、单位、修饰词、样式、公式、去年、备注（现在是：${header.map(cellText).filter(Boolean).join('、').slice(0, 80) || '空'}）` }
+  }
+  if (columns.size === 1) return { ...plan, fatal: '除“名称”外没有可导入的列（数值、单位、公式、去年、备注……）' }
+  if (plan.ignoredColumns.length) plan.problems.push({ row: headerIndex + 1, severity: 'warning', message: `不认识的列已忽略：${plan.ignoredColumns.join('、')}` })
+
+  let working = [...figures]
+  const seen = new Map<string, number>()
+  for (let r = headerIndex + 1; r < sheet.length; r++) {
+    const rowNo = r + 1
+    const cells = sheet[r]!
+    const get = (k: FieldKey): Cell => {
+      const i = columns.get(k)
+      return i === undefined ? undefined : cells[i]
+    }
+    if (cells.every((c) => cellText(c) === '')) continue
+    const name = cellText(get('name'))
+    if (name === '') {
+      plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行没有名称，已跳过` })
+      continue
+    }
+    const dup = seen.get(name)
+    if (dup !== undefined) {
+      plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行的「${name}」与第${dup}行重名，已跳过第${rowNo}行` })
+      continue
+    }
+    seen.set(name, rowNo)
+    const existing = working.find((f) => f.name === name)
+    let draft: Figure = existing ?? { id: '', name, value: null }
+    if (!existing) {
+      const checked = checkName(name, working)
+      if (!checked.ok) {
+        plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行：${checked.message}` })
+        continue
+      }
+    }
+    const fields: FieldKey[] = []
+    const errors: string[] = []
+    const set = (key: FieldKey, patch: Partial<Figure>) => {
+      const next = patchFigure([draft], draft.id, patch)[0]!
+      if (JSON.stringify(next) !== JSON.stringify(draft)) {
+        draft = next
+        fields.push(key)
+      }
+    }
+    // text fields first: the unit decides whether the value must be a number
+    for (const key of ['unit', 'note'] as const) {
+      if (columns.has(key)) set(key, { [key]: cellText(get(key)) || undefined })
+    }
+    if (columns.has('qualifier')) {
+      const q = cellText(get('qualifier'))
+      if (q === '' || (QUALIFIERS as readonly string[]).includes(q)) set('qualifier', { qualifier: (q || undefined) as Figure['qualifier'] })
+      else errors.push(`修饰词“${q}”无效（可用：${QUALIFIERS.join('、')}）`)
+    }
+    if (columns.has('style')) {
+      const s = cellText(get('style'))
+      const style = s === '' ? undefined : STYLE_BY_LABEL[s.toLowerCase()]
+      if (s !== '' && !style) errors.push(`样式“${s}”无效（可用：阿拉伯数字、千分位、中文数字、万亿）`)
+      else set('style', { style })
+    }
+    if (columns.has('formula')) {
+      const checked = checkFormula(cellText(get('formula')), [...working, draft])
+      if (checked.ok) set('formula', { formula: checked.value })
+      else errors.push(checked.message)
+    }
+    if (columns.has('lastYear')) {
+      const v = get('lastYear')
+      const checked = typeof v === 'number' ? ({ ok: true, value: v } as const) : parseLastYear(cellText(v))
+      if (checked.ok) set('lastYear', { lastYear: checked.value })
+      else errors.push(checked.message)
+    }
+    if (columns.has('value') && !isComputed(draft)) {
+      const v = get('value')
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v) || Math.abs(v) > 1e15) errors.push(`数值过大：${v}`)
+        else set('value', { value: v })
+      } else {
+        const text = cellText(v)
+        // the export writes the unit-less number; a cell that repeats the unit or qualifier is fine too
+        const checked = parseValueInput(text, draft, working)
+        if (checked.ok) {
+          const patch = { ...checked.value }
+          // the sheet's own unit/qualifier columns win over what the value cell implies
+          if (columns.has('unit')) delete patch.unit
+          if (columns.has('qualifier')) delete patch.qualifier
+          if (columns.has('style')) delete patch.style
+          set('value', patch)
+        } else errors.push(checked.message)
+      }
+    }
+    if (errors.length) {
+      plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行「${name}」未导入：${errors.join('；')}` })
+      continue
+    }
+    if (existing) {
+      plan.changes.push({ kind: fields.length ? 'update' : 'unchanged', row: rowNo, name, figureId: existing.id, before: existing, after: draft, fields })
+      working = working.map((f) => (f.id === existing.id ? draft : f))
+    } else {
+      plan.changes.push({ kind: 'create', row: rowNo, name, after: draft, fields })
+      working = [...working, draft]
+    }
+  }
+  if (plan.changes.length === 0 && !plan.problems.some((p) => p.severity === 'error')) plan.problems.push({ row: 0, severity: 'warning', message: '表格里没有数据行' })
+  return plan
+}
+
+/** The table after the plan: updates in place, new figures appended with ids from `newId`. */
+export function applyImport(figures: readonly Figure[], plan: ImportPlan, newId: (taken: ReadonlySet<string>) => string): Figure[] {
+  const out = [...figures]
+  const taken = new Set(out.map((f) => f.id))
+  for (const c of plan.changes) {
+    if (c.kind === 'update' && c.figureId) {
+      const i = out.findIndex((f) => f.id === c.figureId)
+      if (i >= 0) out[i] = { ...c.after, id: c.figureId }
+    } else if (c.kind === 'create') {
+      const id = newId(taken)
+      taken.add(id)
+      out.push({ ...c.after, id })
+    }
+  }
+  return out
+}
+
+/** A readable preview of a plan, one line per change or problem (the CLI prints this). */
+export function describePlan(plan: ImportPlan, figures: readonly Figure[]): string[] {
+  if (plan.fatal) return [`无法导入：${plan.fatal}`]
+  const lines: string[] = []
+  const before = figureFormatter(figures)
+  const after = figureFormatter(applyImport(figures, plan, (t) => `new${t.size}`))
+  let n = figures.length
+  for (const c of plan.changes) {
+    if (c.kind === 'unchanged') continue
+    if (c.kind === 'update') lines.push(`更新 「${c.name}」：${before(c.figureId!).text} → ${after(c.figureId!).text}（${c.fields.join(', ')}）`)
+    else lines.push(`新增 「${c.name}」：${after(`new${n++}`).text}`)
+  }
+  for (const p of plan.problems) lines.push(`${p.severity === 'error' ? '错误' : '提示'}：${p.message}`)
+  const counts = summarizePlan(plan)
+  lines.push(`共：更新 ${counts.update} 项，新增 ${counts.create} 项，未变 ${counts.unchanged} 项，跳过 ${counts.skipped} 行`)
+  return lines
+}
+
+export function summarizePlan(plan: ImportPlan): { update: number; create: number; unchanged: number; skipped: number } {
+  return {
+    update: plan.changes.filter((c) => c.kind === 'update').length,
+    create: plan.changes.filter((c) => c.kind === 'create').length,
+    unchanged: plan.changes.filter((c) => c.kind === 'unchanged').length,
+    skipped: plan.problems.filter((p) => p.severity === 'error' && p.row > 0).length,
+  }
+}

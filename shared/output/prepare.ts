@@ -1,0 +1,169 @@
+/**
+ * The document as every output renders it: heading numbers worked out (一、/（一）/1./（1）), figures
+ * resolved to their text, the title broken into lines, the date formatted. DOCX, print HTML, TXT and
+ * Markdown are all written from this one form, so they never disagree on what the text says.
+ */
+import type { Block, HeadingLevel, Inline, SummaryDocument } from '../document/model'
+import { HeadingCounter } from '../document/numbering'
+import { formatDate } from './dates'
+import { figureAppendixTable } from '../figures/appendix'
+import { formatterFor, type FigureLookup } from './figures'
+import { TITLE_CHARS_PER_LINE } from './layout'
+
+export interface Run {
+  text: string
+  bold?: boolean
+  italic?: boolean
+  underline?: boolean
+  /** a figure still without a value ("〔会议次数〕") */
+  unfilled?: boolean
+  /** the text stands for a figure */
+  figure?: boolean
+}
+
+interface At {
+  /** index of the block in the model's `blocks` */
+  index: number
+}
+export type OutBlock =
+  | (At & { kind: 'heading'; level: HeadingLevel; number: string; title: Run[]; body?: Run[] })
+  | (At & { kind: 'paragraph'; runs: Run[] })
+  | (At & { kind: 'table'; rows: Run[][][] })
+  | (At & { kind: 'figureTable'; caption: string; header: string[]; rows: string[][] })
+  | (At & { kind: 'pageBreak' })
+
+/** Facts about a 定稿 (frozen revision) printed with the output. */
+export interface FinalMark {
+  fingerprint: string
+  short: string
+  name: string
+  author: string
+  frozenAt: number
+  revisionId: number
+}
+
+export interface OutputSignature {
+  organization: string
+  date?: string
+  sealed: boolean
+  sealAssetId?: string
+  signatureAssetId?: string
+}
+
+export interface OutputDocument {
+  title: string
+  titleLines: string[]
+  subtitle?: string
+  blocks: OutBlock[]
+  signature?: OutputSignature
+  final?: FinalMark
+}
+
+export function runsOf(inlines: readonly Inline[], figures: FigureLookup): Run[] {
+  const runs: Run[] = []
+  for (const i of inlines) {
+    if (i.type === 'text') {
+      if (!i.text) continue
+      const run: Run = { text: i.text }
+      if (i.bold) run.bold = true
+      if (i.italic) run.italic = true
+      if (i.underline) run.underline = true
+      runs.push(run)
+    } else {
+      const shown = figures(i.figureId)
+      runs.push(shown.unfilled ? { text: shown.text, figure: true, unfilled: true } : { text: shown.text, figure: true })
+    }
+  }
+  return runs
+}
+
+export const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('')
+
+
+export function prepareOutput(doc: SummaryDocument, final?: FinalMark): OutputDocument {
+  const figures = formatterFor(doc.figures)
+  const counter = new HeadingCounter()
+  const blocks: OutBlock[] = []
+  doc.blocks.forEach((b: Block, index) => {
+    switch (b.type) {
+      case 'heading': {
+        const block: OutBlock = { kind: 'heading', index, level: b.level, number: counter.next(b.level), title: runsOf(b.title, figures) }
+        if (b.body) block.body = runsOf(b.body, figures)
+        blocks.push(block)
+        break
+      }
+      case 'paragraph':
+        blocks.push({ kind: 'paragraph', index, runs: runsOf(b.children, figures) })
+        break
+      case 'table':
+        blocks.push({ kind: 'table', index, rows: b.rows.map((row) => row.map((cell) => runsOf(cell, figures))) })
+        break
+      case 'figureTable':
+        // the same rows the editor's 附表 block shows (shared/figures/appendix.ts)
+        blocks.push({ kind: 'figureTable', index, ...figureAppendixTable(doc.figures) })
+        break
+      case 'pageBreak':
+        blocks.push({ kind: 'pageBreak', index })
+        break
+    }
+  })
+  const out: OutputDocument = { title: doc.title, titleLines: breakTitle(doc.title), blocks }
+  if (doc.subtitle) out.subtitle = doc.subtitle
+  const sig = doc.signature
+  if (sig && (sig.organization.trim() || sig.date)) {
+    const signature: OutputSignature = { organization: sig.organization.trim(), sealed: !!sig.sealAssetId }
+    if (sig.date) signature.date = formatDate(sig.date, sig.dateStyle)
+    if (sig.sealAssetId) signature.sealAssetId = sig.sealAssetId
+    if (sig.signatureAssetId) signature.signatureAssetId = sig.signatureAssetId
+    out.signature = signature
+  }
+  if (final) out.final = final
+  return out
+}
+
+/** Good places to break a title: after these characters (never inside a number or a word like 2025). */
+const BREAK_AFTER = new Set([...'的和与及、，：；”）》'])
+const NO_BREAK_BEFORE = new Set([...'，。、：；！？”）》的度'])
+
+/**
+ * A long title in lines of at most `perLine` characters, shaped as GB/T 9704 asks (梯形/菱形: the
+ * lines about even, the upper ones not shorter), broken at a natural place near the even point.
+ * A "\n" the writer put in the title is kept.
+ */
+export function breakTitle(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
+  const explicit = title.split('\n').map((l) => l.trim()).filter(Boolean)
+  if (explicit.length > 1) return explicit.flatMap((l) => breakTitle(l, perLine))
+  const chars = [...(explicit[0] ?? '')]
+  if (chars.length <= perLine) return chars.length ? [chars.join('')] : []
+  const lines = Math.ceil(chars.length / perLine)
+  const out: string[] = []
+  let start = 0
+  for (let line = 0; line < lines - 1; line++) {
+    const remaining = chars.length - start
+    const left = lines - line
+    const even = Math.ceil(remaining / left)
+    let best = -1
+    let bestScore = -Infinity
+    for (let len = Math.max(1, even - 4); len <= Math.min(perLine, remaining - 1); len++) {
+      const at = start + len
+      const prev = chars[at - 1]!
+      const next = chars[at]!
+      if (/[0-9A-Za-z]/.test(prev) && /[0-9A-Za-z]/.test(next)) continue
+      if (NO_BREAK_BEFORE.has(next)) continue
+      // prefer natural breaks, then lines no shorter than the next (梯形), then evenness
+      let score = -Math.abs(len - even) * 2
+      if (BREAK_AFTER.has(prev)) score += 5
+      if (prev === '年' || prev === '度') score += 2
+      if (len < remaining - len && left === 2) score -= 3
+      if (score > bestScore) {
+        bestScore = score
+        best = len
+      }
+    }
+    if (best < 0) best = Math.min(perLine, remaining - 1)
+    out.push(chars.slice(start, start + best).join(''))
+    start += best
+  }
+  out.push(chars.slice(start).join(''))
+  return out
+}

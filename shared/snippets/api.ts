@@ -1,0 +1,116 @@
+/**
+ * The snippet methods of the API contract (spread into apiContract in shared/api.ts; implemented
+ * in electron/services/snippets/handlers.ts).
+ */
+import { z } from 'zod'
+import { CategorySchema, LIMITS, SnippetBodySchema, SnippetDraftSchema, SnippetHitSchema, SnippetSchema } from './model'
+
+const SnippetIdSchema = z.number().int().positive()
+const CategoryIdSchema = z.number().int().positive()
+const Ok = z.strictObject({ ok: z.literal(true) })
+
+/** Largest snippet file (import) or harvested file, in bytes, and as base64. */
+export const SNIPPET_FILE_MAX_BYTES = 20 * 1024 * 1024
+const Base64Schema = z
+  .string()
+  .max(Math.ceil(SNIPPET_FILE_MAX_BYTES / 3) * 4, `文件超过 ${SNIPPET_FILE_MAX_BYTES / 1024 / 1024} MB / the file is larger than ${SNIPPET_FILE_MAX_BYTES / 1024 / 1024} MB`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data')
+
+export const SnippetSearchResultSchema = z.strictObject({
+  hits: z.array(SnippetHitSchema),
+  total: z.number().int().nonnegative(),
+  more: z.boolean(),
+})
+export type SnippetSearchResult = z.infer<typeof SnippetSearchResultSchema>
+
+const LineProblemSchema = z.strictObject({ line: z.number().int().positive(), message: z.string() })
+
+export const SnippetImportReportSchema = z.strictObject({
+  format: z.enum(['json', 'csv']),
+  /** snippets read without a problem */
+  valid: z.number().int().nonnegative(),
+  problems: z.array(LineProblemSchema),
+  duplicates: z.array(z.strictObject({ line: z.number().int(), title: z.string(), existing: z.string() })),
+  committed: z.boolean(),
+  imported: z.number().int().nonnegative(),
+  skippedDuplicates: z.number().int().nonnegative(),
+  categoriesCreated: z.number().int().nonnegative(),
+})
+export type SnippetImportReport = z.infer<typeof SnippetImportReportSchema>
+
+export const HarvestGroupSchema = z.strictObject({
+  key: z.string(),
+  title: z.string(),
+  category: z.string(),
+  body: SnippetBodySchema,
+  text: z.string(),
+  documents: z.number().int().nonnegative(),
+  members: z.array(z.strictObject({ source: z.number().int().nonnegative(), text: z.string() })),
+  /** a snippet with the same words is already in the library */
+  inLibrary: z.boolean(),
+})
+export type HarvestGroupResult = z.infer<typeof HarvestGroupSchema>
+
+export const snippetsContract = {
+  /** Search as you type: every term matches (title, tags or body), best first; '' lists the most used. */
+  'snippets.search': {
+    input: z.strictObject({
+      query: z.string().max(200),
+      categoryId: CategoryIdSchema.nullable().optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    output: SnippetSearchResultSchema,
+  },
+  'snippets.get': { input: z.strictObject({ id: SnippetIdSchema }), output: SnippetSchema },
+  'snippets.create': { input: SnippetDraftSchema, output: SnippetSchema },
+  'snippets.update': { input: z.strictObject({ id: SnippetIdSchema, draft: SnippetDraftSchema }), output: SnippetSchema },
+  'snippets.delete': { input: z.strictObject({ ids: z.array(SnippetIdSchema).min(1).max(10_000) }), output: z.strictObject({ deleted: z.number().int() }) },
+  /** The writer inserted it: one more use, last used now (ranks it higher). */
+  'snippets.use': { input: z.strictObject({ id: SnippetIdSchema }), output: z.strictObject({ useCount: z.number().int(), lastUsedAt: z.number() }) },
+  'snippets.categories': { input: z.strictObject({}), output: z.array(CategorySchema) },
+  'snippets.category.create': {
+    input: z.strictObject({ name: z.string().max(LIMITS.categoryName), parentId: CategoryIdSchema.nullable() }),
+    output: CategorySchema,
+  },
+  'snippets.category.rename': { input: z.strictObject({ id: CategoryIdSchema, name: z.string().max(LIMITS.categoryName) }), output: CategorySchema },
+  'snippets.category.move': {
+    input: z.strictObject({ id: CategoryIdSchema, parentId: CategoryIdSchema.nullable(), beforeId: CategoryIdSchema.nullable().optional() }),
+    output: z.array(CategorySchema),
+  },
+  /** Its snippets (and those of its subcategories) move up to its parent. */
+  'snippets.category.delete': { input: z.strictObject({ id: CategoryIdSchema }), output: Ok },
+  /**
+   * A .json or .csv snippet file. Without `commit` it is only read and checked (problems by line,
+   * duplicates). With `commit` it is imported in one transaction — refused while it has problems,
+   * unless `acceptInvalid` (the writer confirmed importing the rows without problems).
+   */
+  'snippets.import': {
+    input: z.strictObject({
+      name: z.string().min(1).max(260),
+      dataBase64: Base64Schema,
+      commit: z.boolean(),
+      skipDuplicates: z.boolean().optional(),
+      acceptInvalid: z.boolean().optional(),
+    }),
+    output: SnippetImportReportSchema,
+  },
+  'snippets.export': {
+    input: z.strictObject({ format: z.enum(['json', 'csv']), categoryId: CategoryIdSchema.nullable().optional() }),
+    output: z.strictObject({ name: z.string(), text: z.string(), count: z.number().int() }),
+  },
+  /** 收集素材: stock paragraphs from library documents and files, near-duplicates grouped. */
+  'snippets.harvest': {
+    input: z.strictObject({
+      documentIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/)).max(2000),
+      files: z.array(z.strictObject({ name: z.string().min(1).max(260), dataBase64: Base64Schema })).max(200),
+    }),
+    output: z.strictObject({
+      sources: z.array(z.strictObject({ title: z.string(), documentId: z.string().optional() })),
+      paragraphs: z.number().int(),
+      groups: z.array(HarvestGroupSchema),
+      warnings: z.array(z.string()),
+    }),
+  },
+  /** Puts back the starter snippets the writer removed. */
+  'snippets.restoreStarter': { input: z.strictObject({}), output: z.strictObject({ added: z.number().int() }) },
+} as const

@@ -1,0 +1,111 @@
+/**
+ * CSV as spreadsheets write it (RFC 4180): quoted cells may hold commas, quotes ("") and line
+ * breaks; a UTF-8 BOM is skipped. Every record knows the line it starts on, so a problem is reported
+ * where the writer can find it. Tab-separated text (copied out of a spreadsheet) is read too.
+ */
+
+export interface CsvRecord {
+  /** 1-based line where the record starts */
+  line: number
+  cells: string[]
+}
+
+export interface CsvProblem {
+  line: number
+  message: string
+}
+
+export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvProblem[] } {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  const firstLine = text.slice(0, text.search(/\r|\n|$/))
+  const sep = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
+  const records: CsvRecord[] = []
+  const problems: CsvProblem[] = []
+  let line = 1
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const start = line
+    const cells: string[] = []
+    let cell = ''
+    let atEnd = false
+    for (;;) {
+      if (text[i] === '"') {
+        // quoted cell
+        const quoteLine = line
+        i++
+        let closed = false
+        while (i < n) {
+          const ch = text[i]!
+          if (ch === '"') {
+            if (text[i + 1] === '"') {
+              cell += '"'
+              i += 2
+              continue
+            }
+            i++
+            closed = true
+            break
+          }
+          if (ch === '\r' && text[i + 1] === '\n') {
+            cell += '\n'
+            i += 2
+            line++
+            continue
+          }
+          if (ch === '\n' || ch === '\r') line++
+          cell += ch === '\r' ? '\n' : ch
+          i++
+        }
+        if (!closed) {
+          problems.push({ line: quoteLine, message: '引号没有闭合 / unclosed quote' })
+          return { records, problems }
+        }
+        if (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') {
+          problems.push({ line, message: '引号后面多了字符（单元格里的引号要写成两个""）/ characters after a closing quote' })
+          // skip to the end of this line and go on with the next record
+          while (i < n && text[i] !== '\n' && text[i] !== '\r') i++
+        }
+      } else {
+        while (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') cell += text[i++]
+      }
+      cells.push(cell)
+      cell = ''
+      if (i >= n) {
+        atEnd = true
+        break
+      }
+      if (text[i] === sep) {
+        i++
+        continue
+      }
+      // line break ends the record
+      if (text[i] === '\r' && text[i + 1] === '\n') i += 2
+      else i++
+      line++
+      break
+    }
+    // blank lines are not records
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: start, cells })
+    if (atEnd) break
+  }
+  return { records, problems }
+}
+
+/** Characters that make a spreadsheet read a cell as a formula; such cells are written with a leading '. */
+const FORMULA_START = /^[=+\-@]/
+
+function cell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/** Reverses the formula guard of `toCsv`. */
+export function unguardCell(value: string): string {
+  return /^'[=+\-@]/.test(value) ? value.slice(1) : value
+}
+
+/** Rows → CSV text with a BOM (so spreadsheet programs read it as UTF-8) and CRLF line ends. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}

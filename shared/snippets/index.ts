@@ -1,0 +1,11 @@
+/** Snippets (素材): the pure part — model, fields, search text, ranking, proposals, harvest, files. */
+export * from './model'
+export * from './fields'
+export * from './search'
+export * from './rank'
+export * from './propose'
+export * from './harvest'
+export * from './csv'
+export * from './exchange'
+export * from './toBlocks'
+export * from './api'

@@ -1,0 +1,160 @@
+/**
+ * The snippet library's benchmarks (issue 4): search at the service layer over 100,000 generated
+ * snippets for 1-, 2-, 4- and 8-character queries; keystroke in the panel's search box → results
+ * painted, in the browser shell; harvest over 200 documents of 5,000 characters; opening a library
+ * that holds 100,000 snippets.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { callApi, createServices } from '../../electron/services'
+import { snippetStore } from '../../electron/services/snippets'
+import type { SummaryDocument } from '../../shared/document/model'
+import { bodyToText } from '../../shared/snippets'
+import { launchChromium, startShell } from '../helpers/shell'
+import { generatedSnippets, prose, rng } from './snippetsData'
+import { report, time } from './stats'
+
+const COUNT = 100_000
+
+async function buildLibrary(dataDir: string) {
+  const services = createServices({ dataDir })
+  const items = generatedSnippets(COUNT)
+  const ms = await time(() => snippetStore(services.library).importItems(items, [], { skipDuplicates: false }))
+  const count = snippetStore(services.library).count()
+  services.close()
+  console.log(JSON.stringify({ name: 'snippets_build_100k_library_s', seconds: Math.round(ms / 100) / 10, snippets: count, bytes: fs.statSync(path.join(dataDir, 'library.sqlite')).size, note: 'setup, not a target: generated snippets written with both full-text indexes' }))
+  return items
+}
+
+async function benchOpenLibrary(dataDir: string) {
+  const samples: number[] = []
+  for (let i = 0; i < 12; i++) {
+    samples.push(
+      await time(async () => {
+        const services = createServices({ dataDir })
+        await callApi(services.handlers, 'snippets.search', { query: '', limit: 50 }) // what the panel asks first
+        services.close()
+      }),
+    )
+  }
+  report('snippets_open_library_100k_ms', samples.slice(2), { stat: 'p95', max: 300 }, 'open the file (checks, migrations) + the first snippets.search the panel makes')
+}
+
+async function benchSearch(dataDir: string, items: ReturnType<typeof generatedSnippets>) {
+  const services = createServices({ dataDir })
+  const r = rng(7)
+  // warm the page cache the way a writer's first searches do
+  for (const q of ['工作', '安全', '领导小组']) await services.dispatch('snippets.search', { query: q })
+  for (const length of [1, 2, 4, 8]) {
+    const samples: number[] = []
+    let hits = 0
+    while (samples.length < 300) {
+      const text = bodyToText(items[Math.floor(r() * items.length)]!.body).replace(/\{\{[^}]*\}\}/g, '')
+      if (text.length < length) continue
+      const at = Math.floor(r() * (text.length - length + 1))
+      const query = text.slice(at, at + length)
+      samples.push(
+        await time(async () => {
+          const res = await services.dispatch('snippets.search', { query, limit: 50 })
+          if (!res.ok) throw new Error(res.error.message)
+          hits += (res.result as { hits: unknown[] }).hits.length
+        }),
+      )
+    }
+    report(`snippets_search_${length}char_ms`, samples, { stat: 'p95', max: 10 }, `${COUNT.toLocaleString('en')} snippets, 300 queries cut from random snippets (avg ${Math.round(hits / 300)} hits shown), through dispatch`)
+  }
+  services.close()
+}
+
+export async function benchKeystroke(dataDir: string) {
+  const shell = await startShell(dataDir)
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.goto(shell.url)
+    await page.click('[data-testid=new-document]')
+    await page.locator('.document-body').waitFor()
+    await page.click('[data-testid=tab-snippets]')
+    const box = page.locator('[data-testid=snippet-search]')
+    await box.click()
+    // input event in the box → the list shows the results for that very query → the next frame
+    await page.evaluate(`(() => {
+      const box = document.querySelector('[data-testid=snippet-search]')
+      const list = () => document.querySelector('[data-testid=snippet-results]')
+      window.__snippetLatency = []
+      let pending = null
+      box.addEventListener('input', () => { pending = { t0: performance.now(), q: box.value } }, { capture: true })
+      new MutationObserver(() => {
+        if (!pending || list().getAttribute('data-query') !== pending.q) return
+        const t0 = pending.t0
+        pending = null
+        requestAnimationFrame(() => window.__snippetLatency.push(performance.now() - t0))
+      }).observe(document.querySelector('[data-testid=snippet-panel]'), { subtree: true, childList: true, attributes: true, characterData: true })
+    })()`)
+    for (const phrase of ['领导小组着力加强', '安全生产责任制', '召开专题会议', '群众满意度稳步提高', '矛盾纠纷排查化解', '志愿服务活动']) {
+      await box.fill('')
+      await page.waitForTimeout(60)
+      for (const ch of phrase) {
+        await page.keyboard.insertText(ch)
+        await page.waitForTimeout(60)
+      }
+    }
+    await page.waitForTimeout(200)
+    const samples = await page.evaluate<number[]>('window.__snippetLatency')
+    report('snippets_keystroke_to_results_ms', samples, { stat: 'p95', max: 50 }, `browser shell, headless Chromium, ${COUNT.toLocaleString('en')} snippets: input event → results for that query in the list → next frame`)
+  } finally {
+    await browser.close()
+    await shell.stop()
+  }
+}
+
+/** 200 documents of about 5,000 characters: our generated prose with stock paragraphs that recur, names and numbers varied. */
+function harvestDocuments(): SummaryDocument[] {
+  const r = rng(11)
+  const towns = ['东山', '西岭', '南湖', '北坡', '青石', '白沙', '红旗', '金桥', '柳河', '松林']
+  const stock = Array.from({ length: 40 }, () => prose(r, 60 + Math.floor(r() * 140)))
+  return Array.from({ length: 200 }, (_, d) => {
+    const town = towns[d % towns.length]!
+    const paragraphs: string[] = []
+    let length = 0
+    while (length < 5000) {
+      const p =
+        r() < 0.35
+          ? `${town}镇${stock[Math.floor(r() * stock.length)]!.replace(/\d+/g, () => String(1 + Math.floor(r() * 500)))}`
+          : prose(r, 80 + Math.floor(r() * 220))
+      paragraphs.push(p)
+      length += p.length
+    }
+    return { version: 1, title: `${town}镇工作总结（${d + 1}）`, blocks: paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })), figures: [] }
+  })
+}
+
+async function benchHarvest(dataDir: string) {
+  const services = createServices({ dataDir })
+  const docs = harvestDocuments()
+  const ids: string[] = []
+  for (const doc of docs) ids.push((await callApi(services.handlers, 'documents.create', { title: doc.title, model: doc })).id)
+  const characters = docs.reduce((n, d) => n + d.blocks.reduce((m, b) => m + (b.type === 'paragraph' ? b.children.reduce((k, c) => k + (c.type === 'text' ? c.text.length : 0), 0) : 0), 0), 0)
+  const samples: number[] = []
+  let groups = 0
+  for (let i = 0; i < 4; i++) {
+    samples.push(
+      await time(async () => {
+        const res = await services.dispatch('snippets.harvest', { documentIds: ids, files: [] })
+        if (!res.ok) throw new Error(res.error.message)
+        groups = (res.result as { groups: unknown[] }).groups.length
+      }),
+    )
+  }
+  report('snippets_harvest_200_docs_ms', samples.slice(1), { stat: 'p95', max: 5000 }, `200 documents, ${characters.toLocaleString('en')} characters, read from the library; ${groups} groups proposed`)
+  services.close()
+}
+
+export async function benchSnippets(root: string) {
+  const big = fs.mkdtempSync(path.join(root, 'snippets-'))
+  const items = await buildLibrary(big)
+  await benchOpenLibrary(big)
+  await benchSearch(big, items)
+  await benchKeystroke(big)
+  await benchHarvest(fs.mkdtempSync(path.join(root, 'harvest-')))
+}

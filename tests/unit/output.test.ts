@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { canonicalJson, fingerprintOf, shortFingerprint } from '../../shared/output/canonical'
+import { checkDocument, titleYear } from '../../shared/output/check'
+import { formatDate } from '../../shared/output/dates'
+import * as L from '../../shared/output/layout'
+import { renderMarkdown, renderText } from '../../shared/output/plain'
+import { breakTitle, prepareOutput } from '../../shared/output/prepare'
+import { printHtml } from '../../shared/output/printHtml'
+import { sha256Hex } from '../../shared/output/sha256'
+import { inspectImage } from '../../electron/services/assets/image'
+import { readPdfFingerprint, withPdfInfo } from '../../electron/services/export/pdfInfo'
+import type { SummaryDocument } from '../../shared/document/model'
+import { sampleDocument } from '../helpers/documents'
+import { sealPng, TINY_JPEG } from '../helpers/png'
+
+describe('GB/T 9704 layout numbers', () => {
+  it('computes the grid from the margins as Word stores them', () => {
+    expect(L.MARGIN_TWIPS).toEqual({ top: 2098, bottom: 1984, left: 1587, right: 1474 })
+    expect(L.TEXT_TWIPS).toEqual({ width: 8845, height: 12756 })
+    expect(L.LINE_PITCH_TWIPS).toBe(579)
+    expect(Math.floor(L.TEXT_TWIPS.height / L.LINE_PITCH_TWIPS)).toBe(22)
+    expect(Math.floor(L.TEXT_TWIPS.height / (L.LINE_PITCH_TWIPS + 1))).toBe(21) // 580 would give 21 lines
+    expect(L.CHAR_SPACE).toBe(-842)
+    expect(Math.floor(L.TEXT_TWIPS.width / 20 / L.GRID_CHAR_PITCH_PT)).toBe(28)
+    // the spacing actually used: 28 characters fit, 29 do not, in Word's and the browser's line
+    expect(28 * L.CHAR_PITCH_PT).toBeLessThanOrEqual(L.mmToPt(156))
+    expect(29 * L.CHAR_PITCH_PT).toBeGreaterThan(L.TEXT_TWIPS.width / 20)
+    expect(L.TEXT_BLOCK_MM).toEqual({ width: 156, height: 225 })
+    expect(22 * L.LINE_PITCH_PT).toBeLessThanOrEqual(L.mmToPt(225))
+    expect(23 * L.LINE_PITCH_PT).toBeGreaterThan(L.mmToPt(225))
+  })
+})
+
+describe('dates', () => {
+  it('writes Arabic without zero padding, or Chinese numerals', () => {
+    expect(formatDate('2021-12-02', 'arabic')).toBe('2021年12月2日')
+    expect(formatDate('2021-12-02', 'chinese')).toBe('二〇二一年十二月二日')
+    expect(formatDate('2005-09-16', 'chinese')).toBe('二〇〇五年九月十六日')
+    expect(formatDate('2030-10-20', 'chinese')).toBe('二〇三〇年十月二十日')
+  })
+})
+
+describe('title lines', () => {
+  it('keeps short titles whole and breaks long ones evenly at a natural place, upper line not shorter', () => {
+    expect(breakTitle('2025年度工作总结')).toEqual(['2025年度工作总结'])
+    const lines = breakTitle('某某镇应急管理办公室关于2025年度安全生产工作开展情况的总结报告')
+    expect(lines.length).toBe(2)
+    expect(lines.join('')).toBe('某某镇应急管理办公室关于2025年度安全生产工作开展情况的总结报告')
+    expect([...lines[0]!].length).toBeGreaterThanOrEqual([...lines[1]!].length)
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(L.TITLE_CHARS_PER_LINE)
+    expect(lines[0]!.endsWith('年')).toBe(false) // never 年 | 度
+    expect(breakTitle('第一行\n第二行')).toEqual(['第一行', '第二行'])
+  })
+})
+
+describe('canonical serialization and fingerprint', () => {
+  it('sorts keys, normalizes to NFC, and hashes with SHA-256', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'e\u0301'], c: undefined })).toBe('{"a":[true,null,"é"],"b":1}')
+    for (const s of ['', 'abc', '稿台'.repeat(100), 'x'.repeat(1000)]) expect(sha256Hex(new TextEncoder().encode(s))).toBe(createHash('sha256').update(s).digest('hex'))
+    const doc = sampleDocument()
+    const reverseKeys = (v: unknown): unknown => (Array.isArray(v) ? v.map(reverseKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v)
+    const shuffled = reverseKeys(doc) as SummaryDocument
+    expect(fingerprintOf(shuffled)).toBe(fingerprintOf(doc))
+    const split: SummaryDocument = { ...doc, blocks: [{ type: 'paragraph', children: [{ type: 'text', text: '一年' }, { type: 'text', text: '来' }] }] }
+    const merged: SummaryDocument = { ...doc, blocks: [{ type: 'paragraph', children: [{ type: 'text', text: '一年来' }] }] }
+    expect(fingerprintOf(split)).toBe(fingerprintOf(merged)) // normal form
+    expect(fingerprintOf({ ...doc, title: doc.title + '。' })).not.toBe(fingerprintOf(doc))
+    expect(shortFingerprint('sha256:3f2a9c1e77b0' + '0'.repeat(52))).toBe('3f2a-9c1e-77b0')
+  })
+  it('is independent of key order for any JSON object (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const reversed = Object.fromEntries(Object.entries(obj).reverse())
+        expect(canonicalJson(reversed)).toBe(canonicalJson(obj))
+      }),
+    )
+  })
+})
+
+describe('出稿检查', () => {
+  const base = (): SummaryDocument => ({ ...sampleDocument(), signature: { organization: '某某镇应急管理办公室', date: '2025-12-20', dateStyle: 'arabic' } })
+  const kinds = (doc: SummaryDocument, today = '2026-01-05') => checkDocument(doc, { today }).findings.map((f) => f.kind)
+
+  it('finds nothing in a clean document', () => {
+    expect(checkDocument(base(), { today: '2026-01-05' }).findings).toEqual([])
+  })
+  it('unfilled figures and placeholders, with their block', () => {
+    const doc = base()
+    doc.figures = [{ id: 'f1', name: '责任书份数', value: null }]
+    doc.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '全年召开会议xx次，发放____份。' }] })
+    const result = checkDocument(doc, { today: '2026-01-05' })
+    expect(result.findings.find((f) => f.kind === 'unfilledFigure')).toMatchObject({ location: { part: 'block', block: 2 }, severity: 'error' })
+    expect(result.findings.find((f) => f.kind === 'placeholder')).toMatchObject({ location: { part: 'block', block: doc.blocks.length - 1, offset: 6 }, count: 2 })
+  })
+  it('figure references to deleted figures', () => {
+    const doc = base()
+    doc.figures = []
+    expect(kinds(doc)).toContain('figureError')
+  })
+  it('numbering: skipped levels, typed numbers, gaps in typed lists', () => {
+    const doc = base()
+    doc.blocks = [
+      { type: 'heading', level: 1, title: [{ type: 'text', text: '主要工作' }] },
+      { type: 'heading', level: 3, title: [{ type: 'text', text: '跳级的标题' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '内容。' }] },
+      { type: 'heading', level: 1, title: [{ type: 'text', text: '二、手写编号' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '（七）第七项。' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '（九）第九项。' }] },
+    ]
+    const r = checkDocument(doc, { today: '2026-01-05' }).findings
+    expect(r.find((f) => f.kind === 'skippedLevel')?.location.block).toBe(1)
+    expect(r.find((f) => f.kind === 'typedNumber')?.location.block).toBe(3)
+    expect(r.find((f) => f.kind === 'numberingGap')).toMatchObject({ location: { block: 5 }, message: expect.stringContaining('缺少第 8 项') })
+  })
+  it('half-width punctuation in Chinese, not in numbers', () => {
+    const doc = base()
+    doc.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '投入资金1,000万元,完成率(按计划)达到95%。时间10:30。' }] })
+    const f = checkDocument(doc, { today: '2026-01-05' }).findings.filter((x) => x.kind === 'halfWidthPunctuation')
+    expect(f).toHaveLength(1)
+    expect(f[0]!.count).toBe(3) // "," after 万元 and the ( ) pair; not 1,000 or 10:30
+  })
+  it('empty sections and empty headings', () => {
+    const doc = base()
+    doc.blocks = [
+      { type: 'heading', level: 1, title: [{ type: 'text', text: '主要工作' }] },
+      { type: 'heading', level: 1, title: [{ type: 'text', text: '存在问题' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '有内容。' }] },
+      { type: 'heading', level: 1, title: [] },
+    ]
+    const r = checkDocument(doc, { today: '2026-01-05' }).findings
+    expect(r.filter((f) => f.kind === 'emptySection').map((f) => f.location.block)).toEqual([0, 3])
+    expect(r.find((f) => f.kind === 'emptyHeading')?.location.block).toBe(3)
+  })
+  it('signature and date: missing, later than today, contradicting the title year', () => {
+    const doc = base()
+    delete doc.signature
+    expect(kinds(doc)).toEqual(expect.arrayContaining(['missingSignature', 'missingDate']))
+    expect(kinds(base(), '2025-12-01')).toContain('futureDate')
+    const wrongYear = base()
+    wrongYear.signature!.date = '2023-12-20'
+    expect(kinds(wrongYear)).toContain('yearMismatch')
+    const nextJanuary = base()
+    nextJanuary.signature!.date = '2026-01-03'
+    expect(kinds(nextJanuary)).not.toContain('yearMismatch')
+    expect(titleYear('二〇二五年度工作总结')).toBe(2025)
+  })
+  it('an empty document is one finding', () => {
+    expect(kinds({ version: 1, title: '', blocks: [{ type: 'paragraph', children: [] }], figures: [] })).toEqual(['emptyDocument'])
+  })
+})
+
+describe('TXT, Markdown and print HTML', () => {
+  const out = prepareOutput(sampleDocument())
+  it('render the numbering', () => {
+    const txt = renderText(out)
+    expect(txt).toContain('\u3000\u3000一、主要工作\r\n\u3000\u3000（一）健全责任体系。与各村签订责任书36份')
+    expect(txt).toContain('（1）重点行业')
+    const md = renderMarkdown(out)
+    expect(md).toContain('## 一、主要工作')
+    expect(md).toContain('*部分企业主体责任落实不到位。*'.replace('*部分', '<em>部分').replace('。*', '。</em>'))
+  })
+  it('print HTML has the page geometry and page numbers as @page rules', () => {
+    const html = printHtml(out)
+    expect(html).toContain('@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }')
+    expect(html).toMatch(/@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —"/)
+    expect(html).toMatch(/@page :left \{ @bottom-left \{ content: "— " counter\(page\) " —"/)
+    expect(html).toContain('line-height: 28.95pt')
+    expect(html).toContain('<h2 class="h h1" data-b="1"><span class="ht">一、主要工作</span></h2>')
+    expect(html).toContain('<p class="h h2 runin" data-b="2"><span class="ht f-heading2">（一）<b>健全责任体系。</b></span><span class="rb">与各村签订责任书36份')
+    expect(html).not.toMatch(/<script/i)
+    const escaped = printHtml(prepareOutput({ ...sampleDocument(), title: '<script>alert(1)</script>' }))
+    expect(escaped).not.toContain('<script>alert')
+  })
+})
+
+describe('seal images and PDF info', () => {
+  it('recognizes PNG and JPEG by content and refuses others clearly', () => {
+    expect(inspectImage(sealPng(64))).toEqual({ mime: 'image/png', width: 64, height: 64 })
+    expect(inspectImage(TINY_JPEG)).toEqual({ mime: 'image/jpeg', width: 1, height: 1 })
+    expect(() => inspectImage(Buffer.from('GIF89a......'))).toThrow(/GIF/)
+    expect(() => inspectImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toThrow(/SVG/)
+    expect(() => inspectImage(Buffer.alloc(0))).toThrow(/空文件/)
+  })
+  it('writes the fingerprint as an incremental update and reads it back', () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Title (A (nested) title) /Producer (x) >>\nendobj\n2 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000070 00000 n \ntrailer\n<< /Size 3 /Root 2 0 R /Info 1 0 R >>\nstartxref\n100\n%%EOF\n', 'latin1')
+    const fp = 'sha256:' + 'c'.repeat(64)
+    const out = withPdfInfo(pdf, { DraftDeskFingerprint: fp, Subject: '定稿' })
+    const text = Buffer.from(out).toString('latin1')
+    expect(text.startsWith(pdf.toString('latin1'))).toBe(true)
+    expect(text).toContain('/Title (A (nested) title)')
+    expect(text).toContain('/Prev 100')
+    expect(readPdfFingerprint(out)).toEqual({ fingerprint: fp, lastUpdateIsOurs: true })
+    expect(readPdfFingerprint(Buffer.concat([out, Buffer.from('xref\ntrailer\n<<>>\nstartxref\n1\n%%EOF\n')])).lastUpdateIsOurs).toBe(false)
+  })
+})
