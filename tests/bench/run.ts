@@ -14,6 +14,7 @@ import { buildBarePage, typeAndMeasure } from './keystroke'
 import { quantile, report, time } from './stats'
 import { benchSnippets } from './snippets'
 import { benchOutput } from './output'
+import { benchFigures } from './figures'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -173,6 +174,7 @@ async function main() {
     await benchOpen(dataDir)
     await benchSnippets(dataDir)
     await benchOutput(fs.mkdtempSync(path.join(dataDir, 'output-')))
+    await benchFigures(fs.mkdtempSync(path.join(dataDir, 'figures-')))
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

@@ -331,4 +331,73 @@ describe('figures', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => page.locator('.figure-grid td.col-name').count()).toBe(3)
   })
+
+  it('opens without an undo step, shows the live 附表, exports .xlsx and imports a CSV after a preview', async () => {
+    const { page } = await openWith(
+      doc([[{ type: 'text', text: '召开会议' }, { type: 'figure', figureId: 'm' }, { type: 'text', text: '，发放资料' }, { type: 'figure', figureId: 'p' }]], [
+        { id: 'm', name: '会议次数', value: null, unit: '次' },
+        { id: 'p', name: '发放资料', value: 1000, qualifier: '余', unit: '份', lastYear: 800, note: '宣传科' },
+      ]),
+    )
+    // loading a document with figures leaves nothing to undo
+    await expect.poll(() => page.locator('.toolbar button[title^="撤销"]').isDisabled()).toBe(true)
+
+    // 插入附表 at the end: a live table of the figures
+    await caretAtEnd(page)
+    await page.click('[data-testid=insert-appendix]')
+    const appendix = page.locator('.document-body .dd-figuretable-grid')
+    await expect.poll(() => appendix.locator('tbody tr').allInnerTexts()).toEqual(['1\t会议次数\t〔会议次数〕\t\t', '2\t发放资料\t1000余份\t800份\t宣传科'])
+
+    // export: a real .xlsx download
+    await page.click('[data-testid=figure-panel-toggle]')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=figure-export-xlsx]')])
+    expect(download.suggestedFilename()).toBe('数据测试-数据表.xlsx')
+    const saved = path.join(e2e.tempDir(), 'out.xlsx')
+    await download.saveAs(saved)
+    expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe('PK')
+
+    // import: a CSV with one update, one new figure and one bad row; nothing changes before 导入
+    const csv = path.join(e2e.tempDir(), '数据.csv')
+    fs.writeFileSync(csv, '\uFEFF名称,数值,单位,颜色\r\n会议次数,12,次,红\r\n新指标,7,个,\r\n发放资料,很多,份,\r\n')
+    await page.setInputFiles('[data-testid=figure-import-input]', csv)
+    const preview = page.locator('[data-testid=sheet-preview]')
+    await expect.poll(() => preview.locator('tbody tr').allInnerTexts()).toEqual(['更新\t会议次数\t〔会议次数〕\t12次', '新增\t新指标\t—\t7个'])
+    const problems = await page.locator('[data-testid=sheet-problems]').innerText()
+    expect(problems).toContain('不认识的列已忽略：颜色')
+    expect(problems).toContain('第4行「发放资料」未导入')
+    expect(await figureTexts(page)).toEqual(['〔会议次数〕', '1000余份'])
+    await shot(page, 'figures-import.png')
+    await page.click('[data-testid=sheet-apply]')
+    await expect.poll(() => figureTexts(page)).toEqual(['12次', '1000余份'])
+    await expect.poll(() => appendix.locator('tbody tr').count()).toBe(3)
+    await shot(page, 'figures-appendix.png')
+    // the whole import is one undo step
+    await page.locator('.document-body .dd-paragraph').first().click()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => figureTexts(page)).toEqual(['〔会议次数〕', '1000余份'])
+    await expect.poll(() => appendix.locator('tbody tr').count()).toBe(2)
+  })
+
+  it('finds numbers in bulk (screenshot of the dialog)', async () => {
+    const { page } = await openWith(
+      doc(
+        [
+          [{ type: 'text', text: '全年共召开专题会议12次，发放宣传资料1000余份，投入资金560.49万元，群众知晓率达到95%以上。' }],
+          [{ type: 'text', text: '全镇九个村均建立台账，组织培训50-80人，受益居民xx户，2025年12月20日召开总结会。' }],
+          [{ type: 'text', text: '其中社区发放宣传资料1000余份。' }],
+        ],
+        [],
+      ),
+    )
+    await page.click('[data-testid=scan-numbers]')
+    const list = page.locator('[data-testid=scan-list]')
+    await expect.poll(() => list.locator('tbody tr td:nth-child(2) strong').allInnerTexts()).toEqual(['12次', '1000余份', '560.49万元', '95%以上', '九个', '50-80人', 'xx'])
+    await shot(page, 'figures-scan.png')
+    await page.click('[data-testid=scan-apply]')
+    await expect.poll(() => figureTexts(page)).toEqual(['12次', '1000余份', '560.49万元', '95%以上', '九个', '50-80人', '〔受益居民（户）〕', '1000余份'])
+    expect(await paragraphText(page, 1)).toBe('全镇九个村均建立台账，组织培训50-80人，受益居民〔受益居民（户）〕户，2025年12月20日召开总结会。')
+    await page.click('[data-testid=figure-panel-toggle]')
+    await expect.poll(() => page.locator('.figure-grid td.col-name').allInnerTexts()).toEqual(['召开专题会议', '发放宣传资料', '投入资金', '群众知晓率', '全镇', '组织培训', '受益居民（户）'])
+  })
 })
+

@@ -4,7 +4,7 @@
  * Each applies as one editor update tagged history-push: one Ctrl+Z undoes it.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getSelection, $isRangeSelection, $setSelection, HISTORY_PUSH_TAG, type BaseSelection } from 'lexical'
+import { $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG, type BaseSelection } from 'lexical'
 import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
@@ -18,7 +18,7 @@ import { errorMessage } from '../../app/errors'
 import { $collectSegments, type SegmentIndex } from '../plugins/find-replace/segments'
 import { newFigureId, useFigureStore } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
-import { $deleteFigure, $linkGroups, $makeFigureFromSelection, $selectionQuantity, type SelectionQuantity } from './operations'
+import { $deleteFigure, $inTitle, $linkGroups, $makeFigureFromSelection, $selectionQuantity, type SelectionQuantity } from './operations'
 import { $getFigures, $setFigures, formatterFor } from './state'
 
 function Modal({ label, onClose, children, wide }: { label: string; onClose(): void; children: ReactNode; wide?: boolean }) {
@@ -166,6 +166,15 @@ function MakeFigureDialog({ onClose, onNotice }: { onClose(): void; onNotice(mes
 const FIRST_ROWS = 24
 const MORE_ROWS = 60
 
+/** The document's segments for 查找数字: the title and subtitle are left out (plain strings in the model). */
+function $scanSegments(index: SegmentIndex): { text: string }[] {
+  return index.segments.map((segment) => {
+    const first = segment.pieces[0]
+    const node = first ? $getNodeByKey(first.key) : null
+    return { text: node && $inTitle(node) ? '' : segment.text }
+  })
+}
+
 interface ScanState {
   index: SegmentIndex
   groups: ScanGroup[]
@@ -180,7 +189,7 @@ function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: 
       const index = $collectSegments()
       const figures = $getFigures()
       const format = formatterFor(figures)
-      return { index, groups: groupScan(index.segments, figures, (f) => format(f.id).text) }
+      return { index, groups: groupScan($scanSegments(index), figures, (f) => format(f.id).text) }
     })
     return result
   })
@@ -220,7 +229,7 @@ function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: 
         const index = $collectSegments()
         const figures = $getFigures()
         const format = formatterFor(figures)
-        const fresh = groupScan(index.segments, figures, (f) => format(f.id).text)
+        const fresh = groupScan($scanSegments(index), figures, (f) => format(f.id).text)
         const wanted = new Map<string, { name: string; figureId?: string }>()
         scan.groups.forEach((g, i) => {
           if (chosen.has(i)) wanted.set(g.key, { name: names[i] || g.suggestedName, ...(g.existingFigureId ? { figureId: g.existingFigureId } : {}) })
@@ -244,7 +253,8 @@ function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: 
         <p data-testid="scan-none">{t('figures.scan.none')}</p>
       ) : (
         <>
-          <p>{t('figures.scan.summary', { groups: scan.groups.length, count })}</p>
+          {/* elementtiming: the benchmark reads when the results were painted */}
+          <p {...{ elementtiming: 'dd-scan-results' }}>{t('figures.scan.summary', { groups: scan.groups.length, count })}</p>
           <div className="row">
             <button type="button" onClick={() => setChosen(new Set(scan.groups.map((_, i) => i)))}>{t('figures.scan.selectAll')}</button>
             <button type="button" onClick={() => setChosen(new Set())}>{t('figures.scan.selectNone')}</button>
@@ -305,6 +315,36 @@ interface ScanRowProps {
   onName(index: number, name: string): void
 }
 
+/**
+ * A group's name: text until clicked (or focused with Tab), then a field. Hundreds of text fields
+ * would each cost layout and a selectionchange the editor has to look at.
+ */
+function NameCell({ name, label, onName }: { name: string; label: string; onName(name: string): void }) {
+  const [editing, setEditing] = useState(false)
+  if (!editing) {
+    return (
+      <button type="button" className="scan-name" aria-label={`${label}：${name}`} onClick={() => setEditing(true)} onFocus={() => setEditing(true)}>
+        {name}
+      </button>
+    )
+  }
+  return (
+    <input
+      autoFocus
+      value={name}
+      aria-label={label}
+      onChange={(e) => onName(e.target.value)}
+      onBlur={() => setEditing(false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault()
+          setEditing(false)
+        }
+      }}
+    />
+  )
+}
+
 /** One group of the 查找数字 list; memoized, so adding rows does not re-render the earlier ones. */
 const ScanRow = memo(function ScanRow({ group: g, index: i, checked, name, kindLabel, onCheck, onName }: ScanRowProps) {
   const { t } = useTranslation()
@@ -321,7 +361,7 @@ const ScanRow = memo(function ScanRow({ group: g, index: i, checked, name, kindL
         {g.existingFigureId ? (
           <span className="muted">{t('figures.scan.linkTo', { name: g.suggestedName })}</span>
         ) : (
-          <input value={name} aria-label={t('figures.scan.name')} onChange={(e) => onName(i, e.target.value)} />
+          <NameCell name={name} label={t('figures.scan.name')} onName={(value) => onName(i, value)} />
         )}
       </td>
       <td className="muted scan-context" title={g.context}>…{g.context}…</td>
@@ -340,7 +380,7 @@ function DeleteFigureDialog({ figureId, onClose }: { figureId: string; onClose()
   const uses = ui.uses.get(figureId) ?? 0
   if (!figure) return null
   const run = (mode: 'text' | 'remove') => {
-    editor.update(() => $deleteFigure(figureId, mode), { tag: HISTORY_PUSH_TAG })
+    editor.update(() => $deleteFigure(figureId, mode), { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG] })
     onClose()
   }
   return (
@@ -405,10 +445,10 @@ function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose():
         // updates go by figure id, so edits made to other figures meanwhile are kept
         $setFigures(applyImport($getFigures(), plan, (taken) => newFigureId(taken)))
       },
-      { tag: HISTORY_PUSH_TAG },
+      { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG] },
     )
     onClose()
-    onNotice(t('figures.sheet.apply', { update: counts?.update ?? 0, create: counts?.create ?? 0 }))
+    onNotice(t('figures.sheet.done', { update: counts?.update ?? 0, create: counts?.create ?? 0 }))
   }
 
   const afterText = (c: ImportPlan['changes'][number], i: number): string => {

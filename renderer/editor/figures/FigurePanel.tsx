@@ -6,19 +6,21 @@
  * in the document. Each committed edit is one undo step of the document.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { REDO_COMMAND, UNDO_COMMAND } from 'lexical'
+import { $getRoot, REDO_COMMAND, UNDO_COMMAND } from 'lexical'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { editorStateToModel } from '../../../shared/document/lexicalState'
 import { QUALIFIERS, type Figure } from '../../../shared/document/model'
 import { figureChecks, type Finding } from '../../../shared/figures/checks'
 import { comparisonText } from '../../../shared/figures/compare'
-import { checkFormula, freeName, parseLastYear, parseValueInput, patchFigure, renameFigure, wantsNumber, type EditResult } from '../../../shared/figures/edit'
+import { checkFormula, figureWarnings, freeName, parseLastYear, parseValueInput, patchFigure, renameFigure, wantsNumber, type EditResult } from '../../../shared/figures/edit'
 import { evaluateFigures, isComputed, type Evaluation } from '../../../shared/figures/formula'
 import { plainDigits } from '../../../shared/figures/numbers'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 import { TrashIcon } from '../../app/icons'
+import { $isSubtitleNode } from '../nodes/SubtitleNode'
+import { $isTitleNode } from '../nodes/TitleNode'
 import { useFigureStore, newFigureId } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $getFigures, formatterFor } from './state'
@@ -39,6 +41,8 @@ interface Row {
   error?: string
   uses: number
   comparison: string
+  /** a doubt that does not block the value (a negative count) */
+  warning?: string
 }
 
 interface Editing {
@@ -156,6 +160,8 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         comparison: comparisonText(figure, result?.ok ? result.value : figure.value),
       }
       if (shown.error) row.error = shown.error
+      const [warning] = figureWarnings(figure)
+      if (warning) row.warning = warning
       return row
     })
   }, [figures, ui.uses])
@@ -236,22 +242,43 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(active.id)}:${active.col}"]`)
     if (!cell) return
     cell.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-    if (gridRef.current?.contains(document.activeElement) || ui.focused === active.id) cell.focus({ preventScroll: true })
+    // the keyboard moves with the active cell only while it is in the grid (a click on a
+    // reference in the text shows the row but leaves the caret where the writer is typing)
+    if (gridRef.current?.contains(document.activeElement)) cell.focus({ preventScroll: true })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, editing])
 
+  // Ctrl+Shift+D: the keyboard goes into the grid, on the active cell (or the first)
   useEffect(() => {
-    if (editing) {
-      inputRef.current?.focus()
-      const input = inputRef.current
-      if (input instanceof HTMLInputElement) {
-        if (editing.typed) input.setSelectionRange(input.value.length, input.value.length)
-        else input.select()
-      }
+    if (ui.gridFocus === 0) return
+    const frame = requestAnimationFrame(() => {
+      const cell = gridRef.current?.querySelector<HTMLElement>('td[tabindex="0"]')
+      if (cell) cell.focus()
+      else gridRef.current?.closest('.figure-panel')?.querySelector<HTMLElement>('[data-testid=figure-add]')?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [ui.gridFocus])
+
+  /** Puts the keyboard on the active cell — unless an edit started meanwhile (typing is fast). */
+  const focusActiveCell = useCallback(() => {
+    if (editingRef.current) return
+    gridRef.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus()
+  }, [])
+
+  /**
+   * The cell editor takes the keyboard when it mounts (its row may appear a frame after the edit
+   * starts: a new figure reaches the grid at transition priority).
+   */
+  const attachInput = useCallback((el: HTMLInputElement | HTMLSelectElement | null) => {
+    const mounted = el !== null && el !== inputRef.current
+    inputRef.current = el
+    if (!mounted) return
+    el.focus({ preventScroll: false })
+    if (el instanceof HTMLInputElement) {
+      if (editingRef.current?.typed) el.setSelectionRange(el.value.length, el.value.length)
+      else el.select()
     }
-    // only when an edit starts
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editing?.id, editing?.col])
+  }, [])
 
   const update = useCallback((fn: (figures: readonly Figure[]) => Figure[]) => store.update(fn), [store])
 
@@ -259,7 +286,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   const commit = useCallback(
     (edit: Editing, force?: 'text'): { error?: string; offerText?: boolean } => {
       // the live table (the panel's copy may be a frame behind: it follows at a lower priority)
-      const figures = editor.getEditorState().read($getFigures)
+      const figures = editor.read($getFigures) // commits a pending change first
       const figure = figures.find((f) => f.id === edit.id)
       if (!figure) return {}
       const draft = edit.draft
@@ -319,7 +346,16 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
       return
     }
     setActive({ id, col })
-    setEditing(initial === undefined ? { id, col, draft: cellText(row, col) } : { id, col, draft: initial, typed: true })
+    // keys typed faster than the editor mounts are appended, not lost
+    const current = editingRef.current
+    const next: Editing =
+      initial === undefined
+        ? { id, col, draft: cellText(row, col) }
+        : current?.typed && current.id === id && current.col === col
+          ? { ...current, draft: current.draft + initial }
+          : { id, col, draft: initial, typed: true }
+    editingRef.current = next
+    setEditing(next)
   }
 
   const finishEdit = (move: 'down' | 'right' | 'left' | 'stay', force?: 'text') => {
@@ -342,13 +378,13 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     else if (move === 'right' && c + 1 < COLUMNS.length) setActive({ id: editing.id, col: COLUMNS[c + 1]! })
     else if (move === 'left' && c > 0) setActive({ id: editing.id, col: COLUMNS[c - 1]! })
     else setActive({ id: editing.id, col: editing.col })
-    requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus())
+    requestAnimationFrame(focusActiveCell)
   }
 
   const addFigure = () => {
     const id = newFigureId(new Set(figures.map((f) => f.id)))
     const name = freeName(t('figures.panel.newName'), figures)
-    update((list) => [...list, { id, name, value: null }])
+    store.update((list) => [...list, { id, name, value: null }], { discrete: true })
     setFilter('')
     setShow('all')
     setSort(null)
@@ -373,7 +409,17 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   }
 
   const onGridKey = (e: ReactKeyboardEvent<HTMLTableElement>) => {
-    if (editing) return
+    // keys in a cell editor are its own (they bubble here after it handled them)
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return
+    const current = editingRef.current
+    if (current) {
+      // a key that reached the grid before the cell editor took the keyboard
+      if (current.typed && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault()
+        startEdit(current.id, current.col, e.key)
+      }
+      return
+    }
     const ctrl = e.ctrlKey || e.metaKey
     if (ctrl && !e.shiftKey && e.key.toLowerCase() === 'z') {
       e.preventDefault()
@@ -440,7 +486,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         return
       case 'Escape':
         e.preventDefault()
-        editor.focus()
+        ui.focusEditor()
         return
       default:
         break
@@ -467,8 +513,22 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
       const cellElement = inputRef.current?.closest('td')
       if (cellElement instanceof HTMLElement) cellElement.focus({ preventScroll: true })
       setEditing(null)
-      requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus())
+      requestAnimationFrame(focusActiveCell)
     }
+  }
+
+  /** A finding: its figure's row, and for text found in a paragraph, that paragraph. */
+  const showFinding = (f: Finding) => {
+    if (f.figureId) ui.focus(f.figureId)
+    if (f.blockIndex === undefined) return
+    const key = editor.getEditorState().read(() => {
+      const blocks = $getRoot().getChildren().filter((n) => !$isTitleNode(n) && !$isSubtitleNode(n))
+      return blocks[f.blockIndex!]?.getKey() ?? null
+    })
+    const element = key ? editor.getElementByKey(key) : null
+    element?.scrollIntoView({ block: 'center' })
+    element?.classList.add('dd-finding-flash')
+    setTimeout(() => element?.classList.remove('dd-finding-flash'), 1500)
   }
 
   const headerLabel = (col: Column) => (col === 'actions' ? '' : t(`figures.columns.${col}`))
@@ -487,7 +547,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     } as const
     if (col === 'qualifier') {
       return (
-        <select ref={(el) => void (inputRef.current = el)} className="figure-cell-input" value={editing.draft} onChange={(e) => setEditing({ ...editing, draft: e.target.value })} {...common}>
+        <select ref={attachInput} className="figure-cell-input" value={editing.draft} onChange={(e) => setEditing({ ...editing, draft: e.target.value })} {...common}>
           <option value="">{t('figures.qualifierNone')}</option>
           {QUALIFIERS.map((q) => (
             <option key={q} value={q}>{q}</option>
@@ -497,7 +557,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     }
     if (col === 'style') {
       return (
-        <select ref={(el) => void (inputRef.current = el)} className="figure-cell-input" value={editing.draft} onChange={(e) => setEditing({ ...editing, draft: e.target.value })} {...common}>
+        <select ref={attachInput} className="figure-cell-input" value={editing.draft} onChange={(e) => setEditing({ ...editing, draft: e.target.value })} {...common}>
           {STYLES.map((s) => (
             <option key={s} value={s}>{t(`figures.styles.${s}`)}</option>
           ))}
@@ -506,7 +566,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     }
     return (
       <input
-        ref={(el) => void (inputRef.current = el)}
+        ref={attachInput}
         className="figure-cell-input"
         value={editing.draft}
         spellCheck={false}
@@ -554,7 +614,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         <ul className="figure-findings" data-testid="figure-findings">
           {findings.map((f, i) => (
             <li key={i} className={`finding-${f.severity}`}>
-              <button className="link" onClick={() => f.figureId && ui.focus(f.figureId)}>{f.message}</button>
+              <button className="link" onClick={() => showFinding(f)}>{f.message}</button>
             </li>
           ))}
         </ul>
@@ -619,6 +679,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                           <span className="figure-unfilled">{t('figures.panel.unfilled')}</span>
                         ) : (
                           <>
+                            {row.warning && <span className="figure-warning" title={row.warning} aria-label={row.warning}>！</span>}
                             {cellText(row, col)}
                             {computed && <span className="figure-computed" title={t('figures.panel.computed')}>ƒ</span>}
                           </>

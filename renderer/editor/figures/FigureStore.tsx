@@ -16,8 +16,11 @@ export interface FigureStore {
    * undone together with whatever the caller inserts); outside, in an update of its own.
    */
   ensureFigure(name: string, init?: Partial<Omit<Figure, 'id' | 'name'>>): string
-  /** Replaces the figure list as one undo step; every reference whose text changes is repainted. */
-  update(updater: (figures: readonly Figure[]) => Figure[]): void
+  /**
+   * Replaces the figure list as one undo step; every reference whose text changes is repainted.
+   * `discrete` commits before returning (the caller reads the result at once).
+   */
+  update(updater: (figures: readonly Figure[]) => Figure[], opts?: { discrete?: boolean }): void
   /** How a figure shows in the text right now ("1000余份", "〔会议次数〕"). */
   display(figureId: string): FigureDisplay
 }

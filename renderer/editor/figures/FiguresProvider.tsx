@@ -19,6 +19,8 @@ import {
   HISTORY_PUSH_TAG,
   KEY_DOWN_COMMAND,
   PASTE_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
   type LexicalEditor,
 } from 'lexical'
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
@@ -48,7 +50,13 @@ export interface FigureUi {
   openDialog(dialog: FigureDialog | null): void
   /** a request from outside the panel to start editing a figure's value */
   editRequest: { figureId: string; n: number } | null
+  /** bumped when the keyboard should go into the grid (Ctrl+Shift+D) */
+  gridFocus: number
+  /** puts the keyboard back in the text */
+  focusEditor(): void
 }
+
+const PANEL_KEY = 'draftdesk.figurePanel'
 
 export type FigureDialog = { kind: 'make' } | { kind: 'scan' } | { kind: 'delete'; figureId: string } | { kind: 'import'; file: File }
 
@@ -89,7 +97,16 @@ interface Props {
 export function FiguresProvider({ documentId, initial, onFigures, children }: Props) {
   const [editor] = useLexicalComposerContext()
   const [figures, setFigures] = useState<readonly Figure[]>(initial)
-  const [panelOpen, setPanelOpen] = useState(false)
+  // the panel stays open across documents and restarts for a writer who works with it
+  const [panelOpen, setPanelOpenState] = useState(() => localStorage.getItem(PANEL_KEY) === 'open')
+  const setPanelOpen = useCallback((open: boolean | ((open: boolean) => boolean)) => {
+    setPanelOpenState((was) => {
+      const next = typeof open === 'function' ? open(was) : open
+      localStorage.setItem(PANEL_KEY, next ? 'open' : 'closed')
+      return next
+    })
+  }, [])
+  const [gridFocus, setGridFocus] = useState(0)
   const [focused, setFocused] = useState<string | null>(null)
   const [dialog, setDialog] = useState<FigureDialog | null>(null)
   const [editRequest, setEditRequest] = useState<FigureUi['editRequest']>(null)
@@ -106,11 +123,14 @@ export function FiguresProvider({ documentId, initial, onFigures, children }: Pr
       editor.registerUpdateListener(({ editorState }) => {
         const next = editorState.read($getFigures)
         if (next === last) return
+        const sameIds = next.length === last.length && next.every((f, i) => f.id === last[i]!.id)
         last = next
         onFiguresRef.current([...next])
-        // the references are already painted by Lexical; the table follows at a lower priority,
-        // so a value change reaches the screen without waiting for React
-        startTransition(() => setFigures(next))
+        // A value change: the references are already painted by Lexical, the table follows at a
+        // lower priority so the change reaches the screen without waiting for React. A figure
+        // added or removed shows at once (the grid may be about to edit it).
+        if (sameIds) startTransition(() => setFigures(next))
+        else setFigures(next)
       }),
       // references made by paste, snippets, import or cleanup show their figure's text; ones
       // pasted from another document (their figure is not in this table) become plain text
@@ -174,8 +194,10 @@ export function FiguresProvider({ documentId, initial, onFigures, children }: Pr
           if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return false
           const key = event.key.toLowerCase()
           if (key === 'd') {
+            // from the text: open the table (if closed) and put the keyboard in it
             event.preventDefault()
-            setPanelOpen((o) => !o)
+            setPanelOpen(true)
+            setGridFocus((n) => n + 1)
             return true
           }
           if (key === 'm') {
@@ -188,19 +210,26 @@ export function FiguresProvider({ documentId, initial, onFigures, children }: Pr
         COMMAND_PRIORITY_LOW,
       ),
     )
-  }, [editor, index, documentId])
+  }, [editor, index, documentId, setPanelOpen])
 
-  // Ctrl+Shift+D also works while the keyboard is in the panel
+  // Ctrl+Shift+D outside the text: from the table it closes the table and returns to the text
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'd' && !editor.getRootElement()?.contains(event.target as Node)) {
-        event.preventDefault()
-        setPanelOpen((o) => !o)
+      if (!((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'd')) return
+      const target = event.target instanceof Node ? event.target : null
+      if (target && editor.getRootElement()?.contains(target)) return // the editor's own handler
+      event.preventDefault()
+      if (target instanceof Element && target.closest('.figure-panel')) {
+        setPanelOpen(false)
+        editor.focus()
+      } else {
+        setPanelOpen(true)
+        setGridFocus((n) => n + 1)
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [editor])
+  }, [editor, setPanelOpen])
 
   const store = useMemo<FigureStore>(
     () => ({
@@ -213,8 +242,17 @@ export function FiguresProvider({ documentId, initial, onFigures, children }: Pr
         })
         return id
       },
-      update: (updater) => {
-        editor.update(() => $setFigures(updater($getFigures())), { tag: HISTORY_PUSH_TAG })
+      update: (updater, opts) => {
+        editor.update(
+          () => {
+            const current = $getFigures()
+            const next = updater(current)
+            // an edit that changes nothing leaves no undo step
+            if (next !== current && JSON.stringify(next) !== JSON.stringify(current)) $setFigures(next)
+          },
+          // the table is edited elsewhere (the grid, a dialog): the caret and the keyboard stay put
+          { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], ...(opts?.discrete ? { discrete: true } : {}) },
+        )
       },
       display: (id) => formatterFor(figures)(id),
     }),
@@ -228,22 +266,24 @@ export function FiguresProvider({ documentId, initial, onFigures, children }: Pr
       const previous = stepPosition.current.get(figureId)
       const n = previous === undefined ? (direction === 1 ? 0 : -1) : previous + direction
       let result: { key: string; index: number; count: number } | null = null
+      // the keyboard stays in the grid (Enter steps on): the use is selected in the editor state,
+      // scrolled to and marked, without moving the DOM selection (which would take the focus)
       editor.update(
         () => {
           result = $selectUse(figureId, n)
         },
-        { discrete: true },
+        { discrete: true, tag: SKIP_DOM_SELECTION_TAG },
       )
       if (!result) return null
       const { key, index: at, count } = result
       stepPosition.current.set(figureId, at)
       setFocused(figureId)
       const element = editor.getElementByKey(key)
+      document.querySelectorAll('.dd-figure-current').forEach((e) => e.classList.remove('dd-figure-current', 'dd-figure-flash'))
       if (element) {
         element.scrollIntoView({ block: 'center', behavior: 'auto' })
-        element.classList.remove('dd-figure-flash')
         void element.offsetWidth // restart the animation
-        element.classList.add('dd-figure-flash')
+        element.classList.add('dd-figure-flash', 'dd-figure-current')
       }
       return { index: at, count }
     },
@@ -262,8 +302,10 @@ export function FiguresProvider({ documentId, initial, onFigures, children }: Pr
       dialog,
       openDialog: setDialog,
       editRequest,
+      gridFocus,
+      focusEditor: () => editor.focus(),
     }),
-    [documentId, panelOpen, focused, uses, stepUse, dialog, editRequest],
+    [documentId, panelOpen, setPanelOpen, focused, uses, stepUse, dialog, editRequest, gridFocus, editor],
   )
 
   return (

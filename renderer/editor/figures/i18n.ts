@@ -67,6 +67,7 @@ export const figuresZh = {
     noSelection: '请先在正文中选中一个数字，如“300余份”。',
     notNumber: '选中的文字里没有可识别的数字，或不止一个数字。请只选中一个数字及其单位，如“300余份”“九个”“560.49万元”。',
     mixed: '选区里已有数据或换行，请只选中一处数字。',
+    inTitle: '标题里的数字不能设为数据（标题导出为纯文字）。',
     cancel: '取消',
   },
   scan: {
@@ -107,6 +108,7 @@ export const figuresZh = {
     nothing: '没有要导入的改动。',
     cancel: '取消',
     ignored: '忽略的列：{{columns}}',
+    done: '已导入：更新 {{update}} 项，新增 {{create}} 项（Ctrl+Z 可撤销）',
   },
   appendix: { caption: '附表：数据表', empty: '数据表还是空的' },
 } as const
@@ -181,6 +183,7 @@ export const figuresEn: Widen<typeof figuresZh> = {
     noSelection: 'Select one number in the text first, e.g. “300余份”.',
     notNumber: 'The selection holds no number, or more than one. Select one number with its unit, e.g. “300余份”, “九个”, “560.49万元”.',
     mixed: 'The selection contains a figure or a line break; select just one number.',
+    inTitle: 'Numbers in the title cannot be figures (the title is exported as plain text).',
     cancel: 'Cancel',
   },
   scan: {
@@ -221,6 +224,7 @@ export const figuresEn: Widen<typeof figuresZh> = {
     nothing: 'Nothing to import.',
     cancel: 'Cancel',
     ignored: 'Ignored columns: {{columns}}',
+    done: 'Imported: {{update}} updated, {{create}} new (Ctrl+Z undoes it)',
   },
   appendix: { caption: 'Appendix: figures', empty: 'The figure table is empty' },
 }

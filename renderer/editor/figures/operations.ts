@@ -20,6 +20,8 @@ import type { Figure } from '../../../shared/document/model'
 import { freeName } from '../../../shared/figures/edit'
 import { parseSelection, quantityToFigure, type Quantity, type ScanGroup } from '../../../shared/figures/scan'
 import { $createFigureRefNode, $isFigureRefNode, type FigureRefNode } from '../nodes/FigureRefNode'
+import { $isSubtitleNode } from '../nodes/SubtitleNode'
+import { $isTitleNode } from '../nodes/TitleNode'
 import type { SegmentIndex } from '../plugins/find-replace/segments'
 import { $figureRefsInOrder, $getFigures, $setFigures, formatterFor } from './state'
 import { newFigureId } from './FigureStore'
@@ -50,7 +52,13 @@ export function $createRef(figureId: string): FigureRefNode {
 
 export type SelectionQuantity =
   | { ok: true; text: string; quantity: Quantity; leading: number; trailing: number; context: string }
-  | { ok: false; reason: 'noSelection' | 'notNumber' | 'mixed' }
+  | { ok: false; reason: 'noSelection' | 'notNumber' | 'mixed' | 'inTitle' }
+
+/** The title and subtitle are plain strings in the model: no references there. */
+export function $inTitle(node: LexicalNode): boolean {
+  const top = node.getTopLevelElement()
+  return $isTitleNode(top) || $isSubtitleNode(top)
+}
 
 /** What the current selection holds, for the 设为数据 dialog (inside a read). */
 export function $selectionQuantity(): SelectionQuantity {
@@ -58,6 +66,7 @@ export function $selectionQuantity(): SelectionQuantity {
   if (!$isRangeSelection(selection) || selection.isCollapsed()) return { ok: false, reason: 'noSelection' }
   const nodes = selection.getNodes()
   if (nodes.some((n) => !$isTextNode(n))) return { ok: false, reason: 'mixed' }
+  if (nodes.some($inTitle)) return { ok: false, reason: 'inTitle' }
   const text = selection.getTextContent()
   const parsed = parseSelection(text)
   if (!parsed) return { ok: false, reason: 'notNumber' }
