@@ -1,13 +1,19 @@
 /** Plain-text views of the model: search text, character counts. */
+import { figureFormatter } from '../figures/format'
 import type { Figure, Inline, SummaryDocument } from './model'
 
-export function inlineText(inlines: readonly Inline[], figures?: ReadonlyMap<string, Figure>): string {
+/** Figures by id: a table (value and unit shown raw) or a formatter's output (its text shown). */
+type FigureSource = { get(id: string): Figure | { text: string } | undefined }
+
+export function inlineText(inlines: readonly Inline[], figures?: FigureSource): string {
   let out = ''
   for (const i of inlines) {
     if (i.type === 'text') out += i.text
     else {
       const f = figures?.get(i.figureId)
-      out += f && f.value !== null ? String(f.value) + (f.unit ?? '') : ''
+      if (!f) continue
+      if ('text' in f) out += f.text
+      else if (f.value !== null) out += String(f.value) + (f.unit ?? '')
     }
   }
   return out
@@ -19,7 +25,9 @@ export function inlineText(inlines: readonly Inline[], figures?: ReadonlyMap<str
  * what the editor shows).
  */
 export function documentPlainText(doc: SummaryDocument, opts: { signature?: boolean } = {}): string {
-  const figures = new Map(doc.figures.map((f) => [f.id, f]))
+  // figures read as the writer sees them in the editor and the exports ("1000余份", "九个", "〔名称〕")
+  const format = figureFormatter(doc.figures)
+  const figures = { get: (id: string) => ({ text: format(id).text }) }
   const lines: string[] = [doc.title]
   if (doc.subtitle) lines.push(doc.subtitle)
   for (const b of doc.blocks) {

@@ -46,7 +46,10 @@ export function parseValueInput(input: string, figure: Figure, figures: readonly
   if (q) {
     if (typeof q.value === 'number' && Math.abs(q.value) > MAX_FIGURE_MAGNITUDE) return { ok: false, message: `数值过大：${text}（不能超过 10 的 15 次方）` }
     const patch: Partial<Figure> = { value: q.value }
-    if (q.unit) patch.unit = q.unit
+    // a placeholder's unit stayed in the text ("召开会议x次" → figure "召开会议（次）" + "次"):
+    // typing "3次" must not make it read "3次次"
+    const unitInText = figure.original !== undefined && !figure.unit ? /（([^（）]+)）$/.exec(figure.name)?.[1] : undefined
+    if (q.unit && q.unit !== unitInText) patch.unit = q.unit
     if (q.qualifier) patch.qualifier = q.qualifier
     if (q.style) patch.style = q.style
     else if (figure.style === 'chinese' && typeof q.value === 'number' && /^[-+]?[\d.,]+$/.test(text)) patch.style = 'arabic'

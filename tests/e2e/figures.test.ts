@@ -297,10 +297,11 @@ describe('figures', () => {
       ]),
     )
     await page.locator('.document-body .dd-paragraph').first().click()
+    // Ctrl+Shift+D from the text opens the table with the keyboard on its first cell
     await page.keyboard.press('Control+Shift+D')
     const grid = page.locator('[data-testid=figure-grid]')
     await grid.waitFor()
-    await page.locator('.figure-grid td.col-name').first().click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('a:name')
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowRight')
     await page.keyboard.type('45')
@@ -330,6 +331,15 @@ describe('figures', () => {
     await page.locator('[data-testid=delete-keep-text]').waitFor()
     await page.keyboard.press('Escape')
     await expect.poll(() => page.locator('.figure-grid td.col-name').count()).toBe(3)
+    // Esc in the grid puts the keyboard back in the text; Ctrl+Shift+D there goes back to the grid,
+    // and from the grid closes it
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.document-body'))).toBe(true)
+    await page.keyboard.press('Control+Shift+D')
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.figure-grid'))).toBe(true)
+    await page.keyboard.press('Control+Shift+D')
+    await expect.poll(() => page.locator('[data-testid=figure-panel]').count()).toBe(0)
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.document-body'))).toBe(true)
   })
 
   it('opens without an undo step, shows the live 附表, exports .xlsx and imports a CSV after a preview', async () => {

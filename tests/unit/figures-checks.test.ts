@@ -73,6 +73,10 @@ describe('editing rules', () => {
     expect(parseValueInput('', meetings)).toEqual({ ok: true, value: { value: null } })
     expect(parseValueInput('枫桥街道办事处', unitName)).toEqual({ ok: true, value: { value: '枫桥街道办事处' } })
     expect(parseValueInput('1e3', meetings)).toEqual({ ok: true, value: { value: 1000 } })
+    // an imported placeholder keeps its unit in the text: "3次" fills the number only
+    const placeholder: Figure = { id: 'p', name: '召开会议（次）', value: null, original: 'x' }
+    expect(parseValueInput('3次', placeholder)).toEqual({ ok: true, value: { value: 3 } })
+    expect(parseValueInput('3份', placeholder)).toEqual({ ok: true, value: { value: 3, unit: '份' } })
   })
 
   it('refuses text in a number figure and huge numbers, with messages', () => {

@@ -24,10 +24,16 @@ import { $getFigures, $setFigures, formatterFor } from './state'
 function Modal({ label, onClose, children, wide }: { label: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const box = useRef<HTMLDivElement>(null)
   // the keyboard goes to the dialog (its autofocus field, else the dialog itself), so Esc works
+  // where the keyboard was before the dialog (read while rendering: autoFocus moves it on commit),
+  // so that it returns there when the dialog closes (the grid cell, the text)
+  const [before] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
   useEffect(() => {
     // preventScroll: no scrolling means no forced layout of the (long) page behind the dialog
     if (!box.current?.contains(document.activeElement)) box.current?.focus({ preventScroll: true })
-  }, [])
+    return () => {
+      if (before?.isConnected && !before.closest('.modal')) before.focus({ preventScroll: true })
+    }
+  }, [before])
   // on document.body: inserting the dialog beside a long document must not re-lay out the page
   return createPortal(
     <div

@@ -33,6 +33,10 @@ const STYLES = ['arabic', 'grouped', 'chinese', 'wan'] as const
 
 type Show = 'all' | 'unfilled' | 'unused' | 'problems'
 
+const HEIGHT_KEY = 'draftdesk.figurePanelHeight'
+/** The panel's height in px: at least a few rows, at most most of the window. */
+const clampHeight = (h: number) => Math.round(Math.max(160, Math.min(h, window.innerHeight * 0.75)))
+
 interface Row {
   figure: Figure
   result: Evaluation | undefined
@@ -137,6 +141,14 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   const [editing, setEditing] = useState<Editing | null>(null)
   const [steps, setSteps] = useState<Record<string, string>>({})
   const [findings, setFindings] = useState<Finding[]>([])
+  const [height, setHeightState] = useState(() => clampHeight(Number(localStorage.getItem(HEIGHT_KEY)) || 320))
+  const setHeight = useCallback((h: number | ((h: number) => number)) => {
+    setHeightState((was) => {
+      const next = typeof h === 'function' ? h(was) : h
+      localStorage.setItem(HEIGHT_KEY, String(next))
+      return next
+    })
+  }, [])
   const [showFindings, setShowFindings] = useState(false)
   const gridRef = useRef<HTMLTableElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
@@ -245,7 +257,6 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     // the keyboard moves with the active cell only while it is in the grid (a click on a
     // reference in the text shows the row but leaves the caret where the writer is typing)
     if (gridRef.current?.contains(document.activeElement)) cell.focus({ preventScroll: true })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, editing])
 
   // Ctrl+Shift+D: the keyboard goes into the grid, on the active cell (or the first)
@@ -578,7 +589,34 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   }
 
   return (
-    <section className="figure-panel" aria-label={t('figures.panel.title')} data-testid="figure-panel">
+    <section className="figure-panel" aria-label={t('figures.panel.title')} data-testid="figure-panel" style={{ height }}>
+      <div
+        className="figure-panel-resize"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label={t('figures.panel.resize')}
+        aria-valuenow={height}
+        tabIndex={0}
+        onPointerDown={(e) => {
+          const startY = e.clientY
+          const startHeight = height
+          const target = e.currentTarget
+          target.setPointerCapture(e.pointerId)
+          const move = (ev: PointerEvent) => setHeight(clampHeight(startHeight + startY - ev.clientY))
+          const up = () => {
+            target.removeEventListener('pointermove', move)
+            target.removeEventListener('pointerup', up)
+          }
+          target.addEventListener('pointermove', move)
+          target.addEventListener('pointerup', up)
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault()
+            setHeight((h) => clampHeight(h + (e.key === 'ArrowUp' ? 24 : -24)))
+          }
+        }}
+      />
       <header className="figure-panel-head">
         <h2>{t('figures.panel.title')}</h2>
         <span className="muted">{t('figures.panel.count', { count: figures.length })}</span>
@@ -717,6 +755,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                           tabIndex={isActive || (!active && col === 'name' && row === visible[0]) ? 0 : -1}
                           data-cell={`${id}:${col}`}
                           aria-readonly={!EDITABLE.has(col) || (col === 'value' && computed) ? true : undefined}
+                          onFocus={() => setActive((a) => (a?.id === id && a.col === col ? a : { id, col }))}
                           onClick={() => {
                             setActive({ id, col })
                             ui.focus(id)
