@@ -4,17 +4,9 @@ import { IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { useApi } from './ApiContext'
 import { errorMessage } from './errors'
+import { fileToBase64 } from './files'
 
 type Preview = ApiOutput<'documents.import'>
-
-/** File bytes → base64 for the API (IPC and HTTP carry JSON alike). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  const CHUNK = 0x8000
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
-  return btoa(binary)
-}
 
 interface Props {
   file: File

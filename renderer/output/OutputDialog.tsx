@@ -12,7 +12,7 @@ import type { AssetKind, AssetSummary, ExportFormat, FinalSummary } from '../../
 import { todayIso } from '../../shared/output/dates'
 import { useApi } from '../app/ApiContext'
 import { errorMessage } from '../app/errors'
-import { downloadBase64, fileToBase64 } from './assets'
+import { fileToBase64, saveBase64 } from '../app/files'
 import './output.css'
 
 interface Props {
@@ -97,7 +97,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     try {
       await flush()
       const r = await api.call('export.render', { id: documentId, format, ...(version === 'current' ? {} : { revisionId: version }) })
-      downloadBase64(r.fileName, r.mime, r.dataBase64)
+      saveBase64(r.fileName, r.mime, r.dataBase64)
       setMessage({ text: t('output.dialog.exported', { name: r.fileName }) })
     } catch (err) {
       fail(err)

@@ -9,7 +9,7 @@ import type { SnippetImportReport } from '../../shared/snippets/api'
 import { SNIPPET_FILE_MAX_BYTES } from '../../shared/snippets/api'
 import { useApi } from '../app/ApiContext'
 import { errorMessage } from '../app/errors'
-import { fileToBase64 } from '../app/ImportDialog'
+import { fileToBase64 } from '../app/files'
 import { snippetsChanged } from './events'
 
 export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; onClose(): void; onNotice(message: string | null): void }) {

@@ -7,18 +7,10 @@ import { CategoryDialog } from './CategoryDialog'
 import { snippetsChanged } from './events'
 import { HarvestDialog } from './HarvestDialog'
 import { SnippetImportDialog } from './SnippetImportDialog'
+import { saveText } from '../app/files'
 
 /** Saves text as a file the way a browser does (the desktop shell asks where). */
-export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+
 
 export function SnippetLibraryMenu({ onNew, onNotice, categoryId }: { onNew(): void; onNotice(message: string | null): void; categoryId: number | null }) {
   const { t } = useTranslation()
@@ -44,7 +36,7 @@ export function SnippetLibraryMenu({ onNew, onNotice, categoryId }: { onNew(): v
   const exportAs = (format: 'json' | 'csv', scoped: boolean) =>
     run(async () => {
       const result = await api.call('snippets.export', { format, categoryId: scoped ? categoryId : null })
-      downloadText(result.name, result.text, format === 'json' ? 'application/json' : 'text/csv')
+      saveText(result.name, result.text, format === 'json' ? 'application/json' : 'text/csv')
       onNotice(t('snippets.exported', { count: result.count, name: result.name }))
     })
 

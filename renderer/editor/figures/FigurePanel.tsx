@@ -24,6 +24,7 @@ import { $isTitleNode } from '../nodes/TitleNode'
 import { useFigureStore, newFigureId } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $getFigures, formatterFor } from './state'
+import { saveBase64 } from '../../app/files'
 
 type Column = 'name' | 'value' | 'unit' | 'qualifier' | 'style' | 'formula' | 'lastYear' | 'comparison' | 'note' | 'shown' | 'uses' | 'actions'
 const COLUMNS: Column[] = ['name', 'value', 'unit', 'qualifier', 'style', 'formula', 'lastYear', 'comparison', 'note', 'shown', 'uses', 'actions']
@@ -108,18 +109,7 @@ function compareRows(a: Row, b: Row, col: Column): number {
   return cellText(a, col).localeCompare(cellText(b, col), 'zh-CN')
 }
 
-/** Downloads bytes as a file (the browser shell and Electron both save it). */
-function download(fileName: string, mime: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+
 
 export function FigurePanel({ onNotice }: { onNotice(message: string | null): void }) {
   const ui = useFigureUi()
@@ -412,7 +402,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     try {
       const title = editor.getRootElement()?.querySelector('.dd-title')?.textContent ?? ''
       const file = await api.call('figures.exportSheet', { figures: [...figures], uses: Object.fromEntries(ui.uses), format, title })
-      download(file.fileName, file.mime, file.dataBase64)
+      saveBase64(file.fileName, file.mime, file.dataBase64)
       onNotice(t('figures.panel.exported', { name: file.fileName }))
     } catch (err) {
       onNotice(t('errors.generic', { message: errorMessage(err) }))
