@@ -7,7 +7,7 @@ import { renderExport } from '../../electron/services/export'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longSummary } from '../helpers/outputDocs'
 import { launchChromium, startShell } from '../helpers/shell'
-import { report, time } from './stats'
+import { markInterval, report, time } from './stats'
 
 export async function benchOutput(dataDir: string): Promise<void> {
   const model = longSummary(65_000)
@@ -44,15 +44,7 @@ export async function benchOutput(dataDir: string): Promise<void> {
     for (let i = 0; i < 8; i++) {
       await page.evaluate(() => performance.clearMarks())
       await page.click('[data-testid=open-preview]')
-      const ms = await page.evaluate<number>(`new Promise((resolve) => {
-        const check = () => {
-          const [open] = performance.getEntriesByName('dd:preview-open')
-          const [first] = performance.getEntriesByName('dd:preview-first-page')
-          if (open && first) resolve(first.startTime - open.startTime)
-          else setTimeout(check, 5)
-        }
-        check()
-      })`)
+      const ms = await markInterval(page, 'dd:preview-open', 'dd:preview-first-page')
       samples.push(ms)
       await page.click('[data-testid=preview-close]')
     }

@@ -11,7 +11,7 @@ import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longDocument, sampleDocument } from '../helpers/documents'
 import { launchChromium, startShell } from '../helpers/shell'
 import { buildBarePage, typeAndMeasure } from './keystroke'
-import { quantile, report, time } from './stats'
+import { markInterval, quantile, report, time } from './stats'
 import { benchSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
@@ -51,16 +51,7 @@ async function benchOpen(dataDir: string) {
       await page.evaluate(() => performance.clearMarks())
       await big.click()
       await page.locator('.dd-title', { hasText: '长文' }).waitFor()
-      // a string, not a function: tsx's name helpers do not exist in the page
-      const ms = await page.evaluate<number>(`new Promise((resolve) => {
-        const check = () => {
-          const [start] = performance.getEntriesByName('dd:open-start')
-          const [ready] = performance.getEntriesByName('dd:editor-ready')
-          if (start && ready) resolve(ready.startTime - start.startTime)
-          else setTimeout(check, 10)
-        }
-        check()
-      })`)
+      const ms = await markInterval(page, 'dd:open-start', 'dd:editor-ready')
       samples.push(ms)
     }
     report('open_60k_document_to_interactive_ms', samples.slice(2), { stat: 'median', max: 300 }, 'browser shell, headless Chromium: list click → API → editor rendered and editable (first frame)')

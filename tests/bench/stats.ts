@@ -29,3 +29,24 @@ export async function time(fn: () => unknown | Promise<unknown>): Promise<number
   await fn()
   return performance.now() - start
 }
+
+/** Minimal view of a playwright page: enough to evaluate a script string. */
+interface Evaluates {
+  evaluate<T>(script: string): Promise<T>
+}
+
+/**
+ * Milliseconds between two performance marks the app sets, waiting until both exist. Passed as a
+ * string, not a function: tsx's name helpers do not exist in the page.
+ */
+export function markInterval(page: Evaluates, from: string, to: string): Promise<number> {
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const check = () => {
+      const [a] = performance.getEntriesByName(${JSON.stringify(from)})
+      const [b] = performance.getEntriesByName(${JSON.stringify(to)})
+      if (a && b) resolve(b.startTime - a.startTime)
+      else setTimeout(check, 5)
+    }
+    check()
+  })`)
+}

@@ -270,8 +270,8 @@ export function expandReplacement(template: string, m: RegExpExecArray, subject:
   return out
 }
 
-/** Index of the first match at or after (text, offset), or 0 (wrapping) when there is none. */
-export function firstMatchFrom(matches: readonly TextMatch[], text: number, offset: number): number {
+/** How many matches start before (text, offset): matches are sorted by text, then start. */
+function matchesBefore(matches: readonly TextMatch[], text: number, offset: number): number {
   let lo = 0
   let hi = matches.length
   while (lo < hi) {
@@ -280,18 +280,17 @@ export function firstMatchFrom(matches: readonly TextMatch[], text: number, offs
     if (m.text < text || (m.text === text && m.start < offset)) lo = mid + 1
     else hi = mid
   }
-  return lo < matches.length ? lo : 0
+  return lo
+}
+
+/** Index of the first match at or after (text, offset), or 0 (wrapping) when there is none. */
+export function firstMatchFrom(matches: readonly TextMatch[], text: number, offset: number): number {
+  const i = matchesBefore(matches, text, offset)
+  return i < matches.length ? i : 0
 }
 
 /** Index of the last match that starts before (text, offset), or the last match (wrapping). */
 export function lastMatchBefore(matches: readonly TextMatch[], text: number, offset: number): number {
-  let lo = 0
-  let hi = matches.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    const m = matches[mid]!
-    if (m.text < text || (m.text === text && m.start < offset)) lo = mid + 1
-    else hi = mid
-  }
-  return lo > 0 ? lo - 1 : matches.length - 1
+  const i = matchesBefore(matches, text, offset)
+  return i > 0 ? i - 1 : matches.length - 1
 }
