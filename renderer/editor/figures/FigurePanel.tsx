@@ -252,11 +252,20 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   // Ctrl+Shift+D: the keyboard goes into the grid, on the active cell (or the first)
   useEffect(() => {
     if (ui.gridFocus === 0) return
-    const frame = requestAnimationFrame(() => {
+    // The rows may render a few frames later (the grid follows changes at low priority, and the
+    // panel may just be opening): wait for a cell, and take the add button only for an empty table.
+    let frame = 0
+    let tries = 0
+    const place = () => {
       const cell = gridRef.current?.querySelector<HTMLElement>('td[tabindex="0"]')
-      if (cell) cell.focus()
-      else gridRef.current?.closest('.figure-panel')?.querySelector<HTMLElement>('[data-testid=figure-add]')?.focus()
-    })
+      if (cell) return cell.focus()
+      if (++tries < 30) {
+        frame = requestAnimationFrame(place)
+        return
+      }
+      gridRef.current?.closest('.figure-panel')?.querySelector<HTMLElement>('[data-testid=figure-add]')?.focus()
+    }
+    frame = requestAnimationFrame(place)
     return () => cancelAnimationFrame(frame)
   }, [ui.gridFocus])
 
