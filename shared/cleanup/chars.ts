@@ -2,7 +2,7 @@
  * Character classes the cleanup rules decide by. All of them look at one position of a string
  * (UTF-16), treating a surrogate pair as the one character it encodes.
  */
-import { isHan } from '../recognizer/chars'
+import { isHanCodePoint } from '../text'
 
 /**
  * Stands for a figure reference inside the text the rules see (U+FFFC OBJECT REPLACEMENT
@@ -21,11 +21,6 @@ export function codePointAt(s: string, i: number): number {
     if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000
   }
   return s.codePointAt(i) ?? c
-}
-
-/** Han ideographs including the supplementary planes (CJK Extension B and later). */
-export function isHanCodePoint(cp: number): boolean {
-  return isHan(cp) || (cp >= 0x20000 && cp <= 0x3134f)
 }
 
 export function isDigitCode(c: number): boolean {
@@ -58,29 +53,6 @@ export function wordClass(s: string, i: number): WordClass | null {
   if (isHanCodePoint(cp)) return 'han'
   if (!LETTER_OR_NUMBER.test(String.fromCodePoint(cp))) return null
   return cp >= 0x2e80 && !(cp >= 0xff21 && cp <= 0xff5a) ? 'han' : 'latin'
-}
-
-/**
- * Punctuation that is unambiguously Chinese (or East Asian): CJK symbols and punctuation
- * 、。〈〉《》「」『』【】〔〕…, vertical and compatibility forms, and the full-width forms of ASCII
- * punctuation ，：；！？（）… — but not the full-width digits and letters, and not the ideographic
- * space U+3000.
- */
-export function isCjkPunctuation(c: number): boolean {
-  return (
-    (c >= 0x3001 && c <= 0x303f && c !== 0x3007) ||
-    (c >= 0xfe10 && c <= 0xfe1f) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff01 && c <= 0xff0f) ||
-    (c >= 0xff1a && c <= 0xff20) ||
-    (c >= 0xff3b && c <= 0xff40) ||
-    (c >= 0xff5b && c <= 0xff65)
-  )
-}
-
-/** Punctuation Chinese text uses but Western text shares: “ ” ‘ ’ … — ·. */
-export function isSharedPunctuation(c: number): boolean {
-  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014 || c === 0x00b7
 }
 
 /** The blanks the cleanup treats as spaces. Line breaks ('\n') are never among them. */

@@ -15,6 +15,7 @@
  *  - Spaces right after the marker go: "1、 加强学习" → "1.加强学习" (the standard sets nothing
  *    between "1." and the text).
  */
+import { toHalfWidth } from '../text'
 import { applyEdits, type TextEdit } from './edits'
 
 const MARKER_RE = /^([ \t\u3000\u00a0]*)([0-9０-９]{1,2})[、．](?![ \t\u3000\u00a0]*[0-9０-９])[ \t\u3000\u00a0]*/
@@ -31,7 +32,7 @@ export function listMarkerEdits(text: string): TextEdit[] {
       const indent = m[1]!.length
       const start = lineStart + indent
       const end = lineStart + m[0].length
-      const digits = m[2]!.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+      const digits = toHalfWidth(m[2]!)
       // a line holding nothing but the marker is not a list item yet; leave it to the writer
       if (end < lineStart + line.length) edits.push({ start, end, text: `${digits}.` })
     }

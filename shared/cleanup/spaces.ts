@@ -17,7 +17,8 @@
  *    ("使用 Excel 表格", "共 3 次"); so do spaces between Latin words and next to a figure
  *    reference (a figure renders digits).
  */
-import { FIGURE_MARK, codePointAt, isBlankCode, isCjkPunctuation, isHanCodePoint, isSharedPunctuation } from './chars'
+import { isCjkPunctuation, isHanCodePoint, isSharedPunctuation } from '../text'
+import { FIGURE_MARK, codePointAt, isBlankCode } from './chars'
 import { applyEdits, type TextEdit } from './edits'
 
 type SpaceSide = 'boundary' | 'han' | 'cjk' | 'shared' | 'other'

@@ -2,24 +2,11 @@
  * Heading numbers as GB/T 9704-2012 §7.3.3 prescribes: 一、 → (一) → 1. → (1).
  * Brackets are full-width. Numbers are derived from the sequence of heading levels, never stored.
  */
+import { chineseCount } from '../text'
 import type { Block, HeadingLevel } from './model'
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
-
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (counting numerals, as in headings). */
-export function chineseCount(n: number): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a count: ${n}`)
-  if (n < 10) return DIGITS[n]!
-  if (n < 20) return '十' + (n % 10 ? DIGITS[n % 10] : '')
-  if (n < 100) return DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? DIGITS[n % 10] : '')
-  if (n < 1000) {
-    const rest = n % 100
-    const head = DIGITS[Math.floor(n / 100)] + '百'
-    if (rest === 0) return head
-    return head + (rest < 10 ? '零' + DIGITS[rest] : rest < 20 ? '一' + chineseCount(rest) : chineseCount(rest))
-  }
-  return String(n)
-}
+// also importable from here, where the heading numbers are
+export { chineseCount }
 
 export function headingMarker(level: HeadingLevel, n: number): string {
   switch (level) {

@@ -17,7 +17,8 @@
  * its parameters and a Chinese message, and the table shows them.
  */
 import type { Figure } from '../document/model'
-import { MAX_FIGURE_MAGNITUDE, parseNumber, roundNoise, toHalfWidth } from './numbers'
+import { toHalfWidth } from '../text'
+import { MAX_FIGURE_MAGNITUDE, parseNumber, roundNoise } from './numbers'
 
 export type FigureValue = number | string | null
 

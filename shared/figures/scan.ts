@@ -13,7 +13,8 @@
  */
 import { QUALIFIERS, type Figure } from '../document/model'
 import { findPlaceholders, PlaceholderCollector } from '../recognizer/placeholders'
-import { MAX_FIGURE_MAGNITUDE, parseChineseNumeral, roundNoise, toHalfWidth, type NumberStyle } from './numbers'
+import { parseChineseNumeral, toHalfWidth } from '../text'
+import { MAX_FIGURE_MAGNITUDE, roundNoise, type NumberStyle } from './numbers'
 
 export type Qualifier = (typeof QUALIFIERS)[number]
 export type QuantityKind = 'number' | 'percent' | 'money' | 'range'

@@ -7,6 +7,7 @@ import type { Block, Inline, SummaryDocument } from '../document/model'
 import { punctuationEdits } from '../cleanup/punctuation'
 import { findPlaceholders } from '../recognizer/placeholders'
 import { matchMarker, MARKER_RANK, type MarkerKind } from '../recognizer/markers'
+import { parseChineseDigits } from '../text'
 import { parseIsoDate, todayIso } from './dates'
 import { formatterFor, figureProblems } from './figures'
 
@@ -100,10 +101,7 @@ export function titleYear(title: string): number | null {
   const arabic = /((?:19|20)\d{2})\s*年/.exec(title)
   if (arabic) return Number(arabic[1])
   const cn = /([〇零一二三四五六七八九]{4})\s*年/.exec(title)
-  if (cn) {
-    const digits = [...cn[1]!].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c))
-    if (digits.every((d) => d >= 0)) return Number(digits.join(''))
-  }
+  if (cn) return parseChineseDigits(cn[1]!)
   return null
 }
 

@@ -1,7 +1,5 @@
 /** The 成文日期 as GB/T 9704 writes it: "2021年12月2日" (no zero padding) or "二〇二一年十二月二日". */
-import { chineseCount } from '../document/numbering'
-
-const YEAR_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+import { chineseCount, toChineseDigits } from '../text'
 
 export function parseIsoDate(iso: string): { year: number; month: number; day: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
@@ -16,7 +14,7 @@ export function formatDate(iso: string, style: 'arabic' | 'chinese'): string {
   const d = parseIsoDate(iso)
   if (!d) return iso
   if (style === 'arabic') return `${d.year}年${d.month}月${d.day}日`
-  const year = [...String(d.year)].map((c) => YEAR_DIGITS[Number(c)]).join('')
+  const year = toChineseDigits(String(d.year))
   return `${year}年${chineseCount(d.month)}月${chineseCount(d.day)}日`
 }
 

@@ -1,22 +1,8 @@
 /**
- * Character classes and small numeral helpers shared by the recognizer's matchers.
- * Everything here works on single UTF-16 code units, so the callers stay linear-time.
+ * Character classes and line helpers shared by the recognizer's matchers (Han, CJK and numerals
+ * are in shared/text). Everything here works on single UTF-16 code units, so the callers stay
+ * linear-time.
  */
-
-/** Han ideographs (CJK Unified, Extension A, Compatibility) — also covers Traditional characters. */
-export function isHan(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    code === 0x3007 // 〇
-  )
-}
-
-/** Anything from the CJK blocks on: Han, kana, full-width punctuation and forms. */
-export function isCjk(code: number): boolean {
-  return code >= 0x2e80
-}
 
 export function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
@@ -100,41 +86,3 @@ export const CLOSERS = new Set([...'”’』」）)'])
 
 /** Punctuation that makes a line a sentence rather than a label, title or name. */
 export const SENTENCE_PUNCTUATION = /[。！？，；：,;:!]/
-
-const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, 'Ｏ': 0, O: 0, '0': 0, '０': 0,
-  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-}
-
-/** Chinese counting numerals: 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 一百零五 → 105. NaN if not one. */
-export function parseChineseCount(s: string): number {
-  if (!s) return NaN
-  let total = 0
-  let current = -1
-  for (const ch of s) {
-    if (ch === '十') { total += (current < 0 ? 1 : current) * 10; current = -1 }
-    else if (ch === '百') { total += (current < 0 ? 1 : current) * 100; current = -1 }
-    else {
-      const d = CN_DIGITS[ch]
-      if (d === undefined) return NaN
-      current = d
-    }
-  }
-  return total + (current < 0 ? 0 : current)
-}
-
-/** Chinese digit-by-digit numerals, as in years: 二〇二五 → 2025. NaN if not one. */
-export function parseChineseDigits(s: string): number {
-  let n = 0
-  for (const ch of s) {
-    const d = CN_DIGITS[ch]
-    if (d === undefined) return NaN
-    n = n * 10 + d
-  }
-  return s ? n : NaN
-}
-
-/** Full-width digits to ASCII (for parsing only — the writer's text is never rewritten). */
-export function asciiDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
-}

@@ -7,7 +7,8 @@
  * require a short line without sentence punctuation; only boilerplate phrases no summary uses
  * ("免责声明", "仅供参考", "小编", "本文由…整理") remove a longer line.
  */
-import { SENTENCE_PUNCTUATION, isHan, trimLine } from './chars'
+import { isHan } from '../text'
+import { SENTENCE_PUNCTUATION, trimLine } from './chars'
 import { isCollectionHeader } from './collection'
 
 /** Boilerplate phrases: a line (≤ 150 chars) containing one is junk even with full stops. */

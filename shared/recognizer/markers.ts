@@ -9,7 +9,7 @@
  *   - 一、二级… ("levels one and two"): a Chinese numeral marker followed by another numeral and
  *     级/类/等/、
  */
-import { asciiDigits, parseChineseCount } from './chars'
+import { parseChineseCount, toHalfWidth } from '../text'
 
 /** The five marker kinds met in practice. GB/T 9704 names four; "1、" is the common variant of "1.". */
 export type MarkerKind = 'cn' | 'cnParen' | 'arDot' | 'arDun' | 'arParen'
@@ -49,7 +49,7 @@ function numberOf(kind: MarkerKind, raw: string): number {
   if (kind === 'cn' || kind === 'cnParen') return parseChineseCount(raw)
   const code = raw.charCodeAt(0)
   if (code >= 0x2474 && code <= 0x2487) return code - 0x2474 + 1
-  return Number(asciiDigits(raw))
+  return Number(toHalfWidth(raw))
 }
 
 /** Match a heading marker at the start of a trimmed line. */

@@ -17,7 +17,8 @@
  * A name already used in the document gets a number: "年份", "年份2".
  */
 import type { Figure, Inline } from '../document/model'
-import { isAsciiAlnum, isCjk, isHan } from './chars'
+import { isCjk, isHan } from '../text'
+import { isAsciiAlnum } from './chars'
 
 const TOKEN = /20(?:[xX]{2}|[Ｘｘ]{2}|×{2}|_+|＿+)|[xX]+|[Ｘｘ]+|×{2,}|\*{2,}|＊{2,}|_+|＿+/g
 

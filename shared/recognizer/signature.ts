@@ -13,7 +13,8 @@
  * (局, 委员会, 办公室, 学校, 社区, 镇, 公司, 党委 …). "撰写人:____" / "联系电话:…" lines under or
  * above the signature stay paragraphs.
  */
-import { SENTENCE_PUNCTUATION, asciiDigits, parseChineseCount, parseChineseDigits } from './chars'
+import { parseChineseCount, parseChineseDigits, toHalfWidth } from '../text'
+import { SENTENCE_PUNCTUATION } from './chars'
 import { matchMarker } from './markers'
 
 export type DateStyle = 'arabic' | 'chinese'
@@ -47,19 +48,19 @@ export function parseDateLine(line: string, today?: string): ParsedDate | null {
   if (s.length < 5 || s.length > 16) return null
   let m = ARABIC_CN.exec(s) ?? ARABIC_SEP.exec(s)
   if (m) {
-    const date = iso(Number(asciiDigits(m[1]!)), Number(asciiDigits(m[2]!)), Number(asciiDigits(m[3]!)))
+    const date = iso(Number(toHalfWidth(m[1]!)), Number(toHalfWidth(m[2]!)), Number(toHalfWidth(m[3]!)))
     return date ? { iso: date, style: 'arabic' } : null
   }
   m = CHINESE.exec(s)
   if (m) {
-    const date = iso(parseChineseDigits(m[1]!), parseChineseCount(m[2]!), parseChineseCount(m[3]!))
+    const date = iso(parseChineseDigits(m[1]!, { zeroLookalikes: true }), parseChineseCount(m[2]!), parseChineseCount(m[3]!))
     return date ? { iso: date, style: 'chinese' } : null
   }
   const year = today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? Number(today.slice(0, 4)) : NaN
   if (!Number.isFinite(year)) return null
   m = ARABIC_MD.exec(s)
   if (m) {
-    const date = iso(year, Number(asciiDigits(m[1]!)), Number(asciiDigits(m[2]!)))
+    const date = iso(year, Number(toHalfWidth(m[1]!)), Number(toHalfWidth(m[2]!)))
     return date ? { iso: date, style: 'arabic' } : null
   }
   m = CHINESE_MD.exec(s)

@@ -9,7 +9,8 @@
  * - When the first line is a sentence, a heading or a date, the document has no title ('') and the
  *   line stays in the body.
  */
-import { SENTENCE_PUNCTUATION, isAsciiLetter, isHan, squash } from './chars'
+import { isHan } from '../text'
+import { SENTENCE_PUNCTUATION, isAsciiLetter, squash } from './chars'
 import { matchPiece, stripCollectionLabel } from './collection'
 import { matchMarker } from './markers'
 import { parseDateLine } from './signature'

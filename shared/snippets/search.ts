@@ -7,6 +7,7 @@
  * original: full-width ASCII (Ａ１，) → ASCII, the ideographic space → space, A–Z → a–z, and a lone
  * surrogate (broken text) → U+FFFD.
  */
+import { toHalfWidth } from '../text'
 
 /** Lone surrogates → U+FFFD; everything else unchanged (same length). */
 export function sanitizeText(text: string): string {
@@ -18,18 +19,7 @@ const NEEDS_FOLD = /[\uFF01-\uFF5E\u3000A-Z\uD800-\uDFFF]/
 /** The folded form search works on (same length as the input). */
 export function foldForSearch(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text
-  let out = ''
-  let changed = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    let d = c
-    if (c >= 0xff01 && c <= 0xff5e) d = c - 0xfee0
-    else if (c === 0x3000) d = 0x20
-    if (d >= 0x41 && d <= 0x5a) d += 0x20
-    if (d !== c) changed = true
-    out += String.fromCharCode(d)
-  }
-  return sanitizeText(changed ? out : text)
+  return sanitizeText(toHalfWidth(text).replace(/[A-Z]+/g, (s) => s.toLowerCase()))
 }
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR'])
