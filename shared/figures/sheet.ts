@@ -13,8 +13,8 @@
 import { QUALIFIERS, type Figure } from '../document/model'
 import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure } from './edit'
 import { figureFormatter } from './format'
-import { evaluateFigures, isComputed } from './formula'
-import { comparisonText } from './compare'
+import { isComputed } from './formula'
+import { figureRows } from './row'
 
 export type Cell = string | number | boolean | null | undefined
 
@@ -54,19 +54,16 @@ const STYLE_BY_LABEL: Record<string, NonNullable<Figure['style']>> = {
 
 /** The table as spreadsheet rows: header first, then one row per figure. */
 export function figuresToRows(figures: readonly Figure[], uses: ReadonlyMap<string, number> = new Map()): Cell[][] {
-  const format = figureFormatter(figures)
-  const values = evaluateFigures(figures)
   const rows: Cell[][] = [SHEET_COLUMNS.map((c) => c.header)]
-  for (const f of figures) {
-    const result = values.get(f.id)
-    const value = result?.ok ? result.value : null
+  for (const row of figureRows(figures, uses)) {
+    const f = row.figure
     rows.push(
       SHEET_COLUMNS.map((c): Cell => {
         switch (c.key) {
           case 'name':
             return f.name
           case 'value':
-            return value ?? ''
+            return row.value ?? ''
           case 'unit':
             return f.unit ?? ''
           case 'qualifier':
@@ -80,11 +77,12 @@ export function figuresToRows(figures: readonly Figure[], uses: ReadonlyMap<stri
           case 'note':
             return f.note ?? ''
           case 'display':
-            return format(f.id).text
+            return row.shown
           case 'comparison':
-            return comparisonText(f, value)
+            // the sheet's 同比 goes with its 数值 column, which is empty when the formula fails
+            return row.result?.ok ? row.comparison : ''
           case 'uses':
-            return uses.get(f.id) ?? 0
+            return row.uses
         }
       }),
     )

@@ -3,13 +3,12 @@
  * on stored documents, and the panel's spreadsheet reading and writing. The rules are the pure
  * ones in shared/figures, so the CLI and the table behave the same.
  */
-import { randomBytes } from 'node:crypto'
 import { ApiError, type ApiOutput } from '../../../shared/api'
 import type { Figure, SummaryDocument } from '../../../shared/document/model'
-import { comparisonText } from '../../../shared/figures/compare'
 import { figureUses } from '../../../shared/figures/checks'
-import { figureFormatter } from '../../../shared/figures/format'
-import { evaluateFigures, isComputed } from '../../../shared/figures/formula'
+import { isComputed } from '../../../shared/figures/formula'
+import { newFigureId } from '../../../shared/figures/id'
+import { figureRows, type FigureRow } from '../../../shared/figures/row'
 import { checkName, parseValueInput, patchFigure } from '../../../shared/figures/edit'
 import { applyImport, describePlan, planImport, summarizePlan } from '../../../shared/figures/sheet'
 import type { FigureListItem } from '../../../shared/figures/contract'
@@ -18,30 +17,16 @@ import { readSheet, writeSheet } from './sheets'
 
 export { readSheet, writeSheet } from './sheets'
 
-/** A new figure id, like the editor's (f + 7 base-36 characters). */
-export function serviceFigureId(taken: ReadonlySet<string>): string {
-  for (;;) {
-    const id = `f${randomBytes(6).readUIntBE(0, 6).toString(36).slice(0, 7)}`
-    if (!taken.has(id)) return id
-  }
-}
-
 /** Every figure of a document as `figures list` shows it. */
 export function listItems(doc: SummaryDocument): FigureListItem[] {
-  const format = figureFormatter(doc.figures)
-  const values = evaluateFigures(doc.figures)
-  const uses = figureUses(doc)
-  return doc.figures.map((f) => itemOf(f, format, values, uses))
+  return figureRows(doc.figures, figureUses(doc)).map(itemOf)
 }
 
-function itemOf(f: Figure, format: ReturnType<typeof figureFormatter>, values: ReturnType<typeof evaluateFigures>, uses: ReadonlyMap<string, number>): FigureListItem {
-  const shown = format(f.id)
-  const result = values.get(f.id)
-  const item: FigureListItem = { figure: f, text: shown.text, unfilled: shown.unfilled, uses: uses.get(f.id) ?? 0 }
-  if (isComputed(f) && result?.ok) item.computed = result.value
-  if (shown.error) item.error = shown.error
-  const comparison = comparisonText(f, result?.ok ? result.value : f.value)
-  if (comparison) item.comparison = comparison
+function itemOf(row: FigureRow): FigureListItem {
+  const item: FigureListItem = { figure: row.figure, text: row.shown, unfilled: row.unfilled, uses: row.uses }
+  if (isComputed(row.figure) && row.result?.ok) item.computed = row.value
+  if (row.error) item.error = row.error
+  if (row.comparison) item.comparison = row.comparison
   return item
 }
 
@@ -57,7 +42,7 @@ export function setFigure(doc: SummaryDocument, name: string, value: string, cre
     }
     const checked = checkName(name, figures)
     if (!checked.ok) throw new ApiError('bad_request', checked.message)
-    figure = { id: serviceFigureId(new Set(figures.map((f) => f.id))), name: checked.value, value: null }
+    figure = { id: newFigureId(new Set(figures.map((f) => f.id))), name: checked.value, value: null }
     figures = [...figures, figure]
     created = true
   }
@@ -87,7 +72,7 @@ export function createFigureHandlers(docs: () => DocumentStore) {
       const result: ApiOutput<'figures.import'> = { lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
       if (plan.fatal) return { ...result, fatal: plan.fatal }
       if (apply && counts.update + counts.create > 0) {
-        store.save(id, { ...doc, figures: applyImport(doc.figures, plan, serviceFigureId) })
+        store.save(id, { ...doc, figures: applyImport(doc.figures, plan, newFigureId) })
         result.applied = true
       }
       return result

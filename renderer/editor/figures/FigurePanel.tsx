@@ -12,16 +12,17 @@ import { useTranslation } from 'react-i18next'
 import { editorStateToModel } from '../../../shared/document/lexicalState'
 import { QUALIFIERS, type Figure } from '../../../shared/document/model'
 import { figureChecks, type Finding } from '../../../shared/figures/checks'
-import { comparisonText } from '../../../shared/figures/compare'
 import { checkFormula, figureWarnings, freeName, parseLastYear, parseValueInput, patchFigure, renameFigure, wantsNumber, type EditResult } from '../../../shared/figures/edit'
-import { evaluateFigures, isComputed, type Evaluation } from '../../../shared/figures/formula'
+import { isComputed } from '../../../shared/figures/formula'
+import { newFigureId } from '../../../shared/figures/id'
 import { plainDigits } from '../../../shared/figures/numbers'
+import { figureRows, type FigureRow } from '../../../shared/figures/row'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 import { TrashIcon } from '../../app/icons'
 import { $isSubtitleNode } from '../nodes/SubtitleNode'
 import { $isTitleNode } from '../nodes/TitleNode'
-import { useFigureStore, newFigureId } from './FigureStore'
+import { useFigureStore } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $getFigures, formatterFor } from './state'
 import { saveBase64 } from '../../app/files'
@@ -38,14 +39,7 @@ const HEIGHT_KEY = 'draftdesk.figurePanelHeight'
 /** The panel's height in px: at least a few rows, at most most of the window. */
 const clampHeight = (h: number) => Math.round(Math.max(160, Math.min(h, window.innerHeight * 0.75)))
 
-interface Row {
-  figure: Figure
-  result: Evaluation | undefined
-  shown: string
-  unfilled: boolean
-  error?: string
-  uses: number
-  comparison: string
+interface Row extends FigureRow {
   /** a doubt that does not block the value (a negative count) */
   warning?: string
 }
@@ -67,9 +61,7 @@ function cellText(row: Row, col: Column): string {
     case 'name':
       return f.name
     case 'value':
-      if (row.result && !row.result.ok) return ''
-      if (isComputed(f)) return row.result?.ok && row.result.value !== null ? (typeof row.result.value === 'number' ? plainDigits(row.result.value) : String(row.result.value)) : ''
-      return f.value === null ? '' : typeof f.value === 'number' ? plainDigits(f.value) : f.value
+      return row.valueText
     case 'unit':
       return f.unit ?? ''
     case 'qualifier':
@@ -147,26 +139,14 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   const editingRef = useRef<Editing | null>(null)
   editingRef.current = editing
 
-  const rows = useMemo<Row[]>(() => {
-    const values = evaluateFigures(figures)
-    const format = formatterFor(figures)
-    return figures.map((figure) => {
-      const result = values.get(figure.id)
-      const shown = format(figure.id)
-      const row: Row = {
-        figure,
-        result,
-        shown: shown.text,
-        unfilled: shown.unfilled,
-        uses: ui.uses.get(figure.id) ?? 0,
-        comparison: comparisonText(figure, result?.ok ? result.value : figure.value),
-      }
-      if (shown.error) row.error = shown.error
-      const [warning] = figureWarnings(figure)
-      if (warning) row.warning = warning
-      return row
-    })
-  }, [figures, ui.uses])
+  const rows = useMemo<Row[]>(
+    () =>
+      figureRows(figures, ui.uses, formatterFor(figures)).map((row) => {
+        const [warning] = figureWarnings(row.figure)
+        return warning ? { ...row, warning } : row
+      }),
+    [figures, ui.uses],
+  )
 
   const problemIds = useMemo(() => new Set(findings.filter((f) => f.severity !== 'info' && f.figureId).map((f) => f.figureId!)), [findings])
 

@@ -32,11 +32,3 @@ export function useFigureStore(): FigureStore {
   if (!store) throw new Error('useFigureStore outside the editor')
   return store
 }
-
-/** A figure id unlikely to clash, readable in the stored JSON. */
-export function newFigureId(taken: ReadonlySet<string>): string {
-  for (;;) {
-    const id = `f${Math.random().toString(36).slice(2, 9)}`
-    if (!taken.has(id)) return id
-  }
-}

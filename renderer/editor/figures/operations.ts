@@ -18,13 +18,13 @@ import {
 } from 'lexical'
 import type { Figure } from '../../../shared/document/model'
 import { freeName } from '../../../shared/figures/edit'
+import { newFigureId } from '../../../shared/figures/id'
 import { parseSelection, quantityToFigure, type Quantity, type ScanGroup } from '../../../shared/figures/scan'
 import { $createFigureRefNode, $isFigureRefNode, type FigureRefNode } from '../nodes/FigureRefNode'
 import { $isSubtitleNode } from '../nodes/SubtitleNode'
 import { $isTitleNode } from '../nodes/TitleNode'
 import type { SegmentIndex } from '../plugins/find-replace/segments'
 import { $figureRefsInOrder, $getFigures, $setFigures, formatterFor } from './state'
-import { newFigureId } from './FigureStore'
 
 /** Adds a figure (id assigned here) and returns its id. */
 export function $addFigure(fields: Omit<Figure, 'id'>): string {
