@@ -1,4 +1,4 @@
-// Lint, and the layer rule of DESIGN.md §4 made mechanical: imports may only point downward.
+// Lint, and the layer rule (README, Layout) made mechanical: imports may only point downward.
 //   shared/             pure TypeScript: no Node, Electron, DOM, React or Lexical
 //   electron/services/  the Node side: no Electron
 //   renderer/           React + Lexical: no Node, Electron or services; the back end only via shared/api
@@ -34,7 +34,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: restrict(
       ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'better-sqlite3', ...nodeBuiltins, '**/electron/**', '**/renderer/**'],
-      'shared/ is pure TypeScript: no Node, Electron, DOM, React or Lexical (DESIGN.md §4).',
+      'shared/ is pure TypeScript: no Node, Electron, DOM, React or Lexical.',
     ),
   },
   {
@@ -44,13 +44,13 @@ export default tseslint.config(
   },
   {
     files: ['electron/services/**/*.ts'],
-    rules: restrict(['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**'], 'electron/services/ know nothing of Electron or the UI (DESIGN.md §4).'),
+    rules: restrict(['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**'], 'electron/services/ know nothing of Electron or the UI.'),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict(
       ['electron', 'electron/*', 'better-sqlite3', ...nodeBuiltins, '**/electron/**', '../electron', '../../electron'],
-      'renderer/ reaches the back end only through the API contract in shared/api.ts (DESIGN.md §4).',
+      'renderer/ reaches the back end only through the API contract in shared/api.ts.',
     ),
   },
 )

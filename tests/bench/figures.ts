@@ -1,5 +1,5 @@
 /**
- * The figure table's benchmarks (issue 5), in headless Chromium against the browser shell:
+ * The figure table's benchmarks, in headless Chromium against the browser shell:
  *
  *   figure_change_1000_refs_repaint_ms  a figure used 1,000 times in a 60,000-character document:
  *       Enter in the table's value cell → every reference shows the new value and the frame is

@@ -1,6 +1,6 @@
 /**
- * The benchmarks of the open issues, on this machine. Each prints a JSON line: name, median, p95,
- * runs, and the issue's target. Measured, never asserted: compare them with the issues' figures.
+ * DraftDesk's benchmarks, on this machine. Each prints a JSON line: name, median, p95, runs, and
+ * the target it should meet. Measured, never asserted: compare each with its target.
  */
 import fs from 'node:fs'
 import os from 'node:os'

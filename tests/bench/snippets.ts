@@ -1,5 +1,5 @@
 /**
- * The snippet library's benchmarks (issue 4): search at the service layer over 100,000 generated
+ * The snippet library's benchmarks: search at the service layer over 100,000 generated
  * snippets for 1-, 2-, 4- and 8-character queries; keystroke in the panel's search box → results
  * painted, in the browser shell; harvest over 200 documents of 5,000 characters; opening a library
  * that holds 100,000 snippets.

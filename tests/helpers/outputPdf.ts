@@ -3,7 +3,7 @@
  * pdftoppm for the ink (PGM, parsed here) and PNG pages to look at. Used by the export tests on our
  * own PDF and on LibreOffice's rendering of our DOCX.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -22,8 +22,6 @@ export interface PageBox {
   height: number
   words: Word[]
 }
-
-export const hasTool = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 
 /** Every page's size (mm) and words (mm from the top-left corner). */
 export function pdfWords(pdf: string, first?: number, last?: number): PageBox[] {

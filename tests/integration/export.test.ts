@@ -1,7 +1,7 @@
 /**
  * Output end to end through the services (real SQLite, real docx package, real Chromium, real
- * mammoth, LibreOffice when installed): DOCX structure, page geometry of our PDF and of LibreOffice's
- * rendering of our DOCX, 定稿 and verify, atomic writes, bad input.
+ * mammoth, LibreOffice and poppler, which `npm test` installs first): DOCX structure, page geometry
+ * of our PDF and of LibreOffice's rendering of our DOCX, 定稿 and verify, atomic writes, bad input.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,15 +13,13 @@ import { exportToFile, renderExport, verifyFile, FinalStore, type PdfPrinter } f
 import { runCli } from '../../electron/cli'
 import { LINES_PER_PAGE, CHARS_PER_LINE } from '../../shared/output/layout'
 import { sampleDocument } from '../helpers/documents'
-import { hasTool, inkBands, libreOfficePdf, lineChars, lines, mode, pdfPages, pdfWords, savePngs, type PageBox } from '../helpers/outputPdf'
+import { inkBands, libreOfficePdf, lineChars, lines, mode, pdfPages, pdfWords, savePngs, type PageBox } from '../helpers/outputPdf'
 import { longSummary, manyFigures, richSample } from '../helpers/outputDocs'
 import { sealPng, TINY_JPEG } from '../helpers/png'
 import { useTempDirs } from '../helpers/tempDir'
 import { AssetStore } from '../../electron/services/assets'
 
 const tempDir = useTempDirs()
-const LO = hasTool('soffice')
-const POPPLER = hasTool('pdftotext') && hasTool('pdftoppm')
 
 function setup() {
   const dir = tempDir()
@@ -141,7 +139,7 @@ describe('DOCX', () => {
 })
 
 describe('PDF', () => {
-  it.skipIf(!POPPLER)('our PDF: A4, 22 lines × 28 characters, margins and page numbers as specified', async () => {
+  it('our PDF: A4, 22 lines × 28 characters, margins and page numbers as specified', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'long.pdf')
     await exportToFile({ model: longSummary(20_000) }, 'pdf', file, { printer: () => chromiumPrinterForTests() })
@@ -149,11 +147,7 @@ describe('PDF', () => {
     expect(savePngs(file, 'export-our-pdf').length).toBe(2)
   }, 60_000)
 
-  it.skipIf(!POPPLER)('LibreOffice renders our DOCX with the same geometry', async (ctx) => {
-    if (!LO) {
-      console.warn('LibreOffice (soffice) is not installed: skipping the DOCX rendering check (apt-get install libreoffice-writer-nogui)')
-      ctx.skip()
-    }
+  it('LibreOffice renders our DOCX with the same geometry', async () => {
     const dir = tempDir()
     const docx = path.join(dir, 'long.docx')
     await exportToFile({ model: longSummary(20_000) }, 'docx', docx)
@@ -188,7 +182,7 @@ describe('定稿 and verify', () => {
     expect(pdfBytes.toString('latin1')).toContain(`/DraftDeskFingerprint (${final.fingerprint})`)
     const pdfFile = path.join(dir, 'final.pdf')
     fs.writeFileSync(pdfFile, pdfBytes)
-    if (POPPLER) expect(pdfWords(pdfFile)[0]!.words.map((w) => w.text).join(' ')).toContain(final.short) // printed in the footer
+    expect(pdfWords(pdfFile)[0]!.words.map((w) => w.text).join(' ')).toContain(final.short) // printed in the footer
 
     // later edits never alter the 定稿; the current text becomes a draft
     const edited = sampleDocument()
@@ -316,7 +310,7 @@ describe('writes and bad input', () => {
     const started = performance.now()
     await exportToFile({ model }, 'docx', path.join(dir, 'big.docx'))
     await exportToFile({ model }, 'pdf', path.join(dir, 'big.pdf'), { printer: () => chromiumPrinter() })
-    const pages = POPPLER ? pdfPages(path.join(dir, 'big.pdf')) : (fs.readFileSync(path.join(dir, 'big.pdf')).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+    const pages = pdfPages(path.join(dir, 'big.pdf'))
     expect(pages).toBeGreaterThanOrEqual(190)
     expect(performance.now() - started).toBeLessThan(30_000)
   }, 90_000)

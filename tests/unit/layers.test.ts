@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
-// The layer rule of DESIGN.md §4 lives in eslint.config.js; these cases prove it bites.
+// The layer rule (README, Layout) lives in eslint.config.js; these cases prove it bites.
 const eslint = new ESLint()
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })

@@ -1,127 +1,193 @@
+/**
+ * The application menu as Electron will build it: every item does something, every document item
+ * sends a command the renderer takes (tests/e2e/menu-commands.test.ts shows the renderer acting on
+ * each), and every key is a valid Electron accelerator that no other item of the same menu uses —
+ * counting the keys Electron gives the built-in roles.
+ */
 import type { MenuItemConstructorOptions } from 'electron'
-import { describe, expect, it, vi } from 'vitest'
-import { menuTemplate, type MenuActions } from '../../../electron/main/menu'
+import { describe, expect, it } from 'vitest'
 import { APP_COMMANDS, type AppCommand } from '../../../electron/main/commands'
+import { menuTemplate } from '../../../electron/main/menu'
 
-function actions() {
-  return {
-    send: vi.fn<(command: AppCommand) => void>(),
-    openLibrary: vi.fn<() => void>(),
-    showAbout: vi.fn<() => void>(),
-  } satisfies MenuActions
+const PLATFORMS = ['win32', 'linux', 'darwin'] as const
+type Platform = (typeof PLATFORMS)[number]
+type Action = { send: AppCommand } | 'openLibrary' | 'showAbout'
+
+interface Entry {
+  item: MenuItemConstructorOptions
+  path: string
+  /** what clicking it did */
+  actions: Action[]
 }
 
-const submenu = (item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] => {
-  expect(Array.isArray(item?.submenu)).toBe(true)
-  return item!.submenu as MenuItemConstructorOptions[]
-}
-const find = (items: MenuItemConstructorOptions[], label: string, visible = true) => {
-  const item = items.find((i) => i.label === label && (i.visible ?? true) === visible)
-  expect(item, label).toBeDefined()
-  return item!
-}
-function click(item: MenuItemConstructorOptions) {
-  expect(typeof item.click).toBe('function')
-  ;(item.click as () => void)()
-}
-
-describe('menuTemplate on Windows and Linux', () => {
-  for (const platform of ['win32', 'linux'] as const) {
-    it(`has the four Chinese menus (${platform})`, () => {
-      expect(menuTemplate(actions(), platform).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助'])
-    })
-  }
-
-  const a = actions()
-  const [file, edit, view, help] = menuTemplate(a, 'win32')
-
-  it('文件: 新建, 从模板新建…, 导入…, 打开库…, 保存版本, 退出', () => {
-    const items = submenu(file)
-    expect(items.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['新建', '从模板新建…', '导入…', '打开库…', '保存版本', '退出'])
-    expect(find(items, '导入…').accelerator).toBe('CmdOrCtrl+O')
-    expect(find(items, '新建').accelerator).toBe('CmdOrCtrl+N')
-    expect(find(items, '保存版本').accelerator).toBe('CmdOrCtrl+S')
-    expect(find(items, '退出').role).toBe('quit')
-  })
-
-  it('编辑: undo, redo, clipboard, find and replace with their keys', () => {
-    const items = submenu(edit)
-    expect(items.filter((i) => i.type !== 'separator' && i.visible !== false).map((i) => i.label)).toEqual([
-      '撤销',
-      '重做',
-      '剪切',
-      '复制',
-      '粘贴',
-      '全选',
-      '查找',
-      '替换',
-    ])
-    expect(find(items, '撤销').accelerator).toBe('CmdOrCtrl+Z')
-    expect(find(items, '重做').accelerator).toBe('Ctrl+Y')
-    const hiddenRedo = find(items, '重做', false)
-    expect(hiddenRedo.accelerator).toBe('Shift+Ctrl+Z')
-    expect(hiddenRedo.acceleratorWorksWhenHidden).toBe(true)
-    expect(find(items, '查找').accelerator).toBe('CmdOrCtrl+F')
-    expect(find(items, '替换').accelerator).toBe('Ctrl+H')
-    expect(['剪切', '复制', '粘贴', '全选'].map((l) => find(items, l).role)).toEqual(['cut', 'copy', 'paste', 'selectAll'])
-  })
-
-  it('视图 and 帮助', () => {
-    const items = submenu(view)
-    expect(items.filter((i) => i.type !== 'separator').map((i) => [i.label, i.role])).toEqual([
-      ['重新加载', 'reload'],
-      ['开发者工具', 'toggleDevTools'],
-      ['实际大小', 'resetZoom'],
-      ['放大', 'zoomIn'],
-      ['缩小', 'zoomOut'],
-      ['全屏', 'togglefullscreen'],
-    ])
-    expect(submenu(help).map((i) => i.label)).toEqual(['关于稿台'])
-  })
-
-  it('sends the right command for each document item', () => {
-    const clicks: [MenuItemConstructorOptions[], string, boolean, string][] = [
-      [submenu(file), '新建', true, 'document.new'],
-      [submenu(file), '保存版本', true, 'document.snapshot'],
-      [submenu(edit), '撤销', true, 'edit.undo'],
-      [submenu(edit), '重做', true, 'edit.redo'],
-      [submenu(edit), '重做', false, 'edit.redo'],
-      [submenu(edit), '查找', true, 'find'],
-      [submenu(edit), '替换', true, 'replace'],
-    ]
-    for (const [items, label, visible, command] of clicks) {
-      a.send.mockClear()
-      click(find(items, label, visible))
-      expect(a.send.mock.calls, label).toEqual([[command]])
+/** Every item of the menu (submenus flattened), each clicked once with recording actions. */
+function entries(platform: Platform): Entry[] {
+  let log: Action[] = []
+  const template = menuTemplate(
+    { send: (command) => log.push({ send: command }), openLibrary: () => log.push('openLibrary'), showAbout: () => log.push('showAbout') },
+    platform,
+  )
+  const out: Entry[] = []
+  const walk = (items: MenuItemConstructorOptions[], prefix: string) => {
+    for (const item of items) {
+      const path = `${prefix} › ${item.label ?? item.role ?? item.type}${item.visible === false ? ' (hidden)' : ''}`
+      log = []
+      if (typeof item.click === 'function') (item.click as () => void)()
+      out.push({ item, path, actions: log })
+      if (Array.isArray(item.submenu)) walk(item.submenu, path)
     }
-    for (const [, , , command] of clicks) expect(APP_COMMANDS).toContain(command)
+  }
+  walk(template, platform)
+  return out
+}
+
+const sent = (platform: Platform) => new Set(entries(platform).flatMap((e) => e.actions.flatMap((a) => (typeof a === 'object' ? [a.send] : []))))
+
+// Electron's own accelerators for the roles (lib/browser/api/menu-item-roles.ts): an item with a role
+// and no accelerator of its own gets this one.
+function roleAccelerator(role: string, platform: Platform): string | undefined {
+  const mac = platform === 'darwin'
+  const table: Record<string, string | undefined> = {
+    close: 'CommandOrControl+W',
+    copy: 'CommandOrControl+C',
+    cut: 'CommandOrControl+X',
+    forcereload: 'Shift+CmdOrCtrl+R',
+    hide: 'Command+H',
+    hideothers: 'Command+Alt+H',
+    minimize: 'CommandOrControl+M',
+    paste: 'CommandOrControl+V',
+    pasteandmatchstyle: mac ? 'Cmd+Option+Shift+V' : 'Shift+CommandOrControl+V',
+    quit: platform === 'win32' ? undefined : 'CommandOrControl+Q',
+    redo: platform === 'win32' ? 'Control+Y' : 'Shift+CommandOrControl+Z',
+    reload: 'CmdOrCtrl+R',
+    resetzoom: 'CommandOrControl+0',
+    selectall: 'CommandOrControl+A',
+    toggledevtools: mac ? 'Alt+Command+I' : 'Ctrl+Shift+I',
+    togglefullscreen: mac ? 'Control+Command+F' : 'F11',
+    undo: 'CommandOrControl+Z',
+    zoomin: 'CommandOrControl+Plus',
+    zoomout: 'CommandOrControl+-',
+  }
+  return table[role.toLowerCase()]
+}
+
+const MODIFIERS: Record<string, 'Cmd' | 'Ctrl' | 'CmdOrCtrl' | 'Alt' | 'AltGr' | 'Shift' | 'Super'> = {
+  Command: 'Cmd', Cmd: 'Cmd', Control: 'Ctrl', Ctrl: 'Ctrl', CommandOrControl: 'CmdOrCtrl', CmdOrCtrl: 'CmdOrCtrl',
+  Alt: 'Alt', Option: 'Alt', AltGr: 'AltGr', Shift: 'Shift', Super: 'Super', Meta: 'Super',
+}
+const NAMED_KEYS = new Set(['Plus', 'Space', 'Tab', 'Backspace', 'Delete', 'Insert', 'Return', 'Enter', 'Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown', 'Escape', 'Esc'])
+const isKeyCode = (key: string) => /^[A-Za-z0-9]$/.test(key) || /^F([1-9]|1\d|2[0-4])$/.test(key) || NAMED_KEYS.has(key) || /^[-=[\]\\;',./`~!@#$%^&*()_:<>?{}|"]$/.test(key)
+
+/** The accelerator as the keys pressed on `platform` ("Ctrl+Shift+Z"), or why it is not valid. */
+function keys(accelerator: string, platform: Platform): { keys: string } | { invalid: string } {
+  const parts = accelerator.split('+')
+  const key = parts.pop()!
+  if (!isKeyCode(key)) return { invalid: `"${key}" is not a key code` }
+  const mods = new Set<string>()
+  for (const part of parts) {
+    const mod = MODIFIERS[part]
+    if (!mod) return { invalid: `"${part}" is not a modifier` }
+    const real = mod === 'CmdOrCtrl' ? (platform === 'darwin' ? 'Cmd' : 'Ctrl') : mod
+    if (mods.has(real)) return { invalid: `${real} twice` }
+    mods.add(real)
+  }
+  const order = ['Ctrl', 'Alt', 'AltGr', 'Shift', 'Cmd', 'Super']
+  return { keys: [...[...mods].sort((a, b) => order.indexOf(a) - order.indexOf(b)), key.length === 1 ? key.toUpperCase() : key].join('+') }
+}
+
+/** Every key the menu answers to on `platform`: its own accelerators and the roles' defaults. */
+function bindings(platform: Platform): { path: string; accelerator: string; own: boolean }[] {
+  return entries(platform).flatMap(({ item, path }) => {
+    const own = typeof item.accelerator === 'string' ? item.accelerator : undefined
+    const accelerator = own ?? (item.role ? roleAccelerator(item.role, platform) : undefined)
+    return accelerator ? [{ path, accelerator, own: own !== undefined }] : []
+  })
+}
+
+describe.each(PLATFORMS)('the menu on %s', (platform) => {
+  it('has nothing that does nothing: each item is a separator, a submenu, a role or exactly one action', () => {
+    for (const { item, path, actions } of entries(platform)) {
+      if (item.type === 'separator' || Array.isArray(item.submenu)) continue
+      if (item.role) {
+        expect(item.click, `${path}: a role item must not also have a click`).toBeUndefined()
+        continue
+      }
+      expect(actions, path).toHaveLength(1)
+      const [action] = actions
+      if (typeof action === 'object') expect(APP_COMMANDS, path).toContain(action.send)
+    }
   })
 
-  it('opens a library and shows the about box through their actions', () => {
-    click(find(submenu(file), '打开库…'))
-    expect(a.openLibrary).toHaveBeenCalledTimes(1)
-    click(find(submenu(help), '关于稿台'))
-    expect(a.showAbout).toHaveBeenCalledTimes(1)
+  it('sends every command the renderer takes from the shell (library.changed follows 打开库…)', () => {
+    expect([...sent(platform), 'library.changed'].sort()).toEqual([...APP_COMMANDS].sort())
+    const opensLibrary = entries(platform).filter((e) => e.actions.includes('openLibrary'))
+    expect(opensLibrary, 'one item opens another library').toHaveLength(1)
+    expect(entries(platform).filter((e) => e.actions.includes('showAbout')).length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('uses only valid Electron accelerators, with the platform’s own modifier key', () => {
+    for (const { path, accelerator, own } of bindings(platform)) {
+      const parsed = keys(accelerator, platform)
+      expect(parsed, `${path}: ${accelerator}`).toHaveProperty('keys')
+      if (!own) continue
+      const parts = accelerator.split('+')
+      // Command does nothing on Windows and Linux; a plain Ctrl where a Mac user presses Cmd is a slip
+      if (platform === 'darwin') expect(parts.some((p) => p === 'Ctrl' || p === 'Control'), `${path}: ${accelerator}`).toBe(false)
+      else expect(parts.some((p) => p === 'Cmd' || p === 'Command'), `${path}: ${accelerator}`).toBe(false)
+    }
+  })
+
+  it('never gives one key to two different actions, counting the roles’ built-in keys', () => {
+    const byKeys = new Map<string, string[]>()
+    for (const { path, accelerator } of bindings(platform)) {
+      const parsed = keys(accelerator, platform)
+      if (!('keys' in parsed)) continue
+      byKeys.set(parsed.keys, [...(byKeys.get(parsed.keys) ?? []), path])
+    }
+    const clashes = [...byKeys].filter(([, paths]) => paths.length > 1)
+    expect(clashes).toEqual([])
+  })
+
+  it('hides an item only to give a visible item’s action a second key', () => {
+    const all = entries(platform)
+    for (const { item, path, actions } of all.filter((e) => e.item.visible === false)) {
+      expect(item.accelerator, path).toBeTruthy()
+      const twin = all.find((e) => e.item.visible !== false && e.actions.length > 0 && JSON.stringify(e.actions) === JSON.stringify(actions))
+      expect(twin, `${path} repeats a visible item`).toBeDefined()
+    }
   })
 })
 
-describe('menuTemplate on macOS', () => {
-  const a = actions()
-  const template = menuTemplate(a, 'darwin')
-
-  it('puts the app menu first, then the four Chinese menus', () => {
-    expect(template.map((m) => m.label)).toEqual(['稿台', '文件', '编辑', '视图', '帮助'])
-    const appItems = submenu(template[0])
-    expect(appItems.map((i) => i.role).filter(Boolean)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit'])
-    click(find(appItems, '关于稿台'))
-    expect(a.showAbout).toHaveBeenCalledTimes(1)
+describe('the menu across platforms', () => {
+  it('offers the same commands on Windows, Linux and macOS', () => {
+    expect([...sent('darwin')].sort()).toEqual([...sent('win32')].sort())
+    expect([...sent('linux')].sort()).toEqual([...sent('win32')].sort())
   })
 
-  it('uses the Mac keys and keeps 退出 in the app menu', () => {
-    const file = submenu(template[1])
-    expect(file.some((i) => i.role === 'quit')).toBe(false)
-    const edit = submenu(template[2])
-    expect(find(edit, '重做').accelerator).toBe('Shift+Cmd+Z')
-    expect(find(edit, '替换').accelerator).toBe('Alt+Cmd+F')
+  it('gives a command a key on macOS exactly when it has one on Windows', () => {
+    const withKeys = (platform: Platform) =>
+      new Set(entries(platform).flatMap((e) => (e.item.accelerator && e.actions.length === 1 && typeof e.actions[0] === 'object' ? [e.actions[0].send] : [])))
+    expect([...withKeys('darwin')].sort()).toEqual([...withKeys('win32')].sort())
+  })
+
+  it('puts quit and about where each platform expects them', () => {
+    const rolesIn = (platform: Platform, menu: number) => ((menuTemplate({ send() {}, openLibrary() {}, showAbout() {} }, platform)[menu]!.submenu ?? []) as MenuItemConstructorOptions[]).map((i) => i.role)
+    expect(rolesIn('darwin', 0)).toContain('quit') // the app menu
+    expect(rolesIn('darwin', 1)).not.toContain('quit')
+    expect(rolesIn('win32', 0)).toContain('quit') // 文件
+    expect(entries('darwin').filter((e) => e.actions.includes('showAbout')).map((e) => e.path)).toEqual(['darwin › 稿台 › 关于稿台', 'darwin › 帮助 › 关于稿台'])
+  })
+})
+
+describe('the accelerator check itself', () => {
+  it('tells valid keys from invalid ones and the same key written two ways', () => {
+    expect(keys('CmdOrCtrl+Shift+Z', 'linux')).toEqual({ keys: 'Ctrl+Shift+Z' })
+    expect(keys('Shift+Control+z', 'win32')).toEqual({ keys: 'Ctrl+Shift+Z' })
+    expect(keys('CommandOrControl+Plus', 'darwin')).toEqual({ keys: 'Cmd+Plus' })
+    expect(keys('Alt+Cmd+F', 'darwin')).toEqual(keys('Option+Command+F', 'darwin'))
+    expect(keys('Ctrl+Hyper+K', 'linux')).toEqual({ invalid: '"Hyper" is not a modifier' })
+    expect(keys('Ctrl+Shift', 'linux')).toEqual({ invalid: '"Shift" is not a key code' })
+    expect(keys('Ctrl+Control+K', 'linux')).toEqual({ invalid: 'Ctrl twice' })
+    expect(keys('F25', 'linux')).toHaveProperty('invalid')
   })
 })

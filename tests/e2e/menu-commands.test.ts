@@ -1,0 +1,141 @@
+/**
+ * The desktop menu's commands, performed by the real renderer. The page gets the bridge the Electron
+ * preload would give it (`window.draftdesk`: API calls forwarded to the browser shell, menu commands
+ * delivered as main.ts delivers them), so each command the menu sends can be watched doing its job.
+ */
+import type { MenuItemConstructorOptions } from 'electron'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { APP_COMMANDS, type AppCommand } from '../../shared/commands'
+import { menuTemplate } from '../../electron/main/menu'
+import { callApi, createServices, libraryPathIn } from '../../electron/services'
+import { useE2E } from '../helpers/e2e'
+import { editorText, waitSaved } from '../helpers/shell'
+import { sampleDocument } from '../helpers/documents'
+
+const e2e = useE2E()
+
+interface MenuWindow {
+  draftdesk?: unknown
+  menuCommand?: (command: string) => void
+}
+
+/** The app as the desktop shell shows it: the browser shell's page with a preload-like bridge. */
+async function desktopApp() {
+  const opened = await e2e.openApp()
+  const token = new URL(opened.shell.url).searchParams.get('token')!
+  await opened.page.addInitScript((token: string) => {
+    const w = window as unknown as MenuWindow
+    w.draftdesk = {
+      platform: 'linux',
+      invoke: (method: string, input: unknown) =>
+        fetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-DraftDesk-Token': token },
+          body: JSON.stringify(input ?? {}),
+        }).then((r) => r.json()),
+      onCommand: (callback: (command: string) => void) => {
+        w.menuCommand = callback
+        return () => {
+          if (w.menuCommand === callback) w.menuCommand = undefined
+        }
+      },
+    }
+  }, token)
+  await opened.page.reload()
+  await opened.page.locator('.app').waitFor()
+  await expect.poll(() => opened.page.evaluate(() => typeof (window as unknown as MenuWindow).menuCommand)).toBe('function')
+  return opened
+}
+
+/** The commands the Linux menu sends, in menu order. */
+function menuCommands(): AppCommand[] {
+  const sent: AppCommand[] = []
+  const walk = (items: MenuItemConstructorOptions[]) => {
+    for (const item of items) {
+      if (typeof item.click === 'function') (item.click as () => void)()
+      if (Array.isArray(item.submenu)) walk(item.submenu)
+    }
+  }
+  walk(menuTemplate({ send: (c) => sent.push(c), openLibrary() {}, showAbout() {} }, 'linux'))
+  return [...new Set(sent)]
+}
+
+const invoke = (page: Page, method: string, input: unknown) =>
+  page.evaluate(([m, i]) => (window as unknown as { draftdesk: { invoke(m: string, i: unknown): Promise<{ ok: boolean; result?: unknown }> } }).draftdesk.invoke(m, i), [method, input] as const)
+
+describe('menu commands in the renderer', () => {
+  it('each command the menu sends does what its item says', async () => {
+    const { page } = await desktopApp()
+    const done = new Set<AppCommand>()
+    const menu = async (command: AppCommand) => {
+      done.add(command)
+      await page.evaluate((c) => (window as unknown as MenuWindow).menuCommand!(c), command)
+    }
+
+    // 文件 › 新建: a new document, open in the editor
+    expect(await page.locator('.doc-open').count()).toBe(0)
+    await menu('document.new')
+    await page.locator('.document-body').waitFor()
+    await expect.poll(() => page.locator('.doc-open').count()).toBe(1)
+    await page.click('.dd-title')
+    await page.keyboard.insertText('菜单命令')
+    await page.keyboard.press('Enter')
+    await page.keyboard.insertText('第一段。')
+    await waitSaved(page)
+    await page.waitForTimeout(1100) // the next typing is its own undo step
+    await page.keyboard.insertText('第二句。')
+    const typed = await editorText(page)
+    expect(typed).toContain('第一段。第二句。')
+
+    // 编辑 › 撤销 / 重做
+    await menu('edit.undo')
+    await expect.poll(() => editorText(page)).not.toContain('第二句')
+    expect(await editorText(page)).toContain('第一段。')
+    await menu('edit.redo')
+    await expect.poll(() => editorText(page)).toBe(typed)
+
+    // 文件 › 保存版本: a manual revision, and the status bar says so
+    await waitSaved(page)
+    await menu('document.snapshot')
+    await expect.poll(() => page.locator('.status-bar .notice').innerText()).toContain('已保存版本')
+    const [doc] = (await invoke(page, 'documents.list', {})).result as { id: string }[]
+    const revisions = (await invoke(page, 'revisions.list', { id: doc!.id })).result as { reason: string }[]
+    expect(revisions.map((r) => r.reason)).toContain('manual')
+
+    // 编辑 › 查找, then 替换: the bar, then the bar with its replace field
+    await menu('find')
+    await page.locator('[data-testid=find-bar]').waitFor()
+    await expect.poll(() => page.getByRole('textbox', { name: '查找', exact: true }).evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await page.getByRole('textbox', { name: '替换为', exact: true }).count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('[data-testid=find-bar]').count()).toBe(0)
+    await menu('replace')
+    await page.getByRole('textbox', { name: '替换为', exact: true }).waitFor()
+
+    // 文件 › 导入…: the file chooser for the formats the importer reads
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu('document.import')])
+    expect(await chooser.element().getAttribute('data-testid')).toBe('import-input')
+    expect(await chooser.element().getAttribute('accept')).toContain('.docx')
+
+    // 文件 › 从模板新建…: the template picker; a template becomes a new open document
+    await menu('document.fromTemplate')
+    await page.click('[data-template=annual]')
+    await expect.poll(() => page.locator('.dd-title').innerText()).toBe('年度工作总结')
+    await expect.poll(() => page.locator('.doc-open').count()).toBe(2)
+
+    // 文件 › 打开库… switched the services to another file: the renderer closes the document and lists that library
+    const otherDir = e2e.tempDir()
+    const other = createServices({ dataDir: otherDir })
+    await callApi(other.handlers, 'documents.create', { title: '另一个库里的总结', model: sampleDocument('另一个库里的总结') })
+    other.close()
+    expect((await invoke(page, 'library.open', { path: libraryPathIn(otherDir), create: false })).ok).toBe(true)
+    await menu('library.changed')
+    await expect.poll(() => page.locator('.document-body').count()).toBe(0)
+    await expect.poll(() => page.locator('.doc-open .doc-title').allInnerTexts()).toEqual(['另一个库里的总结'])
+
+    // nothing left out: every command of the menu, and every command there is
+    expect(menuCommands().filter((c) => !done.has(c))).toEqual([])
+    expect(APP_COMMANDS.filter((c) => !done.has(c))).toEqual([])
+  })
+})
