@@ -8,7 +8,7 @@ import { ApiError } from '../../../shared/api'
 import { normalizeDocument } from '../../../shared/document/lexicalState'
 import { SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { canonicalModel, fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
-import type { FinalSummary } from '../../../shared/output/contract'
+import type { FinalSummary } from '../../../shared/api'
 import { countCharacters, documentPlainText } from '../../../shared/document/text'
 import type { DocumentStore, SqliteDatabase } from '../library'
 

@@ -1,5 +1,5 @@
 /** The output methods of the API contract (shared/output/contract.ts), next to the library. */
-import type { outputContract } from '../../../shared/output/contract'
+import type { assetsContract, outputContract } from '../../../shared/api'
 import { AssetStore } from '../assets'
 import type { ApiHandlers } from '../handlers'
 import type { LibraryHost } from '../libraryHost'
@@ -15,7 +15,7 @@ export interface OutputHooks {
   print?: (html: string, title: string) => Promise<boolean>
 }
 
-type OutputHandlers = Pick<ApiHandlers, keyof typeof outputContract>
+type OutputHandlers = Pick<ApiHandlers, keyof typeof outputContract | keyof typeof assetsContract>
 
 export function outputHandlers(host: LibraryHost, hooks: OutputHooks = {}): OutputHandlers {
   const finals = () => new FinalStore(host.database(), host.documents())

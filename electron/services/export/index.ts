@@ -6,7 +6,7 @@
 import { ApiError } from '../../../shared/api'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
-import type { ExportFormat, FinalSummary } from '../../../shared/output/contract'
+import type { ExportFormat, FinalSummary } from '../../../shared/api'
 import { renderMarkdown, renderText } from '../../../shared/output/plain'
 import { prepareOutput, type FinalMark } from '../../../shared/output/prepare'
 import { printHtml, type PrintAsset } from '../../../shared/output/printHtml'

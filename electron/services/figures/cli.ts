@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { SHEET_MAX_BYTES } from '../../../shared/figures/contract'
+import { SHEET_MAX_BYTES } from '../../../shared/api'
 import { callApi, type ApiHandlers } from '../handlers'
 
 export interface FigureCliOptions {

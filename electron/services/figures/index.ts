@@ -12,7 +12,7 @@ import { figureFormatter } from '../../../shared/figures/format'
 import { evaluateFigures, isComputed } from '../../../shared/figures/formula'
 import { checkName, parseValueInput, patchFigure } from '../../../shared/figures/edit'
 import { applyImport, describePlan, planImport, summarizePlan } from '../../../shared/figures/sheet'
-import type { FigureListItem } from '../../../shared/figures/contract'
+import type { FigureListItem } from '../../../shared/api'
 import type { DocumentStore } from '../library/documents'
 import { readSheet, writeSheet } from './sheets'
 

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs'
 import { ApiError } from '../../../shared/api'
 import type { Figure } from '../../../shared/document/model'
-import { SHEET_MAX_BYTES } from '../../../shared/figures/contract'
+import { SHEET_MAX_BYTES } from '../../../shared/api'
 import { figuresToRows, parseCsv, toCsv, type Cell } from '../../../shared/figures/sheet'
 import { decodeText } from '../import/decode'
 

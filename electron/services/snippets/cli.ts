@@ -10,7 +10,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { callApi, type ApiHandlers } from '../handlers'
-import { bodyToText, categoryPaths, SNIPPET_FILE_MAX_BYTES } from '../../../shared/snippets'
+import { SNIPPET_FILE_MAX_BYTES } from '../../../shared/api'
+import { bodyToText, categoryPaths } from '../../../shared/snippets'
 
 export interface SnippetCliOptions {
   json?: boolean | undefined

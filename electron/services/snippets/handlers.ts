@@ -1,5 +1,5 @@
 /** The snippet methods of the API (see shared/snippets/api.ts), spread into createApiHandlers. */
-import type { snippetsContract } from '../../../shared/snippets/api'
+import type { snippetsContract } from '../../../shared/api'
 import type { ApiHandlers } from '../handlers'
 import type { LibraryHost } from '../libraryHost'
 import { exportSnippets, harvestSnippets, importSnippetFile, snippetStore } from './index'
