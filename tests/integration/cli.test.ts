@@ -39,8 +39,8 @@ describe('the CLI', () => {
     const dir = tempDir()
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
     const env = { ...process.env, DRAFTDESK_DATA_DIR: dir }
-    const id = execFileSync('npx', ['tsx', 'electron/cli.ts', 'new', '--title', '半年工作总结'], { cwd: root, env, encoding: 'utf8' }).trim()
-    const listed = execFileSync('npx', ['tsx', 'electron/cli.ts', 'list', '--json'], { cwd: root, env, encoding: 'utf8' })
+    const id = execFileSync('npx', ['tsx', 'electron/cli/main.ts', 'new', '--title', '半年工作总结'], { cwd: root, env, encoding: 'utf8' }).trim()
+    const listed = execFileSync('npx', ['tsx', 'electron/cli/main.ts', 'list', '--json'], { cwd: root, env, encoding: 'utf8' })
     expect(JSON.parse(listed)).toMatchObject([{ id, title: '半年工作总结' }])
   })
 })

@@ -37,7 +37,7 @@ import {
   type SnippetSource,
 } from '../../../shared/snippets'
 import type { Statement } from 'better-sqlite3'
-import type { SqliteDatabase } from '../library'
+import type { SqliteDatabase } from '../library/database'
 
 /** Most candidates read from an index per query (newest first); beyond it `more` is set. */
 export const CANDIDATE_CAP = 500

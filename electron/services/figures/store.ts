@@ -1,10 +1,10 @@
 /**
- * The figure methods of the API (shared/figures/contract.ts): the CLI's `figures list/set/import`
- * on stored documents, and the panel's spreadsheet reading and writing. The rules are the pure
- * ones in shared/figures, so the CLI and the table behave the same.
+ * The figure table of stored documents: what the CLI's `figures list/set/import` do (handlers.ts
+ * maps the API onto these). The rules are the pure ones in shared/figures, so the CLI and the
+ * table behave the same.
  */
 import { randomBytes } from 'node:crypto'
-import { ApiError, type ApiOutput } from '../../../shared/api'
+import { ApiError, type ApiOutput, type FigureListItem } from '../../../shared/api'
 import type { Figure, SummaryDocument } from '../../../shared/document/model'
 import { comparisonText } from '../../../shared/figures/compare'
 import { figureUses } from '../../../shared/figures/checks'
@@ -12,9 +12,8 @@ import { figureFormatter } from '../../../shared/figures/format'
 import { evaluateFigures, isComputed } from '../../../shared/figures/formula'
 import { checkName, parseValueInput, patchFigure } from '../../../shared/figures/edit'
 import { applyImport, describePlan, planImport, summarizePlan } from '../../../shared/figures/sheet'
-import type { FigureListItem } from '../../../shared/api'
-import type { DocumentStore } from '../library/documents'
-import { readSheet, writeSheet } from './sheets'
+import type { DocumentStore } from '../documents/store'
+import { readSheet } from './sheets'
 
 export { readSheet, writeSheet } from './sheets'
 
@@ -67,37 +66,26 @@ export function setFigure(doc: SummaryDocument, name: string, value: string, cre
   return { doc: { ...doc, figures }, figure: figures.find((f) => f.id === figure.id)!, created }
 }
 
-export function createFigureHandlers(docs: () => DocumentStore) {
-  return {
-    'figures.list': ({ id }: { id: string }): ApiOutput<'figures.list'> => listItems(docs().get(id).model),
-    'figures.set': ({ id, name, value, create }: { id: string; name: string; value: string; create?: boolean | undefined }): ApiOutput<'figures.set'> => {
-      const store = docs()
-      const { doc, figure, created } = setFigure(store.get(id).model, name, value, create ?? false)
-      store.save(id, doc)
-      const items = listItems(doc)
-      return { item: items.find((i) => i.figure.id === figure.id)!, created }
-    },
-    'figures.import': async ({ id, name, dataBase64, apply }: { id: string; name: string; dataBase64: string; apply: boolean }): Promise<ApiOutput<'figures.import'>> => {
-      const store = docs()
-      const doc = store.get(id).model
-      const rows = await readSheet(name, Buffer.from(dataBase64, 'base64'))
-      const plan = planImport(doc.figures, rows)
-      const counts = summarizePlan(plan)
-      const lines = describePlan(plan, doc.figures)
-      const result: ApiOutput<'figures.import'> = { lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
-      if (plan.fatal) return { ...result, fatal: plan.fatal }
-      if (apply && counts.update + counts.create > 0) {
-        store.save(id, { ...doc, figures: applyImport(doc.figures, plan, serviceFigureId) })
-        result.applied = true
-      }
-      return result
-    },
-    'figures.readSheet': async ({ name, dataBase64 }: { name: string; dataBase64: string }): Promise<ApiOutput<'figures.readSheet'>> => ({
-      rows: (await readSheet(name, Buffer.from(dataBase64, 'base64'))).map((r) => r.map((c) => (c === undefined ? null : c))),
-    }),
-    'figures.exportSheet': async ({ figures, uses, format, title }: { figures: Figure[]; uses?: Record<string, number> | undefined; format: 'xlsx' | 'csv'; title: string }): Promise<ApiOutput<'figures.exportSheet'>> => {
-      const file = await writeSheet(figures, new Map(Object.entries(uses ?? {})), format, title)
-      return { fileName: file.fileName, mime: file.mime, dataBase64: Buffer.from(file.bytes).toString('base64') }
-    },
+/** `figures set` on a stored document: the figure as listed after the change. */
+export function setStoredFigure(store: DocumentStore, id: string, name: string, value: string, create: boolean): ApiOutput<'figures.set'> {
+  const { doc, figure, created } = setFigure(store.get(id).model, name, value, create)
+  store.save(id, doc)
+  const items = listItems(doc)
+  return { item: items.find((i) => i.figure.id === figure.id)!, created }
+}
+
+/** A spreadsheet → the import plan for a stored document's figures (preview lines); `apply` stores it. */
+export async function importFigureSheet(store: DocumentStore, id: string, file: { name: string; bytes: Uint8Array }, apply: boolean): Promise<ApiOutput<'figures.import'>> {
+  const doc = store.get(id).model
+  const rows = await readSheet(file.name, file.bytes)
+  const plan = planImport(doc.figures, rows)
+  const counts = summarizePlan(plan)
+  const lines = describePlan(plan, doc.figures)
+  const result: ApiOutput<'figures.import'> = { lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
+  if (plan.fatal) return { ...result, fatal: plan.fatal }
+  if (apply && counts.update + counts.create > 0) {
+    store.save(id, { ...doc, figures: applyImport(doc.figures, plan, serviceFigureId) })
+    result.applied = true
   }
+  return result
 }

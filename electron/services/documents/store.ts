@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SearchHit } from '../../../shared/api'
 import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { documentCharacters, documentPlainText } from '../../../shared/document/text'
-import type { SqliteDatabase } from './database'
+import type { SqliteDatabase } from '../library/database'
 
 /** A revision is kept at most this often while the writer edits (plus every Ctrl+S). */
 export const REVISION_INTERVAL_MS = 5 * 60 * 1000

@@ -15,7 +15,7 @@ import { isFingerprint } from '../../../shared/output/canonical'
 import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
 import { FINGERPRINT_PROPERTY } from './docx'
-import type { FinalStore } from './finals'
+import type { FinalStore } from './store'
 import { readPdfFingerprint } from './pdfInfo'
 
 export type VerifyStatus = 'match' | 'modified' | 'unknown-fingerprint' | 'no-fingerprint' | 'unsupported'

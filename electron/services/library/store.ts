@@ -4,8 +4,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError, type LibraryInfo } from '../../shared/api'
-import { DocumentStore, LibraryOpenError, openLibraryDatabase, type SqliteDatabase } from './library'
+import { ApiError, type LibraryInfo } from '../../../shared/api'
+import { DocumentStore } from '../documents/store'
+import { LibraryOpenError, openLibraryDatabase, type SqliteDatabase } from './database'
 
 export class LibraryHost {
   private db: SqliteDatabase | null = null
