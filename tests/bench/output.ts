@@ -1,4 +1,4 @@
-/** Output benchmarks (issue 6): a 100-page summary (65,000 characters) → DOCX, → PDF through the CLI, print preview page 1. */
+/** Output benchmarks: a 100-page summary (65,000 characters) → DOCX, → PDF through the CLI, print preview page 1. */
 import fs from 'node:fs'
 import path from 'node:path'
 import { runCli } from '../../electron/cli'

@@ -1,5 +1,5 @@
 /**
- * The documents and revisions of one library. Model JSON is validated on the way in (by the API
+ * The documents and revisions of one 文稿库 (document library) file. Model JSON is validated on the way in (by the API
  * layer) and on the way out (here): a stored document that fails the schema is reported, never
  * dropped and never overwritten.
  */

@@ -1,6 +1,6 @@
 /**
  * Import: a file's bytes → SummaryDocument(s) and a report. Node side, no Electron: the API handler
- * (`documents.import`), the CLI (`import FILE`) and the bench call `importFile`.
+ * (handlers.ts, `documents.import`), snippet harvest and the bench call `importFile`.
  *
  *   .txt .text        decode.ts (encoding detection) → shared recognizer
  *   .md .markdown     decode.ts → markdown.ts (headings, marks, tables) → rich.ts → recognizer

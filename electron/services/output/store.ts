@@ -71,7 +71,7 @@ export class FinalStore {
     return { final: toSummary(row), model: parsed.data }
   }
 
-  /** Every 定稿 in the library with this fingerprint. */
+  /** Every 定稿 in the 文稿库 with this fingerprint. */
   byFingerprint(fingerprint: string): FinalSummary[] {
     const rows = this.db
       .prepare(`SELECT id, document_id, created_at, name, author, fingerprint, model_json FROM revisions WHERE fingerprint = ? AND reason = 'final' ORDER BY id`)

@@ -1,5 +1,5 @@
 /**
- * The snippet service (素材库): the store next to the library's database, the API handlers, file
+ * The snippet service (素材库): the store inside the 文稿库 file's database, file
  * import/export and harvest. No Electron here: the app, the browser shell and the CLI share it.
  */
 import path from 'node:path'
@@ -18,7 +18,7 @@ export { starterSnippets } from './starter'
 
 const stores = new WeakMap<SqliteDatabase, SnippetStore>()
 
-/** The snippet store of the open library (seeded with the starter snippets the first time). */
+/** The snippet store of the open 文稿库 file (seeded with the starter snippets the first time). */
 export function snippetStore(host: LibraryHost): SnippetStore {
   const db = host.database()
   let store = stores.get(db)
@@ -66,7 +66,7 @@ export function exportSnippets(store: SnippetStore, format: 'json' | 'csv', cate
   return { name: `素材库-${day}.${format}`, text, count: snippets.length }
 }
 
-/** Harvest over library documents and files (files go through the same import as documents.import). */
+/** Harvest over documents of the 文稿库 and files (files go through the same import as documents.import). */
 export async function harvestSnippets(
   store: SnippetStore,
   documents: { get(id: string): { model: SummaryDocument } } | null,
