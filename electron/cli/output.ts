@@ -23,7 +23,7 @@ function loadSource(services: Services, doc: string, revision?: string): ExportS
   if (doc.endsWith('.json') && fs.existsSync(doc)) {
     let json: unknown
     try {
-      json = JSON.parse(fs.readFileSync(doc, 'utf8'))
+      json = JSON.parse(readInputFile(doc).bytes.toString('utf8'))
     } catch (err) {
       throw new ApiError('bad_request', `${doc} 不是有效的 JSON / not JSON: ${err instanceof Error ? err.message : String(err)}`)
     }
