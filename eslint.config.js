@@ -1,6 +1,7 @@
-// Lint, and the layer rule (README, Layout) made mechanical: imports may only point downward.
+// Lint, and the layer rule made mechanical: imports may only point downward, so that shared/ runs
+// anywhere, the services serve both shells and the CLI alike, and the renderer can live in a browser.
 //   shared/             pure TypeScript: no Node, Electron, DOM, React or Lexical
-//   electron/services/  the Node side: no Electron
+//   electron/services/  the Node side: no Electron, and none of the CLI's printing
 //   renderer/           React + Lexical: no Node, Electron or services; the back end only via shared/api
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
@@ -44,13 +45,16 @@ export default tseslint.config(
   },
   {
     files: ['electron/services/**/*.ts'],
-    rules: restrict(['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**'], 'electron/services/ know nothing of Electron or the UI.'),
+    rules: restrict(
+      ['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**', '**/electron/cli/**', '../cli/*', '../../cli/*'],
+      'electron/services/ know nothing of Electron, the UI or the CLI: they hold the logic all three share.',
+    ),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict(
       ['electron', 'electron/*', 'better-sqlite3', ...nodeBuiltins, '**/electron/**', '../electron', '../../electron'],
-      'renderer/ reaches the back end only through the API contract in shared/api.ts.',
+      'renderer/ reaches the back end only through the API contract in shared/api/.',
     ),
   },
 )

@@ -4,7 +4,7 @@
 //   dist/electron/preload.cjs  sandboxed preload (CommonJS, shared code bundled in; only `electron` is required)
 //   dist/electron/cli.cjs      the CLI            (npm run cli runs the source with tsx)
 //   dist/electron/serve.cjs    the browser shell  (npm run serve, and npm start's fallback)
-//   dist/tools/native.cjs      ensureElectronNativeModule() for scripts/start.mjs (not packaged)
+//   dist/tools/native.cjs      scripts/nativeModule.ts: ensureElectronNativeModule() for scripts/start.mjs (not packaged)
 //   dist/renderer/             Vite build of renderer/
 // Options: --no-renderer (skip Vite), --native (also build better-sqlite3 for Electron; `npm run dist`).
 import fs from 'node:fs'
@@ -19,9 +19,9 @@ const dist = path.join(root, 'dist')
 /** Node-side bundles: everything bundled except Electron and the native module. */
 const nodeEntries = [
   { entry: 'electron/main.ts', outfile: 'dist/electron/main.cjs', required: true },
-  { entry: 'electron/cli.ts', outfile: 'dist/electron/cli.cjs', required: false },
+  { entry: 'electron/cli/main.ts', outfile: 'dist/electron/cli.cjs', required: false },
   { entry: 'electron/server/serve.ts', outfile: 'dist/electron/serve.cjs', required: false },
-  { entry: 'electron/main/nativeBinding.ts', outfile: 'dist/tools/native.cjs', required: true },
+  { entry: 'scripts/nativeModule.ts', outfile: 'dist/tools/native.cjs', required: true },
 ]
 
 const common = {

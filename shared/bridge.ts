@@ -7,7 +7,7 @@ import type { AppCommand } from './commands'
 
 export interface DraftDeskBridge {
   /**
-   * Calls one API method (see apiContract in shared/api.ts) and resolves with its ApiResponse
+   * Calls one API method (see apiContract in shared/api/index.ts) and resolves with its ApiResponse
    * (`{ ok: true, result }` or `{ ok: false, error }`). Rejects for a name that is not in the
    * contract. The caller validates the result against the contract's output schema.
    */

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { OutputHooks } from '../services/export/handlers'
+import type { OutputHooks } from '../services/output/handlers'
 
 export interface PrintWindow {
   loadFile(file: string): Promise<void>

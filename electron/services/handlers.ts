@@ -1,39 +1,35 @@
 /**
- * The implementation of the API contract, next to the library. Both transports (Electron IPC and
- * the browser shell) call `dispatch`, which validates the input with the contract's zod schema,
- * runs the handler and turns every failure into a typed error. It never throws.
+ * The implementation of the API contract: each feature's handlers (<feature>/handlers.ts, typed
+ * from its contract) assembled into one map. Both transports (Electron IPC and the browser shell)
+ * call `dispatch`, which validates the input with the contract's zod schema, runs the handler and
+ * turns every failure into a typed error. It never throws.
  */
-import { z } from 'zod'
-import { apiContract, ApiError, isApiMethod, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse } from '../../shared/api'
-import { createFigureHandlers } from './figures'
-import { importDocuments } from './import'
-import type { LibraryHost } from './libraryHost'
-import { snippetHandlers } from './snippets/handlers'
-import { outputHandlers, type OutputHooks } from './export/handlers'
+import type { z } from 'zod'
+import { apiContract, ApiError, isApiMethod, type ApiContract, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse, type Contract } from '../../shared/api'
+import { createAssetsHandlers } from './assets/handlers'
+import { createDocumentsHandlers } from './documents/handlers'
+import { createFiguresHandlers } from './figures/handlers'
+import { createImportHandlers } from './import/handlers'
+import { createLibraryHandlers } from './library/handlers'
+import type { LibraryHost } from './library/store'
+import { createOutputHandlers, type OutputHooks } from './output/handlers'
+import { createSnippetsHandlers } from './snippets/handlers'
 
-export type ApiHandlers = { [M in ApiMethod]: (input: z.output<(typeof apiContract)[M]['input']>) => ApiOutput<M> | Promise<ApiOutput<M>> }
+/** A contract's handler map: one function per method, from its parsed input to its output. */
+export type Handlers<C extends Contract> = {
+  [M in keyof C]: (input: z.output<C[M]['input']>) => z.output<C[M]['output']> | Promise<z.output<C[M]['output']>>
+}
+export type ApiHandlers = Handlers<ApiContract>
 
 export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): ApiHandlers {
-  const docs = () => host.documents()
   return {
-    'library.info': () => host.info(),
-    'library.open': ({ path, create }) => host.open(path, create),
-    'documents.list': ({ trash }) => docs().list(trash ?? false),
-    'documents.create': ({ title, model }) => docs().create(title, model),
-    'documents.get': ({ id }) => docs().get(id),
-    'documents.save': ({ id, model }) => docs().save(id, model),
-    'documents.snapshot': ({ id, reason }) => docs().snapshot(id, reason),
-    'documents.rename': ({ id, title }) => docs().rename(id, title),
-    'documents.duplicate': ({ id, title }) => docs().duplicate(id, title),
-    'documents.trash': ({ id }) => (docs().trash(id), { ok: true as const }),
-    'documents.restore': ({ id }) => (docs().restore(id), { ok: true as const }),
-    'documents.purge': ({ id }) => (docs().purge(id), { ok: true as const }),
-    'documents.search': ({ query }) => docs().search(query),
-    'revisions.list': ({ id }) => docs().revisions(id),
-    'documents.import': ({ save, ...input }) => importDocuments(input, save ? docs() : null),
-    ...snippetHandlers(host),
-    ...createFigureHandlers(docs),
-    ...outputHandlers(host, output),
+    ...createLibraryHandlers(host),
+    ...createDocumentsHandlers(host),
+    ...createImportHandlers(host),
+    ...createFiguresHandlers(host),
+    ...createSnippetsHandlers(host),
+    ...createOutputHandlers(host, output),
+    ...createAssetsHandlers(host),
   }
 }
 

@@ -1,10 +1,17 @@
-/** The back end's front door: both shells (Electron main, browser shell) and the CLI start here. */
+/**
+ * The back end's front door: both shells (Electron main, browser shell) and the CLI start here.
+ *
+ * One folder per feature, each with the same two files: store.ts, the feature's logic and storage
+ * (no API plumbing), and handlers.ts, the feature's part of the API contract mapped onto it, typed
+ * from the contract (shared/api/<feature>.ts). handlers.ts here assembles them; library/ holds the
+ * 文稿库 file they all share.
+ */
 import type { ApiResponse } from '../../shared/api'
 import { libraryPathIn } from './dataDir'
 import { createApiHandlers, dispatch, type ApiHandlers } from './handlers'
-import { LibraryHost } from './libraryHost'
-import type { OutputHooks } from './export/handlers'
-import { chromiumPrinter, type PdfPrinter } from './export/pdf'
+import { LibraryHost } from './library/store'
+import type { OutputHooks } from './output/handlers'
+import { chromiumPrinter, type PdfPrinter } from './output/pdf'
 
 export interface Services {
   readonly dataDir: string

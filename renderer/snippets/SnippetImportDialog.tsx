@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SnippetImportReport } from '../../shared/snippets/api'
-import { SNIPPET_FILE_MAX_BYTES } from '../../shared/snippets/api'
+import type { SnippetImportReport } from '../../shared/api'
+import { SNIPPET_FILE_MAX_BYTES } from '../../shared/api'
 import { useApi } from '../app/ApiContext'
 import { errorMessage } from '../app/errors'
 import { fileToBase64 } from '../app/files'

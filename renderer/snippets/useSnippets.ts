@@ -1,7 +1,7 @@
 /** Search and categories for the panel and the picker, through the API. */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Category } from '../../shared/snippets'
-import type { SnippetSearchResult } from '../../shared/snippets/api'
+import type { SnippetSearchResult } from '../../shared/api'
 import { parseQuery } from '../../shared/snippets'
 import { useApi } from '../app/ApiContext'
 

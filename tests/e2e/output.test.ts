@@ -11,8 +11,8 @@ import { useE2E } from '../helpers/e2e'
 import { longSummary } from '../helpers/outputDocs'
 import { sealPng } from '../helpers/png'
 import { pdfPages } from '../helpers/outputPdf'
-import { exportToFile } from '../../electron/services/export'
-import { chromiumPrinter } from '../../electron/services/export/pdf'
+import { exportToFile } from '../../electron/services/output'
+import { chromiumPrinter } from '../../electron/services/output/pdf'
 import { waitSaved } from '../helpers/shell'
 
 const e2e = useE2E()

@@ -9,7 +9,7 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
-import { exportToFile, renderExport, verifyFile, FinalStore, type PdfPrinter } from '../../electron/services/export'
+import { exportToFile, renderExport, verifyFile, FinalStore, type PdfPrinter } from '../../electron/services/output'
 import { runCli } from '../../electron/cli'
 import { LINES_PER_PAGE, CHARS_PER_LINE } from '../../shared/output/layout'
 import { sampleDocument } from '../helpers/documents'
@@ -17,7 +17,7 @@ import { inkBands, libreOfficePdf, lineChars, lines, mode, pdfPages, pdfWords, s
 import { longSummary, manyFigures, richSample } from '../helpers/outputDocs'
 import { sealPng, TINY_JPEG } from '../helpers/png'
 import { useTempDirs } from '../helpers/tempDir'
-import { AssetStore } from '../../electron/services/assets'
+import { AssetStore } from '../../electron/services/assets/store'
 
 const tempDir = useTempDirs()
 
@@ -157,7 +157,7 @@ describe('PDF', () => {
   }, 120_000)
 })
 
-import { chromiumPrinter } from '../../electron/services/export/pdf'
+import { chromiumPrinter } from '../../electron/services/output/pdf'
 const chromiumPrinterForTests = () => chromiumPrinter()
 
 describe('定稿 and verify', () => {

@@ -12,7 +12,7 @@ import { IMPORT_MAX_BASE64, IMPORT_MAX_BYTES, type ApiOutput } from '../../share
 import { SummaryDocumentSchema, type Block, type Inline, type SummaryDocument } from '../../shared/document/model'
 import { runCli } from '../../electron/cli'
 import { callApi, createServices, type Services } from '../../electron/services'
-import { importFile } from '../../electron/services/import'
+import { importFile } from '../../electron/services/import/store'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
-// The layer rule (README, Layout) lives in eslint.config.js; these cases prove it bites.
+// The layer rule lives in eslint.config.js; these cases prove it bites.
 const eslint = new ESLint()
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
@@ -16,6 +16,7 @@ describe('the layer rule', () => {
     ['shared/document/x.ts', "import { useState } from 'react'\nexport const a = useState"],
     ['shared/document/x.ts', "import Database from 'better-sqlite3'\nexport const a = Database"],
     ['electron/services/x.ts', "import { ipcMain } from 'electron'\nexport const a = ipcMain"],
+    ['electron/services/figures/x.ts', "import { printError } from '../../cli/print'\nexport const a = printError"],
     ['renderer/app/x.ts', "import fs from 'node:fs'\nexport const a = fs"],
     ['renderer/app/x.ts', "import { createServices } from '../../electron/services'\nexport const a = createServices"],
   ])('refuses %s importing what its layer may not: %s', async (file, code) => {

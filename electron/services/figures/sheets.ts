@@ -4,9 +4,8 @@
  * GB18030 — the encoding Excel on a Chinese Windows saves CSV in).
  */
 import ExcelJS from 'exceljs'
-import { ApiError } from '../../../shared/api'
+import { ApiError, SHEET_MAX_BYTES } from '../../../shared/api'
 import type { Figure } from '../../../shared/document/model'
-import { SHEET_MAX_BYTES } from '../../../shared/figures/contract'
 import { figuresToRows, parseCsv, toCsv, type Cell } from '../../../shared/figures/sheet'
 import { decodeText } from '../import/decode'
 

@@ -1,13 +1,13 @@
-/** The snippet methods of the API (see shared/snippets/api.ts), spread into createApiHandlers. */
-import type { snippetsContract } from '../../../shared/snippets/api'
-import type { ApiHandlers } from '../handlers'
-import type { LibraryHost } from '../libraryHost'
+/** The 素材库 methods of the API, onto the SnippetStore and the snippet files (index.ts). */
+import type { snippetsContract } from '../../../shared/api'
+import type { Handlers } from '../handlers'
+import type { LibraryHost } from '../library/store'
 import { exportSnippets, harvestSnippets, importSnippetFile, snippetStore } from './index'
 import { starterSnippets } from './starter'
 
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'))
 
-export function snippetHandlers(host: LibraryHost): Pick<ApiHandlers, keyof typeof snippetsContract> {
+export function createSnippetsHandlers(host: LibraryHost): Handlers<typeof snippetsContract> {
   const store = () => snippetStore(host)
   return {
     'snippets.search': ({ query, categoryId, limit }) => store().search(query, { categoryId: categoryId ?? null, ...(limit ? { limit } : {}) }),

@@ -1,15 +1,15 @@
 /**
- * The snippet service (素材库): the store next to the library's database, the API handlers, file
+ * The snippet service (素材库): the store inside the 文稿库 file's database, file
  * import/export and harvest. No Electron here: the app, the browser shell and the CLI share it.
  */
 import path from 'node:path'
 import { ApiError, type ApiOutput } from '../../../shared/api'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { harvest, parseSnippetFile, snippetsToCsv, snippetsToJson, type HarvestSource } from '../../../shared/snippets'
-import { importFile } from '../import'
+import { importFile } from '../import/store'
 import { decodeText } from '../import/decode'
-import type { SqliteDatabase } from '../library'
-import type { LibraryHost } from '../libraryHost'
+import type { SqliteDatabase } from '../library/database'
+import type { LibraryHost } from '../library/store'
 import { bodyKey, SnippetStore } from './store'
 import { starterSnippets } from './starter'
 
@@ -18,7 +18,7 @@ export { starterSnippets } from './starter'
 
 const stores = new WeakMap<SqliteDatabase, SnippetStore>()
 
-/** The snippet store of the open library (seeded with the starter snippets the first time). */
+/** The snippet store of the open 文稿库 file (seeded with the starter snippets the first time). */
 export function snippetStore(host: LibraryHost): SnippetStore {
   const db = host.database()
   let store = stores.get(db)
@@ -66,7 +66,7 @@ export function exportSnippets(store: SnippetStore, format: 'json' | 'csv', cate
   return { name: `素材库-${day}.${format}`, text, count: snippets.length }
 }
 
-/** Harvest over library documents and files (files go through the same import as documents.import). */
+/** Harvest over documents of the 文稿库 and files (files go through the same import as documents.import). */
 export async function harvestSnippets(
   store: SnippetStore,
   documents: { get(id: string): { model: SummaryDocument } } | null,

@@ -1,6 +1,6 @@
 /**
- * The starter library (resources/snippets/starter.json): snippets written by us in our own words,
- * across the default categories. A new library receives them once (SnippetStore.seedOnce); the
+ * The starter snippets (resources/snippets/starter.json): written by us in our own words, across
+ * the default categories. A new 文稿库 file receives them once (SnippetStore.seedOnce); the
  * writer may delete any of them, and 素材库 › 恢复内置素材 puts back what was removed.
  */
 import starterFile from '../../../resources/snippets/starter.json' with { type: 'json' }

@@ -1,12 +1,12 @@
 /**
- * The snippets of one library: categories, snippets, search, use counts, import and export.
+ * The 素材库 (snippet library) inside one 文稿库 file: categories, snippets, search, use counts, import and export.
  * Next to the database, like DocumentStore; every write keeps the two full-text indexes in step
  * inside the same transaction.
  *
  * Search (see migration 0002): the longest query term picks the index — trigram for three
  * characters and more, the gram index for one or two. Candidates are read newest first with a cap,
  * together with the title and tag matches and the writer's most used snippets, so a query that
- * matches half the library costs no more than a rare one; SQL orders them by tier and use, and
+ * matches half the 素材库 costs no more than a rare one; SQL orders them by tier and use, and
  * shared/snippets/rank.ts settles the final order. Whatever the writer types, the query is made of
  * quoted phrases and tokens of our own: FTS syntax in it is never interpreted.
  */
@@ -37,7 +37,7 @@ import {
   type SnippetSource,
 } from '../../../shared/snippets'
 import type { Statement } from 'better-sqlite3'
-import type { SqliteDatabase } from '../library'
+import type { SqliteDatabase } from '../library/database'
 
 /** Most candidates read from an index per query (newest first); beyond it `more` is set. */
 export const CANDIDATE_CAP = 500
@@ -451,7 +451,7 @@ export class SnippetStore {
     return !!this.st.byKey.get(key)
   }
 
-  /** Which items duplicate a snippet of the library (same uid, or same words) or an earlier item of the file. */
+  /** Which items duplicate a snippet of the 素材库 (same uid, or same words) or an earlier item of the file. */
   findDuplicates(items: readonly ImportItem[]): Map<ImportItem, string> {
     const dup = new Map<ImportItem, string>()
     const seen = new Map<string, string>()
@@ -509,10 +509,10 @@ export class SnippetStore {
     return rows.map(toSnippet)
   }
 
-  // ---- the starter library -------------------------------------------------------------------
+  // ---- the starter snippets ------------------------------------------------------------------
 
   /**
-   * A library meets the snippet feature for the first time: the default categories and the starter
+   * A 文稿库 file meets the snippet feature for the first time: the default categories and the starter
    * snippets go in, once. Snippets the writer removes later stay removed.
    */
   seedOnce(starter: { items: readonly ImportItem[]; categories: readonly string[] }): boolean {

@@ -2,13 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  devNativeBindingPath,
-  ensureElectronNativeModule,
-  installedElectronVersion,
-  nativeBindingPath,
-  rebuildCause,
-} from '../../../electron/main/nativeBinding'
+import { devNativeBindingPath, nativeBindingPath } from '../../../electron/main/nativeBinding'
+import { ensureElectronNativeModule, installedElectronVersion, rebuildCause } from '../../../scripts/nativeModule'
 
 const root = path.resolve('/opt/app')
 

@@ -114,7 +114,7 @@ function textWidthPt(text: string): number {
 
 const blankLine = () => para({ style: 'Blank', children: [] })
 
-/** The 署名 and 成文日期 as §7.3.5 lays them out (see DESIGN.md §3). */
+/** The 署名 and 成文日期 as GB/T 9704 §7.3.5 lays them out. */
 function signatureBlock(out: OutputDocument, assets: ReadonlyMap<string, ImageAsset> | undefined): Paragraph[] {
   const sig = out.signature
   if (!sig) return []

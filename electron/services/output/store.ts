@@ -4,13 +4,13 @@
  * (reason 'final', migration 0003); a trigger refuses any later change to it, and editing the
  * document only ever writes the document row and new revisions.
  */
-import { ApiError } from '../../../shared/api'
+import { ApiError, type FinalSummary } from '../../../shared/api'
 import { normalizeDocument } from '../../../shared/document/lexicalState'
 import { SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { canonicalModel, fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
-import type { FinalSummary } from '../../../shared/output/contract'
 import { countCharacters, documentPlainText } from '../../../shared/document/text'
-import type { DocumentStore, SqliteDatabase } from '../library'
+import type { DocumentStore } from '../documents/store'
+import type { SqliteDatabase } from '../library/database'
 
 interface FinalRow {
   id: number
@@ -71,7 +71,7 @@ export class FinalStore {
     return { final: toSummary(row), model: parsed.data }
   }
 
-  /** Every 定稿 in the library with this fingerprint. */
+  /** Every 定稿 in the 文稿库 with this fingerprint. */
   byFingerprint(fingerprint: string): FinalSummary[] {
     const rows = this.db
       .prepare(`SELECT id, document_id, created_at, name, author, fingerprint, model_json FROM revisions WHERE fingerprint = ? AND reason = 'final' ORDER BY id`)

@@ -1,11 +1,12 @@
 /**
- * Holds the open library, or the reason it could not be opened. The app starts either way: when
+ * Holds the open 文稿库 (document library) file, or the reason it could not be opened. The app starts either way: when
  * the file is corrupt or foreign it stays untouched and the writer is offered another one.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError, type LibraryInfo } from '../../shared/api'
-import { DocumentStore, LibraryOpenError, openLibraryDatabase, type SqliteDatabase } from './library'
+import { ApiError, type LibraryInfo } from '../../../shared/api'
+import { DocumentStore } from '../documents/store'
+import { LibraryOpenError, openLibraryDatabase, type SqliteDatabase } from './database'
 
 export class LibraryHost {
   private db: SqliteDatabase | null = null
@@ -23,7 +24,7 @@ export class LibraryHost {
     return { state: 'unavailable', path: this.currentPath, reason: this.problem?.reason ?? '未打开 / not open' }
   }
 
-  /** Switches to another library file; `create` makes a new one and refuses to overwrite any file. */
+  /** Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file. */
   open(file: string, create: boolean): LibraryInfo {
     const target = path.resolve(file)
     if (create && fs.existsSync(target) && fs.statSync(target).size > 0)
@@ -40,7 +41,7 @@ export class LibraryHost {
     return this.store
   }
 
-  /** The raw database, for services that share the library file (snippets, assets…). */
+  /** The raw database, for services that share the 文稿库 file (snippets, 定稿, assets…). */
   database(): SqliteDatabase {
     if (!this.db) throw new ApiError('library_unavailable', `素材库无法打开 / the library cannot be opened: ${this.problem?.reason ?? ''}`)
     return this.db

@@ -1,12 +1,12 @@
-/** The output methods of the API contract (shared/output/contract.ts), next to the library. */
-import type { outputContract } from '../../../shared/output/contract'
-import { AssetStore } from '../assets'
-import type { ApiHandlers } from '../handlers'
-import type { LibraryHost } from '../libraryHost'
-import { FinalStore } from './finals'
+/** The 出稿 methods of the API: export, print and 定稿, onto the render logic (index.ts) and the FinalStore. */
+import type { outputContract } from '../../../shared/api'
+import { fingerprintOf } from '../../../shared/output/canonical'
+import { AssetStore } from '../assets/store'
+import type { Handlers } from '../handlers'
+import type { LibraryHost } from '../library/store'
 import { exportFileName, MIME, printViewHtml, renderExport, sourceFor, type ExportSource } from './index'
 import type { PdfPrinter } from './pdf'
-import { fingerprintOf } from '../../../shared/output/canonical'
+import { FinalStore } from './store'
 
 export interface OutputHooks {
   /** prints HTML to PDF (default: headless Chromium) */
@@ -15,9 +15,7 @@ export interface OutputHooks {
   print?: (html: string, title: string) => Promise<boolean>
 }
 
-type OutputHandlers = Pick<ApiHandlers, keyof typeof outputContract>
-
-export function outputHandlers(host: LibraryHost, hooks: OutputHooks = {}): OutputHandlers {
+export function createOutputHandlers(host: LibraryHost, hooks: OutputHooks = {}): Handlers<typeof outputContract> {
   const finals = () => new FinalStore(host.database(), host.documents())
   const assets = () => new AssetStore(host.database())
   const source = (id: string, revisionId?: number): ExportSource => {
@@ -45,12 +43,5 @@ export function outputHandlers(host: LibraryHost, hooks: OutputHooks = {}): Outp
       return { finals: f.list(id), lastAuthor: f.lastAuthor(), currentFingerprint: fingerprintOf(host.documents().get(id).model) }
     },
     'finals.get': ({ revisionId }) => finals().get(revisionId),
-    'assets.add': ({ kind, name, dataBase64 }) => assets().add(kind, name, new Uint8Array(Buffer.from(dataBase64, 'base64'))),
-    'assets.list': ({ kind }) => assets().list(kind),
-    'assets.get': ({ id }) => {
-      const { asset, data } = assets().data(id)
-      return { asset, dataBase64: Buffer.from(data).toString('base64') }
-    },
-    'assets.remove': ({ id }) => (assets().remove(id), { ok: true as const }),
   }
 }

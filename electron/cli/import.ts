@@ -1,8 +1,10 @@
-/** Import results as short readable text, for the CLI (`import FILE`). */
-import type { DocumentSummary, FileImportReport } from '../../../shared/api'
-import type { SummaryDocument } from '../../../shared/document/model'
-import { headingMarker } from '../../../shared/document/numbering'
-import { inlineText } from '../../../shared/document/text'
+/** `import FILE`: a .txt/.md/.docx file → document model(s), and the import report as short text. */
+import { IMPORT_MAX_BYTES, type DocumentSummary, type FileImportReport } from '../../shared/api'
+import type { SummaryDocument } from '../../shared/document/model'
+import { headingMarker } from '../../shared/document/numbering'
+import { inlineText } from '../../shared/document/text'
+import { requireArg, t, type Command, type CommandGroup } from './command'
+import { readInputFile } from './files'
 
 const FORMAT_NAMES: Record<FileImportReport['format'], string> = { txt: '纯文本 / text', md: 'Markdown', docx: 'Word' }
 
@@ -43,4 +45,30 @@ export function formatImportSummary(name: string, documents: readonly SummaryDoc
   })
   lines.push(formatImportReport(name, report, saved))
   return lines.join('\n')
+}
+
+const importFile: Command = {
+  words: ['import'],
+  args: t('FILE', 'FILE'),
+  summary: t(
+    '.txt/.md/.docx → 文档模型（加 --split 为 JSON 数组）；加 --json 时报告输出到 stderr',
+    '.txt/.md/.docx → document model(s) (a JSON array with --split); with --json the report goes to stderr',
+  ),
+  options: ['split', 'clean', 'save', 'json'],
+  async run(ctx, args) {
+    // a file over the limit is refused before it is read
+    const file = readInputFile(requireArg(importFile, args, 0, 'import 需要文件路径 / import needs a file'), IMPORT_MAX_BYTES)
+    const { split, clean, save, json } = ctx.values
+    const result = await ctx.call('documents.import', { name: file.name, dataBase64: file.base64(), split: split ?? false, clean: clean ?? false, save: save ?? false })
+    if (json) {
+      ctx.json(split ? result.documents : result.documents[0])
+      ctx.note(formatImportReport(file.name, result.report, result.saved))
+    } else ctx.line(formatImportSummary(file.name, result.documents, result.report, result.saved))
+  },
+}
+
+export const importGroup: CommandGroup = {
+  name: 'import',
+  title: t('导入', 'import'),
+  commands: [importFile],
 }

@@ -3,14 +3,13 @@
  * same code answers the app (both shells, through the API) and the CLI. Every file is written with a
  * temp file and a rename (atomicWrite.ts): a failed export never leaves a half-written file.
  */
-import { ApiError } from '../../../shared/api'
+import { ApiError, type ExportFormat, type FinalSummary } from '../../../shared/api'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
-import type { ExportFormat, FinalSummary } from '../../../shared/output/contract'
 import { renderMarkdown, renderText } from '../../../shared/output/plain'
 import { prepareOutput, type FinalMark } from '../../../shared/output/prepare'
 import { printHtml, type PrintAsset } from '../../../shared/output/printHtml'
-import type { AssetStore } from '../assets'
+import type { AssetStore } from '../assets/store'
 import { writeFileAtomic } from './atomicWrite'
 import { buildDocx, type ImageAsset } from './docx'
 import { PdfUnavailableError, type PdfPrinter } from './pdf'
@@ -19,7 +18,7 @@ import { PDF_FINGERPRINT_KEY, withPdfInfo } from './pdfInfo'
 export { writeFileAtomic, WriteError } from './atomicWrite'
 export { buildDocx, FINGERPRINT_PROPERTY } from './docx'
 export { chromiumPrinter, findChromium, PdfUnavailableError, type PdfPrinter } from './pdf'
-export { FinalStore } from './finals'
+export { FinalStore } from './store'
 export { verifyFile, type VerifyResult } from './verify'
 
 export const MIME: Record<ExportFormat, string> = {

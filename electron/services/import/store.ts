@@ -1,6 +1,6 @@
 /**
  * Import: a file's bytes → SummaryDocument(s) and a report. Node side, no Electron: the API handler
- * (`documents.import`), the CLI (`import FILE`) and the bench call `importFile`.
+ * (handlers.ts, `documents.import`), snippet harvest and the bench call `importFile`.
  *
  *   .txt .text        decode.ts (encoding detection) → shared recognizer
  *   .md .markdown     decode.ts → markdown.ts (headings, marks, tables) → rich.ts → recognizer
@@ -13,7 +13,7 @@ import path from 'node:path'
 import { ApiError, type DocumentSummary, type FileImportReport } from '../../../shared/api'
 import { describeSchemaError, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { recognize, type RecognizeResult } from '../../../shared/recognizer'
-import type { DocumentStore } from '../library'
+import type { DocumentStore } from '../documents/store'
 import { checkImportSize, decodeText, emptyFileError } from './decode'
 import { docxToItems } from './docx'
 import { badFile } from './errors'

@@ -1,19 +1,16 @@
 /**
- * The figure table's part of the API contract (shared/api.ts mounts these methods): listing and
- * setting figures of a stored document (the CLI), reading and writing spreadsheets (the panel's
- * import and export; the .xlsx container is handled by the service).
+ * The figure table (数据表): listing and setting figures of a stored document (the CLI), reading and
+ * writing spreadsheets (the panel's import and export; the .xlsx container is handled by the
+ * service).
  */
 import { z } from 'zod'
 import { FigureSchema } from '../document/model'
+import { Base64, base64Length, DocumentIdSchema, type Contract } from './common'
 
 /** Largest spreadsheet accepted for import (bytes), and its base64 length. */
 export const SHEET_MAX_BYTES = 5 * 1024 * 1024
-export const SHEET_MAX_BASE64 = Math.ceil(SHEET_MAX_BYTES / 3) * 4
-
-const Base64 = z
-  .string()
-  .max(SHEET_MAX_BASE64, `表格文件超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB / the sheet is larger than ${SHEET_MAX_BYTES / 1024 / 1024} MB`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data')
+export const SHEET_MAX_BASE64 = base64Length(SHEET_MAX_BYTES)
+const SheetFileSchema = Base64(SHEET_MAX_BYTES)
 
 /** A figure as `figures list` prints it: the stored figure plus what it shows and how often. */
 export const FigureListItemSchema = z.strictObject({
@@ -30,22 +27,21 @@ export const FigureListItemSchema = z.strictObject({
 })
 export type FigureListItem = z.infer<typeof FigureListItemSchema>
 
-const DocId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a document id')
 const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
-export const figureMethods = {
+export const figuresContract = {
   'figures.list': {
-    input: z.strictObject({ id: DocId }),
+    input: z.strictObject({ id: DocumentIdSchema }),
     output: z.array(FigureListItemSchema),
   },
   /** Sets a figure's value the way the table does ("300余份", "九", "" to clear); `create` adds a missing one. */
   'figures.set': {
-    input: z.strictObject({ id: DocId, name: z.string().min(1).max(100), value: z.string().max(200), create: z.boolean().optional() }),
+    input: z.strictObject({ id: DocumentIdSchema, name: z.string().min(1).max(100), value: z.string().max(200), create: z.boolean().optional() }),
     output: z.strictObject({ item: FigureListItemSchema, created: z.boolean() }),
   },
   /** A .xlsx or .csv → the import plan (preview lines); with `apply`, the plan is stored. */
   'figures.import': {
-    input: z.strictObject({ id: DocId, name: z.string().min(1).max(260), dataBase64: Base64, apply: z.boolean() }),
+    input: z.strictObject({ id: DocumentIdSchema, name: z.string().min(1).max(260), dataBase64: SheetFileSchema, apply: z.boolean() }),
     output: z.strictObject({
       lines: z.array(z.string()),
       applied: z.boolean(),
@@ -57,7 +53,7 @@ export const figureMethods = {
   },
   /** The rows of a spreadsheet file (first sheet), for the panel's import preview. */
   'figures.readSheet': {
-    input: z.strictObject({ name: z.string().min(1).max(260), dataBase64: Base64 }),
+    input: z.strictObject({ name: z.string().min(1).max(260), dataBase64: SheetFileSchema }),
     output: z.strictObject({ rows: z.array(z.array(CellSchema)) }),
   },
   /** The figure table as a .xlsx or .csv file. */
@@ -70,4 +66,4 @@ export const figureMethods = {
     }),
     output: z.strictObject({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   },
-} as const
+} as const satisfies Contract

@@ -1,20 +1,14 @@
-/**
- * The snippet methods of the API contract (spread into apiContract in shared/api.ts; implemented
- * in electron/services/snippets/handlers.ts).
- */
+/** The 素材库 (snippet library): search, edit, categories, import/export, harvest. */
 import { z } from 'zod'
-import { CategorySchema, LIMITS, SnippetBodySchema, SnippetDraftSchema, SnippetHitSchema, SnippetSchema } from './model'
+import { CategorySchema, LIMITS, SnippetBodySchema, SnippetDraftSchema, SnippetHitSchema, SnippetSchema } from '../snippets/model'
+import { Base64, DocumentIdSchema, Ok, type Contract } from './common'
 
 const SnippetIdSchema = z.number().int().positive()
 const CategoryIdSchema = z.number().int().positive()
-const Ok = z.strictObject({ ok: z.literal(true) })
 
-/** Largest snippet file (import) or harvested file, in bytes, and as base64. */
+/** Largest snippet file (import) or harvested file, in bytes. */
 export const SNIPPET_FILE_MAX_BYTES = 20 * 1024 * 1024
-const Base64Schema = z
-  .string()
-  .max(Math.ceil(SNIPPET_FILE_MAX_BYTES / 3) * 4, `文件超过 ${SNIPPET_FILE_MAX_BYTES / 1024 / 1024} MB / the file is larger than ${SNIPPET_FILE_MAX_BYTES / 1024 / 1024} MB`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data')
+const SnippetFileSchema = Base64(SNIPPET_FILE_MAX_BYTES)
 
 export const SnippetSearchResultSchema = z.strictObject({
   hits: z.array(SnippetHitSchema),
@@ -46,7 +40,7 @@ export const HarvestGroupSchema = z.strictObject({
   text: z.string(),
   documents: z.number().int().nonnegative(),
   members: z.array(z.strictObject({ source: z.number().int().nonnegative(), text: z.string() })),
-  /** a snippet with the same words is already in the library */
+  /** a snippet with the same words is already in the 素材库 */
   inLibrary: z.boolean(),
 })
 export type HarvestGroupResult = z.infer<typeof HarvestGroupSchema>
@@ -87,7 +81,7 @@ export const snippetsContract = {
   'snippets.import': {
     input: z.strictObject({
       name: z.string().min(1).max(260),
-      dataBase64: Base64Schema,
+      dataBase64: SnippetFileSchema,
       commit: z.boolean(),
       skipDuplicates: z.boolean().optional(),
       acceptInvalid: z.boolean().optional(),
@@ -98,11 +92,11 @@ export const snippetsContract = {
     input: z.strictObject({ format: z.enum(['json', 'csv']), categoryId: CategoryIdSchema.nullable().optional() }),
     output: z.strictObject({ name: z.string(), text: z.string(), count: z.number().int() }),
   },
-  /** 收集素材: stock paragraphs from library documents and files, near-duplicates grouped. */
+  /** 收集素材: stock paragraphs from documents of the 文稿库 and from files, near-duplicates grouped. */
   'snippets.harvest': {
     input: z.strictObject({
-      documentIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/)).max(2000),
-      files: z.array(z.strictObject({ name: z.string().min(1).max(260), dataBase64: Base64Schema })).max(200),
+      documentIds: z.array(DocumentIdSchema).max(2000),
+      files: z.array(z.strictObject({ name: z.string().min(1).max(260), dataBase64: SnippetFileSchema })).max(200),
     }),
     output: z.strictObject({
       sources: z.array(z.strictObject({ title: z.string(), documentId: z.string().optional() })),
@@ -113,4 +107,4 @@ export const snippetsContract = {
   },
   /** Puts back the starter snippets the writer removed. */
   'snippets.restoreStarter': { input: z.strictObject({}), output: z.strictObject({ added: z.number().int() }) },
-} as const
+} as const satisfies Contract

@@ -1,5 +1,5 @@
 /**
- * The documents and revisions of one library. Model JSON is validated on the way in (by the API
+ * The documents and revisions of one 文稿库 (document library) file. Model JSON is validated on the way in (by the API
  * layer) and on the way out (here): a stored document that fails the schema is reported, never
  * dropped and never overwritten.
  */
@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SearchHit } from '../../../shared/api'
 import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { documentCharacters, documentPlainText } from '../../../shared/document/text'
-import type { SqliteDatabase } from './database'
+import type { SqliteDatabase } from '../library/database'
 
 /** A revision is kept at most this often while the writer edits (plus every Ctrl+S). */
 export const REVISION_INTERVAL_MS = 5 * 60 * 1000

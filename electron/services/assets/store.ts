@@ -1,8 +1,7 @@
-/** Seal (印章) and signature (签名) images, kept in the library file (assets table, migration 0003). */
+/** Seal (印章) and signature (签名) images, kept in the 文稿库 file (assets table, migration 0003). */
 import { createHash } from 'node:crypto'
-import { ApiError } from '../../../shared/api'
-import { ASSET_MAX_BYTES, type AssetKind, type AssetSummary } from '../../../shared/output/contract'
-import type { SqliteDatabase } from '../library'
+import { ApiError, ASSET_MAX_BYTES, type AssetKind, type AssetSummary } from '../../../shared/api'
+import type { SqliteDatabase } from '../library/database'
 import { ImageError, inspectImage } from './image'
 
 export { inspectImage, ImageError } from './image'

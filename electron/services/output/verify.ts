@@ -1,8 +1,8 @@
 /**
- * `verify FILE`: does this DOCX or PDF match a 定稿 in the library?
+ * `verify FILE`: does this DOCX or PDF match a 定稿 in the 文稿库?
  *   1. the fingerprint is read back: DOCX custom property DraftDeskFingerprint (or the keywords of the
  *      core properties), PDF document information (DraftDeskFingerprint);
- *   2. the library is searched for a final revision with that fingerprint, whose stored model must
+ *   2. the 文稿库 is searched for a final revision with that fingerprint, whose stored model must
  *      still hash to it;
  *   3. the content is compared: a DOCX's text (read with mammoth) against the frozen text, so edits
  *      made in Word after export are caught; a PDF must end with the update we wrote (nothing was
@@ -12,10 +12,10 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { isFingerprint } from '../../../shared/output/canonical'
-import type { FinalSummary } from '../../../shared/output/contract'
+import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
 import { FINGERPRINT_PROPERTY } from './docx'
-import type { FinalStore } from './finals'
+import type { FinalStore } from './store'
 import { readPdfFingerprint } from './pdfInfo'
 
 export type VerifyStatus = 'match' | 'modified' | 'unknown-fingerprint' | 'no-fingerprint' | 'unsupported'

@@ -1,0 +1,166 @@
+/**
+ * 出稿 from the command line: check, export, 定稿, verify, and the seal and signature images. DOC
+ * is a document id, or a .json file holding a document model.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { ApiError, type ExportFormat } from '../../shared/api'
+import { describeSchemaError, SummaryDocumentSchema } from '../../shared/document/model'
+import { checkDocument, type Finding } from '../../shared/output/check'
+import { AssetStore } from '../services/assets/store'
+import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../services/output'
+import { chromiumPrinter } from '../services/output/pdf'
+import { FinalStore } from '../services/output/store'
+import type { Services } from '../services'
+import { requireArg, t, usageOf, type Command, type CommandGroup } from './command'
+import { readInputFile } from './files'
+import { usageError } from './print'
+
+const DOC = t('DOC', 'DOC')
+const DOC_DETAILS = t('DOC：文档 ID，或存有文档模型的 .json 文件', 'DOC: a document id, or a .json file holding a document model')
+
+function loadSource(services: Services, doc: string, revision?: string): ExportSource & { documentId?: string } {
+  if (doc.endsWith('.json') && fs.existsSync(doc)) {
+    let json: unknown
+    try {
+      json = JSON.parse(readInputFile(doc).bytes.toString('utf8'))
+    } catch (err) {
+      throw new ApiError('bad_request', `${doc} 不是有效的 JSON / not JSON: ${err instanceof Error ? err.message : String(err)}`)
+    }
+    const parsed = SummaryDocumentSchema.safeParse(json)
+    if (!parsed.success) throw new ApiError('bad_request', `${doc} 不是稿台文档 / not a document model: ${describeSchemaError(parsed.error)}`)
+    return { model: parsed.data, final: null }
+  }
+  const finals = finalStore(services)
+  if (revision !== undefined) {
+    const n = Number(revision)
+    if (!Number.isInteger(n)) throw new ApiError('bad_request', '--revision 需要定稿编号 / --revision needs a number')
+    return { ...sourceFor({} as never, [], finals.get(n)), documentId: doc }
+  }
+  const record = services.library.documents().get(doc)
+  return { ...sourceFor(record.model, finals.list(doc)), documentId: doc }
+}
+
+const finalStore = (services: Services) => new FinalStore(services.library.database(), services.library.documents())
+
+function formatFinding(f: Finding): string {
+  const where = f.location.part === 'block' ? `第 ${f.location.block! + 1} 段` : { title: '标题', subtitle: '副标题', signature: '落款', figures: '数据表', block: '' }[f.location.part]
+  return `${f.severity === 'error' ? '✗' : '!'} [${where}] ${f.message}${f.excerpt ? `\u3000「${f.excerpt}」` : ''}`
+}
+
+const check: Command = {
+  words: ['check'],
+  args: DOC,
+  summary: t('出稿检查（总是以 0 退出，由检查结果说明要改什么）', 'the pre-export check (exits 0; the findings say what to fix)'),
+  details: DOC_DETAILS,
+  options: ['today', 'json'],
+  run(ctx, args) {
+    const { model } = loadSource(ctx.services, requireArg(check, args, 0, 'check 需要文档 ID / check needs a document'))
+    const result = checkDocument(model, ctx.values.today ? { today: ctx.values.today } : {})
+    if (ctx.values.json) ctx.json(result)
+    else {
+      if (!result.findings.length) ctx.line('出稿检查：没有发现问题 / no findings')
+      for (const f of result.findings) ctx.line(formatFinding(f))
+      if (result.findings.length) ctx.line(`共 ${result.errors} 个错误、${result.warnings} 个提醒 / ${result.errors} errors, ${result.warnings} warnings`)
+    }
+  },
+}
+
+const exportDocument: Command = {
+  words: ['export'],
+  args: DOC,
+  summary: t('导出为 Word、PDF、纯文本或 Markdown 文件（至少给一个）', 'export to Word, PDF, text or Markdown files (at least one)'),
+  details: DOC_DETAILS,
+  options: ['docx', 'pdf', 'txt', 'md', 'revision'],
+  async run(ctx, args) {
+    const doc = args[0]
+    const targets = (['docx', 'pdf', 'txt', 'md'] as const).flatMap((f) => (ctx.values[f] ? [[f, ctx.values[f]!] as [ExportFormat, string]] : []))
+    if (!doc || !targets.length) throw usageError('export 需要文档和至少一个 --docx/--pdf/--txt/--md 输出 / export needs a document and an output', usageOf(exportDocument))
+    const source = loadSource(ctx.services, doc, ctx.values.revision)
+    const assets = new AssetStore(ctx.services.library.database())
+    for (const [format, target] of targets) {
+      const started = performance.now()
+      await exportToFile(source, format, target, { assets, printer: () => chromiumPrinter() })
+      ctx.line(`${format.toUpperCase()} → ${path.resolve(target)}（${Math.round(performance.now() - started)} ms）${source.final ? ` 定稿 ${source.final.short}` : ''}`)
+    }
+  },
+}
+
+const final: Command = {
+  words: ['final'],
+  args: DOC,
+  summary: t('定稿：冻结文稿当前的文字，记下名称和定稿人', '定稿: freeze the current text under a name and who signed it off'),
+  options: ['name', 'by', 'json'],
+  required: ['name', 'by'],
+  run(ctx, args) {
+    const doc = args[0]
+    const { name, by } = ctx.values
+    if (!doc || !name?.trim() || !by?.trim()) throw usageError('final 需要文档、--name 和 --by / final needs a document, --name and --by', usageOf(final))
+    const created = finalStore(ctx.services).create(doc, name, by)
+    if (ctx.values.json) ctx.json(created)
+    else ctx.line(`定稿「${created.name}」${created.short}（${created.author}）revision ${created.revisionId}\n${created.fingerprint}`)
+  },
+}
+
+const finals: Command = {
+  words: ['finals'],
+  args: DOC,
+  summary: t('列出文稿的定稿：编号、时间、指纹、定稿人、名称', "list a document's 定稿: number, time, fingerprint, author, name"),
+  options: ['json'],
+  run(ctx, args) {
+    const list = finalStore(ctx.services).list(requireArg(finals, args, 0, 'finals 需要文档 ID / finals needs a document'))
+    if (ctx.values.json) ctx.json(list)
+    else for (const f of list) ctx.line(`${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`)
+  },
+}
+
+const verify: Command = {
+  words: ['verify'],
+  args: t('FILE', 'FILE'),
+  summary: t('DOCX/PDF 文件是否与文稿库中的某份定稿一致（一致才以 0 退出）', 'does a DOCX/PDF match a 定稿 in the document library? (exits 0 only if so)'),
+  options: ['json'],
+  async run(ctx, args) {
+    const file = readInputFile(requireArg(verify, args, 0, 'verify 需要文件路径 / verify needs a file'))
+    const result = await verifyFile(new Uint8Array(file.bytes), finalStore(ctx.services))
+    if (ctx.values.json) ctx.json(result)
+    else {
+      ctx.line(`${result.status === 'match' ? '✓' : '✗'} ${result.message}`)
+      if (result.difference) ctx.line(`  定稿：…${result.difference.expected}…\n  文件：…${result.difference.found}…`)
+    }
+    return result.status === 'match' ? 0 : 1
+  },
+}
+
+const assetAdd: Command = {
+  words: ['asset', 'add'],
+  args: t('FILE', 'FILE'),
+  summary: t('存入一张印章或签名图片（PNG/JPEG），打印其 ID', 'store a seal or signature image (PNG/JPEG) and print its id'),
+  options: ['kind', 'name', 'json'],
+  required: ['kind'],
+  run(ctx, args) {
+    const name = args[0]
+    const kind = ctx.values.kind
+    if (!name || (kind !== 'seal' && kind !== 'signature')) throw usageError('用法 / usage: asset add FILE --kind seal|signature [--name 名称]', usageOf(assetAdd))
+    const file = readInputFile(name)
+    const asset = new AssetStore(ctx.services.library.database()).add(kind, ctx.values.name ?? file.name, new Uint8Array(file.bytes))
+    if (ctx.values.json) ctx.json(asset)
+    else ctx.line(asset.id)
+  },
+}
+
+const assetList: Command = {
+  words: ['asset', 'list'],
+  summary: t('列出印章和签名图片', 'list the seal and signature images'),
+  options: ['json'],
+  run(ctx) {
+    const list = new AssetStore(ctx.services.library.database()).list()
+    if (ctx.values.json) ctx.json(list)
+    else for (const a of list) ctx.line(`${a.id}\t${a.kind}\t${a.mime}\t${a.width}×${a.height}\t${a.name}`)
+  },
+}
+
+export const outputGroup: CommandGroup = {
+  name: 'output',
+  title: t('出稿', 'output (出稿)'),
+  commands: [check, exportDocument, final, finals, verify, assetAdd, assetList],
+}

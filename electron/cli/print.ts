@@ -1,0 +1,65 @@
+/**
+ * How the CLI prints: results on stdout (text or JSON), reports and warnings on stderr, and every
+ * error through printError — the one place an error becomes the text the writer reads.
+ */
+import { ApiError } from '../../shared/api'
+import type { Lang } from './options'
+
+export interface Out {
+  log(text: string): void
+  error(text: string): void
+}
+
+export const consoleOut: Out = { log: (text) => console.log(text), error: (text) => console.error(text) }
+
+/**
+ * A refusal by the CLI itself. Exit code 2 for a command line that is wrong (the usage of the
+ * command follows the message), 1 for a command that could not be done (no such file…).
+ */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+    /** the help to print after the message, in the writer's language */
+    readonly usage?: (lang: Lang) => string,
+  ) {
+    super(message)
+    this.name = 'CliError'
+  }
+}
+
+/** A wrong command line: exit code 2, the command's usage after the message. */
+export function usageError(message: string, usage?: (lang: Lang) => string): CliError {
+  return new CliError(message, 2, usage)
+}
+
+/** The text of an error, in `lang`. */
+export function errorText(err: unknown, _lang: Lang): string {
+  if (err instanceof CliError || err instanceof ApiError || err instanceof Error) return err.message
+  return String(err)
+}
+
+/** Prints an error (and, for a wrong command line, the usage); returns the exit code. */
+export function printError(err: unknown, lang: Lang, out: Out): number {
+  const usage = err instanceof CliError && err.usage ? `\n${err.usage(lang)}` : ''
+  out.error(`${errorText(err, lang)}${usage}`)
+  return err instanceof CliError ? err.exitCode : 1
+}
+
+/** What a command prints through. */
+export interface Printer {
+  /** a line of the result (stdout) */
+  line(text: string): void
+  /** the result as JSON (stdout) */
+  json(value: unknown): void
+  /** a report line or warning beside the result (stderr) */
+  note(text: string): void
+}
+
+export function printer(out: Out): Printer {
+  return {
+    line: (text) => out.log(text),
+    json: (value) => out.log(JSON.stringify(value, null, 2)),
+    note: (text) => out.error(text),
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The figure table of stored documents: what the CLI's `figures list/set/import` do (handlers.ts
+ * maps the API onto these). The rules are the pure ones in shared/figures, so the CLI and the
+ * table behave the same.
+ */
+import { ApiError, type ApiOutput, type FigureListItem } from '../../../shared/api'
+import type { Figure, SummaryDocument } from '../../../shared/document/model'
+import { figureUses } from '../../../shared/figures/checks'
+import { isComputed } from '../../../shared/figures/formula'
+import { newFigureId } from '../../../shared/figures/id'
+import { figureRows, type FigureRow } from '../../../shared/figures/row'
+import { checkName, parseValueInput, patchFigure } from '../../../shared/figures/edit'
+import { applyImport, describePlan, planImport, summarizePlan } from '../../../shared/figures/sheet'
+import type { DocumentStore } from '../documents/store'
+import { readSheet } from './sheets'
+
+export { readSheet, writeSheet } from './sheets'
+
+/** Every figure of a document as `figures list` shows it. */
+export function listItems(doc: SummaryDocument): FigureListItem[] {
+  return figureRows(doc.figures, figureUses(doc)).map(itemOf)
+}
+
+function itemOf(row: FigureRow): FigureListItem {
+  const item: FigureListItem = { figure: row.figure, text: row.shown, unfilled: row.unfilled, uses: row.uses }
+  if (isComputed(row.figure) && row.result?.ok) item.computed = row.value
+  if (row.error) item.error = row.error
+  if (row.comparison) item.comparison = row.comparison
+  return item
+}
+
+/** Sets a figure's value from text, as the table's value cell does. */
+export function setFigure(doc: SummaryDocument, name: string, value: string, create: boolean): { doc: SummaryDocument; figure: Figure; created: boolean } {
+  let figures = doc.figures
+  let figure = figures.find((f) => f.name === name.trim())
+  let created = false
+  if (!figure) {
+    if (!create) {
+      const near = figures.filter((f) => f.name.includes(name.trim()) || name.includes(f.name)).map((f) => `「${f.name}」`)
+      throw new ApiError('not_found', `没有名为「${name}」的数据${near.length ? `，是不是：${near.slice(0, 5).join('、')}？` : ''}（加 --create 可新建） / no figure named “${name}” (add --create to make one)`)
+    }
+    const checked = checkName(name, figures)
+    if (!checked.ok) throw new ApiError('bad_request', checked.message)
+    figure = { id: newFigureId(new Set(figures.map((f) => f.id))), name: checked.value, value: null }
+    figures = [...figures, figure]
+    created = true
+  }
+  const parsed = parseValueInput(value, figure, figures)
+  if (!parsed.ok) throw new ApiError('bad_request', parsed.message)
+  figures = patchFigure(figures, figure.id, parsed.value)
+  return { doc: { ...doc, figures }, figure: figures.find((f) => f.id === figure.id)!, created }
+}
+
+/** `figures set` on a stored document: the figure as listed after the change. */
+export function setStoredFigure(store: DocumentStore, id: string, name: string, value: string, create: boolean): ApiOutput<'figures.set'> {
+  const { doc, figure, created } = setFigure(store.get(id).model, name, value, create)
+  store.save(id, doc)
+  const items = listItems(doc)
+  return { item: items.find((i) => i.figure.id === figure.id)!, created }
+}
+
+/** A spreadsheet → the import plan for a stored document's figures (preview lines); `apply` stores it. */
+export async function importFigureSheet(store: DocumentStore, id: string, file: { name: string; bytes: Uint8Array }, apply: boolean): Promise<ApiOutput<'figures.import'>> {
+  const doc = store.get(id).model
+  const rows = await readSheet(file.name, file.bytes)
+  const plan = planImport(doc.figures, rows)
+  const counts = summarizePlan(plan)
+  const lines = describePlan(plan, doc.figures)
+  const result: ApiOutput<'figures.import'> = { lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
+  if (plan.fatal) return { ...result, fatal: plan.fatal }
+  if (apply && counts.update + counts.create > 0) {
+    store.save(id, { ...doc, figures: applyImport(doc.figures, plan, newFigureId) })
+    result.applied = true
+  }
+  return result
+}

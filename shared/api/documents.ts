@@ -1,0 +1,82 @@
+/** The documents of the 文稿库: list, create, open, save, revisions, trash, search. */
+import { z } from 'zod'
+import { SummaryDocumentSchema } from '../document/model'
+import { ById, DocumentIdSchema, Ok, type Contract } from './common'
+
+export const DocumentSummarySchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  trashedAt: z.number().nullable(),
+  characters: z.number(),
+  /** set when the stored JSON fails the schema: the document is listed, never dropped */
+  invalid: z.string().optional(),
+})
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>
+
+export const DocumentRecordSchema = z.strictObject({
+  id: DocumentIdSchema,
+  model: SummaryDocumentSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  trashedAt: z.number().nullable(),
+})
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>
+
+export const RevisionSummarySchema = z.strictObject({
+  id: z.number().int(),
+  documentId: DocumentIdSchema,
+  createdAt: z.number(),
+  /** 'final' = a 定稿 (finals.* methods) */
+  reason: z.enum(['interval', 'manual', 'import', 'restore', 'final']),
+  characters: z.number(),
+})
+export type RevisionSummary = z.infer<typeof RevisionSummarySchema>
+
+export const SearchHitSchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string(),
+  updatedAt: z.number(),
+  /** a stretch of text around the first match */
+  excerpt: z.string(),
+  matchedTitle: z.boolean(),
+})
+export type SearchHit = z.infer<typeof SearchHitSchema>
+
+export const documentsContract = {
+  'documents.list': {
+    input: z.strictObject({ trash: z.boolean().optional() }),
+    output: z.array(DocumentSummarySchema),
+  },
+  'documents.create': {
+    input: z.strictObject({ title: z.string().max(500), model: SummaryDocumentSchema.optional() }),
+    output: DocumentRecordSchema,
+  },
+  'documents.get': { input: ById, output: DocumentRecordSchema },
+  'documents.save': {
+    input: z.strictObject({ id: DocumentIdSchema, model: SummaryDocumentSchema }),
+    output: z.strictObject({ updatedAt: z.number() }),
+  },
+  'documents.snapshot': {
+    input: z.strictObject({ id: DocumentIdSchema, reason: z.enum(['interval', 'manual']) }),
+    output: RevisionSummarySchema.nullable(),
+  },
+  'documents.rename': {
+    input: z.strictObject({ id: DocumentIdSchema, title: z.string().max(500) }),
+    output: DocumentSummarySchema,
+  },
+  /** 以此为底稿新建: a new document starting from this one's text */
+  'documents.duplicate': {
+    input: z.strictObject({ id: DocumentIdSchema, title: z.string().max(500).optional() }),
+    output: DocumentRecordSchema,
+  },
+  'documents.trash': { input: ById, output: Ok },
+  'documents.restore': { input: ById, output: Ok },
+  'documents.purge': { input: ById, output: Ok },
+  'documents.search': {
+    input: z.strictObject({ query: z.string().max(200) }),
+    output: z.array(SearchHitSchema),
+  },
+  'revisions.list': { input: ById, output: z.array(RevisionSummarySchema) },
+} as const satisfies Contract

@@ -1,0 +1,48 @@
+/** Importing files (.txt, .md, .docx) into document models through the recognizer. */
+import { z } from 'zod'
+import { SummaryDocumentSchema } from '../document/model'
+import { Base64, base64Length, type Contract } from './common'
+import { DocumentSummarySchema } from './documents'
+
+/** Largest file `documents.import` accepts (bytes), and its base64 length. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
+export const IMPORT_MAX_BASE64 = base64Length(IMPORT_MAX_BYTES)
+
+/** What an import found and did: the recognizer's counts plus the file's format and encoding. */
+export const ImportReportSchema = z.strictObject({
+  format: z.enum(['txt', 'md', 'docx']),
+  /** the text encoding detected for .txt/.md: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5 */
+  encoding: z.string().optional(),
+  headings: z.number().int().nonnegative(),
+  runInHeadings: z.number().int().nonnegative(),
+  linesJoined: z.number().int().nonnegative(),
+  placeholders: z.number().int().nonnegative(),
+  junkRemoved: z.number().int().nonnegative(),
+  documents: z.number().int().nonnegative(),
+  /** heading numbers the writer skipped or repeated ("(七)" then "(九)") */
+  numberingGaps: z.array(z.strictObject({ level: z.number().int(), after: z.number().int(), found: z.number().int() })),
+  warnings: z.array(z.string()),
+})
+export type FileImportReport = z.infer<typeof ImportReportSchema>
+
+export const importContract = {
+  /**
+   * A .txt/.text/.md/.markdown/.docx file → document model(s) through the recognizer. With `save`
+   * the documents are also created in the 文稿库, all in one transaction; otherwise they are only
+   * returned (the editor inserts them as one undo step).
+   */
+  'documents.import': {
+    input: z.strictObject({
+      name: z.string().min(1).max(260),
+      dataBase64: Base64(IMPORT_MAX_BYTES),
+      clean: z.boolean().optional(),
+      split: z.boolean().optional(),
+      save: z.boolean().optional(),
+    }),
+    output: z.strictObject({
+      documents: z.array(SummaryDocumentSchema),
+      report: ImportReportSchema,
+      saved: z.array(DocumentSummarySchema),
+    }),
+  },
+} as const satisfies Contract

@@ -1,0 +1,50 @@
+/** 出稿: export (DOCX, PDF, TXT, Markdown), print, and 定稿 (named final revisions). */
+import { z } from 'zod'
+import { SummaryDocumentSchema } from '../document/model'
+import { DocumentIdSchema, type Contract } from './common'
+
+export const EXPORT_FORMATS = ['docx', 'pdf', 'txt', 'md'] as const
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS)
+export type ExportFormat = z.infer<typeof ExportFormatSchema>
+
+export const FinalSummarySchema = z.strictObject({
+  revisionId: z.number().int(),
+  documentId: DocumentIdSchema,
+  name: z.string(),
+  author: z.string(),
+  createdAt: z.number(),
+  /** "sha256:" + 64 hex digits */
+  fingerprint: z.string(),
+  /** "3f2a-9c1e-77b0" */
+  short: z.string(),
+})
+export type FinalSummary = z.infer<typeof FinalSummarySchema>
+
+export const outputContract = {
+  /** A finished file (DOCX, PDF, TXT or Markdown) of the document, or of one of its 定稿. */
+  'export.render': {
+    input: z.strictObject({ id: DocumentIdSchema, format: ExportFormatSchema, revisionId: z.number().int().optional() }),
+    output: z.strictObject({ fileName: z.string(), mime: z.string(), dataBase64: z.string(), final: FinalSummarySchema.nullable() }),
+  },
+  /**
+   * The system print dialog for the document (Electron: webContents.print). Where the host cannot
+   * print (the browser shell) the answer is `printed: false` and the page prints its preview itself.
+   */
+  'export.print': {
+    input: z.strictObject({ id: DocumentIdSchema, revisionId: z.number().int().optional() }),
+    output: z.strictObject({ printed: z.boolean() }),
+  },
+  /** 定稿: freezes the document's current text as a named final revision. */
+  'finals.create': {
+    input: z.strictObject({ id: DocumentIdSchema, name: z.string().trim().min(1, '请填写定稿名称').max(100), author: z.string().trim().min(1, '请填写定稿人').max(50) }),
+    output: FinalSummarySchema,
+  },
+  'finals.list': {
+    input: z.strictObject({ id: DocumentIdSchema }),
+    output: z.strictObject({ finals: z.array(FinalSummarySchema), lastAuthor: z.string(), currentFingerprint: z.string() }),
+  },
+  'finals.get': {
+    input: z.strictObject({ revisionId: z.number().int() }),
+    output: z.strictObject({ final: FinalSummarySchema, model: SummaryDocumentSchema }),
+  },
+} as const satisfies Contract
