@@ -8,8 +8,9 @@ import { SummaryDocumentSchema } from './document/model'
 import { snippetsContract } from './snippets/api'
 import { figureMethods } from './figures/contract'
 import { outputContract } from './output/contract'
+import { ApiError, ApiErrorSchema, base64Data, MessageSchema, type ErrorCode } from './errors'
 
-export const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a document id')
+export const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'input.notDocumentId')
 
 export const DocumentSummarySchema = z.strictObject({
   id: DocumentIdSchema,
@@ -19,7 +20,7 @@ export const DocumentSummarySchema = z.strictObject({
   trashedAt: z.number().nullable(),
   characters: z.number(),
   /** set when the stored JSON fails the schema: the document is listed, never dropped */
-  invalid: z.string().optional(),
+  invalid: MessageSchema.optional(),
 })
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>
 
@@ -54,7 +55,8 @@ export type SearchHit = z.infer<typeof SearchHitSchema>
 
 export const LibraryInfoSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('open'), path: z.string(), documents: z.number() }),
-  z.strictObject({ state: z.literal('unavailable'), path: z.string(), reason: z.string() }),
+  // reason: the Chinese words of `problem`, which the CLI prints as they are
+  z.strictObject({ state: z.literal('unavailable'), path: z.string(), reason: z.string(), problem: MessageSchema }),
 ])
 export type LibraryInfo = z.infer<typeof LibraryInfoSchema>
 
@@ -75,7 +77,7 @@ export const ImportReportSchema = z.strictObject({
   documents: z.number().int().nonnegative(),
   /** heading numbers the writer skipped or repeated ("(七)" then "(九)") */
   numberingGaps: z.array(z.strictObject({ level: z.number().int(), after: z.number().int(), found: z.number().int() })),
-  warnings: z.array(z.string()),
+  warnings: z.array(MessageSchema),
 })
 export type FileImportReport = z.infer<typeof ImportReportSchema>
 
@@ -133,10 +135,7 @@ export const apiContract = {
   'documents.import': {
     input: z.strictObject({
       name: z.string().min(1).max(260),
-      dataBase64: z
-        .string()
-        .max(IMPORT_MAX_BASE64, `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，无法导入 / the file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data'),
+      dataBase64: base64Data(IMPORT_MAX_BYTES),
       clean: z.boolean().optional(),
       split: z.boolean().optional(),
       save: z.boolean().optional(),
@@ -165,19 +164,9 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiContract, name)
 }
 
-export const ApiErrorCodeSchema = z.enum([
-  'bad_request', // the input failed its schema
-  'unknown_method',
-  'unauthorized', // missing or wrong session token, foreign frame
-  'not_found',
-  'invalid_document', // a stored document fails the schema
-  'library_unavailable', // the library file cannot be opened
-  'conflict',
-  'internal',
-])
-export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>
-
-export const ApiErrorSchema = z.strictObject({ code: ApiErrorCodeSchema, message: z.string() })
+/** A failure's code: one of ERROR_CODES (shared/errors/codes.ts); the words are in shared/i18n/. */
+export type ApiErrorCode = ErrorCode
+export { ApiError, ApiErrorSchema }
 
 /** What every transport carries back: a result, or a typed error. */
 export const ApiResponseSchema = z.union([
@@ -185,13 +174,6 @@ export const ApiResponseSchema = z.union([
   z.strictObject({ ok: z.literal(false), error: ApiErrorSchema }),
 ])
 export type ApiResponse = z.infer<typeof ApiResponseSchema>
-
-export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode, message: string) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
 
 /** What the renderer holds: one typed call per method. */
 export interface ApiClient {

@@ -106,7 +106,8 @@ export async function ensureElectronNativeModule(opts: EnsureNativeOptions): Pro
   // .electron-native so that prebuild-install and friends still resolve from the app's node_modules.
   const buildRoot = path.join(appRoot, NATIVE_DIR, `.build-${process.pid}-${Date.now()}`)
   const buildModule = path.join(buildRoot, 'node_modules', 'better-sqlite3')
-  log(`稿台：正在为 Electron ${electronVersion} 编译 better-sqlite3 / building better-sqlite3 for Electron ${electronVersion}…`)
+  // build diagnostics for the developer's terminal, not the writer's UI: plain English
+  log(`DraftDesk: building better-sqlite3 for Electron ${electronVersion}…`)
   try {
     fs.mkdirSync(path.dirname(buildModule), { recursive: true })
     fs.writeFileSync(
@@ -128,7 +129,7 @@ export async function ensureElectronNativeModule(opts: EnsureNativeOptions): Pro
     fs.copyFileSync(built, temp)
     fs.renameSync(temp, target)
     fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2) + '\n')
-    log(`稿台：已生成 / built ${path.relative(appRoot, target)}`)
+    log(`DraftDesk: built ${path.relative(appRoot, target)}`)
     return target
   } finally {
     fs.rmSync(buildRoot, { recursive: true, force: true })
@@ -201,7 +202,7 @@ function runRebuild(opts: { appRoot: string; buildRoot: string; electronVersion:
       }
       const cause = rebuildCause(output)
       return new NativeModuleError(
-        `无法为 Electron ${opts.electronVersion} 编译 better-sqlite3 / could not build better-sqlite3 for Electron ${opts.electronVersion}: ${why}` +
+        `could not build better-sqlite3 for Electron ${opts.electronVersion}: ${why}` +
           (cause ? ` — ${cause}` : '') +
           '. This needs network access (Electron headers or a prebuilt binary) and a C++ toolchain.' +
           logNote,

@@ -1,11 +1,12 @@
 /**
  * `npm run serve`: the browser shell. Prints one line with the URL (token included) and runs until
- * interrupted. Options: --data-dir DIR, --port N, --renderer DIR.
+ * interrupted. Options: --data-dir DIR, --port N, --renderer DIR, --lang en (Chinese otherwise).
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../services/dataDir'
 import { startBrowserShell } from './browserShell'
+import { formatMessage, toLang } from '../../shared/errors'
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name)
@@ -18,6 +19,8 @@ export function defaultRendererDir(): string {
   return path.basename(here) === 'electron' ? path.resolve(here, '../renderer') : path.resolve(here, '../../dist/renderer')
 }
 
+const lang = toLang(argValue('--lang'))
+
 async function main() {
   const dataDir = resolveDataDir()
   const port = argValue('--port')
@@ -27,14 +30,18 @@ async function main() {
     ...(port ? { port: Number(port) } : {}),
   })
   const info = shell.services.library.info()
-  console.log(`稿台浏览器版 / DraftDesk browser shell: ${shell.url}`)
-  console.log(`素材库 / library: ${info.path}${info.state === 'unavailable' ? ` — 无法打开 / cannot be opened: ${info.reason}` : ''}`)
+  console.log(formatMessage('serve.started', { url: shell.url }, lang))
+  console.log(
+    info.state === 'unavailable'
+      ? formatMessage('serve.libraryUnavailable', { path: info.path }, lang, { reason: info.problem })
+      : formatMessage('serve.library', { path: info.path }, lang),
+  )
   const stop = () => void shell.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
 
 void main().catch((err: unknown) => {
-  console.error(`稿台浏览器版无法启动 / the browser shell failed to start: ${err instanceof Error ? err.message : String(err)}`)
+  console.error(formatMessage('serve.failed', { detail: err instanceof Error ? err.message : String(err) }, lang))
   process.exit(1)
 })

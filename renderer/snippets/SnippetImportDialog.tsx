@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { SnippetImportReport } from '../../shared/snippets/api'
 import { SNIPPET_FILE_MAX_BYTES } from '../../shared/snippets/api'
 import { useApi } from '../app/ApiContext'
-import { errorMessage } from '../app/errors'
+import { errorMessage, translateMessage } from '../app/errors'
 import { fileToBase64 } from '../app/files'
 import { snippetsChanged } from './events'
 
@@ -71,7 +71,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
                 <p className="error">{t('snippets.importProblems', { count: report.problems.length })}</p>
                 <ul className="snippet-problems" data-testid="snippet-import-problems">
                   {report.problems.slice(0, 100).map((p, i) => (
-                    <li key={i}>{t('snippets.atLine', { line: p.line, message: p.message })}</li>
+                    <li key={i}>{t('snippets.atLine', { line: p.line, message: translateMessage(p.problem) })}</li>
                   ))}
                 </ul>
               </>

@@ -5,15 +5,14 @@
  */
 import { z } from 'zod'
 import { FigureSchema } from '../document/model'
+import { MessageSchema } from '../errors/message'
+import { base64Data } from '../errors/schemas'
 
 /** Largest spreadsheet accepted for import (bytes), and its base64 length. */
 export const SHEET_MAX_BYTES = 5 * 1024 * 1024
 export const SHEET_MAX_BASE64 = Math.ceil(SHEET_MAX_BYTES / 3) * 4
 
-const Base64 = z
-  .string()
-  .max(SHEET_MAX_BASE64, `表格文件超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB / the sheet is larger than ${SHEET_MAX_BYTES / 1024 / 1024} MB`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data')
+const Base64 = base64Data(SHEET_MAX_BYTES)
 
 /** A figure as `figures list` prints it: the stored figure plus what it shows and how often. */
 export const FigureListItemSchema = z.strictObject({
@@ -23,6 +22,9 @@ export const FigureListItemSchema = z.strictObject({
   unfilled: z.boolean(),
   /** the computed value of a formula figure */
   computed: z.union([z.number(), z.string(), z.null()]).optional(),
+  /** why the figure shows its marker (its formula fails…) */
+  problem: MessageSchema.optional(),
+  /** `problem` in Chinese, as the CLI prints it */
   error: z.string().optional(),
   uses: z.number().int().nonnegative(),
   /** 同比: "同比增长12.5%，增加3个" */
@@ -30,7 +32,7 @@ export const FigureListItemSchema = z.strictObject({
 })
 export type FigureListItem = z.infer<typeof FigureListItemSchema>
 
-const DocId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a document id')
+const DocId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'input.notDocumentId')
 const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
 export const figureMethods = {
@@ -47,12 +49,16 @@ export const figureMethods = {
   'figures.import': {
     input: z.strictObject({ id: DocId, name: z.string().min(1).max(260), dataBase64: Base64, apply: z.boolean() }),
     output: z.strictObject({
+      /** the preview, one message per line */
+      messages: z.array(MessageSchema),
+      /** `messages` in Chinese, as the CLI prints them */
       lines: z.array(z.string()),
       applied: z.boolean(),
       update: z.number().int(),
       create: z.number().int(),
       skipped: z.number().int(),
-      fatal: z.string().optional(),
+      /** why the sheet cannot be imported at all */
+      fatal: MessageSchema.optional(),
     }),
   },
   /** The rows of a spreadsheet file (first sheet), for the panel's import preview. */

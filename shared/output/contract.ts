@@ -4,8 +4,9 @@
  */
 import { z } from 'zod'
 import { SummaryDocumentSchema } from '../document/model'
+import { base64Data } from '../errors/schemas'
 
-const DocId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a document id')
+const DocId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'input.notDocumentId')
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'txt', 'md'] as const
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS)
@@ -13,7 +14,7 @@ export type ExportFormat = z.infer<typeof ExportFormatSchema>
 
 export const AssetKindSchema = z.enum(['seal', 'signature'])
 export type AssetKind = z.infer<typeof AssetKindSchema>
-export const AssetIdSchema = z.string().regex(/^a[0-9a-f]{24}$/, 'not an asset id')
+export const AssetIdSchema = z.string().regex(/^a[0-9a-f]{24}$/, 'input.notAssetId')
 
 export const AssetSummarySchema = z.strictObject({
   id: AssetIdSchema,
@@ -45,7 +46,6 @@ export const FinalSummarySchema = z.strictObject({
 export type FinalSummary = z.infer<typeof FinalSummarySchema>
 
 const Ok = z.strictObject({ ok: z.literal(true) })
-const Base64 = (max: number) => z.string().max(max, `文件太大（上限 ${Math.round(((max / 4) * 3) / 1024 / 1024)} MB）/ the file is too large`).regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data')
 
 export const outputContract = {
   /** A finished file (DOCX, PDF, TXT or Markdown) of the document, or of one of its 定稿. */
@@ -63,7 +63,7 @@ export const outputContract = {
   },
   /** 定稿: freezes the document's current text as a named final revision. */
   'finals.create': {
-    input: z.strictObject({ id: DocId, name: z.string().trim().min(1, '请填写定稿名称').max(100), author: z.string().trim().min(1, '请填写定稿人').max(50) }),
+    input: z.strictObject({ id: DocId, name: z.string().trim().min(1, 'finals.nameRequired').max(100), author: z.string().trim().min(1, 'finals.authorRequired').max(50) }),
     output: FinalSummarySchema,
   },
   'finals.list': {
@@ -75,7 +75,7 @@ export const outputContract = {
     output: z.strictObject({ final: FinalSummarySchema, model: SummaryDocumentSchema }),
   },
   'assets.add': {
-    input: z.strictObject({ kind: AssetKindSchema, name: z.string().min(1).max(260), dataBase64: Base64(ASSET_MAX_BASE64) }),
+    input: z.strictObject({ kind: AssetKindSchema, name: z.string().min(1).max(260), dataBase64: base64Data(ASSET_MAX_BYTES) }),
     output: AssetSummarySchema,
   },
   'assets.list': { input: z.strictObject({ kind: AssetKindSchema.optional() }), output: z.array(AssetSummarySchema) },

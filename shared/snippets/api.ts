@@ -3,6 +3,8 @@
  * in electron/services/snippets/handlers.ts).
  */
 import { z } from 'zod'
+import { base64Data } from '../errors/schemas'
+import { MessageSchema } from '../errors/message'
 import { CategorySchema, LIMITS, SnippetBodySchema, SnippetDraftSchema, SnippetHitSchema, SnippetSchema } from './model'
 
 const SnippetIdSchema = z.number().int().positive()
@@ -11,10 +13,7 @@ const Ok = z.strictObject({ ok: z.literal(true) })
 
 /** Largest snippet file (import) or harvested file, in bytes, and as base64. */
 export const SNIPPET_FILE_MAX_BYTES = 20 * 1024 * 1024
-const Base64Schema = z
-  .string()
-  .max(Math.ceil(SNIPPET_FILE_MAX_BYTES / 3) * 4, `文件超过 ${SNIPPET_FILE_MAX_BYTES / 1024 / 1024} MB / the file is larger than ${SNIPPET_FILE_MAX_BYTES / 1024 / 1024} MB`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data')
+const Base64Schema = base64Data(SNIPPET_FILE_MAX_BYTES)
 
 export const SnippetSearchResultSchema = z.strictObject({
   hits: z.array(SnippetHitSchema),
@@ -23,7 +22,8 @@ export const SnippetSearchResultSchema = z.strictObject({
 })
 export type SnippetSearchResult = z.infer<typeof SnippetSearchResultSchema>
 
-const LineProblemSchema = z.strictObject({ line: z.number().int().positive(), message: z.string() })
+/** A problem of one line of an imported file; `message` is `problem` in Chinese, as the CLI prints it. */
+const LineProblemSchema = z.strictObject({ line: z.number().int().positive(), problem: MessageSchema, message: z.string() })
 
 export const SnippetImportReportSchema = z.strictObject({
   format: z.enum(['json', 'csv']),
@@ -108,6 +108,9 @@ export const snippetsContract = {
       sources: z.array(z.strictObject({ title: z.string(), documentId: z.string().optional() })),
       paragraphs: z.number().int(),
       groups: z.array(HarvestGroupSchema),
+      /** sources that could not be read, and why */
+      problems: z.array(MessageSchema),
+      /** `problems` in Chinese, as the CLI prints them */
       warnings: z.array(z.string()),
     }),
   },

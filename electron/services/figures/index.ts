@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { ApiError, type ApiOutput } from '../../../shared/api'
+import { messageText } from '../../../shared/errors'
 import type { Figure, SummaryDocument } from '../../../shared/document/model'
 import { comparisonText } from '../../../shared/figures/compare'
 import { figureUses } from '../../../shared/figures/checks'
@@ -39,7 +40,10 @@ function itemOf(f: Figure, format: ReturnType<typeof figureFormatter>, values: R
   const result = values.get(f.id)
   const item: FigureListItem = { figure: f, text: shown.text, unfilled: shown.unfilled, uses: uses.get(f.id) ?? 0 }
   if (isComputed(f) && result?.ok) item.computed = result.value
-  if (shown.error) item.error = shown.error
+  if (shown.error) {
+    item.problem = shown.error
+    item.error = messageText(shown.error)
+  }
   const comparison = comparisonText(f, result?.ok ? result.value : f.value)
   if (comparison) item.comparison = comparison
   return item
@@ -53,16 +57,16 @@ export function setFigure(doc: SummaryDocument, name: string, value: string, cre
   if (!figure) {
     if (!create) {
       const near = figures.filter((f) => f.name.includes(name.trim()) || name.includes(f.name)).map((f) => `「${f.name}」`)
-      throw new ApiError('not_found', `没有名为「${name}」的数据${near.length ? `，是不是：${near.slice(0, 5).join('、')}？` : ''}（加 --create 可新建） / no figure named “${name}” (add --create to make one)`)
+      throw near.length ? new ApiError('figures.notFoundNear', { name, near: near.slice(0, 5).join('、') }) : new ApiError('figures.notFound', { name })
     }
     const checked = checkName(name, figures)
-    if (!checked.ok) throw new ApiError('bad_request', checked.message)
+    if (!checked.ok) throw new ApiError(checked.message)
     figure = { id: serviceFigureId(new Set(figures.map((f) => f.id))), name: checked.value, value: null }
     figures = [...figures, figure]
     created = true
   }
   const parsed = parseValueInput(value, figure, figures)
-  if (!parsed.ok) throw new ApiError('bad_request', parsed.message)
+  if (!parsed.ok) throw new ApiError(parsed.message)
   figures = patchFigure(figures, figure.id, parsed.value)
   return { doc: { ...doc, figures }, figure: figures.find((f) => f.id === figure.id)!, created }
 }
@@ -83,8 +87,9 @@ export function createFigureHandlers(docs: () => DocumentStore) {
       const rows = await readSheet(name, Buffer.from(dataBase64, 'base64'))
       const plan = planImport(doc.figures, rows)
       const counts = summarizePlan(plan)
-      const lines = describePlan(plan, doc.figures)
-      const result: ApiOutput<'figures.import'> = { lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
+      const messages = describePlan(plan, doc.figures)
+      const lines = messages.map((m) => messageText(m))
+      const result: ApiOutput<'figures.import'> = { messages, lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
       if (plan.fatal) return { ...result, fatal: plan.fatal }
       if (apply && counts.update + counts.create > 0) {
         store.save(id, { ...doc, figures: applyImport(doc.figures, plan, serviceFigureId) })

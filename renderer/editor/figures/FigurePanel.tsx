@@ -15,9 +15,10 @@ import { figureChecks, type Finding } from '../../../shared/figures/checks'
 import { comparisonText } from '../../../shared/figures/compare'
 import { checkFormula, figureWarnings, freeName, parseLastYear, parseValueInput, patchFigure, renameFigure, wantsNumber, type EditResult } from '../../../shared/figures/edit'
 import { evaluateFigures, isComputed, type Evaluation } from '../../../shared/figures/formula'
+import type { Message } from '../../../shared/errors'
 import { plainDigits } from '../../../shared/figures/numbers'
 import { useApi } from '../../app/ApiContext'
-import { errorMessage } from '../../app/errors'
+import { errorMessage, translateMessage } from '../../app/errors'
 import { TrashIcon } from '../../app/icons'
 import { $isSubtitleNode } from '../nodes/SubtitleNode'
 import { $isTitleNode } from '../nodes/TitleNode'
@@ -43,11 +44,11 @@ interface Row {
   result: Evaluation | undefined
   shown: string
   unfilled: boolean
-  error?: string
+  error?: Message
   uses: number
   comparison: string
   /** a doubt that does not block the value (a negative count) */
-  warning?: string
+  warning?: Message
 }
 
 interface Editing {
@@ -307,7 +308,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
           break
         case 'value': {
           const parsed = parseValueInput(draft, figure, figures, force ? { force } : {})
-          if (!parsed.ok) return { error: parsed.message, offerText: !isComputed(figure) && wantsNumber(figure, figures) && draft.trim() !== '' }
+          if (!parsed.ok) return { error: translateMessage(parsed.message), offerText: !isComputed(figure) && wantsNumber(figure, figures) && draft.trim() !== '' }
           result = { ok: true, value: patchFigure(figures, figure.id, parsed.value) }
           break
         }
@@ -319,13 +320,13 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
           break
         case 'formula': {
           const checked = checkFormula(draft, figures)
-          if (!checked.ok) return { error: checked.message }
+          if (!checked.ok) return { error: translateMessage(checked.message) }
           result = { ok: true, value: patchFigure(figures, figure.id, { formula: checked.value }) }
           break
         }
         case 'lastYear': {
           const checked = parseLastYear(draft)
-          if (!checked.ok) return { error: checked.message }
+          if (!checked.ok) return { error: translateMessage(checked.message) }
           result = { ok: true, value: patchFigure(figures, figure.id, { lastYear: checked.value }) }
           break
         }
@@ -338,7 +339,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         default:
           return {}
       }
-      if (!result.ok) return { error: result.message }
+      if (!result.ok) return { error: translateMessage(result.message) }
       const next = result.value
       if (JSON.stringify(next) !== JSON.stringify(figures)) update(() => next)
       return {}
@@ -651,7 +652,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         <ul className="figure-findings" data-testid="figure-findings">
           {findings.map((f, i) => (
             <li key={i} className={`finding-${f.severity}`}>
-              <button className="link" onClick={() => showFinding(f)}>{f.message}</button>
+              <button className="link" onClick={() => showFinding(f)}>{translateMessage(f.message)}</button>
             </li>
           ))}
         </ul>
@@ -711,12 +712,12 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                       if (isEditing) content = renderEditor(col)
                       else if (col === 'value') {
                         content = row.error ? (
-                          <span className="figure-error" title={row.error}>{row.error}</span>
+                          <span className="figure-error" title={translateMessage(row.error)}>{translateMessage(row.error)}</span>
                         ) : row.unfilled ? (
                           <span className="figure-unfilled">{t('figures.panel.unfilled')}</span>
                         ) : (
                           <>
-                            {row.warning && <span className="figure-warning" title={row.warning} aria-label={row.warning}>！</span>}
+                            {row.warning && <span className="figure-warning" title={translateMessage(row.warning)} aria-label={translateMessage(row.warning)}>！</span>}
                             {cellText(row, col)}
                             {computed && <span className="figure-computed" title={t('figures.panel.computed')}>ƒ</span>}
                           </>

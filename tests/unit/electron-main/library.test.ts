@@ -28,14 +28,14 @@ describe('openLibraryInteractive', () => {
   })
 
   it('shows why a library could not be opened', async () => {
-    const failed = deps('/x.sqlite', { ok: false, error: { code: 'library_unavailable', message: 'file is not a database' } })
+    const failed = deps('/x.sqlite', { ok: false, error: { code: 'library.unavailable', params: {}, parts: { reason: { code: 'library.notLibrary', params: {} } } } })
     expect(await openLibraryInteractive(failed)).toBe(false)
-    expect(failed.showError).toHaveBeenCalledWith('无法打开库', expect.stringContaining('file is not a database'))
+    expect(failed.showError).toHaveBeenCalledWith('无法打开库', expect.stringContaining('素材库无法打开：不是稿台素材库文件'))
     expect(failed.send).not.toHaveBeenCalled()
 
-    const unavailable = deps('/y.sqlite', { ok: true, result: { state: 'unavailable', path: '/y.sqlite', reason: 'locked' } })
+    const unavailable = deps('/y.sqlite', { ok: true, result: { state: 'unavailable', path: '/y.sqlite', reason: '无法打开：locked', problem: { code: 'library.cannotOpen', params: { detail: 'locked' } } } })
     expect(await openLibraryInteractive(unavailable)).toBe(false)
-    expect(unavailable.showError).toHaveBeenCalledWith('无法打开库', expect.stringContaining('locked'))
+    expect(unavailable.showError).toHaveBeenCalledWith('无法打开库', expect.stringContaining('无法打开：locked'))
     // the services switched (to an unavailable library): the renderer must show that state
     expect(unavailable.send).toHaveBeenCalledWith('library.changed')
   })
