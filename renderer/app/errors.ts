@@ -17,8 +17,14 @@ export function translateMessage(m: Message): string {
   return i18next.t(m.code, { ns: namespaceOf(m.code), keySeparator: false, replace: values })
 }
 
+/** A refusal the renderer words itself (already in the writer's language): shown as it is. */
+export class RefusalError extends Error {
+  override name = 'RefusalError'
+}
+
 /** What to tell the writer about a failure: the error's code translated; anything else still says what broke. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return translateMessage(err.toMessage())
+  if (err instanceof RefusalError) return err.message
   return translateMessage({ code: 'internal.app', params: { detail: err instanceof Error ? err.message : String(err) } })
 }

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { SnippetImportReport } from '../../shared/snippets/api'
 import { SNIPPET_FILE_MAX_BYTES } from '../../shared/snippets/api'
 import { useApi } from '../app/ApiContext'
-import { errorMessage, translateMessage } from '../app/errors'
+import { errorMessage, RefusalError, translateMessage } from '../app/errors'
 import { fileToBase64 } from '../app/files'
 import { snippetsChanged } from './events'
 
@@ -25,7 +25,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
     let stale = false
     void (async () => {
       try {
-        if (file.size > SNIPPET_FILE_MAX_BYTES) throw new Error(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: SNIPPET_FILE_MAX_BYTES / 1024 / 1024 }))
+        if (file.size > SNIPPET_FILE_MAX_BYTES) throw new RefusalError(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: SNIPPET_FILE_MAX_BYTES / 1024 / 1024 }))
         const base64 = await fileToBase64(file)
         const checked = await api.call('snippets.import', { name: file.name, dataBase64: base64, commit: false })
         if (stale) return
