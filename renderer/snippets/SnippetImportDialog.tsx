@@ -81,7 +81,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
                 <p className="warn">{t('snippets.importDuplicates', { count: report.duplicates.length })}</p>
                 <ul className="snippet-problems">
                   {report.duplicates.slice(0, 50).map((d, i) => (
-                    <li key={i}>{t('snippets.duplicateOf', { line: d.line, title: d.title, existing: d.existing })}</li>
+                    <li key={i}>{t(d.inFile ? 'snippets.duplicateInFile' : 'snippets.duplicateOf', { line: d.line, title: d.title, existing: d.existing })}</li>
                   ))}
                 </ul>
                 <label>

@@ -30,7 +30,8 @@ export const SnippetImportReportSchema = z.strictObject({
   /** snippets read without a problem */
   valid: z.number().int().nonnegative(),
   problems: z.array(LineProblemSchema),
-  duplicates: z.array(z.strictObject({ line: z.number().int(), title: z.string(), existing: z.string() })),
+  /** `existing`: the title of the snippet it repeats, in the library or (inFile) earlier in the file */
+  duplicates: z.array(z.strictObject({ line: z.number().int(), title: z.string(), existing: z.string(), inFile: z.boolean() })),
   committed: z.boolean(),
   imported: z.number().int().nonnegative(),
   skippedDuplicates: z.number().int().nonnegative(),

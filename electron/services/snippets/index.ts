@@ -47,7 +47,7 @@ export function importSnippetFile(
     format: parsed.format,
     valid: parsed.items.length,
     problems: parsed.problems,
-    duplicates: [...duplicates].map(([item, existing]) => ({ line: item.line, title: item.title, existing })),
+    duplicates: [...duplicates].map(([item, d]) => ({ line: item.line, title: item.title, ...d })),
     committed: false,
     imported: 0,
     skippedDuplicates: 0,

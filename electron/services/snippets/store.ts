@@ -73,10 +73,18 @@ export interface SearchResult {
   more: boolean
 }
 
+/** An imported item repeating a snippet: of the library, or (inFile) an earlier item of the same file. */
+export interface Duplicate {
+  line: number
+  title: string
+  existing: string
+  inFile: boolean
+}
+
 export interface ImportOutcome {
   imported: number
   skippedDuplicates: number
-  duplicates: { line: number; title: string; existing: string }[]
+  duplicates: Duplicate[]
   categoriesCreated: number
 }
 
@@ -451,15 +459,18 @@ export class SnippetStore {
     return !!this.st.byKey.get(key)
   }
 
-  /** Which items duplicate a snippet of the library (same uid, or same words) or an earlier item of the file. */
-  findDuplicates(items: readonly ImportItem[]): Map<ImportItem, string> {
-    const dup = new Map<ImportItem, string>()
+  /**
+   * Which items duplicate a snippet of the library (same uid, or same words) or an earlier item of
+   * the file (`inFile`), and that snippet's title.
+   */
+  findDuplicates(items: readonly ImportItem[]): Map<ImportItem, { existing: string; inFile: boolean }> {
+    const dup = new Map<ImportItem, { existing: string; inFile: boolean }>()
     const seen = new Map<string, string>()
     for (const item of items) {
       const key = bodyKey(item.body)
       const existing = (item.uid ? (this.st.byUid.get(item.uid) as { title: string } | undefined) : undefined) ?? (this.st.byKey.get(key) as { title: string } | undefined)
-      if (existing) dup.set(item, existing.title)
-      else if (seen.has(key)) dup.set(item, `${seen.get(key)}（本文件中）`)
+      if (existing) dup.set(item, { existing: existing.title, inFile: false })
+      else if (seen.has(key)) dup.set(item, { existing: seen.get(key)!, inFile: true })
       else seen.set(key, item.title)
     }
     return dup
@@ -469,7 +480,7 @@ export class SnippetStore {
   importItems(items: readonly ImportItem[], categories: readonly string[], opts: { skipDuplicates: boolean }): ImportOutcome {
     const duplicates = this.findDuplicates(items)
     const outcome: ImportOutcome = { imported: 0, skippedDuplicates: 0, duplicates: [], categoriesCreated: 0 }
-    for (const [item, existing] of duplicates) outcome.duplicates.push({ line: item.line, title: item.title, existing })
+    for (const [item, d] of duplicates) outcome.duplicates.push({ line: item.line, title: item.title, ...d })
     this.db.transaction(() => {
       for (const path of categories) outcome.categoriesCreated += this.ensureCategoryPath(path).created
       for (const item of items) {
