@@ -4,7 +4,7 @@
  * carry across the API; each side turns it into words in its own language.
  */
 import { z } from 'zod'
-import { isErrorCode, isMessageCode, MESSAGE_CODE_LIST, placeholderSpec, type MessageCode, type ParamName, type PartName } from './codes'
+import { isMessageCode, MESSAGE_CODE_LIST, placeholderSpec, type MessageCode, type ParamName, type PartName } from './codes'
 
 export type ParamValue = string | number
 export type Params = Record<string, ParamValue>
@@ -73,6 +73,3 @@ export function issueMessage(issue: z.core.$ZodIssue | undefined): Message {
   }
   return msg('input.fieldInvalid', { field: issue.path.map(String).join('.') || '-', detail: issue.message })
 }
-
-/** Whether a message is one of the ApiError codes (as opposed to a finding). */
-export const isErrorMessage = (m: Message): boolean => isErrorCode(m.code)
