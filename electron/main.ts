@@ -42,7 +42,8 @@ function electronNativeBinding(): string | undefined {
     resourcesPath: process.resourcesPath,
   })
   if (fs.existsSync(file)) return file
-  console.warn(`稿台：未找到 Electron 版 better-sqlite3 / no Electron build of better-sqlite3 at ${file}; the library may not open`)
+  // a diagnostic for whoever runs the app from a terminal; the writer sees the library state instead
+  console.warn(`DraftDesk: no Electron build of better-sqlite3 at ${file}; the library may not open`)
   return undefined
 }
 
@@ -62,7 +63,7 @@ function createMainWindow(dataDir: string): BrowserWindow {
     try {
       saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() })
     } catch (error) {
-      console.warn(`稿台：无法保存窗口位置 / could not save the window state: ${String(error)}`)
+      console.warn(`DraftDesk: could not save the window state: ${String(error)}`)
     }
   })
   win.on('closed', () => {

@@ -3,14 +3,16 @@
  * else. Bundled to CommonJS by scripts/build.mjs; only 'electron' stays a require.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { ipcChannel, isApiMethod } from '../shared/api'
+import { ipcChannel, isApiMethod, type ApiResponse } from '../shared/api'
 import { BRIDGE_KEY, type DraftDeskBridge } from '../shared/bridge'
 import { COMMAND_CHANNEL, isAppCommand, type AppCommand } from '../shared/commands'
 
 const bridge: DraftDeskBridge = {
   invoke(method: string, input: unknown): Promise<unknown> {
     if (typeof method !== 'string' || !isApiMethod(method)) {
-      return Promise.reject(new Error(`draftdesk.invoke: unknown API method ${JSON.stringify(String(method))}`))
+      // answered like the back end would: a typed error, never an Error across the bridge
+      const refused: ApiResponse = { ok: false, error: { code: 'request.unknownMethod', params: { method: String(method).slice(0, 80) } } }
+      return Promise.resolve(refused)
     }
     return ipcRenderer.invoke(ipcChannel(method), input)
   },

@@ -1,33 +1,37 @@
-/** `import FILE`: a .txt/.md/.docx file → document model(s), and the import report as short text. */
+/** `import FILE`: a .txt/.md/.docx file → document model(s), and the import report as short text (Chinese unless asked for English). */
 import { IMPORT_MAX_BYTES, type DocumentSummary, type FileImportReport } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { headingMarker } from '../../shared/document/numbering'
 import { inlineText } from '../../shared/document/text'
+import { formatMessage, messageText, msg, type Lang } from '../../shared/errors'
+import { LIST_SEPARATOR } from '../../shared/i18n/format'
 import { requireArg, t, type Command, type CommandGroup } from './command'
 import { readInputFile } from './files'
 
-const FORMAT_NAMES: Record<FileImportReport['format'], string> = { txt: '纯文本 / text', md: 'Markdown', docx: 'Word' }
-
 /** A few lines: what was read and found, skipped numbers, warnings, what was saved. */
-export function formatImportReport(name: string, report: FileImportReport, saved: readonly DocumentSummary[] = []): string {
+export function formatImportReport(name: string, report: FileImportReport, saved: readonly DocumentSummary[] = [], lang: Lang = 'zh-CN'): string {
   const lines = [
-    `导入 / import: ${name} — ${FORMAT_NAMES[report.format]}${report.encoding ? `, ${report.encoding}` : ''}`,
-    `  ${report.documents} 篇 / document(s); ${report.headings} 个标题 / headings (${report.runInHeadings} 段首 / run-in); ` +
-      `${report.placeholders} 处待填 / placeholders; ${report.linesJoined} 处断行合并 / lines joined; ${report.junkRemoved} 行网页杂项 / junk lines removed`,
+    formatMessage('report.header', { name }, lang, { format: msg(`report.format.${report.format}`) }) + (report.encoding ? `, ${report.encoding}` : ''),
+    '  ' +
+      formatMessage(
+        'report.counts',
+        { documents: report.documents, headings: report.headings, runIn: report.runInHeadings, placeholders: report.placeholders, joined: report.linesJoined, junk: report.junkRemoved },
+        lang,
+      ),
   ]
   for (const gap of report.numberingGaps)
-    lines.push(`  编号不连续 / numbering gap: 第 ${gap.level} 级 / level ${gap.level}: ${gap.after || '（开头 / start）'} → ${gap.found}`)
-  for (const warning of report.warnings) lines.push(`  提示 / note: ${warning}`)
-  for (const s of saved) lines.push(`  已保存 / saved: ${s.id}\t${s.title}`)
+    lines.push('  ' + (gap.after ? formatMessage('report.numberingGap', { level: gap.level, after: gap.after, found: gap.found }, lang) : formatMessage('report.numberingGapAtStart', { level: gap.level, found: gap.found }, lang)))
+  for (const warning of report.warnings) lines.push('  ' + formatMessage('report.note', {}, lang, { note: warning }))
+  for (const s of saved) lines.push('  ' + formatMessage('report.saved', { id: s.id, title: s.title }, lang))
   return lines.join('\n')
 }
 
 /** The documents' titles and outlines (numbers derived from the levels), then the report. */
-export function formatImportSummary(name: string, documents: readonly SummaryDocument[], report: FileImportReport, saved: readonly DocumentSummary[] = []): string {
+export function formatImportSummary(name: string, documents: readonly SummaryDocument[], report: FileImportReport, saved: readonly DocumentSummary[] = [], lang: Lang = 'zh-CN'): string {
   const lines: string[] = []
   documents.forEach((doc, i) => {
     if (documents.length > 1) lines.push(`— ${i + 1} —`)
-    lines.push(`《${doc.title || '（无标题 / untitled）'}》${doc.subtitle ? ` ——${doc.subtitle}` : ''}`)
+    lines.push(`《${doc.title || messageText(msg('report.untitled'), lang)}》${doc.subtitle ? ` ——${doc.subtitle}` : ''}`)
     const counts = [0, 0, 0, 0]
     let paragraphs = 0
     let tables = 0
@@ -40,10 +44,14 @@ export function formatImportSummary(name: string, documents: readonly SummaryDoc
       } else if (b.type === 'paragraph') paragraphs++
       else if (b.type === 'table') tables++
     }
-    lines.push(`  ${paragraphs} 段正文 / paragraphs, ${tables} 个表格 / tables, ${doc.figures.length} 个数据项 / figures` +
-      (doc.signature ? `; 落款 / signature: ${doc.signature.organization}${doc.signature.date ? ` ${doc.signature.date}` : ''}` : ''))
+    const signature = doc.signature ? `${doc.signature.organization}${doc.signature.date ? ` ${doc.signature.date}` : ''}` : ''
+    lines.push(
+      '  ' +
+        formatMessage('report.documentCounts', { paragraphs, tables, figures: doc.figures.length }, lang) +
+        (signature ? LIST_SEPARATOR[lang] + formatMessage('report.signature', { signature }, lang) : ''),
+    )
   })
-  lines.push(formatImportReport(name, report, saved))
+  lines.push(formatImportReport(name, report, saved, lang))
   return lines.join('\n')
 }
 
@@ -62,8 +70,8 @@ const importFile: Command = {
     const result = await ctx.call('documents.import', { name: file.name, dataBase64: file.base64(), split: split ?? false, clean: clean ?? false, save: save ?? false })
     if (json) {
       ctx.json(split ? result.documents : result.documents[0])
-      ctx.note(formatImportReport(file.name, result.report, result.saved))
-    } else ctx.line(formatImportSummary(file.name, result.documents, result.report, result.saved))
+      ctx.note(formatImportReport(file.name, result.report, result.saved, ctx.lang))
+    } else ctx.line(formatImportSummary(file.name, result.documents, result.report, result.saved, ctx.lang))
   },
 }
 

@@ -3,6 +3,7 @@
  * error through printError — the one place an error becomes the text the writer reads.
  */
 import { ApiError } from '../../shared/api'
+import { messageText } from '../../shared/errors'
 import type { Lang } from './options'
 
 export interface Out {
@@ -34,8 +35,9 @@ export function usageError(message: string, usage?: (lang: Lang) => string): Cli
 }
 
 /** The text of an error, in `lang`. */
-export function errorText(err: unknown, _lang: Lang): string {
-  if (err instanceof CliError || err instanceof ApiError || err instanceof Error) return err.message
+export function errorText(err: unknown, lang: Lang): string {
+  if (err instanceof ApiError) return messageText(err.toMessage(), lang)
+  if (err instanceof CliError || err instanceof Error) return err.message
   return String(err)
 }
 

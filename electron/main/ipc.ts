@@ -5,12 +5,13 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { API_METHODS, ipcChannel, type ApiResponse } from '../../shared/api'
+import { msg } from '../../shared/errors'
 import type { Services } from '../services/index'
 
 export type SenderCheck = (frameUrl: string) => boolean
 
-function refused(message: string): ApiResponse {
-  return { ok: false, error: { code: 'unauthorized', message } }
+function refused(method: string): ApiResponse {
+  return { ok: false, error: msg('request.foreignFrame', { method }) }
 }
 
 /** Registers the handlers; returns the channel names, in contract order. */
@@ -29,12 +30,12 @@ export function registerApiHandlers(
       } catch {
         frameUrl = undefined // the frame is gone (navigated or destroyed)
       }
-      if (!frameUrl || !isTrustedSender(frameUrl)) return refused(`${method}: the caller is not the app's own page`)
+      if (!frameUrl || !isTrustedSender(frameUrl)) return refused(method)
       try {
         return await services.dispatch(method, input)
       } catch (error) {
         // dispatch is not supposed to throw; never let a rejection leak an Error across IPC
-        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }
+        return { ok: false, error: msg('internal.unexpected', { method, detail: error instanceof Error ? error.message : String(error) }) }
       }
     })
     channels.push(channel)

@@ -1,5 +1,6 @@
 /** 文件 › 打开库…: choose a library file, switch the services to it, tell the renderer. */
 import type { ApiResponse } from '../../shared/api'
+import { messageText, type Message } from '../../shared/errors'
 import type { SendCommand } from './commands'
 
 export interface OpenLibraryDeps {
@@ -16,12 +17,12 @@ export async function openLibraryInteractive(deps: OpenLibraryDeps): Promise<boo
   if (!file) return false
   const response = await deps.dispatch('library.open', { path: file, create: false })
   if (!response.ok) {
-    deps.showError('无法打开库', `${file}\n\n${response.error.message}`)
+    deps.showError('无法打开库', `${file}\n\n${messageText(response.error)}`)
     return false
   }
-  const info = response.result as { state?: string; reason?: string } | undefined
+  const info = response.result as { state?: string; problem?: Message } | undefined
   if (info?.state === 'unavailable') {
-    deps.showError('无法打开库', `${file}\n\n${info.reason ?? ''}`)
+    deps.showError('无法打开库', `${file}\n\n${info.problem ? messageText(info.problem) : ''}`)
   }
   deps.send('library.changed')
   return info?.state !== 'unavailable'

@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { ApiResponse } from '../../shared/api'
+import { formatMessage, msg, toLang } from '../../shared/errors'
 import { createServices, type Services } from '../services'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
@@ -69,12 +70,13 @@ export async function startBrowserShell(opts: { dataDir: string; rendererDir: st
     const url = new URL(req.url ?? '/', `http://${host}`)
     const presented = req.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? cookieToken(req.headers.cookie)
     if (typeof presented !== 'string' || !tokensEqual(presented, token)) {
-      if (url.pathname.startsWith('/api/')) return sendApi(res, 401, { ok: false, error: { code: 'unauthorized', message: '缺少或错误的会话令牌 / missing or wrong session token' } })
-      return send(res, 401, '稿台浏览器版需要启动时打印的带令牌地址 / open the URL printed at start (it carries the session token)')
+      if (url.pathname.startsWith('/api/')) return sendApi(res, 401, { ok: false, error: msg('request.noToken') })
+      // a page, not the app: in the browser's language, as the app has not chosen one yet
+      return send(res, 401, formatMessage('request.openWithToken', {}, toLang(req.headers['accept-language'])))
     }
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return sendApi(res, 405, { ok: false, error: { code: 'bad_request', message: 'POST only' } })
+      if (req.method !== 'POST') return sendApi(res, 405, { ok: false, error: msg('request.postOnly') })
       const method = decodeURIComponent(url.pathname.slice('/api/'.length))
       const chunks: Buffer[] = []
       let size = 0
@@ -89,11 +91,11 @@ export async function startBrowserShell(opts: { dataDir: string; rendererDir: st
           const text = Buffer.concat(chunks).toString('utf8')
           input = text ? JSON.parse(text) : {}
         } catch {
-          return sendApi(res, 400, { ok: false, error: { code: 'bad_request', message: '请求不是有效的 JSON / the request body is not JSON' } })
+          return sendApi(res, 400, { ok: false, error: msg('request.badJson') })
         }
         services.dispatch(method, input).then(
           (response) => sendApi(res, 200, response),
-          (err: unknown) => sendApi(res, 500, { ok: false, error: { code: 'internal', message: String(err) } }),
+          (err: unknown) => sendApi(res, 500, { ok: false, error: msg('internal.unexpected', { method, detail: String(err) }) }),
         )
       })
       return

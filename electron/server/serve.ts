@@ -8,6 +8,7 @@ import { checkOptions, GLOBAL_OPTIONS, langOf, optionsHelp, parseCommandLine, ty
 import { CliError, consoleOut, errorText, printError } from '../cli/print'
 import { resolveDataDir } from '../services/dataDir'
 import { startBrowserShell } from './browserShell'
+import { formatMessage } from '../../shared/errors'
 
 const SERVE_OPTIONS: readonly OptionName[] = ['port', 'renderer']
 
@@ -42,8 +43,12 @@ async function main(argv: string[], lang: Lang): Promise<void> {
     ...(port ? { port: Number(port) } : {}),
   })
   const info = shell.services.library.info()
-  console.log(`稿台浏览器版 / DraftDesk browser shell: ${shell.url}`)
-  console.log(`文稿库 / document library: ${info.path}${info.state === 'unavailable' ? ` — 无法打开 / cannot be opened: ${info.reason}` : ''}`)
+  console.log(formatMessage('serve.started', { url: shell.url }, lang))
+  console.log(
+    info.state === 'unavailable'
+      ? formatMessage('serve.libraryUnavailable', { path: info.path }, lang, { reason: info.problem })
+      : formatMessage('serve.library', { path: info.path }, lang),
+  )
   const stop = () => void shell.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
@@ -52,6 +57,6 @@ async function main(argv: string[], lang: Lang): Promise<void> {
 const argv = process.argv.slice(2)
 const lang = langOf(argv)
 void main(argv, lang).catch((err: unknown) => {
-  const failure = err instanceof CliError ? err : new CliError(`稿台浏览器版无法启动 / the browser shell failed to start: ${errorText(err, lang)}`)
+  const failure = err instanceof CliError ? err : new CliError(formatMessage('serve.failed', { detail: errorText(err, lang) }, lang))
   process.exit(printError(failure, lang, consoleOut))
 })

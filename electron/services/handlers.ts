@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import { apiContract, ApiError, isApiMethod, type ApiContract, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse, type Contract } from '../../shared/api'
+import { isErrorCode, issueMessage, msg, type Message } from '../../shared/errors'
 import { createAssetsHandlers } from './assets/handlers'
 import { createDocumentsHandlers } from './documents/handlers'
 import { createFiguresHandlers } from './figures/handlers'
@@ -34,29 +35,31 @@ export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): 
 }
 
 export async function dispatch(handlers: ApiHandlers, method: string, rawInput: unknown): Promise<ApiResponse> {
-  if (!isApiMethod(method)) return failure('unknown_method', `未知的接口方法 / unknown method: ${method.slice(0, 80)}`)
+  if (!isApiMethod(method)) return failure(msg('request.unknownMethod', { method: method.slice(0, 80) }))
   const parsed = apiContract[method].input.safeParse(rawInput ?? {})
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return failure('bad_request', `参数不对 / bad arguments for ${method}: ${issue ? `${issue.path.join('.') || '(input)'}: ${issue.message}` : 'invalid'}`)
+    // a schema's own check names its message (a file too large…); zod's checks are reported as they are
+    const issue = issueMessage(parsed.error.issues[0])
+    if (issue.code === 'input.fieldInvalid') return failure(msg('request.invalidInput', { method, field: issue.params.field!, detail: issue.params.detail! }))
+    return failure(isErrorCode(issue.code) ? issue : msg('request.invalidInput', { method, field: '-', detail: issue.code }))
   }
   try {
     const handler = handlers[method] as (input: unknown) => unknown
     return { ok: true, result: await handler(parsed.data) }
   } catch (err) {
-    if (err instanceof ApiError) return failure(err.code, err.message)
-    const message = err instanceof Error ? err.message : String(err)
-    return failure('internal', `内部错误 / internal error: ${message}`)
+    if (err instanceof ApiError) return failure(err.toMessage())
+    // not a refusal but a fault: still say which method failed and how
+    return failure(msg('internal.unexpected', { method, detail: err instanceof Error ? err.message : String(err) }))
   }
 }
 
-function failure(code: ApiError['code'], message: string): ApiResponse {
-  return { ok: false, error: { code, message } }
+function failure(error: Message): ApiResponse {
+  return { ok: false, error }
 }
 
 /** Typed direct call for Node callers (CLI, tests): throws ApiError on failure. */
 export async function callApi<M extends ApiMethod>(handlers: ApiHandlers, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   const response = await dispatch(handlers, method, input)
-  if (!response.ok) throw new ApiError(response.error.code, response.error.message)
+  if (!response.ok) throw ApiError.from(response.error)
   return apiContract[method].output.parse(response.result) as ApiOutput<M>
 }

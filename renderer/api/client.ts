@@ -48,13 +48,13 @@ export function createApiClient(send: Send): ApiClient {
       try {
         raw = await send(method, input)
       } catch (err) {
-        throw new ApiError('internal', `无法连接后台 / the back end cannot be reached: ${err instanceof Error ? err.message : String(err)}`)
+        throw new ApiError('transport.unreachable', { method, detail: err instanceof Error ? err.message : String(err) })
       }
       const response = ApiResponseSchema.safeParse(raw)
-      if (!response.success) throw new ApiError('internal', `后台回应格式不对 / malformed response to ${method}`)
-      if (!response.data.ok) throw new ApiError(response.data.error.code, response.data.error.message)
+      if (!response.success) throw new ApiError('transport.badResponse', { method })
+      if (!response.data.ok) throw ApiError.from(response.data.error)
       const result = apiContract[method].output.safeParse(response.data.result)
-      if (!result.success) throw new ApiError('internal', `后台回应与接口不符 / ${method} returned an unexpected shape`)
+      if (!result.success) throw new ApiError('transport.badResult', { method })
       return result.data as ApiOutput<M>
     },
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { DocumentSummary, SearchHit } from '../../shared/api'
 import { CopyIcon, PencilIcon, TrashIcon } from './icons'
 import { LanguageSwitch } from './LanguageSwitch'
+import { translateMessage } from './errors'
 
 interface Props {
   view: 'documents' | 'trash'
@@ -64,7 +65,7 @@ export function DocumentList(p: Props) {
                         onBlur={() => setRenaming(null)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
                     </form>
                   ) : (
-                  <button className="doc-open" onClick={() => p.onOpen(d.id)} title={d.invalid}>
+                  <button className="doc-open" onClick={() => p.onOpen(d.id)} title={d.invalid && translateMessage(d.invalid)}>
                     <span className="doc-title">{title(d.title)}</span>
                     <span className="doc-meta">
                       {d.invalid ? <span className="error">{t('docs.invalid')}</span> : t('docs.characters', { count: d.characters })}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { useApi } from './ApiContext'
-import { errorMessage } from './errors'
+import { errorMessage, RefusalError, translateMessage } from './errors'
 import { fileToBase64 } from './files'
 
 type Preview = ApiOutput<'documents.import'>
@@ -37,8 +37,8 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
     void (async () => {
       try {
         // refuse a huge file before reading it into memory
-        if (file.size > IMPORT_MAX_BYTES) throw new Error(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: IMPORT_MAX_BYTES / 1024 / 1024 }))
-        if (file.size === 0) throw new Error(t('import.empty'))
+        if (file.size > IMPORT_MAX_BYTES) throw new RefusalError(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: IMPORT_MAX_BYTES / 1024 / 1024 }))
+        if (file.size === 0) throw new RefusalError(t('import.empty'))
         const base64 = data ?? (await fileToBase64(file))
         if (!data) setData(base64)
         const result = await api.call('documents.import', { name: file.name, dataBase64: base64, clean, split })
@@ -94,7 +94,7 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
               <li>{t('import.placeholders', { count: r.placeholders })}</li>
               <li>{t('import.junk', { count: r.junkRemoved })}</li>
               {r.numberingGaps.length > 0 && <li className="warn">{t('import.gaps', { count: r.numberingGaps.length })}</li>}
-              {r.warnings.map((w) => <li key={w} className="warn">{w}</li>)}
+              {r.warnings.map((w, i) => <li key={i} className="warn">{translateMessage(w)}</li>)}
             </ul>
             <ol className="import-titles">
               {preview.documents.map((d, i) => <li key={i}>{d.title || t('docs.untitled')}</li>)}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LibraryInfo } from '../../shared/api'
 import { useApi } from './ApiContext'
-import { errorMessage } from './errors'
+import { errorMessage, translateMessage } from './errors'
 
 /** Shown when the library file is corrupt or foreign: the file stays untouched, the writer picks another. */
 export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryInfo, { state: 'unavailable' }>; onOpened: (info: LibraryInfo) => void }) {
@@ -25,7 +25,7 @@ export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryIn
   return (
     <div className="library-unavailable" role="alert">
       <h1>{t('library.unavailableTitle')}</h1>
-      <p>{t('library.unavailableBody', { path: info.path, reason: info.reason })}</p>
+      <p>{t('library.unavailableBody', { path: info.path, reason: translateMessage(info.problem) })}</p>
       <div className="row">
         <button onClick={() => setMode('open')}>{t('library.openOther')}</button>
         <button onClick={() => setMode('create')}>{t('library.createNew')}</button>

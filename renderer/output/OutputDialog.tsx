@@ -11,7 +11,7 @@ import { fingerprintOf } from '../../shared/output/canonical'
 import type { AssetKind, AssetSummary, ExportFormat, FinalSummary } from '../../shared/api'
 import { todayIso } from '../../shared/output/dates'
 import { useApi } from '../app/ApiContext'
-import { errorMessage } from '../app/errors'
+import { errorMessage, translateMessage } from '../app/errors'
 import { fileToBase64, saveBase64 } from '../app/files'
 import './output.css'
 
@@ -144,7 +144,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
                 {check.findings.map((f, i) => (
                   <li key={i} className={f.severity} data-kind={f.kind}>
                     <span className="where">{where(f)}</span>
-                    <span className="msg">{f.message}{f.excerpt && <span className="excerpt">「{f.excerpt}」</span>}</span>
+                    <span className="msg">{translateMessage(f.problem)}{f.excerpt && <span className="excerpt">「{f.excerpt}」</span>}</span>
                     <button onClick={() => onJump(f)} data-testid="finding-jump">{t('output.dialog.jump')}</button>
                   </li>
                 ))}

@@ -12,6 +12,7 @@ import type { Figure, Signature, SummaryDocument } from '../../shared/document/m
 import type { Finding } from '../../shared/output/check'
 import type { FinalSummary } from '../../shared/api'
 import { useApi } from '../app/ApiContext'
+import { translateMessage } from '../app/errors'
 import { OutputDialog } from './OutputDialog'
 import { PrintPreview } from './PrintPreview'
 
@@ -40,7 +41,7 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
     (f: Finding) => {
       setOpen(null)
       if (f.location.part === 'signature' || f.location.part === 'figures') {
-        onNotice(f.message)
+        onNotice(translateMessage(f.problem))
         if (f.location.part === 'signature') setTimeout(() => setOpen('dialog'), 0)
         return
       }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { ApiOutput, DocumentSummary } from '../../shared/api'
 import { bodyFromText, bodyToText } from '../../shared/snippets'
 import { useApi } from '../app/ApiContext'
-import { errorMessage } from '../app/errors'
+import { errorMessage, translateMessage } from '../app/errors'
 import { fileToBase64 } from '../app/files'
 import { CategorySelect } from './CategorySelect'
 import { snippetsChanged } from './events'
@@ -158,8 +158,8 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
             <p className="muted">
               {t('snippets.harvestFound', { sources: result.sources.length, groups: result.groups.length, accepted })}
             </p>
-            {result.warnings.map((w, i) => (
-              <p key={i} className="warn">{w}</p>
+            {result.problems.map((w, i) => (
+              <p key={i} className="warn">{translateMessage(w)}</p>
             ))}
             {result.groups.length === 0 && <p>{t('snippets.harvestNothing')}</p>}
             <ol className="harvest-groups" data-testid="harvest-groups">

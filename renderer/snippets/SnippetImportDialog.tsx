@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { SnippetImportReport } from '../../shared/api'
 import { SNIPPET_FILE_MAX_BYTES } from '../../shared/api'
 import { useApi } from '../app/ApiContext'
-import { errorMessage } from '../app/errors'
+import { errorMessage, RefusalError, translateMessage } from '../app/errors'
 import { fileToBase64 } from '../app/files'
 import { snippetsChanged } from './events'
 
@@ -25,7 +25,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
     let stale = false
     void (async () => {
       try {
-        if (file.size > SNIPPET_FILE_MAX_BYTES) throw new Error(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: SNIPPET_FILE_MAX_BYTES / 1024 / 1024 }))
+        if (file.size > SNIPPET_FILE_MAX_BYTES) throw new RefusalError(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: SNIPPET_FILE_MAX_BYTES / 1024 / 1024 }))
         const base64 = await fileToBase64(file)
         const checked = await api.call('snippets.import', { name: file.name, dataBase64: base64, commit: false })
         if (stale) return
@@ -71,7 +71,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
                 <p className="error">{t('snippets.importProblems', { count: report.problems.length })}</p>
                 <ul className="snippet-problems" data-testid="snippet-import-problems">
                   {report.problems.slice(0, 100).map((p, i) => (
-                    <li key={i}>{t('snippets.atLine', { line: p.line, message: p.message })}</li>
+                    <li key={i}>{t('snippets.atLine', { line: p.line, message: translateMessage(p.problem) })}</li>
                   ))}
                 </ul>
               </>
@@ -81,7 +81,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
                 <p className="warn">{t('snippets.importDuplicates', { count: report.duplicates.length })}</p>
                 <ul className="snippet-problems">
                   {report.duplicates.slice(0, 50).map((d, i) => (
-                    <li key={i}>{t('snippets.duplicateOf', { line: d.line, title: d.title, existing: d.existing })}</li>
+                    <li key={i}>{t(d.inFile ? 'snippets.duplicateInFile' : 'snippets.duplicateOf', { line: d.line, title: d.title, existing: d.existing })}</li>
                   ))}
                 </ul>
                 <label>

@@ -4,6 +4,7 @@ import type { Category } from '../../shared/snippets'
 import type { SnippetSearchResult } from '../../shared/api'
 import { parseQuery } from '../../shared/snippets'
 import { useApi } from '../app/ApiContext'
+import { errorMessage } from '../app/errors'
 
 export interface SearchState {
   /** the query the shown results are for */
@@ -29,7 +30,7 @@ export function useSnippetSearch(query: string, categoryId: number | null, limit
         if (n === seq.current) setState({ query, terms: parseQuery(query), result, error: null })
       },
       (err: unknown) => {
-        if (n === seq.current) setState((s) => ({ ...s, error: err instanceof Error ? err.message : String(err) }))
+        if (n === seq.current) setState((s) => ({ ...s, error: errorMessage(err) }))
       },
     )
   }, [api, query, categoryId, limit, enabled, refresh])

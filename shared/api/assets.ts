@@ -4,7 +4,7 @@ import { Base64, base64Length, Ok, type Contract } from './common'
 
 export const AssetKindSchema = z.enum(['seal', 'signature'])
 export type AssetKind = z.infer<typeof AssetKindSchema>
-export const AssetIdSchema = z.string().regex(/^a[0-9a-f]{24}$/, 'not an asset id')
+export const AssetIdSchema = z.string().regex(/^a[0-9a-f]{24}$/, 'input.notAssetId')
 
 export const AssetSummarySchema = z.strictObject({
   id: AssetIdSchema,

@@ -3,11 +3,12 @@
  * feature uses (ids, base64 files, `{ ok: true }`), and the typed error every transport carries.
  */
 import { z } from 'zod'
+import { ApiError, ApiErrorSchema, base64Data, type ErrorCode } from '../errors'
 
 /** A feature's part of the method table: each method's input and output schema. */
 export type Contract = Readonly<Record<string, { readonly input: z.ZodType; readonly output: z.ZodType }>>
 
-export const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a document id')
+export const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'input.notDocumentId')
 
 export const Empty = z.strictObject({})
 export const ById = z.strictObject({ id: DocumentIdSchema })
@@ -18,27 +19,13 @@ export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4
 
 /**
  * A file's bytes as base64 (IPC and JSON carry text alike), at most `maxBytes` of them: the cap is
- * checked on the base64 length, before anything is decoded.
+ * checked on the base64 length, before anything is decoded; a file over it is refused by code.
  */
-export const Base64 = (maxBytes: number) =>
-  z
-    .string()
-    .max(base64Length(maxBytes), `文件超过 ${maxBytes / 1024 / 1024} MB / the file is larger than ${maxBytes / 1024 / 1024} MB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data')
+export const Base64 = base64Data
 
-export const ApiErrorCodeSchema = z.enum([
-  'bad_request', // the input failed its schema
-  'unknown_method',
-  'unauthorized', // missing or wrong session token, foreign frame
-  'not_found',
-  'invalid_document', // a stored document fails the schema
-  'library_unavailable', // the 文稿库 (document library) file cannot be opened
-  'conflict',
-  'internal',
-])
-export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>
-
-export const ApiErrorSchema = z.strictObject({ code: ApiErrorCodeSchema, message: z.string() })
+/** A failure's code: one of ERROR_CODES (shared/errors/codes.ts); the words are in shared/i18n/. */
+export type ApiErrorCode = ErrorCode
+export { ApiError, ApiErrorSchema }
 
 /** What every transport carries back: a result, or a typed error. */
 export const ApiResponseSchema = z.union([
@@ -47,9 +34,3 @@ export const ApiResponseSchema = z.union([
 ])
 export type ApiResponse = z.infer<typeof ApiResponseSchema>
 
-export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode, message: string) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}

@@ -1,5 +1,6 @@
 /** The documents of the 文稿库: list, create, open, save, revisions, trash, search. */
 import { z } from 'zod'
+import { MessageSchema } from '../errors/message'
 import { SummaryDocumentSchema } from '../document/model'
 import { ById, DocumentIdSchema, Ok, type Contract } from './common'
 
@@ -11,7 +12,7 @@ export const DocumentSummarySchema = z.strictObject({
   trashedAt: z.number().nullable(),
   characters: z.number(),
   /** set when the stored JSON fails the schema: the document is listed, never dropped */
-  invalid: z.string().optional(),
+  invalid: MessageSchema.optional(),
 })
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>
 

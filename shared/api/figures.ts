@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { FigureSchema } from '../document/model'
+import { MessageSchema } from '../errors/message'
 import { Base64, base64Length, DocumentIdSchema, type Contract } from './common'
 
 /** Largest spreadsheet accepted for import (bytes), and its base64 length. */
@@ -20,6 +21,9 @@ export const FigureListItemSchema = z.strictObject({
   unfilled: z.boolean(),
   /** the computed value of a formula figure */
   computed: z.union([z.number(), z.string(), z.null()]).optional(),
+  /** why the figure shows its marker (its formula fails…) */
+  problem: MessageSchema.optional(),
+  /** `problem` in Chinese, as the CLI prints it */
   error: z.string().optional(),
   uses: z.number().int().nonnegative(),
   /** 同比: "同比增长12.5%，增加3个" */
@@ -43,12 +47,16 @@ export const figuresContract = {
   'figures.import': {
     input: z.strictObject({ id: DocumentIdSchema, name: z.string().min(1).max(260), dataBase64: SheetFileSchema, apply: z.boolean() }),
     output: z.strictObject({
+      /** the preview, one message per line */
+      messages: z.array(MessageSchema),
+      /** `messages` in Chinese, as the CLI prints them */
       lines: z.array(z.string()),
       applied: z.boolean(),
       update: z.number().int(),
       create: z.number().int(),
       skipped: z.number().int(),
-      fatal: z.string().optional(),
+      /** why the sheet cannot be imported at all */
+      fatal: MessageSchema.optional(),
     }),
   },
   /** The rows of a spreadsheet file (first sheet), for the panel's import preview. */

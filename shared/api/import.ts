@@ -1,5 +1,6 @@
 /** Importing files (.txt, .md, .docx) into document models through the recognizer. */
 import { z } from 'zod'
+import { MessageSchema } from '../errors/message'
 import { SummaryDocumentSchema } from '../document/model'
 import { Base64, base64Length, type Contract } from './common'
 import { DocumentSummarySchema } from './documents'
@@ -21,7 +22,7 @@ export const ImportReportSchema = z.strictObject({
   documents: z.number().int().nonnegative(),
   /** heading numbers the writer skipped or repeated ("(七)" then "(九)") */
   numberingGaps: z.array(z.strictObject({ level: z.number().int(), after: z.number().int(), found: z.number().int() })),
-  warnings: z.array(z.string()),
+  warnings: z.array(MessageSchema),
 })
 export type FileImportReport = z.infer<typeof ImportReportSchema>
 

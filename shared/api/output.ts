@@ -36,7 +36,7 @@ export const outputContract = {
   },
   /** 定稿: freezes the document's current text as a named final revision. */
   'finals.create': {
-    input: z.strictObject({ id: DocumentIdSchema, name: z.string().trim().min(1, '请填写定稿名称').max(100), author: z.string().trim().min(1, '请填写定稿人').max(50) }),
+    input: z.strictObject({ id: DocumentIdSchema, name: z.string().trim().min(1, 'finals.nameRequired').max(100), author: z.string().trim().min(1, 'finals.authorRequired').max(50) }),
     output: FinalSummarySchema,
   },
   'finals.list': {

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { CategorySchema, LIMITS, SnippetBodySchema, SnippetDraftSchema, SnippetHitSchema, SnippetSchema } from '../snippets/model'
 import { Base64, DocumentIdSchema, Ok, type Contract } from './common'
+import { MessageSchema } from '../errors/message'
 
 const SnippetIdSchema = z.number().int().positive()
 const CategoryIdSchema = z.number().int().positive()
@@ -17,14 +18,16 @@ export const SnippetSearchResultSchema = z.strictObject({
 })
 export type SnippetSearchResult = z.infer<typeof SnippetSearchResultSchema>
 
-const LineProblemSchema = z.strictObject({ line: z.number().int().positive(), message: z.string() })
+/** A problem of one line of an imported file; `message` is `problem` in Chinese, as the CLI prints it. */
+const LineProblemSchema = z.strictObject({ line: z.number().int().positive(), problem: MessageSchema, message: z.string() })
 
 export const SnippetImportReportSchema = z.strictObject({
   format: z.enum(['json', 'csv']),
   /** snippets read without a problem */
   valid: z.number().int().nonnegative(),
   problems: z.array(LineProblemSchema),
-  duplicates: z.array(z.strictObject({ line: z.number().int(), title: z.string(), existing: z.string() })),
+  /** `existing`: the title of the snippet it repeats, in the library or (inFile) earlier in the file */
+  duplicates: z.array(z.strictObject({ line: z.number().int(), title: z.string(), existing: z.string(), inFile: z.boolean() })),
   committed: z.boolean(),
   imported: z.number().int().nonnegative(),
   skippedDuplicates: z.number().int().nonnegative(),
@@ -102,6 +105,9 @@ export const snippetsContract = {
       sources: z.array(z.strictObject({ title: z.string(), documentId: z.string().optional() })),
       paragraphs: z.number().int(),
       groups: z.array(HarvestGroupSchema),
+      /** sources that could not be read, and why */
+      problems: z.array(MessageSchema),
+      /** `problems` in Chinese, as the CLI prints them */
       warnings: z.array(z.string()),
     }),
   },

@@ -14,6 +14,7 @@
  * `figureChecks(doc)` is pure and never throws.
  */
 import type { Block, Inline, SummaryDocument } from '../document/model'
+import { msg, type Message } from '../errors/message'
 import { figureWarnings } from './edit'
 import { figureFormatter } from './format'
 import { evaluateFigures, isComputed } from './formula'
@@ -24,8 +25,8 @@ export type FindingCode = 'unfilled' | 'unused' | 'mismatch' | 'unlinked' | 'for
 export interface Finding {
   code: FindingCode
   severity: 'error' | 'warning' | 'info'
-  /** Chinese, complete: what is wrong and where */
-  message: string
+  /** complete: what is wrong and where (a `figureCheck.*` message) */
+  message: Message
   figureId?: string
   figureName?: string
   /** index in doc.blocks of the text concerned (mismatch, unlinked, missingFigure) */
@@ -84,7 +85,7 @@ export function figureChecks(doc: SummaryDocument): Finding[] {
         uses.set(id, (uses.get(id) ?? 0) + 1)
         if (!byId.has(id) && !missingReported.has(id)) {
           missingReported.add(id)
-          findings.push({ code: 'missingFigure', severity: 'error', message: `第${blockIndex + 1}段引用的数据已不在数据表中（显示为〔数据〕）`, blockIndex })
+          findings.push({ code: 'missingFigure', severity: 'error', message: msg('figureCheck.missingFigure', { block: blockIndex + 1 }), blockIndex })
         }
         const ctx = contextName(text, text.length)
         if (ctx) {
@@ -103,22 +104,22 @@ export function figureChecks(doc: SummaryDocument): Finding[] {
   const reportedDup = new Set<string>()
 
   for (const f of figures) {
-    const name = f.name || '（未命名）'
+    const name = f.name || '…' // a figure without a name is still reported
     const used = uses.get(f.id) ?? 0
     const shown = format(f.id)
     const result = values.get(f.id)
     if (isComputed(f) && result && !result.ok) {
-      findings.push({ code: 'formulaError', severity: 'error', figureId: f.id, figureName: f.name, message: `「${name}」的公式无法计算：${result.error.message}` })
+      findings.push({ code: 'formulaError', severity: 'error', figureId: f.id, figureName: f.name, message: msg('figureCheck.formulaError', { name }, { reason: result.error.message }) })
     } else if (shown.unfilled && used > 0) {
-      findings.push({ code: 'unfilled', severity: 'error', figureId: f.id, figureName: f.name, message: `「${name}」还没有填写，正文中${used}处显示为${shown.text}` })
+      findings.push({ code: 'unfilled', severity: 'error', figureId: f.id, figureName: f.name, message: msg('figureCheck.unfilled', { name, uses: used, shown: shown.text }) })
     }
     if (used === 0) {
-      findings.push({ code: 'unused', severity: 'warning', figureId: f.id, figureName: f.name, message: `「${name}」在正文中没有使用${shown.unfilled ? '（也未填写）' : ''}` })
+      findings.push({ code: 'unused', severity: 'warning', figureId: f.id, figureName: f.name, message: msg(shown.unfilled ? 'figureCheck.unusedUnfilled' : 'figureCheck.unused', { name }) })
     }
     for (const w of figureWarnings(f)) findings.push({ code: 'negative', severity: 'warning', figureId: f.id, figureName: f.name, message: w })
     if ((nameCount.get(f.name) ?? 0) > 1 && !reportedDup.has(f.name)) {
       reportedDup.add(f.name)
-      findings.push({ code: 'duplicateName', severity: 'warning', figureId: f.id, figureName: f.name, message: `有${nameCount.get(f.name)}项数据都叫「${name}」，公式无法区分，请改名` })
+      findings.push({ code: 'duplicateName', severity: 'warning', figureId: f.id, figureName: f.name, message: msg('figureCheck.duplicateName', { name, count: nameCount.get(f.name)! }) })
     }
   }
 
@@ -133,9 +134,9 @@ export function figureChecks(doc: SummaryDocument): Finding[] {
       const shown = format(f.id).text
       const same = value === q.value || (typeof value === 'number' && typeof q.value === 'number' && Math.abs(value - q.value) < 1e-9)
       if (same && (f.qualifier ?? '') === q.qualifier) {
-        findings.push({ code: 'unlinked', severity: 'info', figureId: f.id, figureName: f.name, blockIndex: q.blockIndex, text: q.text, message: `第${q.blockIndex + 1}段的“${q.context}${q.text}”与「${f.name}」相同，但没有链接，修改数据时不会跟着变` })
+        findings.push({ code: 'unlinked', severity: 'info', figureId: f.id, figureName: f.name, blockIndex: q.blockIndex, text: q.text, message: msg('figureCheck.unlinked', { block: q.blockIndex + 1, text: q.context + q.text, name: f.name }) })
       } else {
-        findings.push({ code: 'mismatch', severity: 'error', figureId: f.id, figureName: f.name, blockIndex: q.blockIndex, text: q.text, message: `第${q.blockIndex + 1}段写的是“${q.context}${q.text}”，与「${f.name}」（${shown}）不一致` })
+        findings.push({ code: 'mismatch', severity: 'error', figureId: f.id, figureName: f.name, blockIndex: q.blockIndex, text: q.text, message: msg('figureCheck.mismatch', { block: q.blockIndex + 1, text: q.context + q.text, name: f.name, shown }) })
       }
       break
     }

@@ -13,11 +13,12 @@
  *   - names must be non-empty and unique; a rename rewrites the formulas that use the old name.
  */
 import type { Figure } from '../document/model'
+import { msg, type Message } from '../errors/message'
 import { formulaReferences, isComputed, parseFormula, renameInFormula } from './formula'
 import { MAX_FIGURE_MAGNITUDE } from './numbers'
 import { parseQuantity } from './scan'
 
-export type EditResult<T> = { ok: true; value: T } | { ok: false; message: string }
+export type EditResult<T> = { ok: true; value: T } | { ok: false; message: Message }
 
 /** Longest name a figure may have (names show in a table column and in 〔…〕 markers). */
 export const MAX_NAME_LENGTH = 40
@@ -40,11 +41,11 @@ export function wantsNumber(figure: Figure, figures: readonly Figure[] = []): bo
 export function parseValueInput(input: string, figure: Figure, figures: readonly Figure[] = [], opts: { force?: 'text' } = {}): EditResult<Partial<Figure>> {
   const text = input.trim()
   if (text === '' || /^〔.*〕$/.test(text)) return { ok: true, value: { value: null } }
-  if (isComputed(figure)) return { ok: false, message: `「${figure.name}」由公式计算（${figure.formula}），请修改公式，或先清除公式再填写数值` }
+  if (isComputed(figure)) return { ok: false, message: msg('figures.computed', { name: figure.name, formula: figure.formula! }) }
   if (opts.force === 'text') return { ok: true, value: { value: text } }
   const q = parseQuantity(text)
   if (q) {
-    if (typeof q.value === 'number' && Math.abs(q.value) > MAX_FIGURE_MAGNITUDE) return { ok: false, message: `数值过大：${text}（不能超过 10 的 15 次方）` }
+    if (typeof q.value === 'number' && Math.abs(q.value) > MAX_FIGURE_MAGNITUDE) return { ok: false, message: msg('figures.valueTooLarge', { value: text }) }
     const patch: Partial<Figure> = { value: q.value }
     // a placeholder's unit stayed in the text ("召开会议x次" → figure "召开会议（次）" + "次"):
     // typing "3次" must not make it read "3次次"
@@ -57,12 +58,12 @@ export function parseValueInput(input: string, figure: Figure, figures: readonly
   }
   if (/^[-+−]?[\d.,，]+(?:[eE][-+]?\d+)?$/.test(text)) {
     const n = Number(text.replace(/[,，]/g, '').replace('−', '-'))
-    if (Number.isFinite(n) && Math.abs(n) > MAX_FIGURE_MAGNITUDE) return { ok: false, message: `数值过大：${text}（不能超过 10 的 15 次方）` }
+    if (Number.isFinite(n) && Math.abs(n) > MAX_FIGURE_MAGNITUDE) return { ok: false, message: msg('figures.valueTooLarge', { value: text }) }
     if (Number.isFinite(n)) return { ok: true, value: { value: n } }
-    return { ok: false, message: `「${text}」不是有效的数字` }
+    return { ok: false, message: msg('figures.notANumber', { text }) }
   }
   if (wantsNumber(figure, figures)) {
-    return { ok: false, message: `「${figure.name}」需要数字，例如 3、1000余、九 或 560.49；“${text.slice(0, 20)}”不是数字` }
+    return { ok: false, message: msg('figures.needsNumber', { name: figure.name, text: text.slice(0, 20) }) }
   }
   return { ok: true, value: { value: text } }
 }
@@ -70,11 +71,11 @@ export function parseValueInput(input: string, figure: Figure, figures: readonly
 /** Checks a new name: trimmed, non-empty, not too long, not another figure's. */
 export function checkName(name: string, figures: readonly Figure[], selfId?: string): EditResult<string> {
   const trimmed = name.trim()
-  if (trimmed === '') return { ok: false, message: '名称不能为空' }
-  if (trimmed.length > MAX_NAME_LENGTH) return { ok: false, message: `名称太长（最多 ${MAX_NAME_LENGTH} 个字）` }
-  if (/[〔〕]/.test(trimmed)) return { ok: false, message: '名称里不能有“〔〕”' }
+  if (trimmed === '') return { ok: false, message: msg('figures.nameEmpty') }
+  if (trimmed.length > MAX_NAME_LENGTH) return { ok: false, message: msg('figures.nameTooLong', { max: MAX_NAME_LENGTH }) }
+  if (/[〔〕]/.test(trimmed)) return { ok: false, message: msg('figures.nameBrackets') }
   const clash = figures.find((f) => f.id !== selfId && f.name === trimmed)
-  if (clash) return { ok: false, message: `已有名为「${trimmed}」的数据` }
+  if (clash) return { ok: false, message: msg('figures.nameTaken', { name: trimmed }) }
   return { ok: true, value: trimmed }
 }
 
@@ -90,7 +91,7 @@ export function freeName(base: string, figures: readonly Figure[], extraTaken: I
 /** Renames a figure; every formula that used the old name uses the new one. Ids never change. */
 export function renameFigure(figures: readonly Figure[], id: string, newName: string): EditResult<Figure[]> {
   const figure = figures.find((f) => f.id === id)
-  if (!figure) return { ok: false, message: '没有这项数据' }
+  if (!figure) return { ok: false, message: msg('figures.noSuchFigure') }
   const checked = checkName(newName, figures, id)
   if (!checked.ok) return checked
   const to = checked.value
@@ -122,12 +123,12 @@ export function parseLastYear(input: string): EditResult<number | undefined> {
   if (text === '') return { ok: true, value: undefined }
   const q = parseQuantity(text)
   if (q && typeof q.value === 'number') {
-    if (Math.abs(q.value) > MAX_FIGURE_MAGNITUDE) return { ok: false, message: `数值过大：${text}` }
+    if (Math.abs(q.value) > MAX_FIGURE_MAGNITUDE) return { ok: false, message: msg('figures.valueTooLarge', { value: text }) }
     return { ok: true, value: q.value }
   }
   const n = Number(text.replace(/[,，]/g, ''))
   if (Number.isFinite(n) && /\d/.test(text)) return { ok: true, value: n }
-  return { ok: false, message: `去年的数值应是数字；“${text.slice(0, 20)}”不是数字` }
+  return { ok: false, message: msg('figures.lastYearNotNumber', { text: text.slice(0, 20) }) }
 }
 
 /** Applies a patch to one figure; undefined fields in the patch are removed from it. */
@@ -145,10 +146,10 @@ export function patchFigure(figures: readonly Figure[], id: string, patch: Parti
 }
 
 /** Warnings about a figure's value that do not block it: negative counts. */
-export function figureWarnings(figure: Figure): string[] {
-  const out: string[] = []
+export function figureWarnings(figure: Figure): Message[] {
+  const out: Message[] = []
   if (typeof figure.value === 'number' && figure.value < 0 && figure.unit && COUNT_UNITS.test(figure.unit)) {
-    out.push(`「${figure.name}」是负数（${figure.value}${figure.unit}），请核对`)
+    out.push(msg('figureCheck.negative', { name: figure.name, value: `${figure.value}${figure.unit}` }))
   }
   return out
 }

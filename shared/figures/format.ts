@@ -14,6 +14,7 @@
  * ("120人以上").
  */
 import type { Figure } from '../document/model'
+import { msg, type Message } from '../errors/message'
 import { evaluateFigures, type FigureValue } from './formula'
 import { formatNumber, type NumberStyle } from './numbers'
 
@@ -22,8 +23,8 @@ export interface FigureDisplay {
   text: string
   /** true when the figure has no value yet (or its formula cannot be computed) */
   unfilled: boolean
-  /** set when the figure's formula is in error; `text` then shows the marker */
-  error?: string
+  /** set when the figure's formula is in error (or the figure is gone); `text` then shows the marker */
+  error?: Message
 }
 
 /** The marker shown for a reference whose figure is missing from the table. */
@@ -78,7 +79,7 @@ export function figureFormatter(figures: readonly Figure[]): (figureId: string) 
     if (hit) return hit
     const figure = byId.get(id)
     let display: FigureDisplay
-    if (!figure) display = { text: MISSING_FIGURE_TEXT, unfilled: true, error: '数据表中没有这项数据' }
+    if (!figure) display = { text: MISSING_FIGURE_TEXT, unfilled: true, error: msg('figures.missing') }
     else {
       const result = values.get(id)
       if (result && !result.ok) display = { text: unfilledMarker(figure.name), unfilled: true, error: result.error.message }

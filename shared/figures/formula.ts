@@ -14,11 +14,12 @@
  *
  * Nothing here throws for bad input: errors (syntax, unknown name, cycle, division by zero, a
  * reference to an unfilled or text figure, a result too large) come back as values with a code,
- * its parameters and a Chinese message, and the table shows them.
+ * the names involved and a message (a `formula.*` code), and the table shows them.
  */
 import type { Figure } from '../document/model'
 import { toHalfWidth } from '../text'
 import { MAX_FIGURE_MAGNITUDE, parseNumber, roundNoise } from './numbers'
+import { msg, type Message } from '../errors/message'
 
 export type FigureValue = number | string | null
 
@@ -36,8 +37,8 @@ export type FormulaErrorCode =
 
 export interface FormulaError {
   code: FormulaErrorCode
-  /** Chinese, for the table and the CLI */
-  message: string
+  /** what is wrong, for the table and the CLI */
+  message: Message
   /** the names involved (unknown name, the cycle, the unfilled figure) */
   names?: string[]
   /** character offset in the formula (syntax errors) */
@@ -67,7 +68,7 @@ function isNameBreak(ch: string): boolean {
 }
 
 class SyntaxProblem {
-  constructor(readonly message: string, readonly at: number) {}
+  constructor(readonly problem: Message, readonly at: number) {}
 }
 
 function tokenize(formula: string, knownNames: readonly string[]): Token[] {
@@ -90,9 +91,9 @@ function tokenize(formula: string, knownNames: readonly string[]): Token[] {
     const close = QUOTES[ch]
     if (close !== undefined) {
       const end = formula.indexOf(close, i + 1)
-      if (end < 0) throw new SyntaxProblem(`缺少「${close}」`, i)
+      if (end < 0) throw new SyntaxProblem(msg('formula.missingClose', { close }), i)
       const name = formula.slice(i + 1, end).trim()
-      if (name === '') throw new SyntaxProblem('括号里没有数据名称', i)
+      if (name === '') throw new SyntaxProblem(msg('formula.emptyBrackets'), i)
       tokens.push({ kind: 'name', name, quoted: true, start: i, end: end + 1 })
       i = end + 1
       continue
@@ -116,7 +117,7 @@ function tokenize(formula: string, knownNames: readonly string[]): Token[] {
         j = i + comma
       }
       const value = Number(toHalfWidth(formula.slice(i, j)).replace(/,/g, ''))
-      if (!Number.isFinite(value) || formula.slice(i, j) === '.') throw new SyntaxProblem(`「${formula.slice(i, j)}」不是数字`, i)
+      if (!Number.isFinite(value) || formula.slice(i, j) === '.') throw new SyntaxProblem(msg('formula.notNumber', { text: formula.slice(i, j) }), i)
       tokens.push({ kind: 'number', value, start: i, end: j })
       i = j
       continue
@@ -133,7 +134,7 @@ function tokenize(formula: string, knownNames: readonly string[]): Token[] {
       i++
       continue
     }
-    if (ch === '】' || ch === ']' || ch === '」' || ch === '］') throw new SyntaxProblem(`多余的「${ch}」`, i)
+    if (ch === '】' || ch === ']' || ch === '」' || ch === '］') throw new SyntaxProblem(msg('formula.extraClose', { char: ch }), i)
     let j = i
     while (j < n && !isNameBreak(formula[j]!)) j++
     tokens.push({ kind: 'name', name: formula.slice(i, j), quoted: false, start: i, end: j })
@@ -181,16 +182,16 @@ export function parseFormula(formula: string, knownNames: readonly string[] = []
   try {
     tokens = tokenize(formula, names)
   } catch (err) {
-    if (err instanceof SyntaxProblem) return { ok: false, error: syntaxError(err.message, err.at) }
+    if (err instanceof SyntaxProblem) return { ok: false, error: syntaxError(err.problem, err.at) }
     throw err
   }
-  if (tokens.length === 0) return { ok: false, error: syntaxError('公式是空的', 0) }
+  if (tokens.length === 0) return { ok: false, error: syntaxError(msg('formula.empty'), 0) }
   let pos = 0
   const refs: ParsedFormula['refs'] = []
   const peek = (): Token | undefined => tokens[pos]
   const isOp = (t: Token | undefined, op: string): boolean => t?.kind === 'op' && t.op === op
-  const fail = (message: string, t: Token | undefined): never => {
-    throw new SyntaxProblem(message, t ? t.start : formula.length)
+  const fail = (problem: Message, t: Token | undefined): never => {
+    throw new SyntaxProblem(problem, t ? t.start : formula.length)
   }
   const expr = (): FormulaNode => {
     let left = term()
@@ -227,7 +228,7 @@ export function parseFormula(formula: string, knownNames: readonly string[] = []
   }
   const primary = (): FormulaNode => {
     const t = peek()
-    if (!t) return fail('公式不完整，末尾缺少数字或数据名称', t)
+    if (!t) return fail(msg('formula.incomplete'), t)
     if (t.kind === 'number') {
       pos++
       return { type: 'number', value: t.value }
@@ -245,7 +246,7 @@ export function parseFormula(formula: string, knownNames: readonly string[] = []
             args.push(expr())
           }
         }
-        if (!isOp(peek(), ')')) fail(`「${t.name}(」缺少右括号`, peek())
+        if (!isOp(peek(), ')')) fail(msg('formula.callNotClosed', { fn: t.name }), peek())
         pos++
         return { type: 'call', fn, args, name: t.name }
       }
@@ -255,29 +256,29 @@ export function parseFormula(formula: string, knownNames: readonly string[] = []
     if (t.op === '(') {
       pos++
       const inner = expr()
-      if (!isOp(peek(), ')')) fail('缺少右括号', peek())
+      if (!isOp(peek(), ')')) fail(msg('formula.parenNotClosed'), peek())
       pos++
       return inner
     }
-    if (t.op === ')') return fail('多余的右括号', t)
-    return fail(`「${formula.slice(t.start, t.end)}」前面缺少数字或数据名称`, t)
+    if (t.op === ')') return fail(msg('formula.extraParen'), t)
+    return fail(msg('formula.missingOperand', { text: formula.slice(t.start, t.end) }), t)
   }
   try {
     const node = expr()
     const rest = peek()
     if (rest) {
-      if (isOp(rest, ')')) fail('多余的右括号', rest)
-      fail(`「${formula.slice(rest.start, rest.end)}」前面缺少运算符`, rest)
+      if (isOp(rest, ')')) fail(msg('formula.extraParen'), rest)
+      fail(msg('formula.missingOperator', { text: formula.slice(rest.start, rest.end) }), rest)
     }
     return { ok: true, node, refs }
   } catch (err) {
-    if (err instanceof SyntaxProblem) return { ok: false, error: syntaxError(err.message, err.at) }
+    if (err instanceof SyntaxProblem) return { ok: false, error: syntaxError(err.problem, err.at) }
     throw err
   }
 }
 
-function syntaxError(detail: string, at: number): FormulaError {
-  return { code: 'syntax', message: `公式有误（第${at + 1}个字符）：${detail}`, at }
+function syntaxError(problem: Message, at: number): FormulaError {
+  return { code: 'syntax', message: msg('formula.syntax', { at: at + 1 }, { problem }), at }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,21 +295,21 @@ export interface FormulaScope {
 }
 
 function numberOf(name: string, evaluation: Evaluation | undefined): number {
-  if (!evaluation) throw new EvalProblem({ code: 'unknownName', message: `没有名为「${name}」的数据`, names: [name] })
+  if (!evaluation) throw new EvalProblem({ code: 'unknownName', message: msg('formula.unknownName', { name }), names: [name] })
   if (!evaluation.ok) {
     if (evaluation.error.code === 'cycle') throw new EvalProblem(evaluation.error)
-    throw new EvalProblem({ code: evaluation.error.code === 'unfilled' ? 'unfilled' : 'notNumber', message: `「${name}」有错误：${evaluation.error.message}`, names: [name, ...(evaluation.error.names ?? [])] })
+    throw new EvalProblem({ code: evaluation.error.code === 'unfilled' ? 'unfilled' : 'notNumber', message: msg('formula.refError', { name }, { reason: evaluation.error.message }), names: [name, ...(evaluation.error.names ?? [])] })
   }
   const v = evaluation.value
-  if (v === null || (typeof v === 'string' && v.trim() === '')) throw new EvalProblem({ code: 'unfilled', message: `「${name}」还没有填写`, names: [name] })
+  if (v === null || (typeof v === 'string' && v.trim() === '')) throw new EvalProblem({ code: 'unfilled', message: msg('formula.unfilled', { name }), names: [name] })
   if (typeof v === 'number') return v
   const parsed = parseNumber(v)
-  if (parsed === null) throw new EvalProblem({ code: 'notNumber', message: `「${name}」是文字（${v.slice(0, 20)}），不能参与计算`, names: [name] })
+  if (parsed === null) throw new EvalProblem({ code: 'notNumber', message: msg('formula.textValue', { name, text: v.slice(0, 20) }), names: [name] })
   return parsed
 }
 
 function checkSize(value: number): number {
-  if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE_MAGNITUDE) throw new EvalProblem({ code: 'tooLarge', message: '计算结果过大' })
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE_MAGNITUDE) throw new EvalProblem({ code: 'tooLarge', message: msg('formula.tooLarge') })
   return value
 }
 
@@ -338,7 +339,7 @@ function evalBinary(op: '+' | '-' | '*' | '/', a: number, b: number): number {
     case '*':
       return checkSize(a * b)
     case '/':
-      if (b === 0) throw new EvalProblem({ code: 'divisionByZero', message: '除数为零' })
+      if (b === 0) throw new EvalProblem({ code: 'divisionByZero', message: msg('formula.divisionByZero') })
       return checkSize(a / b)
   }
 }
@@ -346,14 +347,16 @@ function evalBinary(op: '+' | '-' | '*' | '/', a: number, b: number): number {
 function argCount(node: Extract<FormulaNode, { type: 'call' }>, min: number, max: number): void {
   const n = node.args.length
   if (n < min || n > max) {
-    const want = min === max ? `${min}个` : max === Infinity ? `至少${min}个` : `${min}到${max}个`
-    throw new EvalProblem({ code: 'arguments', message: `${node.name}() 需要${want}参数，现在有${n}个` })
+    const fn = node.name
+    const message =
+      min === max ? msg('formula.argsExactly', { fn, count: min, given: n }) : max === Infinity ? msg('formula.argsAtLeast', { fn, min, given: n }) : msg('formula.argsBetween', { fn, min, max, given: n })
+    throw new EvalProblem({ code: 'arguments', message })
   }
 }
 
 function refName(node: Extract<FormulaNode, { type: 'call' }>): string {
   const arg = node.args[0]
-  if (node.args.length !== 1 || arg?.type !== 'ref') throw new EvalProblem({ code: 'arguments', message: `${node.name}() 的参数应是一个数据名称` })
+  if (node.args.length !== 1 || arg?.type !== 'ref') throw new EvalProblem({ code: 'arguments', message: msg('formula.refArgument', { fn: node.name }) })
   return arg.name
 }
 
@@ -361,7 +364,7 @@ function lastYearOf(node: Extract<FormulaNode, { type: 'call' }>, scope: Formula
   const name = refName(node)
   const now = numberOf(name, scope.value(name))
   const before = scope.lastYear(name)
-  if (before === undefined) throw new EvalProblem({ code: 'noLastYear', message: `「${name}」没有填写去年的数值`, names: [name] })
+  if (before === undefined) throw new EvalProblem({ code: 'noLastYear', message: msg('formula.noLastYear', { name }), names: [name] })
   return { name, now, before }
 }
 
@@ -372,7 +375,7 @@ function evalCall(node: Extract<FormulaNode, { type: 'call' }>, scope: FormulaSc
     case 'floor': {
       argCount(node, 1, 2)
       const [x, d = 0] = all() as [number, number?]
-      if (!Number.isInteger(d) || d < 0 || d > 6) throw new EvalProblem({ code: 'arguments', message: `${node.name}() 的小数位数应是0到6的整数` })
+      if (!Number.isInteger(d) || d < 0 || d > 6) throw new EvalProblem({ code: 'arguments', message: msg('formula.decimals', { fn: node.name }) })
       const f = 10 ** d
       const scaled = roundNoise(Math.abs(x) * f)
       const r = (node.fn === 'round' ? Math.round(scaled) : Math.floor(scaled)) / f
@@ -398,19 +401,19 @@ function evalCall(node: Extract<FormulaNode, { type: 'call' }>, scope: FormulaSc
     case 'percent': {
       argCount(node, 2, 2)
       const [a, b] = all() as [number, number]
-      if (b === 0) throw new EvalProblem({ code: 'divisionByZero', message: '除数为零' })
+      if (b === 0) throw new EvalProblem({ code: 'divisionByZero', message: msg('formula.divisionByZero') })
       return checkSize((a / b) * 100)
     }
     case 'lastYear': {
       const name = refName(node)
       const before = scope.lastYear(name)
-      if (scope.value(name) === undefined) throw new EvalProblem({ code: 'unknownName', message: `没有名为「${name}」的数据`, names: [name] })
-      if (before === undefined) throw new EvalProblem({ code: 'noLastYear', message: `「${name}」没有填写去年的数值`, names: [name] })
+      if (scope.value(name) === undefined) throw new EvalProblem({ code: 'unknownName', message: msg('formula.unknownName', { name }), names: [name] })
+      if (before === undefined) throw new EvalProblem({ code: 'noLastYear', message: msg('formula.noLastYear', { name }), names: [name] })
       return before
     }
     case 'growth': {
       const { now, before } = lastYearOf(node, scope)
-      if (before === 0) throw new EvalProblem({ code: 'divisionByZero', message: '去年的数值为零，无法计算增长率' })
+      if (before === 0) throw new EvalProblem({ code: 'divisionByZero', message: msg('formula.lastYearZero') })
       return checkSize(((now - before) / Math.abs(before)) * 100)
     }
     case 'change': {
@@ -469,7 +472,7 @@ export function evaluateFigures(figures: readonly Figure[]): Map<string, Evaluat
     const at = stack.indexOf(figure.name)
     if (at >= 0) {
       const cycle = [...stack.slice(at), figure.name]
-      return { ok: false, error: { code: 'cycle', message: `循环引用：${cycle.join(' → ')}`, names: cycle } }
+      return { ok: false, error: { code: 'cycle', message: msg('formula.cycle', { names: cycle.join(' → ') }), names: cycle } }
     }
     stack.push(figure.name)
     const scope: FormulaScope = {

@@ -3,6 +3,7 @@
  * spreadsheet export all build their rows here, so the three show the same value, text and 同比.
  */
 import type { Figure } from '../document/model'
+import type { Message } from '../errors/message'
 import { plainDigits } from '../text'
 import { comparisonText } from './compare'
 import { figureFormatter, type FigureDisplay } from './format'
@@ -20,7 +21,7 @@ export interface FigureRow {
   shown: string
   unfilled: boolean
   /** why the figure cannot be shown (its formula's error) */
-  error?: string
+  error?: Message
   /** references to the figure in the document */
   uses: number
   /** 同比 with last year's value ("同比增长12.5%，增加3个"), '' without one */

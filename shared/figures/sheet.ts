@@ -11,6 +11,7 @@
  * Other columns are ignored and named in the preview; a sheet without 名称 is refused.
  */
 import { QUALIFIERS, type Figure } from '../document/model'
+import { msg, type Message } from '../errors/message'
 import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure } from './edit'
 import { figureFormatter } from './format'
 import { isComputed } from './formula'
@@ -162,7 +163,7 @@ export interface SheetProblem {
   /** 1-based row in the sheet (the header is row 1); 0 for the sheet as a whole */
   row: number
   severity: 'error' | 'warning'
-  message: string
+  message: Message
 }
 
 export interface PlannedChange {
@@ -182,8 +183,8 @@ export interface ImportPlan {
   problems: SheetProblem[]
   /** headers not understood (ignored) */
   ignoredColumns: string[]
-  /** the sheet cannot be imported at all */
-  fatal?: string
+  /** the sheet cannot be imported at all, and why */
+  fatal?: Message
 }
 
 const normHeader = (h: Cell): string => String(h ?? '').trim().replace(/\s+/g, '').replace(/[（(].*[)）]$/, '').toLowerCase()
@@ -196,7 +197,7 @@ const cellText = (v: Cell): string => (v === null || v === undefined ? '' : type
 export function planImport(figures: readonly Figure[], sheet: readonly Cell[][]): ImportPlan {
   const plan: ImportPlan = { changes: [], problems: [], ignoredColumns: [] }
   const headerIndex = sheet.findIndex((r) => r.some((c) => cellText(c) !== ''))
-  if (headerIndex < 0) return { ...plan, fatal: '表格是空的' }
+  if (headerIndex < 0) return { ...plan, fatal: msg('sheet.emptyTable') }
   const header = sheet[headerIndex]!
   const columns = new Map<FieldKey, number>()
   header.forEach((h, i) => {
@@ -205,15 +206,16 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
     const key = HEADER_ALIASES[normHeader(h)]
     if (key === undefined) plan.ignoredColumns.push(raw)
     else if (key !== 'ignore') {
-      if (columns.has(key)) plan.problems.push({ row: headerIndex + 1, severity: 'warning', message: `“${raw}”列重复，只用第一列` })
+      if (columns.has(key)) plan.problems.push({ row: headerIndex + 1, severity: 'warning', message: msg('sheet.duplicateColumn', { column: raw }) })
       else columns.set(key, i)
     }
   })
   if (!columns.has('name')) {
-    return { ...plan, fatal: `找不到“名称”列。第一行应是列名，如：名称、数值、单位、修饰词、样式、公式、去年、备注（现在是：${header.map(cellText).filter(Boolean).join('、').slice(0, 80) || '空'}）` }
+    const found = header.map(cellText).filter(Boolean).join('、').slice(0, 80)
+    return { ...plan, fatal: found ? msg('sheet.noNameColumn', { header: found }) : msg('sheet.noNameColumnBlank') }
   }
-  if (columns.size === 1) return { ...plan, fatal: '除“名称”外没有可导入的列（数值、单位、公式、去年、备注……）' }
-  if (plan.ignoredColumns.length) plan.problems.push({ row: headerIndex + 1, severity: 'warning', message: `不认识的列已忽略：${plan.ignoredColumns.join('、')}` })
+  if (columns.size === 1) return { ...plan, fatal: msg('sheet.noDataColumns') }
+  if (plan.ignoredColumns.length) plan.problems.push({ row: headerIndex + 1, severity: 'warning', message: msg('sheet.ignoredColumns', { columns: plan.ignoredColumns.join('、') }) })
 
   let working = [...figures]
   const seen = new Map<string, number>()
@@ -227,12 +229,12 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
     if (cells.every((c) => cellText(c) === '')) continue
     const name = cellText(get('name'))
     if (name === '') {
-      plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行没有名称，已跳过` })
+      plan.problems.push({ row: rowNo, severity: 'error', message: msg('sheet.rowWithoutName', { row: rowNo }) })
       continue
     }
     const dup = seen.get(name)
     if (dup !== undefined) {
-      plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行的「${name}」与第${dup}行重名，已跳过第${rowNo}行` })
+      plan.problems.push({ row: rowNo, severity: 'error', message: msg('sheet.duplicateName', { row: rowNo, name, first: dup }) })
       continue
     }
     seen.set(name, rowNo)
@@ -241,12 +243,12 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
     if (!existing) {
       const checked = checkName(name, working)
       if (!checked.ok) {
-        plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行：${checked.message}` })
+        plan.problems.push({ row: rowNo, severity: 'error', message: msg('sheet.rowInvalid', { row: rowNo }, { reason: checked.message }) })
         continue
       }
     }
     const fields: FieldKey[] = []
-    const errors: string[] = []
+    const errors: Message[] = []
     const set = (key: FieldKey, patch: Partial<Figure>) => {
       const next = patchFigure([draft], draft.id, patch)[0]!
       if (JSON.stringify(next) !== JSON.stringify(draft)) {
@@ -261,12 +263,12 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
     if (columns.has('qualifier')) {
       const q = cellText(get('qualifier'))
       if (q === '' || (QUALIFIERS as readonly string[]).includes(q)) set('qualifier', { qualifier: (q || undefined) as Figure['qualifier'] })
-      else errors.push(`修饰词“${q}”无效（可用：${QUALIFIERS.join('、')}）`)
+      else errors.push(msg('sheet.badQualifier', { value: q, allowed: QUALIFIERS.join('、') }))
     }
     if (columns.has('style')) {
       const s = cellText(get('style'))
       const style = s === '' ? undefined : STYLE_BY_LABEL[s.toLowerCase()]
-      if (s !== '' && !style) errors.push(`样式“${s}”无效（可用：阿拉伯数字、千分位、中文数字、万亿）`)
+      if (s !== '' && !style) errors.push(msg('sheet.badStyle', { value: s }))
       else set('style', { style })
     }
     if (columns.has('formula')) {
@@ -283,7 +285,7 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
     if (columns.has('value') && !isComputed(draft)) {
       const v = get('value')
       if (typeof v === 'number') {
-        if (!Number.isFinite(v) || Math.abs(v) > 1e15) errors.push(`数值过大：${v}`)
+        if (!Number.isFinite(v) || Math.abs(v) > 1e15) errors.push(msg('figures.valueTooLarge', { value: String(v) }))
         else set('value', { value: v })
       } else {
         const text = cellText(v)
@@ -300,7 +302,7 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
       }
     }
     if (errors.length) {
-      plan.problems.push({ row: rowNo, severity: 'error', message: `第${rowNo}行「${name}」未导入：${errors.join('；')}` })
+      plan.problems.push({ row: rowNo, severity: 'error', message: msg('sheet.rowNotImported', { row: rowNo, name }, { reasons: errors }) })
       continue
     }
     if (existing) {
@@ -311,7 +313,7 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
       working = [...working, draft]
     }
   }
-  if (plan.changes.length === 0 && !plan.problems.some((p) => p.severity === 'error')) plan.problems.push({ row: 0, severity: 'warning', message: '表格里没有数据行' })
+  if (plan.changes.length === 0 && !plan.problems.some((p) => p.severity === 'error')) plan.problems.push({ row: 0, severity: 'warning', message: msg('sheet.noRows') })
   return plan
 }
 
@@ -332,21 +334,20 @@ export function applyImport(figures: readonly Figure[], plan: ImportPlan, newId:
   return out
 }
 
-/** A readable preview of a plan, one line per change or problem (the CLI prints this). */
-export function describePlan(plan: ImportPlan, figures: readonly Figure[]): string[] {
-  if (plan.fatal) return [`无法导入：${plan.fatal}`]
-  const lines: string[] = []
+/** A readable preview of a plan, one message per line: each change or problem, then the totals (the CLI prints this). */
+export function describePlan(plan: ImportPlan, figures: readonly Figure[]): Message[] {
+  if (plan.fatal) return [msg('sheet.planFatal', {}, { reason: plan.fatal })]
+  const lines: Message[] = []
   const before = figureFormatter(figures)
   const after = figureFormatter(applyImport(figures, plan, (t) => `new${t.size}`))
   let n = figures.length
   for (const c of plan.changes) {
     if (c.kind === 'unchanged') continue
-    if (c.kind === 'update') lines.push(`更新 「${c.name}」：${before(c.figureId!).text} → ${after(c.figureId!).text}（${c.fields.join(', ')}）`)
-    else lines.push(`新增 「${c.name}」：${after(`new${n++}`).text}`)
+    if (c.kind === 'update') lines.push(msg('sheet.planUpdate', { name: c.name, before: before(c.figureId!).text, after: after(c.figureId!).text, fields: c.fields.join(', ') }))
+    else lines.push(msg('sheet.planCreate', { name: c.name, after: after(`new${n++}`).text }))
   }
-  for (const p of plan.problems) lines.push(`${p.severity === 'error' ? '错误' : '提示'}：${p.message}`)
-  const counts = summarizePlan(plan)
-  lines.push(`共：更新 ${counts.update} 项，新增 ${counts.create} 项，未变 ${counts.unchanged} 项，跳过 ${counts.skipped} 行`)
+  for (const p of plan.problems) lines.push(msg(p.severity === 'error' ? 'sheet.planError' : 'sheet.planWarning', {}, { problem: p.message }))
+  lines.push(msg('sheet.planTotals', summarizePlan(plan)))
   return lines
 }
 

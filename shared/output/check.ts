@@ -4,6 +4,8 @@
  * is (block index into `doc.blocks`, or the title / signature / figure table) so the UI can jump there.
  */
 import type { Block, Inline, SummaryDocument } from '../document/model'
+import { msg, type Message } from '../errors/message'
+import { messageText } from '../i18n/format'
 import { punctuationEdits } from '../cleanup/punctuation'
 import { findPlaceholders } from '../recognizer/placeholders'
 import { matchMarker, MARKER_RANK, type MarkerKind } from '../recognizer/markers'
@@ -41,6 +43,9 @@ export interface FindingLocation {
 export interface Finding {
   kind: FindingKind
   severity: 'error' | 'warning'
+  /** what is wrong (a `check.*` or `figureCheck.*` message) */
+  problem: Message
+  /** `problem` in Chinese, as the CLI prints it */
   message: string
   location: FindingLocation
   /** a few characters around the place, for the list */
@@ -105,14 +110,16 @@ export function titleYear(title: string): number | null {
   return null
 }
 
+type Found = Omit<Finding, 'message'>
+
 export function checkDocument(doc: SummaryDocument, opts: CheckOptions = {}): CheckResult {
   const findings: Finding[] = []
-  const add = (f: Finding) => findings.push(f)
+  const add = (f: Found) => findings.push({ ...f, message: messageText(f.problem) })
   const figures = formatterFor(doc.figures)
 
   const hasText = doc.title.trim() !== '' || doc.blocks.some((b) => blockTexts(b).some((t) => t.trim()) || b.type === 'figureTable')
   if (!hasText) {
-    add({ kind: 'emptyDocument', severity: 'error', message: '文档还没有内容', location: { part: 'title' } })
+    add({ kind: 'emptyDocument', severity: 'error', problem: msg('check.emptyDocument'), location: { part: 'title' } })
     return summarize(findings)
   }
 
@@ -120,10 +127,10 @@ export function checkDocument(doc: SummaryDocument, opts: CheckOptions = {}): Ch
   for (const [part, text] of [['title', doc.title], ['subtitle', doc.subtitle ?? '']] as const) {
     const ph = findPlaceholders(text)
     if (ph.length)
-      add({ kind: 'placeholder', severity: 'error', message: `${part === 'title' ? '标题' : '副标题'}中有待填内容「${ph[0]!.token}」`, location: { part, offset: ph[0]!.start }, excerpt: text, count: ph.length })
+      add({ kind: 'placeholder', severity: 'error', problem: msg(part === 'title' ? 'check.titlePlaceholder' : 'check.subtitlePlaceholder', { token: ph[0]!.token }), location: { part, offset: ph[0]!.start }, excerpt: text, count: ph.length })
     const half = punctuationEdits(text).filter((e) => isHalfWidthMark(text.slice(e.start, e.end).trim()))
     if (half.length)
-      add({ kind: 'halfWidthPunctuation', severity: 'warning', message: `${part === 'title' ? '标题' : '副标题'}中有半角标点「${text.slice(half[0]!.start, half[0]!.end).trim()}」`, location: { part, offset: half[0]!.start }, excerpt: text, count: half.length })
+      add({ kind: 'halfWidthPunctuation', severity: 'warning', problem: msg(part === 'title' ? 'check.titleHalfWidth' : 'check.subtitleHalfWidth', { mark: text.slice(half[0]!.start, half[0]!.end).trim() }), location: { part, offset: half[0]!.start }, excerpt: text, count: half.length })
   }
 
   // Per block: placeholders, unfilled figures, half-width punctuation.
@@ -132,12 +139,12 @@ export function checkDocument(doc: SummaryDocument, opts: CheckOptions = {}): Ch
       const ph = findPlaceholders(text)
       if (ph.length) {
         const tokens = [...new Set(ph.map((p) => p.token))].slice(0, 3).join('」「')
-        add({ kind: 'placeholder', severity: 'error', message: `有待填内容「${tokens}」${ph.length > 1 ? `等 ${ph.length} 处` : ''}`, location: { part: 'block', block: index, offset: ph[0]!.start }, excerpt: excerptAt(text, ph[0]!.start, ph[0]!.token.length), count: ph.length })
+        add({ kind: 'placeholder', severity: 'error', problem: ph.length > 1 ? msg('check.placeholders', { tokens, count: ph.length }) : msg('check.placeholder', { tokens }), location: { part: 'block', block: index, offset: ph[0]!.start }, excerpt: excerptAt(text, ph[0]!.start, ph[0]!.token.length), count: ph.length })
       }
       const half = punctuationEdits(text).filter((e) => isHalfWidthMark(text.slice(e.start, e.end).trim()))
       if (half.length) {
         const marks = [...new Set(half.map((e) => text.slice(e.start, e.end).trim()))].join(' ')
-        add({ kind: 'halfWidthPunctuation', severity: 'warning', message: `中文里有半角标点 ${marks}${half.length > 1 ? `（${half.length} 处）` : ''}`, location: { part: 'block', block: index, offset: half[0]!.start }, excerpt: excerptAt(text, half[0]!.start), count: half.length })
+        add({ kind: 'halfWidthPunctuation', severity: 'warning', problem: half.length > 1 ? msg('check.halfWidthMany', { marks, count: half.length }) : msg('check.halfWidth', { marks }), location: { part: 'block', block: index, offset: half[0]!.start }, excerpt: excerptAt(text, half[0]!.start), count: half.length })
       }
     }
     const unfilled: string[] = []
@@ -148,13 +155,13 @@ export function checkDocument(doc: SummaryDocument, opts: CheckOptions = {}): Ch
       if (shown.unfilled && !shown.error) unfilled.push(shown.text)
     }
     if (unfilled.length)
-      add({ kind: 'unfilledFigure', severity: 'error', message: `数据未填：${[...new Set(unfilled)].slice(0, 4).join('、')}`, location: { part: 'block', block: index }, count: unfilled.length })
+      add({ kind: 'unfilledFigure', severity: 'error', problem: msg('check.unfilledFigure', { names: [...new Set(unfilled)].slice(0, 4).join('、') }), location: { part: 'block', block: index }, count: unfilled.length })
   })
   for (const p of figureProblems(doc))
     add({
       kind: 'figureError',
       severity: p.severity,
-      message: p.message,
+      problem: p.message,
       location: p.block !== undefined ? { part: 'block', block: p.block } : { part: 'figures', ...(p.figureId ? { figureId: p.figureId } : {}) },
     })
 
@@ -163,7 +170,7 @@ export function checkDocument(doc: SummaryDocument, opts: CheckOptions = {}): Ch
   return summarize(findings)
 }
 
-function checkStructure(doc: SummaryDocument, add: (f: Finding) => void): void {
+function checkStructure(doc: SummaryDocument, add: (f: Found) => void): void {
   let previousLevel = 0
   // typed markers left in paragraphs (text imported without becoming headings): last number per kind
   const last = new Map<MarkerKind, number>()
@@ -171,19 +178,19 @@ function checkStructure(doc: SummaryDocument, add: (f: Finding) => void): void {
     if (b.type === 'heading') {
       last.clear()
       const title = textOf(b.title).trim()
-      if (!title) add({ kind: 'emptyHeading', severity: 'warning', message: '标题是空的', location: { part: 'block', block: index } })
+      if (!title) add({ kind: 'emptyHeading', severity: 'warning', problem: msg('check.emptyHeading'), location: { part: 'block', block: index } })
       if (b.level > previousLevel + 1)
         add({
           kind: 'skippedLevel',
           severity: 'warning',
-          message: previousLevel === 0 ? `第一个标题就是${b.level}级标题（跳过了上一级）` : `${previousLevel}级标题下直接出现${b.level}级标题（跳级）`,
+          problem: previousLevel === 0 ? msg('check.firstHeadingSkips', { level: b.level }) : msg('check.skippedLevel', { from: previousLevel, to: b.level }),
           location: { part: 'block', block: index },
           excerpt: title.slice(0, 20),
         })
       previousLevel = b.level
       const typed = matchMarker(title)
       if (typed)
-        add({ kind: 'typedNumber', severity: 'warning', message: `标题开头还有手写的编号「${typed.marker}」，输出时会与自动编号重复`, location: { part: 'block', block: index, offset: 0 }, excerpt: title.slice(0, 20) })
+        add({ kind: 'typedNumber', severity: 'warning', problem: msg('check.typedNumber', { marker: typed.marker }), location: { part: 'block', block: index, offset: 0 }, excerpt: title.slice(0, 20) })
       // an empty section: nothing before the next heading of the same or a higher level
       if (!(b.body && textOf(b.body).trim())) {
         let j = index + 1
@@ -199,7 +206,7 @@ function checkStructure(doc: SummaryDocument, add: (f: Finding) => void): void {
           content = true
           break
         }
-        if (!content) add({ kind: 'emptySection', severity: 'warning', message: '这一节下面没有内容', location: { part: 'block', block: index }, excerpt: title.slice(0, 20) })
+        if (!content) add({ kind: 'emptySection', severity: 'warning', problem: msg('check.emptySection'), location: { part: 'block', block: index }, excerpt: title.slice(0, 20) })
       }
     } else if (b.type === 'paragraph') {
       const text = textOf(b.children).trim()
@@ -212,7 +219,7 @@ function checkStructure(doc: SummaryDocument, add: (f: Finding) => void): void {
         add({
           kind: 'numberingGap',
           severity: 'warning',
-          message: m.number > prev + 1 ? `编号不连续：「${m.marker}」前面缺少第 ${prev + 1} 项` : `编号重复或倒序：「${m.marker}」在第 ${prev} 项之后`,
+          problem: m.number > prev + 1 ? msg('check.numberingGap', { marker: m.marker, missing: prev + 1 }) : msg('check.numberingBack', { marker: m.marker, previous: prev }),
           location: { part: 'block', block: index, offset: 0 },
           excerpt: text.slice(0, 20),
         })
@@ -221,20 +228,20 @@ function checkStructure(doc: SummaryDocument, add: (f: Finding) => void): void {
   })
 }
 
-function checkSignature(doc: SummaryDocument, opts: CheckOptions, add: (f: Finding) => void): void {
+function checkSignature(doc: SummaryDocument, opts: CheckOptions, add: (f: Found) => void): void {
   const sig = doc.signature
   if (!sig || !sig.organization.trim())
-    add({ kind: 'missingSignature', severity: 'warning', message: '没有落款（署名）', location: { part: 'signature' } })
+    add({ kind: 'missingSignature', severity: 'warning', problem: msg('check.missingSignature'), location: { part: 'signature' } })
   if (!sig?.date) {
-    add({ kind: 'missingDate', severity: 'warning', message: '没有成文日期', location: { part: 'signature' } })
+    add({ kind: 'missingDate', severity: 'warning', problem: msg('check.missingDate'), location: { part: 'signature' } })
     return
   }
   const today = opts.today ?? todayIso()
-  if (sig.date > today) add({ kind: 'futureDate', severity: 'error', message: `成文日期 ${sig.date} 晚于今天（${today}）`, location: { part: 'signature' } })
+  if (sig.date > today) add({ kind: 'futureDate', severity: 'error', problem: msg('check.futureDate', { date: sig.date, today }), location: { part: 'signature' } })
   const year = titleYear(doc.title)
   const date = parseIsoDate(sig.date)
   if (year !== null && date && (date.year < year || date.year > year + 1))
-    add({ kind: 'yearMismatch', severity: 'warning', message: `标题写的是 ${year} 年，成文日期却是 ${date.year} 年`, location: { part: 'signature' }, excerpt: doc.title })
+    add({ kind: 'yearMismatch', severity: 'warning', problem: msg('check.yearMismatch', { titleYear: year, dateYear: date.year }), location: { part: 'signature' }, excerpt: doc.title })
 }
 
 function summarize(findings: Finding[]): CheckResult {

@@ -5,13 +5,14 @@
  * place that chooses.
  */
 import type { Figure, SummaryDocument } from '../document/model'
+import { msg, type Message } from '../errors/message'
 import { figureChecks } from '../figures/checks'
 import { figureFormatter } from '../figures/format'
 
 export interface OutputFigure {
   text: string
   unfilled: boolean
-  error?: string
+  error?: Message
 }
 export type FigureLookup = (figureId: string) => OutputFigure
 
@@ -30,7 +31,7 @@ function fallbackFormatter(figures: readonly Figure[]): FigureLookup {
   const byId = new Map(figures.map((f) => [f.id, f]))
   return (id) => {
     const f = byId.get(id)
-    if (!f) return { text: MISSING_FIGURE, unfilled: true, error: '数据表中没有这项数据' }
+    if (!f) return { text: MISSING_FIGURE, unfilled: true, error: msg('figures.missing') }
     if (f.value === null || (typeof f.value === 'string' && f.value.trim() === '')) return { text: `〔${f.name.trim() || '待填'}〕`, unfilled: true }
     const n = typeof f.value === 'number' ? String(f.value) : f.value
     const unit = f.unit ?? ''
@@ -54,7 +55,7 @@ export interface FigureProblem {
   figureId?: string
   block?: number
   severity: 'error' | 'warning'
-  message: string
+  message: Message
 }
 
 /**

@@ -18,6 +18,7 @@
  */
 import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } from '../document/model'
 import { MODEL_VERSION } from '../document/model'
+import { msg, type Message } from '../errors/message'
 import { isCollectionHeader, matchPiece } from './collection'
 import { NumberingTracker, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
 import { removeJunk } from './junk'
@@ -51,7 +52,7 @@ export interface ImportReport {
   junkRemoved: number
   documents: number
   numberingGaps: NumberingGap[]
-  warnings: string[]
+  warnings: Message[]
 }
 
 export interface RecognizeResult {
@@ -73,7 +74,7 @@ export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeR
   }
   const input = typeof text === 'string' ? text : ''
   const normalized = splitLines(input)
-  if (normalized.controlRemoved) report.warnings.push(`removed ${normalized.controlRemoved} control characters`)
+  if (normalized.controlRemoved) report.warnings.push(msg('import.controlRemoved', { count: normalized.controlRemoved }))
   let lines = normalized.lines
   if (opts.clean) {
     const cleaned = removeJunk(lines)
@@ -110,7 +111,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     if (found.date) {
       signature.date = found.date.iso
       if (opts.today && /^\d{4}-\d{2}-\d{2}$/.test(opts.today) && found.date.iso > opts.today) {
-        report.warnings.push(`"${title}": the signature date ${found.date.iso} is after today (${opts.today})`)
+        report.warnings.push(msg('import.futureDate', { title, date: found.date.iso, today: opts.today }))
       }
     }
     for (const i of [...found.used].sort((a, b) => b - a)) body.splice(i, 1)
@@ -135,7 +136,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   }
   const kinds = items.flatMap((item) => (item.marker ? [item.marker.kind] : []))
   const levels = levelMap(kinds)
-  if (levels.size > 4) report.warnings.push(`"${title}": ${levels.size} kinds of heading numbers; the deepest share level 4`)
+  if (levels.size > 4) report.warnings.push(msg('import.tooManyLevels', { title, kinds: levels.size }))
 
   const numbering = new NumberingTracker()
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()

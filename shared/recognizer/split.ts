@@ -10,6 +10,7 @@
  * when it is nothing but one title-like line or collection headers; otherwise it is kept as a
  * document of its own — text is never dropped silently.
  */
+import { msg, type Message } from '../errors/message'
 import { squash } from './chars'
 import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
 import { parseDateLine } from './signature'
@@ -17,7 +18,7 @@ import { isSummaryTitle, isTitleLike } from './title'
 
 export interface SplitResult {
   segments: string[][]
-  warnings: string[]
+  warnings: Message[]
 }
 
 /** Split logical lines (trimmed, non-blank) into summaries. */
@@ -39,13 +40,13 @@ export function splitDocuments(lines: readonly string[]): SplitResult {
   if (starts.length === 0) return { segments: lines.length ? [lines.slice()] : [], warnings: [] }
 
   const segments: string[][] = []
-  const warnings: string[] = []
+  const warnings: Message[] = []
   const first = starts[0]!
   if (first > 0) {
     const preamble = lines.slice(0, first)
     const droppable =
       preamble.every(isCollectionHeader) || (preamble.length === 1 && isTitleLike(preamble[0]!))
-    if (droppable) warnings.push(`dropped the collection heading "${preamble.join(' / ')}"`)
+    if (droppable) warnings.push(msg('import.collectionHeadingDropped', { heading: preamble.join(' / ') }))
     else segments.push(preamble)
   }
   starts.forEach((start, k) => segments.push(lines.slice(start, starts[k + 1] ?? lines.length)))

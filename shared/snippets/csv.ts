@@ -3,6 +3,7 @@
  * breaks; a UTF-8 BOM is skipped. Every record knows the line it starts on, so a problem is reported
  * where the writer can find it. Tab-separated text (copied out of a spreadsheet) is read too.
  */
+import { msg, type Message } from '../errors/message'
 
 export interface CsvRecord {
   /** 1-based line where the record starts */
@@ -12,7 +13,7 @@ export interface CsvRecord {
 
 export interface CsvProblem {
   line: number
-  message: string
+  problem: Message
 }
 
 export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvProblem[] } {
@@ -58,11 +59,11 @@ export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvPr
           i++
         }
         if (!closed) {
-          problems.push({ line: quoteLine, message: '引号没有闭合 / unclosed quote' })
+          problems.push({ line: quoteLine, problem: msg('snippetFile.unclosedQuote') })
           return { records, problems }
         }
         if (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') {
-          problems.push({ line, message: '引号后面多了字符（单元格里的引号要写成两个""）/ characters after a closing quote' })
+          problems.push({ line, problem: msg('snippetFile.afterQuote') })
           // skip to the end of this line and go on with the next record
           while (i < n && text[i] !== '\n' && text[i] !== '\r') i++
         }

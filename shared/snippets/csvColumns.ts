@@ -14,14 +14,13 @@ const NAMES: Record<keyof CsvColumns, string[]> = {
   body: ['body', 'text', '正文', '内容'],
 }
 
-/** The columns, or a message for the header line when there is no body column. */
-export function csvHeaderProblem(cells: readonly string[]): CsvColumns | string {
+/** The columns, or null when the header line has no body column. */
+export function csvHeaderProblem(cells: readonly string[]): CsvColumns | null {
   const found: Partial<CsvColumns> = {}
   cells.forEach((cell, i) => {
     const name = cell.trim().toLowerCase()
     for (const key of Object.keys(NAMES) as (keyof CsvColumns)[]) if (NAMES[key].includes(name) && found[key] === undefined) found[key] = i
   })
-  if (found.body === undefined)
-    return '第一行应为表头：title,category,tags,body（或 标题,分类,标签,正文）；没有找到正文列 / the first line must be the header title,category,tags,body'
+  if (found.body === undefined) return null
   return found as CsvColumns
 }

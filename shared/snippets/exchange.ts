@@ -15,6 +15,8 @@
  */
 import { z } from 'zod'
 import { TextInlineSchema } from '../document/model'
+import { issueMessage, msg, type Message } from '../errors/message'
+import { messageText } from '../i18n/format'
 import { bodyFromText, bodyToText, normalizeBody, parseFieldRuns } from './fields'
 import { csvHeaderProblem, type CsvColumns } from './csvColumns'
 import { parseCsv, toCsv, unguardCell } from './csv'
@@ -43,8 +45,12 @@ export interface ImportItem {
 
 export interface ImportProblem {
   line: number
+  problem: Message
+  /** `problem` in Chinese, as the CLI prints it */
   message: string
 }
+
+const lineProblem = (line: number, problem: Message): ImportProblem => ({ line, problem, message: messageText(problem) })
 
 export interface ParsedImport {
   format: 'json' | 'csv'
@@ -94,11 +100,7 @@ const FileSchema = z.object({
   snippets: z.array(z.unknown()),
 })
 
-function issueText(error: z.ZodError): string {
-  const first = error.issues[0]
-  if (!first) return '格式不对 / invalid'
-  return `${first.path.length ? first.path.join('.') + ': ' : ''}${first.message}`
-}
+const issueOf = (error: z.ZodError): Message => issueMessage(error.issues[0])
 
 function finishBody(raw: string | z.infer<typeof RichParagraphSchema>[]): SnippetBody {
   if (typeof raw === 'string') return bodyFromText(sanitizeText(raw))
@@ -112,13 +114,13 @@ export function parseSnippetJson(text: string): ParsedImport {
   try {
     parsed = parseJsonWithLines(text)
   } catch (err) {
-    if (err instanceof JsonSyntaxError) result.problems.push({ line: err.line, message: err.message })
+    if (err instanceof JsonSyntaxError) result.problems.push(lineProblem(err.line, msg('snippetFile.badJson', { line: err.line }, { reason: err.reason })))
     else throw err
     return result
   }
   const file = FileSchema.safeParse(parsed.value)
   if (!file.success) {
-    result.problems.push({ line: 1, message: `不是稿台素材文件（需要 "format": "${SNIPPET_FILE_FORMAT}", "version": 1 和 "snippets" 列表）/ not a DraftDesk snippet file: ${issueText(file.error)}` })
+    result.problems.push(lineProblem(1, msg('snippetFile.notSnippetFile', { format: SNIPPET_FILE_FORMAT }, { reason: issueOf(file.error) })))
     return result
   }
   result.categories = (file.data.categories ?? []).map(normalizeCategoryPath).filter((p): p is string => p !== null)
@@ -126,13 +128,15 @@ export function parseSnippetJson(text: string): ParsedImport {
     const line = (typeof raw === 'object' && raw !== null ? parsed.lineOf.get(raw) : undefined) ?? 1
     const s = FileSnippetSchema.safeParse(raw)
     if (!s.success) {
-      result.problems.push({ line, message: `第 ${index + 1} 条素材（第 ${line} 行）：${issueText(s.error)}` })
+      result.problems.push(lineProblem(line, msg('snippetFile.entryInvalid', { index: index + 1, line }, { reason: issueOf(s.error) })))
       return
     }
     const body = finishBody(s.data.body)
     const checked = SnippetBodySchema.safeParse(body)
     if (!checked.success || body.length === 0) {
-      result.problems.push({ line, message: `第 ${index + 1} 条素材（第 ${line} 行）：${body.length === 0 ? '正文为空 / empty body' : issueText(checked.error!)}` })
+      result.problems.push(
+        lineProblem(line, body.length === 0 ? msg('snippetFile.entryEmpty', { index: index + 1, line }) : msg('snippetFile.entryInvalid', { index: index + 1, line }, { reason: issueOf(checked.error!) })),
+      )
       return
     }
     const item: ImportItem = {
@@ -156,31 +160,31 @@ export function parseSnippetJson(text: string): ParsedImport {
 export function parseSnippetCsv(text: string): ParsedImport {
   const result: ParsedImport = { format: 'csv', items: [], categories: [], problems: [] }
   const { records, problems } = parseCsv(sanitizeText(text))
-  result.problems.push(...problems)
+  result.problems.push(...problems.map((p) => lineProblem(p.line, p.problem)))
   const header = records[0]
   if (!header) {
-    if (problems.length === 0) result.problems.push({ line: 1, message: '文件是空的 / the file is empty' })
+    if (problems.length === 0) result.problems.push(lineProblem(1, msg('snippetFile.empty')))
     return result
   }
-  const columns: CsvColumns | string = csvHeaderProblem(header.cells)
-  if (typeof columns === 'string') {
-    result.problems.push({ line: header.line, message: columns })
+  const columns: CsvColumns | null = csvHeaderProblem(header.cells)
+  if (!columns) {
+    result.problems.push(lineProblem(header.line, msg('snippetFile.noBodyColumn')))
     return result
   }
   for (const r of records.slice(1)) {
     if (r.cells.length > header.cells.length) {
-      result.problems.push({ line: r.line, message: `第 ${r.line} 行有 ${r.cells.length} 列，表头只有 ${header.cells.length} 列（正文里有逗号时要用引号括起来）/ line ${r.line}: ${r.cells.length} cells, the header has ${header.cells.length}` })
+      result.problems.push(lineProblem(r.line, msg('snippetFile.tooManyCells', { line: r.line, cells: r.cells.length, columns: header.cells.length })))
       continue
     }
     const get = (i: number | undefined) => (i === undefined ? '' : unguardCell(r.cells[i] ?? '').trim())
     const body = bodyFromText(get(columns.body))
     if (body.length === 0) {
-      result.problems.push({ line: r.line, message: `第 ${r.line} 行：正文为空 / line ${r.line}: empty body` })
+      result.problems.push(lineProblem(r.line, msg('snippetFile.rowEmpty', { line: r.line })))
       continue
     }
     const checked = SnippetBodySchema.safeParse(body)
     if (!checked.success) {
-      result.problems.push({ line: r.line, message: `第 ${r.line} 行：${issueText(checked.error)}` })
+      result.problems.push(lineProblem(r.line, msg('snippetFile.rowInvalid', { line: r.line }, { reason: issueOf(checked.error) })))
       continue
     }
     const title = get(columns.title).slice(0, LIMITS.title)

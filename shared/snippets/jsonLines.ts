@@ -2,10 +2,13 @@
  * JSON.parse that also says on which line each object starts, and on which line a syntax error
  * is. Used to report a bad snippet in an import file by its line.
  */
+import { msg, type Message } from '../errors/message'
+import { messageText } from '../i18n/format'
 
 export class JsonSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
-    super(message)
+  /** `reason`: what is wrong at that line (a `json.*` message) */
+  constructor(readonly line: number, readonly reason: Message) {
+    super(messageText(msg('snippetFile.badJson', { line }, { reason })))
     this.name = 'JsonSyntaxError'
   }
 }
@@ -14,8 +17,8 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: Weak
   const lineOf = new WeakMap<object, number>()
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
   let line = 1
-  const fail = (message: string): never => {
-    throw new JsonSyntaxError(line, `第 ${line} 行：JSON 格式有误（${message}）/ line ${line}: invalid JSON (${message})`)
+  const fail = (reason: Message): never => {
+    throw new JsonSyntaxError(line, reason)
   }
   const ws = () => {
     for (;;) {
@@ -29,25 +32,25 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: Weak
     i++ // opening quote
     let out = ''
     for (;;) {
-      if (i >= text.length) fail('字符串没有结束 / unterminated string')
+      if (i >= text.length) fail(msg('json.unterminatedString'))
       const c = text[i]!
       if (c === '"') {
         i++
         return out
       }
-      if (c === '\n') fail('字符串里有换行 / line break inside a string')
+      if (c === '\n') fail(msg('json.lineBreakInString'))
       if (c === '\\') {
         const e = text[i + 1]
         const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6)
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('\\u 后要有四位十六进制数 / bad \\u escape')
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail(msg('json.badUnicodeEscape'))
           out += String.fromCharCode(parseInt(hex, 16))
           i += 6
         } else if (e !== undefined && e in map) {
           out += map[e]
           i += 2
-        } else fail('不认识的转义 / bad escape')
+        } else fail(msg('json.badEscape'))
         continue
       }
       out += c
@@ -68,10 +71,10 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: Weak
       }
       for (;;) {
         ws()
-        if (text[i] !== '"') fail('这里应为带引号的键名 / expected a quoted key')
+        if (text[i] !== '"') fail(msg('json.expectedKey'))
         const key = str()
         ws()
-        if (text[i] !== ':') fail('键名后应为冒号 / expected ":"')
+        if (text[i] !== ':') fail(msg('json.expectedColon'))
         i++
         obj[key] = value()
         ws()
@@ -83,7 +86,7 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: Weak
           i++
           return obj
         }
-        fail('这里应为逗号或 } / expected "," or "}"')
+        fail(msg('json.expectedCommaOrBrace'))
       }
     }
     if (c === '[') {
@@ -106,18 +109,18 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: Weak
           i++
           return arr
         }
-        fail('这里应为逗号或 ] / expected "," or "]"')
+        fail(msg('json.expectedCommaOrBracket'))
       }
     }
     if (c === '"') return str()
     const rest = text.slice(i, i + 40)
     const lit = /^(true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(rest)
-    if (!lit) fail(i >= text.length ? '文件意外结束 / unexpected end' : `意外的字符 “${text[i]}” / unexpected character`)
+    if (!lit) fail(i >= text.length ? msg('json.unexpectedEnd') : msg('json.unexpectedChar', { char: text[i]! }))
     i += lit![0].length
     return JSON.parse(lit![0])
   }
   const result = value()
   ws()
-  if (i < text.length) fail('数据结束后还有多余内容 / extra content after the data')
+  if (i < text.length) fail(msg('json.extraContent'))
   return { value: result, lineOf }
 }

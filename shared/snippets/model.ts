@@ -32,7 +32,8 @@ export const SnippetBodySchema = z
   .array(z.array(SnippetInlineSchema))
   .max(LIMITS.paragraphs)
   .refine((body) => body.reduce((n, p) => n + p.reduce((m, i) => m + (i.type === 'text' ? i.text.length : i.name.length + 4), 0), 0) <= LIMITS.bodyCharacters, {
-    message: `素材正文太长（最多 ${LIMITS.bodyCharacters} 字）/ body longer than ${LIMITS.bodyCharacters} characters`,
+    message: 'snippets.bodyTooLong',
+    params: { limit: LIMITS.bodyCharacters },
   })
 export type SnippetBody = z.infer<typeof SnippetBodySchema>
 

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { callApi, createServices } from '../../electron/services'
+import { ApiError } from '../../shared/api'
 import { chineseCount } from '../../shared/document/numbering'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longDocument, sampleDocument } from '../helpers/documents'
@@ -145,7 +146,7 @@ async function benchImport(dataDir: string) {
     samples.push(
       await time(async () => {
         const res = await services.dispatch('documents.import', input)
-        if (!res.ok) throw new Error(res.error.message)
+        if (!res.ok) throw ApiError.from(res.error)
         if (!figures) {
           const r = (res.result as { report: { headings: number; runInHeadings: number; linesJoined: number; placeholders: number } }).report
           figures = `${r.headings} headings (${r.runInHeadings} run-in), ${r.linesJoined} lines joined, ${r.placeholders} placeholders`

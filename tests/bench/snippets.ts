@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { callApi, createServices } from '../../electron/services'
+import { ApiError } from '../../shared/api'
 import { snippetStore } from '../../electron/services/snippets'
 import type { SummaryDocument } from '../../shared/document/model'
 import { bodyToText } from '../../shared/snippets'
@@ -56,7 +57,7 @@ async function benchSearch(dataDir: string, items: ReturnType<typeof generatedSn
       samples.push(
         await time(async () => {
           const res = await services.dispatch('snippets.search', { query, limit: 50 })
-          if (!res.ok) throw new Error(res.error.message)
+          if (!res.ok) throw ApiError.from(res.error)
           hits += (res.result as { hits: unknown[] }).hits.length
         }),
       )
@@ -141,7 +142,7 @@ async function benchHarvest(dataDir: string) {
     samples.push(
       await time(async () => {
         const res = await services.dispatch('snippets.harvest', { documentIds: ids, files: [] })
-        if (!res.ok) throw new Error(res.error.message)
+        if (!res.ok) throw ApiError.from(res.error)
         groups = (res.result as { groups: unknown[] }).groups.length
       }),
     )

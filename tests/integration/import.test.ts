@@ -9,6 +9,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, Ta
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { IMPORT_MAX_BASE64, IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
+import { messageText } from '../../shared/errors'
 import { SummaryDocumentSchema, type Block, type Inline, type SummaryDocument } from '../../shared/document/model'
 import { runCli } from '../../electron/cli'
 import { callApi, createServices, type Services } from '../../electron/services'
@@ -282,17 +283,18 @@ describe('importing plain text in the encodings writers’ files come in', () =>
       const utf8Result = await importThroughApi(services, writeFile('damaged.txt', damaged))
       expect(utf8Result.report.encoding).toBe('utf-8')
       expect(JSON.stringify(utf8Result.documents)).toContain('\ufffd')
-      expect(utf8Result.report.warnings.join()).toMatch(/1 处无效字节.*1 invalid byte sequence/)
+      expect(utf8Result.report.warnings).toEqual([{ code: 'import.damagedBytes', params: { count: 1, encoding: 'UTF-8' } }])
+      expect(messageText(utf8Result.report.warnings[0]!)).toBe('文件含有 1 处无效字节（乱码），已按 UTF-8 读取并以“\ufffd”标出，请核对')
 
       const cut = gb18030(TOWN).subarray(0, gb18030(TOWN).length - 5) // cut inside a character
       const gbResult = await importThroughApi(services, writeFile('cut.txt', concat(cut, [0xc8])))
       expect(gbResult.report.encoding).toBe('gb18030')
-      expect(gbResult.report.warnings.join()).toMatch(/无效字节/)
+      expect(gbResult.report.warnings.map((w) => messageText(w)).join()).toMatch(/无效字节/)
 
       const garbage = new Uint8Array(600).map((_, i) => (i % 2 ? 0x41 : 0xff))
       const error = await importError(services, writeFile('garbage.txt', garbage), { save: true })
-      expect(error.code).toBe('bad_request')
-      expect(error.message).toMatch(/无法识别文件编码.*cannot read the text/)
+      expect(error.code).toBe('import.unreadable')
+      expect(messageText(error)).toMatch(/^无法识别文件编码：.*（至少 \d+ 处无效字节）$/)
       expect(await callApi(services.handlers, 'documents.list', {})).toEqual([])
     }))
 })
@@ -389,28 +391,30 @@ describe('importing Markdown and Word', () => {
 })
 
 describe('bad input is refused with a clear message and nothing is imported', () => {
-  const cases: [string, string, () => Promise<Uint8Array | Buffer> | Uint8Array | Buffer, RegExp][] = [
-    ['a truncated .docx', '半截.docx', async () => (await styledDocx()).subarray(0, 1500), /无法读取这个 Word 文件.*cannot read this Word file/],
-    ['a zip that is not a .docx', '压缩包.docx', () => zipSync({ 'readme.txt': strToU8('这是一份说明，不是 Word 文档。') }), /没有 Word 文档内容.*without a Word document/],
-    ['a text file renamed .docx', '改名.docx', () => utf8(TOWN), /不是 Word（\.docx）文件.*not a Word \(\.docx\) file/],
-    ['an old .doc renamed .docx', '旧版.docx', () => concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504)), /旧版 Word 文档（\.doc）.*old-style Word document/],
-    ['a PNG renamed .txt', '图片.txt', () => PNG, /PNG 图片.*a PNG image/],
-    ['a .docx renamed .txt', '文档.txt', async () => styledDocx(), /ZIP 压缩包.*ZIP archive/],
-    ['binary data without a known signature', 'data.txt', () => new Uint8Array(4096).map((_, i) => (i * 7919) % 251), /不是文本文件.*not a text file/],
-    ['an empty .txt', '空.txt', () => new Uint8Array(0), /文件是空的.*the file is empty/],
-    ['a .txt holding only a BOM and blanks', '空白.txt', () => concat([0xef, 0xbb, 0xbf], utf8(' \n\u3000\n')), /文件是空的/],
-    ['an empty .md', '空.md', () => new Uint8Array(0), /文件是空的/],
-    ['an empty .docx', '空.docx', () => new Uint8Array(0), /文件是空的/],
-    ['a .docx without text', '无字.docx', () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), /没有文字/],
-    ['a .pdf', '总结.pdf', () => utf8('%PDF-1.7'), /不支持导入 \.pdf 文件.*\.pdf files cannot be imported/],
-    ['a .doc', '总结.doc', () => utf8('x'), /另存为 \.docx/],
+  // the code, and the Chinese and English words the app shows for it
+  const cases: [string, string, () => Promise<Uint8Array | Buffer> | Uint8Array | Buffer, string, RegExp, RegExp][] = [
+    ['a truncated .docx', '半截.docx', async () => (await styledDocx()).subarray(0, 1500), 'import.docxDamaged', /^无法读取这个 Word 文件：文件已损坏或不完整/, /cannot read this Word file/],
+    ['a zip that is not a .docx', '压缩包.docx', () => zipSync({ 'readme.txt': strToU8('这是一份说明，不是 Word 文档。') }), 'import.zipWithoutWord', /没有 Word 文档内容/, /without a Word document/],
+    ['a text file renamed .docx', '改名.docx', () => utf8(TOWN), 'import.notDocx', /不是 Word（\.docx）文件/, /not a Word \(\.docx\) file/],
+    ['an old .doc renamed .docx', '旧版.docx', () => concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504)), 'import.docOrEncrypted', /旧版 Word 文档（\.doc）/, /old-style Word document/],
+    ['a PNG renamed .txt', '图片.txt', () => PNG, 'import.notText', /^这不是文本文件，而是PNG 图片，无法作为文本导入$/, /^this is not a text file but a PNG image/],
+    ['a .docx renamed .txt', '文档.txt', async () => styledDocx(), 'import.notText', /ZIP 压缩包（可能是改了扩展名的 Word \.docx 文件）/, /ZIP archive/],
+    ['binary data without a known signature', 'data.txt', () => new Uint8Array(4096).map((_, i) => (i * 7919) % 251), 'import.binary', /不是文本文件/, /not a text file/],
+    ['an empty .txt', '空.txt', () => new Uint8Array(0), 'import.empty', /文件是空的/, /the file is empty/],
+    ['a .txt holding only a BOM and blanks', '空白.txt', () => concat([0xef, 0xbb, 0xbf], utf8(' \n\u3000\n')), 'import.empty', /文件是空的/, /empty/],
+    ['an empty .md', '空.md', () => new Uint8Array(0), 'import.empty', /文件是空的/, /empty/],
+    ['an empty .docx', '空.docx', () => new Uint8Array(0), 'import.empty', /文件是空的/, /empty/],
+    ['a .docx without text', '无字.docx', () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), 'import.docxNoText', /没有文字/, /holds no text/],
+    ['a .pdf', '总结.pdf', () => utf8('%PDF-1.7'), 'import.unsupportedExt', /^不支持导入 \.pdf 文件：可以导入 \.txt、\.md、\.docx$/, /^\.pdf files cannot be imported/],
+    ['a .doc', '总结.doc', () => utf8('x'), 'import.oldWord', /另存为 \.docx/, /save the file as \.docx/],
   ]
-  it.each(cases)('%s', (_label, name, make, message) =>
+  it.each(cases)('%s', (_label, name, make, code, message, english) =>
     withServices(async (services) => {
       const file = writeFile(name, await make())
       const error = await importError(services, file, { save: true })
-      expect(error.code).toBe('bad_request')
-      expect(error.message).toMatch(message)
+      expect(error.code).toBe(code)
+      expect(messageText(error)).toMatch(message)
+      expect(messageText(error, 'en')).toMatch(english)
       expect(await callApi(services.handlers, 'documents.list', {})).toEqual([])
       const viaCli = await cli(['import', file, '--save', '--json', '--data-dir', services.dataDir])
       expect(viaCli.code).toBe(1)
@@ -427,7 +431,7 @@ describe('bad input is refused with a clear message and nothing is imported', ()
     let started = performance.now()
     const viaCli = await cli(['import', file, '--data-dir', dir])
     expect(performance.now() - started).toBeLessThan(1000)
-    expect(viaCli).toMatchObject({ code: 1, err: expect.stringMatching(/文件太大（50\.0 MB）.*too large/) })
+    expect(viaCli).toMatchObject({ code: 1, err: '文件太大（50.0 MB），无法导入：导入的文件不能超过 20.0 MB' })
 
     started = performance.now()
     await expect(importFile({ name: '巨大.txt', bytes: new Uint8Array(50 * 1024 * 1024) })).rejects.toThrow(/文件太大/)
@@ -436,7 +440,8 @@ describe('bad input is refused with a clear message and nothing is imported', ()
     const services = createServices({ dataDir: dir })
     try {
       const response = await services.dispatch('documents.import', { name: '巨大.txt', dataBase64: 'A'.repeat(IMPORT_MAX_BASE64 + 4) })
-      expect(response).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/超过 20 MB/) } })
+      expect(response).toEqual({ ok: false, error: { code: 'input.fileTooLarge', params: { limit: 20 } } })
+      expect(!response.ok && messageText(response.error)).toBe('文件超过 20 MB，无法导入')
     } finally {
       services.close()
     }
@@ -454,9 +459,10 @@ describe('bad input is refused with a clear message and nothing is imported', ()
   it('refuses a name without a supported extension and data that is not base64', () =>
     withServices(async (services) => {
       const noExt = await services.dispatch('documents.import', { name: 'README', dataBase64: Buffer.from('一、概况').toString('base64') })
-      expect(noExt).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/没有扩展名/) } })
+      expect(noExt).toEqual({ ok: false, error: { code: 'import.noExt', params: {} } })
+      expect(!noExt.ok && messageText(noExt.error)).toMatch(/没有扩展名/)
       const notBase64 = await services.dispatch('documents.import', { name: 'a.txt', dataBase64: '这不是base64' })
-      expect(notBase64).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+      expect(notBase64).toEqual({ ok: false, error: { code: 'input.notBase64', params: {} } })
     }))
 })
 
@@ -486,7 +492,7 @@ describe('saving imported documents', () => {
         split: true,
         save: true,
       })
-      expect(response).toMatchObject({ ok: false, error: { message: expect.stringContaining('disk full') } })
+      expect(response).toMatchObject({ ok: false, error: { code: 'internal.unexpected', params: { method: 'documents.import', detail: expect.stringContaining('disk full') } } })
       expect(await callApi(services.handlers, 'documents.list', {})).toEqual([])
     }))
 

@@ -9,6 +9,7 @@ import { APPLICATION_ID, LATEST_SCHEMA_VERSION, openLibraryDatabase } from '../.
 import { callApi, createServices } from '../../electron/services'
 import { sampleDocument } from '../helpers/documents'
 import { useTempDirs } from '../helpers/tempDir'
+import { messageText } from '../../shared/errors'
 
 const tempDir = useTempDirs()
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
@@ -46,7 +47,7 @@ describe('the library file', () => {
     const services = createServices({ dataDir: dir })
     const info = services.library.info()
     expect(info.state).toBe('unavailable')
-    expect(info.state === 'unavailable' && info.reason).toMatch(/不是稿台素材库文件/)
+    expect(info.state === 'unavailable' && info.reason).toMatch(/不是稿台文稿库文件/)
     services.close()
     expect(sha(file)).toBe(before)
     expect(fs.readdirSync(dir)).toEqual(['library.sqlite']) // no -wal/-shm left beside it
@@ -77,7 +78,9 @@ describe('the library file', () => {
     fs.writeFileSync(path.join(dir, 'library.sqlite'), 'garbage garbage garbage garbage')
     const services = createServices({ dataDir: dir })
     const res = await services.dispatch('documents.list', {})
-    expect(res).toMatchObject({ ok: false, error: { code: 'library_unavailable' } })
+    expect(res).toEqual({ ok: false, error: { code: 'library.unavailable', params: {}, parts: { reason: { code: 'library.notLibrary', params: {} } } } })
+    expect(!res.ok && messageText(res.error)).toBe('文稿库无法打开：不是稿台文稿库文件（文件已损坏或格式不对）')
+    expect(services.library.info()).toMatchObject({ state: 'unavailable', problem: { code: 'library.notLibrary' }, reason: '不是稿台文稿库文件（文件已损坏或格式不对）' })
     const fresh = path.join(tempDir(), 'new.sqlite')
     const info = await callApi(services.handlers, 'library.open', { path: fresh, create: true })
     expect(info).toMatchObject({ state: 'open', documents: 0 })
@@ -168,9 +171,10 @@ describe('documents', () => {
     ).run()
     const list = await callApi(services.handlers, 'documents.list', {})
     expect(list.map((d) => d.title).sort()).toEqual(['半截文档', '完好的文档', '被改坏的总结'].sort())
-    expect(list.find((d) => d.id === 'broken-doc-2')?.invalid).toBeTruthy()
+    expect(list.find((d) => d.id === 'broken-doc-2')?.invalid).toEqual({ code: 'documents.brokenJson', params: {} })
     const res = await services.dispatch('documents.get', { id: 'broken-doc-1' })
-    expect(res).toMatchObject({ ok: false, error: { code: 'invalid_document', message: expect.stringContaining('被改坏的总结') } })
+    expect(res).toMatchObject({ ok: false, error: { code: 'documents.invalid', params: { title: '被改坏的总结', id: 'broken-doc-1' } } })
+    expect(!res.ok && messageText(res.error)).toMatch(/^文档《被改坏的总结》（broken-doc-1）的内容不符合格式，无法打开；原文件未改动。/)
     const raw = db.prepare("SELECT model_json FROM documents WHERE id = 'broken-doc-1'").get() as { model_json: string }
     expect(raw.model_json).toContain('"level":9')
     expect((await callApi(services.handlers, 'documents.get', { id: good.id })).model.title).toBe('完好的文档')
@@ -181,13 +185,15 @@ describe('documents', () => {
 describe('the API layer', () => {
   it('answers wrong shapes and unknown methods with typed errors and writes nothing', async () => {
     const services = createServices({ dataDir: tempDir() })
-    expect(await services.dispatch('documents.nuke', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
-    expect(await services.dispatch('documents.create', { title: 42 })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
-    expect(await services.dispatch('documents.create', { title: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
-    expect(await services.dispatch('documents.save', { id: 'nope-not-there', model: { version: 2 } })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
-    expect(await services.dispatch('documents.get', { id: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
-    expect(await services.dispatch('documents.get', { id: 'missing-document' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(await services.dispatch('documents.get', null)).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await services.dispatch('documents.nuke', {})).toEqual({ ok: false, error: { code: 'request.unknownMethod', params: { method: 'documents.nuke' } } })
+    const wrongType = await services.dispatch('documents.create', { title: 42 })
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'request.invalidInput', params: { method: 'documents.create', field: 'title' } } })
+    expect(!wrongType.ok && messageText(wrongType.error)).toMatch(/^参数不对（documents\.create，title）：/)
+    expect(await services.dispatch('documents.create', { title: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'request.invalidInput' } })
+    expect(await services.dispatch('documents.save', { id: 'nope-not-there', model: { version: 2 } })).toMatchObject({ ok: false, error: { code: 'request.invalidInput', params: { method: 'documents.save' } } })
+    expect(await services.dispatch('documents.get', { id: '../../etc/passwd' })).toEqual({ ok: false, error: { code: 'input.notDocumentId', params: {} } })
+    expect(await services.dispatch('documents.get', { id: 'missing-document' })).toEqual({ ok: false, error: { code: 'documents.notFound', params: { id: 'missing-document' } } })
+    expect(await services.dispatch('documents.get', null)).toMatchObject({ ok: false, error: { code: 'request.invalidInput', params: { field: 'id' } } })
     expect(await callApi(services.handlers, 'documents.list', {})).toEqual([])
     services.close()
   })

@@ -4,6 +4,7 @@ import { figureChecks, figureUses } from '../../shared/figures/checks'
 import { checkFormula, checkName, parseLastYear, parseValueInput, renameFigure, wantsNumber } from '../../shared/figures/edit'
 import { figureAppendixTable } from '../../shared/figures/appendix'
 import { comparisonText } from '../../shared/figures/compare'
+import { messageText } from '../../shared/errors'
 
 const t = (text: string): Inline => ({ type: 'text', text })
 const ref = (figureId: string): Inline => ({ type: 'figure', figureId })
@@ -40,13 +41,19 @@ describe('figureChecks', () => {
     expect(codes).toContain('formulaError:调解率')
     expect(codes).toContain('negative:检查次数')
     expect(codes).toContain('missingFigure:')
-    expect(findings.find((f) => f.code === 'unfilled')!.message).toBe('「会议次数」还没有填写，正文中1处显示为〔会议次数〕')
+    const unfilled = findings.find((f) => f.code === 'unfilled')!.message
+    expect(unfilled).toEqual({ code: 'figureCheck.unfilled', params: { name: '会议次数', uses: 1, shown: '〔会议次数〕' } })
+    expect(messageText(unfilled)).toBe('「会议次数」还没有填写，正文中1处显示为〔会议次数〕')
+    const formula = findings.find((f) => f.code === 'formulaError')!.message
+    expect(formula).toMatchObject({ code: 'figureCheck.formulaError', params: { name: '调解率' }, parts: { reason: { code: expect.stringMatching(/^formula\./) } } })
+    expect(messageText(formula)).toMatch(/^「调解率」的公式无法计算：/)
   })
 
   it('finds the same quantity typed as plain text with another value, and unlinked copies of the same value', () => {
     const mismatch = findings.find((f) => f.code === 'mismatch')!
     expect(mismatch).toMatchObject({ figureId: 'a', blockIndex: 1, text: '800余份', severity: 'error' })
-    expect(mismatch.message).toContain('1000余份')
+    expect(mismatch.message).toMatchObject({ code: 'figureCheck.mismatch', params: { block: 2, shown: '1000余份' } })
+    expect(messageText(mismatch.message)).toContain('与「发放宣传资料」（1000余份）不一致')
     expect(findings.find((f) => f.code === 'unlinked')).toMatchObject({ figureId: 'a', blockIndex: 2, severity: 'info' })
   })
 
@@ -82,12 +89,14 @@ describe('editing rules', () => {
   it('refuses text in a number figure and huge numbers, with messages', () => {
     const text = parseValueInput('很多', meetings)
     expect(text.ok).toBe(false)
-    expect(!text.ok && text.message).toContain('需要数字')
+    expect(!text.ok && text.message).toEqual({ code: 'figures.needsNumber', params: { name: '会议次数', text: '很多' } })
+    expect(!text.ok && messageText(text.message)).toContain('需要数字')
     expect(parseValueInput('很多', meetings, [], { force: 'text' })).toEqual({ ok: true, value: { value: '很多' } })
     const huge = parseValueInput('99999999999999999999', meetings)
-    expect(!huge.ok && huge.message).toContain('数值过大')
+    expect(!huge.ok && messageText(huge.message)).toBe('数值过大：99999999999999999999（不能超过 10 的 15 次方）')
     const computed = parseValueInput('5', { ...meetings, formula: 'a + 1' })
-    expect(!computed.ok && computed.message).toContain('由公式计算')
+    expect(!computed.ok && computed.message.code).toBe('figures.computed')
+    expect(!computed.ok && messageText(computed.message)).toContain('由公式计算')
     expect(wantsNumber(unitName)).toBe(false)
     expect(wantsNumber(unitName, [unitName, { id: 'f', name: 'x', value: null, formula: '单位名称 + 1' }])).toBe(true)
   })

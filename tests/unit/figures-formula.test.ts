@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Figure } from '../../shared/document/model'
+import { messageText } from '../../shared/errors'
 import { evaluateFigures, formulaReferences, parseFormula, quoteName, renameInFormula, type Evaluation } from '../../shared/figures/formula'
 
 const table = (...figures: [string, Figure['value'], string?, number?][]): Figure[] =>
@@ -12,7 +13,7 @@ function evalOne(formula: string, ...others: [string, Figure['value'], string?, 
 }
 const value = (formula: string, ...others: [string, Figure['value'], string?, number?][]) => {
   const r = evalOne(formula, ...others)
-  if (!r.ok) throw new Error(r.error.message)
+  if (!r.ok) throw new Error(messageText(r.error.message))
   return r.value
 }
 const error = (formula: string, ...others: [string, Figure['value'], string?, number?][]) => {
@@ -68,11 +69,14 @@ describe('formula language', () => {
   it('reports each kind of error with a message, never throwing', () => {
     expect(error('a / b', ['a', 1], ['b', 0]).code).toBe('divisionByZero')
     expect(error('nobody + 1').code).toBe('unknownName')
-    expect(error('nobody + 1').message).toBe('没有名为「nobody」的数据')
+    expect(error('nobody + 1').message).toEqual({ code: 'formula.unknownName', params: { name: 'nobody' } })
+    expect(messageText(error('nobody + 1').message)).toBe('没有名为「nobody」的数据')
     expect(error('1 +').code).toBe('syntax')
-    expect(error('(1 + 2').message).toContain('缺少右括号')
-    expect(error('1 + 2)').message).toContain('多余的右括号')
-    expect(error('1 2').message).toContain('缺少运算符')
+    expect(error('(1 + 2').message).toEqual({ code: 'formula.syntax', params: { at: 7 }, parts: { problem: { code: 'formula.parenNotClosed', params: {} } } })
+    expect(messageText(error('(1 + 2').message)).toBe('公式有误（第7个字符）：缺少右括号')
+    expect(messageText(error('1 + 2)').message)).toContain('多余的右括号')
+    expect(messageText(error('1 2').message)).toContain('缺少运算符')
+    expect(messageText(error('1 2').message, 'en')).toBe('formula error (character 3): an operator is missing before “2”')
     expect(parseFormula('').ok).toBe(false)
     expect(error('a + 1', ['a', null]).code).toBe('unfilled')
     expect(error('a + 1', ['a', '枫桥街道']).code).toBe('notNumber')
@@ -92,7 +96,7 @@ describe('formula language', () => {
       if (!r.ok) expect(r.error.code).toBe('cycle')
     }
     const self = results.get('f4')!
-    expect(!self.ok && self.error.message).toBe('循环引用：E → E')
+    expect(!self.ok && messageText(self.error.message)).toBe('循环引用：E → E')
   })
 
   it('never throws on any input', () => {

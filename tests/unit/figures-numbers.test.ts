@@ -110,7 +110,7 @@ describe('figure display', () => {
     ]
     const format = figureFormatter(figures)
     expect(format('r')).toEqual({ text: '97.3%', unfilled: false })
-    expect(format('z')).toEqual({ text: '〔坏〕', unfilled: true, error: '除数为零' })
+    expect(format('z')).toEqual({ text: '〔坏〕', unfilled: true, error: { code: 'formula.divisionByZero', params: {} } })
     expect(format('missing')).toMatchObject({ text: '〔数据〕', unfilled: true })
     expect(formatFigure(figures[2]!, figures).text).toBe('97.3%')
     expect(formatValue({ name: 'x', unit: '个' }, 3).text).toBe('3个')

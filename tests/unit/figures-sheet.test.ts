@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Figure } from '../../shared/document/model'
 import { applyImport, describePlan, figuresToRows, parseCsv, planImport, summarizePlan, toCsv } from '../../shared/figures/sheet'
+import { messageText } from '../../shared/errors'
 
 const figures: Figure[] = [
   { id: 'a', name: '会议次数', value: 3, unit: '次' },
@@ -41,7 +42,7 @@ describe('spreadsheet import', () => {
     expect(next.find((f) => f.name === '会议次数')).toEqual({ id: 'a', name: '会议次数', value: 5, unit: '次' })
     expect(next.find((f) => f.id === 'new1')).toEqual({ id: 'new1', name: '新指标', value: 12, unit: '个' })
     expect(next.find((f) => f.id === 'b')).toMatchObject({ value: 1200, qualifier: '余' })
-    expect(describePlan(plan, figures)).toEqual([
+    expect(describePlan(plan, figures).map((m) => messageText(m))).toEqual([
       '更新 「会议次数」：3次 → 5次（value）',
       '新增 「新指标」：12个',
       '更新 「发放宣传资料」：1000余份 → 1200余份（value）',
@@ -50,9 +51,11 @@ describe('spreadsheet import', () => {
   })
 
   it('explains bad sheets and bad rows, and skips only the bad rows', () => {
-    expect(planImport(figures, [['项', '值'], ['a', '1']]).fatal).toContain('找不到“名称”列')
-    expect(planImport(figures, []).fatal).toBe('表格是空的')
-    expect(planImport(figures, [['名称'], ['a']]).fatal).toContain('没有可导入的列')
+    expect(planImport(figures, [['项', '值'], ['a', '1']]).fatal).toEqual({ code: 'sheet.noNameColumn', params: { header: '项、值' } })
+    expect(messageText(planImport(figures, [['项', '值'], ['a', '1']]).fatal!)).toContain('找不到“名称”列')
+    expect(planImport(figures, []).fatal).toEqual({ code: 'sheet.emptyTable', params: {} })
+    expect(messageText(planImport(figures, []).fatal!)).toBe('表格是空的')
+    expect(messageText(planImport(figures, [['名称'], ['a']]).fatal!)).toContain('没有可导入的列')
     const plan = planImport(figures, [
       ['名称', '数值', '颜色', '修饰词'],
       ['会议次数', '很多', '红', ''],
@@ -63,7 +66,8 @@ describe('spreadsheet import', () => {
       ['调解率', '50', '', ''],
     ])
     expect(plan.ignoredColumns).toEqual(['颜色'])
-    expect(plan.problems.map((p) => p.message)).toEqual([
+    expect(plan.problems.map((p) => p.message.code)).toEqual(['sheet.ignoredColumns', 'sheet.rowNotImported', 'sheet.duplicateName', 'sheet.rowWithoutName', 'sheet.rowNotImported', 'sheet.rowNotImported'])
+    expect(plan.problems.map((p) => messageText(p.message))).toEqual([
       '不认识的列已忽略：颜色',
       '第2行「会议次数」未导入：「会议次数」需要数字，例如 3、1000余、九 或 560.49；“很多”不是数字',
       '第3行的「会议次数」与第2行重名，已跳过第3行',

@@ -235,7 +235,7 @@ describe('CSV and JSON files', () => {
 
   it('reports the line of an unclosed quote and imports nothing from it', () => {
     const parsed = parseSnippetCsv('title,category,tags,body\n开头,开头,,现将工作总结如下\n坏的,开头,,"没有结束\n还在引号里\n')
-    expect(parsed.problems).toEqual([{ line: 3, message: expect.stringMatching(/引号没有闭合/) }])
+    expect(parsed.problems).toEqual([{ line: 3, problem: { code: 'snippetFile.unclosedQuote', params: {} }, message: '引号没有闭合' }])
   })
 
   it('reports rows with too many cells or no body by line', () => {
@@ -246,14 +246,16 @@ describe('CSV and JSON files', () => {
   })
 
   it('refuses a CSV without a body column', () => {
-    expect(parseSnippetCsv('a,b\n1,2\n').problems[0]).toMatchObject({ line: 1 })
+    expect(parseSnippetCsv('a,b\n1,2\n').problems[0]).toMatchObject({ line: 1, problem: { code: 'snippetFile.noBodyColumn' } })
   })
 
   it('reports the line of a JSON syntax error', () => {
     const text = '{\n  "format": "draftdesk-snippets",\n  "version": 1,\n  "snippets": [\n    { "body": "甲" },\n    { "body": "乙" \n  ]\n}\n'
     const parsed = parseSnippetJson(text)
     expect(parsed.items).toEqual([])
-    expect(parsed.problems).toEqual([{ line: 7, message: expect.stringMatching(/第 7 行/) }])
+    expect(parsed.problems).toEqual([
+      { line: 7, problem: { code: 'snippetFile.badJson', params: { line: 7 }, parts: { reason: { code: 'json.expectedCommaOrBrace', params: {} } } }, message: '第 7 行：JSON 格式有误（这里应为逗号或 }）' },
+    ])
   })
 
   it('reports a bad snippet of a JSON file by its line', () => {

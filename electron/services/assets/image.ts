@@ -1,4 +1,6 @@
 /** What an uploaded seal or signature image is: PNG or JPEG (by magic bytes), and its size in pixels. */
+import { ApiError } from '../../../shared/api'
+import { msg, type Message } from '../../../shared/errors'
 
 export interface ImageInfo {
   mime: 'image/png' | 'image/jpeg'
@@ -6,32 +8,33 @@ export interface ImageInfo {
   height: number
 }
 
-export class ImageError extends Error {
-  constructor(message: string) {
-    super(message)
+/** An image refused as a seal or signature, with the reason the writer is told. */
+export class ImageError extends ApiError {
+  constructor(reason: Message) {
+    super(reason)
     this.name = 'ImageError'
   }
 }
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((v, i) => b[i] === v)
 
-/** A name for what the bytes look like, for a clear refusal. */
-function describe(b: Uint8Array): string {
+/** What the bytes look like (a `fileKind.*` message), for a clear refusal. */
+function describe(b: Uint8Array): Message {
   const ascii = Buffer.from(b.subarray(0, 16)).toString('latin1')
-  if (ascii.startsWith('GIF8')) return 'GIF 图片'
-  if (ascii.startsWith('BM')) return 'BMP 图片'
-  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'WebP 图片'
-  if (ascii.startsWith('%PDF')) return 'PDF 文件'
-  if (ascii.slice(4, 12).startsWith('ftyphei') || ascii.slice(4, 12).startsWith('ftypmif')) return 'HEIC 照片'
-  if (/^\s*<(\?xml|svg)/i.test(ascii)) return 'SVG 或 XML 文件'
-  if (ascii.startsWith('PK')) return 'ZIP/Office 文件'
-  if (b.length === 0) return '空文件'
-  return '未知格式的文件'
+  if (ascii.startsWith('GIF8')) return msg('fileKind.gif')
+  if (ascii.startsWith('BM')) return msg('fileKind.bmp')
+  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return msg('fileKind.webp')
+  if (ascii.startsWith('%PDF')) return msg('fileKind.pdf')
+  if (ascii.slice(4, 12).startsWith('ftyphei') || ascii.slice(4, 12).startsWith('ftypmif')) return msg('fileKind.heic')
+  if (/^\s*<(\?xml|svg)/i.test(ascii)) return msg('fileKind.svg')
+  if (ascii.startsWith('PK')) return msg('fileKind.zipOffice')
+  if (b.length === 0) return msg('fileKind.empty')
+  return msg('fileKind.unknown')
 }
 
 function pngInfo(b: Uint8Array): ImageInfo {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength)
-  if (b.length < 33 || Buffer.from(b.subarray(12, 16)).toString('latin1') !== 'IHDR') throw new ImageError('PNG 文件已损坏（缺少 IHDR）/ the PNG file is damaged')
+  if (b.length < 33 || Buffer.from(b.subarray(12, 16)).toString('latin1') !== 'IHDR') throw new ImageError(msg('image.pngDamaged'))
   return { mime: 'image/png', width: v.getUint32(16), height: v.getUint32(20) }
 }
 
@@ -53,7 +56,7 @@ function jpegInfo(b: Uint8Array): ImageInfo {
       return { mime: 'image/jpeg', height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! }
     i += 2 + len
   }
-  throw new ImageError('JPEG 文件已损坏（找不到图像尺寸）/ the JPEG file is damaged')
+  throw new ImageError(msg('image.jpegDamaged'))
 }
 
 /** PNG or JPEG, checked by content (not by file name); anything else is refused with a clear message. */
@@ -61,7 +64,7 @@ export function inspectImage(bytes: Uint8Array): ImageInfo {
   let info: ImageInfo
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) info = pngInfo(bytes)
   else if (startsWith(bytes, [0xff, 0xd8, 0xff])) info = jpegInfo(bytes)
-  else throw new ImageError(`印章和签名只能用 PNG 或 JPEG 图片，这个文件是${describe(bytes)} / seal and signature images must be PNG or JPEG`)
-  if (!info.width || !info.height || info.width > 20000 || info.height > 20000) throw new ImageError(`图片尺寸不对（${info.width}×${info.height}）/ implausible image size`)
+  else throw new ImageError(msg('image.notPngOrJpeg', {}, { kind: describe(bytes) }))
+  if (!info.width || !info.height || info.width > 20000 || info.height > 20000) throw new ImageError(msg('image.badSize', { width: info.width, height: info.height }))
   return info
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { ApiError, ASSET_MAX_BYTES, type AssetKind, type AssetSummary } from '../../../shared/api'
 import type { SqliteDatabase } from '../library/database'
-import { ImageError, inspectImage } from './image'
+import { inspectImage } from './image'
 
 export { inspectImage, ImageError } from './image'
 
@@ -25,14 +25,8 @@ export class AssetStore {
 
   /** Stores an image (the same bytes twice give the same asset). Refuses anything but PNG/JPEG. */
   add(kind: AssetKind, name: string, data: Uint8Array): AssetSummary {
-    if (data.length > ASSET_MAX_BYTES) throw new ApiError('bad_request', `图片超过 ${ASSET_MAX_BYTES / 1024 / 1024} MB / the image is larger than ${ASSET_MAX_BYTES / 1024 / 1024} MB`)
-    let info
-    try {
-      info = inspectImage(data)
-    } catch (err) {
-      if (err instanceof ImageError) throw new ApiError('bad_request', err.message)
-      throw err
-    }
+    if (data.length > ASSET_MAX_BYTES) throw new ApiError('assets.tooLarge', { limit: ASSET_MAX_BYTES / 1024 / 1024 })
+    const info = inspectImage(data) // an ImageError is already the refusal the writer sees
     const sha256 = createHash('sha256').update(data).digest('hex')
     const id = `a${sha256.slice(0, 24)}`
     const existing = this.db.prepare(`SELECT ${COLUMNS} FROM assets WHERE id = ?`).get(id) as AssetRow | undefined
@@ -52,7 +46,7 @@ export class AssetStore {
 
   summary(id: string): AssetSummary {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM assets WHERE id = ?`).get(id) as AssetRow | undefined
-    if (!row) throw new ApiError('not_found', `库中没有这张图片（${id}），可能已被删除 / no image ${id} in the library`)
+    if (!row) throw new ApiError('assets.notFound', { id })
     return toSummary(row)
   }
 

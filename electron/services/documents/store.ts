@@ -4,6 +4,7 @@
  * dropped and never overwritten.
  */
 import { randomBytes } from 'node:crypto'
+import { msg } from '../../../shared/errors'
 import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SearchHit } from '../../../shared/api'
 import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { documentCharacters, documentPlainText } from '../../../shared/document/text'
@@ -54,7 +55,7 @@ export class DocumentStore {
       )
       .all() as (Omit<DocumentRow, 'model_json'> & { json_ok: number })[]
     // Only a cheap check here (the list must stay fast); the full schema check happens on open.
-    return rows.map((row) => (row.json_ok ? toSummary(row) : { ...toSummary(row), invalid: 'JSON 已损坏 / broken JSON' }))
+    return rows.map((row) => (row.json_ok ? toSummary(row) : { ...toSummary(row), invalid: msg('documents.brokenJson') }))
   }
 
   create(title: string, model?: SummaryDocument): DocumentRecord {
@@ -87,14 +88,14 @@ export class DocumentStore {
     const row = this.row(id)
     const { model, error } = validate(row)
     if (!model)
-      throw new ApiError('invalid_document', `文档《${row.title}》（${row.id}）的内容不符合格式，无法打开；原文件未改动。/ Document "${row.title}" (${row.id}) is invalid: ${error}`)
+      throw new ApiError('documents.invalid', { title: row.title, id: row.id, detail: error ?? '' })
     return { id: row.id, model, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at }
   }
 
   /** Autosave. Also keeps an 'interval' revision when the last one is older than REVISION_INTERVAL_MS. */
   save(id: string, model: SummaryDocument): { updatedAt: number } {
     const row = this.row(id)
-    if (row.trashed_at !== null) throw new ApiError('conflict', '文档在回收站中，恢复后才能编辑 / the document is in the trash')
+    if (row.trashed_at !== null) throw new ApiError('documents.inTrash')
     const now = this.now()
     const columns = columnsFor(model)
     this.db.transaction(() => {
@@ -150,7 +151,7 @@ export class DocumentStore {
   /** Removes a trashed document for good (only from the trash). */
   purge(id: string): void {
     const row = this.row(id)
-    if (row.trashed_at === null) throw new ApiError('conflict', '只能彻底删除回收站中的文档 / only trashed documents can be purged')
+    if (row.trashed_at === null) throw new ApiError('documents.purgeNotTrashed')
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)').run(id)
       this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
@@ -207,7 +208,7 @@ export class DocumentStore {
 
   private row(id: string): DocumentRow {
     const row = this.statements.get.get(id) as DocumentRow | undefined
-    if (!row) throw new ApiError('not_found', `没有这篇文档 / no document ${id}`)
+    if (!row) throw new ApiError('documents.notFound', { id })
     return row
   }
 }

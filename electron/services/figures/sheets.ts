@@ -11,16 +11,12 @@ import { decodeText } from '../import/decode'
 
 export type SheetFormat = 'xlsx' | 'csv'
 
-function badSheet(zh: string, en: string): ApiError {
-  return new ApiError('bad_request', `${zh} / ${en}`)
-}
-
 export function sheetFormatOf(name: string): SheetFormat {
   const ext = /\.([^.]+)$/.exec(name.toLowerCase())?.[1] ?? ''
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx'
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv'
-  if (ext === 'xls' || ext === 'et' || ext === 'wps') throw badSheet('不支持旧版 .xls / WPS 表格格式，请在表格软件中“另存为” .xlsx 或 .csv 后再导入', 'old .xls/WPS sheets are not supported: save as .xlsx or .csv first')
-  throw badSheet(`不支持“.${ext || '无扩展名'}”文件，请导入 .xlsx 或 .csv`, `“.${ext}” is not supported: import .xlsx or .csv`)
+  if (ext === 'xls' || ext === 'et' || ext === 'wps') throw new ApiError('sheet.oldFormat')
+  throw ext ? new ApiError('sheet.unsupportedExt', { ext }) : new ApiError('sheet.noExt')
 }
 
 /** An exceljs cell value → a plain cell (formulas give their result, rich text its words). */
@@ -39,8 +35,8 @@ function plainCell(value: ExcelJS.CellValue): Cell {
 
 /** The rows of a sheet file: the sheet named 数据表 if there is one, else the first. */
 export async function readSheet(name: string, bytes: Uint8Array): Promise<Cell[][]> {
-  if (bytes.length > SHEET_MAX_BYTES) throw badSheet(`表格文件超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB`, 'the sheet is too large')
-  if (bytes.length === 0) throw badSheet('文件是空的', 'the file is empty')
+  if (bytes.length > SHEET_MAX_BYTES) throw new ApiError('sheet.tooLarge', { limit: SHEET_MAX_BYTES / 1024 / 1024 })
+  if (bytes.length === 0) throw new ApiError('sheet.empty')
   const format = sheetFormatOf(name)
   if (format === 'csv') {
     const { text } = decodeText(bytes)
@@ -50,10 +46,10 @@ export async function readSheet(name: string, bytes: Uint8Array): Promise<Cell[]
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
   } catch {
-    throw badSheet('这个文件不是有效的 .xlsx 表格（可能已损坏，或只是改了扩展名）', 'not a valid .xlsx file')
+    throw new ApiError('sheet.notXlsx')
   }
   const sheet = workbook.worksheets.find((w) => w.name.trim() === '数据表') ?? workbook.worksheets[0]
-  if (!sheet) throw badSheet('表格里没有工作表', 'the workbook has no sheet')
+  if (!sheet) throw new ApiError('sheet.noWorksheet')
   const rows: Cell[][] = []
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: Cell[] = []

@@ -4,6 +4,7 @@
  * table behave the same.
  */
 import { ApiError, type ApiOutput, type FigureListItem } from '../../../shared/api'
+import { messageText } from '../../../shared/errors'
 import type { Figure, SummaryDocument } from '../../../shared/document/model'
 import { figureUses } from '../../../shared/figures/checks'
 import { isComputed } from '../../../shared/figures/formula'
@@ -24,7 +25,10 @@ export function listItems(doc: SummaryDocument): FigureListItem[] {
 function itemOf(row: FigureRow): FigureListItem {
   const item: FigureListItem = { figure: row.figure, text: row.shown, unfilled: row.unfilled, uses: row.uses }
   if (isComputed(row.figure) && row.result?.ok) item.computed = row.value
-  if (row.error) item.error = row.error
+  if (row.error) {
+    item.problem = row.error
+    item.error = messageText(row.error)
+  }
   if (row.comparison) item.comparison = row.comparison
   return item
 }
@@ -37,16 +41,16 @@ export function setFigure(doc: SummaryDocument, name: string, value: string, cre
   if (!figure) {
     if (!create) {
       const near = figures.filter((f) => f.name.includes(name.trim()) || name.includes(f.name)).map((f) => `「${f.name}」`)
-      throw new ApiError('not_found', `没有名为「${name}」的数据${near.length ? `，是不是：${near.slice(0, 5).join('、')}？` : ''}（加 --create 可新建） / no figure named “${name}” (add --create to make one)`)
+      throw near.length ? new ApiError('figures.notFoundNear', { name, near: near.slice(0, 5).join('、') }) : new ApiError('figures.notFound', { name })
     }
     const checked = checkName(name, figures)
-    if (!checked.ok) throw new ApiError('bad_request', checked.message)
+    if (!checked.ok) throw new ApiError(checked.message)
     figure = { id: newFigureId(new Set(figures.map((f) => f.id))), name: checked.value, value: null }
     figures = [...figures, figure]
     created = true
   }
   const parsed = parseValueInput(value, figure, figures)
-  if (!parsed.ok) throw new ApiError('bad_request', parsed.message)
+  if (!parsed.ok) throw new ApiError(parsed.message)
   figures = patchFigure(figures, figure.id, parsed.value)
   return { doc: { ...doc, figures }, figure: figures.find((f) => f.id === figure.id)!, created }
 }
@@ -65,8 +69,9 @@ export async function importFigureSheet(store: DocumentStore, id: string, file: 
   const rows = await readSheet(file.name, file.bytes)
   const plan = planImport(doc.figures, rows)
   const counts = summarizePlan(plan)
-  const lines = describePlan(plan, doc.figures)
-  const result: ApiOutput<'figures.import'> = { lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
+  const messages = describePlan(plan, doc.figures)
+  const lines = messages.map((m) => messageText(m))
+  const result: ApiOutput<'figures.import'> = { messages, lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
   if (plan.fatal) return { ...result, fatal: plan.fatal }
   if (apply && counts.update + counts.create > 0) {
     store.save(id, { ...doc, figures: applyImport(doc.figures, plan, newFigureId) })

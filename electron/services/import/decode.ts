@@ -24,16 +24,17 @@
  *      unreadable — it is then not text in an encoding we know.
  * Text that is empty after decoding (only a mark, only blanks) is refused as empty.
  */
-import { IMPORT_MAX_BYTES } from '../../../shared/api'
-import { badFile, formatMb } from './errors'
+import { ApiError, IMPORT_MAX_BYTES } from '../../../shared/api'
+import { msg, type Message } from '../../../shared/errors'
+import { formatMb } from './errors'
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5'
 
 export interface DecodedText {
   text: string
   encoding: TextEncodingName
-  /** Chinese / English notes for the import report (replacements, dropped padding) */
-  warnings: string[]
+  /** notes for the import report (replacements, dropped padding) */
+  warnings: Message[]
 }
 
 /** Damaged places (per character) up to which a file with invalid bytes is still imported … */
@@ -45,45 +46,39 @@ const SNIFF_BYTES = 4 * 1024 * 1024
 
 /** Refuses a file larger than the import limit; call with the size before reading the file. */
 export function checkImportSize(size: number): void {
-  if (size > IMPORT_MAX_BYTES)
-    throw badFile(
-      `文件太大（${formatMb(size)}），无法导入：导入的文件不能超过 ${formatMb(IMPORT_MAX_BYTES)}`,
-      `the file is too large to import (${formatMb(size)}); the limit is ${formatMb(IMPORT_MAX_BYTES)}`,
-    )
+  if (size > IMPORT_MAX_BYTES) throw new ApiError('import.tooLarge', { size: formatMb(size), limit: formatMb(IMPORT_MAX_BYTES) })
 }
 
 export function emptyFileError(): Error {
-  return badFile('文件是空的，没有可导入的文字', 'the file is empty: there is no text to import')
+  return new ApiError('import.empty')
 }
 
-const SIGNATURES: readonly { bytes: readonly number[]; zh: string; en: string }[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], zh: 'PNG 图片', en: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], zh: 'JPEG 图片', en: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], zh: 'GIF 图片', en: 'a GIF image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], zh: 'PDF 文件', en: 'a PDF file' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], zh: 'ZIP 压缩包（可能是改了扩展名的 Word .docx 文件）', en: 'a ZIP archive (perhaps a Word .docx file with another extension)' },
-  { bytes: [0x50, 0x4b, 0x05, 0x06], zh: 'ZIP 压缩包', en: 'a ZIP archive' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], zh: '旧版 Office 文件（.doc/.wps/.xls）', en: 'an old-style Office file (.doc/.wps/.xls)' },
-  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], zh: 'RTF 文件', en: 'an RTF file' },
-  { bytes: [0x52, 0x61, 0x72, 0x21], zh: 'RAR 压缩包', en: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], zh: '7z 压缩包', en: 'a 7z archive' },
-  { bytes: [0x1f, 0x8b], zh: 'gzip 压缩文件', en: 'a gzip file' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], zh: '程序文件', en: 'an executable' },
-  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], zh: 'SQLite 数据库', en: 'a SQLite database' },
+const SIGNATURES: readonly { bytes: readonly number[]; kind: Message }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: msg('fileKind.png') },
+  { bytes: [0xff, 0xd8, 0xff], kind: msg('fileKind.jpeg') },
+  { bytes: [0x47, 0x49, 0x46, 0x38], kind: msg('fileKind.gif') },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: msg('fileKind.pdf') },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: msg('fileKind.zipDocx') },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: msg('fileKind.zip') },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: msg('fileKind.oldOffice') },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], kind: msg('fileKind.rtf') },
+  { bytes: [0x52, 0x61, 0x72, 0x21], kind: msg('fileKind.rar') },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: msg('fileKind.sevenZip') },
+  { bytes: [0x1f, 0x8b], kind: msg('fileKind.gzip') },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], kind: msg('fileKind.executable') },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], kind: msg('fileKind.sqlite') },
 ]
 
-/** Names a known binary format by its first bytes ("PNG 图片"), or null. */
-export function sniffBinaryFormat(bytes: Uint8Array): { zh: string; en: string } | null {
+/** Names a known binary format by its first bytes (a `fileKind.*` message), or null. */
+export function sniffBinaryFormat(bytes: Uint8Array): Message | null {
   for (const sig of SIGNATURES) {
-    if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) return { zh: sig.zh, en: sig.en }
+    if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) return sig.kind
   }
   return null
 }
 
-function binaryError(kind?: { zh: string; en: string }): Error {
-  return kind
-    ? badFile(`这不是文本文件，而是${kind.zh}，无法作为文本导入`, `this is not a text file but ${kind.en}; it cannot be imported as text`)
-    : badFile('这不是文本文件（含有二进制数据），无法导入', 'this is not a text file (it holds binary data) and cannot be imported')
+function binaryError(kind?: Message): Error {
+  return kind ? new ApiError('import.notText', {}, { kind }) : new ApiError('import.binary')
 }
 
 const strict = (label: string) => new TextDecoder(label, { fatal: true, ignoreBOM: true })
@@ -100,7 +95,7 @@ function tryStrict(label: string, bytes: Uint8Array): string | null {
 export function decodeText(input: Uint8Array): DecodedText {
   checkImportSize(input.length)
   if (input.length === 0) throw emptyFileError()
-  const warnings: string[] = []
+  const warnings: Message[] = []
   const done = (text: string, encoding: TextEncodingName): DecodedText => {
     if (!/[^\s\u3000\ufeff\u200b]/.test(text)) throw emptyFileError()
     return { text, encoding, warnings }
@@ -109,7 +104,7 @@ export function decodeText(input: Uint8Array): DecodedText {
   // 2. byte-order marks
   const b0 = input[0], b1 = input[1], b2 = input[2], b3 = input[3]
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff))
-    throw badFile('不支持 UTF-32 编码，请另存为 UTF-8 后再导入', 'UTF-32 text is not supported; save the file as UTF-8 and import it again')
+    throw new ApiError('import.utf32')
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return done(strictOrDamaged('utf-8', input.subarray(3), warnings), 'utf-8-bom')
   if (b0 === 0xff && b1 === 0xfe) return done(strictOrDamaged('utf-16le', input.subarray(2), warnings), 'utf-16le')
   if (b0 === 0xfe && b1 === 0xff) return done(strictOrDamaged('utf-16be', input.subarray(2), warnings), 'utf-16be')
@@ -139,7 +134,7 @@ export function decodeText(input: Uint8Array): DecodedText {
     throw binaryError()
   }
   if (end < bytes.length) {
-    warnings.push(`去掉了文件末尾 ${bytes.length - end} 个空字节 / dropped ${bytes.length - end} NUL bytes of padding at the end`)
+    warnings.push(msg('import.nulPadding', { count: bytes.length - end }))
     bytes = bytes.subarray(0, end)
   }
 
@@ -194,22 +189,16 @@ function withinDamageLimit(d: Lenient): boolean {
 }
 
 function unreadable(bad: number): Error {
-  return badFile(
-    `无法识别文件编码：它既不是 UTF-8 也不是 GB18030/GBK 文本，或者文件已损坏（至少 ${bad} 处无效字节）`,
-    `cannot read the text: it is neither UTF-8 nor GB18030/GBK, or the file is damaged (at least ${bad} invalid byte sequences)`,
-  )
+  return new ApiError('import.unreadable', { count: bad })
 }
 
-function replaced(d: Lenient, warnings: string[]): string {
-  const name = d.label.toUpperCase()
-  warnings.push(
-    `文件含有 ${d.bad} 处无效字节（乱码），已按 ${name} 读取并以“\ufffd”标出，请核对 / ${d.bad} invalid byte sequence(s) read as ${name} and shown as "\ufffd": please check them`,
-  )
+function replaced(d: Lenient, warnings: Message[]): string {
+  warnings.push(msg('import.damagedBytes', { count: d.bad, encoding: d.label.toUpperCase() }))
   return d.text
 }
 
 /** Strict decoding, else lenient within the damage limit (with a warning), else refused. */
-function strictOrDamaged(label: string, bytes: Uint8Array, warnings: string[]): string {
+function strictOrDamaged(label: string, bytes: Uint8Array, warnings: Message[]): string {
   const text = tryStrict(label, bytes)
   if (text !== null) return text
   const d = decodeLenient(label, bytes)

@@ -16,9 +16,9 @@
  * A line break inside a paragraph starts a new line for the recognizer.
  */
 import mammoth from 'mammoth'
+import { ApiError } from '../../../shared/api'
 import type { Inline } from '../../../shared/document/model'
 import { sniffBinaryFormat } from './decode'
-import { badFile } from './errors'
 import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
 
 /** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
@@ -49,15 +49,8 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)
   if (!isZip) {
     const kind = sniffBinaryFormat(bytes)
-    if (kind && bytes[0] === 0xd0)
-      throw badFile(
-        '这是旧版 Word 文档（.doc）或加密文档，不是 .docx：请在 Word/WPS 中另存为 .docx 后再导入',
-        'this is an old-style Word document (.doc) or an encrypted one, not a .docx: save it as .docx in Word/WPS and import it again',
-      )
-    throw badFile(
-      `这不是 Word（.docx）文件${kind ? `，而是${kind.zh}` : ''}，无法导入`,
-      `this is not a Word (.docx) file${kind ? ` but ${kind.en}` : ''} and cannot be imported`,
-    )
+    if (kind && bytes[0] === 0xd0) throw new ApiError('import.docOrEncrypted')
+    throw kind ? new ApiError('import.notDocxKind', {}, { kind }) : new ApiError('import.notDocx')
   }
   const captured: { root?: DocxElement } = {}
   try {
@@ -73,13 +66,10 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err)
     if (/main document part/i.test(detail))
-      throw badFile('这是一个压缩包，但里面没有 Word 文档内容，不是 .docx 文件', 'this is a ZIP archive without a Word document inside: not a .docx file')
-    throw badFile(
-      `无法读取这个 Word 文件：文件已损坏或不完整（${detail.slice(0, 120)}）`,
-      `cannot read this Word file: it is damaged or incomplete (${detail.slice(0, 120)})`,
-    )
+      throw new ApiError('import.zipWithoutWord')
+    throw new ApiError('import.docxDamaged', { detail: detail.slice(0, 120) })
   }
-  if (!captured.root) throw badFile('无法读取这个 Word 文件', 'cannot read this Word file')
+  if (!captured.root) throw new ApiError('import.docxUnreadable')
   const items: RichItem[] = []
   for (const child of captured.root.children ?? []) readBlock(child, items)
   return items

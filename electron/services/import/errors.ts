@@ -1,9 +1,3 @@
-/** Every refusal of an imported file is a typed `bad_request` with a Chinese and an English half. */
-import { ApiError } from '../../../shared/api'
-
-export function badFile(zh: string, en: string): ApiError {
-  return new ApiError('bad_request', `${zh} / ${en}`)
-}
-
+/** Sizes as the import's refusals state them ("20.0 MB", the same in every language). */
 export const MB = 1024 * 1024
 export const formatMb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`

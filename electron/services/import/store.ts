@@ -6,17 +6,17 @@
  *   .md .markdown     decode.ts → markdown.ts (headings, marks, tables) → rich.ts → recognizer
  *   .docx             docx.ts (mammoth) → rich.ts → recognizer
  *
- * Every refusal is an ApiError('bad_request', '中文 / English'); every document returned passes
+ * Every refusal is an ApiError with an `import.*` code; every document returned passes
  * SummaryDocumentSchema.
  */
 import path from 'node:path'
 import { ApiError, type DocumentSummary, type FileImportReport } from '../../../shared/api'
+import type { Message } from '../../../shared/errors'
 import { describeSchemaError, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { recognize, type RecognizeResult } from '../../../shared/recognizer'
 import type { DocumentStore } from '../documents/store'
 import { checkImportSize, decodeText, emptyFileError } from './decode'
 import { docxToItems } from './docx'
-import { badFile } from './errors'
 import { markdownToItems } from './markdown'
 import { recognizeRich } from './rich'
 
@@ -43,15 +43,8 @@ export function importFormatOf(name: string): ImportFormat {
   const ext = path.extname(name).toLowerCase()
   const format = FORMATS[ext]
   if (format) return format
-  if (ext === '.doc' || ext === '.wps')
-    throw badFile(
-      `不支持旧版 Word/WPS 文档（${ext}）：请另存为 .docx 后再导入`,
-      `old-style Word/WPS documents (${ext}) are not supported: save the file as .docx and import it again`,
-    )
-  throw badFile(
-    `不支持导入${ext ? ` ${ext} ` : '没有扩展名的'}文件：可以导入 .txt、.md、.docx`,
-    `${ext ? `${ext} files` : 'files without an extension'} cannot be imported: use .txt, .md or .docx`,
-  )
+  if (ext === '.doc' || ext === '.wps') throw new ApiError('import.oldWord', { ext })
+  throw ext ? new ApiError('import.unsupportedExt', { ext }) : new ApiError('import.noExt')
 }
 
 export async function importFile(input: { name: string; bytes: Uint8Array }, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -60,12 +53,12 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
   const recognizeOpts = { clean: opts.clean ?? false, split: opts.split ?? false, ...(opts.today ? { today: opts.today } : {}) }
   let result: RecognizeResult
   let encoding: string | undefined
-  const warnings: string[] = []
+  const warnings: Message[] = []
   if (format === 'docx') {
     if (input.bytes.length === 0) throw emptyFileError()
     const items = await docxToItems(input.bytes)
     if (!items.some((i) => i.kind === 'table' || (i.kind === 'line' && i.runs.some((r) => r.text.trim()))))
-      throw badFile('Word 文件里没有文字，没有可导入的内容', 'the Word file holds no text: there is nothing to import')
+      throw new ApiError('import.docxNoText')
     result = recognizeRich(items, recognizeOpts)
   } else {
     const decoded = decodeText(input.bytes)
@@ -77,7 +70,7 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
   for (const [i, doc] of result.documents.entries()) {
     const parsed = SummaryDocumentSchema.safeParse(doc)
     if (!parsed.success)
-      throw new ApiError('internal', `导入结果不符合文档格式 / imported document ${i + 1} fails the schema: ${describeSchemaError(parsed.error)}`)
+      throw new ApiError('import.schemaFailed', { index: i + 1, detail: describeSchemaError(parsed.error) })
   }
   const r = result.report
   const report: FileImportReport = {

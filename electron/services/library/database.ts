@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { msg, messageText, type Message } from '../../../shared/errors'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 
 /** PRAGMA application_id marking a DraftDesk library ('DRFT'). */
@@ -13,9 +14,10 @@ const SQLITE_HEADER = 'SQLite format 3\u0000'
 
 export type SqliteDatabase = Database.Database
 
+/** Why a library file was not opened; `reason` is what the writer is told. */
 export class LibraryOpenError extends Error {
-  constructor(readonly path: string, reason: string) {
-    super(reason)
+  constructor(readonly path: string, readonly reason: Message) {
+    super(messageText(reason))
     this.name = 'LibraryOpenError'
   }
 }
@@ -43,14 +45,14 @@ export interface OpenOptions {
 
 export function openLibraryDatabase(file: string, opts: OpenOptions = {}): SqliteDatabase {
   const exists = fs.existsSync(file)
-  if (!exists && opts.create === false) throw new LibraryOpenError(file, '文件不存在 / file not found')
+  if (!exists && opts.create === false) throw new LibraryOpenError(file, msg('library.fileNotFound'))
   if (exists) {
     const stat = fs.statSync(file)
-    if (!stat.isFile()) throw new LibraryOpenError(file, '不是文件 / not a file')
+    if (!stat.isFile()) throw new LibraryOpenError(file, msg('library.notAFile'))
     if (stat.size > 0) {
       const header = readHeader(file)
       if (!header || header.toString('latin1') !== SQLITE_HEADER)
-        throw new LibraryOpenError(file, '不是稿台素材库文件（文件已损坏或格式不对）/ not a DraftDesk library (corrupt or foreign file)')
+        throw new LibraryOpenError(file, msg('library.notLibrary'))
     }
   } else {
     fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -62,14 +64,11 @@ export function openLibraryDatabase(file: string, opts: OpenOptions = {}): Sqlit
     const appId = db.pragma('application_id', { simple: true }) as number
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
-    if (appId !== 0 && appId !== APPLICATION_ID)
-      throw new LibraryOpenError(file, '这是其他程序的数据库 / a database of another program')
-    if (appId === 0 && tables.n > 0)
-      throw new LibraryOpenError(file, '这是其他程序的数据库 / a database of another program')
-    if (version > LATEST_SCHEMA_VERSION)
-      throw new LibraryOpenError(file, `由更新版本的稿台创建（结构版本 ${version}），请升级稿台 / made by a newer DraftDesk`)
+    if (appId !== 0 && appId !== APPLICATION_ID) throw new LibraryOpenError(file, msg('library.foreignDatabase'))
+    if (appId === 0 && tables.n > 0) throw new LibraryOpenError(file, msg('library.foreignDatabase'))
+    if (version > LATEST_SCHEMA_VERSION) throw new LibraryOpenError(file, msg('library.newerVersion', { version }))
     const integrity = quickCheck(db)
-    if (integrity !== 'ok') throw new LibraryOpenError(file, `文件已损坏 / the file is damaged (${String(integrity)})`)
+    if (integrity !== 'ok') throw new LibraryOpenError(file, msg('library.damaged', { detail: String(integrity) }))
 
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL') // WAL + NORMAL: a committed save survives a process crash
@@ -81,7 +80,7 @@ export function openLibraryDatabase(file: string, opts: OpenOptions = {}): Sqlit
     db.close()
     if (err instanceof LibraryOpenError) throw err
     const message = err instanceof Error ? err.message : String(err)
-    throw new LibraryOpenError(file, `无法打开 / cannot be opened: ${message}`)
+    throw new LibraryOpenError(file, msg('library.cannotOpen', { detail: message }))
   }
 }
 

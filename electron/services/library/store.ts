@@ -7,11 +7,12 @@ import path from 'node:path'
 import { ApiError, type LibraryInfo } from '../../../shared/api'
 import { DocumentStore } from '../documents/store'
 import { LibraryOpenError, openLibraryDatabase, type SqliteDatabase } from './database'
+import { msg, messageText, type Message } from '../../../shared/errors'
 
 export class LibraryHost {
   private db: SqliteDatabase | null = null
   private store: DocumentStore | null = null
-  private problem: { path: string; reason: string } | null = null
+  private problem: { path: string; reason: Message } | null = null
   private currentPath: string
 
   constructor(file: string, private readonly nativeBinding?: string) {
@@ -21,15 +22,16 @@ export class LibraryHost {
 
   info(): LibraryInfo {
     if (this.store) return { state: 'open', path: this.currentPath, documents: this.store.count() }
-    return { state: 'unavailable', path: this.currentPath, reason: this.problem?.reason ?? '未打开 / not open' }
+    const problem = this.problem?.reason ?? msg('library.notOpen')
+    return { state: 'unavailable', path: this.currentPath, reason: messageText(problem), problem }
   }
 
   /** Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file. */
   open(file: string, create: boolean): LibraryInfo {
     const target = path.resolve(file)
     if (create && fs.existsSync(target) && fs.statSync(target).size > 0)
-      throw new ApiError('conflict', `文件已存在，不会覆盖 / ${target} exists and will not be overwritten`)
-    if (!create && !fs.existsSync(target)) throw new ApiError('not_found', `找不到文件 / no file at ${target}`)
+      throw new ApiError('library.exists', { path: target })
+    if (!create && !fs.existsSync(target)) throw new ApiError('library.noFile', { path: target })
     this.close()
     this.currentPath = target
     this.tryOpen(target, create)
@@ -37,14 +39,18 @@ export class LibraryHost {
   }
 
   documents(): DocumentStore {
-    if (!this.store) throw new ApiError('library_unavailable', `素材库无法打开 / the library cannot be opened: ${this.problem?.reason ?? ''}`)
+    if (!this.store) throw this.unavailable()
     return this.store
   }
 
   /** The raw database, for services that share the 文稿库 file (snippets, 定稿, assets…). */
   database(): SqliteDatabase {
-    if (!this.db) throw new ApiError('library_unavailable', `素材库无法打开 / the library cannot be opened: ${this.problem?.reason ?? ''}`)
+    if (!this.db) throw this.unavailable()
     return this.db
+  }
+
+  private unavailable(): ApiError {
+    return new ApiError('library.unavailable', {}, { reason: this.problem?.reason ?? msg('library.notOpen') })
   }
 
   close(): void {
@@ -59,7 +65,7 @@ export class LibraryHost {
       this.store = new DocumentStore(this.db)
       this.problem = null
     } catch (err) {
-      this.problem = { path: file, reason: err instanceof LibraryOpenError || err instanceof Error ? err.message : String(err) }
+      this.problem = { path: file, reason: err instanceof LibraryOpenError ? err.reason : msg('library.cannotOpen', { detail: err instanceof Error ? err.message : String(err) }) }
     }
   }
 }

@@ -4,6 +4,7 @@
  * temp file and a rename (atomicWrite.ts): a failed export never leaves a half-written file.
  */
 import { ApiError, type ExportFormat, type FinalSummary } from '../../../shared/api'
+import { msg } from '../../../shared/errors'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
 import { renderMarkdown, renderText } from '../../../shared/output/plain'
@@ -15,7 +16,7 @@ import { buildDocx, type ImageAsset } from './docx'
 import { PdfUnavailableError, type PdfPrinter } from './pdf'
 import { PDF_FINGERPRINT_KEY, withPdfInfo } from './pdfInfo'
 
-export { writeFileAtomic, WriteError } from './atomicWrite'
+export { writeFileAtomic } from './atomicWrite'
 export { buildDocx, FINGERPRINT_PROPERTY } from './docx'
 export { chromiumPrinter, findChromium, PdfUnavailableError, type PdfPrinter } from './pdf'
 export { FinalStore } from './store'
@@ -51,13 +52,12 @@ function images(model: SummaryDocument, assets: AssetStore | null | undefined): 
   const out = new Map<string, ImageAsset>()
   for (const id of [model.signature?.sealAssetId, model.signature?.signatureAssetId]) {
     if (!id) continue
-    if (!assets) throw new ApiError('library_unavailable', '素材库未打开，无法取出印章/签名图片')
+    if (!assets) throw new ApiError('export.libraryClosed')
     let found
     try {
       found = assets.data(id)
     } catch {
-      const what = id === model.signature?.sealAssetId ? '印章' : '签名'
-      throw new ApiError('not_found', `落款使用的${what}图片已不在库中，请在“落款”里重新选择 / the ${what === '印章' ? 'seal' : 'signature'} image is no longer in the library`)
+      throw new ApiError(id === model.signature?.sealAssetId ? 'export.sealMissing' : 'export.signatureMissing')
     }
     out.set(id, { data: found.data, mime: found.asset.mime, width: found.asset.width, height: found.asset.height })
   }
@@ -86,7 +86,7 @@ export async function renderExport(source: ExportSource, format: ExportFormat, d
     case 'docx':
       return buildDocx(out, { assets: images(source.model, deps.assets) })
     case 'pdf': {
-      if (!deps.printer) throw new PdfUnavailableError('没有可用的 PDF 打印程序 / no PDF printer available')
+      if (!deps.printer) throw new PdfUnavailableError(msg('pdf.noPrinter'))
       const html = printHtml(out, { assets: printAssets(images(source.model, deps.assets)) })
       const pdf = await deps.printer().print(html)
       const info: Record<string, string> = { Creator: 'DraftDesk 稿台', Producer: 'DraftDesk 稿台 (Chromium)' }

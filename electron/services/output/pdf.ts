@@ -4,6 +4,8 @@
  * in its place. Both print the same HTML with the page's own @page size and margins.
  */
 import fs from 'node:fs'
+import { ApiError } from '../../../shared/api'
+import { msg, type Message } from '../../../shared/errors'
 
 export interface PdfPrinter {
   /** Prints a complete HTML page to PDF bytes. */
@@ -12,9 +14,10 @@ export interface PdfPrinter {
   close?(): Promise<void>
 }
 
-export class PdfUnavailableError extends Error {
-  constructor(message: string) {
-    super(message)
+/** No way to print a PDF here: a refusal the writer can act on (install a browser), not a fault. */
+export class PdfUnavailableError extends ApiError {
+  constructor(reason: Message) {
+    super(reason)
     this.name = 'PdfUnavailableError'
   }
 }
@@ -51,12 +54,12 @@ export function chromiumPrinter(opts: { executablePath?: string; keepAlive?: boo
   const launch = async (): Promise<Browser> => {
     const executablePath = opts.executablePath ?? findChromium()
     if (!executablePath)
-      throw new PdfUnavailableError('找不到 Chromium、Chrome 或 Edge，无法生成 PDF；请安装其一或设置 CHROMIUM_PATH / no Chromium, Chrome or Edge found to print the PDF (set CHROMIUM_PATH)')
+      throw new PdfUnavailableError(msg('pdf.noBrowser'))
     const { chromium } = await import('playwright-core')
     try {
       return await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
     } catch (err) {
-      throw new PdfUnavailableError(`无法启动 ${executablePath} 生成 PDF / could not start the browser to print: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)
+      throw new PdfUnavailableError(msg('pdf.cannotStart', { browser: executablePath, detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) }))
     }
   }
   const print = async (b: Browser, html: string): Promise<Uint8Array> => {

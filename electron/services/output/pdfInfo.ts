@@ -4,6 +4,8 @@
  * section and trailer are appended. Reading it back also tells whether anything was appended later
  * (the file was changed after export).
  */
+import { ApiError } from '../../../shared/api'
+
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1')
 
 export const PDF_FINGERPRINT_KEY = 'DraftDeskFingerprint'
@@ -80,7 +82,7 @@ function infoEntries(text: string, ref: string | undefined): string {
 export function withPdfInfo(pdf: Uint8Array, entries: Record<string, string>): Uint8Array {
   const text = latin1(pdf)
   const trailer = lastTrailer(text)
-  if (!trailer || text.lastIndexOf('xref') < 0) throw new Error('PDF 结构无法识别（没有交叉引用表）/ unsupported PDF structure (no xref table)')
+  if (!trailer || text.lastIndexOf('xref') < 0) throw new ApiError('pdf.unsupportedStructure')
   const kept = infoEntries(text, trailer.info)
   const objNum = trailer.size
   const body = `<<${kept}${Object.entries(entries).map(([k, v]) => ` /${k} ${pdfString(v)}`).join('')} >>`

@@ -34,7 +34,7 @@ export class FinalStore {
   /** Freezes the document's current text. Freezing unchanged text again returns the existing 定稿. */
   create(documentId: string, name: string, author: string): FinalSummary {
     const record = this.documents.get(documentId)
-    if (record.trashedAt !== null) throw new ApiError('conflict', '文档在回收站中，不能定稿 / the document is in the trash')
+    if (record.trashedAt !== null) throw new ApiError('finals.inTrash')
     const model = normalizeDocument(record.model)
     const fingerprint = fingerprintOf(model)
     const same = this.db
@@ -65,9 +65,9 @@ export class FinalStore {
   get(revisionId: number): { final: FinalSummary; model: SummaryDocument } {
     const row = this.row(revisionId)
     const parsed = SummaryDocumentSchema.safeParse(JSON.parse(row.model_json))
-    if (!parsed.success) throw new ApiError('invalid_document', `定稿 ${revisionId} 的内容无法读取 / final revision ${revisionId} is unreadable`)
+    if (!parsed.success) throw new ApiError('finals.unreadable', { id: revisionId })
     if (fingerprintOf(parsed.data) !== row.fingerprint)
-      throw new ApiError('invalid_document', `定稿 ${revisionId} 的内容与其指纹不符（库文件被改动过）/ final revision ${revisionId} does not match its fingerprint`)
+      throw new ApiError('finals.fingerprintMismatch', { id: revisionId })
     return { final: toSummary(row), model: parsed.data }
   }
 
@@ -98,7 +98,7 @@ export class FinalStore {
     const row = this.db
       .prepare(`SELECT id, document_id, created_at, name, author, fingerprint, model_json FROM revisions WHERE id = ? AND reason = 'final'`)
       .get(revisionId) as FinalRow | undefined
-    if (!row) throw new ApiError('not_found', `没有这个定稿（${revisionId}）/ no final revision ${revisionId}`)
+    if (!row) throw new ApiError('finals.notFound', { id: revisionId })
     return row
   }
 }

@@ -11,6 +11,7 @@
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import type { SummaryDocument } from '../../../shared/document/model'
+import { msg, messageText, type Message } from '../../../shared/errors'
 import { isFingerprint } from '../../../shared/output/canonical'
 import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
@@ -25,6 +26,9 @@ export interface VerifyResult {
   format: 'docx' | 'pdf' | 'other'
   fingerprint: string | null
   final: FinalSummary | null
+  /** what the result means, for the writer */
+  note: Message
+  /** `note` in Chinese, as the CLI prints it */
   message: string
   /** where the text differs first (DOCX) */
   difference?: { expected: string; found: string }
@@ -63,10 +67,20 @@ function firstDifference(expected: string, found: string): { expected: string; f
   return { expected: expected.slice(from, i + 20), found: found.slice(from, i + 20) }
 }
 
+/** A local date and time, the same in every language: 2026-01-10 15:04. */
+function localDateTime(ms: number): string {
+  const d = new Date(ms)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+type Verdict = Omit<VerifyResult, 'note' | 'message'>
+const result = (verdict: Verdict, note: Message): VerifyResult => ({ ...verdict, note, message: messageText(note) })
+
 export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise<VerifyResult> {
   const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1')
   const format = head.startsWith('%PDF') ? 'pdf' : head.startsWith('PK') ? 'docx' : 'other'
-  if (format === 'other') return { status: 'unsupported', format, fingerprint: null, final: null, message: '只能核对 DOCX 或 PDF 文件 / only DOCX and PDF files can be verified' }
+  if (format === 'other') return result({ status: 'unsupported', format, fingerprint: null, final: null }, msg('verify.unsupported'))
 
   let fingerprint: string | null = null
   let pdfUntouched = false
@@ -78,24 +92,24 @@ export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise
     try {
       fingerprint = await docxFingerprint(bytes)
     } catch {
-      return { status: 'unsupported', format, fingerprint: null, final: null, message: '文件不是有效的 DOCX / not a valid DOCX file' }
+      return result({ status: 'unsupported', format, fingerprint: null, final: null }, msg('verify.notDocx'))
     }
   }
   if (!fingerprint || !isFingerprint(fingerprint))
-    return { status: 'no-fingerprint', format, fingerprint: null, final: null, message: '文件中没有定稿指纹：它不是从稿台定稿导出的 / the file carries no DraftDesk fingerprint' }
+    return result({ status: 'no-fingerprint', format, fingerprint: null, final: null }, msg('verify.noFingerprint'))
   const [final] = finals.byFingerprint(fingerprint)
   if (!final)
-    return { status: 'unknown-fingerprint', format, fingerprint, final: null, message: `指纹 ${fingerprint.slice(7, 19)}… 不属于本库中的任何定稿 / no final revision in this library has this fingerprint` }
+    return result({ status: 'unknown-fingerprint', format, fingerprint, final: null }, msg('verify.unknownFingerprint', { fingerprint: fingerprint.slice(7, 19) }))
   const { model } = finals.get(final.revisionId)
-  const which = `定稿「${final.name}」（${final.author}，${new Date(final.createdAt).toLocaleString('zh-CN')}，${final.short}）`
+  const which = { name: final.name, author: final.author, date: localDateTime(final.createdAt), short: final.short }
 
   if (format === 'pdf') {
     return pdfUntouched
-      ? { status: 'match', format, fingerprint, final, message: `与${which}一致；PDF 导出后未被改动 / matches the final revision` }
-      : { status: 'modified', format, fingerprint, final, message: `指纹属于${which}，但 PDF 在导出后被改动过 / the PDF was changed after export` }
+      ? result({ status: 'match', format, fingerprint, final }, msg('verify.matchPdf', which))
+      : result({ status: 'modified', format, fingerprint, final }, msg('verify.modifiedPdf', which))
   }
   const found = squash((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value)
   const expected = expectedDocxText(model)
-  if (found === expected) return { status: 'match', format, fingerprint, final, message: `与${which}一致 / matches the final revision` }
-  return { status: 'modified', format, fingerprint, final, message: `指纹属于${which}，但正文已被改动 / the text was changed after export`, difference: firstDifference(expected, found) }
+  if (found === expected) return result({ status: 'match', format, fingerprint, final }, msg('verify.match', which))
+  return result({ status: 'modified', format, fingerprint, final, difference: firstDifference(expected, found) }, msg('verify.modifiedText', which))
 }

@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { ApiError, type ApiOutput } from '../../../shared/api'
+import { msg, messageText, type Message } from '../../../shared/errors'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { harvest, parseSnippetFile, snippetsToCsv, snippetsToJson, type HarvestSource } from '../../../shared/snippets'
 import { importFile } from '../import/store'
@@ -32,7 +33,7 @@ export function snippetStore(host: LibraryHost): SnippetStore {
 
 /** Text of an imported snippet file: UTF-8 (with or without BOM), UTF-16, or GB18030 as Chinese Excel saves CSV. */
 export function decodeSnippetFile(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new ApiError('bad_request', '文件是空的 / the file is empty')
+  if (bytes.length === 0) throw new ApiError('snippets.emptyFile')
   return decodeText(bytes).text
 }
 
@@ -46,7 +47,7 @@ export function importSnippetFile(
     format: parsed.format,
     valid: parsed.items.length,
     problems: parsed.problems,
-    duplicates: [...duplicates].map(([item, existing]) => ({ line: item.line, title: item.title, existing })),
+    duplicates: [...duplicates].map(([item, d]) => ({ line: item.line, title: item.title, ...d })),
     committed: false,
     imported: 0,
     skippedDuplicates: 0,
@@ -66,6 +67,11 @@ export function exportSnippets(store: SnippetStore, format: 'json' | 'csv', cate
   return { name: `素材库-${day}.${format}`, text, count: snippets.length }
 }
 
+/** Why a source could not be read: its refusal, or the fault as it was raised. */
+function reasonOf(err: unknown): Message {
+  return err instanceof ApiError ? err.toMessage() : msg('internal.app', { detail: err instanceof Error ? err.message : String(err) })
+}
+
 /** Harvest over documents of the 文稿库 and files (files go through the same import as documents.import). */
 export async function harvestSnippets(
   store: SnippetStore,
@@ -73,14 +79,14 @@ export async function harvestSnippets(
   input: { documentIds: readonly string[]; files: readonly { name: string; bytes: Uint8Array }[] },
 ): Promise<ApiOutput<'snippets.harvest'>> {
   const sources: HarvestSource[] = []
-  const warnings: string[] = []
+  const problems: Message[] = []
   for (const id of input.documentIds) {
     if (!documents) break
     try {
       const { model } = documents.get(id)
       sources.push({ documentId: id, title: model.title || '未命名文稿', doc: model })
     } catch (err) {
-      warnings.push(`${id}: ${err instanceof Error ? err.message : String(err)}`)
+      problems.push(msg('harvest.documentFailed', { id }, { reason: reasonOf(err) }))
     }
   }
   for (const file of input.files) {
@@ -91,7 +97,7 @@ export async function harvestSnippets(
         sources.push({ title: doc.title || (result.documents.length > 1 ? `${path.basename(file.name)}（第${i + 1}篇）` : path.basename(file.name)), doc }),
       )
     } catch (err) {
-      warnings.push(`${file.name}: ${err instanceof Error ? err.message : String(err)}`)
+      problems.push(msg('harvest.fileFailed', { name: file.name }, { reason: reasonOf(err) }))
     }
   }
   const groups = harvest(sources)
@@ -100,6 +106,7 @@ export async function harvestSnippets(
     sources: sources.map((s) => (s.documentId ? { title: s.title, documentId: s.documentId } : { title: s.title })),
     paragraphs,
     groups: groups.map((g) => ({ ...g, inLibrary: store.hasBodyKey(bodyKey(g.body)) })),
-    warnings,
+    problems,
+    warnings: problems.map((p) => messageText(p)),
   }
 }

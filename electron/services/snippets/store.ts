@@ -73,10 +73,18 @@ export interface SearchResult {
   more: boolean
 }
 
+/** An imported item repeating a snippet: of the library, or (inFile) an earlier item of the same file. */
+export interface Duplicate {
+  line: number
+  title: string
+  existing: string
+  inFile: boolean
+}
+
 export interface ImportOutcome {
   imported: number
   skippedDuplicates: number
-  duplicates: { line: number; title: string; existing: string }[]
+  duplicates: Duplicate[]
   categoriesCreated: number
 }
 
@@ -168,7 +176,7 @@ export class SnippetStore {
 
   get(id: number): Snippet {
     const row = this.st.get.get(id) as SnippetRow | undefined
-    if (!row) throw new ApiError('not_found', `没有这条素材 / no snippet ${id}`)
+    if (!row) throw new ApiError('snippets.notFound', { id })
     return toSnippet(row)
   }
 
@@ -186,7 +194,7 @@ export class SnippetStore {
 
   private insertRow(draft: SnippetDraft, extra: { uid?: string; createdAt?: number; updatedAt?: number; useCount?: number; lastUsedAt?: number | null }): number {
     const body = cleanBody(draft.body)
-    if (body.length === 0) throw new ApiError('bad_request', '素材正文不能为空 / a snippet needs some text')
+    if (body.length === 0) throw new ApiError('snippets.emptyBody')
     if (draft.categoryId !== null) this.category(draft.categoryId)
     const now = this.now()
     const title = sanitizeText(draft.title).trim() || bodyToText(body).slice(0, 16)
@@ -212,7 +220,7 @@ export class SnippetStore {
   update(id: number, draft: SnippetDraft): Snippet {
     const current = this.get(id)
     const body = cleanBody(draft.body)
-    if (body.length === 0) throw new ApiError('bad_request', '素材正文不能为空 / a snippet needs some text')
+    if (body.length === 0) throw new ApiError('snippets.emptyBody')
     if (draft.categoryId !== null) this.category(draft.categoryId)
     const title = sanitizeText(draft.title).trim() || bodyToText(body).slice(0, 16)
     const tags = cleanTags(draft.tags)
@@ -251,7 +259,7 @@ export class SnippetStore {
   /** The writer inserted this snippet: one more use, used now. */
   use(id: number): { useCount: number; lastUsedAt: number } {
     const now = this.now()
-    if (this.st.use.run(now, id).changes === 0) throw new ApiError('not_found', `没有这条素材 / no snippet ${id}`)
+    if (this.st.use.run(now, id).changes === 0) throw new ApiError('snippets.notFound', { id })
     this.popularCache = null
     const s = this.get(id)
     return { useCount: s.useCount, lastUsedAt: now }
@@ -366,7 +374,7 @@ export class SnippetStore {
 
   private category(id: number): { id: number; name: string; parent_id: number | null; position: number } {
     const row = this.st.category.get(id) as { id: number; name: string; parent_id: number | null; position: number } | undefined
-    if (!row) throw new ApiError('not_found', `没有这个分类 / no category ${id}`)
+    if (!row) throw new ApiError('snippets.categoryNotFound', { id })
     return row
   }
 
@@ -384,9 +392,9 @@ export class SnippetStore {
 
   createCategory(name: string, parentId: number | null): Category {
     const clean = sanitizeText(name).trim().replace(/[/／]/g, '-').slice(0, LIMITS.categoryName)
-    if (!clean) throw new ApiError('bad_request', '分类名称不能为空 / a category needs a name')
+    if (!clean) throw new ApiError('snippets.categoryNameEmpty')
     if (parentId !== null) this.category(parentId)
-    if (this.st.categoryByName.get(parentId, clean)) throw new ApiError('conflict', `已有分类“${clean}” / category "${clean}" exists`)
+    if (this.st.categoryByName.get(parentId, clean)) throw new ApiError('snippets.categoryExists', { name: clean })
     const info = this.st.insertCategory.run(clean, parentId, parentId)
     return this.categories().find((c) => c.id === Number(info.lastInsertRowid))!
   }
@@ -394,9 +402,9 @@ export class SnippetStore {
   renameCategory(id: number, name: string): Category {
     const row = this.category(id)
     const clean = sanitizeText(name).trim().replace(/[/／]/g, '-').slice(0, LIMITS.categoryName)
-    if (!clean) throw new ApiError('bad_request', '分类名称不能为空 / a category needs a name')
+    if (!clean) throw new ApiError('snippets.categoryNameEmpty')
     const other = this.st.categoryByName.get(row.parent_id, clean) as { id: number } | undefined
-    if (other && other.id !== id) throw new ApiError('conflict', `已有分类“${clean}” / category "${clean}" exists`)
+    if (other && other.id !== id) throw new ApiError('snippets.categoryExists', { name: clean })
     this.db.prepare('UPDATE snippet_categories SET name = ? WHERE id = ?').run(clean, id)
     return this.categories().find((c) => c.id === id)!
   }
@@ -404,10 +412,10 @@ export class SnippetStore {
   /** Moves a category under another parent (null: top level), before `beforeId` or at the end. */
   moveCategory(id: number, parentId: number | null, beforeId: number | null = null): Category[] {
     const row = this.category(id)
-    if (parentId !== null && this.subtree(id).includes(parentId)) throw new ApiError('conflict', '不能把分类移到它自己下面 / a category cannot move under itself')
+    if (parentId !== null && this.subtree(id).includes(parentId)) throw new ApiError('snippets.categoryIntoItself')
     const name = row.name
     const clash = this.st.categoryByName.get(parentId, name) as { id: number } | undefined
-    if (clash && clash.id !== id) throw new ApiError('conflict', `目标位置已有分类“${name}” / category "${name}" exists there`)
+    if (clash && clash.id !== id) throw new ApiError('snippets.categoryExistsThere', { name })
     this.db.transaction(() => {
       const siblings = (
         this.db.prepare('SELECT id FROM snippet_categories WHERE ifnull(parent_id, 0) = ifnull(?, 0) AND id != ? ORDER BY position, id').all(parentId, id) as { id: number }[]
@@ -451,15 +459,18 @@ export class SnippetStore {
     return !!this.st.byKey.get(key)
   }
 
-  /** Which items duplicate a snippet of the 素材库 (same uid, or same words) or an earlier item of the file. */
-  findDuplicates(items: readonly ImportItem[]): Map<ImportItem, string> {
-    const dup = new Map<ImportItem, string>()
+  /**
+   * Which items duplicate a snippet of the 素材库 (same uid, or same words) or an earlier item of
+   * the file (`inFile`), and that snippet's title.
+   */
+  findDuplicates(items: readonly ImportItem[]): Map<ImportItem, { existing: string; inFile: boolean }> {
+    const dup = new Map<ImportItem, { existing: string; inFile: boolean }>()
     const seen = new Map<string, string>()
     for (const item of items) {
       const key = bodyKey(item.body)
       const existing = (item.uid ? (this.st.byUid.get(item.uid) as { title: string } | undefined) : undefined) ?? (this.st.byKey.get(key) as { title: string } | undefined)
-      if (existing) dup.set(item, existing.title)
-      else if (seen.has(key)) dup.set(item, `${seen.get(key)}（本文件中）`)
+      if (existing) dup.set(item, { existing: existing.title, inFile: false })
+      else if (seen.has(key)) dup.set(item, { existing: seen.get(key)!, inFile: true })
       else seen.set(key, item.title)
     }
     return dup
@@ -469,7 +480,7 @@ export class SnippetStore {
   importItems(items: readonly ImportItem[], categories: readonly string[], opts: { skipDuplicates: boolean }): ImportOutcome {
     const duplicates = this.findDuplicates(items)
     const outcome: ImportOutcome = { imported: 0, skippedDuplicates: 0, duplicates: [], categoriesCreated: 0 }
-    for (const [item, existing] of duplicates) outcome.duplicates.push({ line: item.line, title: item.title, existing })
+    for (const [item, d] of duplicates) outcome.duplicates.push({ line: item.line, title: item.title, ...d })
     this.db.transaction(() => {
       for (const path of categories) outcome.categoriesCreated += this.ensureCategoryPath(path).created
       for (const item of items) {

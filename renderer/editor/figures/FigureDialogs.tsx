@@ -15,7 +15,7 @@ import { newFigureId } from '../../../shared/figures/id'
 import { contextName, groupScan, quantityToFigure, type ScanGroup } from '../../../shared/figures/scan'
 import { applyImport, planImport, summarizePlan, type ImportPlan } from '../../../shared/figures/sheet'
 import { useApi } from '../../app/ApiContext'
-import { errorMessage } from '../../app/errors'
+import { errorMessage, translateMessage } from '../../app/errors'
 import { $collectSegments, type SegmentIndex } from '../plugins/find-replace/segments'
 import { useFigureStore } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
@@ -472,13 +472,13 @@ function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose():
       <h2>{t('figures.sheet.title', { file: file.name })}</h2>
       {failure && <p className="error" role="alert">{failure}</p>}
       {!plan && !failure && <p className="muted">{t('figures.sheet.reading')}</p>}
-      {plan?.fatal && <p className="error" role="alert" data-testid="sheet-fatal">{plan.fatal}</p>}
+      {plan?.fatal && <p className="error" role="alert" data-testid="sheet-fatal">{translateMessage(plan.fatal)}</p>}
       {plan && !plan.fatal && (
         <>
           {plan.problems.length > 0 && (
             <ul className="sheet-problems" data-testid="sheet-problems">
               {plan.problems.map((p, i) => (
-                <li key={i} className={p.severity === 'error' ? 'error' : 'warn'}>{p.message}</li>
+                <li key={i} className={p.severity === 'error' ? 'error' : 'warn'}>{translateMessage(p.message)}</li>
               ))}
             </ul>
           )}

@@ -15,10 +15,11 @@ import { figureChecks, type Finding } from '../../../shared/figures/checks'
 import { checkFormula, figureWarnings, freeName, parseLastYear, parseValueInput, patchFigure, renameFigure, wantsNumber, type EditResult } from '../../../shared/figures/edit'
 import { isComputed } from '../../../shared/figures/formula'
 import { newFigureId } from '../../../shared/figures/id'
+import type { Message } from '../../../shared/errors'
 import { plainDigits } from '../../../shared/figures/numbers'
 import { figureRows, type FigureRow } from '../../../shared/figures/row'
 import { useApi } from '../../app/ApiContext'
-import { errorMessage } from '../../app/errors'
+import { errorMessage, translateMessage } from '../../app/errors'
 import { TrashIcon } from '../../app/icons'
 import { $isSubtitleNode } from '../nodes/SubtitleNode'
 import { $isTitleNode } from '../nodes/TitleNode'
@@ -41,7 +42,7 @@ const clampHeight = (h: number) => Math.round(Math.max(160, Math.min(h, window.i
 
 interface Row extends FigureRow {
   /** a doubt that does not block the value (a negative count) */
-  warning?: string
+  warning?: Message
 }
 
 interface Editing {
@@ -287,7 +288,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
           break
         case 'value': {
           const parsed = parseValueInput(draft, figure, figures, force ? { force } : {})
-          if (!parsed.ok) return { error: parsed.message, offerText: !isComputed(figure) && wantsNumber(figure, figures) && draft.trim() !== '' }
+          if (!parsed.ok) return { error: translateMessage(parsed.message), offerText: !isComputed(figure) && wantsNumber(figure, figures) && draft.trim() !== '' }
           result = { ok: true, value: patchFigure(figures, figure.id, parsed.value) }
           break
         }
@@ -299,13 +300,13 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
           break
         case 'formula': {
           const checked = checkFormula(draft, figures)
-          if (!checked.ok) return { error: checked.message }
+          if (!checked.ok) return { error: translateMessage(checked.message) }
           result = { ok: true, value: patchFigure(figures, figure.id, { formula: checked.value }) }
           break
         }
         case 'lastYear': {
           const checked = parseLastYear(draft)
-          if (!checked.ok) return { error: checked.message }
+          if (!checked.ok) return { error: translateMessage(checked.message) }
           result = { ok: true, value: patchFigure(figures, figure.id, { lastYear: checked.value }) }
           break
         }
@@ -318,7 +319,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         default:
           return {}
       }
-      if (!result.ok) return { error: result.message }
+      if (!result.ok) return { error: translateMessage(result.message) }
       const next = result.value
       if (JSON.stringify(next) !== JSON.stringify(figures)) update(() => next)
       return {}
@@ -631,7 +632,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         <ul className="figure-findings" data-testid="figure-findings">
           {findings.map((f, i) => (
             <li key={i} className={`finding-${f.severity}`}>
-              <button className="link" onClick={() => showFinding(f)}>{f.message}</button>
+              <button className="link" onClick={() => showFinding(f)}>{translateMessage(f.message)}</button>
             </li>
           ))}
         </ul>
@@ -691,12 +692,12 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                       if (isEditing) content = renderEditor(col)
                       else if (col === 'value') {
                         content = row.error ? (
-                          <span className="figure-error" title={row.error}>{row.error}</span>
+                          <span className="figure-error" title={translateMessage(row.error)}>{translateMessage(row.error)}</span>
                         ) : row.unfilled ? (
                           <span className="figure-unfilled">{t('figures.panel.unfilled')}</span>
                         ) : (
                           <>
-                            {row.warning && <span className="figure-warning" title={row.warning} aria-label={row.warning}>！</span>}
+                            {row.warning && <span className="figure-warning" title={translateMessage(row.warning)} aria-label={translateMessage(row.warning)}>！</span>}
                             {cellText(row, col)}
                             {computed && <span className="figure-computed" title={t('figures.panel.computed')}>ƒ</span>}
                           </>

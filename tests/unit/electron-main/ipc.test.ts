@@ -34,7 +34,7 @@ describe('registerApiHandlers', () => {
     const handler = ipc.handlers.get(ipcChannel('documents.list'))!
     for (const event of [frame('https://evil.example/'), frame('file:///etc/passwd'), { senderFrame: null }, {}]) {
       const response = (await handler(event, {})) as ApiResponse
-      expect(response).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+      expect(response).toMatchObject({ ok: false, error: { code: 'request.foreignFrame', params: { method: 'documents.list' } } })
     }
     expect(dispatch).not.toHaveBeenCalled()
   })
@@ -48,7 +48,7 @@ describe('registerApiHandlers', () => {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed')
       },
     }
-    expect(await ipc.handlers.get(ipcChannel('library.info'))!(gone, {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    expect(await ipc.handlers.get(ipcChannel('library.info'))!(gone, {})).toMatchObject({ ok: false, error: { code: 'request.foreignFrame', params: { method: 'library.info' } } })
     expect(dispatch).not.toHaveBeenCalled()
   })
 
@@ -65,11 +65,11 @@ describe('registerApiHandlers', () => {
 
   it('passes typed errors back unchanged and turns a throw into an internal error', async () => {
     const ipc = fakeIpcMain()
-    const badRequest: ApiResponse = { ok: false, error: { code: 'bad_request', message: 'id: not a document id' } }
+    const badRequest: ApiResponse = { ok: false, error: { code: 'input.notDocumentId', params: {} } }
     const dispatch = vi.fn().mockResolvedValueOnce(badRequest).mockRejectedValueOnce(new Error('boom'))
     registerApiHandlers(ipc, { dispatch }, trusted)
     const handler = ipc.handlers.get(ipcChannel('documents.get'))!
     expect(await handler(frame(APP), { id: '!' })).toBe(badRequest)
-    expect(await handler(frame(APP), { id: 'abcdef' })).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } })
+    expect(await handler(frame(APP), { id: 'abcdef' })).toEqual({ ok: false, error: { code: 'internal.unexpected', params: { method: 'documents.get', detail: 'boom' } } })
   })
 })

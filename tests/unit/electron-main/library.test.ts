@@ -85,11 +85,11 @@ describe('文件 › 打开库…', () => {
       expect(a.errors).toHaveLength(1)
       expect(a.errors[0]!.title).toBe('无法打开库')
       expect(a.errors[0]!.message).toContain(notes)
-      expect(a.errors[0]!.message).toContain('不是稿台素材库文件')
+      expect(a.errors[0]!.message).toContain('不是稿台文稿库文件')
       // the services did switch, to a library that cannot be used: the renderer must show that
       expect(a.sent).toEqual(['library.changed'])
       expect(await a.info()).toMatchObject({ state: 'unavailable', path: notes })
-      await expect(callApi(a.services.handlers, 'documents.list', {})).rejects.toMatchObject({ code: 'library_unavailable' })
+      await expect(callApi(a.services.handlers, 'documents.list', {})).rejects.toMatchObject({ code: 'library.unavailable' })
       expect(sha(notes)).toBe(before)
       expect(fs.readdirSync(path.dirname(notes))).toEqual(['会议记录.sqlite']) // no -wal / -shm beside it
 

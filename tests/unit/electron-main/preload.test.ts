@@ -64,12 +64,12 @@ describe('preload bundle', () => {
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('draftdesk:documents.list', input)
   })
 
-  it('rejects names outside the contract without touching IPC', async () => {
+  it('refuses names outside the contract with a typed error, without touching IPC', async () => {
     const { bridge, ipcRenderer } = load()
     for (const name of ['documents.drop', 'constructor', '__proto__', 'toString', '']) {
-      await expect(bridge.invoke(name, {}), name).rejects.toThrow(/unknown API method/)
+      await expect(bridge.invoke(name, {}), name).resolves.toEqual({ ok: false, error: { code: 'request.unknownMethod', params: { method: name } } })
     }
-    await expect(bridge.invoke(42 as unknown as string, {})).rejects.toThrow(/unknown API method/)
+    await expect(bridge.invoke(42 as unknown as string, {})).resolves.toEqual({ ok: false, error: { code: 'request.unknownMethod', params: { method: '42' } } })
     expect(ipcRenderer.invoke).not.toHaveBeenCalled()
   })
 

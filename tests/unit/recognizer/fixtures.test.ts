@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { fixture, headings, only, outline, paragraphs, run, squash, wording } from './helpers'
+import { messageText } from '../../../shared/errors'
 
 /** Heading numbers at line starts, as a writer types them (the recognizer derives them again). */
 const MARKERS = /^[ \u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）])/gm
@@ -72,7 +73,7 @@ describe('a file with three summaries', () => {
     ])
     expect(result.documents[2]!.subtitle).toBe('写在年终考评之前')
     expect(result.report.documents).toBe(3)
-    expect(result.report.warnings.join()).toContain('社区与学校年度工作总结（精选3篇）')
+    expect(result.report.warnings.map((w) => messageText(w)).join()).toContain('去掉了合集的总标题“社区与学校年度工作总结（精选3篇）”')
     for (const d of result.documents) expect(headings(d).map((h) => h.kind)).toEqual(['h1', 'h1'])
   })
 

@@ -76,6 +76,6 @@ describe('signature in documents', () => {
 
   it('warns about a date after today', () => {
     const result = run(body + 'XX镇人民政府\n2026年3月1日', { today: '2025-12-31' })
-    expect(result.report.warnings.join()).toContain('2026-03-01')
+    expect(result.report.warnings).toContainEqual(expect.objectContaining({ code: 'import.futureDate', params: expect.objectContaining({ date: '2026-03-01' }) }))
   })
 })

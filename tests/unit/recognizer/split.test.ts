@@ -65,7 +65,7 @@ describe('split', () => {
   it('drops a bare collection heading with a warning, keeps a preamble with content', () => {
     const a = run('某某工作总结（精选2篇）\n篇一\n甲总结\n正文一。\n篇二\n乙总结\n正文二。', { split: true })
     expect(a.documents.map((d) => d.title)).toEqual(['甲总结', '乙总结'])
-    expect(a.report.warnings).toEqual(['dropped the collection heading "某某工作总结（精选2篇）"'])
+    expect(a.report.warnings).toEqual([{ code: 'import.collectionHeadingDropped', params: { heading: '某某工作总结（精选2篇）' } }])
     const b = run('汇编说明\n以下两篇为本单位的总结，请参阅。\n篇一\n甲总结\n正文一。\n篇二\n乙总结\n正文二。', { split: true })
     expect(b.documents.map((d) => d.title)).toEqual(['汇编说明', '甲总结', '乙总结'])
     expect(paragraphs(b.documents[0]!)).toEqual(['以下两篇为本单位的总结，请参阅。'])
