@@ -8,7 +8,8 @@ import { MessageSchema } from '../errors/message'
 import { Empty, type Contract } from './common'
 
 export const LibraryInfoSchema = z.discriminatedUnion('state', [
-  z.strictObject({ state: z.literal('open'), path: z.string(), documents: z.number() }),
+  // readOnly: the file or its folder cannot be written; saves are refused with storage.readOnly
+  z.strictObject({ state: z.literal('open'), path: z.string(), documents: z.number(), readOnly: z.literal(true).optional() }),
   // reason: the Chinese words of `problem`, which the CLI prints as they are
   z.strictObject({ state: z.literal('unavailable'), path: z.string(), reason: z.string(), problem: MessageSchema }),
 ])

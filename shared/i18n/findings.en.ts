@@ -102,4 +102,12 @@ export const findingsEn: Record<FindingCode, string> = {
   'serve.library': 'document library: {{path}}',
   'serve.libraryUnavailable': 'document library: {{path}} — cannot be opened: {{reason}}',
   'serve.failed': 'the browser shell failed to start: {{detail}}',
+
+  'backup.written': 'backed up to {{path}} ({{documents}} documents, {{snippets}} snippets, {{size}})',
+  'backup.restored': 'restored from {{path}} ({{documents}} documents, {{snippets}} snippets)',
+  'backup.safetyCopy': 'the library as it was before the restore is backed up in {{path}}',
+  'backup.damagedKept': 'the damaged library was moved, unchanged, to {{path}}',
+  'backup.salvaged': 'salvaged into a new library {{path}}: {{documents}} documents, {{snippets}} snippets; {{lost}} records could not be read. The damaged file is left as it was',
+  'backup.none': 'no backups in {{folder}} yet',
+  'backup.row': '{{id}}  {{time}}  {{size}}  {{documents}} documents  {{snippets}} snippets',
 }

@@ -102,4 +102,12 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'serve.library': '文稿库：{{path}}',
   'serve.libraryUnavailable': '文稿库：{{path}} — 无法打开：{{reason}}',
   'serve.failed': '稿台浏览器版无法启动：{{detail}}',
+
+  'backup.written': '已备份到 {{path}}（{{documents}} 篇文稿，{{snippets}} 条素材，{{size}}）',
+  'backup.restored': '已从 {{path}} 恢复（{{documents}} 篇文稿，{{snippets}} 条素材）',
+  'backup.safetyCopy': '恢复前的文稿库已备份到 {{path}}',
+  'backup.damagedKept': '损坏的文稿库已原样移到 {{path}}',
+  'backup.salvaged': '已抢救到新文稿库 {{path}}：{{documents}} 篇文稿，{{snippets}} 条素材；读不出的记录 {{lost}} 条。损坏的文件原样保留',
+  'backup.none': '{{folder}} 里还没有备份',
+  'backup.row': '{{id}}  {{time}}  {{size}}  {{documents}} 篇文稿  {{snippets}} 条素材',
 }
