@@ -6,6 +6,7 @@
 import { callApi, createServices, resolveDataDir } from '../services'
 import { chromiumPrinter } from '../services/output/pdf'
 import { commandHelp, helpPage, type CliContext, type Command, type CommandGroup } from './command'
+import { backupGroup } from './backup'
 import { documentsGroup } from './documents'
 import { figuresGroup } from './figures'
 import { importGroup } from './import'
@@ -14,7 +15,7 @@ import { outputGroup } from './output'
 import { CliError, consoleOut, printer, printError, usageError, type Out } from './print'
 import { snippetsGroup } from './snippets'
 
-export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, outputGroup]
+export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, outputGroup, backupGroup]
 export const COMMANDS: readonly Command[] = GROUPS.flatMap((g) => g.commands)
 
 /** The help for everything: every group's commands. */
@@ -77,7 +78,7 @@ async function runCommand(command: Command, args: string[], values: CliContext['
   })
   try {
     const info = services.library.info()
-    if (info.state === 'unavailable') throw new CliError(`文稿库无法打开 / the document library cannot be opened: ${info.path}: ${info.reason}`)
+    if (info.state === 'unavailable' && command.library !== 'optional') throw new CliError(`文稿库无法打开 / the document library cannot be opened: ${info.path}: ${info.reason}`)
     const ctx: CliContext = { ...printer(out), lang, values, services, call: (method, input) => callApi(services.handlers, method, input) }
     return (await command.run(ctx, args)) ?? 0
   } finally {
