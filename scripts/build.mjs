@@ -35,6 +35,15 @@ const common = {
   absWorkingDir: root,
 }
 
+/** The esbuild options of the Node-side bundles (tests build main.cjs with the same ones). */
+export const nodeBundleOptions = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  // playwright-core: loaded only to print PDFs with headless Chromium (CLI, browser shell), never in Electron
+  external: ['electron', 'better-sqlite3', '@electron/rebuild', 'playwright-core'],
+}
+
 export async function buildElectron({ log = console.log } = {}) {
   const built = []
   for (const { entry, outfile, required } of nodeEntries) {
@@ -43,15 +52,7 @@ export async function buildElectron({ log = console.log } = {}) {
       log(`build: skipped ${entry} (not written yet)`)
       continue
     }
-    await esbuild.build({
-      ...common,
-      entryPoints: [entry],
-      outfile,
-      platform: 'node',
-      target: 'node20',
-      // playwright-core: loaded only to print PDFs with headless Chromium (CLI, browser shell), never in Electron
-      external: ['electron', 'better-sqlite3', '@electron/rebuild', 'playwright-core'],
-    })
+    await esbuild.build({ ...nodeBundleOptions, entryPoints: [entry], outfile })
     built.push(outfile)
   }
   // The preload runs in a sandbox: no Node modules, no ESM. platform 'browser' makes esbuild refuse
