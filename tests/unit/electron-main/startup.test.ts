@@ -29,7 +29,7 @@ describe('the main-process log', () => {
     log.error('start-up failed', new Error('disk full'))
     expect(log.file).toBe(path.join(dir, 'logs', 'main.log'))
     const text = fs.readFileSync(log.file, 'utf8')
-    expect(text).toMatch(/^2025-01-02T03:04:05.000Z INFO  start: 数据文件夹\n2025-01-02T03:04:05.000Z ERROR start-up failed: Error: disk full\n {4,}at /)
+    expect(text).toMatch(/^2025-01-02T03:04:05.000Z INFO {2}start: 数据文件夹\n2025-01-02T03:04:05.000Z ERROR start-up failed: Error: disk full\n {4,}at /)
   })
 
   it('moves a log past 1 MB aside, and never throws when it cannot write', () => {
@@ -37,7 +37,7 @@ describe('the main-process log', () => {
     fs.mkdirSync(path.join(dir, 'logs'))
     fs.writeFileSync(path.join(dir, 'logs', 'main.log'), 'x'.repeat(1_100_000))
     createLog(dir).info('fresh')
-    expect(fs.readFileSync(path.join(dir, 'logs', 'main.log'), 'utf8')).toMatch(/INFO  fresh\n$/)
+    expect(fs.readFileSync(path.join(dir, 'logs', 'main.log'), 'utf8')).toMatch(/INFO {2}fresh\n$/)
     expect(fs.statSync(path.join(dir, 'logs', 'main.1.log')).size).toBe(1_100_000)
 
     const blocked = path.join(tempDir(), 'a-file')
