@@ -86,7 +86,7 @@ function fail(message) {
 
 async function main() {
   const argv = process.argv.slice(2)
-  if (!nodeSupportsElectron()) fail(`Node ${process.versions.node} is older than ${MIN_NODE_FOR_ELECTRON}, which Electron 45, @electron/rebuild and electron-builder need`)
+  if (!nodeSupportsElectron()) fail(`Node ${process.versions.node} is older than ${MIN_NODE_FOR_ELECTRON}, which Electron 45, its installer and @electron/rebuild need`)
   const plan = distPlan(argv, loadBuilderConfig())
   if (plan.problems.length) fail(plan.problems.join('\n  '))
 
