@@ -84,6 +84,15 @@ export function denyPermissionCheck(): boolean {
   return false
 }
 
+/**
+ * A subframe may also show a document the page wrote itself: the print preview fills its frames
+ * with `srcdoc` (about:srcdoc), a fresh frame starts as about:blank. Both stay in the app's origin
+ * and under its policy; they are never allowed for the main frame.
+ */
+export function isOwnSubframeUrl(url: string): boolean {
+  return url === 'about:srcdoc' || url === 'about:blank'
+}
+
 /** 'will-frame-navigate' passes one details object that is also the event. */
 export interface FrameNavigationEvent extends PreventableEvent {
   url: string
@@ -101,8 +110,9 @@ export interface GuardedContents {
 
 /**
  * Installs all navigation guards on one webContents (main.ts: on 'web-contents-created').
- * 'will-navigate' covers only the main frame; 'will-frame-navigate' also fires for subframes (an
- * iframe the print preview creates, or one injected by pasted HTML) and is guarded the same way.
+ * 'will-navigate' covers only the main frame; 'will-frame-navigate' also fires for subframes and
+ * is guarded the same way, but for the documents the page writes into its own frames (the print
+ * preview's srcdoc).
  * A main-frame link raises both events, so a web link is handed to the browser once: the second
  * event for the same URL within a second only refuses the navigation.
  */
@@ -117,7 +127,10 @@ export function guardNavigation(contents: GuardedContents, appRoot: AppRoot, ope
   const onNavigate = navigationHandler(appRoot, openOnce)
   contents.on('will-navigate', onNavigate)
   contents.on('will-redirect', onNavigate)
-  contents.on('will-frame-navigate', (details) => onNavigate(details, details.url))
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame && isOwnSubframeUrl(details.url)) return
+    onNavigate(details, details.url)
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(windowOpenHandler(openOnce))
 }

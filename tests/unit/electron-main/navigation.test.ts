@@ -149,6 +149,18 @@ describe('navigation guards', () => {
     const own = frame(`${index}#/x`, true)
     listeners.get('will-frame-navigate')!(own)
     expect(own.prevented).toBe(false)
+    // the print preview writes its pages into frames with srcdoc
+    for (const url of ['about:srcdoc', 'about:blank']) {
+      const written = frame(url, false)
+      listeners.get('will-frame-navigate')!(written)
+      expect(written.prevented, url).toBe(false)
+      const top = frame(url, true)
+      listeners.get('will-frame-navigate')!(top)
+      expect(top.prevented, `${url} in the main frame`).toBe(true)
+    }
+    const dataFrame = frame('data:text/html,<script>alert(1)</script>', false)
+    listeners.get('will-frame-navigate')!(dataFrame)
+    expect(dataFrame.prevented).toBe(true)
 
     // a main-frame web link raises will-frame-navigate and will-navigate: both refused, opened once
     const link = 'https://www.gov.cn/zhengce/'
