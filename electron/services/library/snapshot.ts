@@ -155,8 +155,8 @@ function removeQuietly(file: string): void {
 }
 
 /** The checks a written snapshot must pass, as the problem to report, or null. */
-function verdict(facts: { quick: string; appId: number; version: number }): Message | null {
-  if (facts.appId !== APPLICATION_ID || facts.version === 0) return msg(facts.appId === 0 ? 'library.notLibrary' : 'library.foreignDatabase')
+function verdict(facts: { quick: string; appId: number; tables: number; version: number }): Message | null {
+  if (facts.appId !== APPLICATION_ID || facts.version === 0) return msg(facts.appId === 0 && facts.tables === 0 ? 'library.notLibrary' : 'library.foreignDatabase')
   if (facts.version > LATEST_SCHEMA_VERSION) return msg('library.newerVersion', { version: facts.version })
   if (facts.quick !== 'ok') return msg('library.damaged', { detail: facts.quick })
   return null
@@ -191,6 +191,7 @@ export function writeSnapshotSync(db: Database.Database, libraryFile: string, ki
 interface WorkerFacts {
   quick: string
   appId: number
+  tables: number
   version: number
   documents: number
   snippets: number
@@ -220,11 +221,12 @@ function snapshotWorkerMain(): void {
   const factsOf = (file: string): WorkerFacts => {
     const db = new Sqlite(file, { ...options, readonly: true, fileMustExist: true })
     try {
-      const facts = { quick: '', appId: 0, version: 0, documents: 0, snippets: 0 }
+      const facts = { quick: '', appId: 0, tables: 0, version: 0, documents: 0, snippets: 0 }
       facts.appId = db.pragma('application_id', { simple: true })
       facts.version = db.pragma('user_version', { simple: true })
       facts.quick = String(db.pragma('quick_check', { simple: true }))
       const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
+      facts.tables = names.length
       if (names.includes('documents')) facts.documents = db.prepare('SELECT count(*) FROM documents').pluck().get()
       if (names.includes('snippets')) facts.snippets = db.prepare('SELECT count(*) FROM snippets').pluck().get()
       return facts
