@@ -106,9 +106,9 @@ export function openLibraryDatabase(file: string, opts: OpenOptions = {}): Sqlit
 
 /** Private read-only copies made for libraries in read-only folders, removed when the process ends. */
 const privateCopies = new Set<string>()
-process.once('exit', () => {
+function removePrivateCopies(): void {
   for (const dir of privateCopies) fs.rmSync(dir, { recursive: true, force: true })
-})
+}
 
 /**
  * Opens a read-only library. SQLite needs its -shm file beside a WAL library even to read it; in a
@@ -125,6 +125,7 @@ function openReadOnly(file: string, opts: OpenOptions): SqliteDatabase {
     if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN') throw err
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-readonly-'))
+  if (privateCopies.size === 0) process.once('exit', removePrivateCopies)
   privateCopies.add(dir)
   const copy = path.join(dir, path.basename(file))
   fs.copyFileSync(file, copy)
