@@ -39,7 +39,7 @@ function loadSource(services: Services, doc: string, revision?: string): ExportS
   const finals = finalStore(services)
   if (revision !== undefined) {
     const n = Number(revision)
-    if (!Number.isInteger(n)) throw usageError(t(`--revision 需要定稿编号（见 finals）：${revision}`, `--revision needs a 定稿 number (see finals): ${revision}`))
+    if (!Number.isInteger(n)) throw usageError(t(`--revision 需要定稿编号（见 finals）：${revision}`, `--revision needs the number of a final version (see finals): ${revision}`))
     return { ...sourceFor({} as never, [], finals.get(n)), documentId: doc }
   }
   const record = services.library.documents().get(doc)
@@ -58,7 +58,8 @@ const PLACES = {
 function formatFinding(f: Finding, lang: Lang): string {
   const { part, block = 0 } = f.location
   const where = part === 'block' ? t(`第 ${block + 1} 段`, `paragraph ${block + 1}`) : PLACES[part]
-  return `${f.severity === 'error' ? '✗' : '!'} [${where[lang]}] ${messageText(f.problem, lang)}${f.excerpt ? `\u3000「${f.excerpt}」` : ''}`
+  const excerpt = f.excerpt ? t(`\u3000「${f.excerpt}」`, `  “${f.excerpt}”`)[lang] : ''
+  return `${f.severity === 'error' ? '✗' : '!'} [${where[lang]}] ${messageText(f.problem, lang)}${excerpt}`
 }
 
 const check: Command = {
