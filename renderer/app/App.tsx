@@ -7,9 +7,9 @@ import { SummaryEditor, type EditorHandle, type EditorStatus } from '../editor/S
 import { useApi } from './ApiContext'
 import { DocumentList } from './DocumentList'
 import { errorMessage } from './errors'
-import { ImportDialog } from './ImportDialog'
+import { ImportDialog } from '../features/import/ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
-import { TemplatePicker } from './TemplatePicker'
+import { TemplatePicker } from '../features/templates/TemplatePicker'
 import { StatusBar } from './StatusBar'
 
 export function App() {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentSummary, SearchHit } from '../../shared/api'
-import { CopyIcon, PencilIcon, TrashIcon } from './icons'
+import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { Catalogue } from './zh-CN'
-import { outputEn } from '../output/i18n'
-import { figuresEn } from '../editor/figures/i18n'
-import { snippetsEn } from '../snippets/i18n'
+import { outputEn } from '../features/output/i18n'
+import { figuresEn } from '../features/figures/i18n'
+import { snippetsEn } from '../features/snippets/i18n'
 
 export const en: Catalogue = {
   app: { name: 'DraftDesk', loading: 'Opening…' },

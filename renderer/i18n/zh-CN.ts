@@ -1,7 +1,7 @@
 /** 简体中文 — the default catalogue. Terms as writers use them (素材, 数据, 定稿, 出稿检查, 落款). */
-import { outputZh } from '../output/i18n'
-import { figuresZh } from '../editor/figures/i18n'
-import { snippetsZh } from '../snippets/i18n'
+import { outputZh } from '../features/output/i18n'
+import { figuresZh } from '../features/figures/i18n'
+import { snippetsZh } from '../features/snippets/i18n'
 export const zhCN = {
   app: { name: '稿台', loading: '正在打开…' },
   docs: {
