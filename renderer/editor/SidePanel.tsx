@@ -25,10 +25,10 @@ export function SidePanel({ outline, onNotice }: { outline: ReactNode; onNotice(
     <div className="side-panel" data-tab={tab}>
       <div className="side-tabs" role="tablist">
         <button role="tab" aria-selected={tab === 'outline'} className={tab === 'outline' ? 'on' : ''} onClick={() => setTab('outline')} data-testid="tab-outline">
-          {t('outline.heading')}
+          {t('outline:heading')}
         </button>
         <button role="tab" aria-selected={tab === 'snippets'} className={tab === 'snippets' ? 'on' : ''} onClick={() => setTab('snippets')} data-testid="tab-snippets">
-          {t('snippets.tab')}
+          {t('snippets:tab')}
         </button>
       </div>
       <div className="side-body" hidden={tab !== 'outline'}>

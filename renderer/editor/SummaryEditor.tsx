@@ -72,7 +72,7 @@ interface Props {
 }
 
 export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, commands }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
   const [outline, setOutline] = useState<OutlineEntry[]>([])
@@ -122,7 +122,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
     try {
       await autosave.current?.flush()
       const revision = await api.call('documents.snapshot', { id: record.id, reason: 'manual' })
-      onNotice(revision ? t('status.snapshot') : t('status.snapshotSame'))
+      onNotice(revision ? t('snapshot') : t('snapshotSame'))
     } catch (err) {
       onNotice(t('errors.generic', { message: errorMessage(err) }))
     }
@@ -154,8 +154,8 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
           <div className="page-scroll">
             <div className="page">
               <RichTextPlugin
-                contentEditable={<ContentEditable className="document-body" aria-label={t('editor.bodyPlaceholder')} spellCheck={false} />}
-                placeholder={<div className="placeholder">{t('editor.bodyPlaceholder')}</div>}
+                contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
+                placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}
                 ErrorBoundary={LexicalErrorBoundary}
               />
             </div>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 /** The toolbar: undo and redo, then each feature's group of buttons (`children`), separated. */
 export function ToolbarPlugin({ children }: { children?: ReactNode }) {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
+  const { t } = useTranslation('editor')
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
 
@@ -22,8 +22,8 @@ export function ToolbarPlugin({ children }: { children?: ReactNode }) {
 
   return (
     <div className="toolbar" role="toolbar">
-      <button onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo} title={`${t('editor.undo')} (Ctrl+Z)`}>↶</button>
-      <button onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo} title={`${t('editor.redo')} (Ctrl+Y)`}>↷</button>
+      <button onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`}>↶</button>
+      <button onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo} title={`${t('redo')} (Ctrl+Y)`}>↷</button>
       {Children.toArray(children).map((group, i) => (
         <Fragment key={i}>
           <span className="sep" />

@@ -25,7 +25,7 @@ function replaceContent(editor: ReturnType<typeof useLexicalComposerContext>[0],
  */
 export function CleanupPlugin({ carry, onSignature }: Props) {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
+  const { t } = useTranslation('cleanup')
   const [open, setOpen] = useState(false)
   const [preview, setPreview] = useState<CleanupPreview | null>(null)
   const [busy, setBusy] = useState(false)
@@ -52,27 +52,27 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
     <>
       <span className="menu-anchor">
         <button onClick={() => setOpen((o) => !o)} aria-expanded={open} disabled={busy} data-testid="cleanup-button">
-          {t('cleanup.menu')} ▾
+          {t('menu')} ▾
         </button>
         {open && (
           <ul className="menu" role="menu" onMouseLeave={() => setOpen(false)}>
             {CLEANUP_COMMANDS.map((c) => (
               <li key={c}>
-                <button role="menuitem" onClick={() => void run(c)}>{t(`cleanup.${c}`)}</button>
+                <button role="menuitem" onClick={() => void run(c)}>{t(c)}</button>
               </li>
             ))}
           </ul>
         )}
       </span>
       {preview && (
-        <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t(`cleanup.${preview.command}`)} onKeyDown={(e) => e.key === 'Escape' && setPreview(null)}>
+        <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t(preview.command)} onKeyDown={(e) => e.key === 'Escape' && setPreview(null)}>
           <div className="modal wide">
-            <h2>{t(`cleanup.${preview.command}`)}</h2>
+            <h2>{t(preview.command)}</h2>
             {preview.changes.length === 0 ? (
-              <p className="muted">{t('cleanup.nothing')}</p>
+              <p className="muted">{t('nothing')}</p>
             ) : (
               <>
-                <p>{t('cleanup.count', { count: preview.changes.length })}</p>
+                <p>{t('count', { count: preview.changes.length })}</p>
                 <ol className="cleanup-changes" data-testid="cleanup-changes">
                   {preview.changes.slice(0, 500).map((c, i) => (
                     <li key={i}>
@@ -83,12 +83,12 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
                     </li>
                   ))}
                 </ol>
-                {preview.changes.length > 500 && <p className="muted">{t('cleanup.more', { count: preview.changes.length - 500 })}</p>}
+                {preview.changes.length > 500 && <p className="muted">{t('more', { count: preview.changes.length - 500 })}</p>}
               </>
             )}
             <div className="row end">
-              <button onClick={() => setPreview(null)}>{t('import.cancel')}</button>
-              <button className="primary" disabled={preview.changes.length === 0} onClick={apply}>{t('cleanup.apply')}</button>
+              <button onClick={() => setPreview(null)}>{t('common:cancel')}</button>
+              <button className="primary" disabled={preview.changes.length === 0} onClick={apply}>{t('apply')}</button>
             </div>
           </div>
         </div>

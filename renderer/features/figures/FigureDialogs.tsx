@@ -5,8 +5,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG, type BaseSelection } from 'lexical'
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { createPortal } from 'react-dom'
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Figure } from '../../../shared/document/model'
 import { freeName } from '../../../shared/figures/edit'
@@ -15,46 +14,15 @@ import { contextName, groupScan, quantityToFigure, type ScanGroup } from '../../
 import { applyImport, planImport, summarizePlan, type ImportPlan } from '../../../shared/figures/sheet'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
+import { Modal as SharedModal, type ModalProps } from '../../ui/Modal'
 import { $collectSegments, type SegmentIndex } from '../../ui/segments'
 import { newFigureId, useFigureStore } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $deleteFigure, $inTitle, $linkGroups, $makeFigureFromSelection, $selectionQuantity, type SelectionQuantity } from './operations'
 import { $getFigures, $setFigures, formatterFor } from './state'
 
-function Modal({ label, onClose, children, wide }: { label: string; onClose(): void; children: ReactNode; wide?: boolean }) {
-  const box = useRef<HTMLDivElement>(null)
-  // the keyboard goes to the dialog (its autofocus field, else the dialog itself), so Esc works
-  // where the keyboard was before the dialog (read while rendering: autoFocus moves it on commit),
-  // so that it returns there when the dialog closes (the grid cell, the text)
-  const [before] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
-  useEffect(() => {
-    // preventScroll: no scrolling means no forced layout of the (long) page behind the dialog
-    if (!box.current?.contains(document.activeElement)) box.current?.focus({ preventScroll: true })
-    return () => {
-      if (before?.isConnected && !before.closest('.modal')) before.focus({ preventScroll: true })
-    }
-  }, [before])
-  // on document.body: inserting the dialog beside a long document must not re-lay out the page
-  return createPortal(
-    <div
-      className="modal-backdrop"
-      role="dialog"
-      aria-modal="true"
-      aria-label={label}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation()
-          onClose()
-        }
-      }}
-    >
-      <div ref={box} tabIndex={-1} className={wide ? 'modal wide figure-dialog' : 'modal figure-dialog'}>
-        {children}
-      </div>
-    </div>,
-    document.body,
-  )
-}
+/** The figure dialogs' frame: the shared modal, styled as a figure dialog (figures.css). */
+const Modal = (props: Omit<ModalProps, 'className'>) => <SharedModal {...props} className="figure-dialog" />
 
 export function FigureDialogs({ onNotice }: { onNotice(message: string | null): void }) {
   const ui = useFigureUi()
@@ -76,7 +44,7 @@ export function FigureDialogs({ onNotice }: { onNotice(message: string | null): 
 // ---------------------------------------------------------------------------------------------
 
 function MakeFigureDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: string | null): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('figures')
   const [editor] = useLexicalComposerContext()
   const ui = useFigureUi()
   // the selection when the dialog opened (focus moves to the dialog)
@@ -101,7 +69,7 @@ function MakeFigureDialog({ onClose, onNotice }: { onClose(): void; onNotice(mes
 
   useEffect(() => {
     if (found.ok) return
-    onNotice(t(`figures.make.${found.reason}`))
+    onNotice(t(`make.${found.reason}`))
     onClose()
     // once, when the dialog opens
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -123,8 +91,8 @@ function MakeFigureDialog({ onClose, onNotice }: { onClose(): void; onNotice(mes
   }
 
   return (
-    <Modal label={t('figures.make.title')} onClose={onClose}>
-      <h2>{t('figures.make.title')}</h2>
+    <Modal label={t('make.title')} onClose={onClose}>
+      <h2>{t('make.title')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -132,33 +100,33 @@ function MakeFigureDialog({ onClose, onNotice }: { onClose(): void; onNotice(mes
         }}
       >
         <p>
-          {t('figures.make.found')}：<strong>{found.text.trim()}</strong> → {t('figures.columns.value')} <strong>{String(found.quantity.value)}</strong>
-          {found.quantity.qualifier && <> · {t('figures.columns.qualifier')} <strong>{found.quantity.qualifier}</strong></>}
-          {found.quantity.unit && <> · {t('figures.columns.unit')} <strong>{found.quantity.unit}</strong></>}
+          {t('make.found')}{t('common:colon')}<strong>{found.text.trim()}</strong> → {t('columns.value')} <strong>{String(found.quantity.value)}</strong>
+          {found.quantity.qualifier && <> · {t('columns.qualifier')} <strong>{found.quantity.qualifier}</strong></>}
+          {found.quantity.unit && <> · {t('columns.unit')} <strong>{found.quantity.unit}</strong></>}
         </p>
         {existing && (
           <div className="row">
             <label>
-              <input type="radio" checked={target === 'existing'} onChange={() => setTarget('existing')} /> {t('figures.make.linkExisting', { name: existing.name, text: preview })}
+              <input type="radio" checked={target === 'existing'} onChange={() => setTarget('existing')} /> {t('make.linkExisting', { name: existing.name, text: preview })}
             </label>
             <label>
-              <input type="radio" checked={target === 'new'} onChange={() => setTarget('new')} /> {t('figures.make.asNew')}
+              <input type="radio" checked={target === 'new'} onChange={() => setTarget('new')} /> {t('make.asNew')}
             </label>
           </div>
         )}
         {target === 'new' && (
           <label className="row">
-            {t('figures.make.name')}
+            {t('make.name')}
             <input autoFocus value={name} onChange={(e) => setName(e.target.value)} data-testid="make-figure-name" style={{ flex: 1 }} />
           </label>
         )}
         <p className="muted">
-          {t('figures.make.preview')}：<span className="dd-figure-sample">{preview}</span>
+          {t('make.preview')}{t('common:colon')}<span className="dd-figure-sample">{preview}</span>
         </p>
         <div className="row end">
-          <button type="button" onClick={onClose}>{t('figures.make.cancel')}</button>
+          <button type="button" onClick={onClose}>{t('make.cancel')}</button>
           <button type="submit" className="primary" data-testid="make-figure-apply" autoFocus={target === 'existing'}>
-            {t('figures.make.create')}
+            {t('make.create')}
           </button>
         </div>
       </form>
@@ -187,7 +155,7 @@ interface ScanState {
 }
 
 function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: string | null): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('figures')
   const [editor] = useLexicalComposerContext()
   const [scan] = useState<ScanState>(() => {
     performance.mark('dd:scan-start')
@@ -210,7 +178,7 @@ function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: 
   const [names, setNames] = useState<string[]>(() => scan.groups.map((g) => g.suggestedName))
   const count = scan.groups.reduce((n, g) => n + g.occurrences.length, 0)
   const kindLabel = useMemo(
-    () => Object.fromEntries((['number', 'percent', 'money', 'range', 'placeholder'] as const).map((k) => [k, t(`figures.scan.kind.${k}`)])) as Record<ScanGroup['kind'], string>,
+    () => Object.fromEntries((['number', 'percent', 'money', 'range', 'placeholder'] as const).map((k) => [k, t(`scan.kind.${k}`)])) as Record<ScanGroup['kind'], string>,
     [t],
   )
   useEffect(() => {
@@ -249,21 +217,21 @@ function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: 
       { tag: HISTORY_PUSH_TAG },
     )
     onClose()
-    onNotice(t('figures.scan.done', { count: made }))
+    onNotice(t('scan.done', { count: made }))
   }
 
   return (
-    <Modal label={t('figures.scan.title')} onClose={onClose} wide>
-      <h2>{t('figures.scan.title')}</h2>
+    <Modal label={t('scan.title')} onClose={onClose} wide>
+      <h2>{t('scan.title')}</h2>
       {scan.groups.length === 0 ? (
-        <p data-testid="scan-none">{t('figures.scan.none')}</p>
+        <p data-testid="scan-none">{t('scan.none')}</p>
       ) : (
         <>
           {/* elementtiming: the benchmark reads when the results were painted */}
-          <p {...{ elementtiming: 'dd-scan-results' }}>{t('figures.scan.summary', { groups: scan.groups.length, count })}</p>
+          <p {...{ elementtiming: 'dd-scan-results' }}>{t('scan.summary', { groups: scan.groups.length, count })}</p>
           <div className="row">
-            <button type="button" onClick={() => setChosen(new Set(scan.groups.map((_, i) => i)))}>{t('figures.scan.selectAll')}</button>
-            <button type="button" onClick={() => setChosen(new Set())}>{t('figures.scan.selectNone')}</button>
+            <button type="button" onClick={() => setChosen(new Set(scan.groups.map((_, i) => i)))}>{t('scan.selectAll')}</button>
+            <button type="button" onClick={() => setChosen(new Set())}>{t('scan.selectNone')}</button>
           </div>
           <div className="scan-list-wrap">
             <table className="scan-list" data-testid="scan-list">
@@ -276,9 +244,9 @@ function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: 
               <thead>
                 <tr>
                   <th />
-                  <th>{t('figures.scan.text')}</th>
-                  <th>{t('figures.scan.name')}</th>
-                  <th>{t('figures.scan.context')}</th>
+                  <th>{t('scan.text')}</th>
+                  <th>{t('scan.name')}</th>
+                  <th>{t('scan.context')}</th>
                 </tr>
               </thead>
               <tbody data-complete={shown >= scan.groups.length}>
@@ -300,10 +268,10 @@ function ScanDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: 
         </>
       )}
       <div className="row end">
-        <button type="button" onClick={onClose}>{t('figures.scan.cancel')}</button>
+        <button type="button" onClick={onClose}>{t('scan.cancel')}</button>
         {scan.groups.length > 0 && (
           <button type="button" className="primary" disabled={chosen.size === 0} onClick={apply} data-testid="scan-apply">
-            {t('figures.scan.apply', { count: chosen.size })}
+            {t('scan.apply', { count: chosen.size })}
           </button>
         )}
       </div>
@@ -325,11 +293,11 @@ interface ScanRowProps {
  * A group's name: text until clicked (or focused with Tab), then a field. Hundreds of text fields
  * would each cost layout and a selectionchange the editor has to look at.
  */
-function NameCell({ name, label, onName }: { name: string; label: string; onName(name: string): void }) {
+function NameCell({ name, label, colon, onName }: { name: string; label: string; colon: string; onName(name: string): void }) {
   const [editing, setEditing] = useState(false)
   if (!editing) {
     return (
-      <button type="button" className="scan-name" aria-label={`${label}：${name}`} onClick={() => setEditing(true)} onFocus={() => setEditing(true)}>
+      <button type="button" className="scan-name" aria-label={`${label}${colon}${name}`} onClick={() => setEditing(true)} onFocus={() => setEditing(true)}>
         {name}
       </button>
     )
@@ -353,7 +321,7 @@ function NameCell({ name, label, onName }: { name: string; label: string; onName
 
 /** One group of the 查找数字 list; memoized, so adding rows does not re-render the earlier ones. */
 const ScanRow = memo(function ScanRow({ group: g, index: i, checked, name, kindLabel, onCheck, onName }: ScanRowProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('figures')
   return (
     <tr className={checked ? '' : 'off'}>
       <td>
@@ -361,13 +329,13 @@ const ScanRow = memo(function ScanRow({ group: g, index: i, checked, name, kindL
       </td>
       <td title={g.text}>
         <strong className={g.kind === 'placeholder' ? 'figure-unfilled' : ''}>{g.text}</strong>
-        <span className="muted"> {kindLabel} · {t('figures.scan.times', { count: g.occurrences.length })}</span>
+        <span className="muted"> {kindLabel} · {t('scan.times', { count: g.occurrences.length })}</span>
       </td>
       <td>
         {g.existingFigureId ? (
-          <span className="muted">{t('figures.scan.linkTo', { name: g.suggestedName })}</span>
+          <span className="muted">{t('scan.linkTo', { name: g.suggestedName })}</span>
         ) : (
-          <NameCell name={name} label={t('figures.scan.name')} onName={(value) => onName(i, value)} />
+          <NameCell name={name} label={t('scan.name')} colon={t('common:colon')} onName={(value) => onName(i, value)} />
         )}
       </td>
       <td className="muted scan-context" title={g.context}>…{g.context}…</td>
@@ -378,7 +346,7 @@ const ScanRow = memo(function ScanRow({ group: g, index: i, checked, name, kindL
 // ---------------------------------------------------------------------------------------------
 
 function DeleteFigureDialog({ figureId, onClose }: { figureId: string; onClose(): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('figures')
   const [editor] = useLexicalComposerContext()
   const store = useFigureStore()
   const ui = useFigureUi()
@@ -390,18 +358,18 @@ function DeleteFigureDialog({ figureId, onClose }: { figureId: string; onClose()
     onClose()
   }
   return (
-    <Modal label={t('figures.del.title', { name: figure.name })} onClose={onClose}>
-      <h2>{t('figures.del.title', { name: figure.name })}</h2>
-      <p>{uses > 0 ? t('figures.del.body', { count: uses, text: store.display(figureId).text }) : t('figures.del.bodyUnused')}</p>
+    <Modal label={t('del.title', { name: figure.name })} onClose={onClose}>
+      <h2>{t('del.title', { name: figure.name })}</h2>
+      <p>{uses > 0 ? t('del.body', { count: uses, text: store.display(figureId).text }) : t('del.bodyUnused')}</p>
       <div className="row end">
-        <button type="button" onClick={onClose} autoFocus>{t('figures.del.cancel')}</button>
+        <button type="button" onClick={onClose} autoFocus>{t('del.cancel')}</button>
         {uses > 0 ? (
           <>
-            <button type="button" onClick={() => run('remove')} data-testid="delete-remove">{t('figures.del.remove')}</button>
-            <button type="button" className="primary" onClick={() => run('text')} data-testid="delete-keep-text">{t('figures.del.keepText')}</button>
+            <button type="button" onClick={() => run('remove')} data-testid="delete-remove">{t('del.remove')}</button>
+            <button type="button" className="primary" onClick={() => run('text')} data-testid="delete-keep-text">{t('del.keepText')}</button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={() => run('text')} data-testid="delete-keep-text">{t('figures.del.delete')}</button>
+          <button type="button" className="primary" onClick={() => run('text')} data-testid="delete-keep-text">{t('del.delete')}</button>
         )}
       </div>
     </Modal>
@@ -411,7 +379,7 @@ function DeleteFigureDialog({ figureId, onClose }: { figureId: string; onClose()
 // ---------------------------------------------------------------------------------------------
 
 function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose(): void; onNotice(message: string | null): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('figures')
   const [editor] = useLexicalComposerContext()
   const api = useApi()
   const store = useFigureStore()
@@ -454,7 +422,7 @@ function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose():
       { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG] },
     )
     onClose()
-    onNotice(t('figures.sheet.done', { update: counts?.update ?? 0, create: counts?.create ?? 0 }))
+    onNotice(t('sheet.done', { update: counts?.update ?? 0, create: counts?.create ?? 0 }))
   }
 
   const afterText = (c: ImportPlan['changes'][number], i: number): string => {
@@ -467,10 +435,10 @@ function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose():
   }
 
   return (
-    <Modal label={t('figures.sheet.title', { file: file.name })} onClose={onClose} wide>
-      <h2>{t('figures.sheet.title', { file: file.name })}</h2>
+    <Modal label={t('sheet.title', { file: file.name })} onClose={onClose} wide>
+      <h2>{t('sheet.title', { file: file.name })}</h2>
       {failure && <p className="error" role="alert">{failure}</p>}
-      {!plan && !failure && <p className="muted">{t('figures.sheet.reading')}</p>}
+      {!plan && !failure && <p className="muted">{t('sheet.reading')}</p>}
       {plan?.fatal && <p className="error" role="alert" data-testid="sheet-fatal">{plan.fatal}</p>}
       {plan && !plan.fatal && (
         <>
@@ -486,17 +454,17 @@ function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose():
               <table className="scan-list" data-testid="sheet-preview">
                 <thead>
                   <tr>
-                    <th>{t('figures.sheet.change')}</th>
-                    <th>{t('figures.columns.name')}</th>
-                    <th>{t('figures.sheet.before')}</th>
-                    <th>{t('figures.sheet.after')}</th>
+                    <th>{t('sheet.change')}</th>
+                    <th>{t('columns.name')}</th>
+                    <th>{t('sheet.before')}</th>
+                    <th>{t('sheet.after')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {plan.changes.map((c, i) =>
                     c.kind === 'unchanged' ? null : (
                       <tr key={i} className={`sheet-${c.kind}`}>
-                        <td>{t(`figures.sheet.${c.kind}`)}</td>
+                        <td>{t(`sheet.${c.kind}`)}</td>
                         <td>{c.name}</td>
                         <td className="muted">{c.figureId ? format(c.figureId).text : '—'}</td>
                         <td><strong>{afterText(c, i)}</strong></td>
@@ -507,15 +475,15 @@ function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose():
               </table>
             </div>
           ) : (
-            <p>{t('figures.sheet.nothing')}</p>
+            <p>{t('sheet.nothing')}</p>
           )}
         </>
       )}
       <div className="row end">
-        <button type="button" onClick={onClose}>{t('figures.sheet.cancel')}</button>
+        <button type="button" onClick={onClose}>{t('sheet.cancel')}</button>
         {plan && !plan.fatal && counts && counts.update + counts.create > 0 && (
           <button type="button" className="primary" onClick={apply} data-testid="sheet-apply">
-            {t('figures.sheet.apply', { update: counts.update, create: counts.create })}
+            {t('sheet.apply', { update: counts.update, create: counts.create })}
           </button>
         )}
       </div>

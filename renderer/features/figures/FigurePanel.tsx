@@ -118,7 +118,7 @@ export function FigurePanel({ onNotice }: { onNotice(message: string | null): vo
 }
 
 function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('figures')
   const [editor] = useLexicalComposerContext()
   const api = useApi()
   const store = useFigureStore()
@@ -393,7 +393,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
 
   const addFigure = () => {
     const id = newFigureId(new Set(figures.map((f) => f.id)))
-    const name = freeName(t('figures.panel.newName'), figures)
+    const name = freeName(t('panel.newName'), figures)
     store.update((list) => [...list, { id, name, value: null }], { discrete: true })
     setFilter('')
     setShow('all')
@@ -404,7 +404,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
 
   const step = (id: string, direction: 1 | -1 = 1) => {
     const at = ui.stepUse(id, direction)
-    setSteps((s) => ({ ...s, [id]: at ? t('figures.panel.usesStep', { n: at.index + 1, count: at.count }) : t('figures.panel.usesNone') }))
+    setSteps((s) => ({ ...s, [id]: at ? t('panel.usesStep', { n: at.index + 1, count: at.count }) : t('panel.usesNone') }))
   }
 
   const exportSheet = async (format: 'xlsx' | 'csv') => {
@@ -412,7 +412,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
       const title = editor.getRootElement()?.querySelector('.dd-title')?.textContent ?? ''
       const file = await api.call('figures.exportSheet', { figures: [...figures], uses: Object.fromEntries(ui.uses), format, title })
       saveBase64(file.fileName, file.mime, file.dataBase64)
-      onNotice(t('figures.panel.exported', { name: file.fileName }))
+      onNotice(t('panel.exported', { name: file.fileName }))
     } catch (err) {
       onNotice(t('errors.generic', { message: errorMessage(err) }))
     }
@@ -541,7 +541,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     setTimeout(() => element?.classList.remove('dd-finding-flash'), 1500)
   }
 
-  const headerLabel = (col: Column) => (col === 'actions' ? '' : t(`figures.columns.${col}`))
+  const headerLabel = (col: Column) => (col === 'actions' ? '' : t(`columns.${col}`))
   const problemCount = findings.filter((f) => f.severity !== 'info').length
 
   const renderEditor = (col: Column) => {
@@ -558,7 +558,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     if (col === 'qualifier') {
       return (
         <select ref={attachInput} className="figure-cell-input" value={editing.draft} onChange={(e) => setEditing({ ...editing, draft: e.target.value })} {...common}>
-          <option value="">{t('figures.qualifierNone')}</option>
+          <option value="">{t('qualifierNone')}</option>
           {QUALIFIERS.map((q) => (
             <option key={q} value={q}>{q}</option>
           ))}
@@ -569,7 +569,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
       return (
         <select ref={attachInput} className="figure-cell-input" value={editing.draft} onChange={(e) => setEditing({ ...editing, draft: e.target.value })} {...common}>
           {STYLES.map((s) => (
-            <option key={s} value={s}>{t(`figures.styles.${s}`)}</option>
+            <option key={s} value={s}>{t(`styles.${s}`)}</option>
           ))}
         </select>
       )
@@ -588,12 +588,12 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   }
 
   return (
-    <section className="figure-panel" aria-label={t('figures.panel.title')} data-testid="figure-panel" style={{ height }}>
+    <section className="figure-panel" aria-label={t('panel.title')} data-testid="figure-panel" style={{ height }}>
       <div
         className="figure-panel-resize"
         role="separator"
         aria-orientation="horizontal"
-        aria-label={t('figures.panel.resize')}
+        aria-label={t('panel.resize')}
         aria-valuenow={height}
         tabIndex={0}
         onPointerDown={(e) => {
@@ -617,23 +617,23 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         }}
       />
       <header className="figure-panel-head">
-        <h2>{t('figures.panel.title')}</h2>
-        <span className="muted">{t('figures.panel.count', { count: figures.length })}</span>
-        <input className="figure-filter" type="search" value={filter} placeholder={t('figures.panel.filter')} aria-label={t('figures.panel.filter')} onChange={(e) => setFilter(e.target.value)} />
-        <select aria-label={t('figures.panel.show')} value={show} onChange={(e) => setShow(e.target.value as Show)}>
-          <option value="all">{t('figures.panel.showAll')}</option>
-          <option value="unfilled">{t('figures.panel.showUnfilled')}</option>
-          <option value="unused">{t('figures.panel.showUnused')}</option>
-          <option value="problems">{t('figures.panel.showProblems')}</option>
+        <h2>{t('panel.title')}</h2>
+        <span className="muted">{t('panel.count', { count: figures.length })}</span>
+        <input className="figure-filter" type="search" value={filter} placeholder={t('panel.filter')} aria-label={t('panel.filter')} onChange={(e) => setFilter(e.target.value)} />
+        <select aria-label={t('panel.show')} value={show} onChange={(e) => setShow(e.target.value as Show)}>
+          <option value="all">{t('panel.showAll')}</option>
+          <option value="unfilled">{t('panel.showUnfilled')}</option>
+          <option value="unused">{t('panel.showUnused')}</option>
+          <option value="problems">{t('panel.showProblems')}</option>
         </select>
-        <button onClick={addFigure} data-testid="figure-add">{t('figures.panel.add')}</button>
-        <button onClick={() => fileRef.current?.click()}>{t('figures.panel.importSheet')}</button>
-        <button onClick={() => void exportSheet('xlsx')} data-testid="figure-export-xlsx">{t('figures.panel.exportXlsx')}</button>
-        <button onClick={() => void exportSheet('csv')}>{t('figures.panel.exportCsv')}</button>
+        <button onClick={addFigure} data-testid="figure-add">{t('panel.add')}</button>
+        <button onClick={() => fileRef.current?.click()}>{t('panel.importSheet')}</button>
+        <button onClick={() => void exportSheet('xlsx')} data-testid="figure-export-xlsx">{t('panel.exportXlsx')}</button>
+        <button onClick={() => void exportSheet('csv')}>{t('panel.exportCsv')}</button>
         <button className={`figure-checks${problemCount ? ' has-problems' : ''}`} onClick={() => setShowFindings((s) => !s)} aria-expanded={showFindings} data-testid="figure-checks">
-          {problemCount ? t('figures.panel.checks', { count: problemCount }) : t('figures.panel.noChecks')}
+          {problemCount ? t('panel.checks', { count: problemCount }) : t('panel.noChecks')}
         </button>
-        <button className="link figure-close" onClick={() => ui.setPanelOpen(false)} aria-label={t('figures.panel.close')} title={t('figures.panel.close')}>×</button>
+        <button className="link figure-close" onClick={() => ui.setPanelOpen(false)} aria-label={t('panel.close')} title={t('panel.close')}>×</button>
         <input
           ref={fileRef}
           type="file"
@@ -658,7 +658,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
       )}
       <div className="figure-grid-wrap">
         {figures.length === 0 ? (
-          <p className="muted figure-empty">{t('figures.panel.empty')}</p>
+          <p className="muted figure-empty">{t('panel.empty')}</p>
         ) : (
           <table className="figure-grid" role="grid" aria-rowcount={visible.length + 1} ref={gridRef} onKeyDown={onGridKey} data-testid="figure-grid">
             <thead>
@@ -673,7 +673,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                     {SORTABLE.has(col) ? (
                       <button
                         className="link sort"
-                        title={t('figures.panel.sortBy', { column: headerLabel(col) })}
+                        title={t('panel.sortBy', { column: headerLabel(col) })}
                         onClick={() => setSort((s) => (s?.col !== col ? { col, dir: 1 } : s.dir === 1 ? { col, dir: -1 } : null))}
                       >
                         {headerLabel(col)}
@@ -689,7 +689,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
             <tbody>
               {visible.length === 0 && (
                 <tr>
-                  <td colSpan={COLUMNS.length} className="muted">{t('figures.panel.noMatch')}</td>
+                  <td colSpan={COLUMNS.length} className="muted">{t('panel.noMatch')}</td>
                 </tr>
               )}
               {visible.map((row) => {
@@ -713,15 +713,15 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                         content = row.error ? (
                           <span className="figure-error" title={row.error}>{row.error}</span>
                         ) : row.unfilled ? (
-                          <span className="figure-unfilled">{t('figures.panel.unfilled')}</span>
+                          <span className="figure-unfilled">{t('panel.unfilled')}</span>
                         ) : (
                           <>
                             {row.warning && <span className="figure-warning" title={row.warning} aria-label={row.warning}>！</span>}
                             {cellText(row, col)}
-                            {computed && <span className="figure-computed" title={t('figures.panel.computed')}>ƒ</span>}
+                            {computed && <span className="figure-computed" title={t('panel.computed')}>ƒ</span>}
                           </>
                         )
-                      } else if (col === 'style') content = t(`figures.styles.${row.figure.style ?? 'arabic'}`)
+                      } else if (col === 'style') content = t(`styles.${row.figure.style ?? 'arabic'}`)
                       else if (col === 'uses') {
                         content = (
                           <button
@@ -734,13 +734,13 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                             title={steps[id] ?? ''}
                             data-testid="figure-uses"
                           >
-                            {row.uses === 0 ? <span className="figure-unused">{t('figures.panel.unused')}</span> : t('figures.panel.usesButton', { count: row.uses })}
+                            {row.uses === 0 ? <span className="figure-unused">{t('panel.unused')}</span> : t('panel.usesButton', { count: row.uses })}
                             {steps[id] && row.uses > 0 && <span className="figure-step"> · {steps[id]}</span>}
                           </button>
                         )
                       } else if (col === 'actions') {
                         content = (
-                          <button className="link figure-delete" tabIndex={-1} title={t('figures.panel.deleteRow', { name: row.figure.name })} aria-label={t('figures.panel.deleteRow', { name: row.figure.name })} onClick={() => ui.openDialog({ kind: 'delete', figureId: id })}>
+                          <button className="link figure-delete" tabIndex={-1} title={t('panel.deleteRow', { name: row.figure.name })} aria-label={t('panel.deleteRow', { name: row.figure.name })} onClick={() => ui.openDialog({ kind: 'delete', figureId: id })}>
                             <TrashIcon />
                           </button>
                         )
@@ -766,7 +766,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
                             <div className="figure-cell-error" role="alert">
                               {editing.error}
                               {editing.offerText && (
-                                <button onMouseDown={(e) => e.preventDefault()} onClick={() => finishEdit('stay', 'text')}>{t('figures.panel.asText')}</button>
+                                <button onMouseDown={(e) => e.preventDefault()} onClick={() => finishEdit('stay', 'text')}>{t('panel.asText')}</button>
                               )}
                             </div>
                           )}
@@ -780,7 +780,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
           </table>
         )}
       </div>
-      <footer className="figure-panel-foot muted">{t('figures.panel.keys')}</footer>
+      <footer className="figure-panel-foot muted">{t('panel.keys')}</footer>
       <datalist id="figure-units">
         {['次', '个', '份', '人', '人次', '户', '家', '项', '场', '件', '处', '万元', '元', '亿元', '%', '个百分点', '平方米', '公里', '亩', '吨'].map((u) => (
           <option key={u} value={u} />

@@ -2,8 +2,11 @@
  * The figure appendix (`dd-figuretable`): a block decorator showing 附表：数据表 as a live table of
  * the document's figures — the same rows exports print (shared/figures/appendix.ts), updated as
  * the figures change. The node itself holds nothing: the figures live in the figure table.
+ * Caption and column heads are the document's text, as exports print them; only the note shown
+ * while the table is empty is a UI word.
  */
 import { useContext, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   $applyNodeReplacement,
   $getDocument,
@@ -19,13 +22,14 @@ import { FigureStoreContext } from './FigureStore'
 export type SerializedFigureTableNode = SerializedLexicalNode
 
 function FigureTableView(): JSX.Element {
+  const { t } = useTranslation('figures')
   const store = useContext(FigureStoreContext)
   const table = figureAppendixTable(store?.figures ?? [])
   return (
     <div className="dd-figuretable-box" role="group" aria-label={table.caption}>
       <div className="dd-figuretable-caption">{table.caption}</div>
       {table.rows.length === 0 ? (
-        <div className="dd-figuretable-empty">（数据表还是空的）</div>
+        <div className="dd-figuretable-empty">{t('appendix.empty')}</div>
       ) : (
         <table className="dd-figuretable-grid">
           <thead>

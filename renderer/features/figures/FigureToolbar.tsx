@@ -6,7 +6,7 @@ import { $createFigureTableNode } from './FigureTableNode'
 import { useFigureUi } from './FiguresProvider'
 
 export function FigureToolbar() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('figures')
   const [editor] = useLexicalComposerContext()
   const ui = useFigureUi()
   return (
@@ -15,16 +15,16 @@ export function FigureToolbar() {
         className={ui.panelOpen ? 'on' : ''}
         aria-pressed={ui.panelOpen}
         onClick={() => ui.setPanelOpen((o) => !o)}
-        title={t('figures.toolbar.panelHint')}
+        title={t('toolbar.panelHint')}
         data-testid="figure-panel-toggle"
       >
-        {t('figures.toolbar.panel')}
+        {t('toolbar.panel')}
       </button>
-      <button onMouseDown={(e) => e.preventDefault()} onClick={() => ui.openDialog({ kind: 'make' })} title={t('figures.toolbar.makeHint')} data-testid="make-figure">
-        {t('figures.toolbar.make')}
+      <button onMouseDown={(e) => e.preventDefault()} onClick={() => ui.openDialog({ kind: 'make' })} title={t('toolbar.makeHint')} data-testid="make-figure">
+        {t('toolbar.make')}
       </button>
-      <button onMouseDown={(e) => e.preventDefault()} onClick={() => ui.openDialog({ kind: 'scan' })} title={t('figures.toolbar.scanHint')} data-testid="scan-numbers">
-        {t('figures.toolbar.scan')}
+      <button onMouseDown={(e) => e.preventDefault()} onClick={() => ui.openDialog({ kind: 'scan' })} title={t('toolbar.scanHint')} data-testid="scan-numbers">
+        {t('toolbar.scan')}
       </button>
       <button
         onMouseDown={(e) => e.preventDefault()}
@@ -37,10 +37,10 @@ export function FigureToolbar() {
             { tag: HISTORY_PUSH_TAG },
           )
         }
-        title={t('figures.toolbar.appendixHint')}
+        title={t('toolbar.appendixHint')}
         data-testid="insert-appendix"
       >
-        {t('figures.toolbar.appendix')}
+        {t('toolbar.appendix')}
       </button>
     </>
   )

@@ -1,4 +1,4 @@
-/** The figure table's words (数据表), both catalogues; mounted at `figures` in renderer/i18n. */
+/** The `figures` namespace: the figure table (数据表), its toolbar buttons, grid and dialogs. */
 export const figuresZh = {
   toolbar: {
     panel: '数据表',
@@ -111,7 +111,7 @@ export const figuresZh = {
     ignored: '忽略的列：{{columns}}',
     done: '已导入：更新 {{update}} 项，新增 {{create}} 项（Ctrl+Z 可撤销）',
   },
-  appendix: { caption: '附表：数据表', empty: '数据表还是空的' },
+  appendix: { empty: '（数据表还是空的）' },
 } as const
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
@@ -228,5 +228,5 @@ export const figuresEn: Widen<typeof figuresZh> = {
     ignored: 'Ignored columns: {{columns}}',
     done: 'Imported: {{update}} updated, {{create}} new (Ctrl+Z undoes it)',
   },
-  appendix: { caption: 'Appendix: figures', empty: 'The figure table is empty' },
+  appendix: { empty: '(The figure table is empty)' },
 }

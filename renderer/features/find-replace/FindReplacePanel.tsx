@@ -40,7 +40,7 @@ export interface FindReplacePanelProps {
 const composing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229
 
 export function FindReplacePanel(props: FindReplacePanelProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('find-replace')
   const findInput = useRef<HTMLInputElement>(null)
   const replaceInput = useRef<HTMLInputElement>(null)
   const { status, options, showReplace, focusRequest } = props
@@ -88,19 +88,19 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
   let detail: string | undefined
   let tone: 'muted' | 'error' = 'muted'
   if (status.kind === 'error') {
-    message = status.reason === 'invalid' ? t('find.invalidRegex') : t('find.slowRegex')
+    message = status.reason === 'invalid' ? t('invalidRegex') : t('slowRegex')
     detail = status.detail
     tone = 'error'
   } else if (status.kind === 'ok') {
-    if (status.total === 0) message = t('find.noResults')
+    if (status.total === 0) message = t('noResults')
     else count = `${status.current + 1}/${status.capped ? `${MATCH_LIMIT}+` : status.total}`
     if (status.timedOut) {
-      message = t('find.timedOut')
+      message = t('timedOut')
       tone = 'error'
     }
   }
   if (props.replaced !== null && status.kind !== 'error') {
-    message = t('find.replaced', { count: props.replaced })
+    message = t('replaced', { count: props.replaced })
     tone = 'muted'
   }
   const hasMatches = status.kind === 'ok' && status.total > 0
@@ -119,13 +119,13 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
   )
 
   return (
-    <div className="find-bar" role="search" aria-label={t('find.bar')} data-testid="find-bar" onKeyDown={onBarKey}>
+    <div className="find-bar" role="search" aria-label={t('bar')} data-testid="find-bar" onKeyDown={onBarKey}>
       <button
         type="button"
         className="find-expand"
         aria-expanded={showReplace}
-        aria-label={t('find.toggleReplace')}
-        title={`${t('find.toggleReplace')} (Ctrl+H)`}
+        aria-label={t('toggleReplace')}
+        title={`${t('toggleReplace')} (Ctrl+H)`}
         onClick={props.onToggleReplace}
       >
         {showReplace ? '▾' : '▸'}
@@ -136,8 +136,8 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
             ref={findInput}
             className="find-input"
             type="text"
-            aria-label={t('find.find')}
-            placeholder={t('find.find')}
+            aria-label={t('find')}
+            placeholder={t('find')}
             value={props.findText}
             spellCheck={false}
             aria-invalid={status.kind === 'error'}
@@ -145,20 +145,20 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
             onCompositionEnd={(e) => props.onFindText(e.currentTarget.value, false)}
             onKeyDown={onFindKey}
           />
-          {toggle('matchCase', 'Aa', t('find.matchCase'))}
-          {toggle('wholeWord', 'ab|', t('find.wholeWord'))}
-          {toggle('regex', '.*', t('find.regex'))}
+          {toggle('matchCase', 'Aa', t('matchCase'))}
+          {toggle('wholeWord', 'ab|', t('wholeWord'))}
+          {toggle('regex', '.*', t('regex'))}
           <span className={`find-status ${tone}`} data-testid="find-status" role="status" title={detail}>
             {count !== null && <span className="find-count" data-testid="find-count">{count}</span>}
             {message !== null && <span className="find-message" data-testid="find-message">{message}</span>}
           </span>
-          <button type="button" aria-label={t('find.previous')} title={`${t('find.previous')} (Shift+Enter)`} disabled={!hasMatches} onClick={props.onPrevious}>
+          <button type="button" aria-label={t('previous')} title={`${t('previous')} (Shift+Enter)`} disabled={!hasMatches} onClick={props.onPrevious}>
             ↑
           </button>
-          <button type="button" aria-label={t('find.next')} title={`${t('find.next')} (Enter)`} disabled={!hasMatches} onClick={props.onNext}>
+          <button type="button" aria-label={t('next')} title={`${t('next')} (Enter)`} disabled={!hasMatches} onClick={props.onNext}>
             ↓
           </button>
-          <button type="button" className="find-close" aria-label={t('find.close')} title={`${t('find.close')} (Esc)`} onClick={props.onClose}>
+          <button type="button" className="find-close" aria-label={t('close')} title={`${t('close')} (Esc)`} onClick={props.onClose}>
             ×
           </button>
         </div>
@@ -168,18 +168,18 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
               ref={replaceInput}
               className="find-input"
               type="text"
-              aria-label={t('find.replaceWith')}
-              placeholder={t('find.replaceWith')}
+              aria-label={t('replaceWith')}
+              placeholder={t('replaceWith')}
               value={props.replaceText}
               spellCheck={false}
               onChange={(e) => props.onReplaceText(e.target.value)}
               onKeyDown={onReplaceKey}
             />
-            <button type="button" title={`${t('find.replace')} (Enter)`} disabled={!hasMatches} onClick={props.onReplace}>
-              {t('find.replace')}
+            <button type="button" title={`${t('replace')} (Enter)`} disabled={!hasMatches} onClick={props.onReplace}>
+              {t('replace')}
             </button>
-            <button type="button" title={`${t('find.replaceAll')} (Ctrl+Enter)`} disabled={!hasMatches} onClick={props.onReplaceAll}>
-              {t('find.replaceAll')}
+            <button type="button" title={`${t('replaceAll')} (Ctrl+Enter)`} disabled={!hasMatches} onClick={props.onReplaceAll}>
+              {t('replaceAll')}
             </button>
           </div>
         )}

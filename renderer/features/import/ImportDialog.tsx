@@ -22,7 +22,7 @@ interface Props {
  * summaries), then either new documents in the library or the text inserted into the open one.
  */
 export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('import')
   const api = useApi()
   const [clean, setClean] = useState(true)
   const [split, setSplit] = useState(false)
@@ -37,8 +37,8 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
     void (async () => {
       try {
         // refuse a huge file before reading it into memory
-        if (file.size > IMPORT_MAX_BYTES) throw new Error(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: IMPORT_MAX_BYTES / 1024 / 1024 }))
-        if (file.size === 0) throw new Error(t('import.empty'))
+        if (file.size > IMPORT_MAX_BYTES) throw new Error(t('common:fileTooLarge', { mb: Math.round(file.size / 1024 / 1024), max: IMPORT_MAX_BYTES / 1024 / 1024 }))
+        if (file.size === 0) throw new Error(t('empty'))
         const base64 = data ?? (await fileToBase64(file))
         if (!data) setData(base64)
         const result = await api.call('documents.import', { name: file.name, dataBase64: base64, clean, split })
@@ -74,40 +74,40 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
 
   const r = preview?.report
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('import.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="modal">
-        <h2>{t('import.title')}：{file.name}</h2>
+        <h2>{t('titleFile', { name: file.name })}</h2>
         <div className="row">
-          <label><input type="checkbox" checked={clean} onChange={(e) => setClean(e.target.checked)} /> {t('import.clean')}</label>
-          <label><input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('import.split')}</label>
+          <label><input type="checkbox" checked={clean} onChange={(e) => setClean(e.target.checked)} /> {t('clean')}</label>
+          <label><input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('split')}</label>
         </div>
         {error && <p className="error" role="alert">{error}</p>}
-        {busy && !preview && !error && <p className="muted">{t('import.reading')}</p>}
+        {busy && !preview && !error && <p className="muted">{t('common:reading')}</p>}
         {r && preview && (
           <div className="import-report" data-testid="import-report">
             <p>
-              {t('import.found', { documents: preview.documents.length, headings: r.headings, runIn: r.runInHeadings })}
-              {r.encoding ? ` · ${t('import.encoding', { encoding: r.encoding })}` : ''}
+              {t('found', { documents: preview.documents.length, headings: r.headings, runIn: r.runInHeadings })}
+              {r.encoding ? ` · ${t('encoding', { encoding: r.encoding })}` : ''}
             </p>
             <ul>
-              <li>{t('import.joined', { count: r.linesJoined })}</li>
-              <li>{t('import.placeholders', { count: r.placeholders })}</li>
-              <li>{t('import.junk', { count: r.junkRemoved })}</li>
-              {r.numberingGaps.length > 0 && <li className="warn">{t('import.gaps', { count: r.numberingGaps.length })}</li>}
+              <li>{t('joined', { count: r.linesJoined })}</li>
+              <li>{t('placeholders', { count: r.placeholders })}</li>
+              <li>{t('junk', { count: r.junkRemoved })}</li>
+              {r.numberingGaps.length > 0 && <li className="warn">{t('gaps', { count: r.numberingGaps.length })}</li>}
               {r.warnings.map((w) => <li key={w} className="warn">{w}</li>)}
             </ul>
             <ol className="import-titles">
-              {preview.documents.map((d, i) => <li key={i}>{d.title || t('docs.untitled')}</li>)}
+              {preview.documents.map((d, i) => <li key={i}>{d.title || t('common:untitled')}</li>)}
             </ol>
           </div>
         )}
         <div className="row end">
-          <button onClick={onClose}>{t('import.cancel')}</button>
+          <button onClick={onClose}>{t('common:cancel')}</button>
           {canInsert && preview?.documents.length === 1 && (
-            <button onClick={() => onInsert(preview.documents[0]!)} disabled={busy}>{t('import.insert')}</button>
+            <button onClick={() => onInsert(preview.documents[0]!)} disabled={busy}>{t('insert')}</button>
           )}
           <button className="primary" onClick={() => void save()} disabled={busy || !preview || preview.documents.length === 0}>
-            {t('import.saveNew', { count: preview?.documents.length ?? 1 })}
+            {t('saveNew', { count: preview?.documents.length ?? 1 })}
           </button>
         </div>
       </div>

@@ -30,7 +30,7 @@ function sectionTotals(entries: OutlineEntry[], own: ReadonlyMap<string, number>
  * to move its whole section before it, or onto the end marker to move it to the end.
  */
 export function OutlinePanel({ entries, ownCounts }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('outline')
   const [editor] = useLexicalComposerContext()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const [dropTarget, setDropTarget] = useState<string | null>(null)
@@ -77,10 +77,10 @@ export function OutlinePanel({ entries, ownCounts }: Props) {
   }
 
   return (
-    <aside className="outline" aria-label={t('outline.heading')}>
-      <h2>{t('outline.heading')}</h2>
+    <aside className="outline" aria-label={t('heading')}>
+      <h2>{t('heading')}</h2>
       {entries.length === 0 ? (
-        <p className="muted">{t('outline.empty')}</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <ol>
           {visible.map(({ entry: e, hasChildren }) => (
@@ -98,7 +98,7 @@ export function OutlinePanel({ entries, ownCounts }: Props) {
               onDrop={(ev) => drop(ev, e.key)}
             >
               {hasChildren ? (
-                <button className="outline-fold" aria-expanded={!collapsed.has(e.key)} onClick={() => toggle(e.key)} title={collapsed.has(e.key) ? t('outline.expand') : t('outline.collapse')}>
+                <button className="outline-fold" aria-expanded={!collapsed.has(e.key)} onClick={() => toggle(e.key)} title={collapsed.has(e.key) ? t('expand') : t('collapse')}>
                   {collapsed.has(e.key) ? '▸' : '▾'}
                 </button>
               ) : (
@@ -108,7 +108,7 @@ export function OutlinePanel({ entries, ownCounts }: Props) {
                 <span className="outline-number">{e.number}</span>
                 <span className="outline-title">{e.title}</span>
               </button>
-              <span className="outline-count" title={t('outline.sectionCount')}>{totals.get(e.key) ?? 0}</span>
+              <span className="outline-count" title={t('sectionCount')}>{totals.get(e.key) ?? 0}</span>
             </li>
           ))}
           <li
@@ -117,7 +117,7 @@ export function OutlinePanel({ entries, ownCounts }: Props) {
             onDragLeave={() => setDropTarget((k) => (k === '$end' ? null : k))}
             onDrop={(ev) => drop(ev, null)}
           >
-            {t('outline.dropAtEnd')}
+            {t('dropAtEnd')}
           </li>
         </ol>
       )}

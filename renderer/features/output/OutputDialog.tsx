@@ -29,12 +29,12 @@ interface Props {
 const FORMATS: ExportFormat[] = ['docx', 'pdf', 'txt', 'md']
 
 export function OutputDialog({ documentId, model, flush, onSignature, onJump, onPreview, onClose }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('output')
   const api = useApi()
   const check = useMemo(() => checkDocument(model), [model])
   const [finals, setFinals] = useState<FinalSummary[]>([])
   const [author, setAuthor] = useState('')
-  const [name, setName] = useState(() => t('output.dialog.finalNameDefault'))
+  const [name, setName] = useState(() => t('dialog.finalNameDefault'))
   const [version, setVersion] = useState<number | 'current'>('current')
   const [busy, setBusy] = useState<string | null>(null)
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null)
@@ -70,7 +70,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
       const asset = await api.call('assets.add', { kind, name: file.name, dataBase64: await fileToBase64(file) })
       setAssets((list) => [asset, ...list.filter((a) => a.id !== asset.id)])
       setSig(kind === 'seal' ? { sealAssetId: asset.id } : { signatureAssetId: asset.id })
-      setMessage({ text: t('output.dialog.uploaded', { name: asset.name }) })
+      setMessage({ text: t('dialog.uploaded', { name: asset.name }) })
     } catch (err) {
       fail(err)
     }
@@ -83,7 +83,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
       const f = await api.call('finals.create', { id: documentId, name, author })
       await loadFinals()
       setVersion(f.revisionId)
-      setMessage({ text: t('output.dialog.frozen', { name: f.name, short: f.short }) })
+      setMessage({ text: t('dialog.frozen', { name: f.name, short: f.short }) })
     } catch (err) {
       fail(err)
     } finally {
@@ -98,7 +98,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
       await flush()
       const r = await api.call('export.render', { id: documentId, format, ...(version === 'current' ? {} : { revisionId: version }) })
       saveBase64(r.fileName, r.mime, r.dataBase64)
-      setMessage({ text: t('output.dialog.exported', { name: r.fileName }) })
+      setMessage({ text: t('dialog.exported', { name: r.fileName }) })
     } catch (err) {
       fail(err)
     } finally {
@@ -107,18 +107,18 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
   }
 
   const where = (f: Finding) =>
-    f.location.part === 'block' ? `§${(f.location.block ?? 0) + 1}` : { title: '标题', subtitle: '副标题', signature: '落款', figures: '数据表', block: '' }[f.location.part]
+    f.location.part === 'block' ? `§${(f.location.block ?? 0) + 1}` : t(`dialog.where.${f.location.part}`)
 
   const images = (kind: AssetKind) => assets.filter((a) => a.kind === kind)
   const imagePicker = (kind: AssetKind, value: string | undefined, key: 'sealAssetId' | 'signatureAssetId') => (
     <span className="asset-picker">
       <select value={value ?? ''} onChange={(e) => setSig({ [key]: e.target.value || undefined })} data-testid={`${kind}-select`}>
-        <option value="">{t('output.dialog.none')}</option>
-        {images(kind).map((a) => <option key={a.id} value={a.id}>{a.name}（{a.width}×{a.height}）</option>)}
+        <option value="">{t('dialog.none')}</option>
+        {images(kind).map((a) => <option key={a.id} value={a.id}>{t('dialog.image', { name: a.name, width: a.width, height: a.height })}</option>)}
         {value && !assets.some((a) => a.id === value) && <option value={value}>{value}</option>}
       </select>
       <label className="upload">
-        {t('output.dialog.upload')}
+        {t('dialog.upload')}
         <input type="file" accept="image/png,image/jpeg,.png,.jpg,.jpeg" hidden data-testid={`${kind}-upload`}
           onChange={(e) => { const file = e.target.files?.[0]; if (file) void upload(kind, file); e.target.value = '' }} />
       </label>
@@ -127,25 +127,25 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
 
   return (
     <div className="output-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="output-dialog" role="dialog" aria-modal="true" aria-label={t('output.dialog.title')} data-testid="output-dialog">
+      <div className="output-dialog" role="dialog" aria-modal="true" aria-label={t('dialog.title')} data-testid="output-dialog">
         <header>
-          <h2>{t('output.dialog.title')}</h2>
-          <button className="close" onClick={onClose} aria-label={t('output.dialog.close')}>×</button>
+          <h2>{t('dialog.title')}</h2>
+          <button className="close" onClick={onClose} aria-label={t('dialog.close')}>×</button>
         </header>
 
         <section className="check" data-testid="check-panel">
-          <h3>{t('output.dialog.check')}</h3>
+          <h3>{t('dialog.check')}</h3>
           {check.findings.length === 0 ? (
-            <p className="ok">{t('output.dialog.noFindings')}</p>
+            <p className="ok">{t('dialog.noFindings')}</p>
           ) : (
             <>
-              <p className="summary">{t('output.dialog.summary', { errors: check.errors, warnings: check.warnings })}</p>
+              <p className="summary">{t('dialog.summary', { errors: check.errors, warnings: check.warnings })}</p>
               <ul className="findings">
                 {check.findings.map((f, i) => (
                   <li key={i} className={f.severity} data-kind={f.kind}>
                     <span className="where">{where(f)}</span>
-                    <span className="msg">{f.message}{f.excerpt && <span className="excerpt">「{f.excerpt}」</span>}</span>
-                    <button onClick={() => onJump(f)} data-testid="finding-jump">{t('output.dialog.jump')}</button>
+                    <span className="msg">{f.message}{f.excerpt && <span className="excerpt">{t('dialog.excerpt', { text: f.excerpt })}</span>}</span>
+                    <button onClick={() => onJump(f)} data-testid="finding-jump">{t('dialog.jump')}</button>
                   </li>
                 ))}
               </ul>
@@ -154,29 +154,29 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
         </section>
 
         <section className="signature">
-          <h3>{t('output.dialog.signature')}</h3>
+          <h3>{t('dialog.signature')}</h3>
           <div className="grid">
-            <label>{t('output.dialog.organization')}<input value={sig.organization} onChange={(e) => setSig({ organization: e.target.value })} data-testid="sig-organization" /></label>
-            <label>{t('output.dialog.date')}<input type="date" value={sig.date ?? ''} max={todayIso()} onChange={(e) => setSig({ date: e.target.value || undefined })} data-testid="sig-date" /></label>
-            <label>{t('output.dialog.dateStyle')}
+            <label>{t('dialog.organization')}<input value={sig.organization} onChange={(e) => setSig({ organization: e.target.value })} data-testid="sig-organization" /></label>
+            <label>{t('dialog.date')}<input type="date" value={sig.date ?? ''} max={todayIso()} onChange={(e) => setSig({ date: e.target.value || undefined })} data-testid="sig-date" /></label>
+            <label>{t('dialog.dateStyle')}
               <select value={sig.dateStyle} onChange={(e) => setSig({ dateStyle: e.target.value as Signature['dateStyle'] })} data-testid="sig-date-style">
-                <option value="arabic">{t('output.dialog.arabic')}</option>
-                <option value="chinese">{t('output.dialog.chinese')}</option>
+                <option value="arabic">{t('dialog.arabic')}</option>
+                <option value="chinese">{t('dialog.chinese')}</option>
               </select>
             </label>
-            <label>{t('output.dialog.seal')}{imagePicker('seal', sig.sealAssetId, 'sealAssetId')}</label>
-            <label>{t('output.dialog.signatureImage')}{imagePicker('signature', sig.signatureAssetId, 'signatureAssetId')}</label>
+            <label>{t('dialog.seal')}{imagePicker('seal', sig.sealAssetId, 'sealAssetId')}</label>
+            <label>{t('dialog.signatureImage')}{imagePicker('signature', sig.signatureAssetId, 'signatureAssetId')}</label>
           </div>
         </section>
 
         <section className="final">
-          <h3>{t('output.dialog.final')}</h3>
-          <p className="hint">{t('output.dialog.finalHint')}</p>
-          <p data-testid="final-state">{currentFinal ? t('output.dialog.currentIsFinal', { name: currentFinal.name, short: currentFinal.short }) : finals.length ? t('output.dialog.currentIsDraft') : t('output.dialog.noFinals')}</p>
+          <h3>{t('dialog.final')}</h3>
+          <p className="hint">{t('dialog.finalHint')}</p>
+          <p data-testid="final-state">{currentFinal ? t('dialog.currentIsFinal', { name: currentFinal.name, short: currentFinal.short }) : finals.length ? t('dialog.currentIsDraft') : t('dialog.noFinals')}</p>
           <div className="row">
-            <label>{t('output.dialog.finalName')}<input value={name} onChange={(e) => setName(e.target.value)} data-testid="final-name" /></label>
-            <label>{t('output.dialog.finalBy')}<input value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="final-author" /></label>
-            <button onClick={() => void freeze()} disabled={!!busy || !name.trim() || !author.trim()} data-testid="final-create">{t('output.dialog.freeze')}</button>
+            <label>{t('dialog.finalName')}<input value={name} onChange={(e) => setName(e.target.value)} data-testid="final-name" /></label>
+            <label>{t('dialog.finalBy')}<input value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="final-author" /></label>
+            <button onClick={() => void freeze()} disabled={!!busy || !name.trim() || !author.trim()} data-testid="final-create">{t('dialog.freeze')}</button>
           </div>
           {finals.length > 0 && (
             <ul className="finals" data-testid="finals">
@@ -186,21 +186,21 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
         </section>
 
         <section className="export">
-          <h3>{t('output.dialog.export')}</h3>
-          {check.findings.length > 0 && <p className="hint">{t('output.dialog.findingsFirst')}</p>}
+          <h3>{t('dialog.export')}</h3>
+          {check.findings.length > 0 && <p className="hint">{t('dialog.findingsFirst')}</p>}
           <div className="row">
-            <label>{t('output.dialog.version')}
+            <label>{t('dialog.version')}
               <select value={String(version)} onChange={(e) => setVersion(e.target.value === 'current' ? 'current' : Number(e.target.value))} data-testid="export-version">
-                <option value="current">{t('output.dialog.currentText')}</option>
-                {finals.map((f) => <option key={f.revisionId} value={f.revisionId}>{`${t('output.dialog.final')}「${f.name}」${f.short}`}</option>)}
+                <option value="current">{t('dialog.currentText')}</option>
+                {finals.map((f) => <option key={f.revisionId} value={f.revisionId}>{t('dialog.finalOption', { name: f.name, short: f.short })}</option>)}
               </select>
             </label>
           </div>
           <div className="row buttons">
             {FORMATS.map((f) => (
-              <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} data-testid={`export-${f}`}>{busy === f ? t('output.dialog.exporting') : t(`output.dialog.${f}`)}</button>
+              <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>
             ))}
-            <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null))} data-testid="export-print">{t('output.dialog.print')}</button>
+            <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null))} data-testid="export-print">{t('dialog.print')}</button>
           </div>
           {message && <p className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'} data-testid="output-message">{message.text}</p>}
         </section>

@@ -24,7 +24,7 @@ interface Props {
 }
 
 export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('output')
   const api = useApi()
   const [editor] = useLexicalComposerContext()
   const [open, setOpen] = useState<null | 'dialog' | { preview: FinalSummary | null; model?: SummaryDocument }>(null)
@@ -71,8 +71,8 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
 
   return (
     <>
-      <button onClick={() => { setModel(build()); setOpen('dialog') }} title={t('output.toolbar.outputHint')} data-testid="open-output">{t('output.toolbar.output')}</button>
-      <button onClick={() => { performance.mark('dd:preview-open'); setModel(build()); setOpen({ preview: null }) }} title={t('output.toolbar.previewHint')} data-testid="open-preview">{t('output.toolbar.preview')}</button>
+      <button onClick={() => { setModel(build()); setOpen('dialog') }} title={t('toolbar.outputHint')} data-testid="open-output">{t('toolbar.output')}</button>
+      <button onClick={() => { performance.mark('dd:preview-open'); setModel(build()); setOpen({ preview: null }) }} title={t('toolbar.previewHint')} data-testid="open-preview">{t('toolbar.preview')}</button>
       {open === 'dialog' && model &&
         createPortal(
           <OutputDialog

@@ -29,7 +29,7 @@ interface Props {
 }
 
 export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('output')
   const api = useApi()
   const frame = useRef<HTMLIFrameElement>(null)
   const [assets, setAssets] = useState<Map<string, PrintAsset> | null>(null)
@@ -107,23 +107,23 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
 
   const missing = fonts?.filter((f) => f.missing) ?? []
   return (
-    <div className="print-preview" role="dialog" aria-modal="true" aria-label={t('output.preview.title')} data-testid="print-preview">
+    <div className="print-preview" role="dialog" aria-modal="true" aria-label={t('preview.title')} data-testid="print-preview">
       <header className="print-preview-bar">
-        <strong>{t('output.preview.title')}</strong>
+        <strong>{t('preview.title')}</strong>
         <span data-testid="preview-pages" data-done={pages.done ? 'true' : 'false'}>
-          {pages.done ? t('output.preview.pages', { count: pages.count }) : t('output.preview.laying', { count: pages.count })}
+          {pages.done ? t('preview.pages', { count: pages.count }) : t('preview.laying', { count: pages.count })}
         </span>
         {fonts && (
           <span className={missing.length ? 'font-note warn' : 'font-note'} data-testid="font-note">
-            {missing.length ? t('output.preview.fonts', { list: missing.map((f) => `${f.wanted} → ${f.used}`).join('；') }) : t('output.preview.fontsOk')}
+            {missing.length ? t('preview.fonts', { list: missing.map((f) => `${f.wanted} → ${f.used}`).join(t('preview.listSeparator')) }) : t('preview.fontsOk')}
           </span>
         )}
         {error && <span className="error" role="alert">{error}</span>}
         <span className="spacer" />
-        <button onClick={() => void print()} data-testid="preview-print">{t('output.preview.print')}</button>
-        <button onClick={onClose} data-testid="preview-close">{t('output.preview.close')}</button>
+        <button onClick={() => void print()} data-testid="preview-print">{t('preview.print')}</button>
+        <button onClick={onClose} data-testid="preview-close">{t('preview.close')}</button>
       </header>
-      <iframe ref={frame} className="print-preview-frame" title={t('output.preview.title')} data-testid="preview-frame" />
+      <iframe ref={frame} className="print-preview-frame" title={t('preview.title')} data-testid="preview-frame" />
     </div>
   )
 }

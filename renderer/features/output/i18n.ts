@@ -1,8 +1,14 @@
-/** The output feature's words (出稿), both catalogues; mounted at `output` in renderer/i18n. */
+/** The `output` namespace: 出稿 (check, signature, final version, export) and the print preview. */
 export const outputZh = {
   toolbar: { output: '出稿…', outputHint: '出稿检查、落款、定稿，导出 Word / PDF / 纯文本 / Markdown', preview: '打印预览', previewHint: '按 GB/T 9704 排版的真实页面' },
   dialog: {
     title: '出稿',
+    /** where a finding is, outside the body's numbered blocks */
+    where: { title: '标题', subtitle: '副标题', signature: '落款', figures: '数据表' },
+    /** a finding's quoted text */
+    excerpt: '「{{text}}」',
+    /** a seal or signature image in its picker */
+    image: '{{name}}（{{width}}×{{height}}）',
     close: '关闭',
     check: '出稿检查',
     noFindings: '没有发现问题。',
@@ -18,8 +24,9 @@ export const outputZh = {
     signatureImage: '签名图片',
     none: '（不用）',
     upload: '上传图片…',
-    uploaded: '已加入库：{{name}}',
+    uploaded: '已加入文稿库：{{name}}',
     final: '定稿',
+    finalOption: '定稿「{{name}}」{{short}}',
     finalHint: '定稿会把当前文本冻结为一个版本，并算出指纹；以后再改只会产生新的草稿。',
     finalName: '定稿名称',
     finalNameDefault: '报送稿',
@@ -47,6 +54,7 @@ export const outputZh = {
     laying: '正在排版… {{count}} 页',
     print: '打印…',
     close: '关闭',
+    listSeparator: '；',
     fonts: '本机缺少公文标准字体，预览与 PDF 使用替代字体：{{list}}。Word 文件里仍写明标准字体。',
     fontsOk: '标准字体齐全。',
   },
@@ -56,6 +64,9 @@ export const outputEn: typeof outputZh = {
   toolbar: { output: 'Output…', outputHint: 'Pre-export check, signature, final version; export Word / PDF / text / Markdown', preview: 'Print preview', previewHint: 'The real pages, laid out per GB/T 9704' },
   dialog: {
     title: 'Output',
+    where: { title: 'Title', subtitle: 'Subtitle', signature: 'Signature', figures: 'Figures' },
+    excerpt: '“{{text}}”',
+    image: '{{name}} ({{width}}×{{height}})',
     close: 'Close',
     check: 'Pre-export check',
     noFindings: 'No problems found.',
@@ -71,8 +82,9 @@ export const outputEn: typeof outputZh = {
     signatureImage: 'Signature image',
     none: '(none)',
     upload: 'Upload image…',
-    uploaded: 'Added to the library: {{name}}',
+    uploaded: 'Added to the document library: {{name}}',
     final: 'Final version',
+    finalOption: 'Final version “{{name}}” {{short}}',
     finalHint: 'Freezes the current text as a version with a fingerprint; later edits make a new draft.',
     finalName: 'Name',
     finalNameDefault: 'Submitted',
@@ -100,6 +112,7 @@ export const outputEn: typeof outputZh = {
     laying: 'Laying out… {{count}} pages',
     print: 'Print…',
     close: 'Close',
+    listSeparator: '; ',
     fonts: 'The standard fonts are missing here; the preview and PDF use substitutes: {{list}}. The Word file still names the standard fonts.',
     fontsOk: 'All standard fonts are installed.',
   },

@@ -59,7 +59,7 @@ function insertBlocks(editor: LexicalEditor, blocks: Block[], tag?: string): voi
  */
 export function PastePlugin() {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
+  const { t } = useTranslation('paste')
   const [notice, setNotice] = useState<{ headings: number; raw: Block[] } | null>(null)
 
   useEffect(
@@ -96,7 +96,7 @@ export function PastePlugin() {
   if (!notice) return null
   return (
     <div className="paste-notice" role="status">
-      {t('paste.recognized', { count: notice.headings })}
+      {t('recognized', { count: notice.headings })}
       <button
         onClick={() => {
           editor.dispatchCommand(UNDO_COMMAND, undefined)
@@ -104,9 +104,9 @@ export function PastePlugin() {
           setNotice(null)
         }}
       >
-        {t('paste.undoRecognition')}
+        {t('undoRecognition')}
       </button>
-      <button className="link" onClick={() => setNotice(null)} aria-label={t('paste.dismiss')}>×</button>
+      <button className="link" onClick={() => setNotice(null)} aria-label={t('dismiss')}>×</button>
     </div>
   )
 }

@@ -44,11 +44,11 @@ function readBody(state: EditorState): SnippetBody {
 
 function Toolbar() {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const marks: [TextFormatType, string, string][] = [
-    ['bold', 'B', t('editor.bold')],
-    ['italic', 'I', t('editor.italic')],
-    ['underline', 'U', t('editor.underline')],
+    ['bold', 'B', t('common:bold')],
+    ['italic', 'I', t('common:italic')],
+    ['underline', 'U', t('common:underline')],
   ]
   return (
     <div className="snippet-editor-toolbar">
@@ -57,7 +57,7 @@ function Toolbar() {
           {glyph}
         </button>
       ))}
-      <span className="muted">{t('snippets.fieldHint', { example: '{{单位名称}}' })}</span>
+      <span className="muted">{t('fieldHint', { example: '{{单位名称}}' })}</span>
     </div>
   )
 }
@@ -102,12 +102,12 @@ export function BodyEditor({ initial, onChange, label }: { initial: SnippetBody;
 
 /** The field names of a body as chips (what inserting it will bind). */
 export function FieldChips({ body }: { body: SnippetBody }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const names = bodyFieldNames(body)
-  if (names.length === 0) return <p className="muted snippet-fields-line">{t('snippets.noFields')}</p>
+  if (names.length === 0) return <p className="muted snippet-fields-line">{t('noFields')}</p>
   return (
     <p className="snippet-fields-line">
-      {t('snippets.fields')}
+      {t('fields')}
       {names.map((n) => (
         <span key={n} className="snippet-field">
           {n}

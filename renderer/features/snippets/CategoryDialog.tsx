@@ -8,7 +8,7 @@ import { snippetsChanged } from './events'
 import { categoryTree, useCategories } from './useSnippets'
 
 export function CategoryDialog({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const { categories, reload } = useCategories()
   const [error, setError] = useState<string | null>(null)
@@ -43,7 +43,7 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
         <input
           autoFocus
           value={adding.name}
-          placeholder={t('snippets.categoryName')}
+          placeholder={t('categoryName')}
           onChange={(e) => setAdding({ parentId, name: e.target.value })}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && adding.name.trim()) {
@@ -58,8 +58,8 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-label={t('snippets.manageCategories')} data-testid="category-dialog">
-        <h2>{t('snippets.manageCategories')}</h2>
+      <div className="modal" role="dialog" aria-label={t('manageCategories')} data-testid="category-dialog">
+        <h2>{t('manageCategories')}</h2>
         <ul className="category-tree">
           {tree.map(({ category: c, depth }) => (
             <li key={c.id}>
@@ -84,14 +84,14 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
                   </span>
                 )}
                 <span className="category-actions">
-                  <button className="link" title={t('snippets.moveUp')} onClick={() => moveBy(c, -1)}>↑</button>
-                  <button className="link" title={t('snippets.moveDown')} onClick={() => moveBy(c, 1)}>↓</button>
+                  <button className="link" title={t('moveUp')} onClick={() => moveBy(c, -1)}>↑</button>
+                  <button className="link" title={t('moveDown')} onClick={() => moveBy(c, 1)}>↓</button>
                   <select
-                    aria-label={t('snippets.moveUnder')}
+                    aria-label={t('moveUnder')}
                     value={c.parentId ?? ''}
                     onChange={(e) => act(() => api.call('snippets.category.move', { id: c.id, parentId: e.target.value ? Number(e.target.value) : null }))}
                   >
-                    <option value="">{t('snippets.topLevel')}</option>
+                    <option value="">{t('topLevel')}</option>
                     {tree
                       .filter((x) => x.category.id !== c.id)
                       .map((x) => (
@@ -101,15 +101,15 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
                         </option>
                       ))}
                   </select>
-                  <button className="link" onClick={() => setRenaming({ id: c.id, name: c.name })}>{t('docs.rename')}</button>
-                  <button className="link" onClick={() => setAdding({ parentId: c.id, name: '' })}>{t('snippets.addChild')}</button>
+                  <button className="link" onClick={() => setRenaming({ id: c.id, name: c.name })}>{t('common:rename')}</button>
+                  <button className="link" onClick={() => setAdding({ parentId: c.id, name: '' })}>{t('addChild')}</button>
                   <button
                     className="link"
                     onClick={() => {
-                      if (window.confirm(t('snippets.deleteCategoryConfirm', { name: c.name }))) act(() => api.call('snippets.category.delete', { id: c.id }))
+                      if (window.confirm(t('deleteCategoryConfirm', { name: c.name }))) act(() => api.call('snippets.category.delete', { id: c.id }))
                     }}
                   >
-                    {t('docs.delete')}
+                    {t('common:delete')}
                   </button>
                 </span>
               </div>
@@ -120,8 +120,8 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
         </ul>
         {error && <p className="error">{error}</p>}
         <div className="row end">
-          <button onClick={() => setAdding({ parentId: null, name: '' })}>{t('snippets.addCategory')}</button>
-          <button className="primary" onClick={onClose}>{t('snippets.done')}</button>
+          <button onClick={() => setAdding({ parentId: null, name: '' })}>{t('addCategory')}</button>
+          <button className="primary" onClick={onClose}>{t('done')}</button>
         </div>
       </div>
     </div>

@@ -4,10 +4,10 @@ import { categoryTree } from './useSnippets'
 
 /** A category chooser, the tree shown by indentation. */
 export function CategorySelect({ categories, value, onChange, label }: { categories: readonly Category[]; value: number | null; onChange(id: number | null): void; label?: string }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   return (
-    <select aria-label={label ?? t('snippets.category')} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)} data-testid="snippet-category-select">
-      <option value="">{t('snippets.noCategory')}</option>
+    <select aria-label={label ?? t('category')} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)} data-testid="snippet-category-select">
+      <option value="">{t('noCategory')}</option>
       {categoryTree(categories).map(({ category, depth }) => (
         <option key={category.id} value={category.id}>
           {'\u3000'.repeat(depth)}

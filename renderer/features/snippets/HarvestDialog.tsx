@@ -30,7 +30,7 @@ interface Decision {
 }
 
 export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice(message: string | null): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const { categories } = useCategories()
   const [docs, setDocs] = useState<DocumentSummary[]>([])
@@ -105,11 +105,11 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <div className="modal harvest-dialog" role="dialog" aria-label={t('snippets.harvestTitle')} data-testid="harvest-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>{t('snippets.harvestTitle')}</h2>
+      <div className="modal harvest-dialog" role="dialog" aria-label={t('harvestTitle')} data-testid="harvest-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+        <h2>{t('harvestTitle')}</h2>
         {!result ? (
           <>
-            <p className="muted">{t('snippets.harvestIntro')}</p>
+            <p className="muted">{t('harvestIntro')}</p>
             <div className="harvest-sources">
               <label className="harvest-all">
                 <input
@@ -117,7 +117,7 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
                   checked={docs.length > 0 && chosen.size === docs.length}
                   onChange={(e) => setChosen(e.target.checked ? new Set(docs.map((d) => d.id)) : new Set())}
                 />
-                {t('snippets.harvestAllDocs', { count: docs.length })}
+                {t('harvestAllDocs', { count: docs.length })}
               </label>
               <ul>
                 {docs.map((d) => (
@@ -135,33 +135,33 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
                           })
                         }
                       />
-                      {d.title || t('docs.untitled')} <span className="muted">{t('docs.characters', { count: d.characters })}</span>
+                      {d.title || t('common:untitled')} <span className="muted">{t('common:characters', { count: d.characters })}</span>
                     </label>
                   </li>
                 ))}
               </ul>
               <label className="harvest-files">
-                {t('snippets.harvestFiles')}
+                {t('harvestFiles')}
                 <input type="file" multiple accept=".txt,.text,.md,.markdown,.docx" onChange={(e) => setFiles([...(e.target.files ?? [])])} data-testid="harvest-files" />
               </label>
             </div>
             {error && <p className="error">{error}</p>}
             <div className="row end">
-              <button onClick={onClose}>{t('import.cancel')}</button>
+              <button onClick={onClose}>{t('common:cancel')}</button>
               <button className="primary" disabled={busy || (chosen.size === 0 && files.length === 0)} onClick={() => void run()} data-testid="harvest-run">
-                {busy ? t('snippets.harvesting') : t('snippets.harvestRun')}
+                {busy ? t('harvesting') : t('harvestRun')}
               </button>
             </div>
           </>
         ) : (
           <>
             <p className="muted">
-              {t('snippets.harvestFound', { sources: result.sources.length, groups: result.groups.length, accepted })}
+              {t('harvestFound', { sources: result.sources.length, groups: result.groups.length, accepted })}
             </p>
             {result.warnings.map((w, i) => (
               <p key={i} className="warn">{w}</p>
             ))}
-            {result.groups.length === 0 && <p>{t('snippets.harvestNothing')}</p>}
+            {result.groups.length === 0 && <p>{t('harvestNothing')}</p>}
             <ol className="harvest-groups" data-testid="harvest-groups">
               {result.groups.map((g) => {
                 const d = decisions.get(g.key)
@@ -169,12 +169,12 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
                 return (
                   <li key={g.key} className={`harvest-group ${d.state}`} data-testid="harvest-group">
                     <div className="harvest-group-head">
-                      <input value={d.title} onChange={(e) => change(g.key, { title: e.target.value })} aria-label={t('snippets.titleLabel')} disabled={d.state !== 'open'} />
+                      <input value={d.title} onChange={(e) => change(g.key, { title: e.target.value })} aria-label={t('titleLabel')} disabled={d.state !== 'open'} />
                       <CategorySelect categories={categories} value={categoryOf(g, d)} onChange={(id) => change(g.key, { categoryId: id })} />
-                      <span className="harvest-count" title={t('snippets.harvestUseHint')}>
-                        {t('snippets.harvestDocs', { count: g.documents })}
+                      <span className="harvest-count" title={t('harvestUseHint')}>
+                        {t('harvestDocs', { count: g.documents })}
                       </span>
-                      {g.inLibrary && <span className="snippet-chip">{t('snippets.inLibrary')}</span>}
+                      {g.inLibrary && <span className="snippet-chip">{t('inLibrary')}</span>}
                     </div>
                     {d.editing ? (
                       <textarea value={d.text} rows={Math.min(8, 2 + Math.ceil(d.text.length / 40))} onChange={(e) => change(g.key, { text: e.target.value })} />
@@ -183,14 +183,14 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
                     )}
                     {g.members.length > 1 && (
                       <button className="link" onClick={() => change(g.key, { showMembers: !d.showMembers })}>
-                        {d.showMembers ? t('snippets.hideVariants') : t('snippets.showVariants', { count: g.members.length })}
+                        {d.showMembers ? t('hideVariants') : t('showVariants', { count: g.members.length })}
                       </button>
                     )}
                     {d.showMembers && (
                       <ul className="harvest-members">
                         {g.members.slice(0, 30).map((m, i) => (
                           <li key={i}>
-                            <span className="muted">{result.sources[m.source]?.title}：</span>
+                            <span className="muted">{result.sources[m.source]?.title}{t('common:colon')}</span>
                             {m.text}
                           </li>
                         ))}
@@ -198,12 +198,12 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
                     )}
                     <div className="harvest-actions">
                       {d.state === 'accepted' ? (
-                        <span className="harvest-done">{t('snippets.harvestAccepted')}</span>
+                        <span className="harvest-done">{t('harvestAccepted')}</span>
                       ) : (
                         <>
-                          <button className="primary" onClick={() => void accept(g)} data-testid="harvest-accept">{t('snippets.harvestAccept')}</button>
-                          <button onClick={() => change(g.key, { editing: !d.editing })}>{d.editing ? t('snippets.preview') : t('snippets.edit')}</button>
-                          <button onClick={() => change(g.key, { state: 'rejected' })} data-testid="harvest-reject">{t('snippets.harvestReject')}</button>
+                          <button className="primary" onClick={() => void accept(g)} data-testid="harvest-accept">{t('harvestAccept')}</button>
+                          <button onClick={() => change(g.key, { editing: !d.editing })}>{d.editing ? t('preview') : t('edit')}</button>
+                          <button onClick={() => change(g.key, { state: 'rejected' })} data-testid="harvest-reject">{t('harvestReject')}</button>
                         </>
                       )}
                     </div>
@@ -213,17 +213,17 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
             </ol>
             {error && <p className="error">{error}</p>}
             <div className="row end">
-              <button onClick={() => setResult(null)}>{t('snippets.harvestAgain')}</button>
+              <button onClick={() => setResult(null)}>{t('harvestAgain')}</button>
               <button
                 disabled={open.length === 0}
                 onClick={() => void (async () => {
                   for (const g of open) await accept(g)
-                  onNotice(t('snippets.harvestAcceptedAll', { count: open.length }))
+                  onNotice(t('harvestAcceptedAll', { count: open.length }))
                 })()}
               >
-                {t('snippets.harvestAcceptAll', { count: open.length })}
+                {t('harvestAcceptAll', { count: open.length })}
               </button>
-              <button className="primary" onClick={onClose}>{t('snippets.done')}</button>
+              <button className="primary" onClick={onClose}>{t('done')}</button>
             </div>
           </>
         )}

@@ -47,7 +47,7 @@ export function SaveSnippetDialog({
   onClose(): void
   onSaved(snippet: Snippet): void
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const plain = bodyToText(body)
   const [title, setTitle] = useState(() => proposeTitle(plain))
@@ -95,27 +95,27 @@ export function SaveSnippetDialog({
       <div
         className="modal wide snippet-dialog"
         role="dialog"
-        aria-label={t('snippets.saveTitle')}
+        aria-label={t('saveTitle')}
         data-testid="save-snippet-dialog"
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose()
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save()
         }}
       >
-        <h2>{t('snippets.saveTitle')}</h2>
+        <h2>{t('saveTitle')}</h2>
         <label className="snippet-form-row">
-          <span>{t('snippets.titleLabel')}</span>
+          <span>{t('titleLabel')}</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoFocus data-testid="snippet-title-input" />
         </label>
         <div className="snippet-form-row">
-          <span>{t('snippets.category')}</span>
+          <span>{t('category')}</span>
           <CategorySelect categories={categories} value={categoryId} onChange={setCategoryId} />
-          <span>{t('snippets.tags')}</span>
-          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('snippets.tagsPlaceholder')} />
+          <span>{t('tags')}</span>
+          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('tagsPlaceholder')} />
         </div>
         {numbers.length > 0 && (
           <fieldset className="snippet-numbers">
-            <legend>{t('snippets.numbersToFields')}</legend>
+            <legend>{t('numbersToFields')}</legend>
             {numbers.map((n, i) => (
               <label key={i} className="snippet-number" data-testid="snippet-number">
                 <input type="checkbox" checked={n.on} onChange={(e) => setNumbers((list) => list.map((x, k) => (k === i ? { ...x, on: e.target.checked } : x)))} />
@@ -128,7 +128,7 @@ export function SaveSnippetDialog({
                 <input
                   value={n.name}
                   disabled={!n.on}
-                  aria-label={t('snippets.fieldName')}
+                  aria-label={t('fieldName')}
                   onChange={(e) => setNumbers((list) => list.map((x, k) => (k === i ? { ...x, name: e.target.value.replace(/[{}\n]/g, '').slice(0, 30) } : x)))}
                 />
               </label>
@@ -141,9 +141,9 @@ export function SaveSnippetDialog({
         <FieldChips body={result} />
         {error && <p className="error">{error}</p>}
         <div className="row end">
-          <button onClick={onClose}>{t('import.cancel')}</button>
+          <button onClick={onClose}>{t('common:cancel')}</button>
           <button className="primary" disabled={busy || result.length === 0} onClick={() => void save()} data-testid="snippet-save" title="Ctrl+Enter">
-            {t('snippets.saveAs')}
+            {t('saveAs')}
           </button>
         </div>
       </div>

@@ -46,7 +46,7 @@ function selectionBody(editor: LexicalEditor, figures: Parameters<typeof blocksT
 
 export function SaveSnippetPlugin({ documentId, onNotice }: { documentId: string; onNotice(message: string | null): void }) {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const figures = useFigureStore()
   const { categories, reload } = useCategories()
   const [saving, setSaving] = useState<{ body: SnippetBody; title: string } | null>(null)
@@ -55,7 +55,7 @@ export function SaveSnippetPlugin({ documentId, onNotice }: { documentId: string
   const start = useCallback(() => {
     const body = selectionBody(editor, figures.figures)
     if (!body) {
-      onNotice(t('snippets.selectFirst'))
+      onNotice(t('selectFirst'))
       return
     }
     const title = editor.getEditorState().read(() => $getRoot().getFirstChild()?.getTextContent() ?? '')
@@ -114,17 +114,17 @@ export function SaveSnippetPlugin({ documentId, onNotice }: { documentId: string
           <ul className="menu context-menu" role="menu" style={{ left: menu.x, top: menu.y }} data-testid="editor-context-menu" onMouseDown={(e) => e.stopPropagation()}>
             <li>
               <button role="menuitem" onClick={() => { setMenu(null); start() }} data-testid="context-save-snippet">
-                {t('snippets.saveAs')} <span className="muted">Ctrl+Shift+S</span>
+                {t('saveAs')} <span className="muted">Ctrl+Shift+S</span>
               </button>
             </li>
             <li>
               <button role="menuitem" onClick={() => { setMenu(null); editor.focus(); document.execCommand('copy') }}>
-                {t('snippets.copy')} <span className="muted">Ctrl+C</span>
+                {t('copy')} <span className="muted">Ctrl+C</span>
               </button>
             </li>
             <li>
               <button role="menuitem" onClick={() => { setMenu(null); editor.focus(); document.execCommand('cut') }}>
-                {t('snippets.cut')} <span className="muted">Ctrl+X</span>
+                {t('cut')} <span className="muted">Ctrl+X</span>
               </button>
             </li>
           </ul>,
@@ -133,7 +133,7 @@ export function SaveSnippetPlugin({ documentId, onNotice }: { documentId: string
       {saving && (
         <SaveSnippetDialog
           body={saving.body}
-          source={{ documentId, title: saving.title || t('docs.untitled') }}
+          source={{ documentId, title: saving.title || t('common:untitled') }}
           categories={categories}
           onClose={() => {
             setSaving(null)
@@ -142,7 +142,7 @@ export function SaveSnippetPlugin({ documentId, onNotice }: { documentId: string
           onSaved={(s) => {
             setSaving(null)
             snippetsChanged()
-            onNotice(t('snippets.savedFromSelection', { title: s.title }))
+            onNotice(t('savedFromSelection', { title: s.title }))
             editor.focus()
           }}
         />

@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function SnippetEditDialog({ snippet, categories, defaultCategoryId, initial, heading, onClose, onSaved }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const [title, setTitle] = useState(snippet?.title ?? initial?.title ?? '')
   const [categoryId, setCategoryId] = useState<number | null>(snippet ? snippet.categoryId : (initial?.categoryId ?? defaultCategoryId))
@@ -29,7 +29,7 @@ export function SnippetEditDialog({ snippet, categories, defaultCategoryId, init
   const [busy, setBusy] = useState(false)
 
   const save = async () => {
-    if (body.length === 0) return setError(t('snippets.emptyBody'))
+    if (body.length === 0) return setError(t('emptyBody'))
     setBusy(true)
     try {
       const draft = { title: title.trim(), categoryId, tags: splitTags(tags), body, ...(snippet ? {} : { source: initial?.source ?? null }) }
@@ -46,31 +46,31 @@ export function SnippetEditDialog({ snippet, categories, defaultCategoryId, init
       <div
         className="modal wide snippet-dialog"
         role="dialog"
-        aria-label={heading ?? (snippet ? t('snippets.editTitle') : t('snippets.newTitle'))}
+        aria-label={heading ?? (snippet ? t('editTitle') : t('newTitle'))}
         data-testid="snippet-edit-dialog"
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose()
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save()
         }}
       >
-        <h2>{heading ?? (snippet ? t('snippets.editTitle') : t('snippets.newTitle'))}</h2>
+        <h2>{heading ?? (snippet ? t('editTitle') : t('newTitle'))}</h2>
         <label className="snippet-form-row">
-          <span>{t('snippets.titleLabel')}</span>
+          <span>{t('titleLabel')}</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} data-testid="snippet-title-input" autoFocus />
         </label>
         <div className="snippet-form-row">
-          <span>{t('snippets.category')}</span>
+          <span>{t('category')}</span>
           <CategorySelect categories={categories} value={categoryId} onChange={setCategoryId} />
-          <span>{t('snippets.tags')}</span>
-          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('snippets.tagsPlaceholder')} />
+          <span>{t('tags')}</span>
+          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('tagsPlaceholder')} />
         </div>
-        <BodyEditor initial={body} onChange={setBody} label={t('snippets.body')} />
+        <BodyEditor initial={body} onChange={setBody} label={t('body')} />
         <FieldChips body={body} />
         {error && <p className="error">{error}</p>}
         <div className="row end">
-          <button onClick={onClose}>{t('import.cancel')}</button>
+          <button onClick={onClose}>{t('common:cancel')}</button>
           <button className="primary" disabled={busy || body.length === 0} onClick={() => void save()} data-testid="snippet-save" title="Ctrl+Enter">
-            {t('snippets.save')}
+            {t('save')}
           </button>
         </div>
       </div>

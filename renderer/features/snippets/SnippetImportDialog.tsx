@@ -13,7 +13,7 @@ import { fileToBase64 } from '../../ui/files'
 import { snippetsChanged } from './events'
 
 export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; onClose(): void; onNotice(message: string | null): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const [data, setData] = useState<string | null>(null)
   const [report, setReport] = useState<SnippetImportReport | null>(null)
@@ -25,7 +25,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
     let stale = false
     void (async () => {
       try {
-        if (file.size > SNIPPET_FILE_MAX_BYTES) throw new Error(t('import.tooLarge', { mb: Math.round(file.size / 1024 / 1024), max: SNIPPET_FILE_MAX_BYTES / 1024 / 1024 }))
+        if (file.size > SNIPPET_FILE_MAX_BYTES) throw new Error(t('common:fileTooLarge', { mb: Math.round(file.size / 1024 / 1024), max: SNIPPET_FILE_MAX_BYTES / 1024 / 1024 }))
         const base64 = await fileToBase64(file)
         const checked = await api.call('snippets.import', { name: file.name, dataBase64: base64, commit: false })
         if (stale) return
@@ -48,7 +48,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
     try {
       const done = await api.call('snippets.import', { name: file.name, dataBase64: data, commit: true, skipDuplicates, acceptInvalid })
       snippetsChanged()
-      onNotice(t('snippets.imported', { count: done.imported, skipped: done.skippedDuplicates }))
+      onNotice(t('imported', { count: done.imported, skipped: done.skippedDuplicates }))
       onClose()
     } catch (err) {
       setError(errorMessage(err))
@@ -59,48 +59,48 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
   const toImport = report ? report.valid - (skipDuplicates ? report.duplicates.length : 0) : 0
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal wide" role="dialog" aria-label={t('snippets.importTitle')} data-testid="snippet-import-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>{t('snippets.importTitle')}：{file.name}</h2>
-        {busy && !report && <p className="muted">{t('import.reading')}</p>}
+      <div className="modal wide" role="dialog" aria-label={t('importTitle')} data-testid="snippet-import-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+        <h2>{t('importTitleFile', { name: file.name })}</h2>
+        {busy && !report && <p className="muted">{t('common:reading')}</p>}
         {error && <p className="error" role="alert">{error}</p>}
         {report && (
           <div className="import-report">
-            <p>{t('snippets.importFound', { format: report.format.toUpperCase(), count: report.valid })}</p>
+            <p>{t('importFound', { format: report.format.toUpperCase(), count: report.valid })}</p>
             {report.problems.length > 0 && (
               <>
-                <p className="error">{t('snippets.importProblems', { count: report.problems.length })}</p>
+                <p className="error">{t('importProblems', { count: report.problems.length })}</p>
                 <ul className="snippet-problems" data-testid="snippet-import-problems">
                   {report.problems.slice(0, 100).map((p, i) => (
-                    <li key={i}>{t('snippets.atLine', { line: p.line, message: p.message })}</li>
+                    <li key={i}>{t('atLine', { line: p.line, message: p.message })}</li>
                   ))}
                 </ul>
               </>
             )}
             {report.duplicates.length > 0 && (
               <>
-                <p className="warn">{t('snippets.importDuplicates', { count: report.duplicates.length })}</p>
+                <p className="warn">{t('importDuplicates', { count: report.duplicates.length })}</p>
                 <ul className="snippet-problems">
                   {report.duplicates.slice(0, 50).map((d, i) => (
-                    <li key={i}>{t('snippets.duplicateOf', { line: d.line, title: d.title, existing: d.existing })}</li>
+                    <li key={i}>{t('duplicateOf', { line: d.line, title: d.title, existing: d.existing })}</li>
                   ))}
                 </ul>
                 <label>
-                  <input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} /> {t('snippets.skipDuplicates')}
+                  <input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)} /> {t('skipDuplicates')}
                 </label>
               </>
             )}
           </div>
         )}
         <div className="row end">
-          <button onClick={onClose}>{t('import.cancel')}</button>
+          <button onClick={onClose}>{t('common:cancel')}</button>
           {report && report.problems.length > 0 && report.valid > 0 && (
             <button disabled={busy || toImport <= 0} onClick={() => void commit(true)} data-testid="snippet-import-valid">
-              {t('snippets.importValidOnly', { count: toImport })}
+              {t('importValidOnly', { count: toImport })}
             </button>
           )}
           {report && report.problems.length === 0 && (
             <button className="primary" disabled={busy || toImport <= 0} onClick={() => void commit(false)} data-testid="snippet-import-commit">
-              {t('snippets.importCommit', { count: toImport })}
+              {t('importCommit', { count: toImport })}
             </button>
           )}
         </div>

@@ -13,7 +13,7 @@ import { saveText } from '../../ui/files'
 
 
 export function SnippetLibraryMenu({ onNew, onNotice, categoryId }: { onNew(): void; onNotice(message: string | null): void; categoryId: number | null }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const [open, setOpen] = useState(false)
   const [dialog, setDialog] = useState<'harvest' | 'categories' | { import: File } | null>(null)
@@ -37,33 +37,33 @@ export function SnippetLibraryMenu({ onNew, onNotice, categoryId }: { onNew(): v
     run(async () => {
       const result = await api.call('snippets.export', { format, categoryId: scoped ? categoryId : null })
       saveText(result.name, result.text, format === 'json' ? 'application/json' : 'text/csv')
-      onNotice(t('snippets.exported', { count: result.count, name: result.name }))
+      onNotice(t('exported', { count: result.count, name: result.name }))
     })
 
   return (
     <div className="menu-anchor" ref={anchor}>
-      <button className="snippet-menu-button" aria-haspopup="menu" aria-expanded={open} title={t('snippets.menu')} onClick={() => setOpen((o) => !o)} data-testid="snippet-menu">
+      <button className="snippet-menu-button" aria-haspopup="menu" aria-expanded={open} title={t('menu')} onClick={() => setOpen((o) => !o)} data-testid="snippet-menu">
         ⋯
       </button>
       {open && (
         <ul className="menu snippet-menu" role="menu">
-          <li><button role="menuitem" onClick={run(onNew)}>{t('snippets.new')}</button></li>
-          <li><button role="menuitem" onClick={run(() => setDialog('harvest'))} data-testid="snippet-harvest">{t('snippets.harvest')}</button></li>
-          <li><button role="menuitem" onClick={run(() => fileInput.current?.click())}>{t('snippets.import')}</button></li>
-          <li><button role="menuitem" onClick={exportAs('json', false)}>{t('snippets.exportJson')}</button></li>
-          <li><button role="menuitem" onClick={exportAs('csv', false)}>{t('snippets.exportCsv')}</button></li>
-          {categoryId !== null && <li><button role="menuitem" onClick={exportAs('json', true)}>{t('snippets.exportCategory')}</button></li>}
-          <li><button role="menuitem" onClick={run(() => setDialog('categories'))}>{t('snippets.manageCategories')}</button></li>
+          <li><button role="menuitem" onClick={run(onNew)}>{t('new')}</button></li>
+          <li><button role="menuitem" onClick={run(() => setDialog('harvest'))} data-testid="snippet-harvest">{t('harvest')}</button></li>
+          <li><button role="menuitem" onClick={run(() => fileInput.current?.click())}>{t('import')}</button></li>
+          <li><button role="menuitem" onClick={exportAs('json', false)}>{t('exportJson')}</button></li>
+          <li><button role="menuitem" onClick={exportAs('csv', false)}>{t('exportCsv')}</button></li>
+          {categoryId !== null && <li><button role="menuitem" onClick={exportAs('json', true)}>{t('exportCategory')}</button></li>}
+          <li><button role="menuitem" onClick={run(() => setDialog('categories'))}>{t('manageCategories')}</button></li>
           <li>
             <button
               role="menuitem"
               onClick={run(async () => {
                 const { added } = await api.call('snippets.restoreStarter', {})
                 snippetsChanged()
-                onNotice(added ? t('snippets.restored', { count: added }) : t('snippets.nothingToRestore'))
+                onNotice(added ? t('restored', { count: added }) : t('nothingToRestore'))
               })}
             >
-              {t('snippets.restoreStarter')}
+              {t('restoreStarter')}
             </button>
           </li>
         </ul>

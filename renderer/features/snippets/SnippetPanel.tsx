@@ -24,7 +24,7 @@ const CATEGORY_KEY = 'draftdesk.snippets.category'
 const PAGE = 40
 
 export function SnippetPanel({ onNotice, active }: { onNotice(message: string | null): void; active: boolean }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const [editor] = useLexicalComposerContext()
   const figures = useFigureStore()
@@ -81,11 +81,11 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
   }
 
   const remove = async (snippet: Snippet) => {
-    if (!window.confirm(t('snippets.deleteConfirm', { title: snippet.title }))) return
+    if (!window.confirm(t('deleteConfirm', { title: snippet.title }))) return
     try {
       await api.call('snippets.delete', { ids: [snippet.id] })
       snippetsChanged()
-      onNotice(t('snippets.deleted', { title: snippet.title }))
+      onNotice(t('deleted', { title: snippet.title }))
     } catch (err) {
       onNotice(t('errors.generic', { message: errorMessage(err) }))
     }
@@ -95,14 +95,14 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
   const total = search.result?.total ?? 0
 
   return (
-    <section className="snippet-panel" aria-label={t('snippets.panel')} data-testid="snippet-panel">
+    <section className="snippet-panel" aria-label={t('panel')} data-testid="snippet-panel">
       <div className="snippet-search">
         <input
           ref={inputRef}
           type="search"
           value={input}
-          placeholder={t('snippets.searchPlaceholder')}
-          aria-label={t('snippets.search')}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('search')}
           data-testid="snippet-search"
           onChange={(e) => {
             setInput(e.target.value)
@@ -134,12 +134,12 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
       </div>
       <div className="snippet-filter">
         <select
-          aria-label={t('snippets.category')}
+          aria-label={t('category')}
           data-testid="snippet-category"
           value={categoryId ?? ''}
           onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : null)}
         >
-          <option value="">{t('snippets.allCategories')}</option>
+          <option value="">{t('allCategories')}</option>
           {tree.map(({ category, depth }) => (
             <option key={category.id} value={category.id}>
               {'\u3000'.repeat(depth)}
@@ -148,12 +148,12 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
           ))}
         </select>
         <span className="snippet-count" data-testid="snippet-count">
-          {search.result ? (search.result.more ? t('snippets.countMore', { count: total }) : t('snippets.count', { count: total })) : ''}
+          {search.result ? (search.result.more ? t('countMore', { count: total }) : t('count', { count: total })) : ''}
         </span>
       </div>
       {search.error && <p className="error snippet-error">{search.error}</p>}
-      <ul className="snippet-results" ref={listRef} role="listbox" aria-label={t('snippets.results')} data-query={search.query} data-testid="snippet-results">
-        {search.result && hits.length === 0 && <li className="muted snippet-empty">{query.trim() ? t('snippets.noResults', { query }) : t('snippets.empty')}</li>}
+      <ul className="snippet-results" ref={listRef} role="listbox" aria-label={t('results')} data-query={search.query} data-testid="snippet-results">
+        {search.result && hits.length === 0 && <li className="muted snippet-empty">{query.trim() ? t('noResults', { query }) : t('empty')}</li>}
         {hits.map((h) => (
           <li
             key={h.id}
@@ -169,7 +169,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
               e.dataTransfer.setData('text/plain', bodyToText(h.body))
               e.dataTransfer.effectAllowed = 'copy'
             }}
-            title={t('snippets.rowHint')}
+            title={t('rowHint')}
           >
             <div className="snippet-row-head">
               <span className="snippet-title">
@@ -177,7 +177,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
               </span>
               {h.categoryId !== null && categoryId === null && <span className="snippet-chip">{categoryName(categories, h.categoryId)}</span>}
               {h.useCount > 0 && (
-                <span className="snippet-uses" title={t('snippets.usesHint', { count: h.useCount })}>
+                <span className="snippet-uses" title={t('usesHint', { count: h.useCount })}>
                   {h.useCount}
                 </span>
               )}
@@ -198,15 +198,15 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
           </div>
           <SnippetBodyView body={selected.body} terms={search.terms} className="snippet-body snippet-preview-body" />
           <div className="snippet-preview-meta muted">
-            {selected.useCount > 0 ? t('snippets.used', { count: selected.useCount, date: new Date(selected.lastUsedAt ?? 0).toLocaleDateString('zh-CN') }) : t('snippets.neverUsed')}
-            {selected.source?.title ? ` · ${t('snippets.from', { title: selected.source.title })}` : ''}
+            {selected.useCount > 0 ? t('used', { count: selected.useCount, date: new Date(selected.lastUsedAt ?? 0).toLocaleDateString('zh-CN') }) : t('neverUsed')}
+            {selected.source?.title ? ` · ${t('from', { title: selected.source.title })}` : ''}
           </div>
           <div className="snippet-preview-actions">
-            <button className="primary" onClick={() => insert(selected)} data-testid="snippet-insert" title={t('snippets.insertHint')}>
-              {t('snippets.insert')}
+            <button className="primary" onClick={() => insert(selected)} data-testid="snippet-insert" title={t('insertHint')}>
+              {t('insert')}
             </button>
-            <button onClick={() => setEditing(selected)}>{t('snippets.edit')}</button>
-            <button onClick={() => void remove(selected)}>{t('snippets.delete')}</button>
+            <button onClick={() => setEditing(selected)}>{t('edit')}</button>
+            <button onClick={() => void remove(selected)}>{t('delete')}</button>
           </div>
         </div>
       )}
@@ -220,7 +220,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
             setEditing(null)
             snippetsChanged()
             setSelectedId(s.id)
-            onNotice(t('snippets.saved', { title: s.title }))
+            onNotice(t('saved', { title: s.title }))
           }}
         />
       )}

@@ -107,7 +107,7 @@ function $pointAt(block: ElementNode, offset: number): { key: string; offset: nu
 
 export function SnippetPickerPlugin() {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
+  const { t } = useTranslation('snippets')
   const api = useApi()
   const figures = useFigureStore()
   const [trigger, setTrigger] = useState<Trigger | null>(null)
@@ -302,15 +302,15 @@ export function SnippetPickerPlugin() {
       className={`snippet-picker${place.above ? ' above' : ''}`}
       style={{ left: place.left, top: place.top }}
       role="listbox"
-      aria-label={t('snippets.picker')}
+      aria-label={t('picker')}
       data-testid="snippet-picker"
       onMouseDown={(e) => e.preventDefault() /* keep the caret in the text */}
     >
       <div className="snippet-picker-head">
-        {query ? t('snippets.pickerQuery', { query }) : t('snippets.pickerHint')}
+        {query ? t('pickerQuery', { query }) : t('pickerHint')}
       </div>
       {hits.length === 0 ? (
-        <div className="snippet-picker-empty muted">{search.result && search.query === query ? t('snippets.noResults', { query }) : t('snippets.searching')}</div>
+        <div className="snippet-picker-empty muted">{search.result && search.query === query ? t('noResults', { query }) : t('searching')}</div>
       ) : (
         <ul>
           {hits.map((h, i) => (
@@ -330,7 +330,7 @@ export function SnippetPickerPlugin() {
           ))}
         </ul>
       )}
-      <div className="snippet-picker-foot muted">{t('snippets.pickerKeys')}</div>
+      <div className="snippet-picker-foot muted">{t('pickerKeys')}</div>
     </div>,
     document.body,
   )

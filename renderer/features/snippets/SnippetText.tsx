@@ -2,6 +2,7 @@
  * A snippet body as the writer reads it in the panel, picker and dialogs: marks kept, fields as
  * small labelled chips (〔单位名称〕), query matches highlighted.
  */
+import { useTranslation } from 'react-i18next'
 import { foldForSearch, highlightPieces, type SnippetBody, type SnippetInline } from '../../../shared/snippets'
 
 function Marked({ inline, children }: { inline: Extract<SnippetInline, { type: 'text' }>; children: React.ReactNode }) {
@@ -23,11 +24,12 @@ export function Highlighted({ text, terms }: { text: string; terms: readonly str
 
 /** One paragraph's inlines; `terms` highlight in the text and in field names. */
 export function SnippetInlines({ inlines, terms }: { inlines: readonly SnippetInline[]; terms: readonly string[] }) {
+  const { t } = useTranslation('snippets')
   return (
     <>
       {inlines.map((inline, i) =>
         inline.type === 'field' ? (
-          <span key={i} className="snippet-field" title={`数据项“${inline.name}”`}>
+          <span key={i} className="snippet-field" title={t('fieldTitle', { name: inline.name })}>
             <Highlighted text={inline.name} terms={terms} />
           </span>
         ) : (

@@ -1,8 +1,10 @@
 /**
  * A page break (`dd-pagebreak`): a block decorator shown as a dashed line labelled 分页符.
- * Exports start a new page there.
+ * Exports start a new page there. The label follows the UI language: decorators render through
+ * React portals, inside the app's tree, so the view reads its words with useTranslation.
  */
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   $applyNodeReplacement,
   $getDocument,
@@ -16,9 +18,10 @@ import { NODE_TYPES } from '../../../shared/document/lexicalState'
 export type SerializedPageBreakNode = SerializedLexicalNode
 
 function PageBreakView(): JSX.Element {
+  const { t } = useTranslation('structure')
   return (
-    <div className="dd-pagebreak-line" role="separator" aria-label="分页符" style={{ borderTop: '1px dashed currentColor', textAlign: 'center', opacity: 0.6 }}>
-      <span className="dd-pagebreak-label">分页符</span>
+    <div className="dd-pagebreak-line" role="separator" aria-label={t('pageBreakLabel')} style={{ borderTop: '1px dashed currentColor', textAlign: 'center', opacity: 0.6 }}>
+      <span className="dd-pagebreak-label">{t('pageBreakLabel')}</span>
     </div>
   )
 }

@@ -18,7 +18,7 @@ const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; g
  */
 export function StructureToolbar() {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
+  const { t } = useTranslation('structure')
   const [kind, setKind] = useState<BlockKind | 'title' | 'other'>('paragraph')
   const [marks, setMarks] = useState<Record<string, boolean>>({})
   const [runIn, setRunIn] = useState<boolean | null>(null)
@@ -43,25 +43,25 @@ export function StructureToolbar() {
   return (
     <>
       <select
-        aria-label="段落样式"
+        aria-label={t('blockKind')}
         value={typeof kind === 'number' ? String(kind) : kind === 'paragraph' ? 'paragraph' : ''}
         disabled={kind === 'title'}
         onChange={(e) => setBlockKind(editor, e.target.value === 'paragraph' ? 'paragraph' : (Number(e.target.value) as 1 | 2 | 3 | 4))}
       >
         <option value="" disabled hidden>—</option>
-        <option value="paragraph">{t('editor.body')} (Ctrl+0)</option>
+        <option value="paragraph">{t('body')} (Ctrl+0)</option>
         {[1, 2, 3, 4].map((l) => (
-          <option key={l} value={String(l)}>{t('editor.heading', { level: ['一', '二', '三', '四'][l - 1] })} (Ctrl+{l})</option>
+          <option key={l} value={String(l)}>{t(`headingLevel.${l}`)} (Ctrl+{l})</option>
         ))}
       </select>
-      {kind === 'title' && <button onClick={() => addSubtitle(editor)} data-testid="add-subtitle">{t('editor.addSubtitle')}</button>}
+      {kind === 'title' && <button onClick={() => addSubtitle(editor)} data-testid="add-subtitle">{t('addSubtitle')}</button>}
       <span className="sep" />
       {MARKS.map((m) => (
         <button
           key={m.format}
           className={`mark mark-${m.format}${marks[m.format] ? ' on' : ''}`}
           aria-pressed={!!marks[m.format]}
-          title={t(`editor.${m.label}`)}
+          title={t(`common:${m.label}`)}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, m.format)}
         >
@@ -69,21 +69,21 @@ export function StructureToolbar() {
         </button>
       ))}
       <span className="sep" />
-      <button onClick={() => toggleRunIn(editor)} disabled={runIn === null} aria-pressed={!!runIn} className={runIn ? 'on' : ''} title={t('editor.runInHint')}>
-        {t('editor.runIn')}
+      <button onClick={() => toggleRunIn(editor)} disabled={runIn === null} aria-pressed={!!runIn} className={runIn ? 'on' : ''} title={t('runInHint')}>
+        {t('runIn')}
       </button>
-      <button onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: false })} title={t('editor.insertTable')}>
-        {t('editor.table')}
+      <button onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: false })} title={t('insertTable')}>
+        {t('table')}
       </button>
       {inTable && (
         <>
-          <button onClick={() => editor.update(() => void $insertTableRowAtSelection(true))}>{t('editor.addRow')}</button>
-          <button onClick={() => editor.update(() => void $insertTableColumnAtSelection(true))}>{t('editor.addColumn')}</button>
-          <button onClick={() => editor.update(() => $deleteTableRowAtSelection())}>{t('editor.deleteRow')}</button>
-          <button onClick={() => editor.update(() => $deleteTableColumnAtSelection())}>{t('editor.deleteColumn')}</button>
+          <button onClick={() => editor.update(() => void $insertTableRowAtSelection(true))}>{t('addRow')}</button>
+          <button onClick={() => editor.update(() => void $insertTableColumnAtSelection(true))}>{t('addColumn')}</button>
+          <button onClick={() => editor.update(() => $deleteTableRowAtSelection())}>{t('deleteRow')}</button>
+          <button onClick={() => editor.update(() => $deleteTableColumnAtSelection())}>{t('deleteColumn')}</button>
         </>
       )}
-      <button onClick={() => insertPageBreak(editor)} title={t('editor.pageBreak')}>{t('editor.pageBreakShort')}</button>
+      <button onClick={() => insertPageBreak(editor)} title={t('pageBreak')}>{t('pageBreakShort')}</button>
     </>
   )
 }

@@ -6,7 +6,7 @@ import { errorMessage } from '../../app/errors'
 
 /** 从模板新建: one of the shipped skeletons, its blanks as unfilled figures, as a new document. */
 export function TemplatePicker({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('templates')
   const api = useApi()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -24,9 +24,9 @@ export function TemplatePicker({ onClose, onCreated }: { onClose(): void; onCrea
   }
 
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('templates.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="modal">
-        <h2>{t('templates.title')}</h2>
+        <h2>{t('title')}</h2>
         <ul className="template-list">
           {TEMPLATES.map((tpl) => (
             <li key={tpl.id}>
@@ -39,7 +39,7 @@ export function TemplatePicker({ onClose, onCreated }: { onClose(): void; onCrea
         </ul>
         {error && <p className="error" role="alert">{error}</p>}
         <div className="row end">
-          <button onClick={onClose}>{t('import.cancel')}</button>
+          <button onClick={onClose}>{t('common:cancel')}</button>
         </div>
       </div>
     </div>
