@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { CLEANUP_COMMANDS, previewCleanup, type CleanupCommand, type CleanupPreview } from '../../../shared/cleanup'
 import { editorStateToModel, modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
+import './cleanup.css'
 
 interface Props {
   carry: { figures: Figure[]; signature?: Signature }

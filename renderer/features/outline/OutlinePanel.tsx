@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutlineEntry } from '../structure/HeadingNumbersPlugin'
 import { moveSection } from './sections'
+import './outline.css'
 
 interface Props {
   entries: OutlineEntry[]

@@ -7,6 +7,7 @@ import type { Block, Inline } from '../../../shared/document/model'
 import { structureParagraphs } from '../../../shared/paste/structureParagraphs'
 import { recognize } from '../../../shared/recognizer'
 import { htmlToBlocks } from './htmlToBlocks'
+import './paste.css'
 
 /** Plain text → one paragraph per line (blank lines dropped; leading indentation trimmed). */
 export function textToBlocks(text: string): Block[] {

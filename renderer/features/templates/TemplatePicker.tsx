@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { loadTemplate, TEMPLATES, type TemplateId } from '../../../shared/templates'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
+import './templates.css'
 
 /** 从模板新建: one of the shipped skeletons, its blanks as unfilled figures, as a new document. */
 export function TemplatePicker({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
