@@ -61,7 +61,7 @@ const restore: Command = {
   options: ['json'],
   library: 'optional',
   async run(ctx, args) {
-    const given = requireArg(restore, args, 0, 'restore 需要备份文件 / restore needs a backup file')
+    const given = requireArg(restore, args, 0, t('restore 需要备份文件', 'restore needs a backup file'))
     const result = await backupsOf(ctx.services.library).restoreFile(sourceOf(ctx, given))
     if (ctx.values.json) return ctx.json(result)
     if (result.safety) ctx.note(formatMessage('backup.safetyCopy', { path: path.join(path.dirname(ctx.services.library.path), 'backups', result.safety.id) }, ctx.lang))

@@ -14,7 +14,6 @@ export const errorsEn: Record<ErrorCode, string> = {
   'transport.unreachable': 'the back end cannot be reached ({{method}}): {{detail}}',
   'transport.badResponse': 'malformed response to {{method}}',
   'transport.badResult': '{{method}} returned an unexpected shape',
-  'text.unconverted': '{{text}}',
 
   'input.notDocumentId': 'not a document id',
   'input.notAssetId': 'not an image id',
@@ -24,6 +23,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'input.invalid': 'invalid',
 
   'library.unavailable': 'the document library cannot be opened: {{reason}}',
+  'library.unavailableAt': 'the document library {{path}} cannot be opened: {{reason}}',
   'library.fileNotFound': 'file not found',
   'library.notAFile': 'not a file',
   'library.notLibrary': 'not a DraftDesk document library (corrupt or foreign file)',
@@ -47,7 +47,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'backups.verifyFailed': 'the backup failed its check and was discarded: {{reason}}',
   'backups.exists': '{{path}} exists and will not be overwritten',
   'backups.readOnly': 'the document library is read-only: nothing can be restored into it',
-  'backups.restoreFailed': 'the restore did not complete; the document library is as it was: {{detail}}',
+  'backups.restoreFailed': 'the restore did not complete; the document library is as it was: {{reason}}',
   'salvage.notNeeded': 'the document library opens normally: there is nothing to salvage',
   'salvage.nothingReadable': 'no document or snippet could be read from the damaged library ({{detail}})',
 
@@ -56,6 +56,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   'documents.brokenJson': 'broken JSON',
   'documents.inTrash': 'the document is in the trash: restore it to edit it',
   'documents.purgeNotTrashed': 'only documents in the trash can be deleted for good',
+  'documents.fileNotJson': '{{file}} is not valid JSON: line {{line}}, {{reason}}',
+  'documents.fileNotModel': '{{file}} is not a DraftDesk document model: {{reason}}',
 
   'fileKind.png': 'a PNG image',
   'fileKind.jpeg': 'a JPEG image',

@@ -14,7 +14,6 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'transport.unreachable': '无法连接后台（{{method}}）：{{detail}}',
   'transport.badResponse': '后台对 {{method}} 的回应格式不对',
   'transport.badResult': '后台对 {{method}} 的回应与接口不符',
-  'text.unconverted': '{{text}}',
 
   'input.notDocumentId': '不是有效的文档 ID',
   'input.notAssetId': '不是有效的图片 ID',
@@ -24,6 +23,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'input.invalid': '格式不对',
 
   'library.unavailable': '文稿库无法打开：{{reason}}',
+  'library.unavailableAt': '文稿库无法打开（{{path}}）：{{reason}}',
   'library.fileNotFound': '文件不存在',
   'library.notAFile': '不是文件',
   'library.notLibrary': '不是稿台文稿库文件（文件已损坏或格式不对）',
@@ -47,7 +47,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'backups.verifyFailed': '备份没有通过检查，已丢弃：{{reason}}',
   'backups.exists': '文件已存在，不会覆盖：{{path}}',
   'backups.readOnly': '文稿库是只读的，不能恢复到这里',
-  'backups.restoreFailed': '恢复没有完成，文稿库保持原样：{{detail}}',
+  'backups.restoreFailed': '恢复没有完成，文稿库保持原样：{{reason}}',
   'salvage.notNeeded': '文稿库可以正常打开，不需要抢救',
   'salvage.nothingReadable': '损坏的文稿库里读不出任何文稿或素材（{{detail}}）',
 
@@ -56,6 +56,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'documents.brokenJson': 'JSON 已损坏',
   'documents.inTrash': '文档在回收站中，恢复后才能编辑',
   'documents.purgeNotTrashed': '只能彻底删除回收站中的文档',
+  'documents.fileNotJson': '{{file}} 不是有效的 JSON：第 {{line}} 行，{{reason}}',
+  'documents.fileNotModel': '{{file}} 不是稿台文档模型：{{reason}}',
 
   'fileKind.png': 'PNG 图片',
   'fileKind.jpeg': 'JPEG 图片',

@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError, type ApiOutput, type BackupSummary } from '../../../shared/api'
-import { messageText } from '../../../shared/errors'
 import { lockHolder } from '../library/lock'
 import { backupsDirOf, checkedCopy, fsyncDir, listSnapshots, rotate, snapshotFacts, stampOf, writeSnapshot, type Snapshot, type SnapshotFacts } from '../library/snapshot'
 import type { LibraryHost } from '../library/store'
@@ -112,7 +111,7 @@ export class Backups {
           moveLibraryFile(aside, file)
           fsyncDir(dir)
           host.reattach()
-          throw new ApiError('backups.restoreFailed', { detail: info.reason })
+          throw new ApiError('backups.restoreFailed', {}, { reason: info.problem })
         }
         if (open) removeLibraryFile(aside)
         rotate(file)
@@ -148,7 +147,7 @@ export class Backups {
         throw err
       }
       const library = host.reattach(target)
-      if (library.state !== 'open') throw new ApiError('backups.restoreFailed', { detail: messageText(library.problem) })
+      if (library.state !== 'open') throw new ApiError('backups.restoreFailed', {}, { reason: library.problem })
       return { library, path: target, documents: report.documents, rebuilt: report.rebuilt, revisions: report.revisions, snippets: report.snippets, lost: report.lost }
     })
   }

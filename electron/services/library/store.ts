@@ -16,7 +16,7 @@ import { LibraryOpenError, openLibraryDatabase, type SqliteDatabase } from './da
 import { storageError } from './errors'
 import { acquireLibraryLock, type LibraryLock } from './lock'
 import { listSnapshots, rotate, writeSnapshot, writeSnapshotSync, type BackupKind, type Snapshot, type SnapshotFacts } from './snapshot'
-import { msg, messageText, type Message } from '../../../shared/errors'
+import { msg, type Message } from '../../../shared/errors'
 
 export interface LibraryHostOptions {
   /** path of an Electron-ABI build of better-sqlite3 (Electron main only) */
@@ -90,7 +90,7 @@ export class LibraryHost {
   info(): LibraryInfo {
     if (this.store) return { state: 'open', path: this.currentPath, documents: this.store.count(), ...(this.readOnly ? { readOnly: true } : {}) }
     const problem = this.problem?.reason ?? msg('library.notOpen')
-    return { state: 'unavailable', path: this.currentPath, reason: messageText(problem), problem }
+    return { state: 'unavailable', path: this.currentPath, problem }
   }
 
   /** Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file. */

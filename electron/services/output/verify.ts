@@ -11,7 +11,7 @@
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import type { SummaryDocument } from '../../../shared/document/model'
-import { msg, messageText, type Message } from '../../../shared/errors'
+import { msg, type Message } from '../../../shared/errors'
 import { isFingerprint } from '../../../shared/output/canonical'
 import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
@@ -28,8 +28,6 @@ export interface VerifyResult {
   final: FinalSummary | null
   /** what the result means, for the writer */
   note: Message
-  /** `note` in Chinese, as the CLI prints it */
-  message: string
   /** where the text differs first (DOCX) */
   difference?: { expected: string; found: string }
 }
@@ -74,8 +72,8 @@ function localDateTime(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-type Verdict = Omit<VerifyResult, 'note' | 'message'>
-const result = (verdict: Verdict, note: Message): VerifyResult => ({ ...verdict, note, message: messageText(note) })
+type Verdict = Omit<VerifyResult, 'note'>
+const result = (verdict: Verdict, note: Message): VerifyResult => ({ ...verdict, note })
 
 export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise<VerifyResult> {
   const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1')

@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { ApiError, type ApiOutput } from '../../../shared/api'
-import { msg, messageText, type Message } from '../../../shared/errors'
+import { msg, type Message } from '../../../shared/errors'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { harvest, parseSnippetFile, snippetsToCsv, snippetsToJson, type HarvestSource } from '../../../shared/snippets'
 import { importFile } from '../import/store'
@@ -108,6 +108,5 @@ export async function harvestSnippets(
     paragraphs,
     groups: groups.map((g) => ({ ...g, inLibrary: store.hasBodyKey(bodyKey(g.body)) })),
     problems,
-    warnings: problems.map((p) => messageText(p)),
   }
 }
