@@ -181,7 +181,7 @@ export function App() {
           e.target.value = ''
         }}
       />
-      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={libraryReplaced} />}
+      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={libraryReplaced} beforeRestore={async () => { await editorRef.current?.flush() }} />}
       {pickingTemplate && (
         <TemplatePicker
           onClose={() => setPickingTemplate(false)}

@@ -40,7 +40,7 @@ describe('备份与恢复', () => {
     await page.click('.dd-paragraph >> nth=0')
     await page.keyboard.press('End')
     await page.keyboard.insertText('备份之后又写的话。')
-    await waitSaved(page)
+    // no waiting for the autosave: the restore saves what was typed first, into the backup it takes
 
     await page.click('[data-testid=backups-button]')
     await row.locator('button', { hasText: '恢复' }).click()
@@ -55,9 +55,15 @@ describe('备份与恢复', () => {
     await expect.poll(() => editorText(page)).toContain('这是备份时的正文。')
     expect(await editorText(page)).not.toContain('备份之后又写的话')
 
-    // the library as it was before the restore was backed up and is listed
+    // the library as it was before the restore was backed up, with what was typed last: restoring it brings that back
     await page.click('[data-testid=backups-button]')
-    await expect.poll(() => page.locator('[data-testid=backups-dialog] tbody tr', { hasText: '恢复前' }).count()).toBe(1)
+    const before = page.locator('[data-testid=backups-dialog] tbody tr', { hasText: '恢复前' })
+    await expect.poll(() => before.count()).toBe(1)
+    await before.locator('button', { hasText: '恢复' }).click()
+    await page.locator('[data-testid=restore-confirm] button', { hasText: '恢复这个备份' }).click()
+    await expect.poll(() => page.locator('[data-testid=backups-dialog]').count()).toBe(0)
+    await page.locator('.doc-open', { hasText: '备份之前' }).click()
+    await expect.poll(() => editorText(page)).toContain('备份之后又写的话。')
   })
 
   it('offers the newest backup when the library cannot be opened, and opens what it restored', async () => {

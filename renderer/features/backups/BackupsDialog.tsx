@@ -14,7 +14,13 @@ type Listed = ApiOutput<'backups.list'>
  * after a confirmation that names the backup's time. A backup is named to the back end by its id
  * from the list. `onRestored` gets the library as it now is; the app reloads its lists from it.
  */
-export function BackupsDialog({ onClose, onRestored, libraryOpen = true }: { onClose(): void; onRestored(info: LibraryInfo, notice: string): void; libraryOpen?: boolean }) {
+export function BackupsDialog({ onClose, onRestored, beforeRestore, libraryOpen = true }: {
+  onClose(): void
+  onRestored(info: LibraryInfo, notice: string): void
+  /** saves the open document first: what was typed goes into the backup taken before the restore */
+  beforeRestore?: () => Promise<void>
+  libraryOpen?: boolean
+}) {
   const { t, i18n } = useTranslation('backups')
   const api = useApi()
   const [listed, setListed] = useState<Listed | null>(null)
@@ -48,6 +54,7 @@ export function BackupsDialog({ onClose, onRestored, libraryOpen = true }: { onC
     setError(null)
     setMessage(null)
     try {
+      await beforeRestore?.()
       const result = await api.call('backups.restore', { id: backup.id })
       onRestored(result.library, t('restored', { time: time(backup) }))
     } catch (err) {
