@@ -245,6 +245,24 @@ describe('restore', () => {
     services.close()
   })
 
+  it('puts the old library back when the restored one does not open', async () => {
+    const dir = tempDir()
+    const { services } = await libraryWithContent(dir, 2)
+    const before = await contents(services)
+    // an older library that passes every check but cannot be migrated (a table in the way of the next migration)
+    const old = path.join(tempDir(), 'old.sqlite')
+    oldLibrary(old)
+    const db = new Database(old)
+    db.exec('CREATE TABLE assets (x)')
+    db.close()
+    const err = await backupsOf(services.library).restoreFile(old).catch((e: unknown) => e)
+    expect((err as ApiError).toMessage()).toMatchObject({ code: 'backups.restoreFailed', parts: { reason: { code: 'library.cannotOpen' } } })
+    expect(services.library.info()).toMatchObject({ state: 'open', documents: 2 })
+    expect(await contents(services)).toEqual(before)
+    expect(fs.readdirSync(dir).sort()).toEqual(['backups', 'library.sqlite', 'library.sqlite-shm', 'library.sqlite-wal'])
+    services.close()
+  })
+
   it('restores the newest good backup over a damaged library, keeping the damaged file aside unchanged', async () => {
     const dir = tempDir()
     const { services } = await libraryWithContent(dir, 3)
