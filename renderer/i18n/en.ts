@@ -78,6 +78,7 @@ export const en: Catalogue = {
     t2s: 'Traditional to Simplified',
     s2t: 'Simplified to Traditional',
     spaces: 'Remove stray spaces between Chinese characters',
+    levels: 'Close skipped heading levels (GB/T order)',
     nothing: 'Nothing to change.',
     count: '{{count}} changes, applied at once (Ctrl+Z undoes them):',
     more: '{{count}} more not listed',

@@ -77,6 +77,7 @@ export const zhCN = {
     t2s: '繁体转简体',
     s2t: '简体转繁体',
     spaces: '删除汉字间多余空格',
+    levels: '规范层级（补齐跳过的标题级别）',
     nothing: '没有需要改动的地方。',
     count: '共 {{count}} 处改动，确认后一次完成，可用 Ctrl+Z 撤销：',
     more: '另有 {{count}} 处未列出',

@@ -133,9 +133,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
       else delete item.marker
     }
   }
-  const kinds = items.flatMap((item) => (item.marker ? [item.marker.kind] : []))
-  const levels = levelMap(kinds)
-  if (levels.size > 4) report.warnings.push(`"${title}": ${levels.size} kinds of heading numbers; the deepest share level 4`)
+  const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
 
   const numbering = new NumberingTracker()
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()

@@ -4,6 +4,7 @@
  * joined lines, unfilled figures, junk gone, signature — and not one word changed.
  */
 import { describe, expect, it } from 'vitest'
+import { headingNumbersOf } from '../../../shared/document/numbering'
 import { fixture, headings, only, outline, paragraphs, run, squash, wording } from './helpers'
 
 /** Heading numbers at line starts, as a writer types them (the recognizer derives them again). */
@@ -156,17 +157,18 @@ describe('"1、" lists and lead-ins', () => {
   const text = fixture('lists-leadins.txt')
   const doc = only(text)
 
-  it('maps 1、 under 一、 (no (一) present) to level 2', () => {
+  it('keeps 1、 under 一、 (no (一) present) at level 3: the numbers print as typed', () => {
     expect(headings(doc)).toEqual([
       { kind: 'h1', title: '强化组织保障' },
-      { kind: 'h2', title: '成立工作专班。', body: '街道成立由党工委书记任组长的创建工作专班，下设综合协调、环境整治、宣传发动三个小组。' },
-      { kind: 'h2', title: '建立例会制度。', body: '专班每周召开一次调度会，通报问题清单，明确整改时限。' },
-      { kind: 'h2', title: '落实经费保障。' },
+      { kind: 'h3', title: '成立工作专班。', body: '街道成立由党工委书记任组长的创建工作专班，下设综合协调、环境整治、宣传发动三个小组。' },
+      { kind: 'h3', title: '建立例会制度。', body: '专班每周召开一次调度会，通报问题清单，明确整改时限。' },
+      { kind: 'h3', title: '落实经费保障。' },
       { kind: 'h1', title: '狠抓环境整治' },
       { kind: 'h1', title: '下步打算' },
-      { kind: 'h2', title: '继续做好测评迎检准备。' },
-      { kind: 'h2', title: '巩固环境整治成果，防止问题反弹。' },
+      { kind: 'h3', title: '继续做好测评迎检准备。' },
+      { kind: 'h3', title: '巩固环境整治成果，防止问题反弹。' },
     ])
+    expect(headingNumbersOf(doc.blocks)).toEqual(['一、', '1.', '2.', '3.', '二、', '三、', '1.', '2.'])
   })
 
   it('keeps lead-ins and lines that merely start with a number as body text', () => {

@@ -37,19 +37,27 @@ describe('levelMap', () => {
   it('follows GB/T order when all four kinds are present', () => {
     expect(Object.fromEntries(levelMap(['cn', 'cnParen', 'arDot', 'arParen']))).toEqual({ cn: 1, cnParen: 2, arDot: 3, arParen: 4 })
   })
-  it('closes up missing kinds: 一、 then 1、 makes 1、 level 2', () => {
-    expect(Object.fromEntries(levelMap(['cn', 'arDun', 'arDun']))).toEqual({ cn: 1, arDun: 2 })
-    expect(Object.fromEntries(levelMap(['cnParen', 'arParen']))).toEqual({ cnParen: 1, arParen: 2 })
+  it('keeps skipped levels: 一、 then 1、 makes 1、 level 3, (一) then (1) makes (1) level 4', () => {
+    expect(Object.fromEntries(levelMap(['cn', 'arDun', 'arDun']))).toEqual({ cn: 1, arDun: 3 })
+    expect(Object.fromEntries(levelMap(['cnParen', 'arParen']))).toEqual({ cnParen: 2, arParen: 4 })
+    expect(Object.fromEntries(levelMap(['arDun']))).toEqual({ arDun: 3 })
   })
-  it('orders "1." and "1、" by first appearance', () => {
-    expect(Object.fromEntries(levelMap(['arDun', 'arDot']))).toEqual({ arDun: 1, arDot: 2 })
-    expect(Object.fromEntries(levelMap(['arDot', 'arDun']))).toEqual({ arDot: 1, arDun: 2 })
+  it('puts "1." and "1、" on one level…', () => {
+    expect(Object.fromEntries(levelMap(['arDun', 'arDot']))).toEqual({ arDun: 3, arDot: 3 })
+    expect(Object.fromEntries(levelMap(['cn', 'arDot', 'arDun', 'cn', 'arDun', 'arDot']))).toEqual({ cn: 1, arDot: 3, arDun: 3 })
+  })
+  it('…unless one only ever appears inside sections of the other, restarting at 1', () => {
+    const m = (kind: 'cn' | 'arDot' | 'arDun', number: number) => ({ kind, number })
+    const nested = [m('cn', 1), m('arDot', 1), m('arDun', 1), m('arDun', 2), m('arDot', 2), m('arDun', 1), m('cn', 2), m('arDot', 1)]
+    expect(Object.fromEntries(levelMap(nested))).toEqual({ cn: 1, arDot: 3, arDun: 4 })
+    const notRestarting = [m('arDot', 1), m('arDun', 1), m('arDot', 2), m('arDun', 2)]
+    expect(Object.fromEntries(levelMap(notRestarting))).toEqual({ arDot: 3, arDun: 3 })
   })
   it('a list before the first 一、 does not push 一、 down', () => {
-    expect(Object.fromEntries(levelMap(['arDun', 'cn', 'arDun']))).toEqual({ cn: 1, arDun: 2 })
+    expect(Object.fromEntries(levelMap(['arDun', 'cn', 'arDun']))).toEqual({ cn: 1, arDun: 3 })
   })
-  it('caps at level 4', () => {
-    expect(levelMap(['cn', 'cnParen', 'arDot', 'arDun', 'arParen']).get('arParen')).toBe(4)
+  it('all five kinds: GB/T levels', () => {
+    expect(Object.fromEntries(levelMap(['cn', 'cnParen', 'arDot', 'arDun', 'arParen']))).toEqual({ cn: 1, cnParen: 2, arDot: 3, arDun: 3, arParen: 4 })
   })
 })
 
@@ -106,9 +114,9 @@ describe('headings in documents', () => {
     const doc = only(`标题\n一、做法\n1、建立台账。正文\n2、${long}\n3、抓好落实`)
     expect(headings(doc)).toEqual([
       { kind: 'h1', title: '做法' },
-      { kind: 'h2', title: '建立台账。', body: '正文' },
-      { kind: 'h2', title: '', body: long },
-      { kind: 'h2', title: '抓好落实' },
+      { kind: 'h3', title: '建立台账。', body: '正文' },
+      { kind: 'h3', title: '', body: long },
+      { kind: 'h3', title: '抓好落实' },
     ])
   })
 
@@ -120,7 +128,7 @@ describe('headings in documents', () => {
 
   it('keeps "?" and half-width punctuation exactly as written', () => {
     const doc = only('标题\n(一)加强?织领导,压实工作责任。随后正文(含括号):完。')
-    expect(headings(doc)).toEqual([{ kind: 'h1', title: '加强?织领导,压实工作责任。', body: '随后正文(含括号):完。' }])
+    expect(headings(doc)).toEqual([{ kind: 'h2', title: '加强?织领导,压实工作责任。', body: '随后正文(含括号):完。' }])
     expect(paragraphs(doc)).toEqual([])
   })
 })

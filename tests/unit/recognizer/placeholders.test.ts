@@ -63,7 +63,7 @@ describe('figures in documents', () => {
   it('placeholders in run-in headings become figures too; ids stay unique', () => {
     const doc = only('标题\n(一)召开会议x次。全年培训xx人次。')
     expect(doc.blocks[0]).toEqual({
-      type: 'heading', level: 1,
+      type: 'heading', level: 2,
       title: [{ type: 'text', text: '召开会议' }, { type: 'figure', figureId: 'f1' }, { type: 'text', text: '次。' }],
       body: [{ type: 'text', text: '全年培训' }, { type: 'figure', figureId: 'f2' }, { type: 'text', text: '人次。' }],
     })
