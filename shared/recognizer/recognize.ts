@@ -116,23 +116,11 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     for (const i of [...found.used].sort((a, b) => b - a)) body.splice(i, 1)
   }
 
+  // a marker with nothing after it (a bare "一、" the wrap did not join) is not a heading
   const items: BodyLine[] = body.map((text) => {
     const marker = matchMarker(text)
-    if (!marker) return { text }
-    const shape = shapeHeading(marker.rest)
-    return shape ? { text, marker, shape } : { text, marker }
+    return marker && marker.rest ? { text, marker, shape: shapeHeading(marker.rest) } : { text }
   })
-  // A numbered line too long to be a heading (see MAX_HEADING_CHARS) is a numbered body paragraph.
-  // When its kind of number heads other sections of this document it keeps its place in that
-  // numbering, as a heading with an empty title and the whole text as run-in body; otherwise it
-  // stays a paragraph, number and all.
-  const headingKinds = new Set(items.flatMap((item) => (item.shape ? [item.marker!.kind] : [])))
-  for (const item of items) {
-    if (item.marker && !item.shape) {
-      if (headingKinds.has(item.marker.kind)) item.shape = { title: '', body: item.marker.rest }
-      else delete item.marker
-    }
-  }
   const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
 
   const numbering = new NumberingTracker()

@@ -1,4 +1,5 @@
 /** Heading markers, level mapping, run-in splitting, numbering gaps. */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { levelMap, matchMarker, shapeHeading } from '../../../shared/recognizer'
 import { headings, only, outline, paragraphs, run } from './helpers'
@@ -71,15 +72,51 @@ describe('shapeHeading (run-in)', () => {
     expect(shapeHeading('高度重视，制定工作方案。')).toEqual({ title: '高度重视，制定工作方案。' })
     expect(shapeHeading('主要工作开展情况')).toEqual({ title: '主要工作开展情况' })
   })
-  it('does not end the heading at ； ： or a half-width ? (a lost character)', () => {
+  it('does not end the heading at a ； or ： inside a short line, or at a half-width ? (a lost character)', () => {
     expect(shapeHeading('完成规划;')).toEqual({ title: '完成规划;' })
     expect(shapeHeading('加强?织领导，压实责任。正文')).toEqual({ title: '加强?织领导，压实责任。', body: '正文' })
     expect(shapeHeading('计生工作：全年出生人口稳定')).toEqual({ title: '计生工作：全年出生人口稳定' })
+    expect(shapeHeading('宣传发动:')).toEqual({ title: '宣传发动:' })
   })
-  it('rejects a line too long to be a heading', () => {
-    expect(shapeHeading('甲'.repeat(121))).toBeNull()
-    expect(shapeHeading('甲'.repeat(120))).toEqual({ title: '甲'.repeat(120) })
-    expect(shapeHeading('甲'.repeat(130) + '。乙')).toBeNull()
+  it('ends a short label at a colon when body text follows', () => {
+    expect(shapeHeading('宣传发动：为动员辖区居民参与创建，社区召开了动员会')).toEqual({ title: '宣传发动：', body: '为动员辖区居民参与创建，社区召开了动员会' })
+    expect(shapeHeading('宣传发动:社区召开居民代表动员会三次')).toEqual({ title: '宣传发动:', body: '社区召开居民代表动员会三次' })
+    expect(shapeHeading('会议时间10:30开始，全体人员参加')).toEqual({ title: '会议时间10:30开始，全体人员参加' })
+  })
+  it('ends a short label at a blank before body text', () => {
+    expect(shapeHeading('加强组织领导　街道成立了创建工作专班，统筹推进')).toEqual({ title: '加强组织领导', body: '街道成立了创建工作专班，统筹推进' })
+    expect(shapeHeading('加强组织领导 “三级联动”机制全面运行，成效明显')).toEqual({ title: '加强组织领导', body: '“三级联动”机制全面运行，成效明显' })
+    // not between Latin words or numbers, not before a short tail
+    expect(shapeHeading('推广使用 Word 模板，统一文稿格式')).toEqual({ title: '推广使用 Word 模板，统一文稿格式' })
+    expect(shapeHeading('倡导文明新风 争创和谐家庭')).toEqual({ title: '倡导文明新风 争创和谐家庭' })
+  })
+  it('takes a half-width full stop after Chinese text as a sentence end, not inside a number', () => {
+    expect(shapeHeading('建立台账.全镇共排查企业46家')).toEqual({ title: '建立台账.', body: '全镇共排查企业46家' })
+    expect(shapeHeading('投入资金1.5万元用于改造')).toEqual({ title: '投入资金1.5万元用于改造' })
+  })
+  it('cuts a long line without a sentence end after its first clause group', () => {
+    const clauses = ['深入宣传未成年人保护的法律法规', '弘扬文明和谐的社会风尚', '引导辖区青少年从小热爱家乡建设家乡', '组织学生参加社区公益活动', '开展环境卫生整治']
+    const line = clauses.join('，')
+    expect(shapeHeading(line)).toEqual({ title: `${clauses[0]}，${clauses[1]}，`, body: clauses.slice(2).join('，') })
+    // a first sentence longer than MAX_HEADING_CHARS is cut the same way
+    const longSentence = `${clauses[0]}，${'各项工作稳步推进'.repeat(16)}。后文`
+    expect(shapeHeading(longSentence)).toEqual({ title: `${clauses[0]}，`, body: longSentence.slice(clauses[0]!.length + 1) })
+  })
+  it('never returns an empty title: a line with no place to cut is one heading', () => {
+    expect(shapeHeading('甲'.repeat(121))).toEqual({ title: '甲'.repeat(121) })
+    expect(shapeHeading('甲'.repeat(130) + '。乙')).toEqual({ title: '甲'.repeat(130) + '。乙' })
+    const item = '切实抓好先进性教育活动，把它作为第一位的要务来抓，作为第一位的任务来完成，作为第一位的责任来对待；'
+    expect(shapeHeading(item)).toEqual({ title: item })
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 300 }), (rest) => {
+      const shape = shapeHeading(rest)
+      expect(shape.title.length).toBeGreaterThan(0)
+      expect(rest.startsWith(shape.title)).toBe(true)
+      if (shape.body === undefined) expect(shape.title).toBe(rest)
+      else {
+        expect(rest.endsWith(shape.body)).toBe(true)
+        expect(rest.slice(shape.title.length, rest.length - shape.body.length)).toMatch(/^[ \u3000\t]*$/)
+      }
+    }))
   })
 })
 
@@ -103,21 +140,21 @@ describe('headings in documents', () => {
     expect(headings(result.documents[0]!).map((h) => h.kind)).toEqual(['h1', 'h2', 'h2', 'h2', 'h2', 'h1', 'h2', 'h2', 'h1'])
   })
 
-  it('a long numbered line without a full stop is body text', () => {
-    const long = '今年以来' + '，'.padEnd(1, '，') + '全镇围绕中心工作扎实推进各项任务'.repeat(9)
-    const doc = only(`标题\n1、${long}`)
-    expect(outline(doc)).toEqual([{ kind: 'p', title: `1、${long}` }])
-  })
-
-  it('…but keeps its place when its kind of number heads other sections', () => {
-    const long = '全镇围绕中心工作扎实推进各项任务'.repeat(9)
+  it('a long numbered line without a full stop is a heading cut after its first clause group', () => {
+    const long = '全镇围绕中心工作扎实推进各项任务，'.repeat(9)
     const doc = only(`标题\n一、做法\n1、建立台账。正文\n2、${long}\n3、抓好落实`)
     expect(headings(doc)).toEqual([
       { kind: 'h1', title: '做法' },
       { kind: 'h3', title: '建立台账。', body: '正文' },
-      { kind: 'h3', title: '', body: long },
+      { kind: 'h3', title: '全镇围绕中心工作扎实推进各项任务，全镇围绕中心工作扎实推进各项任务，', body: long.slice(34) },
       { kind: 'h3', title: '抓好落实' },
     ])
+    const alone = only(`标题\n1、${long}`)
+    expect(headings(alone)).toHaveLength(1)
+  })
+
+  it('a bare marker with nothing to take stays text', () => {
+    expect(outline(only('标题\n正文。\n二、'))).toEqual([{ kind: 'p', title: '正文。' }, { kind: 'p', title: '二、' }])
   })
 
   it('a marker alone on its line takes the next line as its title', () => {
