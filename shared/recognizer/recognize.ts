@@ -20,7 +20,7 @@ import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } 
 import { MODEL_VERSION } from '../document/model'
 import { isCollectionHeader, matchPiece } from './collection'
 import { NumberingTracker, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
-import { removeJunk } from './junk'
+import { removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
 import { levelMap, matchMarker, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
@@ -41,6 +41,8 @@ export interface RecognizeOptions {
    * extend here). Never splits.
    */
   fragment?: boolean
+  /** with `clean`: 1-based line numbers of lines to keep although they look like junk (the writer's choice) */
+  keep?: readonly number[]
 }
 
 export interface ImportReport {
@@ -49,6 +51,8 @@ export interface ImportReport {
   linesJoined: number
   placeholders: number
   junkRemoved: number
+  /** with `clean`: each removed line (1-based line number in the text, its text, why), in reading order */
+  junkLines: JunkLine[]
   documents: number
   numberingGaps: NumberingGap[]
   warnings: string[]
@@ -68,7 +72,7 @@ const JOIN_RULES: JoinRules = {
 
 export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeResult {
   const report: ImportReport = {
-    headings: 0, runInHeadings: 0, linesJoined: 0, placeholders: 0, junkRemoved: 0, documents: 0,
+    headings: 0, runInHeadings: 0, linesJoined: 0, placeholders: 0, junkRemoved: 0, junkLines: [], documents: 0,
     numberingGaps: [], warnings: [],
   }
   const input = typeof text === 'string' ? text : ''
@@ -76,12 +80,14 @@ export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeR
   if (normalized.controlRemoved) report.warnings.push(`removed ${normalized.controlRemoved} control characters`)
   let lines = normalized.lines
   if (opts.clean) {
-    const cleaned = removeJunk(lines)
+    const cleaned = removeJunk(lines, new Set(opts.keep ?? []))
     lines = cleaned.lines
-    report.junkRemoved = cleaned.removed
+    report.junkRemoved = cleaned.removed.length
+    report.junkLines = cleaned.removed
+    report.linesJoined = cleaned.joined
   }
   const joined = joinWrappedLines(lines, JOIN_RULES)
-  report.linesJoined = joined.joined
+  report.linesJoined += joined.joined
 
   let segments: string[][] = [joined.lines]
   if (opts.split && !opts.fragment) {

@@ -6,12 +6,15 @@
  * - The same title repeated on the next line (websites print it twice) is dropped.
  * - A subtitle line starts with "——", "—", "--" or "－－"; the dash is a layout mark like a heading
  *   number, so the subtitle is stored without it (renderers and exporters put "——" back).
+ * - The title is never a junk line: a head of junk-shaped lines (site banner, menu, breadcrumb,
+ *   timestamp, "[推荐]…" — see junk.ts) is looked past; without `clean` those lines stay in the body.
  * - When the first line is a sentence, a heading or a date, the document has no title ('') and the
  *   line stays in the body.
  */
 import { isHan } from '../text'
 import { SENTENCE_PUNCTUATION, isAsciiLetter, squash } from './chars'
-import { matchPiece, stripCollectionLabel } from './collection'
+import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
+import { junkKind } from './junk'
 import { matchMarker } from './markers'
 import { parseDateLine } from './signature'
 
@@ -46,9 +49,26 @@ export interface TitleParts {
   repeatDropped: boolean
 }
 
+/** How many junk-shaped lines a title may sit under (site banner, menu, breadcrumb, timestamp …). */
+const MAX_JUNK_HEAD = 20
+
 export function extractTitle(lines: readonly string[]): TitleParts {
   let i = 0
-  while (i < lines.length && matchPiece(lines[i]!)?.title === '') i++
+  // the title is never a junk line: look past a head of them (they stay in the body when not cleaned)
+  const head: string[] = []
+  while (i < lines.length && head.length < MAX_JUNK_HEAD) {
+    const line = lines[i]!
+    if (matchPiece(line)?.title === '') i++
+    else if (junkKind(line) !== null && !isCollectionHeader(line)) {
+      head.push(line)
+      i++
+    } else break
+  }
+  if (head.length && !(i < lines.length && isTitleLike(lines[i]!))) {
+    i = 0
+    head.length = 0
+    while (i < lines.length && matchPiece(lines[i]!)?.title === '') i++
+  }
   let title = ''
   let repeatDropped = false
   if (i < lines.length && isTitleLike(lines[i]!)) {
@@ -67,7 +87,7 @@ export function extractTitle(lines: readonly string[]): TitleParts {
       i++
     }
   }
-  const parts: TitleParts = { title, body: lines.slice(i), repeatDropped }
+  const parts: TitleParts = { title, body: [...head, ...lines.slice(i)], repeatDropped }
   if (subtitle !== undefined) parts.subtitle = subtitle
   return parts
 }
