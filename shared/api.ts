@@ -72,6 +72,8 @@ export const ImportReportSchema = z.strictObject({
   linesJoined: z.number().int().nonnegative(),
   placeholders: z.number().int().nonnegative(),
   junkRemoved: z.number().int().nonnegative(),
+  /** with `clean`: each removed line — 1-based line number in the decoded text, its text, why (junk kind) */
+  junkLines: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string(), kind: z.string() })),
   documents: z.number().int().nonnegative(),
   /** heading numbers the writer skipped or repeated ("(七)" then "(九)") */
   numberingGaps: z.array(z.strictObject({ level: z.number().int(), after: z.number().int(), found: z.number().int() })),
@@ -138,6 +140,8 @@ export const apiContract = {
         .max(IMPORT_MAX_BASE64, `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，无法导入 / the file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64 数据 / not base64 data'),
       clean: z.boolean().optional(),
+      /** with `clean`: line numbers (report.junkLines[].line) the writer keeps */
+      keepLines: z.array(z.number().int().positive()).max(100_000).optional(),
       split: z.boolean().optional(),
       save: z.boolean().optional(),
     }),

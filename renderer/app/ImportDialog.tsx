@@ -7,6 +7,7 @@ import { errorMessage } from './errors'
 import { fileToBase64 } from './files'
 
 type Preview = ApiOutput<'documents.import'>
+type JunkLine = Preview['report']['junkLines'][number]
 
 interface Props {
   file: File
@@ -26,6 +27,9 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
   const api = useApi()
   const [clean, setClean] = useState(true)
   const [split, setSplit] = useState(false)
+  // removed lines the writer ticked to keep (their text remembered: a kept line leaves junkLines)
+  const [kept, setKept] = useState<JunkLine[]>([])
+  const keepLines = kept.map((j) => j.line)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(true)
@@ -41,7 +45,8 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
         if (file.size === 0) throw new Error(t('import.empty'))
         const base64 = data ?? (await fileToBase64(file))
         if (!data) setData(base64)
-        const result = await api.call('documents.import', { name: file.name, dataBase64: base64, clean, split })
+        const keep = kept.map((j) => j.line)
+        const result = await api.call('documents.import', { name: file.name, dataBase64: base64, clean, split, ...(keep.length ? { keepLines: keep } : {}) })
         if (!stale) {
           setPreview(result)
           setError(null)
@@ -58,13 +63,13 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
     return () => {
       stale = true
     }
-  }, [api, file, clean, split, data, t])
+  }, [api, file, clean, split, data, t, kept])
 
   const save = async () => {
     if (!data) return
     setBusy(true)
     try {
-      const result = await api.call('documents.import', { name: file.name, dataBase64: data, clean, split, save: true })
+      const result = await api.call('documents.import', { name: file.name, dataBase64: data, clean, split, save: true, ...(keepLines.length ? { keepLines } : {}) })
       onSaved(result.saved[0]?.id ?? null)
     } catch (err) {
       setError(errorMessage(err))
@@ -73,6 +78,8 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
   }
 
   const r = preview?.report
+  const junkShown = r && clean ? [...r.junkLines, ...kept].sort((a, b) => a.line - b.line) : []
+  const toggleKeep = (j: JunkLine) => setKept((k) => (k.some((x) => x.line === j.line) ? k.filter((x) => x.line !== j.line) : [...k, j]))
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('import.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="modal">
@@ -96,6 +103,24 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
               {r.numberingGaps.length > 0 && <li className="warn">{t('import.gaps', { count: r.numberingGaps.length })}</li>}
               {r.warnings.map((w) => <li key={w} className="warn">{w}</li>)}
             </ul>
+            {junkShown.length > 0 && (
+              <details className="import-junk" data-testid="import-junk">
+                <summary>{t('import.junkList')}</summary>
+                <ul>
+                  {junkShown.slice(0, 300).map((j) => {
+                    const keep = keepLines.includes(j.line)
+                    return (
+                      <li key={j.line}>
+                        <label title={t('import.keepLine', { line: j.line })}>
+                          <input type="checkbox" checked={keep} disabled={busy} onChange={() => toggleKeep(j)} />{' '}
+                          <span className="muted">{j.line}</span> {keep ? <span>{j.text}</span> : <del>{j.text}</del>}
+                        </label>
+                      </li>
+                    )
+                  })}
+                </ul>
+              </details>
+            )}
             <ol className="import-titles">
               {preview.documents.map((d, i) => <li key={i}>{d.title || t('docs.untitled')}</li>)}
             </ol>

@@ -65,6 +65,8 @@ export const en: Catalogue = {
     joined: '{{count}} broken lines joined',
     placeholders: '{{count}} placeholders (xx, ____ …) made into figures',
     junk: '{{count}} junk lines removed',
+    junkList: 'Removed lines (struck through): tick a line to keep it',
+    keepLine: 'Keep line {{line}}',
     gaps: '{{count}} gaps or repeats in the original numbering (renumbered by level)',
     cancel: 'Cancel',
     insert: 'Insert into the open document',

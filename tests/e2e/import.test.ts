@@ -68,6 +68,23 @@ describe('import through the UI', () => {
     expect(await page.locator('.document-body').innerText()).not.toContain('2025年7月3日') // moved to the signature block
   })
 
+  it('lists the junk lines it removes, struck through, and keeps a line the writer ticks', async () => {
+    const page = await openApp()
+    const file = path.join(tempDir(), '网页.txt')
+    fs.writeFileSync(file, ['某某素材网 首页', '阅读：1024', ...TXT.split('\n'), '转载请注明出处'].join('\n'))
+    await page.setInputFiles('[data-testid=import-input]', file)
+    const junk = page.locator('[data-testid=import-junk]')
+    await junk.locator('summary').click()
+    await expect.poll(() => junk.locator('del').allInnerTexts()).toEqual(['某某素材网 首页', '阅读：1024', '转载请注明出处'])
+    await junk.locator('li', { hasText: '阅读：1024' }).locator('input').check()
+    await expect.poll(() => junk.locator('del').allInnerTexts()).toEqual(['某某素材网 首页', '转载请注明出处'])
+    await page.click('button:has-text("导入为新文稿")')
+    await page.locator('.dd-title', { hasText: '和平社区2025年上半年工作总结' }).waitFor()
+    const body = await page.locator('.document-body').innerText()
+    expect(body).toContain('阅读：1024')
+    expect(body).not.toContain('转载请注明出处')
+  })
+
   it('imports a .docx by drag and drop into the open document as one undo step', async () => {
     const page = await openApp()
     await page.click('[data-testid=new-document]')

@@ -196,7 +196,7 @@ function writeFile(name: string, bytes: Uint8Array | Buffer | string): string {
 
 type ImportOutput = ApiOutput<'documents.import'>
 
-async function importThroughApi(services: Services, file: string, opts: { clean?: boolean; split?: boolean; save?: boolean } = {}): Promise<ImportOutput> {
+async function importThroughApi(services: Services, file: string, opts: { clean?: boolean; split?: boolean; save?: boolean; keepLines?: number[] } = {}): Promise<ImportOutput> {
   const input = { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), ...opts }
   return callApi(services.handlers, 'documents.import', input)
 }
@@ -542,7 +542,24 @@ describe('the import command', () => {
     expect(plain.out).toContain('免责声明')
     expect(cleaned.out).not.toContain('免责声明')
     expect(cleaned.err).toMatch(/2 行网页杂项/)
+    expect(cleaned.err).toContain('去掉 / removed: 第 1 行 / line 1 (meta): 来源：网络整理')
   })
+
+  it('reports each removed line and keeps the ones the writer keeps', () =>
+    withServices(async (services) => {
+      const junky = `来源：网络整理\n${TOWN}\n免责声明：本文仅供参考，版权归原作者所有。\n`
+      const file = writeFile('junk.txt', utf8(junky))
+      const cleaned = await importThroughApi(services, file, { clean: true })
+      const last = junky.split('\n').length - 1
+      expect(cleaned.report.junkLines).toEqual([
+        { line: 1, text: '来源：网络整理', kind: 'meta' },
+        { line: last, text: '免责声明：本文仅供参考，版权归原作者所有。', kind: 'boilerplate' },
+      ])
+      const kept = await importThroughApi(services, file, { clean: true, keepLines: [1] })
+      expect(kept.report.junkLines.map((j) => j.line)).toEqual([last])
+      expect(JSON.stringify(kept.documents)).toContain('来源：网络整理')
+      expect(kept.documents[0]!.title).toBe('松林镇2025年度平安建设工作总结')
+    }))
 
   it('says what is wrong for a missing file and a missing argument', async () => {
     const dir = tempDir()

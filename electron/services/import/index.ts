@@ -25,6 +25,8 @@ export type ImportFormat = FileImportReport['format']
 export interface ImportOptions {
   /** remove web junk lines (see the recognizer) */
   clean?: boolean
+  /** with `clean`: 1-based line numbers to keep although they look like junk */
+  keepLines?: readonly number[]
   /** one document per summary when the file holds several */
   split?: boolean
   /** today as yyyy-mm-dd (dates the signature, flags future dates) */
@@ -57,7 +59,9 @@ export function importFormatOf(name: string): ImportFormat {
 export async function importFile(input: { name: string; bytes: Uint8Array }, opts: ImportOptions = {}): Promise<ImportResult> {
   checkImportSize(input.bytes.length)
   const format = importFormatOf(input.name)
-  const recognizeOpts = { clean: opts.clean ?? false, split: opts.split ?? false, ...(opts.today ? { today: opts.today } : {}) }
+  const recognizeOpts = {
+    clean: opts.clean ?? false, split: opts.split ?? false, ...(opts.today ? { today: opts.today } : {}), ...(opts.keepLines?.length ? { keep: opts.keepLines } : {}),
+  }
   let result: RecognizeResult
   let encoding: string | undefined
   const warnings: string[] = []
@@ -87,6 +91,7 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
     linesJoined: r.linesJoined,
     placeholders: r.placeholders,
     junkRemoved: r.junkRemoved,
+    junkLines: r.junkLines.map((j) => ({ line: j.line, text: j.text, kind: j.kind })),
     documents: result.documents.length,
     numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found })),
     warnings: [...warnings, ...r.warnings],
@@ -109,13 +114,13 @@ export function localToday(now = new Date()): string {
  * `store` is null when the caller did not ask to save.
  */
 export async function importDocuments(
-  input: { name: string; dataBase64: string; clean?: boolean | undefined; split?: boolean | undefined },
+  input: { name: string; dataBase64: string; clean?: boolean | undefined; split?: boolean | undefined; keepLines?: readonly number[] | undefined },
   store: Pick<DocumentStore, 'createMany'> | null,
 ): Promise<{ documents: SummaryDocument[]; report: FileImportReport; saved: DocumentSummary[] }> {
   const bytes = Buffer.from(input.dataBase64, 'base64')
   const { documents, report } = await importFile(
     { name: input.name, bytes },
-    { clean: input.clean ?? false, split: input.split ?? false, today: localToday() },
+    { clean: input.clean ?? false, split: input.split ?? false, today: localToday(), ...(input.keepLines ? { keepLines: input.keepLines } : {}) },
   )
   const fallback = path.basename(input.name, path.extname(input.name)).slice(0, 200)
   const saved = store ? store.createMany(documents.map((d) => (d.title.trim() ? d : { ...d, title: fallback }))) : []

@@ -13,6 +13,9 @@ export function formatImportReport(name: string, report: FileImportReport, saved
     `  ${report.documents} 篇 / document(s); ${report.headings} 个标题 / headings (${report.runInHeadings} 段首 / run-in); ` +
       `${report.placeholders} 处待填 / placeholders; ${report.linesJoined} 处断行合并 / lines joined; ${report.junkRemoved} 行网页杂项 / junk lines removed`,
   ]
+  for (const junk of report.junkLines.slice(0, 200))
+    lines.push(`  去掉 / removed: 第 ${junk.line} 行 / line ${junk.line} (${junk.kind}): ${junk.text.length > 60 ? `${junk.text.slice(0, 60)}…` : junk.text}`)
+  if (report.junkLines.length > 200) lines.push(`  … ${report.junkLines.length - 200} more`)
   for (const gap of report.numberingGaps)
     lines.push(`  编号不连续 / numbering gap: 第 ${gap.level} 级 / level ${gap.level}: ${gap.after || '（开头 / start）'} → ${gap.found}`)
   for (const warning of report.warnings) lines.push(`  提示 / note: ${warning}`)
