@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
@@ -27,6 +27,10 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
   const api = useApi()
   const [clean, setClean] = useState(true)
   const [split, setSplit] = useState(false)
+  // split starts checked when the file clearly holds several summaries, until the writer decides
+  const splitTouched = useRef(false)
+  // pieces (by index) the writer unticked
+  const [skipped, setSkipped] = useState<number[]>([])
   // removed lines the writer ticked to keep (their text remembered: a kept line leaves junkLines)
   const [kept, setKept] = useState<JunkLine[]>([])
   const keepLines = kept.map((j) => j.line)
@@ -50,6 +54,7 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
         if (!stale) {
           setPreview(result)
           setError(null)
+          if (!split && !splitTouched.current && result.report.suggestSplit) setSplit(true)
         }
       } catch (err) {
         if (!stale) {
@@ -65,11 +70,20 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
     }
   }, [api, file, clean, split, data, t, kept])
 
+  const chosen = (preview?.documents ?? []).map((doc, index) => ({ doc, index })).filter(({ index }) => !skipped.includes(index))
+  const toggleSplit = (on: boolean) => {
+    splitTouched.current = true
+    setSkipped([])
+    setSplit(on)
+  }
+  const togglePiece = (index: number) => setSkipped((s) => (s.includes(index) ? s.filter((i) => i !== index) : [...s, index]))
+
   const save = async () => {
     if (!data) return
     setBusy(true)
     try {
-      const result = await api.call('documents.import', { name: file.name, dataBase64: data, clean, split, save: true, ...(keepLines.length ? { keepLines } : {}) })
+      const pieces = split && skipped.length ? { pieces: chosen.map(({ index }) => index) } : {}
+      const result = await api.call('documents.import', { name: file.name, dataBase64: data, clean, split, save: true, ...(keepLines.length ? { keepLines } : {}), ...pieces })
       onSaved(result.saved[0]?.id ?? null)
     } catch (err) {
       setError(errorMessage(err))
@@ -86,7 +100,7 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
         <h2>{t('import.title')}：{file.name}</h2>
         <div className="row">
           <label><input type="checkbox" checked={clean} onChange={(e) => setClean(e.target.checked)} /> {t('import.clean')}</label>
-          <label><input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('import.split')}</label>
+          <label><input type="checkbox" checked={split} onChange={(e) => toggleSplit(e.target.checked)} data-testid="import-split" /> {t('import.split')}</label>
         </div>
         {error && <p className="error" role="alert">{error}</p>}
         {busy && !preview && !error && <p className="muted">{t('import.reading')}</p>}
@@ -121,18 +135,30 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
                 </ul>
               </details>
             )}
-            <ol className="import-titles">
-              {preview.documents.map((d, i) => <li key={i}>{d.title || t('docs.untitled')}</li>)}
+            {!split && r.suggestSplit && <p className="warn">{t('import.suggestSplit', { count: r.pieces.length })}</p>}
+            <ol className="import-titles" data-testid="import-titles">
+              {preview.documents.map((d, i) => (
+                <li key={i}>
+                  {split && preview.documents.length > 1 ? (
+                    <label>
+                      <input type="checkbox" checked={!skipped.includes(i)} disabled={busy} onChange={() => togglePiece(i)} /> {d.title || t('docs.untitled')}
+                      {r.pieces[i] && <span className="muted">（{t('import.pieceChars', { count: r.pieces[i].chars })}）</span>}
+                    </label>
+                  ) : (
+                    d.title || t('docs.untitled')
+                  )}
+                </li>
+              ))}
             </ol>
           </div>
         )}
         <div className="row end">
           <button onClick={onClose}>{t('import.cancel')}</button>
-          {canInsert && preview?.documents.length === 1 && (
-            <button onClick={() => onInsert(preview.documents[0]!)} disabled={busy}>{t('import.insert')}</button>
+          {canInsert && chosen.length === 1 && (
+            <button onClick={() => onInsert(chosen[0]!.doc)} disabled={busy}>{t('import.insert')}</button>
           )}
-          <button className="primary" onClick={() => void save()} disabled={busy || !preview || preview.documents.length === 0}>
-            {t('import.saveNew', { count: preview?.documents.length ?? 1 })}
+          <button className="primary" onClick={() => void save()} disabled={busy || !preview || chosen.length === 0}>
+            {t('import.saveNew', { count: preview ? chosen.length : 1 })}
           </button>
         </div>
       </div>

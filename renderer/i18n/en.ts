@@ -66,6 +66,8 @@ export const en: Catalogue = {
     placeholders: '{{count}} placeholders (xx, ____ …) made into figures',
     junk: '{{count}} junk lines removed',
     junkList: 'Removed lines (struck through): tick a line to keep it',
+    suggestSplit: 'The file holds {{count}} summaries: importing them separately is suggested',
+    pieceChars: '{{count}} characters',
     keepLine: 'Keep line {{line}}',
     gaps: '{{count}} gaps or repeats in the original numbering (renumbered by level)',
     cancel: 'Cancel',

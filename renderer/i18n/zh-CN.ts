@@ -65,6 +65,8 @@ export const zhCN = {
     placeholders: '待填内容（xx、____ 等）{{count}} 处，已设为数据',
     junk: '去掉网页杂项 {{count}} 行',
     junkList: '去掉的行（划线）：勾选的行保留',
+    suggestSplit: '这个文件里有 {{count}} 篇总结，建议分开导入',
+    pieceChars: '{{count}} 字',
     keepLine: '保留第 {{line}} 行',
     gaps: '原文编号有跳号或重复 {{count}} 处（已按层级重新编号）',
     cancel: '取消',

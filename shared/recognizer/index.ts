@@ -4,7 +4,7 @@
  * (e.g. the editor's paste handler asking "is this line a heading?").
  */
 export { recognize } from './recognize'
-export type { ImportReport, RecognizeOptions, RecognizeResult } from './recognize'
+export type { ImportReport, PieceInfo, RecognizeOptions, RecognizeResult } from './recognize'
 export type { NumberingGap } from './headings'
 export { matchMarker, levelMap, MARKER_RANK } from './markers'
 export type { MarkerKind, MarkerMatch } from './markers'

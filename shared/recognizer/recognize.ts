@@ -18,14 +18,15 @@
  */
 import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } from '../document/model'
 import { MODEL_VERSION } from '../document/model'
-import { isCollectionHeader, matchPiece } from './collection'
+import { countCharacters } from '../text'
+import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
 import { NumberingTracker, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
 import { removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
 import { levelMap, matchMarker, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
 import { findSignature, parseDateLine } from './signature'
-import { splitDocuments } from './split'
+import { distinctTitles, splitDocuments } from './split'
 import { extractTitle } from './title'
 
 export interface RecognizeOptions {
@@ -54,8 +55,21 @@ export interface ImportReport {
   /** with `clean`: each removed line (1-based line number in the text, its text, why), in reading order */
   junkLines: JunkLine[]
   documents: number
+  /**
+   * the file clearly holds several summaries (two or more piece labels "篇二"/"第三篇"/"【篇四】", or
+   * its title repeated): split is the better choice, whether or not it was asked for
+   */
+  suggestSplit: boolean
+  /** the summaries the file holds when it holds two or more: title (as split would give it) and 字数 */
+  pieces: PieceInfo[]
   numberingGaps: NumberingGap[]
   warnings: string[]
+}
+
+export interface PieceInfo {
+  title: string
+  /** 字数 of the piece's text (countCharacters) */
+  chars: number
 }
 
 export interface RecognizeResult {
@@ -73,7 +87,7 @@ const JOIN_RULES: JoinRules = {
 export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeResult {
   const report: ImportReport = {
     headings: 0, runInHeadings: 0, linesJoined: 0, placeholders: 0, junkRemoved: 0, junkLines: [], documents: 0,
-    numberingGaps: [], warnings: [],
+    suggestSplit: false, pieces: [], numberingGaps: [], warnings: [],
   }
   const input = typeof text === 'string' ? text : ''
   const normalized = splitLines(input)
@@ -89,15 +103,40 @@ export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeR
   const joined = joinWrappedLines(lines, JOIN_RULES)
   report.linesJoined += joined.joined
 
-  let segments: string[][] = [joined.lines]
-  if (opts.split && !opts.fragment) {
-    const split = splitDocuments(joined.lines)
-    segments = split.segments.length ? split.segments : [[]]
-    report.warnings.push(...split.warnings)
+  const split = opts.fragment ? null : splitDocuments(joined.lines)
+  const pieceSegments = split && split.segments.length >= 2 ? split.segments : null
+  const fallbacks = pieceSegments ? pieceSegments.map((segment) => fallbackTitle(segment, split!.collectionTitle)) : []
+  if (pieceSegments) {
+    const titles = distinctTitles(pieceSegments.map((segment, k) => extractTitle(segment).title || fallbacks[k]!))
+    report.pieces = pieceSegments.map((segment, k) => ({ title: titles[k]!, chars: pieceCharacters(segment) }))
+    report.suggestSplit = split!.clear
   }
-  const documents = segments.map((segment) => buildDocument(segment, opts, report))
+
+  let documents: SummaryDocument[]
+  if (opts.split && split) {
+    const segments = split.segments.length ? split.segments : [[]]
+    report.warnings.push(...split.warnings)
+    documents = segments.map((segment, k) => buildDocument(segment, opts, report, fallbacks[k] ?? ''))
+    const titles = distinctTitles(documents.map((d) => d.title))
+    documents.forEach((d, k) => (d.title = titles[k]!))
+  } else documents = [buildDocument(joined.lines, opts, report, '')]
   report.documents = documents.length
   return { documents, report }
+}
+
+/** 字数 of a piece: its text without the piece label ("篇二", "…总结 篇二" → "…总结"). */
+function pieceCharacters(segment: readonly string[]): number {
+  let from = 0
+  while (from < segment.length && matchPiece(segment[from]!)?.title === '') from++
+  if (from >= segment.length) return 0
+  return countCharacters(stripCollectionLabel(segment[from]!)) + countCharacters(segment.slice(from + 1).join('\n'))
+}
+
+/** The title of a piece that starts with a bare label ("【篇三】") and no title line: the collection's, or the label. */
+function fallbackTitle(segment: readonly string[], collectionTitle: string): string {
+  const first = segment[0]
+  if (first === undefined || matchPiece(first)?.title !== '') return ''
+  return collectionTitle || first.replace(/^[【[(（〔]\s*|\s*[】\])）〕][:：、.．]?$/g, '').replace(/[:：、.．]$/, '')
 }
 
 interface BodyLine {
@@ -106,8 +145,10 @@ interface BodyLine {
   shape?: HeadingShape
 }
 
-function buildDocument(lines: readonly string[], opts: RecognizeOptions, report: ImportReport): SummaryDocument {
-  const { title, subtitle, body } = opts.fragment ? { title: '', subtitle: undefined, body: [...lines] } : extractTitle(lines)
+function buildDocument(lines: readonly string[], opts: RecognizeOptions, report: ImportReport, fallback: string): SummaryDocument {
+  const parts = opts.fragment ? { title: '', subtitle: undefined, body: [...lines] } : extractTitle(lines)
+  const { subtitle, body } = parts
+  const title = parts.title || fallback
 
   let signature: Signature | undefined
   const found = opts.fragment ? null : findSignature(body, opts.today)

@@ -7,9 +7,11 @@
  *   2. a repeat of the first title as a standalone line followed by more text, or
  *   3. a summary-like title ("…工作总结") right after a date line (the previous summary's signature).
  * What comes before the first summary (the page's collection heading, "…【经典6篇】") is dropped
- * when it is nothing but one title-like line or collection headers; otherwise it is kept as a
- * document of its own — text is never dropped silently.
+ * when it is nothing but one title-like line or collection headers (its title is then the title of
+ * a piece that has none of its own); otherwise it is kept as a document of its own — text is never
+ * dropped silently. Identical titles of the pieces are told apart by distinctTitles.
  */
+import { chineseCount } from '../text'
 import { squash } from './chars'
 import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
 import { parseDateLine } from './signature'
@@ -18,6 +20,13 @@ import { isSummaryTitle, isTitleLike } from './title'
 export interface SplitResult {
   segments: string[][]
   warnings: string[]
+  /** the collection heading's title ("学校工作总结" from "学校工作总结【经典6篇】"), '' when there is none */
+  collectionTitle: string
+  /**
+   * the file clearly holds several summaries: two or more piece labels, or the first title repeated
+   * (not merely a summary-like line after a date)
+   */
+  clear: boolean
 }
 
 /** Split logical lines (trimmed, non-blank) into summaries. */
@@ -26,6 +35,7 @@ export function splitDocuments(lines: readonly string[]): SplitResult {
   lines.forEach((line, i) => {
     if (matchPiece(line)) starts.push(i)
   })
+  let clear = starts.length >= 2
   if (starts.length === 0) {
     const first = lines[0]
     const title = first !== undefined && isTitleLike(first) ? squash(stripCollectionLabel(first)) : ''
@@ -33,23 +43,44 @@ export function splitDocuments(lines: readonly string[]): SplitResult {
       const line = lines[i]!
       const repeatsTitle = title !== '' && line.length <= 80 && squash(stripCollectionLabel(line)) === title
       const afterSignature = isSummaryTitle(line) && parseDateLine(lines[i - 1]!) !== null
-      if ((repeatsTitle || afterSignature) && !isTitleRepeatRightAfterTitle(lines, i)) starts.push(i)
+      if ((repeatsTitle || afterSignature) && !isTitleRepeatRightAfterTitle(lines, i)) {
+        starts.push(i)
+        if (repeatsTitle) clear = true
+      }
     }
   }
-  if (starts.length === 0) return { segments: lines.length ? [lines.slice()] : [], warnings: [] }
+  if (starts.length === 0) return { segments: lines.length ? [lines.slice()] : [], warnings: [], collectionTitle: '', clear: false }
 
   const segments: string[][] = []
   const warnings: string[] = []
+  let collectionTitle = ''
   const first = starts[0]!
   if (first > 0) {
     const preamble = lines.slice(0, first)
     const droppable =
       preamble.every(isCollectionHeader) || (preamble.length === 1 && isTitleLike(preamble[0]!))
-    if (droppable) warnings.push(`dropped the collection heading "${preamble.join(' / ')}"`)
-    else segments.push(preamble)
+    if (droppable) {
+      warnings.push(`dropped the collection heading "${preamble.join(' / ')}"`)
+      collectionTitle = stripCollectionLabel(preamble[0]!)
+    } else segments.push(preamble)
   }
   starts.forEach((start, k) => segments.push(lines.slice(start, starts[k + 1] ?? lines.length)))
-  return { segments, warnings }
+  return { segments, warnings, collectionTitle, clear: clear && segments.length >= 2 }
+}
+
+/**
+ * Tell identical titles apart: the second "学校工作总结" becomes "学校工作总结（二）", the third
+ * "…（三）"; the first and every title that is unique stay as they are.
+ */
+export function distinctTitles(titles: readonly string[]): string[] {
+  const seen = new Map<string, number>()
+  return titles.map((title) => {
+    if (!title) return title
+    const key = squash(title)
+    const n = (seen.get(key) ?? 0) + 1
+    seen.set(key, n)
+    return n === 1 ? title : `${title}（${chineseCount(n)}）`
+  })
 }
 
 /** Line i repeats the line just before it (a title printed twice), which is not a new summary. */

@@ -196,7 +196,7 @@ function writeFile(name: string, bytes: Uint8Array | Buffer | string): string {
 
 type ImportOutput = ApiOutput<'documents.import'>
 
-async function importThroughApi(services: Services, file: string, opts: { clean?: boolean; split?: boolean; save?: boolean; keepLines?: number[] } = {}): Promise<ImportOutput> {
+async function importThroughApi(services: Services, file: string, opts: { clean?: boolean; split?: boolean; save?: boolean; keepLines?: number[]; pieces?: number[] } = {}): Promise<ImportOutput> {
   const input = { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), ...opts }
   return callApi(services.handlers, 'documents.import', input)
 }
@@ -474,6 +474,19 @@ describe('saving imported documents', () => {
         expect((await callApi(services.handlers, 'documents.get', { id: s.id })).model).toEqual(documents[i])
         expect(await callApi(services.handlers, 'revisions.list', { id: s.id })).toEqual([expect.objectContaining({ reason: 'import' })])
       }
+    }))
+
+  it('suggests split for a collection, lists its pieces, and saves only the pieces chosen', () =>
+    withServices(async (services) => {
+      const file = writeFile('三个社区.txt', utf8(THREE_COMMUNITIES))
+      const unsplit = await importThroughApi(services, file)
+      expect(unsplit.documents).toHaveLength(1)
+      expect(unsplit.report.suggestSplit).toBe(true)
+      expect(unsplit.report.pieces.map((p) => p.title)).toEqual(['东湖社区2025年工作总结', '西岭社区2025年工作总结', '南苑社区2025年工作总结'])
+      expect(unsplit.report.pieces.every((p) => p.chars > 20)).toBe(true)
+      const { documents, saved } = await importThroughApi(services, file, { split: true, save: true, pieces: [0, 2] })
+      expect(documents.map((d) => d.title)).toEqual(['东湖社区2025年工作总结', '南苑社区2025年工作总结'])
+      expect(saved.map((d) => d.title)).toEqual(['东湖社区2025年工作总结', '南苑社区2025年工作总结'])
     }))
 
   it('saves nothing at all when storing one of several documents fails', () =>

@@ -93,6 +93,8 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
     junkRemoved: r.junkRemoved,
     junkLines: r.junkLines.map((j) => ({ line: j.line, text: j.text, kind: j.kind })),
     documents: result.documents.length,
+    suggestSplit: r.suggestSplit,
+    pieces: r.pieces.map((p) => ({ title: p.title, chars: p.chars })),
     numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found })),
     warnings: [...warnings, ...r.warnings],
   }
@@ -114,14 +116,21 @@ export function localToday(now = new Date()): string {
  * `store` is null when the caller did not ask to save.
  */
 export async function importDocuments(
-  input: { name: string; dataBase64: string; clean?: boolean | undefined; split?: boolean | undefined; keepLines?: readonly number[] | undefined },
+  input: {
+    name: string; dataBase64: string; clean?: boolean | undefined; split?: boolean | undefined
+    keepLines?: readonly number[] | undefined; pieces?: readonly number[] | undefined
+  },
   store: Pick<DocumentStore, 'createMany'> | null,
 ): Promise<{ documents: SummaryDocument[]; report: FileImportReport; saved: DocumentSummary[] }> {
   const bytes = Buffer.from(input.dataBase64, 'base64')
-  const { documents, report } = await importFile(
+  const imported = await importFile(
     { name: input.name, bytes },
     { clean: input.clean ?? false, split: input.split ?? false, today: localToday(), ...(input.keepLines ? { keepLines: input.keepLines } : {}) },
   )
+  const { report } = imported
+  // with split, only the pieces the writer chose (all when none are named)
+  const chosen = input.split && input.pieces ? new Set(input.pieces) : null
+  const documents = chosen ? imported.documents.filter((_, i) => chosen.has(i)) : imported.documents
   const fallback = path.basename(input.name, path.extname(input.name)).slice(0, 200)
   const saved = store ? store.createMany(documents.map((d) => (d.title.trim() ? d : { ...d, title: fallback }))) : []
   return { documents, report, saved }

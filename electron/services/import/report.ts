@@ -13,6 +13,10 @@ export function formatImportReport(name: string, report: FileImportReport, saved
     `  ${report.documents} 篇 / document(s); ${report.headings} 个标题 / headings (${report.runInHeadings} 段首 / run-in); ` +
       `${report.placeholders} 处待填 / placeholders; ${report.linesJoined} 处断行合并 / lines joined; ${report.junkRemoved} 行网页杂项 / junk lines removed`,
   ]
+  if (report.suggestSplit && report.documents < report.pieces.length)
+    lines.push(`  建议 / suggestion: 文件里有 ${report.pieces.length} 篇，可用 --split 分开 / the file holds ${report.pieces.length} summaries: use --split`)
+  if (report.pieces.length > 1)
+    report.pieces.forEach((p, i) => lines.push(`  第 ${i + 1} 篇 / piece ${i + 1}: ${p.title || '（无标题 / untitled）'}（${p.chars} 字）`))
   for (const junk of report.junkLines.slice(0, 200))
     lines.push(`  去掉 / removed: 第 ${junk.line} 行 / line ${junk.line} (${junk.kind}): ${junk.text.length > 60 ? `${junk.text.slice(0, 60)}…` : junk.text}`)
   if (report.junkLines.length > 200) lines.push(`  … ${report.junkLines.length - 200} more`)

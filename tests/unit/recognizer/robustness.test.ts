@@ -23,7 +23,7 @@ describe('edge inputs', () => {
     const result = run('')
     expect(result.documents).toEqual([{ version: 1, title: '', blocks: [{ type: 'paragraph', children: [] }], figures: [] }])
     expect(result.report).toEqual({
-      headings: 0, runInHeadings: 0, linesJoined: 0, placeholders: 0, junkRemoved: 0, junkLines: [], documents: 1, numberingGaps: [], warnings: [],
+      headings: 0, runInHeadings: 0, linesJoined: 0, placeholders: 0, junkRemoved: 0, junkLines: [], documents: 1, suggestSplit: false, pieces: [], numberingGaps: [], warnings: [],
     })
     expect(run('', { clean: true, split: true }).documents).toHaveLength(1)
   })
