@@ -141,4 +141,31 @@ export class NumberingTracker {
     this.last[level - 1] = marker.number
     for (let i = level; i < 4; i++) this.last[i] = 0
   }
+
+  /** A heading without a number (a part heading): it takes a place at its level and restarts the deeper ones. */
+  unnumbered(level: 1 | 2 | 3 | 4): void {
+    this.last[level - 1]! += 1
+    for (let i = level; i < 4; i++) this.last[i] = 0
+  }
+}
+
+/** How a part heading ends: the words writers close "存在的问题", "下一步工作打算", "2025年工作思路" with. */
+const PART_END = /(?:计划|打算|思路|安排|设想|目标|任务|重点|要点|措施|举措|问题|不足|差距|短板|困难|教训|体会|经验|做法|成绩|成效|亮点|特色|情况|回顾|展望|方向|建议|对策|启示|收获|工作)$/
+/** Not a part heading: salutations, lead-ins, titles, ending remarks. */
+const NOT_PART = /如下|现将|现就|领导|同志|同事|各位|大家|朋友|总结$|報告$|报告$|汇报$|匯報$|特此/
+/** The longest part heading (characters, without a closing colon). */
+const MAX_PART_CHARS = 20
+
+/**
+ * A part heading without a number: a short line that closes a part of a summary and opens the
+ * next ("存在的问题", "下一步工作打算", "20xx年工作计划:", "二〇二五年工作思路") — at most 20
+ * characters, no sentence punctuation but a closing colon, ending in a word such parts end with
+ * (计划, 打算, 思路, 问题, 不足, 做法, 成效, 体会, 展望 …), not a salutation or a lead-in ("现将…如下：").
+ * The caller checks the rest (not a heading marker, date, organization, junk or collection label).
+ */
+export function isPartHeadingText(line: string): boolean {
+  const text = line.replace(/[ \u3000]*[:：]$/, '')
+  if (text.length < 2 || text.length > MAX_PART_CHARS) return false
+  if (/[，。；！？,;!?、：:“”"（）()《》【】[\]]/.test(text) || NOT_PART.test(text)) return false
+  return PART_END.test(text)
 }

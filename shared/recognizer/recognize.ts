@@ -20,12 +20,12 @@ import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } 
 import { MODEL_VERSION } from '../document/model'
 import { countCharacters } from '../text'
 import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
-import { NumberingTracker, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
-import { removeJunk, type JunkLine } from './junk'
+import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
+import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
 import { levelMap, matchMarker, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
-import { findSignature, parseDateLine } from './signature'
+import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
 import { distinctTitles, splitDocuments } from './split'
 import { extractTitle } from './title'
 
@@ -143,6 +143,35 @@ interface BodyLine {
   text: string
   marker?: MarkerMatch
   shape?: HeadingShape
+  /** a part heading without a number ("存在的问题"), level 1 */
+  part?: boolean
+}
+
+/**
+ * Part headings without numbers ("存在的问题", "下一步工作打算", "20xx年工作计划:"): level 1, so the
+ * numbered items under them restart. Not the last line, not a line the body text runs into, and
+ * never inside a running "一、二、三、" sequence (a part heading between "二、" and "三、" would shift
+ * the typed numbers).
+ */
+function markPartHeadings(items: BodyLine[]): void {
+  // the number of the next "一、"-kind heading after each line (0: none)
+  const nextCnAfter = new Array<number>(items.length).fill(0)
+  for (let i = items.length - 2; i >= 0; i--) {
+    const next = items[i + 1]!.marker
+    nextCnAfter[i] = next?.kind === 'cn' ? next.number : nextCnAfter[i + 1]!
+  }
+  let lastCn = 0
+  for (let i = 0; i < items.length - 1; i++) {
+    const item = items[i]!
+    if (item.marker) {
+      if (item.marker.kind === 'cn') lastCn = item.marker.number
+      continue
+    }
+    const text = item.text
+    if (!isPartHeadingText(text) || parseDateLine(text) || looksLikeOrganization(text) || junkKind(text) || matchPiece(text) || isCollectionHeader(text)) continue
+    if (lastCn > 0 && nextCnAfter[i] === lastCn + 1) continue
+    item.part = true
+  }
 }
 
 function buildDocument(lines: readonly string[], opts: RecognizeOptions, report: ImportReport, fallback: string): SummaryDocument {
@@ -169,10 +198,16 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     return marker && marker.rest ? { text, marker, shape: shapeHeading(marker.rest) } : { text }
   })
   const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
+  if (!opts.fragment) markPartHeadings(items)
 
   const numbering = new NumberingTracker()
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()
   const blocks: Block[] = items.map((item) => {
+    if (item.part) {
+      numbering.unnumbered(1)
+      report.headings++
+      return { type: 'heading', level: 1, title: figures.toInlines(item.text) }
+    }
     if (!item.marker || !item.shape) return { type: 'paragraph', children: figures.toInlines(item.text) }
     const level: HeadingLevel = levels.get(item.marker.kind) ?? 4
     numbering.see(level, item.marker)

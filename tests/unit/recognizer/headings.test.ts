@@ -1,7 +1,9 @@
 /** Heading markers, level mapping, run-in splitting, numbering gaps. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { headingNumbersOf } from '../../../shared/document/numbering'
 import { levelMap, matchMarker, shapeHeading } from '../../../shared/recognizer'
+import { isPartHeadingText } from '../../../shared/recognizer/headings'
 import { headings, only, outline, paragraphs, run } from './helpers'
 
 describe('matchMarker', () => {
@@ -167,5 +169,48 @@ describe('headings in documents', () => {
     const doc = only('标题\n(一)加强?织领导,压实工作责任。随后正文(含括号):完。')
     expect(headings(doc)).toEqual([{ kind: 'h2', title: '加强?织领导,压实工作责任。', body: '随后正文(含括号):完。' }])
     expect(paragraphs(doc)).toEqual([])
+  })
+})
+
+describe('part headings without numbers', () => {
+  it.each(['存在的问题', '下一步工作打算', '20xx年工作计划:', '二〇二五年工作思路', '主要做法及成效：', '今后的努力方向', '下半年工作'])('%s is a part heading', (line) => {
+    expect(isPartHeadingText(line)).toBe(true)
+  })
+  it.each([
+    '现将有关情况汇报如下：', '尊敬的各位领导：', '社区2025年工作总结', '特此报告', '全年工作取得明显成效。', '成绩，问题', '街道办事处',
+    '通过一年来的不懈努力，各项工作稳步推进，取得了阶段性成效',
+  ])('%s is not', (line) => {
+    expect(isPartHeadingText(line)).toBe(false)
+  })
+
+  it('become level-1 headings, so the numbered items under them restart', () => {
+    const text = [
+      '某社区2025年工作总结',
+      '今年社区各项工作稳步推进。',
+      '一、加强党建引领',
+      '1、建立楼栋党小组。',
+      '2、开展主题党日活动。',
+      '二、提升服务水平',
+      '1、延长服务时间。',
+      '存在的问题',
+      '部分居民参与度不高，志愿者队伍年龄偏大。',
+      '20xx年工作计划:',
+      '1、完善议事协商机制。',
+      '2、推进智慧社区建设。',
+    ].join('\n')
+    const result = run(text)
+    const doc = result.documents[0]!
+    expect(headings(doc).map((h) => `${h.kind} ${h.title}`)).toEqual([
+      'h1 加强党建引领', 'h3 建立楼栋党小组。', 'h3 开展主题党日活动。', 'h1 提升服务水平', 'h3 延长服务时间。',
+      'h1 存在的问题', 'h1 20xx年工作计划:', 'h3 完善议事协商机制。', 'h3 推进智慧社区建设。',
+    ])
+    expect(headingNumbersOf(doc.blocks)).toEqual(['一、', '1.', '2.', '二、', '1.', '三、', '四、', '1.', '2.'])
+    expect(result.report.numberingGaps).toEqual([])
+    expect(result.report.headings).toBe(9)
+  })
+
+  it('never inside a running 一、二、三、 sequence, never the last line', () => {
+    const doc = only(['标题', '一、主要做法', '正文。', '存在的问题', '正文。', '二、下步打算', '正文。', '工作计划'].join('\n'))
+    expect(headings(doc).map((h) => h.title)).toEqual(['主要做法', '下步打算'])
   })
 })
