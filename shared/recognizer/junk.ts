@@ -217,7 +217,7 @@ function protectedLines(trimmed: readonly string[], own: readonly (JunkKind | nu
 }
 
 /** A substantive line: body text with sentence punctuation. */
-const isSubstantive = (line: string) => line.length >= 30 && SENTENCE_PUNCTUATION.test(line)
+const isSubstantive = (line: string) => (line.length >= 10 && SENTENCE_END.test(line)) || (line.length >= 30 && SENTENCE_PUNCTUATION.test(line))
 
 /**
  * Remove junk lines. Besides the single-line matchers above:
@@ -244,7 +244,7 @@ export function removeJunk(lines: readonly string[], keep: ReadonlySet<number> =
     if (!line) continue
     let kind = kept(i) ? null : own[i]!
     if (!kind && !kept(i) && firstContent >= 0 && i !== firstContent && isCollectionHeader(line)) kind = 'collection'
-    if (!kind && !kept(i) && inLinkList && isShortLabel(line, 40) && !matchMarker(line) && !substantiveNext(trimmed, junk, i)) kind = 'navigation'
+    if (!kind && !kept(i) && inLinkList && isShortLabel(line, 40) && !matchMarker(line) && !substantiveNext(trimmed, i)) kind = 'navigation'
     junk[i] = kind
     if (!kind && firstContent < 0) firstContent = i
     if (kind === 'navigation' && NAVIGATION.test(line) && !SINGLE_LINK.test(line)) inLinkList = true
@@ -324,11 +324,13 @@ function breaksOff(out: readonly string[]): boolean {
 /** A line this long that does not end a sentence is text a page break may have split. */
 const OPEN_LINE_CHARS = 20
 
-/** The next non-blank, non-junk line after i is a paragraph of body text. */
-function substantiveNext(trimmed: readonly string[], junk: readonly (JunkKind | null)[], i: number): boolean {
+/** The next non-blank line after i opens the writer's text: body text, a heading, a date. */
+function substantiveNext(trimmed: readonly string[], i: number): boolean {
   for (let j = i + 1; j < trimmed.length && j <= i + 3; j++) {
-    if (!trimmed[j]) continue
-    return isSubstantive(trimmed[j]!)
+    const line = trimmed[j]!
+    if (!line) continue
+    const marker = matchMarker(line)
+    return isSubstantive(line) || (marker !== null && marker.rest !== '') || (line.length <= 40 && parseDateLine(line) !== null)
   }
   return false
 }

@@ -100,16 +100,17 @@ export function endsBroken(line: string): boolean {
  * W counts as a wrap width when
  *   - the window holds at least a quarter of the non-blank lines (and at least 3),
  *   - at most a tenth of the lines are wider than W + 4 columns (wrapping caps the width), and
- *   - at least half of the full lines are open: followed by a non-blank line and not ending with a
- *     line terminal — a wrapped line continues; a column of short headings or web buttons does not.
+ *   - at least half of the full lines are open: followed by a non-blank line that starts no block
+ *     (heading marker, date …) and not ending with a line terminal, the first line (a title) never
+ *     counting — a wrapped line continues; a column of short headings or web buttons does not.
  * Of the measures that qualify, the one whose window holds most lines wins (ties: columns). The
  * tolerance is how far below W the window's lines reach (the tenth shortest), at least 4 columns.
  */
-export function estimateWrap(lines: readonly string[]): WrapEstimate | null {
+export function estimateWrap(lines: readonly string[], startsBlock: (trimmed: string) => boolean = () => false): WrapEstimate | null {
   let best: WrapEstimate | null = null
   let bestCount = 0
   for (const measure of ['columns', 'chars', 'utf8'] as const) {
-    const found = estimateIn(lines, measure)
+    const found = estimateIn(lines, measure, startsBlock)
     if (found && found.count > bestCount) {
       best = found.estimate
       bestCount = found.count
@@ -118,7 +119,7 @@ export function estimateWrap(lines: readonly string[]): WrapEstimate | null {
   return best
 }
 
-function estimateIn(lines: readonly string[], measure: WrapMeasure): { estimate: WrapEstimate; count: number } | null {
+function estimateIn(lines: readonly string[], measure: WrapMeasure, startsBlock: (trimmed: string) => boolean): { estimate: WrapEstimate; count: number } | null {
   const scale = SCALE[measure]
   const max = Math.ceil(MAX_WRAP_WIDTH * scale)
   const ragged = Math.max(1, Math.round(RAGGED * scale))
@@ -131,6 +132,7 @@ function estimateIn(lines: readonly string[], measure: WrapMeasure): { estimate:
   }
   const total = widths.filter((w) => w > 0).length
   if (total < 3) return null
+  const first = widths.findIndex((w) => w > 0)
   let top = -1
   let bestCount = 0
   let window = 0
@@ -153,7 +155,8 @@ function estimateIn(lines: readonly string[], measure: WrapMeasure): { estimate:
     else if (w >= width - ragged && w <= width) {
       inWindow.push(w)
       const line = trimEnd(lines[i]!)
-      if ((widths[i + 1] ?? 0) > 0 && !LINE_TERMINALS.has(line[line.length - 1]!)) open++
+      // open: text runs on into the next line — not the first line (a title), not into a heading or a date
+      if (i > first && (widths[i + 1] ?? 0) > 0 && !LINE_TERMINALS.has(line[line.length - 1]!) && !startsBlock(trimLine(lines[i + 1]!))) open++
     }
   }
   if (wider > total * 0.1 || open * 2 < bestCount) return null
@@ -214,7 +217,7 @@ export interface JoinRules {
 }
 
 export function joinWrappedLines(lines: readonly string[], rules: JoinRules): JoinedLines {
-  const wrap = estimateWrap(lines)
+  const wrap = estimateWrap(lines, rules.startsBlock)
   const out: string[] = []
   let joined = 0
   // the paragraph being built, as pieces (joined once at its end: reading characters of a string

@@ -1,4 +1,5 @@
 /** Web junk removal (only with `clean`). */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { junkKind } from '../../../shared/recognizer'
 import { fixture, headings, only, paragraphs, run } from './helpers'
@@ -193,5 +194,36 @@ describe('page-chunk counters of document-sharing sites', () => {
     const result = run(text, { clean: true })
     expect(result.report.junkLines).toEqual([])
     expect(headings(result.documents[0]!)).toHaveLength(5)
+  })
+})
+
+describe('clean never takes the title, a heading, the signature or the date (property)', () => {
+  const junkLines = [
+    '某某范文网 首页', '首页 | 总结 | 计划', '首页 > 总结 > 社区', '2024-11-03 09:15:27工作总结', '阅读：321', '作者：佚名', '[推荐]街道年度总结',
+    '转载请注明出处', '以下是小编整理的总结，供大家参考。', '分享 收藏 打印', 'Top', '相关文章', 'www.example.com/a.html', '第 2 页 共 3 页', '希望对你有帮助',
+  ]
+  const headingsPool = ['一、主要做法', '二、存在问题', '三、下步打算', '（一）加强领导。压实责任。', '1、完善制度', '（1）建立台账']
+  const bodyPool = ['全年召开会议12次，研究部署重点工作。', '群众满意度明显提升，达到96%。', '下一步将继续巩固成效，形成长效机制。']
+
+  it('with any junk around and between them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...junkLines), { maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom(...headingsPool, ...bodyPool), fc.array(fc.constantFrom(...junkLines), { maxLength: 2 })), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom(...junkLines), { maxLength: 2 }),
+        fc.array(fc.constantFrom(...junkLines), { maxLength: 3 }),
+        (head, content, between, tail) => {
+          const lines = [...head, '青湖社区2025年度工作总结']
+          for (const [line, junk] of content) lines.push(line, ...junk)
+          lines.push('青湖社区居民委员会', ...between, '2025年12月20日', ...tail)
+          const { documents } = run(lines.join('\n'), { clean: true })
+          const doc = documents[0]!
+          expect(doc.title).toBe('青湖社区2025年度工作总结')
+          expect(headings(doc).length).toBe(content.filter(([line]) => headingsPool.includes(line)).length)
+          expect(doc.signature).toEqual({ organization: '青湖社区居民委员会', date: '2025-12-20', dateStyle: 'arabic' })
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })
