@@ -11,7 +11,10 @@
  */
 import { parseChineseCount, toHalfWidth } from '../text'
 
-/** The five marker kinds met in practice. GB/T 9704 names four; "1、" is the common variant of "1.". */
+/**
+ * The five marker kinds met in practice. GB/T 9704 names four; "1、" is the common variant of "1.",
+ * and "1）"/"1)" (a half bracket) of "(1)".
+ */
 export type MarkerKind = 'cn' | 'cnParen' | 'arDot' | 'arDun' | 'arParen'
 
 /** GB/T 9704-2012 §7.3.3 order: 一、 → (一) → 1. → (1). "1、" ranks with "1.". */
@@ -39,6 +42,8 @@ const MATCHERS: readonly { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'arParen', re: new RegExp(`^[(（][ \\u3000]?(${DIGITS})[ \\u3000]?[)）]、?`) },
   // ⑴ … ⒇ (parenthesized digits as one character)
   { kind: 'arParen', re: /^([\u2474-\u2487])/ },
+  // 1)  1）   (a half bracket: the common web form of (1); not 1)2) or 1）% …)
+  { kind: 'arParen', re: new RegExp(`^(${DIGITS})[)）](?![0-9０-９%％)）])`) },
   // 1.  1．   (not 1.5万元, not 3.5%)
   { kind: 'arDot', re: new RegExp(`^(${DIGITS})[.．](?![0-9０-９])`) },
   // 1、   (not 3、4月份)

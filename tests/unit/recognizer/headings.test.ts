@@ -22,6 +22,8 @@ describe('matchMarker', () => {
     ['(1)加强领导', 'arParen', 1, '加强领导'],
     ['（10）加强领导', 'arParen', 10, '加强领导'],
     ['⑶加强领导', 'arParen', 3, '加强领导'],
+    ['2）加强领导', 'arParen', 2, '加强领导'],
+    ['3) 加强领导', 'arParen', 3, '加强领导'],
     ['六、 开展活动', 'cn', 6, '开展活动'],
   ])('%s', (line, kind, number, rest) => {
     expect(matchMarker(line)).toMatchObject({ kind, number, rest })
@@ -30,7 +32,7 @@ describe('matchMarker', () => {
   it.each([
     '一是加强领导', '二是压实责任', '第一，突出重点', '第一,突出重点', '其一，问题', '首先，班子带头',
     '1.5万元专项资金', '3.5%的住户', '3、4月份', '2023年全年', '2023.12.2', '12.5公里', '一、二级预警响应',
-    '十分重视', '三季度', '①加强领导', '100、', '', 'abc',
+    '十分重视', '三季度', '①加强领导', '100、', '', 'abc', '5）%的增长', '1)2)两项',
   ])('not a marker: %s', (line) => {
     expect(matchMarker(line)).toBeNull()
   })
