@@ -54,11 +54,12 @@ const SEO = new RegExp(
     '感谢(?:您的)?(?:浏览|阅读|支持)', '感謝(?:您的)?(?:瀏覽|閱讀|支持)',
     '(?:以下|下面)(?:是|为|為)[^。]{0,40}(?:整理|收集|精心|推荐|推薦|搜集|分享|准备|準備)的', '一起来(?:看看|学习|了解)', '一起來(?:看看|學習|了解)', '快来看看', '快來看看',
     '更多[^。]{0,30}(?:请访问|請訪問|请关注|請關注|尽在|盡在|请点击|請點擊|欢迎访问|歡迎訪問|请登录|請登錄)',
+    '以上(?:就)?是[^。]{0,30}(?:全部|相关|相關)内容', '^[【\\[]?(?:导语|導語|摘要)[】\\]:：]', '温馨提示', '溫馨提示',
   ].join('|'),
 )
 
 /** Navigation headers; the list headers among them also open a list of links to other articles. */
-const NAVIGATION = /相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|热门文章|熱門文章|最新文章|推荐文章|推薦文章|热门阅读|熱門閱讀|阅读排行|閱讀排行|大家都在看|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|为你推荐|為你推薦|相关搜索|相關搜索|热门标签|熱門標籤|上一篇|下一篇|上一页|下一頁|返回顶部|返回頂部|返回首页|返回首頁|更多相关|更多相關/
+const NAVIGATION = /相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|热门文章|熱門文章|最新文章|推荐文章|推薦文章|热门阅读|熱門閱讀|阅读排行|閱讀排行|大家都在看|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|为你推荐|為你推薦|相关搜索|相關搜索|热门标签|熱門標籤|猜你感兴趣|猜你感興趣|本文目录|本文目錄|文章目录|文章目錄|目录一览|目錄一覽|上一篇|下一篇|上一页|下一頁|返回顶部|返回頂部|返回首页|返回首頁|更多相关|更多相關/
 /** Single-link navigation ("上一篇：…") does not open a list. */
 const SINGLE_LINK = /^(?:上一篇|下一篇|上一页|下一頁|返回)/
 
@@ -74,13 +75,16 @@ const BYLINE = /^(?:文|作者|撰文|撰稿|编辑|編輯)[ \u3000]*[/／|｜][
 /** View counters: "阅读(123)", "浏览 123 次", "1234人阅读", "已有56人下载". */
 const COUNTER = /^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問|人气|人氣|热度|熱度|下载|下載|收藏|点赞|點讚|评论|評論)(?:量|数|數|次数|次數|人数|人數)?[ \u3000]*[(（]?[ \u3000]*\d+(?:\.\d+)?[万萬wk]?[ \u3000]*[)）]?[ \u3000]*(?:次|人)?|(?:已有|共有)?\d+(?:\.\d+)?[万萬wk]?[ \u3000]*(?:人|次)?(?:阅读|閱讀|浏览|瀏覽|看过|看過|已读|已讀|点击|點擊|下载|下載|收藏|点赞|點讚|评论|評論))$/i
 
+/** "本文已影响123人", "已有1.2万人看过". */
+const AUDIENCE = /^(?:本文)?已(?:影响|影響|有)[ \u3000]*\d+(?:\.\d+)?[万萬]?[ \u3000]*人/
+
 /** A timestamp at a line start: "2013-01-07 01:38:44", "2024/11/03 09:15". */
 const TIMESTAMP_START = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T\u3000]*\d{1,2}:\d{2}(?::\d{2})?/
 /** An ISO-style date at a line start (not how writers date a summary: 2025年12月26日). */
 const ISO_DATE_START = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ \u3000]*/
 
 /** Share/download/print buttons and the like, as whole tokens. */
-const UI_TOKEN = /^(?:(?:分享|分享到|一键分享|一鍵分享|收藏|加入收藏|收藏本文|收藏本页|收藏本頁|点赞|點贊|点赞|赞|讚|打赏|打賞|投诉|投訴|举报|舉報|纠错|糾錯|打印|打印本文|评论|評論|发表评论|發表評論|下载|下載|立即下载|立即下載|免费下载|免費下載|下载文档|下載文檔|下载本文|下載本文|(?:WORD|PDF|DOC|DOCX|TXT|Word|Pdf)(?:下载|下載|版|文档|文檔)|复制|複製|复制本文|複製本文|复制链接|複製鏈接|微信|QQ|QQ空间|QQ空間|QQ好友|微博|新浪微博|朋友圈|手机扫码分享|手機掃碼分享|扫码分享|掃碼分享|扫一扫|掃一掃|微信扫一扫|微信掃一掃|扫码下载|掃碼下載|下载APP|下載APP|APP下载|APP下載|手机阅读|手機閱讀|手机版|手機版|电脑版|電腦版|首页|首頁|上一页|上一頁|下一页|下一頁|目录|目錄|登录|登錄|注册|註冊|Top|TOP|top|顶部|頂部|关闭|關閉|字号|字號|大|中|小|展开全文|展開全文|阅读全文|閱讀全文|查看全文|收起|意见反馈|意見反饋)[:：]?|[|丨·•>»/-])$/i
+const UI_TOKEN = /^(?:(?:分享|分享到|一键分享|一鍵分享|收藏|加入收藏|收藏本文|收藏本页|收藏本頁|点赞|點贊|点赞|赞|讚|打赏|打賞|投诉|投訴|举报|舉報|纠错|糾錯|打印|打印本文|评论|評論|发表评论|發表評論|下载|下載|立即下载|立即下載|免费下载|免費下載|下载文档|下載文檔|下载本文|下載本文|(?:WORD|PDF|DOC|DOCX|TXT|Word|Pdf)(?:下载|下載|版|文档|文檔)|复制|複製|复制本文|複製本文|复制链接|複製鏈接|微信|QQ|QQ空间|QQ空間|QQ好友|微博|新浪微博|朋友圈|手机扫码分享|手機掃碼分享|扫码分享|掃碼分享|扫一扫|掃一掃|微信扫一扫|微信掃一掃|扫码下载|掃碼下載|下载APP|下載APP|APP下载|APP下載|手机阅读|手機閱讀|手机版|手機版|电脑版|電腦版|首页|首頁|上一页|上一頁|下一页|下一頁|目录|目錄|登录|登錄|注册|註冊|Top|TOP|top|顶部|頂部|关闭|關閉|字号|字號|大|中|小|展开全文|展開全文|展开阅读全文|展開閱讀全文|阅读全文|閱讀全文|查看全文|继续阅读|繼續閱讀|查看更多|加载更多|載入更多|收起|意见反馈|意見反饋|点击下载|點擊下載|点击下载文档|點擊下載文檔|全文下载|全文下載|我要评论|我要評論|网友评论|網友評論|返回|返回列表|尾页|尾頁)[:：]?|[|丨·•>»/-])$/i
 
 /** Page counters: "第 2 页 共 5 页", "2/5", "- 2 -", "— 2 —", "Page 2 of 5". */
 const PAGE_COUNTER = /^(?:第[ \u3000]*\d+[ \u3000]*[页頁](?:[ \u3000]*[,，/／]?[ \u3000]*共[ \u3000]*\d+[ \u3000]*[页頁])?|共[ \u3000]*\d+[ \u3000]*[页頁]|\d+[ \u3000]*[/／][ \u3000]*\d+|[-—–－][ \u3000]*\d+[ \u3000]*[-—–－]|page[ \u3000]*\d+(?:[ \u3000]*of[ \u3000]*\d+)?)$/i
@@ -114,12 +118,14 @@ function isUrlLine(line: string): boolean {
   return hanCount(line.replace(URL, '')) < 8
 }
 
-const tokensOf = (line: string) => line.split(/[ \t\u3000|｜丨/·•]+/).filter(Boolean)
+const tokensOf = (line: string) => line.split(/[ \t\u3000|｜丨/·•【】[\]]+/).filter(Boolean)
 
+/** Buttons only; page links ("上一页 1 2 3 下一页") count as buttons. */
 function isUiLine(line: string): boolean {
   if (line.length > 40) return false
   const tokens = tokensOf(line)
-  return tokens.length > 0 && tokens.every((t) => UI_TOKEN.test(t))
+  const buttons = tokens.filter((t) => UI_TOKEN.test(t)).length
+  return buttons > 0 && tokens.every((t) => UI_TOKEN.test(t) || /^\d{1,3}$/.test(t))
 }
 
 /**
@@ -151,9 +157,10 @@ function isBreadcrumb(line: string): boolean {
 
 /** A timestamp, alone or fused with a category ("2024-11-03 09:15:27工作总结"); a date with a category. */
 function isTimestamp(line: string): boolean {
-  if (line.length > 40 || SENTENCE_END.test(line)) return false
+  if (line.length > 60 || SENTENCE_END.test(line)) return false
   const time = TIMESTAMP_START.exec(line)
-  if (time) return !SENTENCE_PUNCTUATION.test(line.slice(time[0].length))
+  if (time) return true // "2024-01-07 09:12 | 编辑：某某 | 阅读：123": a time is never the writer's
+
   const date = ISO_DATE_START.exec(line)
   if (!date || date[0].length === line.length) return false
   const rest = line.slice(date[0].length)
@@ -173,10 +180,10 @@ export function junkKind(line: string): JunkKind | null {
   if (line.length <= 60 && !line.includes('。') && NAVIGATION.test(line)) return 'navigation'
   if (line.length <= 80 && !line.includes('。') && TAGGED_LINK.test(line)) return 'navigation'
   if (line.length <= 100 && !line.includes('。') && (META.test(line) || BYLINE.test(line))) return 'meta'
-  if (line.length <= 30 && COUNTER.test(line)) return 'meta'
+  if (line.length <= 30 && (COUNTER.test(line) || AUDIENCE.test(line))) return 'meta'
   if (isTimestamp(line)) return 'meta'
-  if (isUiLine(line)) return 'ui'
   if (line.length <= 30 && PAGE_COUNTER.test(line)) return 'page'
+  if (isUiLine(line)) return 'ui'
   if (line.length <= 300 && isUrlLine(line)) return 'url'
   if (isShortLabel(line, 16) && SITE_NAME.test(line)) return 'site'
   if (isBreadcrumb(line) || isMenuLine(line)) return 'site'

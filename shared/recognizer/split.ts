@@ -17,6 +17,9 @@ import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collecti
 import { parseDateLine } from './signature'
 import { isSummaryTitle, isTitleLike } from './title'
 
+/** The heading of a table of contents. */
+const TOC_HEADER = /^(?:目录|目錄|文章目录|文章目錄|本文目录(?:一览)?|本文目錄(?:一覽)?)[:：]?$/
+
 export interface SplitResult {
   segments: string[][]
   warnings: string[]
@@ -35,6 +38,7 @@ export function splitDocuments(lines: readonly string[]): SplitResult {
   lines.forEach((line, i) => {
     if (matchPiece(line)) starts.push(i)
   })
+  const byLabels = starts.length > 0
   let clear = starts.length >= 2
   if (starts.length === 0) {
     const first = lines[0]
@@ -50,6 +54,11 @@ export function splitDocuments(lines: readonly string[]): SplitResult {
     }
   }
   if (starts.length === 0) return { segments: lines.length ? [lines.slice()] : [], warnings: [], collectionTitle: '', clear: false }
+  // a table of contents: label lines one after another before the first piece with text
+  if (byLabels) {
+    while (starts.length > 1 && starts[1] === starts[0]! + 1) starts.shift()
+    clear = starts.length >= 2
+  }
 
   const segments: string[][] = []
   const warnings: string[] = []
@@ -57,11 +66,13 @@ export function splitDocuments(lines: readonly string[]): SplitResult {
   const first = starts[0]!
   if (first > 0) {
     const preamble = lines.slice(0, first)
+    // a collection heading, or a title, and a table of contents ("目录", "篇一：…", "篇二：…")
+    const contents = (line: string) => isCollectionHeader(line) || matchPiece(line) !== null || TOC_HEADER.test(line)
     const droppable =
-      preamble.every(isCollectionHeader) || (preamble.length === 1 && isTitleLike(preamble[0]!))
+      preamble.every(contents) || (isTitleLike(preamble[0]!) && preamble.slice(1).every(contents))
     if (droppable) {
-      warnings.push(`dropped the collection heading "${preamble.join(' / ')}"`)
-      collectionTitle = stripCollectionLabel(preamble[0]!)
+      warnings.push(`dropped the collection heading "${preamble.slice(0, 8).join(' / ')}"`)
+      if (!matchPiece(preamble[0]!) && !TOC_HEADER.test(preamble[0]!)) collectionTitle = stripCollectionLabel(preamble[0]!)
     } else segments.push(preamble)
   }
   starts.forEach((start, k) => segments.push(lines.slice(start, starts[k + 1] ?? lines.length)))

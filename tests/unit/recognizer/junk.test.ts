@@ -77,6 +77,15 @@ describe('junkKind', () => {
     ['分享到： 微信 微博 QQ好友', 'ui'],
     ['展开全文', 'ui'],
     ['下载APP 阅读全文', 'ui'],
+    ['上一页 1 2 3 下一页', 'navigation'],
+    ['1 2 3 4 尾页', 'ui'],
+    ['【打印】【关闭】', 'ui'],
+    ['2024-01-07 09:12 | 编辑：某某 | 阅读：123', 'meta'],
+    ['本文已影响2356人', 'meta'],
+    ['【导语】社区工作总结怎么写？一起来看看吧。', 'boilerplate'],
+    ['温馨提示：本文档共3页，可下载全文阅读', 'boilerplate'],
+    ['以上就是小编整理的全部内容', 'boilerplate'],
+    ['本文目录一览', 'navigation'],
   ])('by shape: %s → %s', (line, kind) => {
     expect(junkKind(line)).toBe(kind)
   })

@@ -118,3 +118,13 @@ describe('several summaries in one file: suggestion, pieces, titles', () => {
     expect(run(text, { split: true }).documents).toHaveLength(2)
   })
 })
+
+describe('a table of contents before the pieces', () => {
+  it('is dropped, not split into empty pieces', () => {
+    const text = '社区工作总结（精选3篇）\n目录\n篇一：东湖社区工作总结\n篇二：西岭社区工作总结\n篇一：东湖社区工作总结\n东湖社区今年新建口袋公园。\n篇二：西岭社区工作总结\n西岭社区今年加装电梯3部。'
+    const result = run(text, { split: true })
+    expect(result.documents.map((d) => d.title)).toEqual(['东湖社区工作总结', '西岭社区工作总结'])
+    expect(result.documents.map((d) => paragraphs(d))).toEqual([['东湖社区今年新建口袋公园。'], ['西岭社区今年加装电梯3部。']])
+    expect(result.report.suggestSplit).toBe(true)
+  })
+})
