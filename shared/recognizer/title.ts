@@ -4,6 +4,8 @@
  * - Collection labels are stripped from the title ("第一篇:", "篇二", "…【经典6篇】"), and a bare
  *   label line ("【篇二】") before the title is dropped.
  * - The same title repeated on the next line (websites print it twice) is dropped.
+ * - A title on two lines ("某某镇人民政府" / "关于2025年度…工作的总结": the second ends in 总结/报告/
+ *   汇报, the first does not) is one title.
  * - A subtitle line starts with "——", "—", "--" or "－－"; the dash is a layout mark like a heading
  *   number, so the subtitle is stored without it (renderers and exporters put "——" back).
  * - The title is never a junk line: a head of junk-shaped lines (site banner, menu, breadcrumb,
@@ -17,6 +19,9 @@ import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collecti
 import { junkKind } from './junk'
 import { matchMarker } from './markers'
 import { parseDateLine } from './signature'
+
+/** How the title of a summary ends. */
+const SUMMARY_END = /(?:总结|總結|报告|報告|汇报|匯報)$/
 
 /** Longest line taken as a title (characters). */
 export const MAX_TITLE_CHARS = 60
@@ -74,6 +79,12 @@ export function extractTitle(lines: readonly string[]): TitleParts {
   if (i < lines.length && isTitleLike(lines[i]!)) {
     title = stripCollectionLabel(lines[i]!) || lines[i]!
     i++
+    // a title on two lines: "某某镇人民政府" / "关于2025年度安全生产工作的总结"
+    const next = lines[i]
+    if (next !== undefined && next.length <= 40 && !SUMMARY_END.test(title) && isTitleLike(next) && SUMMARY_END.test(stripCollectionLabel(next)) && !matchPiece(next)) {
+      title += stripCollectionLabel(next)
+      i++
+    }
     if (i < lines.length && squash(stripCollectionLabel(lines[i]!)) === squash(title)) {
       repeatDropped = true
       i++

@@ -35,6 +35,12 @@ describe('title and subtitle', () => {
     },
   )
 
+  it('joins a title written on two lines', () => {
+    const doc = only('青石镇人民政府\n关于2025年度安全生产工作的总结\n今年以来，全镇安全形势平稳。')
+    expect(doc.title).toBe('青石镇人民政府关于2025年度安全生产工作的总结')
+    expect(only('社区工作总结\n社区居委会\n正文。').title).toBe('社区工作总结')
+  })
+
   it('a document that starts with a sentence or a heading has no title', () => {
     expect(only('今年以来，我们认真履职。\n一、做法').title).toBe('')
     expect(only('一、主要做法\n正文。').title).toBe('')
