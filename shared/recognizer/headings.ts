@@ -150,7 +150,7 @@ export class NumberingTracker {
 }
 
 /** How a part heading ends: the words writers close "存在的问题", "下一步工作打算", "2025年工作思路" with. */
-const PART_END = /(?:计划|打算|思路|安排|设想|目标|任务|重点|要点|措施|举措|问题|不足|差距|短板|困难|教训|体会|经验|做法|成绩|成效|亮点|特色|情况|回顾|展望|方向|建议|对策|启示|收获|工作)$/
+const PART_END = /(?:计划|計劃|打算|思路|安排|设想|設想|目标|目標|任务|任務|重点|重點|要点|要點|措施|举措|舉措|问题|問題|不足|差距|短板|困难|困難|教训|教訓|体会|體會|经验|經驗|做法|成绩|成績|成效|成果|进展|進展|亮点|亮點|特色|情况|情況|回顾|回顧|展望|方向|建议|建議|对策|對策|启示|啟示|收获|收穫|原因|分析|规划|規劃|部署|思考|工作)$/
 /** Not a part heading: salutations, lead-ins, titles, ending remarks. */
 const NOT_PART = /如下|现将|现就|领导|同志|同事|各位|大家|朋友|总结$|報告$|报告$|汇报$|匯報$|特此/
 /** The longest part heading (characters, without a closing colon). */
