@@ -79,6 +79,13 @@ export function extractTitle(lines: readonly string[]): TitleParts {
   if (i < lines.length && isTitleLike(lines[i]!)) {
     title = stripCollectionLabel(lines[i]!) || lines[i]!
     i++
+    // a label line's title is the collection's; a summary title right under it is the piece's own
+    // ("社区工作总结 篇三" / "东湖社区2025年平安建设工作总结")
+    const own = lines[i]
+    if (own !== undefined && matchPiece(lines[i - 1]!) && squash(stripCollectionLabel(own)) !== squash(title) && isSummaryTitle(own) && !matchPiece(own)) {
+      title = stripCollectionLabel(own)
+      i++
+    }
     // a title on two lines: "某某镇人民政府" / "关于2025年度安全生产工作的总结"
     const next = lines[i]
     if (next !== undefined && next.length <= 40 && !SUMMARY_END.test(title) && isTitleLike(next) && SUMMARY_END.test(stripCollectionLabel(next)) && !matchPiece(next)) {

@@ -239,3 +239,31 @@ describe('every fixture, every option', () => {
     })
   }
 })
+
+describe('a web page holding a collection (junk, labels, half-width punctuation, skipped levels, part headings)', () => {
+  const text = fixture('web-collection.txt')
+  const result = run(text, { clean: true, split: true })
+  const [first, second, third] = result.documents
+
+  it('finds three summaries, each titled, identical titles told apart, the junk around them removed', () => {
+    expect(result.documents.map((d) => d.title)).toEqual(['社区平安建设工作总结', '社区平安建设工作总结（二）', '__社区20__年平安建设工作总结'])
+    expect(result.report.suggestSplit).toBe(true)
+    expect(result.report.junkLines.map((j) => j.line)).toEqual([2, 3, 4, 31, 32, 33, 34])
+  })
+
+  it('keeps the levels the numbers have, and makes the unnumbered parts level-1 headings', () => {
+    expect(headings(first!).map((h) => `${h.kind} ${h.title}`)).toEqual([
+      'h1 夯实基层基础', 'h3 完善网格管理。', 'h3 健全调解组织。', 'h1 强化宣传引导', 'h1 存在的问题', 'h1 下一步工作打算', 'h3 推进智慧安防小区建设;', 'h3 壮大平安志愿者队伍。',
+    ])
+    expect(headingNumbersOf(first!.blocks)).toEqual(['一、', '1.', '2.', '二、', '三、', '四、', '1.', '2.'])
+    expect(paragraphs(first!)).toContain('一是居民参与度不高;二是技防设施有待完善。')
+    expect(headings(second!).map((h) => h.title)).toEqual(['领导重视,责任落实。', '排查隐患,消除风险。'])
+    expect(headings(third!).map((h) => h.kind)).toEqual(['h1', 'h2', 'h2', 'h1'])
+  })
+
+  it('names the blanks in a writer\'s words, one figure per meaning', () => {
+    expect(first!.figures.map((f) => f.name)).toEqual(['网格个数', '纠纷起数', '法治宣传活动场次', '宣传资料份数'])
+    expect(second!.figures.map((f) => f.name)).toEqual(['年度', '专题会议次数', '安全隐患处数'])
+    expect(third!.figures.map((f) => f.name)).toEqual(['巡逻队伍支数', '社区名称', '年度'])
+  })
+})

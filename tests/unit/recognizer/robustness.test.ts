@@ -51,8 +51,8 @@ describe('time', () => {
   it('60,000 characters well under 200 ms', () => {
     const text = repeatTo(allFixtures, 60_000)
     recognize(text, { clean: true, split: true }) // warm up
-    // the best of three: the machine may be shared with other work
-    const runs = [0, 1, 2].map(() => timed(() => recognize(text, { clean: true, split: true })))
+    // the best of five: the machine may be shared with other work
+    const runs = [0, 1, 2, 3, 4].map(() => timed(() => recognize(text, { clean: true, split: true })))
     expect(runs[0]!.value.documents.length).toBeGreaterThan(10)
     expect(Math.min(...runs.map((r) => r.ms))).toBeLessThan(200)
   })
