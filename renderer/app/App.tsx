@@ -10,6 +10,7 @@ import { errorMessage } from './errors'
 import { ImportDialog } from '../features/import/ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
+import { RolloverDialog } from '../features/rollover/RolloverDialog'
 import { StatusBar } from './StatusBar'
 
 export function App() {
@@ -30,6 +31,9 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<File | null>(null)
   const [pickingTemplate, setPickingTemplate] = useState(false)
+  const [rollingOver, setRollingOver] = useState<string | null>(null)
+  // a rolled-over document opens with the 数据表 showing what is left to fill
+  const [openFigures, setOpenFigures] = useState<string | null>(null)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -137,6 +141,7 @@ export function App() {
           const copy = await api.call('documents.duplicate', { id: d.id, title: t('docs.duplicateTitle', { title: d.title || t('common:untitled') }) })
           setRecord(copy)
         })()}
+        onRollover={(d) => setRollingOver(d.id)}
         onTrash={(d) => act(async () => {
           await api.call('documents.trash', { id: d.id })
           if (record?.id === d.id) setRecord(null)
@@ -147,7 +152,7 @@ export function App() {
       />
       <main className="workspace">
         {record ? (
-          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} />
+          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} openFigures={openFigures === record.id} />
         ) : (
           <div className="empty-workspace">
             {openError ? <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p> : <p>{t('noDocument')}</p>}
@@ -174,6 +179,19 @@ export function App() {
             setPickingTemplate(false)
             setView('documents')
             void refresh('documents').then(() => open(id)).catch(fail)
+          }}
+        />
+      )}
+      {rollingOver && (
+        <RolloverDialog
+          documentId={rollingOver}
+          onClose={() => setRollingOver(null)}
+          onCreated={(created) => {
+            setRollingOver(null)
+            setView('documents')
+            setOpenFigures(created.id)
+            setRecord(created)
+            void refresh('documents').catch(fail)
           }}
         />
       )}

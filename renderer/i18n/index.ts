@@ -21,6 +21,7 @@ import { pasteEn, pasteZh } from '../features/paste/i18n'
 import { snippetsEn, snippetsZh } from '../features/snippets/i18n'
 import { structureEn, structureZh } from '../features/structure/i18n'
 import { templatesEn, templatesZh } from '../features/templates/i18n'
+import { rolloverEn, rolloverZh } from '../features/rollover/i18n'
 import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
@@ -44,6 +45,7 @@ export const catalogues = {
   cleanup: { 'zh-CN': cleanupZh, en: cleanupEn },
   templates: { 'zh-CN': templatesZh, en: templatesEn },
   paste: { 'zh-CN': pasteZh, en: pasteEn },
+  rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */
