@@ -47,7 +47,7 @@ export function RolloverDialog({ documentId, onClose, onCreated }: { documentId:
         <>
           <p>
             <strong>{plan.fromYear === null ? t('noYear') : t('years', { from: plan.fromYear, to: plan.toYear })}</strong>{' '}
-            <span className="muted">{t(`yearSource.${plan.yearSource}`)}</span>
+            {plan.yearSource !== 'none' && <span className="muted">{t(`yearSource.${plan.yearSource}`)}</span>}
           </p>
           <p data-testid="rollover-title">{t('newTitle', { title: plan.title })}</p>
           <h3>{plan.years.length ? t('yearChanges', { count: plan.years.length }) : t('noYearChanges')}</h3>
