@@ -14,9 +14,10 @@ import { importGroup } from './import'
 import { checkOptions, langOf, parseCommandLine, type Lang } from './options'
 import { outputGroup } from './output'
 import { consoleOut, printer, printError, usageError, type Out } from './print'
+import { rolloverGroup } from './rollover'
 import { snippetsGroup } from './snippets'
 
-export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, outputGroup, backupGroup]
+export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, rolloverGroup, outputGroup, backupGroup]
 export const COMMANDS: readonly Command[] = GROUPS.flatMap((g) => g.commands)
 
 /** The help for everything: every group's commands. */

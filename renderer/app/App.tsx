@@ -12,6 +12,7 @@ import { LibraryUnavailable } from './LibraryUnavailable'
 import { BackupsDialog } from '../features/backups/BackupsDialog'
 import { ReadOnlyBanner } from '../features/backups/ReadOnlyBanner'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
+import { RolloverDialog } from '../features/rollover/RolloverDialog'
 import { StatusBar } from './StatusBar'
 
 export function App() {
@@ -33,6 +34,9 @@ export function App() {
   const [importing, setImporting] = useState<File | null>(null)
   const [pickingTemplate, setPickingTemplate] = useState(false)
   const [backupsOpen, setBackupsOpen] = useState(false)
+  const [rollingOver, setRollingOver] = useState<string | null>(null)
+  // a rolled-over document opens with the 数据表 showing what is left to fill
+  const [openFigures, setOpenFigures] = useState<string | null>(null)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -149,6 +153,7 @@ export function App() {
           const copy = await api.call('documents.duplicate', { id: d.id, title: t('docs.duplicateTitle', { title: d.title || t('common:untitled') }) })
           setRecord(copy)
         })()}
+        onRollover={(d) => setRollingOver(d.id)}
         onTrash={(d) => act(async () => {
           await api.call('documents.trash', { id: d.id })
           if (record?.id === d.id) setRecord(null)
@@ -161,7 +166,7 @@ export function App() {
       <main className="workspace">
         {info.readOnly && <ReadOnlyBanner />}
         {record ? (
-          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} />
+          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} openFigures={openFigures === record.id} />
         ) : (
           <div className="empty-workspace">
             {openError ? <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p> : <p>{t('noDocument')}</p>}
@@ -189,6 +194,19 @@ export function App() {
             setPickingTemplate(false)
             setView('documents')
             void refresh('documents').then(() => open(id)).catch(fail)
+          }}
+        />
+      )}
+      {rollingOver && (
+        <RolloverDialog
+          documentId={rollingOver}
+          onClose={() => setRollingOver(null)}
+          onCreated={(created) => {
+            setRollingOver(null)
+            setView('documents')
+            setOpenFigures(created.id)
+            setRecord(created)
+            void refresh('documents').catch(fail)
           }}
         />
       )}

@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   'documents.brokenJson': [],
   'documents.inTrash': [],
   'documents.purgeNotTrashed': [],
+  'documents.rolloverYear': ['from', 'to'],
   // a document model handed over as a .json file (the CLI's DOC)
   'documents.fileNotJson': ['file', 'line', '*reason'],
   'documents.fileNotModel': ['file', '*reason'],

@@ -56,6 +56,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'documents.brokenJson': 'broken JSON',
   'documents.inTrash': 'the document is in the trash: restore it to edit it',
   'documents.purgeNotTrashed': 'only documents in the trash can be deleted for good',
+  'documents.rolloverYear': 'this document is of {{from}}: the new year must come after it, not {{to}}',
   'documents.fileNotJson': '{{file}} is not valid JSON: line {{line}}, {{reason}}',
   'documents.fileNotModel': '{{file}} is not a DraftDesk document model: {{reason}}',
 

@@ -56,6 +56,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'documents.brokenJson': 'JSON 已损坏',
   'documents.inTrash': '文档在回收站中，恢复后才能编辑',
   'documents.purgeNotTrashed': '只能彻底删除回收站中的文档',
+  'documents.rolloverYear': '这篇文稿是{{from}}年的，新年度须晚于它，不能是{{to}}年',
   'documents.fileNotJson': '{{file}} 不是有效的 JSON：第 {{line}} 行，{{reason}}',
   'documents.fileNotModel': '{{file}} 不是稿台文档模型：{{reason}}',
 
