@@ -49,6 +49,11 @@ export const ERROR_CODES = {
   'library.exists': ['path'],
   'library.noFile': ['path'],
 
+  // the library file refused a write (worded for the writer: the save banner shows these)
+  'storage.readOnly': [],
+  'storage.diskFull': [],
+  'storage.locked': [],
+
   // documents
   'documents.notFound': ['id'],
   'documents.invalid': ['title', 'id', 'detail'],

@@ -35,6 +35,10 @@ export const errorsEn: Record<ErrorCode, string> = {
   'library.exists': '{{path}} exists and will not be overwritten',
   'library.noFile': 'no file at {{path}}',
 
+  'storage.readOnly': 'the library file is read-only',
+  'storage.diskFull': 'the disk is full',
+  'storage.locked': 'the library file is in use by another program',
+
   'documents.notFound': 'no document {{id}}',
   'documents.invalid': 'document “{{title}}” ({{id}}) is invalid and cannot be opened; the stored text is untouched. ({{detail}})',
   'documents.brokenJson': 'broken JSON',

@@ -35,6 +35,10 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'library.exists': '文件已存在，不会覆盖：{{path}}',
   'library.noFile': '找不到文件：{{path}}',
 
+  'storage.readOnly': '库文件是只读的',
+  'storage.diskFull': '磁盘空间不足',
+  'storage.locked': '库文件正被另一个程序占用',
+
   'documents.notFound': '没有这篇文档（{{id}}）',
   'documents.invalid': '文档《{{title}}》（{{id}}）的内容不符合格式，无法打开；原文件未改动。（{{detail}}）',
   'documents.brokenJson': 'JSON 已损坏',
