@@ -61,8 +61,9 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
     const entry = offer
     if (!entry || !library) return
     if (restore) {
-      // made from an older version than the stored one: the stored text is kept as a revision
-      if (entry.baseVersion < record.version) autosave.current?.keepCurrentOnNextSave()
+      // not made from the stored version (it moved on, or the library was put back to an older
+      // copy): the stored text is kept as a revision before the recovered one replaces it
+      if (entry.baseVersion !== record.version) autosave.current?.keepCurrentOnNextSave()
       editor.current?.replaceDocument(entry.model)
       stored.current = canonicalModel(entry.model) // older entries equal to it need no offer
       setTimeout(() => void autosave.current?.flush(), 0)
