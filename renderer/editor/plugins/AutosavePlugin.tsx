@@ -164,7 +164,12 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
       const model = modelNow()
       const json = JSON.stringify(model)
       if (json === lastSavedJson) {
-        latest.current.onState('saved')
+        // back to the stored text (an undo, say): nothing to save, nor to retry
+        if (retryTimer) clearTimeout(retryTimer)
+        retryTimer = null
+        mode = 'normal'
+        retryDelay = 0
+        if (!unmounted) latest.current.onState('saved')
         writeJournal(model, json)
         return
       }
