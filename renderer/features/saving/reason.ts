@@ -11,6 +11,8 @@ export function failureReason(err: unknown): string {
   const t = i18next.getFixedT(null, 'saving')
   if (err instanceof ApiError) {
     if (err.code.startsWith('transport.')) return t('failed.unreachable')
+    // the browser shell started again with a new session token: this page can no longer reach it
+    if (err.code === 'request.noToken') return t('failed.restarted')
     if (err.code === 'internal.unexpected') return t('failed.backend', { detail: String(err.params.detail ?? '') })
     if (err.code === 'internal.app') return t('failed.app', { detail: String(err.params.detail ?? '') })
     return errorMessage(err)
