@@ -49,7 +49,9 @@ export class DocumentStore {
         `UPDATE documents SET title = @title, model_json = @model_json, body_text = @body_text,
            characters = @characters, version = @version, updated_at = @now, fts_stale = 1 WHERE id = @id`,
       ),
+      head: db.prepare('SELECT id, version, updated_at, trashed_at FROM documents WHERE id = ?'),
       lastRevision: db.prepare('SELECT created_at, model_json FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
+      lastRevisionAt: db.prepare('SELECT created_at FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
       lastConflict: db.prepare("SELECT id, model_json FROM revisions WHERE document_id = ? AND reason = 'conflict' ORDER BY id DESC LIMIT 1"),
       insertRevision: db.prepare(
         'INSERT INTO revisions (document_id, created_at, reason, model_json, characters, version) VALUES (?, ?, ?, ?, ?, ?)',
@@ -116,8 +118,12 @@ export class DocumentStore {
   save(id: string, model: SummaryDocument, baseVersion: number, opts: { keepCurrent?: boolean } = {}): SaveResult {
     const columns = columnsFor(model)
     return this.write(() => {
+      // the common case (made from the current version) reads no text: autosave stays cheap
+      const head = this.statements.head.get(id) as Pick<DocumentRow, 'id' | 'version' | 'updated_at' | 'trashed_at'> | undefined
+      if (!head) throw new ApiError('documents.notFound', { id })
+      if (head.trashed_at !== null) throw new ApiError('documents.inTrash')
+      if (baseVersion === head.version && !opts.keepCurrent) return this.storeVersion(head, columns, this.now())
       const row = this.row(id)
-      if (row.trashed_at !== null) throw new ApiError('documents.inTrash')
       if (columns.model_json === row.model_json) return { status: 'saved', version: row.version, updatedAt: row.updated_at }
       const now = this.now()
       if (baseVersion !== row.version) {
@@ -152,11 +158,13 @@ export class DocumentStore {
     return withStorageErrors(() => this.db.transaction(fn).immediate())
   }
 
-  private storeVersion(row: DocumentRow, columns: Columns, now: number): SaveResult {
+  private storeVersion(row: Pick<DocumentRow, 'id' | 'version'>, columns: Columns, now: number): SaveResult {
     const version = row.version + 1
     this.statements.update.run({ id: row.id, now, version, ...columns })
-    const last = this.statements.lastRevision.get(row.id) as { created_at: number; model_json: string } | undefined
-    if (!last || (now - last.created_at >= REVISION_INTERVAL_MS && last.model_json !== columns.model_json))
+    // the last revision's text is read only when it is old enough to be followed by a new one
+    const lastAt = this.statements.lastRevisionAt.get(row.id) as { created_at: number } | undefined
+    const last = lastAt && now - lastAt.created_at >= REVISION_INTERVAL_MS ? (this.statements.lastRevision.get(row.id) as { model_json: string }) : undefined
+    if (!lastAt || (last && last.model_json !== columns.model_json))
       this.statements.insertRevision.run(row.id, now, 'interval', columns.model_json, columns.characters, version)
     return { status: 'saved', version, updatedAt: now }
   }
