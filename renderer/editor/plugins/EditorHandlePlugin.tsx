@@ -4,7 +4,7 @@ import { useEffect, useRef, type RefObject } from 'react'
 import { modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
 import { withFreshFigureIds } from '../../../shared/document/merge'
-import { $getFigures, $updateFigures } from '../../features/figures/state'
+import { $getFigures, $setFigures, $updateFigures, withFigures } from '../../features/figures/state'
 import { $isSubtitleNode, $isTitleNode } from '../../features/structure'
 
 /** What the app may ask of the open editor. */
@@ -18,6 +18,8 @@ export interface EditorHandle {
   insertDocument(doc: SummaryDocument): void
   /** Saves what was typed now (before the library is replaced by a backup, say). */
   flush(): Promise<void>
+  /** Puts a whole document in place of the editor's (恢复 of unsaved text) as one undo step. */
+  replaceDocument(doc: SummaryDocument): void
 }
 
 /** The parts of the model that live outside the editor state. */
@@ -49,6 +51,14 @@ export function EditorHandlePlugin({ handle, carry, setCarry, flush }: { handle:
         })
         const signature = doc.signature
         if (whole && signature) setCarry({ ...carryRef.current, signature })
+      },
+      replaceDocument: (doc) => {
+        const nodes = withFigures(modelToEditorState(doc), doc.figures).root.children as unknown as SerializedLexicalNode[]
+        editor.update(() => {
+          $setFigures(doc.figures)
+          $getRoot().clear().append(...nodes.map((n) => $parseSerializedNode(n)))
+        })
+        setCarry(doc.signature ? { ...carryRef.current, signature: doc.signature } : { figures: carryRef.current.figures })
       },
       setTitle: (title) =>
         editor.update(() => {
