@@ -17,7 +17,7 @@ import { isComputed } from '../../../shared/figures/formula'
 import { newFigureId } from '../../../shared/figures/id'
 import type { Message } from '../../../shared/errors'
 import { plainDigits } from '../../../shared/figures/numbers'
-import { figureRows, type FigureRow } from '../../../shared/figures/row'
+import { figureFieldText, figureRows, isFigureTextField, type FigureRow } from '../../../shared/figures/row'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { TrashIcon } from '../../ui/icons'
@@ -58,23 +58,14 @@ interface Editing {
 
 function cellText(row: Row, col: Column): string {
   const f = row.figure
+  if (isFigureTextField(col)) return figureFieldText(f, col)
   switch (col) {
-    case 'name':
-      return f.name
     case 'value':
       return row.valueText
-    case 'unit':
-      return f.unit ?? ''
-    case 'qualifier':
-      return f.qualifier ?? ''
     case 'style':
       return f.style ?? 'arabic'
-    case 'formula':
-      return f.formula ?? ''
     case 'lastYear':
       return f.lastYear === undefined ? '' : plainDigits(f.lastYear)
-    case 'note':
-      return f.note ?? ''
     case 'comparison':
       return row.comparison
     case 'shown':
