@@ -11,6 +11,7 @@ import { ImportDialog } from '../features/import/ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
 import { StatusBar } from './StatusBar'
+import { FileInput } from '../ui/FileInput'
 
 export function App() {
   const { t } = useTranslation('app')
@@ -155,18 +156,7 @@ export function App() {
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
       </main>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        accept=".txt,.text,.md,.markdown,.docx"
-        data-testid="import-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          if (file) setImporting(file)
-          e.target.value = ''
-        }}
-      />
+      <FileInput ref={fileInput} accept=".txt,.text,.md,.markdown,.docx" testId="import-input" onFile={setImporting} />
       {pickingTemplate && (
         <TemplatePicker
           onClose={() => setPickingTemplate(false)}

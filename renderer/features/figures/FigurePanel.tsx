@@ -27,6 +27,7 @@ import { useFigureStore } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $getFigures, formatterFor } from './state'
 import { saveBase64 } from '../../ui/files'
+import { FileInput } from '../../ui/FileInput'
 
 type Column = 'name' | 'value' | 'unit' | 'qualifier' | 'style' | 'formula' | 'lastYear' | 'comparison' | 'note' | 'shown' | 'uses' | 'actions'
 const COLUMNS: Column[] = ['name', 'value', 'unit', 'qualifier', 'style', 'formula', 'lastYear', 'comparison', 'note', 'shown', 'uses', 'actions']
@@ -606,18 +607,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
           {problemCount ? t('panel.checks', { count: problemCount }) : t('panel.noChecks')}
         </button>
         <button className="link figure-close" onClick={() => ui.setPanelOpen(false)} aria-label={t('panel.close')} title={t('panel.close')}>×</button>
-        <input
-          ref={fileRef}
-          type="file"
-          hidden
-          accept=".xlsx,.csv"
-          data-testid="figure-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            if (file) ui.openDialog({ kind: 'import', file })
-            e.target.value = ''
-          }}
-        />
+        <FileInput ref={fileRef} accept=".xlsx,.csv" testId="figure-import-input" onFile={(file) => ui.openDialog({ kind: 'import', file })} />
       </header>
       {showFindings && findings.length > 0 && (
         <ul className="figure-findings" data-testid="figure-findings">
