@@ -27,6 +27,7 @@ import { useFigureStore } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $getFigures, formatterFor } from './state'
 import { saveBase64 } from '../../ui/files'
+import { registerContentSettled } from '../../ui/contentSettled'
 import { FileInput } from '../../ui/FileInput'
 
 type Column = 'name' | 'value' | 'unit' | 'qualifier' | 'style' | 'formula' | 'lastYear' | 'comparison' | 'note' | 'shown' | 'uses' | 'actions'
@@ -159,7 +160,6 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
 
   // the checks (pre-export check's figure part), recomputed a moment after the document changes
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
     let idle: number | null = null
     // in idle time: on a long document the checks take tens of milliseconds
     const later = () => {
@@ -178,14 +178,9 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
       }
     }
     later()
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(later, 600)
-    })
+    const unregister = registerContentSettled(editor, later, 600)
     return () => {
       unregister()
-      if (timer) clearTimeout(timer)
       if (idle !== null) cancelIdleCallback(idle)
     }
   }, [editor, figures])
