@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/api'
 import { chineseCount } from '../../shared/document/numbering'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longDocument, sampleDocument } from '../helpers/documents'
-import { buildBarePage, typeAndMeasure } from './keystroke'
+import { buildBarePage, latencyProbe, typeAndMeasure } from './keystroke'
 import { newPage, storeDocument, withShellPage } from './shell'
 import { markInterval, quantile, report, time } from './stats'
 import { benchSnippets } from './snippets'
@@ -70,17 +70,7 @@ async function benchOpen(dataDir: string) {
     const outlineSamples: number[] = []
     await page.locator('.document-body .dd-heading').nth(60).click()
     await page.keyboard.press('End')
-    await page.evaluate(`(() => {
-      const root = document.querySelector('[contenteditable="true"]')
-      window.__outline = []
-      let start = null
-      root.addEventListener('beforeinput', () => { start = performance.now() }, { capture: true })
-      new MutationObserver(() => {
-        if (start === null) return
-        const t0 = start; start = null
-        requestAnimationFrame(() => window.__outline.push(performance.now() - t0))
-      }).observe(document.querySelector('.outline'), { subtree: true, childList: true, characterData: true })
-    })()`)
+    await page.evaluate(latencyProbe('__outline', '.outline'))
     for (let i = 0; i < 60; i++) {
       await page.keyboard.insertText('改')
       await page.waitForTimeout(40)
