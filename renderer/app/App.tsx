@@ -15,6 +15,7 @@ import { TemplatePicker } from '../features/templates/TemplatePicker'
 import { RolloverDialog } from '../features/rollover/RolloverDialog'
 import { journal } from '../editor/journal'
 import { StatusBar } from './StatusBar'
+import { FileInput } from '../ui/FileInput'
 
 export function App() {
   const { t } = useTranslation('app')
@@ -211,18 +212,7 @@ export function App() {
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
       </main>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        accept=".txt,.text,.md,.markdown,.docx"
-        data-testid="import-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          if (file) setImporting(file)
-          e.target.value = ''
-        }}
-      />
+      <FileInput ref={fileInput} accept=".txt,.text,.md,.markdown,.docx" testId="import-input" onFile={setImporting} />
       {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={libraryReplaced} beforeRestore={async () => { await editorRef.current?.flush() }} />}
       {pickingTemplate && (
         <TemplatePicker

@@ -14,8 +14,8 @@ export interface E2E {
   openApp(dataDir?: string, opts?: ShellOptions): Promise<{ page: Page; shell: RunningShell; dataDir: string; errors: string[] }>
   /** Starts a browser shell without a page (stopped after the test like the others). */
   startShell(dataDir: string, opts?: ShellOptions): Promise<RunningShell>
-  /** Opens a fresh app, creates a document, types its title and leaves the caret in the body. */
-  newDocument(title?: string): Promise<Page>
+  /** Opens the app (on a fresh library by default), creates a document, types its title and leaves the caret in the body. */
+  newDocument(title?: string, dataDir?: string): Promise<Page>
   /** Stops a shell early (e.g. to restart it on the same library). */
   stop(shell: RunningShell, signal?: NodeJS.Signals): Promise<void>
 }
@@ -61,8 +61,8 @@ export function useE2E(): E2E {
     browser: () => browser!,
     openApp,
     startShell: start,
-    async newDocument(title = '测试文稿') {
-      const { page } = await openApp()
+    async newDocument(title = '测试文稿', dataDir?: string) {
+      const { page } = await openApp(dataDir)
       await page.click('[data-testid=new-document]')
       await page.locator('.document-body').waitFor()
       await page.click('.dd-title')
