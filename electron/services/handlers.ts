@@ -8,7 +8,7 @@ import type { z } from 'zod'
 import { apiContract, ApiError, isApiMethod, type ApiContract, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse, type Contract } from '../../shared/api'
 import { isErrorCode, issueMessage, msg, type Message } from '../../shared/errors'
 import { createAssetsHandlers } from './assets/handlers'
-import { createDocumentsHandlers } from './documents/handlers'
+import { createDocumentsHandlers, createRevisionsHandlers } from './documents/handlers'
 import { createFiguresHandlers } from './figures/handlers'
 import { createImportHandlers } from './import/handlers'
 import { createLibraryHandlers } from './library/handlers'
@@ -26,6 +26,7 @@ export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): 
   return {
     ...createLibraryHandlers(host),
     ...createDocumentsHandlers(host),
+    ...createRevisionsHandlers(host),
     ...createImportHandlers(host),
     ...createFiguresHandlers(host),
     ...createSnippetsHandlers(host),

@@ -55,6 +55,10 @@ export const ERROR_CODES = {
   'documents.brokenJson': [],
   'documents.inTrash': [],
   'documents.purgeNotTrashed': [],
+  'documents.purgeNameMismatch': ['name'],
+  // revisions (版本记录)
+  'revisions.notFound': ['id'],
+  'revisions.unreadable': ['id', 'detail'],
   // a document model handed over as a .json file (the CLI's DOC)
   'documents.fileNotJson': ['file', 'line', '*reason'],
   'documents.fileNotModel': ['file', '*reason'],

@@ -40,6 +40,9 @@ export const errorsEn: Record<ErrorCode, string> = {
   'documents.brokenJson': 'broken JSON',
   'documents.inTrash': 'the document is in the trash: restore it to edit it',
   'documents.purgeNotTrashed': 'only documents in the trash can be deleted for good',
+  'documents.purgeNameMismatch': 'to delete the 定稿 too, type the document’s name “{{name}}” to confirm',
+  'revisions.notFound': 'this document has no version {{id}}',
+  'revisions.unreadable': 'version {{id}} does not fit the document format and cannot be opened ({{detail}})',
   'documents.fileNotJson': '{{file}} is not valid JSON: line {{line}}, {{reason}}',
   'documents.fileNotModel': '{{file}} is not a DraftDesk document model: {{reason}}',
 

@@ -40,6 +40,9 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'documents.brokenJson': 'JSON 已损坏',
   'documents.inTrash': '文档在回收站中，恢复后才能编辑',
   'documents.purgeNotTrashed': '只能彻底删除回收站中的文档',
+  'documents.purgeNameMismatch': '要连同定稿一起删除，请输入文稿名称“{{name}}”确认',
+  'revisions.notFound': '这篇文档没有第 {{id}} 号版本',
+  'revisions.unreadable': '第 {{id}} 号版本的内容不符合格式，无法打开（{{detail}}）',
   'documents.fileNotJson': '{{file}} 不是有效的 JSON：第 {{line}} 行，{{reason}}',
   'documents.fileNotModel': '{{file}} 不是稿台文档模型：{{reason}}',
 

@@ -1,0 +1,40 @@
+import type { Migration } from './index'
+
+/**
+ * 定稿 outlive their document. A 定稿 may have been sent out (报送稿), and `verify` must still
+ * recognise its file after the writer empties the trash, so purging a document must not take its
+ * final revisions with it. The foreign key's ON DELETE CASCADE did exactly that, and SQLite cannot
+ * change a foreign key in place: revisions is rebuilt (same rows and ids) without it, and a trigger
+ * removes the other revisions of a deleted document instead. The frozen-定稿 trigger and the
+ * indexes are made again on the new table.
+ */
+export const migration0004: Migration = {
+  version: 4,
+  name: 'finals-kept',
+  up: `
+    CREATE TABLE revisions_v4 (
+      id           INTEGER PRIMARY KEY,
+      document_id  TEXT NOT NULL,          -- no foreign key: a 定稿 stays when its document is purged
+      created_at   INTEGER NOT NULL,
+      -- 'conflict': the text kept aside when two saves of one document cross, so that widening
+      -- the list does not need yet another rebuild of this table
+      reason       TEXT NOT NULL CHECK (reason IN ('interval', 'manual', 'import', 'restore', 'final', 'conflict')),
+      model_json   TEXT NOT NULL,
+      characters   INTEGER NOT NULL,
+      name         TEXT,
+      author       TEXT,
+      fingerprint  TEXT,
+      CHECK ((reason = 'final') = (fingerprint IS NOT NULL))
+    );
+    INSERT INTO revisions_v4 (id, document_id, created_at, reason, model_json, characters, name, author, fingerprint)
+      SELECT id, document_id, created_at, reason, model_json, characters, name, author, fingerprint FROM revisions;
+    DROP TABLE revisions;
+    ALTER TABLE revisions_v4 RENAME TO revisions;
+    CREATE INDEX revisions_by_document ON revisions(document_id, created_at DESC);
+    CREATE INDEX revisions_by_fingerprint ON revisions(fingerprint) WHERE fingerprint IS NOT NULL;
+    CREATE TRIGGER revisions_final_is_frozen BEFORE UPDATE ON revisions WHEN OLD.reason = 'final'
+    BEGIN SELECT RAISE(ABORT, '定稿不可修改 / a final revision cannot be changed'); END;
+    CREATE TRIGGER revisions_go_with_document AFTER DELETE ON documents
+    BEGIN DELETE FROM revisions WHERE document_id = OLD.id AND reason <> 'final'; END;
+  `,
+}
