@@ -10,6 +10,7 @@ import { errorMessage } from './errors'
 import { ImportDialog } from '../features/import/ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
+import { PurgeDialog } from '../features/history/PurgeDialog'
 import { StatusBar } from './StatusBar'
 
 export function App() {
@@ -30,6 +31,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<File | null>(null)
   const [pickingTemplate, setPickingTemplate] = useState(false)
+  const [purging, setPurging] = useState<DocumentSummary | null>(null)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -142,7 +144,7 @@ export function App() {
           if (record?.id === d.id) setRecord(null)
         })()}
         onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
-        onPurge={(d) => { if (window.confirm(t('docs.purgeConfirm', { title: d.title || t('common:untitled') }))) act(() => api.call('documents.purge', { id: d.id }))() }}
+        onPurge={setPurging}
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
       />
       <main className="workspace">
@@ -174,6 +176,16 @@ export function App() {
             setPickingTemplate(false)
             setView('documents')
             void refresh('documents').then(() => open(id)).catch(fail)
+          }}
+        />
+      )}
+      {purging && (
+        <PurgeDialog
+          doc={purging}
+          onClose={() => setPurging(null)}
+          onPurged={() => {
+            setPurging(null)
+            void refresh().catch(fail)
           }}
         />
       )}

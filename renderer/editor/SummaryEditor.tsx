@@ -29,6 +29,7 @@ import { FiguresProvider } from '../features/figures/FiguresProvider'
 import { FigureToolbar } from '../features/figures/FigureToolbar'
 import { withFigures } from '../features/figures/state'
 import { FindReplacePlugin } from '../features/find-replace/FindReplacePlugin'
+import { RevisionHistoryPlugin } from '../features/history/RevisionHistoryPlugin'
 import { OutlinePanel } from '../features/outline/OutlinePanel'
 import { OutputPlugin } from '../features/output/OutputPlugin'
 import { PastePlugin } from '../features/paste/PastePlugin'
@@ -148,6 +149,13 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
               onNotice={onNotice}
             />
           </>
+          <RevisionHistoryPlugin
+            documentId={record.id}
+            carry={liveCarry}
+            flush={async () => { await autosave.current?.flush() }}
+            onRestored={(model) => handle.current?.replaceDocument(model)}
+            onNotice={onNotice}
+          />
         </ToolbarPlugin>
         <FindReplacePlugin />
         <div className="editor-area">

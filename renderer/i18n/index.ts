@@ -14,6 +14,7 @@ import { editorEn, editorZh } from '../editor/i18n'
 import { cleanupEn, cleanupZh } from '../features/cleanup/i18n'
 import { figuresEn, figuresZh } from '../features/figures/i18n'
 import { findReplaceEn, findReplaceZh } from '../features/find-replace/i18n'
+import { historyEn, historyZh } from '../features/history/i18n'
 import { importEn, importZh } from '../features/import/i18n'
 import { outlineEn, outlineZh } from '../features/outline/i18n'
 import { outputEn, outputZh } from '../features/output/i18n'
@@ -44,6 +45,7 @@ export const catalogues = {
   cleanup: { 'zh-CN': cleanupZh, en: cleanupEn },
   templates: { 'zh-CN': templatesZh, en: templatesEn },
   paste: { 'zh-CN': pasteZh, en: pasteEn },
+  history: { 'zh-CN': historyZh, en: historyEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

@@ -4,7 +4,8 @@
  * is made from) matched and marked by shared/text/diff.ts, and a version's time.
  */
 import { prepareOutput, runsText } from '../output/prepare'
-import { alignParagraphs, diffChars, diffSize, type DiffOp } from '../text/diff'
+import { countCharacters } from '../text/count'
+import { alignParagraphs, diffChars, type DiffOp } from '../text/diff'
 import type { HeadingLevel, SummaryDocument } from './model'
 
 export type ParagraphKind = 'title' | 'subtitle' | 'heading' | 'paragraph' | 'tableRow' | 'figureTable' | 'pageBreak' | 'signature'
@@ -59,7 +60,7 @@ export type ComparedParagraph =
 
 export interface Comparison {
   paragraphs: ComparedParagraph[]
-  /** characters inserted and deleted, and paragraphs touched */
+  /** 字数 inserted and deleted (counted as the status bar counts), and paragraphs touched */
   inserted: number
   deleted: number
   changed: number
@@ -79,7 +80,7 @@ export function compareDocuments(older: SummaryDocument, newer: SummaryDocument)
   let inserted = 0
   let deleted = 0
   let changed = 0
-  const count = (s: string) => Array.from(s).length
+  const count = countCharacters
   for (const c of changes) {
     if (c.kind === 'equal') paragraphs.push({ kind: 'equal', paragraph: b[c.b]! })
     else if (c.kind === 'deleted') {
@@ -93,10 +94,11 @@ export function compareDocuments(older: SummaryDocument, newer: SummaryDocument)
     } else {
       // paired on their keys (kind and text); the marks are made on the text alone
       const ops = diffChars(a[c.a]!.text, b[c.b]!.text)
-      const size = diffSize(ops)
       paragraphs.push({ kind: 'changed', paragraph: b[c.b]!, before: a[c.a]!, ops })
-      inserted += size.inserted
-      deleted += size.deleted
+      for (const o of ops) {
+        if (o.op === 'insert') inserted += count(o.text)
+        else if (o.op === 'delete') deleted += count(o.text)
+      }
       changed++
     }
   }

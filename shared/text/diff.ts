@@ -171,7 +171,7 @@ function foldShortEqualities(input: DiffOp[]): DiffOp[] {
       const right = editsAround(ops, i, +1)
       if (!left.count || !right.count) continue
       const len = lengthOf(eq.text)
-      if (len > 2 || len > left.longest || len > right.longest) continue
+      if (len > 2 || len >= left.longest || len >= right.longest) continue
       // merge: left edits + eq + right edits → one delete, one insert
       const from = i - left.count
       const to = i + right.count

@@ -1,10 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, type SerializedLexicalNode } from 'lexical'
+import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, HISTORY_PUSH_TAG, type SerializedLexicalNode } from 'lexical'
 import { useEffect, useRef, type RefObject } from 'react'
 import { modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
 import { withFreshFigureIds } from '../../../shared/document/merge'
-import { $getFigures, $updateFigures } from '../../features/figures/state'
+import { $getFigures, $setFigures, $updateFigures, withFigures } from '../../features/figures/state'
 import { $isSubtitleNode, $isTitleNode } from '../../features/structure'
 
 /** What the app may ask of the open editor. */
@@ -16,6 +16,11 @@ export interface EditorHandle {
    * signature) when this one is still empty, else its body at the caret. Its figures join ours.
    */
   insertDocument(doc: SummaryDocument): void
+  /**
+   * Replaces the whole text (版本记录's restore) as one undo step: Ctrl+Z brings back the text as
+   * it was. Figures go with the text (they live in the editor state); the signature is taken too.
+   */
+  replaceDocument(doc: SummaryDocument): void
 }
 
 /** The parts of the model that live outside the editor state. */
@@ -46,6 +51,22 @@ export function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObj
         })
         const signature = doc.signature
         if (whole && signature) setCarry({ ...carryRef.current, signature })
+      },
+      replaceDocument: (doc) => {
+        // figure references carry the text they show, as when a document is opened
+        const nodes = withFigures(modelToEditorState(doc), doc.figures).root.children as unknown as SerializedLexicalNode[]
+        editor.update(
+          () => {
+            $setFigures(doc.figures)
+            $getRoot().clear().append(...nodes.map((n) => $parseSerializedNode(n)))
+            $getRoot().selectStart()
+          },
+          // its own undo step, never merged with the typing before it
+          { tag: HISTORY_PUSH_TAG },
+        )
+        const { signature, ...rest } = carryRef.current
+        if (JSON.stringify(signature) !== JSON.stringify(doc.signature)) setCarry(doc.signature ? { ...rest, signature: doc.signature } : rest)
+        editor.focus()
       },
       setTitle: (title) =>
         editor.update(() => {
