@@ -122,9 +122,10 @@ const codePoints = (s: string): number[] => Array.from(s, (ch) => ch.codePointAt
 
 /**
  * Character edits turning a into b. Within each stretch of edits the deletion comes before the
- * insertion ("原来的" struck, then "新的" underlined), and an equal run of one or two characters
- * caught between larger edits (a stray "的" that happens to match in a rewritten clause) is folded
- * into them, so a rewritten clause reads as one replacement.
+ * insertion ("原来的" struck, then "新的" underlined); a number is changed whole ("12次" → "15次"
+ * reads 12 struck, 15 underlined, not 1 kept and 2 → 5); and an equal run of one or two characters
+ * caught between two larger replacements (a stray "的" that happens to match in a rewritten
+ * clause) is folded into them, so a rewritten clause reads as one replacement.
  */
 export function diffChars(a: string, b: string, opts: DiffOptions = {}): DiffOp[] {
   const ca = Array.from(a)
@@ -153,7 +154,49 @@ export function diffChars(a: string, b: string, opts: DiffOptions = {}): DiffOp[
     else ins += cb[j++]!
   }
   flush()
-  return foldShortEqualities(ops)
+  return foldShortEqualities(wholeNumbers(ops))
+}
+
+const NUMBER_END = /[0-9０-９][0-9０-９.．]*$/
+const NUMBER_START = /^[0-9０-９.．]*[0-9０-９]/
+const DIGIT_START = /^[0-9０-９.．]/
+const DIGIT_END = /[0-9０-９.．]$/
+
+/** Widens every edit that starts or ends inside a number to the whole number (see diffChars). */
+function wholeNumbers(input: DiffOp[]): DiffOp[] {
+  const ops = input.map((o) => ({ ...o }))
+  const out: DiffOp[] = []
+  for (let i = 0; i < ops.length; ) {
+    if (ops[i]!.op === 'equal') {
+      out.push(ops[i++]!)
+      continue
+    }
+    let del = ''
+    let ins = ''
+    for (; i < ops.length && ops[i]!.op !== 'equal'; i++) {
+      if (ops[i]!.op === 'delete') del += ops[i]!.text
+      else ins += ops[i]!.text
+    }
+    const before = out[out.length - 1]
+    const head = before?.op === 'equal' && (DIGIT_START.test(del) || DIGIT_START.test(ins)) ? NUMBER_END.exec(before.text)?.[0] : undefined
+    if (head && before) {
+      before.text = before.text.slice(0, before.text.length - head.length)
+      if (!before.text) out.pop()
+      del = head + del
+      ins = head + ins
+    }
+    const after = ops[i]
+    const tail = after?.op === 'equal' && (DIGIT_END.test(del) || DIGIT_END.test(ins)) ? NUMBER_START.exec(after.text)?.[0] : undefined
+    if (tail && after) {
+      after.text = after.text.slice(tail.length)
+      del += tail
+      ins += tail
+      if (!after.text) i++
+    }
+    if (del) out.push({ op: 'delete', text: del })
+    if (ins) out.push({ op: 'insert', text: ins })
+  }
+  return out
 }
 
 const lengthOf = (s: string) => Array.from(s).length
@@ -169,7 +212,9 @@ function foldShortEqualities(input: DiffOp[]): DiffOp[] {
       if (eq.op !== 'equal') continue
       const left = editsAround(ops, i, -1)
       const right = editsAround(ops, i, +1)
-      if (!left.count || !right.count) continue
+      // only between two replacements: next to a plain insertion or deletion an equal run is a
+      // real anchor ("12次" → "15次，培训300人" keeps 次)
+      if (!left.replaces || !right.replaces) continue
       const len = lengthOf(eq.text)
       if (len > 2 || len >= left.longest || len >= right.longest) continue
       // merge: left edits + eq + right edits → one delete, one insert
@@ -193,8 +238,8 @@ function foldShortEqualities(input: DiffOp[]): DiffOp[] {
   return ops
 }
 
-/** The edit ops right before (dir −1) or after (+1) index i: how many, and the longest side. */
-function editsAround(ops: readonly DiffOp[], i: number, dir: -1 | 1): { count: number; longest: number } {
+/** The edit ops right before (dir −1) or after (+1) index i: how many, the longest side, whether both sides are there. */
+function editsAround(ops: readonly DiffOp[], i: number, dir: -1 | 1): { count: number; longest: number; replaces: boolean } {
   let count = 0
   let del = 0
   let ins = 0
@@ -203,7 +248,7 @@ function editsAround(ops: readonly DiffOp[], i: number, dir: -1 | 1): { count: n
     if (ops[k]!.op === 'delete') del += lengthOf(ops[k]!.text)
     else ins += lengthOf(ops[k]!.text)
   }
-  return { count, longest: Math.max(del, ins) }
+  return { count, longest: Math.max(del, ins), replaces: del > 0 && ins > 0 }
 }
 
 /** The text the ops start from. */

@@ -23,11 +23,14 @@ describe('版本记录', () => {
     // more writing: two changes inside the paragraph (12 → 15, 全镇 → 全镇各村), and a new paragraph
     await page.keyboard.press('Backspace')
     await page.keyboard.insertText('各村。')
+    await expect.poll(() => editorText(page)).toContain('全镇各村。')
     await page.keyboard.press('Home')
     for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight')
     await page.keyboard.press('Shift+ArrowRight')
     await page.keyboard.insertText('5')
-    await page.keyboard.press('End')
+    // the editor has taken the edit (and put its caret) before the caret moves on
+    await expect.poll(() => editorText(page)).toContain('15次')
+    await page.keyboard.press('Control+End')
     await page.keyboard.press('Enter')
     await page.keyboard.insertText('开展安全生产月宣传活动，发放宣传资料3000余份。')
     await waitSaved(page)
@@ -43,9 +46,9 @@ describe('版本记录', () => {
     const view = page.locator('[data-testid=compare-view]')
     await view.waitFor()
     // the change inside the first paragraph is marked character by character, the new paragraph as a whole
-    await expect.poll(() => view.locator('[data-change=changed] .diff-ins').allInnerTexts()).toEqual(['5', '各村'])
-    expect(await view.locator('[data-change=changed] .diff-del').allInnerTexts()).toEqual(['2'])
-    expect(await view.locator('[data-change=changed]').innerText()).toBe('全年召开专题会议125次，覆盖全镇各村。')
+    await expect.poll(() => view.locator('[data-change=changed] .diff-ins').allInnerTexts()).toEqual(['15', '各村'])
+    expect(await view.locator('[data-change=changed] .diff-del').allInnerTexts()).toEqual(['12'])
+    expect(await view.locator('[data-change=changed]').innerText()).toBe('全年召开专题会议1215次，覆盖全镇各村。')
     expect(await view.locator('[data-change=inserted] .diff-ins').innerText()).toBe('开展安全生产月宣传活动，发放宣传资料3000余份。')
     expect(await page.locator('[data-testid=compare-summary]').innerText()).toContain('改动 2 段：新增 25 字，删除 1 字')
     await page.screenshot({ path: 'test-results/history-compare.png' })
@@ -89,6 +92,47 @@ describe('版本记录', () => {
     await page.locator('.doc-open').first().click()
     await page.locator('.document-body').waitFor()
     await expect.poll(() => editorText(page)).toBe(newer)
+  })
+})
+
+describe('版本记录 of a long summary', () => {
+  it('marks headings, figures and the signature, and folds what did not change', async () => {
+    const dataDir = e2e.tempDir()
+    const services = createServices({ dataDir })
+    const h = services.handlers
+    const model = sampleDocument()
+    for (let i = 1; i <= 12; i++) model.blocks.splice(1, 0, { type: 'paragraph', children: [{ type: 'text', text: `第${13 - i}段：坚持问题导向，细化工作措施，推动各项任务落地见效。` }] })
+    const doc = await callApi(h, 'documents.create', { title: '', model })
+    await callApi(h, 'documents.snapshot', { id: doc.id, reason: 'manual' })
+    const edited = structuredClone(model)
+    edited.blocks[0] = { type: 'paragraph', children: [{ type: 'text', text: '一年来，我办围绕年初确定的目标任务，压紧压实责任，扎实开展隐患排查整治。现将全年工作总结如下：' }] }
+    edited.blocks.splice(5, 1)
+    edited.blocks.splice(17, 0, { type: 'heading', level: 1, title: [{ type: 'text', text: '创新做法' }] }, { type: 'paragraph', children: [{ type: 'text', text: '推行网格化安全监管，全镇划分网格42个。' }] })
+    edited.figures = [{ ...edited.figures[0]!, value: 38 }]
+    edited.signature = { ...edited.signature!, date: '2025-12-26' }
+    await callApi(h, 'documents.save', { id: doc.id, model: edited })
+    services.close()
+
+    const { page } = await e2e.openApp(dataDir)
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body').waitFor()
+    await page.click('[data-testid=open-history]')
+    await page.locator('[data-testid=revision-item][data-reason=manual]').click()
+    const view = page.locator('[data-testid=compare-view]')
+    await view.waitFor()
+    // a new section: inserted whole, and the heading after it keeps its (new) number unmarked
+    expect(await view.locator('[data-change=inserted]').allInnerTexts()).toEqual(['二、创新做法', '推行网格化安全监管，全镇划分网格42个。'])
+    const later = view.locator('.cmp-heading', { hasText: '存在的问题' })
+    expect(await later.getAttribute('data-change')).toBe('equal')
+    expect(await later.innerText()).toBe('三、存在的问题')
+    expect(await view.locator('[data-change=deleted]').innerText()).toContain('第5段')
+    // a figure's value, as its text, and the date of the signature
+    expect(await view.locator('[data-change=changed] .diff-ins').allInnerTexts()).toEqual(expect.arrayContaining(['38', '26']))
+    await page.screenshot({ path: 'test-results/history-compare-long.png' })
+    await page.click('[data-testid=history-only-changes]')
+    expect(await view.locator('.cmp-skipped').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: 'test-results/history-only-changes.png' })
   })
 })
 

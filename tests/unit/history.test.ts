@@ -46,9 +46,9 @@ describe('compareDocuments', () => {
     expect(changed?.kind === 'changed' && applyDiff('全年召开会议12次。', changed.ops)).toBe('全年召开会议15次，培训300人。')
     expect(c.changed).toBe(1)
     expect(changed?.kind === 'changed' && changed.ops).toEqual([
-      { op: 'equal', text: '全年召开会议1' },
-      { op: 'delete', text: '2' },
-      { op: 'insert', text: '5' },
+      { op: 'equal', text: '全年召开会议' },
+      { op: 'delete', text: '12' },
+      { op: 'insert', text: '15' },
       { op: 'equal', text: '次' },
       { op: 'insert', text: '，培训300人' },
       { op: 'equal', text: '。' },

@@ -89,15 +89,20 @@ export const CompareView = forwardRef<CompareViewHandle, Props>(function Compare
       if (item.kind === 'equal') return
       for (let k = Math.max(0, i - CONTEXT); k <= Math.min(items.length - 1, i + CONTEXT); k++) near[k] = true
     })
-    let skipped = 0
+    // a lone unchanged paragraph is shown rather than folded: its fold line would take its place
+    let run: number[] = []
+    const flush = () => {
+      if (run.length > 1) shown.push({ skipped: run.length })
+      else shown.push(...run)
+      run = []
+    }
     items.forEach((_, i) => {
       if (near[i]) {
-        if (skipped) shown.push({ skipped })
-        skipped = 0
+        flush()
         shown.push(i)
-      } else skipped++
+      } else run.push(i)
     })
-    if (skipped) shown.push({ skipped })
+    flush()
   }
 
   return (

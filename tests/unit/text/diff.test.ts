@@ -66,12 +66,31 @@ describe('diffChars', () => {
 
   it('marks an edited figure inside a sentence, deletion before insertion', () => {
     expect(diffChars('全年召开专题会议12次，覆盖全镇。', '全年召开专题会议15次，覆盖全镇各村。')).toEqual([
-      { op: 'equal', text: '全年召开专题会议1' },
-      { op: 'delete', text: '2' },
-      { op: 'insert', text: '5' },
+      { op: 'equal', text: '全年召开专题会议' },
+      { op: 'delete', text: '12' },
+      { op: 'insert', text: '15' },
       { op: 'equal', text: '次，覆盖全镇' },
       { op: 'insert', text: '各村' },
       { op: 'equal', text: '。' },
+    ])
+  })
+
+  it('changes a number whole, decimals and appended digits too', () => {
+    expect(diffChars('投入560.49万元', '投入560.52万元')).toEqual([
+      { op: 'equal', text: '投入' },
+      { op: 'delete', text: '560.49' },
+      { op: 'insert', text: '560.52' },
+      { op: 'equal', text: '万元' },
+    ])
+    expect(diffChars('共12次', '共125次')).toEqual([
+      { op: 'equal', text: '共' },
+      { op: 'delete', text: '12' },
+      { op: 'insert', text: '125' },
+      { op: 'equal', text: '次' },
+    ])
+    expect(diffChars('12', '13')).toEqual([
+      { op: 'delete', text: '12' },
+      { op: 'insert', text: '13' },
     ])
   })
 
