@@ -5,7 +5,7 @@
  */
 import { prepareOutput, runsText } from '../output/prepare'
 import { countCharacters } from '../text/count'
-import { alignParagraphs, diffChars, type DiffOp } from '../text/diff'
+import { alignParagraphs, diffChars, type TextEdit } from '../text/diff'
 import type { HeadingLevel, SummaryDocument } from './model'
 
 export type ParagraphKind = 'title' | 'subtitle' | 'heading' | 'paragraph' | 'tableRow' | 'figureTable' | 'pageBreak' | 'signature'
@@ -54,7 +54,7 @@ export function documentParagraphs(doc: SummaryDocument): Paragraph[] {
 export type ComparedParagraph =
   | { kind: 'equal'; paragraph: Paragraph }
   /** `paragraph` as it is in the newer version; `ops` turn the older text into the newer */
-  | { kind: 'changed'; paragraph: Paragraph; before: Paragraph; ops: DiffOp[] }
+  | { kind: 'changed'; paragraph: Paragraph; before: Paragraph; ops: TextEdit[] }
   | { kind: 'deleted'; paragraph: Paragraph }
   | { kind: 'inserted'; paragraph: Paragraph }
 

@@ -12,13 +12,16 @@
  * Both use Myers' O(ND) algorithm (N the length, D the number of edits) after cutting the common
  * head and tail. Very different texts would make D large, so D is capped: past the cap the middle
  * is reported as one replacement, which is what a reader would call it anyway. Pure, no imports.
+ *
+ * The same results are also given as runs and segments (diffSequences, diffCharacters,
+ * diffParagraphs: each side of a changed paragraph as segments marked changed or not).
  */
 
-export type DiffOp = { op: 'equal' | 'insert' | 'delete'; text: string }
+export type TextEdit = { op: 'equal' | 'insert' | 'delete'; text: string }
 
 export type ParagraphChange =
   | { kind: 'equal'; a: number; b: number }
-  | { kind: 'changed'; a: number; b: number; ops: DiffOp[] }
+  | { kind: 'changed'; a: number; b: number; ops: TextEdit[] }
   | { kind: 'deleted'; a: number }
   | { kind: 'inserted'; b: number }
 
@@ -43,11 +46,8 @@ const EQUAL: Step = 0
 const DELETE: Step = 1
 const INSERT: Step = 2
 
-/**
- * The shortest edit script from a to b, as steps, or null when it needs more than maxEdits edits.
- * Sequences are of small integers (code points, interned paragraphs).
- */
-function myers(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): Step[] | null {
+/** The shortest edit script from a to b, as steps, or null when it needs more than maxEdits edits. */
+function myers<T>(a: readonly T[], b: readonly T[], maxEdits: number, eq: (x: T, y: T) => boolean = Object.is): Step[] | null {
   const n = a.length
   const m = b.length
   const max = n + m
@@ -60,7 +60,7 @@ function myers(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): St
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1
       let y = x - k
-      while (x < n && y < m && a[x] === b[y]) {
+      while (x < n && y < m && eq(a[x]!, b[y]!)) {
         x++
         y++
       }
@@ -103,19 +103,30 @@ function myers(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): St
   return steps.reverse()
 }
 
-/**
- * Steps over a and b with the common head and tail cut first (cheap, and most edits of a long
- * paragraph are local). Past the edit cap the middle is one deletion and one insertion.
- */
-function editSteps(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): Step[] {
+/** The common head and tail of a and b: cut before Myers (cheap, and most edits are local). */
+function commonEnds<T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boolean): { head: number; tail: number } {
   let head = 0
-  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  while (head < a.length && head < b.length && eq(a[head]!, b[head]!)) head++
   let tail = 0
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
-  const midA = Array.prototype.slice.call(a, head, a.length - tail) as number[]
-  const midB = Array.prototype.slice.call(b, head, b.length - tail) as number[]
-  const middle = myers(midA, midB, maxEdits) ?? [...midA.map((): Step => DELETE), ...midB.map((): Step => INSERT)]
-  return [...new Array<Step>(head).fill(EQUAL), ...middle, ...new Array<Step>(tail).fill(EQUAL)]
+  while (tail < a.length - head && tail < b.length - head && eq(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!)) tail++
+  return { head, tail }
+}
+
+const equalSteps = (n: number) => new Array<Step>(n).fill(EQUAL)
+
+/** Steps over a and b, or null when the middle needs more than maxEdits edits. */
+function trimmedSteps<T>(a: readonly T[], b: readonly T[], maxEdits: number, eq: (x: T, y: T) => boolean = Object.is): Step[] | null {
+  const { head, tail } = commonEnds(a, b, eq)
+  const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail), maxEdits, eq)
+  return middle && [...equalSteps(head), ...middle, ...equalSteps(tail)]
+}
+
+/** As trimmedSteps, but past the edit cap the middle is one deletion and one insertion. */
+function editSteps<T>(a: readonly T[], b: readonly T[], maxEdits: number): Step[] {
+  const steps = trimmedSteps(a, b, maxEdits)
+  if (steps) return steps
+  const { head, tail } = commonEnds(a, b, Object.is)
+  return [...equalSteps(head), ...new Array<Step>(a.length - head - tail).fill(DELETE), ...new Array<Step>(b.length - head - tail).fill(INSERT), ...equalSteps(tail)]
 }
 
 const codePoints = (s: string): number[] => Array.from(s, (ch) => ch.codePointAt(0)!)
@@ -127,11 +138,11 @@ const codePoints = (s: string): number[] => Array.from(s, (ch) => ch.codePointAt
  * caught between two larger replacements (a stray "的" that happens to match in a rewritten
  * clause) is folded into them, so a rewritten clause reads as one replacement.
  */
-export function diffChars(a: string, b: string, opts: DiffOptions = {}): DiffOp[] {
+export function diffChars(a: string, b: string, opts: DiffOptions = {}): TextEdit[] {
   const ca = Array.from(a)
   const cb = Array.from(b)
   const steps = editSteps(codePoints(a), codePoints(b), opts.maxEdits ?? DEFAULT_MAX_EDITS)
-  const ops: DiffOp[] = []
+  const ops: TextEdit[] = []
   let i = 0
   let j = 0
   let del = ''
@@ -163,9 +174,9 @@ const DIGIT_START = /^[0-9０-９.．]/
 const DIGIT_END = /[0-9０-９.．]$/
 
 /** Widens every edit that starts or ends inside a number to the whole number (see diffChars). */
-function wholeNumbers(input: DiffOp[]): DiffOp[] {
+function wholeNumbers(input: TextEdit[]): TextEdit[] {
   const ops = input.map((o) => ({ ...o }))
-  const out: DiffOp[] = []
+  const out: TextEdit[] = []
   for (let i = 0; i < ops.length; ) {
     if (ops[i]!.op === 'equal') {
       out.push(ops[i++]!)
@@ -202,7 +213,7 @@ function wholeNumbers(input: DiffOp[]): DiffOp[] {
 const lengthOf = (s: string) => Array.from(s).length
 
 /** Folds short equal runs that sit between larger edits into those edits (see diffChars). */
-function foldShortEqualities(input: DiffOp[]): DiffOp[] {
+function foldShortEqualities(input: TextEdit[]): TextEdit[] {
   let ops = input
   for (let changed = true; changed; ) {
     changed = false
@@ -227,7 +238,7 @@ function foldShortEqualities(input: DiffOp[]): DiffOp[] {
         if (o.op !== 'insert') del += o.text
         if (o.op !== 'delete') ins += o.text
       }
-      const merged: DiffOp[] = []
+      const merged: TextEdit[] = []
       if (del) merged.push({ op: 'delete', text: del })
       if (ins) merged.push({ op: 'insert', text: ins })
       ops = [...ops.slice(0, from), ...merged, ...ops.slice(to + 1)]
@@ -239,7 +250,7 @@ function foldShortEqualities(input: DiffOp[]): DiffOp[] {
 }
 
 /** The edit ops right before (dir −1) or after (+1) index i: how many, the longest side, whether both sides are there. */
-function editsAround(ops: readonly DiffOp[], i: number, dir: -1 | 1): { count: number; longest: number; replaces: boolean } {
+function editsAround(ops: readonly TextEdit[], i: number, dir: -1 | 1): { count: number; longest: number; replaces: boolean } {
   let count = 0
   let del = 0
   let ins = 0
@@ -252,17 +263,17 @@ function editsAround(ops: readonly DiffOp[], i: number, dir: -1 | 1): { count: n
 }
 
 /** The text the ops start from. */
-export function diffSource(ops: readonly DiffOp[]): string {
+export function diffSource(ops: readonly TextEdit[]): string {
   return ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('')
 }
 
 /** The text the ops lead to: applying the diff to its source. */
-export function diffTarget(ops: readonly DiffOp[]): string {
+export function diffTarget(ops: readonly TextEdit[]): string {
   return ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('')
 }
 
 /** Applies ops to a, checking that a is the text they were made from. */
-export function applyDiff(a: string, ops: readonly DiffOp[]): string {
+export function applyDiff(a: string, ops: readonly TextEdit[]): string {
   let at = 0
   let out = ''
   for (const o of ops) {
@@ -278,7 +289,7 @@ export function applyDiff(a: string, ops: readonly DiffOp[]): string {
 }
 
 /** Characters inserted and deleted by the ops. */
-export function diffSize(ops: readonly DiffOp[]): { inserted: number; deleted: number } {
+export function diffSize(ops: readonly TextEdit[]): { inserted: number; deleted: number } {
   let inserted = 0
   let deleted = 0
   for (const o of ops) {
@@ -407,4 +418,80 @@ function pairUp(a: readonly string[], b: readonly string[], removed: number[], a
     }
   }
   return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same comparison in runs and segments: a generic diff of two sequences, and each side of a
+// changed paragraph as segments marked changed or not (the saving feature's 对比 shows them so).
+
+export interface DiffOp<T> {
+  kind: 'same' | 'removed' | 'added'
+  items: T[]
+}
+
+/**
+ * Myers' shortest edit script between `a` and `b`, as runs of kept, removed and added items, or
+ * null when they differ in more than `maxEdits` items (the caller then shows the whole thing as
+ * replaced): O((N+M)·D) time, O(D²) memory.
+ */
+export function diffSequences<T>(a: readonly T[], b: readonly T[], maxEdits = 2000, eq: (x: T, y: T) => boolean = Object.is): DiffOp<T>[] | null {
+  const steps = trimmedSteps(a, b, maxEdits, eq)
+  if (!steps) return null
+  const ops: DiffOp<T>[] = []
+  let i = 0
+  let j = 0
+  for (const s of steps) {
+    const kind = s === EQUAL ? 'same' : s === DELETE ? 'removed' : 'added'
+    const item = s === INSERT ? b[j]! : a[i]!
+    if (s !== INSERT) i++
+    if (s !== DELETE) j++
+    const last = ops[ops.length - 1]
+    if (last?.kind === kind) last.items.push(item)
+    else ops.push({ kind, items: [item] })
+  }
+  return ops
+}
+
+/** A stretch of one side's text, marked when it is not on the other side. */
+export interface Segment {
+  text: string
+  changed: boolean
+}
+
+export type DiffRow =
+  | { kind: 'same'; text: string }
+  | { kind: 'changed'; before: Segment[]; after: Segment[] }
+  | { kind: 'removed'; text: string }
+  | { kind: 'added'; text: string }
+
+/** Each side of a text edit as segments: what each side has that the other lacks. */
+export function segmentsOf(ops: readonly TextEdit[]): { before: Segment[]; after: Segment[] } {
+  const before: Segment[] = []
+  const after: Segment[] = []
+  for (const o of ops) {
+    if (o.op !== 'insert') before.push({ text: o.text, changed: o.op === 'delete' })
+    if (o.op !== 'delete') after.push({ text: o.text, changed: o.op === 'insert' })
+  }
+  return { before, after }
+}
+
+/** Characters of two strings, as segments of each side (diffChars, capped at maxEdits). */
+export function diffCharacters(before: string, after: string, maxEdits = DEFAULT_MAX_EDITS): { before: Segment[]; after: Segment[] } {
+  return segmentsOf(diffChars(before, after, { maxEdits }))
+}
+
+/** Two texts as lists of paragraphs (alignParagraphs), changed pairs as segments of each side. */
+export function diffParagraphs(before: readonly string[], after: readonly string[], opts: AlignOptions = {}): DiffRow[] {
+  return alignParagraphs(before, after, opts).map((c): DiffRow => {
+    switch (c.kind) {
+      case 'equal':
+        return { kind: 'same', text: after[c.b]! }
+      case 'deleted':
+        return { kind: 'removed', text: before[c.a]! }
+      case 'inserted':
+        return { kind: 'added', text: after[c.b]! }
+      case 'changed':
+        return { kind: 'changed', ...segmentsOf(c.ops) }
+    }
+  })
 }

@@ -6,7 +6,7 @@
 import { Fragment, forwardRef, useImperativeHandle, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ComparedParagraph, Comparison, Paragraph } from '../../../shared/document/history'
-import type { DiffOp } from '../../../shared/text/diff'
+import type { TextEdit } from '../../../shared/text/diff'
 
 /** Unchanged paragraphs shown around a change when only changes are shown. */
 const CONTEXT = 1
@@ -27,7 +27,7 @@ function cells(text: string, key: string): ReactNode {
   ))
 }
 
-function opsView(ops: readonly DiffOp[]): ReactNode {
+function opsView(ops: readonly TextEdit[]): ReactNode {
   return ops.map((o, i) =>
     o.op === 'equal' ? (
       <Fragment key={i}>{cells(o.text, String(i))}</Fragment>

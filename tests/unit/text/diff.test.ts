@@ -1,6 +1,19 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { alignParagraphs, applyDiff, diffChars, diffSize, diffSource, diffTarget, similarity, type ParagraphChange } from '../../../shared/text/diff'
+import {
+  alignParagraphs,
+  applyDiff,
+  diffChars,
+  diffCharacters,
+  diffParagraphs,
+  diffSequences,
+  diffSize,
+  diffSource,
+  diffTarget,
+  similarity,
+  type DiffOp,
+  type ParagraphChange,
+} from '../../../shared/text/diff'
 
 /** Short strings over a small alphabet of Chinese, Latin, digits, punctuation and an astral character, so edits collide often. */
 const CHARS = [...'的工作会议安全检查全年共次12，。a𠀀']
@@ -204,5 +217,80 @@ describe('alignParagraphs', () => {
     expect(changes.filter((c) => c.kind === 'changed')).toHaveLength(40)
     expect(changes.filter((c) => c.kind === 'inserted')).toHaveLength(1)
     expect(performance.now() - started).toBeLessThan(3000)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// The same comparison as runs and segments (diffSequences, diffCharacters, diffParagraphs).
+
+/** Rebuilds both sides from a run diff: a diff is right when both come back. */
+function runSides<T>(ops: DiffOp<T>[]): { a: T[]; b: T[] } {
+  const a: T[] = []
+  const b: T[] = []
+  for (const op of ops) {
+    if (op.kind !== 'added') a.push(...op.items)
+    if (op.kind !== 'removed') b.push(...op.items)
+  }
+  return { a, b }
+}
+
+/** n + m − 2·LCS: the length of a shortest edit script, by dynamic programming. */
+function shortest<T>(a: T[], b: T[]): number {
+  const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0))
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!)
+  return a.length + b.length - 2 * dp[a.length]![b.length]!
+}
+
+const runEdits = <T>(ops: DiffOp<T>[]) => ops.filter((o) => o.kind !== 'same').reduce((n, o) => n + o.items.length, 0)
+
+describe('diffSequences (Myers)', () => {
+  it('finds a shortest edit script', () => {
+    const ops = diffSequences([...'ABCABBA'], [...'CBABAC'])!
+    expect(runSides(ops)).toEqual({ a: [...'ABCABBA'], b: [...'CBABAC'] })
+    expect(runEdits(ops)).toBe(5) // the classic example: D = 5
+  })
+
+  it('handles empty sides, equal sides and one-sided changes', () => {
+    expect(diffSequences([], [])).toEqual([])
+    expect(diffSequences(['a'], ['a'])).toEqual([{ kind: 'same', items: ['a'] }])
+    expect(diffSequences([], ['a', 'b'])).toEqual([{ kind: 'added', items: ['a', 'b'] }])
+    expect(diffSequences(['a', 'b'], [])).toEqual([{ kind: 'removed', items: ['a', 'b'] }])
+  })
+
+  it('rebuilds both sides with a shortest script, by any equality', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'甲乙丙丁戊'), { maxLength: 40 }), fc.array(fc.constantFrom(...'甲乙丙己庚'), { maxLength: 40 }), (a, b) => {
+        const ops = diffSequences(a, b)!
+        expect(runSides(ops)).toEqual({ a, b })
+        expect(runEdits(ops)).toBe(shortest(a, b))
+      }),
+    )
+    const byName = diffSequences([{ n: 'a' }, { n: 'b' }], [{ n: 'b' }], 10, (x, y) => x.n === y.n)!
+    expect(byName.map((o) => o.kind)).toEqual(['removed', 'same'])
+  })
+
+  it('gives up past the edit limit', () => {
+    expect(diffSequences([...'abcdefgh'], [...'ABCDEFGH'], 3)).toBeNull()
+  })
+})
+
+describe('diffParagraphs and diffCharacters', () => {
+  it('keeps unchanged paragraphs, pairs changed ones and marks the characters', () => {
+    const rows = diffParagraphs(['标题', '召开会议3次。', '没有变化。', '删掉的一段。'], ['标题', '召开会议12次。', '没有变化。', '新加的一段。', '又一段。'])
+    expect(rows[0]).toEqual({ kind: 'same', text: '标题' })
+    expect(rows[1]).toEqual({
+      kind: 'changed',
+      before: [{ text: '召开会议', changed: false }, { text: '3', changed: true }, { text: '次。', changed: false }],
+      after: [{ text: '召开会议', changed: false }, { text: '12', changed: true }, { text: '次。', changed: false }],
+    })
+    expect(rows[2]).toEqual({ kind: 'same', text: '没有变化。' })
+    expect(rows[3]).toMatchObject({ kind: 'changed' })
+    expect(rows[4]).toEqual({ kind: 'added', text: '又一段。' })
+  })
+
+  it('shows a paragraph too different to compare as wholly replaced', () => {
+    const a = 'x'.repeat(3000)
+    const b = 'y'.repeat(3000)
+    expect(diffCharacters(a, b)).toEqual({ before: [{ text: a, changed: true }], after: [{ text: b, changed: true }] })
   })
 })
