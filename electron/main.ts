@@ -156,7 +156,7 @@ async function start(): Promise<void> {
       void messageBox({ type: 'warning', title: '打印', message, buttons: ['确定'] })
     },
   })
-  const running = await runStep(log, '文稿库 services', () => createServices({ dataDir: dir, output, ...(nativeBinding ? { nativeBinding } : {}) }))
+  const running = await runStep(log, '文稿库 services', () => createServices({ dataDir: dir, output, exclusive: true, ...(nativeBinding ? { nativeBinding } : {}) }))
   services = running
 
   await runStep(log, '会话 session', () => {

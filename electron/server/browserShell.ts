@@ -54,7 +54,7 @@ function cookieToken(header: string | undefined): string | undefined {
 
 export async function startBrowserShell(opts: { dataDir: string; rendererDir: string; port?: number; token?: string }): Promise<BrowserShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url')
-  const services = createServices({ dataDir: opts.dataDir })
+  const services = createServices({ dataDir: opts.dataDir, exclusive: true })
   const rendererDir = path.resolve(opts.rendererDir)
   let port = 0
 

@@ -8,9 +8,11 @@ import type { z } from 'zod'
 import { apiContract, ApiError, isApiMethod, type ApiContract, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse, type Contract } from '../../shared/api'
 import { isErrorCode, issueMessage, msg, type Message } from '../../shared/errors'
 import { createAssetsHandlers } from './assets/handlers'
+import { createBackupsHandlers } from './backups/handlers'
 import { createDocumentsHandlers, createRevisionsHandlers } from './documents/handlers'
 import { createFiguresHandlers } from './figures/handlers'
 import { createImportHandlers } from './import/handlers'
+import { storageError } from './library/errors'
 import { createLibraryHandlers } from './library/handlers'
 import type { LibraryHost } from './library/store'
 import { createOutputHandlers, type OutputHooks } from './output/handlers'
@@ -32,6 +34,7 @@ export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): 
     ...createSnippetsHandlers(host),
     ...createOutputHandlers(host, output),
     ...createAssetsHandlers(host),
+    ...createBackupsHandlers(host),
   }
 }
 
@@ -49,6 +52,9 @@ export async function dispatch(handlers: ApiHandlers, method: string, rawInput: 
     return { ok: true, result: await handler(parsed.data) }
   } catch (err) {
     if (err instanceof ApiError) return failure(err.toMessage())
+    // the library file refused a write (read-only, disk full, locked): the same words on every path
+    const storage = storageError(err)
+    if (storage) return failure(storage)
     // not a refusal but a fault: still say which method failed and how
     return failure(msg('internal.unexpected', { method, detail: err instanceof Error ? err.message : String(err) }))
   }

@@ -9,6 +9,8 @@ import { DocumentList } from './DocumentList'
 import { errorMessage } from './errors'
 import { ImportDialog } from '../features/import/ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
+import { BackupsDialog } from '../features/backups/BackupsDialog'
+import { ReadOnlyBanner } from '../features/backups/ReadOnlyBanner'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
 import { PurgeDialog } from '../features/history/PurgeDialog'
 import { StatusBar } from './StatusBar'
@@ -32,6 +34,7 @@ export function App() {
   const [importing, setImporting] = useState<File | null>(null)
   const [pickingTemplate, setPickingTemplate] = useState(false)
   const [purging, setPurging] = useState<DocumentSummary | null>(null)
+  const [backupsOpen, setBackupsOpen] = useState(false)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -84,6 +87,7 @@ export function App() {
     if (command === 'document.import') fileInput.current?.click()
     if (command === 'document.fromTemplate') setPickingTemplate(true)
     if (command === 'library.changed') { setRecord(null); void api.call('library.info', {}).then(setInfo, fail) }
+    if (command === 'library.backups') setBackupsOpen(true)
   }
   useEffect(() => window.draftdesk?.onCommand((c) => editorCommands.current?.(c) || commandRef.current(c)), [])
 
@@ -115,7 +119,15 @@ export function App() {
   }, [])
 
   if (!info) return <div className="loading">{t('loading')}</div>
-  if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={setInfo} />
+  // a restored or salvaged library: the open document belonged to the one it replaced
+  const libraryReplaced = (next: LibraryInfo, message?: string) => {
+    setBackupsOpen(false)
+    setRecord(null)
+    setInfo(next)
+    if (message) setNotice(message)
+  }
+
+  if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={libraryReplaced} />
 
   return (
     <div className="app">
@@ -146,8 +158,10 @@ export function App() {
         onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
         onPurge={setPurging}
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
+        onBackups={() => setBackupsOpen(true)}
       />
       <main className="workspace">
+        {info.readOnly && <ReadOnlyBanner />}
         {record ? (
           <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} />
         ) : (
@@ -169,6 +183,7 @@ export function App() {
           e.target.value = ''
         }}
       />
+      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={libraryReplaced} beforeRestore={async () => { await editorRef.current?.flush() }} />}
       {pickingTemplate && (
         <TemplatePicker
           onClose={() => setPickingTemplate(false)}

@@ -22,6 +22,8 @@ interface Props {
   onRestore(doc: DocumentSummary): void
   onPurge(doc: DocumentSummary): void
   onView(view: 'documents' | 'trash'): void
+  /** 备份与恢复… (the browser shell has no menu bar) */
+  onBackups(): void
 }
 
 export function DocumentList(p: Props) {
@@ -85,6 +87,7 @@ export function DocumentList(p: Props) {
           )}
           <div className="doc-list-foot">
             <button className="link" onClick={() => p.onView('trash')}>{t('docs.trash')}</button>
+            <button className="link" onClick={p.onBackups} data-testid="backups-button">{t('backups:title')}</button>
             <LanguageSwitch />
           </div>
         </>

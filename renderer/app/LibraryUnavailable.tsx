@@ -1,11 +1,15 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LibraryInfo } from '../../shared/api'
+import { LibraryRescue } from '../features/backups/LibraryRescue'
 import { useApi } from './ApiContext'
 import { errorMessage, translateMessage } from './errors'
 
-/** Shown when the library file is corrupt or foreign: the file stays untouched, the writer picks another. */
-export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryInfo, { state: 'unavailable' }>; onOpened: (info: LibraryInfo) => void }) {
+/**
+ * Shown when the library file is corrupt or foreign: the file stays untouched; the writer restores
+ * a backup, salvages what can be read, or picks another file.
+ */
+export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryInfo, { state: 'unavailable' }>; onOpened: (info: LibraryInfo, notice?: string) => void }) {
   const { t } = useTranslation('app')
   const api = useApi()
   const [mode, setMode] = useState<'open' | 'create' | null>(null)
@@ -39,6 +43,7 @@ export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryIn
         </form>
       )}
       {error && <p className="error">{error}</p>}
+      <LibraryRescue onOpened={onOpened} />
     </div>
   )
 }

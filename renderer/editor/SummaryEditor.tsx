@@ -76,6 +76,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
+  const flushAutosave = useCallback(async () => { await autosave.current?.flush() }, [])
   const [outline, setOutline] = useState<OutlineEntry[]>([])
   const [ownCounts, setOwnCounts] = useState<ReadonlyMap<string, number>>(new Map())
 
@@ -185,7 +186,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <HeadingShortcutsPlugin />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
         <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
-        <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} />
+        <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} flush={flushAutosave} />
         <ReadyMarkPlugin />
         <AutosavePlugin documentId={record.id} carry={liveCarry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
       </FiguresProvider>

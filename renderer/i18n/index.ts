@@ -11,6 +11,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { appEn, appZh } from '../app/i18n'
 import { editorEn, editorZh } from '../editor/i18n'
+import { backupsEn, backupsZh } from '../features/backups/i18n'
 import { cleanupEn, cleanupZh } from '../features/cleanup/i18n'
 import { figuresEn, figuresZh } from '../features/figures/i18n'
 import { findReplaceEn, findReplaceZh } from '../features/find-replace/i18n'
@@ -46,6 +47,7 @@ export const catalogues = {
   templates: { 'zh-CN': templatesZh, en: templatesEn },
   paste: { 'zh-CN': pasteZh, en: pasteEn },
   history: { 'zh-CN': historyZh, en: historyEn },
+  backups: { 'zh-CN': backupsZh, en: backupsEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

@@ -2,7 +2,7 @@
  * The SummaryDocument ⇄ Lexical editor-state conversion, on serialized JSON only.
  *
  * Pure TypeScript: this file never imports lexical. It writes the JSON that the editor's node
- * classes (renderer/editor/nodes) read and write, and reads back whatever the editor exports.
+ * classes (renderer/features/structure and renderer/features/figures) read and write, and reads back whatever the editor exports.
  *
  * Representation (top level of the root, in order):
  *   dd-title (plain text) · dd-subtitle (only when the model has one) · one node per block:

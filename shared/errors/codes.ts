@@ -48,6 +48,24 @@ export const ERROR_CODES = {
   'library.notOpen': [],
   'library.exists': ['path'],
   'library.noFile': ['path'],
+  'library.inUse': ['pid'],
+  'library.readOnlyOutdated': ['version'],
+
+  // writing to the library file failed: the words the writer's save-failure banner shows
+  'storage.readOnly': [],
+  'storage.diskFull': [],
+  'storage.locked': [],
+
+  // backups of the library, restoring one, salvaging a damaged library
+  'backups.notFound': ['id'],
+  'backups.noGoodBackup': [],
+  'backups.unusable': ['*reason'],
+  'backups.verifyFailed': ['*reason'],
+  'backups.exists': ['path'],
+  'backups.readOnly': [],
+  'backups.restoreFailed': ['*reason'],
+  'salvage.notNeeded': [],
+  'salvage.nothingReadable': ['detail'],
 
   // documents
   'documents.notFound': ['id'],
@@ -222,6 +240,10 @@ export const FINDING_CODES = {
   'report.numberingGapAtStart': ['level', 'found'],
   'report.note': ['*note'],
   'report.saved': ['id', 'title'],
+  'report.suggestSplit': ['count'],
+  'report.piece': ['index', 'title', 'chars'],
+  'report.removedLine': ['line', 'kind', 'text'],
+  'report.moreRemoved': ['count'],
   'report.untitled': [],
   'report.documentCounts': ['paragraphs', 'tables', 'figures'],
   'report.signature': ['signature'],
@@ -313,6 +335,15 @@ export const FINDING_CODES = {
   'serve.library': ['path'],
   'serve.libraryUnavailable': ['path', '*reason'],
   'serve.failed': ['detail'],
+
+  // backup, restore and salvage as the CLI reports them
+  'backup.written': ['path', 'documents', 'snippets', 'size'],
+  'backup.restored': ['path', 'documents', 'snippets'],
+  'backup.safetyCopy': ['path'],
+  'backup.damagedKept': ['path'],
+  'backup.salvaged': ['path', 'documents', 'snippets', 'lost'],
+  'backup.none': ['folder'],
+  'backup.row': ['id', 'time', 'size', 'documents', 'snippets'],
 } as const satisfies Record<string, readonly string[]>
 
 export type ErrorCode = keyof typeof ERROR_CODES

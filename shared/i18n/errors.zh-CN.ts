@@ -34,6 +34,22 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'library.notOpen': '未打开',
   'library.exists': '文件已存在，不会覆盖：{{path}}',
   'library.noFile': '找不到文件：{{path}}',
+  'library.inUse': '这个文稿库已在另一个稿台中打开（进程 {{pid}}）。同一个文稿库一次只能在一个稿台中打开，请先关闭那个稿台',
+  'library.readOnlyOutdated': '文稿库是只读的，而它由旧版稿台创建（结构版本 {{version}}），需要升级后才能打开；请让文件可写后再试',
+
+  'storage.readOnly': '文稿库是只读的，改动无法保存（库文件或所在文件夹不可写）',
+  'storage.diskFull': '磁盘空间不足，改动无法保存。请清理磁盘后再试',
+  'storage.locked': '库文件正被另一个程序占用，改动暂时无法保存，请稍后再试',
+
+  'backups.notFound': '没有这个备份：{{id}}',
+  'backups.noGoodBackup': '没有可用于恢复的备份',
+  'backups.unusable': '这个备份不能用来恢复，文稿库没有改动：{{reason}}',
+  'backups.verifyFailed': '备份没有通过检查，已丢弃：{{reason}}',
+  'backups.exists': '文件已存在，不会覆盖：{{path}}',
+  'backups.readOnly': '文稿库是只读的，不能恢复到这里',
+  'backups.restoreFailed': '恢复没有完成，文稿库保持原样：{{reason}}',
+  'salvage.notNeeded': '文稿库可以正常打开，不需要抢救',
+  'salvage.nothingReadable': '损坏的文稿库里读不出任何文稿或素材（{{detail}}）',
 
   'documents.notFound': '没有这篇文档（{{id}}）',
   'documents.invalid': '文档《{{title}}》（{{id}}）的内容不符合格式，无法打开；原文件未改动。（{{detail}}）',

@@ -25,6 +25,8 @@ export type ImportFormat = FileImportReport['format']
 export interface ImportOptions {
   /** remove web junk lines (see the recognizer) */
   clean?: boolean
+  /** with `clean`: 1-based line numbers to keep although they look like junk */
+  keepLines?: readonly number[]
   /** one document per summary when the file holds several */
   split?: boolean
   /** today as yyyy-mm-dd (dates the signature, flags future dates) */
@@ -50,7 +52,9 @@ export function importFormatOf(name: string): ImportFormat {
 export async function importFile(input: { name: string; bytes: Uint8Array }, opts: ImportOptions = {}): Promise<ImportResult> {
   checkImportSize(input.bytes.length)
   const format = importFormatOf(input.name)
-  const recognizeOpts = { clean: opts.clean ?? false, split: opts.split ?? false, ...(opts.today ? { today: opts.today } : {}) }
+  const recognizeOpts = {
+    clean: opts.clean ?? false, split: opts.split ?? false, ...(opts.today ? { today: opts.today } : {}), ...(opts.keepLines?.length ? { keep: opts.keepLines } : {}),
+  }
   let result: RecognizeResult
   let encoding: string | undefined
   const warnings: Message[] = []
@@ -80,7 +84,10 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
     linesJoined: r.linesJoined,
     placeholders: r.placeholders,
     junkRemoved: r.junkRemoved,
+    junkLines: r.junkLines.map((j) => ({ line: j.line, text: j.text, kind: j.kind })),
     documents: result.documents.length,
+    suggestSplit: r.suggestSplit,
+    pieces: r.pieces.map((p) => ({ title: p.title, chars: p.chars })),
     numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found })),
     warnings: [...warnings, ...r.warnings],
   }
@@ -102,14 +109,21 @@ export function localToday(now = new Date()): string {
  * `store` is null when the caller did not ask to save.
  */
 export async function importDocuments(
-  input: { name: string; dataBase64: string; clean?: boolean | undefined; split?: boolean | undefined },
+  input: {
+    name: string; dataBase64: string; clean?: boolean | undefined; split?: boolean | undefined
+    keepLines?: readonly number[] | undefined; pieces?: readonly number[] | undefined
+  },
   store: Pick<DocumentStore, 'createMany'> | null,
 ): Promise<{ documents: SummaryDocument[]; report: FileImportReport; saved: DocumentSummary[] }> {
   const bytes = Buffer.from(input.dataBase64, 'base64')
-  const { documents, report } = await importFile(
+  const imported = await importFile(
     { name: input.name, bytes },
-    { clean: input.clean ?? false, split: input.split ?? false, today: localToday() },
+    { clean: input.clean ?? false, split: input.split ?? false, today: localToday(), ...(input.keepLines ? { keepLines: input.keepLines } : {}) },
   )
+  const { report } = imported
+  // with split, only the pieces the writer chose (all when none are named)
+  const chosen = input.split && input.pieces ? new Set(input.pieces) : null
+  const documents = chosen ? imported.documents.filter((_, i) => chosen.has(i)) : imported.documents
   const fallback = path.basename(input.name, path.extname(input.name)).slice(0, 200)
   const saved = store ? store.createMany(documents.map((d) => (d.title.trim() ? d : { ...d, title: fallback }))) : []
   return { documents, report, saved }

@@ -21,6 +21,8 @@ export interface EditorHandle {
    * it was. Figures go with the text (they live in the editor state); the signature is taken too.
    */
   replaceDocument(doc: SummaryDocument): void
+  /** Saves what was typed now (before the library is replaced by a backup, say). */
+  flush(): Promise<void>
 }
 
 /** The parts of the model that live outside the editor state. */
@@ -31,12 +33,13 @@ function $isBlank(): boolean {
   return $getRoot().getChildren().every((block) => block.getTextContentSize() === 0 && !$isDecoratorNode(block))
 }
 
-export function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObject<EditorHandle | null>; carry: Carry; setCarry(c: Carry): void }) {
+export function EditorHandlePlugin({ handle, carry, setCarry, flush }: { handle: RefObject<EditorHandle | null>; carry: Carry; setCarry(c: Carry): void; flush(): Promise<void> }) {
   const [editor] = useLexicalComposerContext()
   const carryRef = useRef(carry)
   carryRef.current = carry
   useEffect(() => {
     handle.current = {
+      flush,
       insertDocument: (incoming) => {
         const doc = withFreshFigureIds(incoming, new Set(editor.getEditorState().read($getFigures).map((f) => f.id)))
         const nodes = modelToEditorState(doc).root.children as unknown as SerializedLexicalNode[]
@@ -79,6 +82,6 @@ export function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObj
     return () => {
       handle.current = null
     }
-  }, [editor, handle, setCarry])
+  }, [editor, handle, setCarry, flush])
   return null
 }
