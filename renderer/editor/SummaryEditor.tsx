@@ -154,7 +154,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
             documentId={record.id}
             carry={liveCarry}
             flush={async () => { await autosave.current?.flush() }}
-            onRestored={(model) => handle.current?.replaceDocument(model)}
+            onRestored={(restored) => handle.current?.replaceDocument(restored.model)}
             onNotice={onNotice}
           />
         </ToolbarPlugin>

@@ -4,15 +4,17 @@
  *   2. revisions.restore keeps that text as a 'restore' version and makes the version current;
  *   3. the editor takes the version's text as ONE undo step (EditorHandle.replaceDocument), so
  *      Ctrl+Z brings back the text before the restore — and autosave then stores that, as any edit.
- * Autosave sees step 3 as an edit and saves the text the back end already holds: harmless.
+ * Autosave sees step 3 as an edit and saves the text the back end already holds: harmless. The
+ * record handed to onRestored is the document as the back end now holds it (its updatedAt, and
+ * whatever marks which stored text the editor's next save is made from).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useCallback, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import type { RevisionSummary } from '../../../shared/api'
+import type { DocumentRecord, RevisionSummary } from '../../../shared/api'
 import { editorStateToModel } from '../../../shared/document/lexicalState'
-import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
+import type { Figure, Signature } from '../../../shared/document/model'
 import { useApi } from '../../app/ApiContext'
 import { HistoryDialog, useRevisionLabel } from './HistoryDialog'
 
@@ -20,8 +22,8 @@ interface Props {
   documentId: string
   carry: { figures: Figure[]; signature?: Signature }
   flush(): Promise<void>
-  /** puts the restored text into the editor as one undo step */
-  onRestored(model: SummaryDocument): void
+  /** puts the restored document's text into the editor as one undo step */
+  onRestored(record: DocumentRecord): void
   onNotice(message: string | null): void
 }
 
@@ -38,7 +40,7 @@ export function RevisionHistoryPlugin({ documentId, carry, flush, onRestored, on
       await flush()
       const result = await api.call('revisions.restore', { id: documentId, revisionId: revision.id })
       setOpen(false)
-      onRestored(result.document.model)
+      onRestored(result.document)
       onNotice(t('restored', { when: label.time(revision.createdAt) }))
     },
     [api, documentId, flush, label, onNotice, onRestored, t],
