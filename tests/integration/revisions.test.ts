@@ -9,6 +9,7 @@ import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import { APPLICATION_ID } from '../../electron/services/library'
 import { migrations } from '../../electron/services/library/migrations'
+import { salvageLibrary } from '../../electron/services/backups/salvage'
 import { verifyFile } from '../../electron/services/output'
 import { FinalStore } from '../../electron/services/output/store'
 import type { SummaryDocument } from '../../shared/document/model'
@@ -129,6 +130,23 @@ describe('purging a document with 定稿', () => {
     services.close()
   })
 
+  it('salvage keeps the 定稿 of a purged document and does not bring the document back', async () => {
+    const { dir, services, h } = setup()
+    const purged = await callApi(h, 'documents.create', { title: '', model: sampleDocument('已删的总结') })
+    const final = await callApi(h, 'finals.create', { id: purged.id, name: '报送稿', author: '张三' })
+    await callApi(h, 'documents.trash', { id: purged.id })
+    await callApi(h, 'documents.purge', { id: purged.id })
+    await callApi(h, 'documents.create', { title: '', model: sampleDocument('留下的总结') })
+    services.close()
+    const target = path.join(dir, 'salvaged.sqlite')
+    salvageLibrary(path.join(dir, 'library.sqlite'), target)
+    const saved = createServices({ dataDir: tempDir() })
+    await callApi(saved.handlers, 'library.open', { path: target, create: false })
+    expect((await callApi(saved.handlers, 'documents.list', {})).map((d) => d.title)).toEqual(['留下的总结'])
+    expect((await callApi(saved.handlers, 'finals.get', { revisionId: final.revisionId })).final.name).toBe('报送稿')
+    saved.close()
+  })
+
   it('deletes them too only with deleteFinals and the document’s name typed again', async () => {
     const { services, h } = setup()
     const doc = await callApi(h, 'documents.create', { title: '', model: sampleDocument('2025年度工作总结') })
@@ -187,6 +205,22 @@ describe('migration 0004-finals-kept', () => {
     await callApi(h, 'documents.trash', { id: 'doc000001' })
     await callApi(h, 'documents.purge', { id: 'doc000001' })
     expect(lib.prepare('SELECT id FROM revisions').all()).toEqual([{ id: final.revisionId }])
+    services.close()
+  })
+
+  it('leaves nothing in the schema that names revisions but its own table, so a later rebuild works', async () => {
+    const { services, h } = setup()
+    const doc = await callApi(h, 'documents.create', { title: '', model: sampleDocument() })
+    await callApi(h, 'finals.create', { id: doc.id, name: '报送稿', author: '张三' })
+    const db = services.library.database()
+    const naming = db.prepare("SELECT name FROM sqlite_master WHERE tbl_name <> 'revisions' AND sql LIKE '%revisions%'").all()
+    expect(naming).toEqual([])
+    // the way migrations rebuild a table: copy, drop, rename
+    db.exec(`BEGIN;
+      CREATE TABLE revisions_next AS SELECT * FROM revisions;
+      DROP TABLE revisions;
+      ALTER TABLE revisions_next RENAME TO revisions;
+      ROLLBACK;`)
     services.close()
   })
 

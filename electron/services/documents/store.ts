@@ -200,9 +200,9 @@ export class DocumentStore {
     }
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)').run(id)
-      // the other revisions go with the row (trigger revisions_go_with_document, migration 0004)
       this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
-      if (deleteFinals) this.db.prepare("DELETE FROM revisions WHERE document_id = ? AND reason = 'final'").run(id)
+      // no foreign key since migration 0004: the revisions go here, the 定稿 only when asked
+      this.db.prepare(`DELETE FROM revisions WHERE document_id = ?${deleteFinals ? '' : " AND reason <> 'final'"}`).run(id)
     })()
     return { keptFinals: deleteFinals ? 0 : finals }
   }

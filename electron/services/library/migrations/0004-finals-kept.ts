@@ -4,9 +4,10 @@ import type { Migration } from './index'
  * 定稿 outlive their document. A 定稿 may have been sent out (报送稿), and `verify` must still
  * recognise its file after the writer empties the trash, so purging a document must not take its
  * final revisions with it. The foreign key's ON DELETE CASCADE did exactly that, and SQLite cannot
- * change a foreign key in place: revisions is rebuilt (same rows and ids) without it, and a trigger
- * removes the other revisions of a deleted document instead. The frozen-定稿 trigger and the
- * indexes are made again on the new table.
+ * change a foreign key in place: revisions is rebuilt (same rows and ids) without it. Purging (the
+ * one place a document row is deleted) removes the other revisions itself, in its transaction — not
+ * a trigger on documents, which would name revisions and so make every later rebuild of revisions
+ * (DROP, then RENAME) fail. The frozen-定稿 trigger and the indexes are made again.
  */
 export const migration0004: Migration = {
   version: 4,
@@ -34,7 +35,5 @@ export const migration0004: Migration = {
     CREATE INDEX revisions_by_fingerprint ON revisions(fingerprint) WHERE fingerprint IS NOT NULL;
     CREATE TRIGGER revisions_final_is_frozen BEFORE UPDATE ON revisions WHEN OLD.reason = 'final'
     BEGIN SELECT RAISE(ABORT, '定稿不可修改 / a final revision cannot be changed'); END;
-    CREATE TRIGGER revisions_go_with_document AFTER DELETE ON documents
-    BEGIN DELETE FROM revisions WHERE document_id = OLD.id AND reason <> 'final'; END;
   `,
 }
