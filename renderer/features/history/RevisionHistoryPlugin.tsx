@@ -9,7 +9,7 @@
  * whatever marks which stored text the editor's next save is made from).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { DocumentRecord, RevisionSummary } from '../../../shared/api'
@@ -34,11 +34,20 @@ export function RevisionHistoryPlugin({ documentId, carry, flush, onRestored, on
   const label = useRevisionLabel()
   const [open, setOpen] = useState(false)
   const current = useCallback(() => editorStateToModel(editor.getEditorState().toJSON(), carry), [editor, carry])
+  // after a restore the keyboard goes back to the text (not to the toolbar button the dialog
+  // returns it to), so that Ctrl+Z right away undoes the restore
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (open || !refocus.current) return
+    refocus.current = false
+    editor.focus()
+  }, [open, editor])
 
   const restore = useCallback(
     async (revision: RevisionSummary) => {
       await flush()
       const result = await api.call('revisions.restore', { id: documentId, revisionId: revision.id })
+      refocus.current = true
       setOpen(false)
       onRestored(result.document)
       onNotice(t('restored', { when: label.time(revision.createdAt) }))
