@@ -13,6 +13,7 @@ import { BackupsDialog } from '../features/backups/BackupsDialog'
 import { ReadOnlyBanner } from '../features/backups/ReadOnlyBanner'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
 import { PurgeDialog } from '../features/history/PurgeDialog'
+import { RolloverDialog } from '../features/rollover/RolloverDialog'
 import { StatusBar } from './StatusBar'
 
 export function App() {
@@ -35,6 +36,9 @@ export function App() {
   const [pickingTemplate, setPickingTemplate] = useState(false)
   const [purging, setPurging] = useState<DocumentSummary | null>(null)
   const [backupsOpen, setBackupsOpen] = useState(false)
+  const [rollingOver, setRollingOver] = useState<string | null>(null)
+  // a rolled-over document opens with the 数据表 showing what is left to fill
+  const [openFigures, setOpenFigures] = useState<string | null>(null)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -151,6 +155,7 @@ export function App() {
           const copy = await api.call('documents.duplicate', { id: d.id, title: t('docs.duplicateTitle', { title: d.title || t('common:untitled') }) })
           setRecord(copy)
         })()}
+        onRollover={(d) => setRollingOver(d.id)}
         onTrash={(d) => act(async () => {
           await api.call('documents.trash', { id: d.id })
           if (record?.id === d.id) setRecord(null)
@@ -163,7 +168,7 @@ export function App() {
       <main className="workspace">
         {info.readOnly && <ReadOnlyBanner />}
         {record ? (
-          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} />
+          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} openFigures={openFigures === record.id} />
         ) : (
           <div className="empty-workspace">
             {openError ? <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p> : <p>{t('noDocument')}</p>}
@@ -201,6 +206,19 @@ export function App() {
           onPurged={() => {
             setPurging(null)
             void refresh().catch(fail)
+          }}
+        />
+      )}
+      {rollingOver && (
+        <RolloverDialog
+          documentId={rollingOver}
+          onClose={() => setRollingOver(null)}
+          onCreated={(created) => {
+            setRollingOver(null)
+            setView('documents')
+            setOpenFigures(created.id)
+            setRecord(created)
+            void refresh('documents').catch(fail)
           }}
         />
       )}

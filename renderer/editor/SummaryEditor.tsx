@@ -70,9 +70,11 @@ interface Props {
   onSaved(saved: { title: string; characters: number }): void
   onNotice(message: string | null): void
   commands: RefObject<EditorCommandHandler | null>
+  /** open the 数据表 with the document (a new year's draft: its figures wait to be refilled) */
+  openFigures?: boolean
 }
 
-export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, commands }: Props) {
+export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, commands, openFigures }: Props) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
@@ -132,7 +134,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <FiguresProvider documentId={record.id} initial={record.model.figures} onFigures={(figures) => void (figuresNow.current = figures)}>
+      <FiguresProvider documentId={record.id} initial={record.model.figures} openPanel={openFigures} onFigures={(figures) => void (figuresNow.current = figures)}>
         {/* each child of the toolbar is a group of buttons, set apart by a separator */}
         <ToolbarPlugin>
           <StructureToolbar />

@@ -23,6 +23,7 @@ import { pasteEn, pasteZh } from '../features/paste/i18n'
 import { snippetsEn, snippetsZh } from '../features/snippets/i18n'
 import { structureEn, structureZh } from '../features/structure/i18n'
 import { templatesEn, templatesZh } from '../features/templates/i18n'
+import { rolloverEn, rolloverZh } from '../features/rollover/i18n'
 import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
@@ -48,6 +49,7 @@ export const catalogues = {
   paste: { 'zh-CN': pasteZh, en: pasteEn },
   history: { 'zh-CN': historyZh, en: historyEn },
   backups: { 'zh-CN': backupsZh, en: backupsEn },
+  rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

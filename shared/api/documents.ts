@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { MessageSchema } from '../errors/message'
 import { SummaryDocumentSchema } from '../document/model'
+import { RolloverPlanSchema } from '../document/rollover'
 import { ById, DocumentIdSchema, Ok, type Contract } from './common'
 
 export const DocumentSummarySchema = z.strictObject({
@@ -73,6 +74,14 @@ export const documentsContract = {
   'documents.duplicate': {
     input: z.strictObject({ id: DocumentIdSchema, title: z.string().max(500).optional() }),
     output: DocumentRecordSchema,
+  },
+  /**
+   * 新年度底稿: the plan (year changes, figures to refill) and, with apply, the new document made
+   * from it; the source is not changed. toYear defaults to the year after the document's.
+   */
+  'documents.rollover': {
+    input: z.strictObject({ id: DocumentIdSchema, toYear: z.number().int().min(1000).max(9999).optional(), apply: z.boolean() }),
+    output: z.strictObject({ plan: RolloverPlanSchema, record: DocumentRecordSchema.nullable() }),
   },
   'documents.trash': { input: ById, output: Ok },
   'documents.restore': { input: ById, output: Ok },

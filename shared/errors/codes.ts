@@ -77,6 +77,7 @@ export const ERROR_CODES = {
   // revisions (版本记录)
   'revisions.notFound': ['id'],
   'revisions.unreadable': ['id', 'detail'],
+  'documents.rolloverYear': ['from', 'to'],
   // a document model handed over as a .json file (the CLI's DOC)
   'documents.fileNotJson': ['file', 'line', '*reason'],
   'documents.fileNotModel': ['file', '*reason'],

@@ -59,6 +59,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'documents.purgeNameMismatch': 'to delete the 定稿 too, type the document’s name “{{name}}” to confirm',
   'revisions.notFound': 'this document has no version {{id}}',
   'revisions.unreadable': 'version {{id}} does not fit the document format and cannot be opened ({{detail}})',
+  'documents.rolloverYear': 'this document is of {{from}}: the new year must come after it, not {{to}}',
   'documents.fileNotJson': '{{file}} is not valid JSON: line {{line}}, {{reason}}',
   'documents.fileNotModel': '{{file}} is not a DraftDesk document model: {{reason}}',
 

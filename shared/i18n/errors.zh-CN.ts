@@ -59,6 +59,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'documents.purgeNameMismatch': '要连同定稿一起删除，请输入文稿名称“{{name}}”确认',
   'revisions.notFound': '这篇文档没有第 {{id}} 号版本',
   'revisions.unreadable': '第 {{id}} 号版本的内容不符合格式，无法打开（{{detail}}）',
+  'documents.rolloverYear': '这篇文稿是{{from}}年的，新年度须晚于它，不能是{{to}}年',
   'documents.fileNotJson': '{{file}} 不是有效的 JSON：第 {{line}} 行，{{reason}}',
   'documents.fileNotModel': '{{file}} 不是稿台文档模型：{{reason}}',
 

@@ -13,6 +13,7 @@ export function createDocumentsHandlers(host: LibraryHost): Handlers<typeof docu
     'documents.snapshot': ({ id, reason }) => docs().snapshot(id, reason),
     'documents.rename': ({ id, title }) => docs().rename(id, title),
     'documents.duplicate': ({ id, title }) => docs().duplicate(id, title),
+    'documents.rollover': ({ id, toYear, apply }) => docs().rollover(id, toYear, apply),
     'documents.trash': ({ id }) => (docs().trash(id), { ok: true as const }),
     'documents.restore': ({ id }) => (docs().restore(id), { ok: true as const }),
     'documents.purge': ({ id, deleteFinals, confirmName }) => ({ ok: true as const, ...docs().purge(id, { deleteFinals, confirmName }) }),

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { msg } from '../../../shared/errors'
 import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SearchHit } from '../../../shared/api'
 import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
+import { applyRollover, planRollover, type RolloverPlan } from '../../../shared/document/rollover'
 import { documentCharacters, documentPlainText } from '../../../shared/document/text'
 import type { SqliteDatabase } from '../library/database'
 
@@ -171,6 +172,15 @@ export class DocumentStore {
   duplicate(id: string, title?: string): DocumentRecord {
     const source = this.get(id).model
     return this.create(title ?? `${source.title}（副本）`, source)
+  }
+
+  /** 新年度底稿: see shared/document/rollover.ts. Only with apply is a document created. */
+  rollover(id: string, toYear: number | undefined, apply: boolean): { plan: RolloverPlan; record: DocumentRecord | null } {
+    const source = this.get(id).model
+    const plan = planRollover(source, { toYear, currentYear: new Date(this.now()).getFullYear() })
+    if (plan.fromYear !== null && plan.toYear <= plan.fromYear)
+      throw new ApiError('documents.rolloverYear', { from: plan.fromYear, to: plan.toYear })
+    return { plan, record: apply ? this.create(plan.title, applyRollover(source, plan)) : null }
   }
 
   trash(id: string): void {
