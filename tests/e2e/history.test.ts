@@ -27,10 +27,13 @@ describe('版本记录', () => {
     await page.keyboard.press('Home')
     for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight')
     await page.keyboard.press('Shift+ArrowRight')
+    await page.waitForTimeout(200)
     await page.keyboard.insertText('5')
     // the editor has taken the edit (and put its caret) before the caret moves on
     await expect.poll(() => editorText(page)).toContain('15次')
     await page.keyboard.press('Control+End')
+    // Lexical takes a moved caret from the selectionchange event, which comes after the key
+    await page.waitForTimeout(200)
     await page.keyboard.press('Enter')
     await page.keyboard.insertText('开展安全生产月宣传活动，发放宣传资料3000余份。')
     await waitSaved(page)
