@@ -14,7 +14,9 @@ import { ReadOnlyBanner } from '../features/backups/ReadOnlyBanner'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
 import { PurgeDialog } from '../features/history/PurgeDialog'
 import { RolloverDialog } from '../features/rollover/RolloverDialog'
+import { journal } from '../editor/journal'
 import { StatusBar } from './StatusBar'
+import { FileInput } from '../ui/FileInput'
 
 export function App() {
   const { t } = useTranslation('app')
@@ -25,6 +27,8 @@ export function App() {
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[] | null>(null)
   const [record, setRecord] = useState<DocumentRecord | null>(null)
+  // bumped when the open document is loaded again in place (使用已保存的): a fresh editor
+  const [loadCount, setLoadCount] = useState(0)
   const [openError, setOpenError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [status, setStatus] = useState<EditorStatus>({ save: 'saved', characters: 0 })
@@ -84,6 +88,26 @@ export function App() {
   }, [api, refresh, fail])
 
   const act = (fn: () => Promise<unknown>) => () => void fn().then(() => refresh()).catch(fail)
+
+  // Unsaved text left from last time (renderer/editor/journal.ts): its document is opened, where the
+  // editor offers it back; any others are named.
+  const library = info?.state === 'open' ? info.path : null
+  const opened = useRef(false)
+  opened.current = record !== null
+  useEffect(() => {
+    if (!library) return
+    let live = true
+    void journal.forLibrary(library).then((entries) => {
+      const documents = [...new Map(entries.map((e) => [e.documentId, e])).values()]
+      if (!live || documents.length === 0) return
+      if (!opened.current) void open(documents[0]!.documentId)
+      if (documents.length > 1)
+        setNotice(t('saving:recovery.others', { titles: documents.slice(1).map((e) => `《${e.title || t('saving:recovery.untitled')}》`).join('、') }))
+    })
+    return () => {
+      live = false
+    }
+  }, [library, open, t])
 
   // Menu commands from the desktop shell that the open editor does not take.
   commandRef.current = (command) => {
@@ -168,7 +192,21 @@ export function App() {
       <main className="workspace">
         {info.readOnly && <ReadOnlyBanner />}
         {record ? (
-          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} openFigures={openFigures === record.id} />
+          <SummaryEditor
+            key={`${record.id}#${loadCount}`}
+            record={record}
+            library={library}
+            handle={editorRef}
+            onStatus={setStatus}
+            onSaved={onSaved}
+            onNotice={setNotice}
+            commands={editorCommands}
+            openFigures={openFigures === record.id}
+            onReload={(stored) => {
+              setRecord(stored)
+              setLoadCount((n) => n + 1)
+            }}
+          />
         ) : (
           <div className="empty-workspace">
             {openError ? <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p> : <p>{t('noDocument')}</p>}
@@ -176,18 +214,7 @@ export function App() {
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
       </main>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        accept=".txt,.text,.md,.markdown,.docx"
-        data-testid="import-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          if (file) setImporting(file)
-          e.target.value = ''
-        }}
-      />
+      <FileInput ref={fileInput} accept=".txt,.text,.md,.markdown,.docx" testId="import-input" onFile={setImporting} />
       {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={libraryReplaced} beforeRestore={async () => { await editorRef.current?.flush() }} />}
       {pickingTemplate && (
         <TemplatePicker

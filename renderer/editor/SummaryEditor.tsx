@@ -42,7 +42,9 @@ import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPl
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
-import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
+import { failureReason } from '../features/saving/reason'
+import { SaveGuard } from '../features/saving/SaveGuard'
+import { AutosavePlugin, type AutosaveHandle, type SaveConflict, type SaveFailure, type SaveState } from './plugins/AutosavePlugin'
 import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
 import { CommandsPlugin, type EditorCommandHandler } from './plugins/CommandsPlugin'
 import { EditorHandlePlugin, type Carry, type EditorHandle } from './plugins/EditorHandlePlugin'
@@ -65,6 +67,8 @@ export interface EditorStatus {
 
 interface Props {
   record: DocumentRecord
+  /** the open library file's path: where unsaved text is journaled (null: nowhere) */
+  library: string | null
   handle: RefObject<EditorHandle | null>
   onStatus: React.Dispatch<React.SetStateAction<EditorStatus>>
   onSaved(saved: { title: string; characters: number }): void
@@ -72,9 +76,11 @@ interface Props {
   commands: RefObject<EditorCommandHandler | null>
   /** open the 数据表 with the document (a new year's draft: its figures wait to be refilled) */
   openFigures?: boolean
+  /** replace the open editor with this record of the same document (使用已保存的) */
+  onReload(record: DocumentRecord): void
 }
 
-export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, commands, openFigures }: Props) {
+export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload }: Props) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
@@ -114,7 +120,18 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   useEffect(() => {
     if (carry !== carryLoaded.current) autosave.current?.markDirty()
   }, [carry])
-  const onSaveState = useCallback((save: SaveState, error?: string) => onStatus((s) => ({ ...s, save, ...(error ? { error } : {}) })), [onStatus])
+  const [conflict, setConflict] = useState<SaveConflict | null>(null)
+  const [failure, setFailure] = useState<SaveFailure | null>(null)
+  const [journalHeld, setJournalHeld] = useState(library !== null)
+  const onSaveState = useCallback(
+    (save: SaveState, failed?: SaveFailure) => {
+      onStatus((s) => ({ ...s, save, ...(failed ? { error: failureReason(failed.error) } : {}) }))
+      // the failure banner stays through the retries, until a save goes through
+      if (failed) setFailure(failed)
+      else if (save !== 'saving') setFailure(null)
+    },
+    [onStatus],
+  )
   const onCount = useCallback(
     (counts: CharacterCounts) => {
       onStatus((s) => ({ ...s, characters: counts.total }))
@@ -156,10 +173,24 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
             documentId={record.id}
             carry={liveCarry}
             flush={async () => { await autosave.current?.flush() }}
-            onRestored={(restored) => handle.current?.replaceDocument(restored.model)}
+            onRestored={(restored) => {
+              // the next save is made from the restored version, then the editor takes its text
+              autosave.current?.adopt(restored)
+              handle.current?.replaceDocument(restored.model)
+            }}
             onNotice={onNotice}
           />
         </ToolbarPlugin>
+        <SaveGuard
+          record={record}
+          library={library}
+          autosave={autosave}
+          editor={handle}
+          conflict={conflict}
+          failure={failure}
+          onJournalHeld={setJournalHeld}
+          onReload={onReload}
+        />
         <FindReplacePlugin />
         <div className="editor-area">
           <div className="page-scroll">
@@ -190,7 +221,17 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
         <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} flush={flushAutosave} />
         <ReadyMarkPlugin />
-        <AutosavePlugin documentId={record.id} carry={liveCarry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
+        <AutosavePlugin
+          documentId={record.id}
+          version={record.version}
+          library={library}
+          carry={liveCarry}
+          onState={onSaveState}
+          onConflict={setConflict}
+          onSaved={onSaved}
+          handle={autosave}
+          journalHeld={journalHeld}
+        />
       </FiguresProvider>
     </LexicalComposer>
   )

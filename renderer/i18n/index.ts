@@ -20,6 +20,7 @@ import { importEn, importZh } from '../features/import/i18n'
 import { outlineEn, outlineZh } from '../features/outline/i18n'
 import { outputEn, outputZh } from '../features/output/i18n'
 import { pasteEn, pasteZh } from '../features/paste/i18n'
+import { savingEn, savingZh } from '../features/saving/i18n'
 import { snippetsEn, snippetsZh } from '../features/snippets/i18n'
 import { structureEn, structureZh } from '../features/structure/i18n'
 import { templatesEn, templatesZh } from '../features/templates/i18n'
@@ -50,6 +51,7 @@ export const catalogues = {
   history: { 'zh-CN': historyZh, en: historyEn },
   backups: { 'zh-CN': backupsZh, en: backupsEn },
   rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
+  saving: { 'zh-CN': savingZh, en: savingEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

@@ -52,9 +52,6 @@ export const ERROR_CODES = {
   'library.readOnlyOutdated': ['version'],
 
   // writing to the library file failed: the words the writer's save-failure banner shows
-  'storage.readOnly': [],
-  'storage.diskFull': [],
-  'storage.locked': [],
 
   // backups of the library, restoring one, salvaging a damaged library
   'backups.notFound': ['id'],
@@ -66,6 +63,11 @@ export const ERROR_CODES = {
   'backups.restoreFailed': ['*reason'],
   'salvage.notNeeded': [],
   'salvage.nothingReadable': ['detail'],
+
+  // the library file refused a write (worded for the writer: the save banner shows these)
+  'storage.readOnly': [],
+  'storage.diskFull': [],
+  'storage.locked': [],
 
   // documents
   'documents.notFound': ['id'],

@@ -15,7 +15,7 @@ import { msg, type Message } from '../errors/message'
 import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure } from './edit'
 import { figureFormatter } from './format'
 import { isComputed } from './formula'
-import { figureRows } from './row'
+import { figureFieldText, figureRows, isFigureTextField } from './row'
 
 export type Cell = string | number | boolean | null | undefined
 
@@ -60,23 +60,14 @@ export function figuresToRows(figures: readonly Figure[], uses: ReadonlyMap<stri
     const f = row.figure
     rows.push(
       SHEET_COLUMNS.map((c): Cell => {
+        if (isFigureTextField(c.key)) return figureFieldText(f, c.key)
         switch (c.key) {
-          case 'name':
-            return f.name
           case 'value':
             return row.value ?? ''
-          case 'unit':
-            return f.unit ?? ''
-          case 'qualifier':
-            return f.qualifier ?? ''
           case 'style':
             return f.style ? STYLE_LABELS[f.style] : ''
-          case 'formula':
-            return f.formula ?? ''
           case 'lastYear':
             return f.lastYear ?? ''
-          case 'note':
-            return f.note ?? ''
           case 'display':
             return row.shown
           case 'comparison':

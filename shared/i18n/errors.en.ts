@@ -37,9 +37,6 @@ export const errorsEn: Record<ErrorCode, string> = {
   'library.inUse': 'this document library is open in another DraftDesk (process {{pid}}). A library can be open in one DraftDesk at a time: close the other one first',
   'library.readOnlyOutdated': 'the document library is read-only and was made by an older DraftDesk (schema version {{version}}); it must be upgraded before it can be opened: make the file writable and try again',
 
-  'storage.readOnly': 'the document library is read-only: changes cannot be saved (the file or its folder is not writable)',
-  'storage.diskFull': 'the disk is full: changes cannot be saved. Free some space and try again',
-  'storage.locked': 'the library file is in use by another program: changes cannot be saved right now, try again shortly',
 
   'backups.notFound': 'no such backup: {{id}}',
   'backups.noGoodBackup': 'there is no backup that can be restored',
@@ -50,6 +47,10 @@ export const errorsEn: Record<ErrorCode, string> = {
   'backups.restoreFailed': 'the restore did not complete; the document library is as it was: {{reason}}',
   'salvage.notNeeded': 'the document library opens normally: there is nothing to salvage',
   'salvage.nothingReadable': 'no document or snippet could be read from the damaged library ({{detail}})',
+
+  'storage.readOnly': 'the library file is read-only',
+  'storage.diskFull': 'the disk is full',
+  'storage.locked': 'the library file is in use by another program',
 
   'documents.notFound': 'no document {{id}}',
   'documents.invalid': 'document “{{title}}” ({{id}}) is invalid and cannot be opened; the stored text is untouched. ({{detail}})',

@@ -37,9 +37,6 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'library.inUse': '这个文稿库已在另一个稿台中打开（进程 {{pid}}）。同一个文稿库一次只能在一个稿台中打开，请先关闭那个稿台',
   'library.readOnlyOutdated': '文稿库是只读的，而它由旧版稿台创建（结构版本 {{version}}），需要升级后才能打开；请让文件可写后再试',
 
-  'storage.readOnly': '文稿库是只读的，改动无法保存（库文件或所在文件夹不可写）',
-  'storage.diskFull': '磁盘空间不足，改动无法保存。请清理磁盘后再试',
-  'storage.locked': '库文件正被另一个程序占用，改动暂时无法保存，请稍后再试',
 
   'backups.notFound': '没有这个备份：{{id}}',
   'backups.noGoodBackup': '没有可用于恢复的备份',
@@ -50,6 +47,10 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'backups.restoreFailed': '恢复没有完成，文稿库保持原样：{{reason}}',
   'salvage.notNeeded': '文稿库可以正常打开，不需要抢救',
   'salvage.nothingReadable': '损坏的文稿库里读不出任何文稿或素材（{{detail}}）',
+
+  'storage.readOnly': '库文件是只读的',
+  'storage.diskFull': '磁盘空间不足',
+  'storage.locked': '库文件正被另一个程序占用',
 
   'documents.notFound': '没有这篇文档（{{id}}）',
   'documents.invalid': '文档《{{title}}》（{{id}}）的内容不符合格式，无法打开；原文件未改动。（{{detail}}）',

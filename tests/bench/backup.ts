@@ -39,13 +39,20 @@ export async function benchBackup(dataDir: string) {
 
   // an autosave of the long document while a backup runs: the service's thread stays free
   const long = longDocument()
-  const { id } = await callApi(services.handlers, 'documents.create', { title: long.title, model: long })
+  const { id, version } = await callApi(services.handlers, 'documents.create', { title: long.title, model: long })
+  let baseVersion = version
   const during: number[] = []
   let running = true
   const backup = services.dispatch('backups.create', {}).finally(() => (running = false))
   for (let i = 0; running || during.length < 10; i++) {
     const edited = { ...long, blocks: [...long.blocks, { type: 'paragraph' as const, children: [{ type: 'text' as const, text: `备份期间第${i}次修改` }] }] }
-    during.push(await time(() => services.dispatch('documents.save', { id, model: edited })))
+    during.push(
+      await time(async () => {
+        const res = await services.dispatch('documents.save', { id, model: edited, baseVersion })
+        if (!res.ok) throw new Error(`save refused: ${res.error.code}`)
+        baseVersion = (res.result as { version: number }).version
+      }),
+    )
     await new Promise((r) => setTimeout(r, 50))
   }
   await backup

@@ -112,7 +112,7 @@ describe('版本记录 of a long summary', () => {
     edited.blocks.splice(17, 0, { type: 'heading', level: 1, title: [{ type: 'text', text: '创新做法' }] }, { type: 'paragraph', children: [{ type: 'text', text: '推行网格化安全监管，全镇划分网格42个。' }] })
     edited.figures = [{ ...edited.figures[0]!, value: 38 }]
     edited.signature = { ...edited.signature!, date: '2025-12-26' }
-    await callApi(h, 'documents.save', { id: doc.id, model: edited })
+    await callApi(h, 'documents.save', { id: doc.id, model: edited, baseVersion: doc.version })
     services.close()
 
     const { page } = await e2e.openApp(dataDir)

@@ -18,6 +18,12 @@ import type { SummaryDocument } from '../../shared/document/model'
 import { sampleDocument } from '../helpers/documents'
 import { useTempDirs } from '../helpers/tempDir'
 
+/** A save made from the stored version (these tests are about storage, not about conflicts). */
+async function saveLatest(services: { handlers: Services['handlers']; dispatch: Services['dispatch'] }, id: string, model: SummaryDocument) {
+  const { version } = await callApi(services.handlers, 'documents.get', { id })
+  return services.dispatch('documents.save', { id, model, baseVersion: version })
+}
+
 const tempDir = useTempDirs()
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -62,7 +68,7 @@ describe('backups while the writer saves', () => {
     const loop = (async () => {
       while (writing || saves < 60) {
         const id = ids[saves % ids.length]!
-        const res = await services.dispatch('documents.save', { id, model: edited(sampleDocument(`2025年度第${saves % ids.length}篇工作总结`), saves) })
+        const res = await saveLatest(services, id, edited(sampleDocument(`2025年度第${saves % ids.length}篇工作总结`), saves))
         expect(res.ok).toBe(true)
         saves++
         await tick()
@@ -122,7 +128,7 @@ describe('the backups folder', () => {
     const dir = tempDir()
     const services = createServices({ dataDir: dir, quietMs: 50 })
     const { id } = await callApi(services.handlers, 'documents.create', { title: '', model: sampleDocument('最初的标题') })
-    const res = await services.dispatch('documents.save', { id, model: sampleDocument('安静之后的标题') })
+    const res = await saveLatest(services, id, sampleDocument('安静之后的标题'))
     expect(res.ok).toBe(true)
     const file = path.join(dir, 'library.sqlite')
     await expect.poll(() => listSnapshots(file).map((s) => s.kind), { timeout: 10_000 }).toEqual(['daily'])
@@ -133,7 +139,7 @@ describe('the backups folder', () => {
     expect(JSON.parse((db.prepare('SELECT model_json FROM documents WHERE id = ?').get(id) as { model_json: string }).model_json).title).toBe('安静之后的标题')
     db.close()
     // the same day: no second daily backup
-    await services.dispatch('documents.save', { id, model: sampleDocument('再改一次') })
+    await saveLatest(services, id, sampleDocument('再改一次'))
     await new Promise((r) => setTimeout(r, 300))
     expect(listSnapshots(file).map((s) => s.kind)).toEqual(['daily'])
     services.close()
@@ -230,7 +236,7 @@ describe('restore', () => {
     const { services, ids } = await libraryWithContent(dir, 2)
     const first = await callApi(services.handlers, 'backups.create', {})
     const snapshot = await contents(services)
-    await callApi(services.handlers, 'documents.save', { id: ids[0]!, model: sampleDocument('恢复前改过的标题') })
+    await callApi(services.handlers, 'documents.save', { id: ids[0]!, model: sampleDocument('恢复前改过的标题'), baseVersion: (await callApi(services.handlers, 'documents.get', { id: ids[0]! })).version })
     const res = await services.dispatch('backups.restore', { id: '../library.sqlite' })
     expect(res).toMatchObject({ ok: false, error: { code: 'input.invalid' } })
     expect(await services.dispatch('backups.restore', { id: 'library-20200101T000000000Z-daily.sqlite' })).toMatchObject({ ok: false, error: { code: 'backups.notFound' } })
@@ -292,7 +298,7 @@ describe('salvage', () => {
     for (let i = 0; i < 60; i++) {
       const model = edited(sampleDocument(`第${i}篇总结`), i)
       const { id } = await callApi(services.handlers, 'documents.create', { title: '', model })
-      await callApi(services.handlers, 'documents.save', { id, model }) // and its first revision
+      await callApi(services.handlers, 'documents.save', { id: id, model: model, baseVersion: (await callApi(services.handlers, 'documents.get', { id: id })).version }) // and its first revision
       expected[id] = model
     }
     for (let i = 0; i < 20; i++) await callApi(services.handlers, 'snippets.create', { title: `素材${i}`, categoryId: null, tags: [], body: [[{ type: 'text', text: `抢救测试第${i}条。` }]] })

@@ -34,7 +34,7 @@ describe('migration 0003-output', () => {
     const final = await callApi(h, 'finals.create', { id: 'doc000001', name: '报送稿', author: '李四' })
     expect((await callApi(h, 'revisions.list', { id: 'doc000001' })).map((r) => r.reason)).toEqual(['final', 'manual'])
     expect(services.library.database().pragma('user_version', { simple: true })).toBe(migrations[migrations.length - 1]!.version)
-    // purging the document removes its revisions but keeps its 定稿 (migration 0004)
+    // purging the document removes its revisions but keeps its 定稿 (migration 0005)
     await callApi(h, 'documents.trash', { id: 'doc000001' })
     await callApi(h, 'documents.purge', { id: 'doc000001' })
     expect(services.library.database().prepare('SELECT id FROM revisions').all()).toEqual([{ id: final.revisionId }])

@@ -190,7 +190,7 @@ describe('定稿 and verify', () => {
     // later edits never alter the 定稿; the current text becomes a draft
     const edited = sampleDocument()
     edited.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '定稿后补充的一句话。' }] })
-    await callApi(h, 'documents.save', { id: doc.id, model: edited })
+    await callApi(h, 'documents.save', { id: doc.id, model: edited, baseVersion: doc.version })
     const frozen = await callApi(h, 'finals.get', { revisionId: final.revisionId })
     expect(JSON.stringify(frozen.model)).not.toContain('定稿后补充')
     expect((await callApi(h, 'export.render', { id: doc.id, format: 'docx' })).final).toBeNull()

@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest'
 import { IMPORT_MAX_BASE64, IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
 import { messageText } from '../../shared/errors'
 import { SummaryDocumentSchema, type Block, type Inline, type SummaryDocument } from '../../shared/document/model'
-import { runCli } from '../../electron/cli'
 import { callApi, createServices, type Services } from '../../electron/services'
 import { importFile } from '../../electron/services/import/store'
+import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -212,13 +212,6 @@ async function importError(services: Services, file: string, opts: { save?: bool
 function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
   const services = createServices({ dataDir: tempDir() })
   return fn(services).finally(() => services.close())
-}
-
-async function cli(args: string[]) {
-  const lines: string[] = []
-  const errors: string[] = []
-  const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-  return { code, out: lines.join('\n'), err: errors.join('\n') }
 }
 
 const text = (inlines: readonly Inline[] | undefined) => (inlines ?? []).map((i) => (i.type === 'text' ? i.text : `{${i.figureId}}`)).join('')

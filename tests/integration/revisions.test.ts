@@ -1,6 +1,6 @@
 /**
  * 版本记录 through the API and the CLI: a revision's text, restoring it (the current text kept
- * first), and 定稿 that outlive a purged document (migration 0004) unless the writer names it.
+ * first), and 定稿 that outlive a purged document (migration 0005) unless the writer names it.
  */
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -42,10 +42,10 @@ describe('revisions.get and revisions.restore', () => {
     const { services, h } = setup()
     const doc = await callApi(h, 'documents.create', { title: '', model: sampleDocument() })
     const first = withParagraph(sampleDocument(), '第一稿的结尾。')
-    await callApi(h, 'documents.save', { id: doc.id, model: first })
+    const firstSave = await callApi(h, 'documents.save', { id: doc.id, model: first, baseVersion: doc.version })
     const manual = await callApi(h, 'documents.snapshot', { id: doc.id, reason: 'manual' })
     const second = withParagraph(sampleDocument(), '第二稿改写了结尾。')
-    const saved = await callApi(h, 'documents.save', { id: doc.id, model: second })
+    const saved = await callApi(h, 'documents.save', { id: doc.id, model: second, baseVersion: firstSave.version })
 
     const got = await callApi(h, 'revisions.get', { id: doc.id, revisionId: manual!.id })
     expect(got.revision).toMatchObject({ id: manual!.id, reason: 'manual', documentId: doc.id })
@@ -54,18 +54,24 @@ describe('revisions.get and revisions.restore', () => {
     const result = await callApi(h, 'revisions.restore', { id: doc.id, revisionId: manual!.id })
     expect(result.document.model).toEqual(first)
     expect(result.document.updatedAt).toBeGreaterThanOrEqual(saved.updatedAt)
+    // raised like a save's: an editor still at the old version gets a conflict, never overwrites it
+    expect(result.document.version).toBe(saved.version + 1)
+    const stale = await callApi(h, 'documents.save', { id: doc.id, model: withParagraph(sampleDocument(), '旧窗口里的字。'), baseVersion: saved.version })
+    expect(stale.status).toBe('conflict')
+    expect((await callApi(h, 'documents.get', { id: doc.id })).model).toEqual(first)
     expect(result.restored.id).toBe(manual!.id)
     expect(result.kept).toMatchObject({ reason: 'restore', documentId: doc.id })
     // the current text is the revision's, and the text before it is kept
     expect((await callApi(h, 'documents.get', { id: doc.id })).model).toEqual(first)
     expect((await callApi(h, 'revisions.get', { id: doc.id, revisionId: result.kept!.id })).model).toEqual(second)
     const reasons = (await callApi(h, 'revisions.list', { id: doc.id })).map((r) => r.reason)
-    expect(reasons[0]).toBe('restore')
+    expect(reasons.slice(0, 2)).toEqual(['conflict', 'restore'])
     expect(reasons).toContain('manual')
 
-    // restoring the same text again keeps nothing new
+    // restoring the same text again keeps nothing new and changes nothing
     const again = await callApi(h, 'revisions.restore', { id: doc.id, revisionId: manual!.id })
     expect(again.kept).toBeNull()
+    expect(again.document.version).toBe(result.document.version)
     expect((await callApi(h, 'revisions.list', { id: doc.id })).length).toBe(reasons.length)
     services.close()
   })
@@ -74,7 +80,7 @@ describe('revisions.get and revisions.restore', () => {
     const { services, h } = setup()
     const doc = await callApi(h, 'documents.create', { title: '', model: sampleDocument() })
     const final = await callApi(h, 'finals.create', { id: doc.id, name: '报送稿', author: '张三' })
-    await callApi(h, 'documents.save', { id: doc.id, model: withParagraph(sampleDocument(), '定稿后又改了。') })
+    await callApi(h, 'documents.save', { id: doc.id, model: withParagraph(sampleDocument(), '定稿后又改了。'), baseVersion: doc.version })
     expect((await callApi(h, 'revisions.list', { id: doc.id })).find((r) => r.id === final.revisionId)).toMatchObject({ reason: 'final', name: '报送稿' })
     const restored = await callApi(h, 'revisions.restore', { id: doc.id, revisionId: final.revisionId })
     expect(JSON.stringify(restored.document.model)).not.toContain('定稿后又改了')
@@ -178,33 +184,53 @@ describe('purging a document with 定稿', () => {
   })
 })
 
-describe('migration 0004-finals-kept', () => {
-  it('upgrades a version-3 library keeping every revision and id; the trigger keeps 定稿 frozen', async () => {
+describe('migration 0005-finals-kept', () => {
+  /** A library file at schema `version`, with one document (trashed) and its revisions. */
+  function libraryAt(version: number, setup: (db: Database.Database) => void = () => {}) {
     const dir = tempDir()
     const file = path.join(dir, 'library.sqlite')
     const db = new Database(file)
-    for (const m of migrations.filter((x) => x.version <= 3)) db.exec(m.up)
-    db.pragma('user_version = 3')
+    for (const m of migrations.filter((x) => x.version <= version)) db.exec(m.up)
+    db.pragma(`user_version = ${version}`)
     db.pragma(`application_id = ${APPLICATION_ID}`)
     const json = JSON.stringify(sampleDocument())
     db.prepare("INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at, trashed_at) VALUES ('doc000001', 't', ?, '', 0, 1, 1, 2)").run(json)
     db.prepare("INSERT INTO revisions (id, document_id, created_at, reason, model_json, characters) VALUES (7, 'doc000001', 5, 'manual', ?, 3)").run(json)
+    setup(db)
     db.close()
+    return { dir, file }
+  }
 
-    const { services, h } = (() => {
-      const services = createServices({ dataDir: dir })
-      return { services, h: services.handlers }
-    })()
+  it('upgrades a version-4 library keeping every revision, id and version; 定稿 stay frozen and outlive a purge', async () => {
+    const { dir } = libraryAt(4, (db) => {
+      db.prepare("UPDATE documents SET version = 9 WHERE id = 'doc000001'").run()
+      db.prepare('UPDATE revisions SET version = 8 WHERE id = 7').run()
+      db.prepare("INSERT INTO revisions (id, document_id, created_at, reason, model_json, characters, version) VALUES (8, 'doc000001', 6, 'conflict', '{}', 0, 9)").run()
+    })
+    const services = createServices({ dataDir: dir })
+    const h = services.handlers
     const lib = services.library.database()
-    expect(lib.pragma('user_version', { simple: true })).toBe(4)
-    expect((await callApi(h, 'revisions.list', { id: 'doc000001' })).map((r) => [r.id, r.reason])).toEqual([[7, 'manual']])
-    expect(lib.pragma('foreign_key_check')).toEqual([])
+    expect(lib.pragma('user_version', { simple: true })).toBe(5)
+    expect(lib.prepare('SELECT id, reason, version FROM revisions ORDER BY id').all()).toEqual([
+      { id: 7, reason: 'manual', version: 8 },
+      { id: 8, reason: 'conflict', version: 9 },
+    ])
+    expect(lib.pragma('foreign_key_list(revisions)')).toEqual([])
     await callApi(h, 'documents.restore', { id: 'doc000001' })
+    expect((await callApi(h, 'documents.get', { id: 'doc000001' })).version).toBe(9)
     const final = await callApi(h, 'finals.create', { id: 'doc000001', name: '报送稿', author: '李四' })
     expect(() => lib.prepare("UPDATE revisions SET model_json = '{}' WHERE id = ?").run(final.revisionId)).toThrow(/定稿不可修改/)
     await callApi(h, 'documents.trash', { id: 'doc000001' })
     await callApi(h, 'documents.purge', { id: 'doc000001' })
     expect(lib.prepare('SELECT id FROM revisions').all()).toEqual([{ id: final.revisionId }])
+    services.close()
+  })
+
+  it('upgrades a version-3 library through 0004 and 0005', async () => {
+    const { dir } = libraryAt(3)
+    const services = createServices({ dataDir: dir })
+    expect(services.library.database().pragma('user_version', { simple: true })).toBe(5)
+    expect((await callApi(services.handlers, 'revisions.list', { id: 'doc000001' })).map((r) => [r.id, r.reason])).toEqual([[7, 'manual']])
     services.close()
   })
 
@@ -224,25 +250,14 @@ describe('migration 0004-finals-kept', () => {
     services.close()
   })
 
-  it('is all or nothing: a failure inside it leaves the version-3 library as it was', () => {
-    const dir = tempDir()
-    const file = path.join(dir, 'library.sqlite')
-    const db = new Database(file)
-    for (const m of migrations.filter((x) => x.version <= 3)) db.exec(m.up)
-    db.pragma('user_version = 3')
-    db.pragma(`application_id = ${APPLICATION_ID}`)
-    const json = JSON.stringify(sampleDocument())
-    db.prepare("INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at) VALUES ('doc000001', 't', ?, '', 0, 1, 1)").run(json)
-    db.prepare("INSERT INTO revisions (id, document_id, created_at, reason, model_json, characters) VALUES (7, 'doc000001', 5, 'manual', ?, 3)").run(json)
+  it('is all or nothing: a failure inside it leaves the version-4 library as it was', () => {
     // a table in the way of the rebuild makes the migration fail half-way
-    db.exec('CREATE TABLE revisions_v4 (x)')
-    db.close()
-
+    const { dir, file } = libraryAt(4, (db) => db.exec('CREATE TABLE revisions_v5 (x)'))
     const services = createServices({ dataDir: dir })
     expect(services.library.info().state).toBe('unavailable')
     services.close()
     const after = new Database(file, { readonly: true })
-    expect(after.pragma('user_version', { simple: true })).toBe(3)
+    expect(after.pragma('user_version', { simple: true })).toBe(4)
     expect(after.prepare('SELECT id, reason FROM revisions').all()).toEqual([{ id: 7, reason: 'manual' }])
     expect((after.prepare("SELECT sql FROM sqlite_master WHERE name = 'revisions'").get() as { sql: string }).sql).toMatch(/ON DELETE CASCADE/)
     after.close()
@@ -256,7 +271,7 @@ describe('CLI revisions list|show|restore', () => {
     const h = services.handlers
     const doc = await callApi(h, 'documents.create', { title: '', model: withParagraph(sampleDocument(), '第一稿。') })
     const manual = await callApi(h, 'documents.snapshot', { id: doc.id, reason: 'manual' })
-    await callApi(h, 'documents.save', { id: doc.id, model: withParagraph(sampleDocument(), '第二稿。') })
+    await callApi(h, 'documents.save', { id: doc.id, model: withParagraph(sampleDocument(), '第二稿。'), baseVersion: doc.version })
     await callApi(h, 'finals.create', { id: doc.id, name: '报送稿', author: '张三' })
     services.close()
     return { dir, id: doc.id, manual: manual!.id }

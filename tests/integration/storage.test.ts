@@ -10,12 +10,19 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { callApi, createServices } from '../../electron/services'
+import { callApi, createServices, type Services } from '../../electron/services'
+import type { SummaryDocument } from '../../shared/document/model'
 import { lockPathOf } from '../../electron/services/library'
 import { messageText } from '../../shared/errors'
 import { longDocument, sampleDocument } from '../helpers/documents'
 import { startShell, type RunningShell } from '../helpers/shell'
 import { useTempDirs } from '../helpers/tempDir'
+
+/** A save made from the stored version (these tests are about storage, not about conflicts). */
+async function saveLatest(services: { handlers: Services['handlers']; dispatch: Services['dispatch'] }, id: string, model: SummaryDocument) {
+  const { version } = await callApi(services.handlers, 'documents.get', { id })
+  return services.dispatch('documents.save', { id, model, baseVersion: version })
+}
 
 const tempDir = useTempDirs()
 
@@ -74,9 +81,9 @@ describe('a read-only library', () => {
     const services = createServices({ dataDir: dir })
     expect(services.library.info()).toMatchObject({ state: 'open', readOnly: true, documents: 1 })
     expect((await callApi(services.handlers, 'documents.get', { id })).model.title).toBe('只读测试')
-    const res = await services.dispatch('documents.save', { id, model: sampleDocument('改不了') })
+    const res = await saveLatest(services, id, sampleDocument('改不了'))
     expect(res).toEqual({ ok: false, error: { code: 'storage.readOnly', params: {} } })
-    expect(!res.ok && messageText(res.error)).toMatch(/^文稿库是只读的/)
+    expect(!res.ok && messageText(res.error)).toMatch(/^库文件是只读的/)
     expect(await services.dispatch('documents.create', { title: '新的' })).toMatchObject({ ok: false, error: { code: 'storage.readOnly' } })
     // the snippet panel still works (no starter snippets are written into it)
     expect(await services.dispatch('snippets.search', { query: '' })).toMatchObject({ ok: true })
@@ -97,7 +104,7 @@ describe('a read-only library', () => {
     const services = createServices({ dataDir: dir })
     expect(services.library.info()).toMatchObject({ state: 'open', readOnly: true })
     expect((await callApi(services.handlers, 'documents.get', { id })).model.title).toBe('文件夹只读')
-    expect(await services.dispatch('documents.save', { id, model: sampleDocument('改不了') })).toMatchObject({ ok: false, error: { code: 'storage.readOnly' } })
+    expect(await saveLatest(services, id, sampleDocument('改不了'))).toMatchObject({ ok: false, error: { code: 'storage.readOnly' } })
     services.close()
     expect(fs.readdirSync(dir).sort()).toEqual(before)
   })
@@ -138,7 +145,7 @@ describe('a full disk', () => {
     // an autosave of a document already there is refused the same way, and the document stays as it was
     const [firstId, firstTitle] = Object.entries(saved)[0]!
     const bigger = { ...longDocument(60_000, 20), title: '写不下的改动' }
-    expect(await services.dispatch('documents.save', { id: firstId, model: bigger })).toMatchObject({ ok: false, error: { code: 'storage.diskFull' } })
+    expect(await saveLatest(services, firstId, bigger)).toMatchObject({ ok: false, error: { code: 'storage.diskFull' } })
     expect((await callApi(services.handlers, 'documents.get', { id: firstId })).model.title).toBe(firstTitle)
     services.close() // its backup cannot be written either: closing must still work
 
@@ -156,13 +163,13 @@ describe('a library locked by another program', () => {
     services.library.database().pragma('busy_timeout = 100')
     const other = new Database(path.join(dir, 'library.sqlite'))
     other.exec('BEGIN EXCLUSIVE')
-    const res = await services.dispatch('documents.save', { id, model: sampleDocument('锁定期间') })
+    const res = await saveLatest(services, id, sampleDocument('锁定期间'))
     expect(res).toEqual({ ok: false, error: { code: 'storage.locked', params: {} } })
     expect(!res.ok && messageText(res.error)).toMatch(/^库文件正被另一个程序占用/)
     expect((await callApi(services.handlers, 'documents.get', { id })).model.title).toBe('锁定之前')
     other.exec('ROLLBACK')
     other.close()
-    expect(await services.dispatch('documents.save', { id, model: sampleDocument('锁定之后') })).toMatchObject({ ok: true })
+    expect(await saveLatest(services, id, sampleDocument('锁定之后'))).toMatchObject({ ok: true })
     expect((await callApi(services.handlers, 'documents.get', { id })).model.title).toBe('锁定之后')
     services.close()
   })

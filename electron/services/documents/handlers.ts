@@ -9,7 +9,7 @@ export function createDocumentsHandlers(host: LibraryHost): Handlers<typeof docu
     'documents.list': ({ trash }) => docs().list(trash ?? false),
     'documents.create': ({ title, model }) => docs().create(title, model),
     'documents.get': ({ id }) => docs().get(id),
-    'documents.save': ({ id, model }) => docs().save(id, model),
+    'documents.save': ({ id, model, baseVersion, keepCurrent }) => docs().save(id, model, baseVersion, { keepCurrent: keepCurrent ?? false }),
     'documents.snapshot': ({ id, reason }) => docs().snapshot(id, reason),
     'documents.rename': ({ id, title }) => docs().rename(id, title),
     'documents.duplicate': ({ id, title }) => docs().duplicate(id, title),

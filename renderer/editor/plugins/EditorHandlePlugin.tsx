@@ -16,13 +16,14 @@ export interface EditorHandle {
    * signature) when this one is still empty, else its body at the caret. Its figures join ours.
    */
   insertDocument(doc: SummaryDocument): void
-  /**
-   * Replaces the whole text (版本记录's restore) as one undo step: Ctrl+Z brings back the text as
-   * it was. Figures go with the text (they live in the editor state); the signature is taken too.
-   */
-  replaceDocument(doc: SummaryDocument): void
   /** Saves what was typed now (before the library is replaced by a backup, say). */
   flush(): Promise<void>
+  /**
+   * Puts a whole document in place of the editor's (恢复 of unsaved text, 版本记录's restore) as
+   * one undo step: Ctrl+Z brings back the text as it was. Figures go with the text (they live in
+   * the editor state); the signature is taken too. The keyboard goes to the text.
+   */
+  replaceDocument(doc: SummaryDocument): void
 }
 
 /** The parts of the model that live outside the editor state. */

@@ -4,9 +4,9 @@
  *   2. revisions.restore keeps that text as a 'restore' version and makes the version current;
  *   3. the editor takes the version's text as ONE undo step (EditorHandle.replaceDocument), so
  *      Ctrl+Z brings back the text before the restore — and autosave then stores that, as any edit.
- * Autosave sees step 3 as an edit and saves the text the back end already holds: harmless. The
- * record handed to onRestored is the document as the back end now holds it (its updatedAt, and
- * whatever marks which stored text the editor's next save is made from).
+ * The restore raises the document's version like a save; the record handed to onRestored carries
+ * it, and autosave adopts it (AutosaveHandle.adopt) before the editor takes the text, so the next
+ * save — the Ctrl+Z, say — is made from the restored version rather than refused as a conflict.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useCallback, useEffect, useRef, useState } from 'react'

@@ -1,30 +1,31 @@
 import type { Migration } from './index'
 
 /**
- * 定稿 outlive their document. A 定稿 may have been sent out (报送稿), and `verify` must still
- * recognise its file after the writer empties the trash, so purging a document must not take its
- * final revisions with it. The foreign key's ON DELETE CASCADE did exactly that, and SQLite cannot
- * change a foreign key in place: revisions is rebuilt (same rows and ids) without it. Purging (the
- * one place a document row is deleted) removes the other revisions itself, in its transaction — not
- * a trigger on documents, which would name revisions and so make every later rebuild of revisions
- * (DROP, then RENAME) fail. The frozen-定稿 trigger and the indexes are made again.
+ * Versions: every document carries a version number that each stored change raises by one, and a
+ * save names the version it was made from. A save made from an older version never replaces the
+ * newer text: it is kept beside it as a revision with reason 'conflict' (see DocumentStore.save).
+ *
+ * revisions gains the reason 'conflict' and a `version` column (the document version the text
+ * belongs to, or was made from). SQLite cannot widen a CHECK in place, so revisions is rebuilt
+ * again (same rows and ids) and its index, partial index and trigger are made anew.
  */
 export const migration0004: Migration = {
   version: 4,
-  name: 'finals-kept',
+  name: 'versions',
   up: `
+    ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
     CREATE TABLE revisions_v4 (
       id           INTEGER PRIMARY KEY,
-      document_id  TEXT NOT NULL,          -- no foreign key: a 定稿 stays when its document is purged
+      document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
       created_at   INTEGER NOT NULL,
-      -- 'conflict': the text kept aside when two saves of one document cross, so that widening
-      -- the list does not need yet another rebuild of this table
       reason       TEXT NOT NULL CHECK (reason IN ('interval', 'manual', 'import', 'restore', 'final', 'conflict')),
       model_json   TEXT NOT NULL,
       characters   INTEGER NOT NULL,
       name         TEXT,
       author       TEXT,
       fingerprint  TEXT,
+      version      INTEGER,                -- the document version this text is, or was made from
       CHECK ((reason = 'final') = (fingerprint IS NOT NULL))
     );
     INSERT INTO revisions_v4 (id, document_id, created_at, reason, model_json, characters, name, author, fingerprint)
