@@ -14,10 +14,11 @@ import { importGroup } from './import'
 import { checkOptions, langOf, parseCommandLine, type Lang } from './options'
 import { outputGroup } from './output'
 import { consoleOut, printer, printError, usageError, type Out } from './print'
+import { revisionsGroup } from './revisions'
 import { rolloverGroup } from './rollover'
 import { snippetsGroup } from './snippets'
 
-export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, rolloverGroup, outputGroup, backupGroup]
+export const GROUPS: readonly CommandGroup[] = [documentsGroup, revisionsGroup, importGroup, snippetsGroup, figuresGroup, rolloverGroup, outputGroup, backupGroup]
 export const COMMANDS: readonly Command[] = GROUPS.flatMap((g) => g.commands)
 
 /** The help for everything: every group's commands. */

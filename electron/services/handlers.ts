@@ -9,7 +9,7 @@ import { apiContract, ApiError, isApiMethod, type ApiContract, type ApiInput, ty
 import { isErrorCode, issueMessage, msg, type Message } from '../../shared/errors'
 import { createAssetsHandlers } from './assets/handlers'
 import { createBackupsHandlers } from './backups/handlers'
-import { createDocumentsHandlers } from './documents/handlers'
+import { createDocumentsHandlers, createRevisionsHandlers } from './documents/handlers'
 import { createFiguresHandlers } from './figures/handlers'
 import { createImportHandlers } from './import/handlers'
 import { storageError } from './library/errors'
@@ -28,6 +28,7 @@ export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): 
   return {
     ...createLibraryHandlers(host),
     ...createDocumentsHandlers(host),
+    ...createRevisionsHandlers(host),
     ...createImportHandlers(host),
     ...createFiguresHandlers(host),
     ...createSnippetsHandlers(host),

@@ -12,6 +12,7 @@ import { LibraryUnavailable } from './LibraryUnavailable'
 import { BackupsDialog } from '../features/backups/BackupsDialog'
 import { ReadOnlyBanner } from '../features/backups/ReadOnlyBanner'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
+import { PurgeDialog } from '../features/history/PurgeDialog'
 import { RolloverDialog } from '../features/rollover/RolloverDialog'
 import { journal } from '../editor/journal'
 import { StatusBar } from './StatusBar'
@@ -37,6 +38,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<File | null>(null)
   const [pickingTemplate, setPickingTemplate] = useState(false)
+  const [purging, setPurging] = useState<DocumentSummary | null>(null)
   const [backupsOpen, setBackupsOpen] = useState(false)
   const [rollingOver, setRollingOver] = useState<string | null>(null)
   // a rolled-over document opens with the 数据表 showing what is left to fill
@@ -183,7 +185,7 @@ export function App() {
           if (record?.id === d.id) setRecord(null)
         })()}
         onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
-        onPurge={(d) => { if (window.confirm(t('docs.purgeConfirm', { title: d.title || t('common:untitled') }))) act(() => api.call('documents.purge', { id: d.id }))() }}
+        onPurge={setPurging}
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
         onBackups={() => setBackupsOpen(true)}
       />
@@ -221,6 +223,16 @@ export function App() {
             setPickingTemplate(false)
             setView('documents')
             void refresh('documents').then(() => open(id)).catch(fail)
+          }}
+        />
+      )}
+      {purging && (
+        <PurgeDialog
+          doc={purging}
+          onClose={() => setPurging(null)}
+          onPurged={() => {
+            setPurging(null)
+            void refresh().catch(fail)
           }}
         />
       )}

@@ -29,6 +29,7 @@ import { FiguresProvider } from '../features/figures/FiguresProvider'
 import { FigureToolbar } from '../features/figures/FigureToolbar'
 import { withFigures } from '../features/figures/state'
 import { FindReplacePlugin } from '../features/find-replace/FindReplacePlugin'
+import { RevisionHistoryPlugin } from '../features/history/RevisionHistoryPlugin'
 import { OutlinePanel } from '../features/outline/OutlinePanel'
 import { OutputPlugin } from '../features/output/OutputPlugin'
 import { PastePlugin } from '../features/paste/PastePlugin'
@@ -168,6 +169,17 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
               onNotice={onNotice}
             />
           </>
+          <RevisionHistoryPlugin
+            documentId={record.id}
+            carry={liveCarry}
+            flush={async () => { await autosave.current?.flush() }}
+            onRestored={(restored) => {
+              // the next save is made from the restored version, then the editor takes its text
+              autosave.current?.adopt(restored)
+              handle.current?.replaceDocument(restored.model)
+            }}
+            onNotice={onNotice}
+          />
         </ToolbarPlugin>
         <SaveGuard
           record={record}

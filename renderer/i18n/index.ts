@@ -15,6 +15,7 @@ import { backupsEn, backupsZh } from '../features/backups/i18n'
 import { cleanupEn, cleanupZh } from '../features/cleanup/i18n'
 import { figuresEn, figuresZh } from '../features/figures/i18n'
 import { findReplaceEn, findReplaceZh } from '../features/find-replace/i18n'
+import { historyEn, historyZh } from '../features/history/i18n'
 import { importEn, importZh } from '../features/import/i18n'
 import { outlineEn, outlineZh } from '../features/outline/i18n'
 import { outputEn, outputZh } from '../features/output/i18n'
@@ -47,6 +48,7 @@ export const catalogues = {
   cleanup: { 'zh-CN': cleanupZh, en: cleanupEn },
   templates: { 'zh-CN': templatesZh, en: templatesEn },
   paste: { 'zh-CN': pasteZh, en: pasteEn },
+  history: { 'zh-CN': historyZh, en: historyEn },
   backups: { 'zh-CN': backupsZh, en: backupsEn },
   rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
   saving: { 'zh-CN': savingZh, en: savingEn },

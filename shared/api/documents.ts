@@ -40,6 +40,8 @@ export const RevisionSummarySchema = z.strictObject({
    */
   reason: z.enum(['interval', 'manual', 'import', 'restore', 'final', 'conflict']),
   characters: z.number(),
+  /** a 定稿's name ("报送稿") */
+  name: z.string().optional(),
 })
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>
 
@@ -107,7 +109,15 @@ export const documentsContract = {
   },
   'documents.trash': { input: ById, output: Ok },
   'documents.restore': { input: ById, output: Ok },
-  'documents.purge': { input: ById, output: Ok },
+  /**
+   * Removes a trashed document for good. Its 定稿 stay (finals.get and verify still find them)
+   * unless `deleteFinals` is set and `confirmName` repeats the document's title (its id when it
+   * has no title): a 定稿 may have been sent out, so deleting it takes more than one click.
+   */
+  'documents.purge': {
+    input: z.strictObject({ id: DocumentIdSchema, deleteFinals: z.boolean().optional(), confirmName: z.string().max(500).optional() }),
+    output: z.strictObject({ ok: z.literal(true), keptFinals: z.number().int() }),
+  },
   'documents.search': {
     input: z.strictObject({ query: z.string().max(200) }),
     output: z.array(SearchHitSchema),

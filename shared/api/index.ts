@@ -17,11 +17,13 @@ import { figuresContract } from './figures'
 import { importContract } from './import'
 import { libraryContract } from './library'
 import { outputContract } from './output'
+import { revisionsContract } from './revisions'
 import { snippetsContract } from './snippets'
 
 export * from './common'
 export * from './library'
 export * from './documents'
+export * from './revisions'
 export * from './import'
 export * from './figures'
 export * from './snippets'
@@ -33,6 +35,8 @@ export * from './backups'
 export const apiContract = {
   ...libraryContract,
   ...documentsContract,
+  /** 版本记录: a revision's text, restoring it */
+  ...revisionsContract,
   ...importContract,
   /** 数据表: figures of a stored document (CLI) and spreadsheets */
   ...figuresContract,

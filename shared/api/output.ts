@@ -47,7 +47,8 @@ export const outputContract = {
   },
   'finals.list': {
     input: z.strictObject({ id: DocumentIdSchema }),
-    output: z.strictObject({ finals: z.array(FinalSummarySchema), lastAuthor: z.string(), currentFingerprint: z.string() }),
+    /** also answers for a purged document, whose 定稿 stay: then currentFingerprint is null */
+    output: z.strictObject({ finals: z.array(FinalSummarySchema), lastAuthor: z.string(), currentFingerprint: z.string().nullable() }),
   },
   'finals.get': {
     input: z.strictObject({ revisionId: z.number().int() }),

@@ -75,6 +75,10 @@ export const ERROR_CODES = {
   'documents.brokenJson': [],
   'documents.inTrash': [],
   'documents.purgeNotTrashed': [],
+  'documents.purgeNameMismatch': ['name'],
+  // revisions (版本记录)
+  'revisions.notFound': ['id'],
+  'revisions.unreadable': ['id', 'detail'],
   'documents.rolloverYear': ['from', 'to'],
   // a document model handed over as a .json file (the CLI's DOC)
   'documents.fileNotJson': ['file', 'line', '*reason'],

@@ -1,8 +1,10 @@
 /**
  * The Chinese text toolkit: numerals both ways, full-/half-width folding, character classes of
- * Chinese text, and 字数. Pure and dependency-free: every other part of shared/ may use it.
+ * Chinese text, 字数, and comparing two texts (diff.ts). Pure and dependency-free: every other
+ * part of shared/ may use it.
  */
 export * from './chars'
 export * from './count'
+export * from './diff'
 export * from './numerals'
 export * from './width'

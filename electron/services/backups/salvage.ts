@@ -149,7 +149,8 @@ export function salvageLibrary(damagedFile: string, targetFile: string, nativeBi
       const oldest = new Map<string, number>()
       for (const rev of revisions.rows) {
         const id = rev.document_id as string
-        if (saved.has(id) || parseJson(rev.model_json) === null) continue
+        // a 定稿 outlives a purged document: it never brings the document back
+        if (saved.has(id) || rev.reason === 'final' || parseJson(rev.model_json) === null) continue
         const at = Number(rev.created_at)
         if (!newest.has(id) || at >= Number(newest.get(id)!.created_at)) newest.set(id, rev)
         oldest.set(id, Math.min(oldest.get(id) ?? at, at))
@@ -175,7 +176,8 @@ export function salvageLibrary(damagedFile: string, targetFile: string, nativeBi
 
       const putRevision = inserter(db, 'revisions')
       for (const rev of revisions.rows) {
-        if (!saved.has(rev.document_id as string)) continue
+        // 定稿 are kept even without their document (purged), so verify still knows their files
+        if (!saved.has(rev.document_id as string) && rev.reason !== 'final') continue
         putRevision(rev)
         report.revisions++
       }

@@ -1,5 +1,5 @@
 /** The document methods of the API, onto the DocumentStore of the open 文稿库. */
-import type { documentsContract } from '../../../shared/api'
+import type { documentsContract, revisionsContract } from '../../../shared/api'
 import type { Handlers } from '../handlers'
 import type { LibraryHost } from '../library/store'
 
@@ -16,8 +16,17 @@ export function createDocumentsHandlers(host: LibraryHost): Handlers<typeof docu
     'documents.rollover': ({ id, toYear, apply }) => docs().rollover(id, toYear, apply),
     'documents.trash': ({ id }) => (docs().trash(id), { ok: true as const }),
     'documents.restore': ({ id }) => (docs().restore(id), { ok: true as const }),
-    'documents.purge': ({ id }) => (docs().purge(id), { ok: true as const }),
+    'documents.purge': ({ id, deleteFinals, confirmName }) => ({ ok: true as const, ...docs().purge(id, { deleteFinals, confirmName }) }),
     'documents.search': ({ query }) => docs().search(query),
     'revisions.list': ({ id }) => docs().revisions(id),
+  }
+}
+
+/** 版本记录: one revision's text, and restoring it (the current text kept first). */
+export function createRevisionsHandlers(host: LibraryHost): Handlers<typeof revisionsContract> {
+  const docs = () => host.documents()
+  return {
+    'revisions.get': ({ id, revisionId }) => docs().revision(id, revisionId),
+    'revisions.restore': ({ id, revisionId }) => docs().restoreRevision(id, revisionId),
   }
 }

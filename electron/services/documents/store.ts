@@ -196,9 +196,43 @@ export class DocumentStore {
   revisions(id: string): RevisionSummary[] {
     this.row(id)
     const rows = this.db
-      .prepare('SELECT id, document_id, created_at, reason, characters FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC')
-      .all(id) as { id: number; document_id: string; created_at: number; reason: RevisionSummary['reason']; characters: number }[]
-    return rows.map((r) => ({ id: r.id, documentId: r.document_id, createdAt: r.created_at, reason: r.reason, characters: r.characters }))
+      .prepare('SELECT id, document_id, created_at, reason, characters, name FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC')
+      .all(id) as RevisionRow[]
+    return rows.map(toRevisionSummary)
+  }
+
+  /** One revision of the document and its text (版本记录: open, compare). */
+  revision(id: string, revisionId: number): { revision: RevisionSummary; model: SummaryDocument } {
+    this.row(id)
+    const row = this.db
+      .prepare('SELECT id, document_id, created_at, reason, characters, name, model_json FROM revisions WHERE id = ? AND document_id = ?')
+      .get(revisionId, id) as (RevisionRow & { model_json: string }) | undefined
+    if (!row) throw new ApiError('revisions.notFound', { id: revisionId })
+    const { model, error } = validate(row)
+    if (!model) throw new ApiError('revisions.unreadable', { id: revisionId, detail: error ?? '' })
+    return { revision: toRevisionSummary(row), model }
+  }
+
+  /**
+   * Makes a revision's text the current text, in one transaction and by the version rule: the
+   * current text is first kept as a 'restore' revision (when it is the revision's text already,
+   * nothing changes), so a restore never loses anything, and the version is raised like a save's, so an editor still
+   * holding the old version gets a conflict rather than overwriting the restored text. The answer
+   * carries the new version for the editor that asked.
+   */
+  restoreRevision(id: string, revisionId: number): { document: DocumentRecord; kept: RevisionSummary | null; restored: RevisionSummary } {
+    const { revision, model } = this.revision(id, revisionId)
+    const columns = columnsFor(model)
+    const kept = this.write((): RevisionSummary | null => {
+      const row = this.row(id)
+      if (row.trashed_at !== null) throw new ApiError('documents.inTrash')
+      const now = this.now()
+      if (row.model_json === columns.model_json) return null // already the current text: nothing changes
+      const info = this.statements.insertRevision.run(id, now, 'restore', row.model_json, row.characters, row.version)
+      this.statements.update.run({ id, now, version: row.version + 1, ...columns })
+      return { id: Number(info.lastInsertRowid), documentId: id, createdAt: now, reason: 'restore', characters: row.characters }
+    })
+    return { document: this.get(id), kept, restored: revision }
   }
 
   rename(id: string, title: string): DocumentSummary {
@@ -231,16 +265,30 @@ export class DocumentStore {
     withStorageErrors(() => this.db.prepare('UPDATE documents SET trashed_at = NULL WHERE id = ?').run(id))
   }
 
-  /** Removes a trashed document for good (only from the trash). */
-  purge(id: string): void {
+  /**
+   * Removes a trashed document for good (only from the trash), with its revisions — but not its
+   * 定稿: they may have been sent out, and verify must still recognise their files. They go too only
+   * when asked with `deleteFinals` and the document's name typed again (`confirmName`): its title,
+   * or its id when it has none. Returns how many 定稿 stayed.
+   */
+  purge(id: string, opts: { deleteFinals?: boolean; confirmName?: string } = {}): { keptFinals: number } {
     const row = this.row(id)
     if (row.trashed_at === null) throw new ApiError('documents.purgeNotTrashed')
+    const finals = (this.db.prepare("SELECT count(*) AS n FROM revisions WHERE document_id = ? AND reason = 'final'").get(id) as { n: number }).n
+    const deleteFinals = !!opts.deleteFinals && finals > 0
+    if (deleteFinals) {
+      const name = row.title.trim() || row.id
+      if ((opts.confirmName ?? '').trim() !== name) throw new ApiError('documents.purgeNameMismatch', { name })
+    }
     withStorageErrors(() =>
       this.db.transaction(() => {
         this.db.prepare('DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)').run(id)
         this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
+        // no foreign key since migration 0005: the revisions go here, the 定稿 only when asked
+        this.db.prepare(`DELETE FROM revisions WHERE document_id = ?${deleteFinals ? '' : " AND reason <> 'final'"}`).run(id)
       })(),
     )
+    return { keptFinals: deleteFinals ? 0 : finals }
   }
 
   /** Title and full-text search over documents not in the trash. */
@@ -291,6 +339,11 @@ export class DocumentStore {
     })()
   }
 
+  /** Whether the document is in the 文稿库 (in the trash or not). */
+  exists(id: string): boolean {
+    return this.statements.get.get(id) !== undefined
+  }
+
   private row(id: string): DocumentRow {
     const row = this.statements.get.get(id) as DocumentRow | undefined
     if (!row) throw new ApiError('documents.notFound', { id })
@@ -298,11 +351,26 @@ export class DocumentStore {
   }
 }
 
+interface RevisionRow {
+  id: number
+  document_id: string
+  created_at: number
+  reason: RevisionSummary['reason']
+  characters: number
+  name: string | null
+}
+
+function toRevisionSummary(r: RevisionRow): RevisionSummary {
+  const summary: RevisionSummary = { id: r.id, documentId: r.document_id, createdAt: r.created_at, reason: r.reason, characters: r.characters }
+  if (r.name !== null) summary.name = r.name
+  return summary
+}
+
 function toSummary(row: Omit<DocumentRow, 'model_json'>): DocumentSummary {
   return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at, characters: row.characters, version: row.version }
 }
 
-function validate(row: DocumentRow): { model?: SummaryDocument; error?: string } {
+function validate(row: { model_json: string }): { model?: SummaryDocument; error?: string } {
   let json: unknown
   try {
     json = JSON.parse(row.model_json)

@@ -41,7 +41,10 @@ export function createOutputHandlers(host: LibraryHost, hooks: OutputHooks = {})
     'finals.create': ({ id, name, author }) => finals().create(id, name, author),
     'finals.list': ({ id }) => {
       const f = finals()
-      return { finals: f.list(id), lastAuthor: f.lastAuthor(), currentFingerprint: fingerprintOf(host.documents().get(id).model) }
+      const list = f.list(id)
+      // a purged document has 定稿 but no current text
+      const current = host.documents().exists(id) ? fingerprintOf(host.documents().get(id).model) : null
+      return { finals: list, lastAuthor: f.lastAuthor(), currentFingerprint: current }
     },
     'finals.get': ({ revisionId }) => finals().get(revisionId),
   }

@@ -49,11 +49,12 @@ export class FinalStore {
     return this.summary(Number(info.lastInsertRowid))
   }
 
+  /** The document's 定稿, newest first; also those of a purged document (they outlive it). */
   list(documentId: string): FinalSummary[] {
-    this.documents.get(documentId)
     const rows = this.db
       .prepare(`SELECT id, document_id, created_at, name, author, fingerprint, model_json FROM revisions WHERE document_id = ? AND reason = 'final' ORDER BY created_at DESC, id DESC`)
       .all(documentId) as FinalRow[]
+    if (!rows.length) this.documents.get(documentId) // no such document: say so
     return rows.map(toSummary)
   }
 

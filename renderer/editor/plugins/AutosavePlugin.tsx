@@ -62,6 +62,12 @@ export interface AutosaveHandle {
   keepCurrentOnNextSave(): void
   /** Journal writes wait while a recovery offer for this document is open (so it is not overwritten). */
   holdJournal(hold: boolean): void
+  /**
+   * The back end changed the text at this editor's request (版本记录's restore) and answered with
+   * the document: it is the stored text now, and the next save is made from its version. The
+   * editor takes that text next (one undo step; undoing it is saved like any edit).
+   */
+  adopt(record: Pick<DocumentRecord, 'version' | 'model'>): void
 }
 
 interface Props {
@@ -265,6 +271,18 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
       model: modelNow,
       keepCurrentOnNextSave: () => {
         keepCurrentNext = true
+      },
+      adopt: (record) => {
+        version = record.version
+        lastSavedJson = JSON.stringify(record.model)
+        // a pending conflict or failure was about the text the restore has just kept and replaced
+        if (retryTimer) clearTimeout(retryTimer)
+        retryTimer = null
+        retryDelay = 0
+        if (mode === 'conflict') latest.current.onConflict(null)
+        if (mode !== 'done') mode = 'normal'
+        conflictJson = null
+        conflictVersion = null
       },
       holdJournal: (hold) => {
         journalHeld = hold

@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, type SerializedLexicalNode } from 'lexical'
+import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, HISTORY_PUSH_TAG, type SerializedLexicalNode } from 'lexical'
 import { useEffect, useRef, type RefObject } from 'react'
 import { modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
@@ -18,7 +18,11 @@ export interface EditorHandle {
   insertDocument(doc: SummaryDocument): void
   /** Saves what was typed now (before the library is replaced by a backup, say). */
   flush(): Promise<void>
-  /** Puts a whole document in place of the editor's (恢复 of unsaved text) as one undo step. */
+  /**
+   * Puts a whole document in place of the editor's (恢复 of unsaved text, 版本记录's restore) as
+   * one undo step: Ctrl+Z brings back the text as it was. Figures go with the text (they live in
+   * the editor state); the signature is taken too. The keyboard goes to the text.
+   */
   replaceDocument(doc: SummaryDocument): void
 }
 
@@ -53,12 +57,20 @@ export function EditorHandlePlugin({ handle, carry, setCarry, flush }: { handle:
         if (whole && signature) setCarry({ ...carryRef.current, signature })
       },
       replaceDocument: (doc) => {
+        // figure references carry the text they show, as when a document is opened
         const nodes = withFigures(modelToEditorState(doc), doc.figures).root.children as unknown as SerializedLexicalNode[]
-        editor.update(() => {
-          $setFigures(doc.figures)
-          $getRoot().clear().append(...nodes.map((n) => $parseSerializedNode(n)))
-        })
-        setCarry(doc.signature ? { ...carryRef.current, signature: doc.signature } : { figures: carryRef.current.figures })
+        editor.update(
+          () => {
+            $setFigures(doc.figures)
+            $getRoot().clear().append(...nodes.map((n) => $parseSerializedNode(n)))
+            $getRoot().selectStart()
+          },
+          // its own undo step, never merged with the typing before it
+          { tag: HISTORY_PUSH_TAG },
+        )
+        const { signature, ...rest } = carryRef.current
+        if (JSON.stringify(signature) !== JSON.stringify(doc.signature)) setCarry(doc.signature ? { ...rest, signature: doc.signature } : rest)
+        editor.focus()
       },
       setTitle: (title) =>
         editor.update(() => {
