@@ -8,7 +8,7 @@
  */
 import type { ApiResponse } from '../../shared/api'
 import { libraryPathIn } from './dataDir'
-import { createApiHandlers, dispatch, type ApiHandlers } from './handlers'
+import { createApiHandlers, dispatch, dispatchBody, type ApiHandlers } from './handlers'
 import { LibraryHost } from './library/store'
 import type { OutputHooks } from './output/handlers'
 import { chromiumPrinter, type PdfPrinter } from './output/pdf'
@@ -18,6 +18,11 @@ export interface Services {
   readonly handlers: ApiHandlers
   readonly library: LibraryHost
   dispatch(method: string, input: unknown): Promise<ApiResponse>
+  /**
+   * A request body as JSON bytes (the browser shell): a large one of a method that takes a file is
+   * parsed and read in a worker thread; a result a worker serialized (RawJson) is left as bytes.
+   */
+  dispatchBody(method: string, body: Uint8Array): Promise<ApiResponse>
   close(): void
 }
 
@@ -32,6 +37,7 @@ export function createServices(opts: { dataDir: string; nativeBinding?: string; 
     handlers,
     library,
     dispatch: (method, input) => dispatch(handlers, method, input),
+    dispatchBody: (method, body) => dispatchBody(handlers, method, body, { raw: true }),
     close: () => {
       library.close()
       void kept?.close?.()

@@ -11,9 +11,8 @@ import { isComputed } from '../../../shared/figures/formula'
 import { newFigureId } from '../../../shared/figures/id'
 import { figureRows, type FigureRow } from '../../../shared/figures/row'
 import { checkName, parseValueInput, patchFigure } from '../../../shared/figures/edit'
-import { applyImport, describePlan, planImport, summarizePlan } from '../../../shared/figures/sheet'
+import { applyImport, describePlan, planImport, summarizePlan, type Cell } from '../../../shared/figures/sheet'
 import type { DocumentStore } from '../documents/store'
-import { readSheet } from './sheets'
 
 export { readSheet, writeSheet } from './sheets'
 
@@ -63,10 +62,9 @@ export function setStoredFigure(store: DocumentStore, id: string, name: string, 
   return { item: items.find((i) => i.figure.id === figure.id)!, created }
 }
 
-/** A spreadsheet → the import plan for a stored document's figures (preview lines); `apply` stores it. */
-export async function importFigureSheet(store: DocumentStore, id: string, file: { name: string; bytes: Uint8Array }, apply: boolean): Promise<ApiOutput<'figures.import'>> {
+/** A spreadsheet's rows (readSheet) → the import plan for a stored document's figures (preview lines); `apply` stores it. */
+export function importFigureSheet(store: DocumentStore, id: string, rows: readonly Cell[][], apply: boolean): ApiOutput<'figures.import'> {
   const doc = store.get(id).model
-  const rows = await readSheet(file.name, file.bytes)
   const plan = planImport(doc.figures, rows)
   const counts = summarizePlan(plan)
   const messages = describePlan(plan, doc.figures)
