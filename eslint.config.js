@@ -25,6 +25,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks (scripts/afterPack.cjs) as CommonJS
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

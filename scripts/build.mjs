@@ -6,9 +6,11 @@
 //   dist/electron/serve.cjs    the browser shell  (npm run serve, and npm start's fallback)
 //   dist/electron/parse-worker.cjs  the worker thread that reads every file the writer hands the
 //                              services (electron/services/worker/run.ts evaluates it beside the bundles above)
-//   dist/tools/native.cjs      scripts/nativeModule.ts: ensureElectronNativeModule() for scripts/start.mjs (not packaged)
+//   dist/tools/native.cjs      scripts/nativeModule.ts: better-sqlite3 for Electron, for start.mjs, dist.mjs and
+//                              afterPack.cjs (not packaged)
 //   dist/renderer/             Vite build of renderer/
-// Options: --no-renderer (skip Vite), --native (also build better-sqlite3 for Electron; `npm run dist`).
+// Options: --no-renderer (skip Vite), --native (also get better-sqlite3 for Electron on this machine;
+// `npm run dist` does every target it packages).
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -38,6 +40,16 @@ const common = {
   absWorkingDir: root,
 }
 
+/** The esbuild options of the Node-side bundles (tests build main.cjs with the same ones). */
+export const nodeBundleOptions = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  // playwright-core: loaded only to print PDFs with headless Chromium (CLI, browser shell), never in Electron
+  // esbuild: loaded only when the services run from their TypeScript sources (worker/run.ts), never in a bundle
+  external: ['electron', 'better-sqlite3', '@electron/rebuild', 'playwright-core', 'esbuild'],
+}
+
 export async function buildElectron({ log = console.log } = {}) {
   const built = []
   for (const { entry, outfile, required } of nodeEntries) {
@@ -46,16 +58,7 @@ export async function buildElectron({ log = console.log } = {}) {
       log(`build: skipped ${entry} (not written yet)`)
       continue
     }
-    await esbuild.build({
-      ...common,
-      entryPoints: [entry],
-      outfile,
-      platform: 'node',
-      target: 'node20',
-      // playwright-core: loaded only to print PDFs with headless Chromium (CLI, browser shell), never in Electron
-      // esbuild: loaded only when the services run from their TypeScript sources (worker/run.ts), never in a bundle
-      external: ['electron', 'better-sqlite3', '@electron/rebuild', 'playwright-core', 'esbuild'],
-    })
+    await esbuild.build({ ...nodeBundleOptions, entryPoints: [entry], outfile })
     built.push(outfile)
   }
   // The preload runs in a sandbox: no Node modules, no ESM. platform 'browser' makes esbuild refuse
@@ -78,6 +81,14 @@ export async function buildRenderer() {
   await build({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
 }
 
+/** The Electron binary, if its installer has run (the same lookup as start.mjs, without importing it). */
+function electronBinaryIfInstalled() {
+  const pathFile = path.join(root, 'node_modules', 'electron', 'path.txt')
+  if (!fs.existsSync(pathFile)) return undefined
+  const binary = path.join(root, 'node_modules', 'electron', 'dist', fs.readFileSync(pathFile, 'utf8').trim())
+  return fs.existsSync(binary) ? binary : undefined
+}
+
 /** Loads dist/tools/native.cjs (built by buildElectron). */
 export function nativeTools() {
   const require = createRequire(pathToFileURL(path.join(dist, 'tools', 'native.cjs')))
@@ -93,7 +104,7 @@ export async function build({ renderer = true, native = false, log = console.log
     log('build: dist/renderer/')
   }
   if (native) {
-    const file = await nativeTools().ensureElectronNativeModule({ appRoot: root, log })
+    const file = await nativeTools().ensureElectronNativeModule({ appRoot: root, log, electronBinary: electronBinaryIfInstalled() })
     log(`build: ${path.relative(root, file)}`)
   }
   log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)

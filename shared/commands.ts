@@ -16,14 +16,25 @@ export const APP_COMMANDS = [
   'document.import',
   /** 文件 › 保存版本 (Ctrl+S): save now and keep a manual revision (documents.snapshot reason 'manual') */
   'document.snapshot',
-  /** 编辑 › 撤销 (Ctrl+Z): undo in the editor's own history */
+  /**
+   * Undo / redo in the editor's own history. The desktop menu's 撤销 / 重做 are Electron's undo and
+   * redo roles instead (so a focused text field undoes itself; electron/main/menu.ts says how the
+   * editor still gets its own undo); these stay for a host that wants to drive the editor's history.
+   */
   'edit.undo',
-  /** 编辑 › 重做 (Ctrl+Y / Shift+Ctrl+Z) */
   'edit.redo',
   /** 编辑 › 查找 (Ctrl+F): open the find bar */
   'find',
   /** 编辑 › 替换 (Ctrl+H): open find-and-replace */
   'replace',
+  /** 文件 › 出稿检查 (F7): the 出稿 checks of the open document, each finding a click away */
+  'output.check',
+  /** 文件 › 导出 Word… (Ctrl+Shift+E): the output dialog with .docx chosen */
+  'output.exportDocx',
+  /** 文件 › 导出 PDF… (Ctrl+Shift+P): the output dialog with .pdf chosen */
+  'output.exportPdf',
+  /** 文件 › 打印… (Ctrl+P): the print preview, from which the system print dialog opens */
+  'output.print',
   /** sent after 文件 › 打开库… switched the library: reload lists and close the open document */
   'library.changed',
 ] as const

@@ -1,7 +1,7 @@
 /** What a CLI command is, and the help made from it. */
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api'
 import type { Services } from '../services'
-import { displayWidth, GLOBAL_OPTIONS, OPTIONS, optionsHelp, type Lang, type OptionName, type OptionSpec, type OptionValues, type Text } from './options'
+import { displayWidth, GLOBAL_OPTIONS, OPTIONS, optionsHelp, t, type Lang, type OptionName, type OptionSpec, type OptionValues, type Text } from './options'
 import { usageError, type Printer } from './print'
 
 export interface CliContext extends Printer {
@@ -36,7 +36,7 @@ export interface CommandGroup {
 
 export const PROGRAM = 'npm run cli --'
 
-export const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en })
+export { t }
 
 const optionUsage = (name: OptionName, required: boolean, lang: Lang): string => {
   const o: OptionSpec = OPTIONS[name]
@@ -94,7 +94,7 @@ export function helpPage(sections: readonly HelpSection[], lang: Lang): string {
 }
 
 /** The argument at `index`, or a usage error saying it is missing. */
-export function requireArg(command: Command, args: readonly string[], index: number, message: string): string {
+export function requireArg(command: Command, args: readonly string[], index: number, message: Text): string {
   const value = args[index]
   if (value === undefined) throw usageError(message, usageOf(command))
   return value

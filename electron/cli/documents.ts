@@ -19,7 +19,10 @@ const list: Command = {
   async run(ctx) {
     const docs = await ctx.call('documents.list', { trash: ctx.values.trash ?? false })
     if (ctx.values.json) ctx.json(docs)
-    else for (const d of docs) ctx.line(`${d.id}\t${new Date(d.updatedAt).toISOString()}\t${d.characters}字\t${d.title}${d.invalid ? '\t[无法读取]' : ''}`)
+    else {
+      const unreadable = t('[无法读取]', '[unreadable]')[ctx.lang]
+      for (const d of docs) ctx.line(`${d.id}\t${new Date(d.updatedAt).toISOString()}\t${t(`${d.characters}字`, `${d.characters} chars`)[ctx.lang]}\t${d.title}${d.invalid ? `\t${unreadable}` : ''}`)
+    }
   },
 }
 
@@ -29,7 +32,7 @@ const show: Command = {
   summary: t('打印文稿的文档模型（JSON，即存储格式）', 'print the document model (JSON, the stored format)'),
   options: ['json'],
   async run(ctx, args) {
-    const id = requireArg(show, args, 0, 'show 需要文档 ID / show needs a document id')
+    const id = requireArg(show, args, 0, t('show 需要文档 ID', 'show needs a document id'))
     const record = await ctx.call('documents.get', { id })
     ctx.json(record.model)
   },

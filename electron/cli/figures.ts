@@ -1,27 +1,31 @@
 /** `figures list|set|import`: a stored document's figure table (数据表), through the API like the app. */
-import { SHEET_MAX_BYTES } from '../../shared/api'
+import { messageText } from '../../shared/errors'
 import { requireArg, t, type Command, type CommandGroup } from './command'
-import { readInputFile } from './files'
+import { readInputFile, SHEET_LIMIT } from './files'
 
-const needsDocument = (sub: string) => `figures ${sub} 需要文档 ID / figures ${sub} needs a document id`
+const needsDocument = (sub: string) => t(`figures ${sub} 需要文档 ID`, `figures ${sub} needs a document id`)
+const needsNameAndValue = t('figures set 需要名称和数值', 'figures set needs NAME and VALUE')
+/** "（正文3处）": how often the text uses a figure */
+const uses = (n: number) => t(`${n}处`, `${n} ${n === 1 ? 'use' : 'uses'}`)
 
 const list: Command = {
   words: ['figures', 'list'],
   args: t('DOC', 'DOC'),
   summary: t('列出数据：名称、显示的数值、正文中的引用处数', 'list the figures: name, value as shown, uses in the text'),
   details: t(
-    '加 --json 输出 [{ figure, text, unfilled, computed?, error?, uses, comparison? }]',
-    'with --json: [{ figure, text, unfilled, computed?, error?, uses, comparison? }]',
+    '加 --json 输出 [{ figure, text, unfilled, computed?, problem?, uses, comparison? }]',
+    'with --json: [{ figure, text, unfilled, computed?, problem?, uses, comparison? }]',
   ),
   options: ['json'],
   async run(ctx, args) {
     const items = await ctx.call('figures.list', { id: requireArg(list, args, 0, needsDocument('list')) })
     if (ctx.values.json) ctx.json(items)
-    else if (items.length === 0) ctx.line('（没有数据 / no figures）')
+    else if (items.length === 0) ctx.line(t('（没有数据）', '(no figures)')[ctx.lang])
     else {
       for (const item of items) {
-        const extra = [item.error ? `错误：${item.error}` : '', item.comparison ?? '', item.figure.formula ? `= ${item.figure.formula}` : ''].filter(Boolean).join('  ')
-        ctx.line(`${item.figure.name}\t${item.text}\t${item.uses}处${extra ? `\t${extra}` : ''}`)
+        const problem = item.problem ? t('错误：', 'error: ')[ctx.lang] + messageText(item.problem, ctx.lang) : ''
+        const extra = [problem, item.comparison ?? '', item.figure.formula ? `= ${item.figure.formula}` : ''].filter(Boolean).join('  ')
+        ctx.line(`${item.figure.name}\t${item.text}\t${uses(item.uses)[ctx.lang]}${extra ? `\t${extra}` : ''}`)
       }
     }
   },
@@ -34,11 +38,19 @@ const set: Command = {
   options: ['create', 'json'],
   async run(ctx, args) {
     const id = requireArg(set, args, 0, needsDocument('set'))
-    const name = requireArg(set, args, 1, 'figures set 需要名称和数值 / figures set needs NAME and VALUE')
-    const value = requireArg(set, args, 2, 'figures set 需要名称和数值 / figures set needs NAME and VALUE')
+    const name = requireArg(set, args, 1, needsNameAndValue)
+    const value = requireArg(set, args, 2, needsNameAndValue)
     const { item, created } = await ctx.call('figures.set', { id, name, value, create: ctx.values.create ?? false })
     if (ctx.values.json) ctx.json(item)
-    else ctx.line(`${created ? '已新增' : '已更新'}「${item.figure.name}」：${item.text}（正文${item.uses}处）`)
+    else {
+      const { name: shown } = item.figure
+      const n = item.uses
+      ctx.line(
+        (created
+          ? t(`已新增「${shown}」：${item.text}（正文${n}处）`, `added “${shown}”: ${item.text} (${uses(n).en} in the text)`)
+          : t(`已更新「${shown}」：${item.text}（正文${n}处）`, `updated “${shown}”: ${item.text} (${uses(n).en} in the text)`))[ctx.lang],
+      )
+    }
   },
 }
 
@@ -49,14 +61,14 @@ const importSheet: Command = {
   options: ['dry-run', 'json'],
   async run(ctx, args) {
     const id = requireArg(importSheet, args, 0, needsDocument('import'))
-    const file = readInputFile(requireArg(importSheet, args, 1, 'figures import 需要文件 / figures import needs a FILE'), SHEET_MAX_BYTES)
+    const file = readInputFile(requireArg(importSheet, args, 1, t('figures import 需要文件', 'figures import needs a FILE')), SHEET_LIMIT)
     const dryRun = ctx.values['dry-run'] ?? false
     const result = await ctx.call('figures.import', { id, name: file.name, dataBase64: file.base64(), apply: !dryRun })
     if (ctx.values.json) ctx.json(result)
     else {
-      for (const line of result.lines) ctx.line(line)
-      if (result.applied) ctx.line('已导入 / imported')
-      else if (!result.fatal && dryRun) ctx.line('（--dry-run：未保存 / not saved）')
+      for (const m of result.messages) ctx.line(messageText(m, ctx.lang))
+      if (result.applied) ctx.line(t('已导入', 'imported')[ctx.lang])
+      else if (!result.fatal && dryRun) ctx.line(t('（--dry-run：未保存）', '(--dry-run: not saved)')[ctx.lang])
     }
     return result.fatal ? 1 : 0
   },

@@ -1,12 +1,12 @@
 /** `import FILE`: a .txt/.md/.docx file → document model(s), and the import report as short text (Chinese unless asked for English). */
-import { IMPORT_MAX_BYTES, type DocumentSummary, type FileImportReport } from '../../shared/api'
+import type { DocumentSummary, FileImportReport } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { headingMarker } from '../../shared/document/numbering'
 import { inlineText } from '../../shared/document/text'
 import { formatMessage, messageText, msg, type Lang } from '../../shared/errors'
 import { LIST_SEPARATOR } from '../../shared/i18n/format'
 import { requireArg, t, type Command, type CommandGroup } from './command'
-import { readInputFile } from './files'
+import { IMPORT_LIMIT, readInputFile } from './files'
 
 /** A few lines: what was read and found, skipped numbers, warnings, what was saved. */
 export function formatImportReport(name: string, report: FileImportReport, saved: readonly DocumentSummary[] = [], lang: Lang = 'zh-CN'): string {
@@ -64,8 +64,8 @@ const importFile: Command = {
   ),
   options: ['split', 'clean', 'save', 'json'],
   async run(ctx, args) {
-    // a file over the limit is refused before it is read
-    const file = readInputFile(requireArg(importFile, args, 0, 'import 需要文件路径 / import needs a file'), IMPORT_MAX_BYTES)
+    // a file over the limit is refused before it is read, as the app refuses it
+    const file = readInputFile(requireArg(importFile, args, 0, t('import 需要文件路径', 'import needs a FILE')), IMPORT_LIMIT)
     const { split, clean, save, json } = ctx.values
     const result = await ctx.call('documents.import', { name: file.name, dataBase64: file.base64(), split: split ?? false, clean: clean ?? false, save: save ?? false })
     if (json) {

@@ -3,15 +3,16 @@
  * contract as the app. One file per group of commands; the options in options.ts; everything
  * printed goes through print.ts. `npm run cli -- --help` lists the commands.
  */
+import { ApiError } from '../../shared/api'
 import { callApi, createServices, resolveDataDir } from '../services'
 import { chromiumPrinter } from '../services/output/pdf'
-import { commandHelp, helpPage, type CliContext, type Command, type CommandGroup } from './command'
+import { commandHelp, helpPage, t, type CliContext, type Command, type CommandGroup } from './command'
 import { documentsGroup } from './documents'
 import { figuresGroup } from './figures'
 import { importGroup } from './import'
 import { checkOptions, langOf, parseCommandLine, type Lang } from './options'
 import { outputGroup } from './output'
-import { CliError, consoleOut, printer, printError, usageError, type Out } from './print'
+import { consoleOut, printer, printError, usageError, type Out } from './print'
 import { snippetsGroup } from './snippets'
 
 export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, outputGroup]
@@ -45,19 +46,19 @@ export async function runCli(argv: string[], out: Out = consoleOut): Promise<num
     const wantsHelp = values.help || positionals[0] === 'help'
     if (!words.length) {
       if (wantsHelp) return (out.log(programHelp(lang)), 0)
-      throw usageError('需要一个命令 / a command is needed', programHelp)
+      throw usageError(t('需要一个命令', 'a command is needed'), programHelp)
     }
     const found = resolve(words)
-    if (!found) throw usageError(`未知命令 / unknown command: ${words[0]}`, programHelp)
+    if (!found) throw usageError(t(`未知命令：${words[0]}`, `unknown command: ${words[0]}`), programHelp)
     if ('group' in found) {
       const help = (l: Lang) => helpPage([{ title: GROUPS.find((g) => g.name === found.group)?.title[l] ?? found.group, commands: found.commands }], l)
       if (wantsHelp) return (out.log(help(lang)), 0)
       const sub = words[1]
       const message = !found.commands.every((c) => c.words[0] === found.group)
-        ? `${found.group} 是一组命令的名称，不是命令 / ${found.group} names a group of commands`
+        ? t(`${found.group} 是一组命令的名称，不是命令`, `${found.group} names a group of commands, not a command`)
         : sub
-          ? `未知的子命令 / unknown subcommand: ${found.group} ${sub}`
-          : `${found.group} 需要子命令 / ${found.group} needs a subcommand`
+          ? t(`未知的子命令：${found.group} ${sub}`, `unknown subcommand: ${found.group} ${sub}`)
+          : t(`${found.group} 需要子命令`, `${found.group} needs a subcommand`)
       throw usageError(message, help)
     }
     const { command, args } = found
@@ -77,7 +78,7 @@ async function runCommand(command: Command, args: string[], values: CliContext['
   })
   try {
     const info = services.library.info()
-    if (info.state === 'unavailable') throw new CliError(`文稿库无法打开 / the document library cannot be opened: ${info.path}: ${info.reason}`)
+    if (info.state === 'unavailable') throw new ApiError('library.unavailableAt', { path: info.path }, { reason: info.problem })
     const ctx: CliContext = { ...printer(out), lang, values, services, call: (method, input) => callApi(services.handlers, method, input) }
     return (await command.run(ctx, args)) ?? 0
   } finally {

@@ -20,7 +20,8 @@ export interface OptionSpec {
   readonly help: Text
 }
 
-const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en })
+/** Words in both languages: the CLI's own (help, usage errors, the layout of what it prints). */
+export const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en })
 
 export const OPTIONS = {
   // taken by every command
@@ -99,18 +100,32 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err), 2)
+    throw new CliError(parseArgsRefusal(err), 2)
   }
   const values = parsed.values as OptionValues
-  if (values.lang !== undefined && !isLang(values.lang)) throw new CliError(`--lang 只能是 ${LANGS.join(' 或 ')} / --lang must be ${LANGS.join(' or ')}: ${values.lang}`, 2)
+  if (values.lang !== undefined && !isLang(values.lang)) throw new CliError(t(`--lang 只能是 ${LANGS.join(' 或 ')}：${values.lang}`, `--lang must be ${LANGS.join(' or ')}: ${values.lang}`), 2)
   return { values, positionals: parsed.positionals, lang: values.lang ?? DEFAULT_LANG }
+}
+
+/** node:util's parseArgs refusal in our words (its own are English only). */
+function parseArgsRefusal(err: unknown): Text {
+  const message = err instanceof Error ? err.message : String(err)
+  const option = /'(-[^' ,]*)/.exec(message)?.[1] ?? ''
+  switch ((err as { code?: string } | null)?.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t(`没有这个选项：${option}`, `no such option: ${option}`)
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message) ? t(`选项 ${option} 需要一个值`, `option ${option} needs a value`) : t(`选项 ${option} 不带值`, `option ${option} takes no value`)
+    default:
+      return t(`命令行有误：${message}`, `wrong command line: ${message}`)
+  }
 }
 
 /** Refuses the options `command` does not take (the global ones are always taken). */
 export function checkOptions(values: OptionValues, allowed: readonly OptionName[], command: string): void {
   const taken = new Set([...GLOBAL_OPTIONS, ...allowed])
   const extra = (Object.keys(values) as OptionName[]).filter((name) => values[name] !== undefined && !taken.has(name))
-  if (extra.length) throw new CliError(`${command} 不接受 ${extra.map((n) => `--${n}`).join('、')} / ${command} takes no ${extra.map((n) => `--${n}`).join(', ')}`, 2)
+  if (extra.length) throw new CliError(t(`${command} 不接受 ${extra.map((n) => `--${n}`).join('、')}`, `${command} takes no ${extra.map((n) => `--${n}`).join(', ')}`), 2)
 }
 
 /** The options' help lines, aligned: `  --title 标题   文稿标题`. */

@@ -5,8 +5,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError, type ExportFormat } from '../../shared/api'
-import { describeSchemaError, SummaryDocumentSchema } from '../../shared/document/model'
+import { SummaryDocumentSchema } from '../../shared/document/model'
+import { issueMessage, messageText } from '../../shared/errors'
 import { checkDocument, type Finding } from '../../shared/output/check'
+import { JsonSyntaxError, parseJsonWithLines } from '../../shared/snippets/jsonLines'
 import { AssetStore } from '../services/assets/store'
 import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../services/output'
 import { chromiumPrinter } from '../services/output/pdf'
@@ -14,6 +16,7 @@ import { FinalStore } from '../services/output/store'
 import type { Services } from '../services'
 import { requireArg, t, usageOf, type Command, type CommandGroup } from './command'
 import { readInputFile } from './files'
+import type { Lang } from './options'
 import { usageError } from './print'
 
 const DOC = t('DOC', 'DOC')
@@ -23,18 +26,20 @@ function loadSource(services: Services, doc: string, revision?: string): ExportS
   if (doc.endsWith('.json') && fs.existsSync(doc)) {
     let json: unknown
     try {
-      json = JSON.parse(readInputFile(doc).bytes.toString('utf8'))
+      // the line-aware parser, so that what is wrong is said in the writer's language
+      json = parseJsonWithLines(readInputFile(doc).bytes.toString('utf8')).value
     } catch (err) {
-      throw new ApiError('bad_request', `${doc} 不是有效的 JSON / not JSON: ${err instanceof Error ? err.message : String(err)}`)
+      if (err instanceof JsonSyntaxError) throw new ApiError('documents.fileNotJson', { file: doc, line: err.line }, { reason: err.reason })
+      throw err
     }
     const parsed = SummaryDocumentSchema.safeParse(json)
-    if (!parsed.success) throw new ApiError('bad_request', `${doc} 不是稿台文档 / not a document model: ${describeSchemaError(parsed.error)}`)
+    if (!parsed.success) throw new ApiError('documents.fileNotModel', { file: doc }, { reason: issueMessage(parsed.error.issues[0]) })
     return { model: parsed.data, final: null }
   }
   const finals = finalStore(services)
   if (revision !== undefined) {
     const n = Number(revision)
-    if (!Number.isInteger(n)) throw new ApiError('bad_request', '--revision 需要定稿编号 / --revision needs a number')
+    if (!Number.isInteger(n)) throw usageError(t(`--revision 需要定稿编号（见 finals）：${revision}`, `--revision needs the number of a final version (see finals): ${revision}`))
     return { ...sourceFor({} as never, [], finals.get(n)), documentId: doc }
   }
   const record = services.library.documents().get(doc)
@@ -43,9 +48,18 @@ function loadSource(services: Services, doc: string, revision?: string): ExportS
 
 const finalStore = (services: Services) => new FinalStore(services.library.database(), services.library.documents())
 
-function formatFinding(f: Finding): string {
-  const where = f.location.part === 'block' ? `第 ${f.location.block! + 1} 段` : { title: '标题', subtitle: '副标题', signature: '落款', figures: '数据表', block: '' }[f.location.part]
-  return `${f.severity === 'error' ? '✗' : '!'} [${where}] ${f.message}${f.excerpt ? `\u3000「${f.excerpt}」` : ''}`
+const PLACES = {
+  title: t('标题', 'title'),
+  subtitle: t('副标题', 'subtitle'),
+  signature: t('落款', 'signature'),
+  figures: t('数据表', 'figure table'),
+} as const
+
+function formatFinding(f: Finding, lang: Lang): string {
+  const { part, block = 0 } = f.location
+  const where = part === 'block' ? t(`第 ${block + 1} 段`, `paragraph ${block + 1}`) : PLACES[part]
+  const excerpt = f.excerpt ? t(`\u3000「${f.excerpt}」`, `  “${f.excerpt}”`)[lang] : ''
+  return `${f.severity === 'error' ? '✗' : '!'} [${where[lang]}] ${messageText(f.problem, lang)}${excerpt}`
 }
 
 const check: Command = {
@@ -55,13 +69,13 @@ const check: Command = {
   details: DOC_DETAILS,
   options: ['today', 'json'],
   run(ctx, args) {
-    const { model } = loadSource(ctx.services, requireArg(check, args, 0, 'check 需要文档 ID / check needs a document'))
+    const { model } = loadSource(ctx.services, requireArg(check, args, 0, t('check 需要文档 ID 或 .json 文件', 'check needs a document id or a .json file')))
     const result = checkDocument(model, ctx.values.today ? { today: ctx.values.today } : {})
     if (ctx.values.json) ctx.json(result)
     else {
-      if (!result.findings.length) ctx.line('出稿检查：没有发现问题 / no findings')
-      for (const f of result.findings) ctx.line(formatFinding(f))
-      if (result.findings.length) ctx.line(`共 ${result.errors} 个错误、${result.warnings} 个提醒 / ${result.errors} errors, ${result.warnings} warnings`)
+      if (!result.findings.length) ctx.line(t('出稿检查：没有发现问题', 'pre-export check: no findings')[ctx.lang])
+      for (const f of result.findings) ctx.line(formatFinding(f, ctx.lang))
+      if (result.findings.length) ctx.line(t(`共 ${result.errors} 个错误、${result.warnings} 个提醒`, `${result.errors} error(s), ${result.warnings} warning(s)`)[ctx.lang])
     }
   },
 }
@@ -75,13 +89,15 @@ const exportDocument: Command = {
   async run(ctx, args) {
     const doc = args[0]
     const targets = (['docx', 'pdf', 'txt', 'md'] as const).flatMap((f) => (ctx.values[f] ? [[f, ctx.values[f]!] as [ExportFormat, string]] : []))
-    if (!doc || !targets.length) throw usageError('export 需要文档和至少一个 --docx/--pdf/--txt/--md 输出 / export needs a document and an output', usageOf(exportDocument))
+    if (!doc || !targets.length) throw usageError(t('export 需要文档和至少一个 --docx/--pdf/--txt/--md 输出', 'export needs a document and at least one of --docx/--pdf/--txt/--md'), usageOf(exportDocument))
     const source = loadSource(ctx.services, doc, ctx.values.revision)
     const assets = new AssetStore(ctx.services.library.database())
     for (const [format, target] of targets) {
       const started = performance.now()
       await exportToFile(source, format, target, { assets, printer: () => chromiumPrinter() })
-      ctx.line(`${format.toUpperCase()} → ${path.resolve(target)}（${Math.round(performance.now() - started)} ms）${source.final ? ` 定稿 ${source.final.short}` : ''}`)
+      const ms = Math.round(performance.now() - started)
+      const final = source.final ? t(` 定稿 ${source.final.short}`, ` final ${source.final.short}`)[ctx.lang] : ''
+      ctx.line(`${format.toUpperCase()} → ${path.resolve(target)}${t(`（${ms} ms）`, ` (${ms} ms)`)[ctx.lang]}${final}`)
     }
   },
 }
@@ -95,10 +111,10 @@ const final: Command = {
   run(ctx, args) {
     const doc = args[0]
     const { name, by } = ctx.values
-    if (!doc || !name?.trim() || !by?.trim()) throw usageError('final 需要文档、--name 和 --by / final needs a document, --name and --by', usageOf(final))
-    const created = finalStore(ctx.services).create(doc, name, by)
-    if (ctx.values.json) ctx.json(created)
-    else ctx.line(`定稿「${created.name}」${created.short}（${created.author}）revision ${created.revisionId}\n${created.fingerprint}`)
+    if (!doc || !name?.trim() || !by?.trim()) throw usageError(t('final 需要文档、--name 和 --by', 'final needs a document, --name and --by'), usageOf(final))
+    const c = finalStore(ctx.services).create(doc, name, by)
+    if (ctx.values.json) ctx.json(c)
+    else ctx.line(`${t(`定稿「${c.name}」${c.short}（${c.author}）第 ${c.revisionId} 号`, `final “${c.name}” ${c.short} (${c.author}) number ${c.revisionId}`)[ctx.lang]}\n${c.fingerprint}`)
   },
 }
 
@@ -108,7 +124,7 @@ const finals: Command = {
   summary: t('列出文稿的定稿：编号、时间、指纹、定稿人、名称', "list a document's 定稿: number, time, fingerprint, author, name"),
   options: ['json'],
   run(ctx, args) {
-    const list = finalStore(ctx.services).list(requireArg(finals, args, 0, 'finals 需要文档 ID / finals needs a document'))
+    const list = finalStore(ctx.services).list(requireArg(finals, args, 0, t('finals 需要文档 ID', 'finals needs a document id')))
     if (ctx.values.json) ctx.json(list)
     else for (const f of list) ctx.line(`${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`)
   },
@@ -120,12 +136,15 @@ const verify: Command = {
   summary: t('DOCX/PDF 文件是否与文稿库中的某份定稿一致（一致才以 0 退出）', 'does a DOCX/PDF match a 定稿 in the document library? (exits 0 only if so)'),
   options: ['json'],
   async run(ctx, args) {
-    const file = readInputFile(requireArg(verify, args, 0, 'verify 需要文件路径 / verify needs a file'))
+    const file = readInputFile(requireArg(verify, args, 0, t('verify 需要文件路径', 'verify needs a FILE')))
     const result = await verifyFile(new Uint8Array(file.bytes), finalStore(ctx.services))
     if (ctx.values.json) ctx.json(result)
     else {
-      ctx.line(`${result.status === 'match' ? '✓' : '✗'} ${result.message}`)
-      if (result.difference) ctx.line(`  定稿：…${result.difference.expected}…\n  文件：…${result.difference.found}…`)
+      ctx.line(`${result.status === 'match' ? '✓' : '✗'} ${messageText(result.note, ctx.lang)}`)
+      if (result.difference) {
+        const { expected, found } = result.difference
+        ctx.line(t(`  定稿：…${expected}…\n  文件：…${found}…`, `  final: …${expected}…\n  file:  …${found}…`)[ctx.lang])
+      }
     }
     return result.status === 'match' ? 0 : 1
   },
@@ -140,7 +159,7 @@ const assetAdd: Command = {
   run(ctx, args) {
     const name = args[0]
     const kind = ctx.values.kind
-    if (!name || (kind !== 'seal' && kind !== 'signature')) throw usageError('用法 / usage: asset add FILE --kind seal|signature [--name 名称]', usageOf(assetAdd))
+    if (!name || (kind !== 'seal' && kind !== 'signature')) throw usageError(t('asset add 需要文件和 --kind seal|signature', 'asset add needs a FILE and --kind seal|signature'), usageOf(assetAdd))
     const file = readInputFile(name)
     const asset = new AssetStore(ctx.services.library.database()).add(kind, ctx.values.name ?? file.name, new Uint8Array(file.bytes))
     if (ctx.values.json) ctx.json(asset)

@@ -4,7 +4,7 @@
  */
 import { ApiError } from '../../shared/api'
 import { messageText } from '../../shared/errors'
-import type { Lang } from './options'
+import type { Lang, Text } from './options'
 
 export interface Out {
   log(text: string): void
@@ -14,30 +14,37 @@ export interface Out {
 export const consoleOut: Out = { log: (text) => console.log(text), error: (text) => console.error(text) }
 
 /**
- * A refusal by the CLI itself. Exit code 2 for a command line that is wrong (the usage of the
- * command follows the message), 1 for a command that could not be done (no such file…).
+ * A refusal by the CLI itself, in both languages (t()). Exit code 2 for a command line that is
+ * wrong (the usage of the command follows the message), 1 for a command that could not be done
+ * (no such file…). Refusals the app makes too are ApiErrors with the app's code instead.
  */
 export class CliError extends Error {
   constructor(
-    message: string,
+    /** the words in each language; a string is shown as it is (already worded in the writer's language) */
+    readonly text: Text | string,
     readonly exitCode: 1 | 2 = 1,
     /** the help to print after the message, in the writer's language */
     readonly usage?: (lang: Lang) => string,
   ) {
-    super(message)
+    super(typeof text === 'string' ? text : text['zh-CN'])
     this.name = 'CliError'
+  }
+
+  textIn(lang: Lang): string {
+    return typeof this.text === 'string' ? this.text : this.text[lang]
   }
 }
 
 /** A wrong command line: exit code 2, the command's usage after the message. */
-export function usageError(message: string, usage?: (lang: Lang) => string): CliError {
-  return new CliError(message, 2, usage)
+export function usageError(text: Text, usage?: (lang: Lang) => string): CliError {
+  return new CliError(text, 2, usage)
 }
 
 /** The text of an error, in `lang`. */
 export function errorText(err: unknown, lang: Lang): string {
   if (err instanceof ApiError) return messageText(err.toMessage(), lang)
-  if (err instanceof CliError || err instanceof Error) return err.message
+  if (err instanceof CliError) return err.textIn(lang)
+  if (err instanceof Error) return err.message
   return String(err)
 }
 

@@ -2,28 +2,19 @@
  * Where the window may go: only the app's own page. Everything else is refused; http(s) links are
  * handed to the system browser instead. No new windows, no <webview>, no permissions.
  */
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { APP_HOST, APP_SCHEME } from './protocol'
 
 export interface AppRoot {
-  /** Absolute path of the built renderer (dist/renderer); its index.html is the app's page. */
-  rendererDir: string
   /** Vite's dev server (development only), e.g. http://localhost:5173 */
   devServerUrl?: string | undefined
 }
 
 export type OpenExternal = (url: string) => void | Promise<void>
 
-function samePath(a: string, b: string): boolean {
-  const na = path.resolve(a)
-  const nb = path.resolve(b)
-  return process.platform === 'win32' || process.platform === 'darwin' ? na.toLowerCase() === nb.toLowerCase() : na === nb
-}
-
 /**
- * True for the app's own page: file://…/dist/renderer/index.html (any query or #hash), or a page
- * on the dev server's origin. False for everything else, other files in and out of dist/renderer
- * included.
+ * True for the app's own page: app://draftdesk/index.html (or app://draftdesk/, with any query or
+ * #hash), or a page on the dev server's origin when one is configured. False for everything else:
+ * the app's other files, file://, data:, other hosts.
  */
 export function isAppUrl(url: string, appRoot: AppRoot): boolean {
   let parsed: URL
@@ -32,15 +23,8 @@ export function isAppUrl(url: string, appRoot: AppRoot): boolean {
   } catch {
     return false
   }
-  if (parsed.protocol === 'file:') {
-    if (parsed.host !== '' && parsed.host !== 'localhost') return false
-    let file: string
-    try {
-      file = fileURLToPath(parsed)
-    } catch {
-      return false
-    }
-    return samePath(file, path.join(appRoot.rendererDir, 'index.html'))
+  if (parsed.protocol === `${APP_SCHEME}:`) {
+    return parsed.host.toLowerCase() === APP_HOST && !parsed.username && !parsed.password && !parsed.port && (parsed.pathname === '/' || parsed.pathname === '/index.html')
   }
   if (appRoot.devServerUrl && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) {
     try {
@@ -65,19 +49,27 @@ export interface PreventableEvent {
   preventDefault(): void
 }
 
+function openSafely(openExternal: OpenExternal, url: string): void {
+  try {
+    void Promise.resolve(openExternal(url)).catch(() => undefined)
+  } catch {
+    // no browser to hand the link to: the navigation is refused all the same
+  }
+}
+
 /** For 'will-navigate' and 'will-redirect': stays on the app; opens web links externally. */
 export function navigationHandler(appRoot: AppRoot, openExternal: OpenExternal) {
   return (event: PreventableEvent, url: string): void => {
     if (isAppUrl(url, appRoot)) return
     event.preventDefault()
-    if (isExternalLink(url)) void Promise.resolve(openExternal(url)).catch(() => undefined)
+    if (isExternalLink(url)) openSafely(openExternal, url)
   }
 }
 
 /** For webContents.setWindowOpenHandler: never a new window; web links go to the system browser. */
 export function windowOpenHandler(openExternal: OpenExternal) {
   return (details: { url: string }): { action: 'deny' } => {
-    if (isExternalLink(details.url)) void Promise.resolve(openExternal(details.url)).catch(() => undefined)
+    if (isExternalLink(details.url)) openSafely(openExternal, details.url)
     return { action: 'deny' }
   }
 }
@@ -92,19 +84,53 @@ export function denyPermissionCheck(): boolean {
   return false
 }
 
+/**
+ * A subframe may also show a document the page wrote itself: the print preview fills its frames
+ * with `srcdoc` (about:srcdoc), a fresh frame starts as about:blank. Both stay in the app's origin
+ * and under its policy; they are never allowed for the main frame.
+ */
+export function isOwnSubframeUrl(url: string): boolean {
+  return url === 'about:srcdoc' || url === 'about:blank'
+}
+
+/** 'will-frame-navigate' passes one details object that is also the event. */
+export interface FrameNavigationEvent extends PreventableEvent {
+  url: string
+  isMainFrame: boolean
+}
+
 /** The parts of WebContents the guards use. */
 export interface GuardedContents {
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown
+  on(event: 'will-frame-navigate', listener: (details: FrameNavigationEvent) => void): unknown
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }
 
-/** Installs all navigation guards on one webContents (main.ts: on 'web-contents-created'). */
-export function guardNavigation(contents: GuardedContents, appRoot: AppRoot, openExternal: OpenExternal): void {
-  const onNavigate = navigationHandler(appRoot, openExternal)
+/**
+ * Installs all navigation guards on one webContents (main.ts: on 'web-contents-created').
+ * 'will-navigate' covers only the main frame; 'will-frame-navigate' also fires for subframes and
+ * is guarded the same way, but for the documents the page writes into its own frames (the print
+ * preview's srcdoc).
+ * A main-frame link raises both events, so a web link is handed to the browser once: the second
+ * event for the same URL within a second only refuses the navigation.
+ */
+export function guardNavigation(contents: GuardedContents, appRoot: AppRoot, openExternal: OpenExternal, now: () => number = Date.now): void {
+  let last: { url: string; at: number } | null = null
+  const openOnce: OpenExternal = (url) => {
+    const at = now()
+    if (last && last.url === url && at - last.at < 1000) return
+    last = { url, at }
+    return openExternal(url)
+  }
+  const onNavigate = navigationHandler(appRoot, openOnce)
   contents.on('will-navigate', onNavigate)
   contents.on('will-redirect', onNavigate)
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame && isOwnSubframeUrl(details.url)) return
+    onNavigate(details, details.url)
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
-  contents.setWindowOpenHandler(windowOpenHandler(openExternal))
+  contents.setWindowOpenHandler(windowOpenHandler(openOnce))
 }

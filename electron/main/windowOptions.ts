@@ -1,22 +1,30 @@
 /**
- * The main window's options and the Content-Security-Policy, as plain values tests can read.
- * Security settings follow Electron's checklist: an isolated, sandboxed renderer without Node.
+ * The main window's options, as plain values tests can read. Security settings follow Electron's
+ * checklist: an isolated, sandboxed renderer without Node.
  */
 import type { BrowserWindowConstructorOptions } from 'electron'
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import { MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, type WindowState } from './windowState'
 
 export const APP_TITLE = 'DraftDesk 稿台'
+export const MAIN_WINDOW_NAME = 'main'
+export const DEFAULT_WINDOW_WIDTH = 1280
+export const DEFAULT_WINDOW_HEIGHT = 860
+export const MIN_WINDOW_WIDTH = 800
+export const MIN_WINDOW_HEIGHT = 560
 
-export function mainWindowOptions(state: WindowState, preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
-    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
-    width: state.width,
-    height: state.height,
+    // Electron (44+) keeps the window's bounds and maximized/full-screen state itself, per window
+    // name, and puts a window saved on a display that is gone back onto one that is there; the
+    // size below is the first launch's.
+    name: MAIN_WINDOW_NAME,
+    windowStatePersistence: { bounds: true, displayMode: true },
+    width: DEFAULT_WINDOW_WIDTH,
+    height: DEFAULT_WINDOW_HEIGHT,
     minWidth: MIN_WINDOW_WIDTH,
     minHeight: MIN_WINDOW_HEIGHT,
     title: APP_TITLE,
-    // shown on 'ready-to-show', so the user never sees an empty white frame
+    // shown on 'ready-to-show' (or after a time limit, see startup.ts), so the user never sees an
+    // empty white frame
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
@@ -37,15 +45,14 @@ export function mainWindowOptions(state: WindowState, preloadPath: string): Brow
   }
 }
 
-export { CONTENT_SECURITY_POLICY }
-
 export type ResponseHeaders = Record<string, string | string[]>
 
 /**
- * Returns the response headers with our Content-Security-Policy in place of any the response
- * carried (header names compare case-insensitively). For session.webRequest.onHeadersReceived.
+ * Returns the response headers with the given Content-Security-Policy in place of any the response
+ * carried (header names compare case-insensitively). For session.webRequest.onHeadersReceived,
+ * which main.ts installs only for the dev server (the app:// protocol sets its own header).
  */
-export function withContentSecurityPolicy(headers: ResponseHeaders | undefined, policy = CONTENT_SECURITY_POLICY): Record<string, string[]> {
+export function withContentSecurityPolicy(headers: ResponseHeaders | undefined, policy: string): Record<string, string[]> {
   const result: Record<string, string[]> = {}
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() === 'content-security-policy') continue
@@ -53,17 +60,4 @@ export function withContentSecurityPolicy(headers: ResponseHeaders | undefined, 
   }
   result['Content-Security-Policy'] = [policy]
   return result
-}
-
-/**
- * The policy while the renderer comes from Vite's dev server (development only): Vite's React
- * preamble is an inline script and hot reload talks over a WebSocket to the dev server.
- */
-export function devContentSecurityPolicy(devServerUrl: string): string {
-  const origin = new URL(devServerUrl)
-  const ws = `${origin.protocol === 'https:' ? 'wss' : 'ws'}://${origin.host}`
-  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-    "connect-src 'self'",
-    `connect-src 'self' ${ws}`,
-  )
 }

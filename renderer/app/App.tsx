@@ -7,13 +7,13 @@ import { SummaryEditor, type EditorHandle, type EditorStatus } from '../editor/S
 import { useApi } from './ApiContext'
 import { DocumentList } from './DocumentList'
 import { errorMessage } from './errors'
-import { ImportDialog } from './ImportDialog'
+import { ImportDialog } from '../features/import/ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
-import { TemplatePicker } from './TemplatePicker'
+import { TemplatePicker } from '../features/templates/TemplatePicker'
 import { StatusBar } from './StatusBar'
 
 export function App() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('app')
   const api = useApi()
   const [info, setInfo] = useState<LibraryInfo | null>(null)
   const [view, setView] = useState<'documents' | 'trash'>('documents')
@@ -112,7 +112,7 @@ export function App() {
     }
   }, [])
 
-  if (!info) return <div className="loading">{t('app.loading')}</div>
+  if (!info) return <div className="loading">{t('loading')}</div>
   if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={setInfo} />
 
   return (
@@ -134,7 +134,7 @@ export function App() {
           else act(() => api.call('documents.rename', { id: d.id, title }))()
         }}
         onDuplicate={(d) => act(async () => {
-          const copy = await api.call('documents.duplicate', { id: d.id, title: t('docs.duplicateTitle', { title: d.title || t('docs.untitled') }) })
+          const copy = await api.call('documents.duplicate', { id: d.id, title: t('docs.duplicateTitle', { title: d.title || t('common:untitled') }) })
           setRecord(copy)
         })()}
         onTrash={(d) => act(async () => {
@@ -142,7 +142,7 @@ export function App() {
           if (record?.id === d.id) setRecord(null)
         })()}
         onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
-        onPurge={(d) => { if (window.confirm(t('docs.purgeConfirm', { title: d.title || t('docs.untitled') }))) act(() => api.call('documents.purge', { id: d.id }))() }}
+        onPurge={(d) => { if (window.confirm(t('docs.purgeConfirm', { title: d.title || t('common:untitled') }))) act(() => api.call('documents.purge', { id: d.id }))() }}
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
       />
       <main className="workspace">
@@ -150,7 +150,7 @@ export function App() {
           <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} />
         ) : (
           <div className="empty-workspace">
-            {openError ? <p className="error" role="alert"><strong>{t('editor.cannotOpen')}</strong><br />{openError}</p> : <p>{t('editor.noDocument')}</p>}
+            {openError ? <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p> : <p>{t('noDocument')}</p>}
           </div>
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentSummary, SearchHit } from '../../shared/api'
-import { CopyIcon, PencilIcon, TrashIcon } from './icons'
+import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { translateMessage } from './errors'
 
@@ -25,8 +25,8 @@ interface Props {
 }
 
 export function DocumentList(p: Props) {
-  const { t } = useTranslation()
-  const title = (s: string) => s || t('docs.untitled')
+  const { t } = useTranslation('app')
+  const title = (s: string) => s || t('common:untitled')
   // Inline rename (Electron has no window.prompt).
   const [renaming, setRenaming] = useState<{ id: string; value: string } | null>(null)
   return (
@@ -68,16 +68,16 @@ export function DocumentList(p: Props) {
                   <button className="doc-open" onClick={() => p.onOpen(d.id)} title={d.invalid && translateMessage(d.invalid)}>
                     <span className="doc-title">{title(d.title)}</span>
                     <span className="doc-meta">
-                      {d.invalid ? <span className="error">{t('docs.invalid')}</span> : t('docs.characters', { count: d.characters })}
+                      {d.invalid ? <span className="error">{t('docs.invalid')}</span> : t('common:characters', { count: d.characters })}
                       {' · '}
                       {new Date(d.updatedAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })}
                     </span>
                   </button>
                   )}
                   <span className="doc-actions">
-                    <button onClick={() => setRenaming({ id: d.id, value: d.title })} title={t('docs.rename')} aria-label={t('docs.rename')}><PencilIcon /></button>
+                    <button onClick={() => setRenaming({ id: d.id, value: d.title })} title={t('common:rename')} aria-label={t('common:rename')}><PencilIcon /></button>
                     <button onClick={() => p.onDuplicate(d)} title={t('docs.duplicate')} aria-label={t('docs.duplicate')}><CopyIcon /></button>
-                    <button onClick={() => p.onTrash(d)} title={t('docs.delete')} aria-label={t('docs.delete')}><TrashIcon /></button>
+                    <button onClick={() => p.onTrash(d)} title={t('common:delete')} aria-label={t('common:delete')}><TrashIcon /></button>
                   </span>
                 </li>
               ))}

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { LANGUAGE_KEY } from '../i18n'
 
-/** 中文 / English: the choice is kept for the next start. */
+/**
+ * 中文 / English: the choice is kept for the next start. Its label and options stay in both
+ * languages whatever the current one, so a writer who cannot read it can still find their own.
+ */
 export function LanguageSwitch() {
   const { i18n } = useTranslation()
   return (

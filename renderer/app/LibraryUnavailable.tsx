@@ -6,7 +6,7 @@ import { errorMessage, translateMessage } from './errors'
 
 /** Shown when the library file is corrupt or foreign: the file stays untouched, the writer picks another. */
 export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryInfo, { state: 'unavailable' }>; onOpened: (info: LibraryInfo) => void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('app')
   const api = useApi()
   const [mode, setMode] = useState<'open' | 'create' | null>(null)
   const [path, setPath] = useState('')

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { EditorStatus } from '../editor/SummaryEditor'
 
 export function StatusBar({ status, notice, onDismiss }: { status: EditorStatus | null; notice: string | null; onDismiss(): void }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('app')
   return (
     <footer className="status-bar">
       {status && (

@@ -1,62 +1,66 @@
+/**
+ * The editor, composed from its features in this one place: `editorNodes` lists every feature's
+ * nodes, and the tree below mounts every feature's toolbar group, panels and plugins. A feature's
+ * parts live in its folder under renderer/features/; what is left in renderer/editor/ is the shell
+ * (toolbar frame, side column, autosave, counts, menu commands, keys of its own).
+ *
+ * Order matters where plugins register the same command at the same priority: they run in the
+ * order they mount here.
+ */
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, type SerializedLexicalNode } from 'lexical'
+import type { Klass, LexicalNode } from 'lexical'
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentRecord } from '../../shared/api'
 import { modelToEditorState } from '../../shared/document/lexicalState'
-import type { Figure, Signature, SummaryDocument } from '../../shared/document/model'
-import { withFreshFigureIds } from '../../shared/document/merge'
+import type { Figure } from '../../shared/document/model'
 import { useApi } from '../app/ApiContext'
 import { errorMessage } from '../app/errors'
-import { $isSubtitleNode, $isTitleNode, editorNodes } from './nodes'
-import { FigureDialogs } from './figures/FigureDialogs'
-import { FigurePanel } from './figures/FigurePanel'
-import { FiguresProvider } from './figures/FiguresProvider'
-import { FigureToolbar } from './figures/FigureToolbar'
-import { $getFigures, $updateFigures, withFigures } from './figures/state'
-import { OutlinePanel } from './OutlinePanel'
+import { CleanupPlugin } from '../features/cleanup/CleanupPlugin'
+import { FIGURE_NODES } from '../features/figures'
+import { FigureDialogs } from '../features/figures/FigureDialogs'
+import { FigurePanel } from '../features/figures/FigurePanel'
+import { FiguresProvider } from '../features/figures/FiguresProvider'
+import { FigureToolbar } from '../features/figures/FigureToolbar'
+import { withFigures } from '../features/figures/state'
+import { FindReplacePlugin } from '../features/find-replace/FindReplacePlugin'
+import { OutlinePanel } from '../features/outline/OutlinePanel'
+import { OutputPlugin } from '../features/output/OutputPlugin'
+import { PastePlugin } from '../features/paste/PastePlugin'
+import { SaveSnippetPlugin } from '../features/snippets/SaveSnippetPlugin'
+import { SnippetDropPlugin } from '../features/snippets/SnippetDropPlugin'
+import { SnippetPickerPlugin } from '../features/snippets/SnippetPickerPlugin'
+import { STRUCTURE_NODES } from '../features/structure'
+import { HeadingNumbersPlugin, type OutlineEntry } from '../features/structure/HeadingNumbersPlugin'
+import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPlugin'
+import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
+import { StructureToolbar } from '../features/structure/StructureToolbar'
+import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
 import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
-import { CleanupPlugin } from './plugins/cleanup/CleanupPlugin'
 import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
 import { CommandsPlugin, type EditorCommandHandler } from './plugins/CommandsPlugin'
-import { FindReplacePlugin } from './plugins/find-replace/FindReplacePlugin'
-import { HeadingNumbersPlugin, type OutlineEntry } from './plugins/HeadingNumbersPlugin'
-import { MarkerShortcutPlugin } from './plugins/MarkerShortcutPlugin'
-import { PastePlugin } from './plugins/paste/PastePlugin'
+import { EditorHandlePlugin, type Carry, type EditorHandle } from './plugins/EditorHandlePlugin'
+import { ReadyMarkPlugin } from './plugins/ReadyMarkPlugin'
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
-import { TitleGuardPlugin } from './plugins/TitleGuardPlugin'
-import { ToolbarPlugin } from './plugins/ToolbarPlugin'
-import { OutputPlugin } from '../output/OutputPlugin'
-import { SidePanel } from '../snippets/SidePanel'
-import { SaveSnippetPlugin } from '../snippets/SaveSnippetPlugin'
-import { SnippetDropPlugin } from '../snippets/SnippetDropPlugin'
-import { SnippetPickerPlugin } from './plugins/snippet-picker/SnippetPickerPlugin'
+import { SidePanel } from './SidePanel'
 import { editorTheme } from './theme'
+import { ToolbarPlugin } from './ToolbarPlugin'
+
+export type { EditorHandle } from './plugins/EditorHandlePlugin'
+
+/** Every feature's nodes: what the editor config's `nodes` takes. */
+export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [...STRUCTURE_NODES, ...FIGURE_NODES]
 
 export interface EditorStatus {
   save: SaveState
   error?: string
   characters: number
 }
-
-/** What the app may ask of the open editor. */
-export interface EditorHandle {
-  /** Renaming the open document changes its title line, so the editor and the library agree. */
-  setTitle(title: string): void
-  /**
-   * Puts an imported document into this one as one undo step: all of it (title, subtitle,
-   * signature) when this one is still empty, else its body at the caret. Its figures join ours.
-   */
-  insertDocument(doc: SummaryDocument): void
-}
-
-type Carry = { figures: Figure[]; signature?: Signature }
 
 interface Props {
   record: DocumentRecord
@@ -67,68 +71,8 @@ interface Props {
   commands: RefObject<EditorCommandHandler | null>
 }
 
-/** Marks when the loaded document is painted and editable (for the benchmark). */
-function ReadyMarkPlugin() {
-  const [editor] = useLexicalComposerContext()
-  useEffect(() => {
-    // rAF runs before the frame is painted; the timeout after it runs once the frame is on screen.
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        if (editor.isEditable() && editor.getRootElement()) performance.mark('dd:editor-ready')
-      }, 0)
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-    }
-  }, [editor])
-  return null
-}
-
-/** True when the editor holds nothing but empty blocks (a new document). */
-function $isBlank(): boolean {
-  return $getRoot().getChildren().every((block) => block.getTextContentSize() === 0 && !$isDecoratorNode(block))
-}
-
-function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObject<EditorHandle | null>; carry: Carry; setCarry(c: Carry): void }) {
-  const [editor] = useLexicalComposerContext()
-  const carryRef = useRef(carry)
-  carryRef.current = carry
-  useEffect(() => {
-    handle.current = {
-      insertDocument: (incoming) => {
-        const doc = withFreshFigureIds(incoming, new Set(editor.getEditorState().read($getFigures).map((f) => f.id)))
-        const nodes = modelToEditorState(doc).root.children as unknown as SerializedLexicalNode[]
-        let whole = false
-        editor.update(() => {
-          whole = $isBlank()
-          const parsed = nodes.map((n) => $parseSerializedNode(n))
-          // its figures join ours in the same update (one undo step; references show at once)
-          $updateFigures((figures) => [...figures, ...doc.figures])
-          if (whole) $getRoot().clear().append(...parsed)
-          else $insertNodes(parsed.filter((n) => !$isTitleNode(n) && !$isSubtitleNode(n)))
-        })
-        const signature = doc.signature
-        if (whole && signature) setCarry({ ...carryRef.current, signature })
-      },
-      setTitle: (title) =>
-        editor.update(() => {
-          const first = $getRoot().getFirstChild()
-          if (!$isTitleNode(first)) return
-          first.clear()
-          first.append($createTextNode(title))
-        }),
-    }
-    return () => {
-      handle.current = null
-    }
-  }, [editor, handle, setCarry])
-  return null
-}
-
 export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, commands }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
   const [outline, setOutline] = useState<OutlineEntry[]>([])
@@ -178,7 +122,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
     try {
       await autosave.current?.flush()
       const revision = await api.call('documents.snapshot', { id: record.id, reason: 'manual' })
-      onNotice(revision ? t('status.snapshot') : t('status.snapshotSame'))
+      onNotice(revision ? t('snapshot') : t('snapshotSame'))
     } catch (err) {
       onNotice(t('errors.generic', { message: errorMessage(err) }))
     }
@@ -187,27 +131,31 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <FiguresProvider documentId={record.id} initial={record.model.figures} onFigures={(figures) => void (figuresNow.current = figures)}>
+        {/* each child of the toolbar is a group of buttons, set apart by a separator */}
         <ToolbarPlugin>
-          <CleanupPlugin
-            carry={liveCarry}
-            onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
-          />
-          <FigureToolbar />
-          <OutputPlugin
-            documentId={record.id}
-            carry={liveCarry}
-            onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
-            flush={async () => { await autosave.current?.flush() }}
-            onNotice={onNotice}
-          />
+          <StructureToolbar />
+          <>
+            <CleanupPlugin
+              carry={liveCarry}
+              onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
+            />
+            <FigureToolbar />
+            <OutputPlugin
+              documentId={record.id}
+              carry={liveCarry}
+              onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
+              flush={async () => { await autosave.current?.flush() }}
+              onNotice={onNotice}
+            />
+          </>
         </ToolbarPlugin>
         <FindReplacePlugin />
         <div className="editor-area">
           <div className="page-scroll">
             <div className="page">
               <RichTextPlugin
-                contentEditable={<ContentEditable className="document-body" aria-label={t('editor.bodyPlaceholder')} spellCheck={false} />}
-                placeholder={<div className="placeholder">{t('editor.bodyPlaceholder')}</div>}
+                contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
+                placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}
                 ErrorBoundary={LexicalErrorBoundary}
               />
             </div>
@@ -226,6 +174,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <SaveSnippetPlugin documentId={record.id} onNotice={onNotice} />
         <HeadingNumbersPlugin onOutline={setOutline} />
         <CharacterCountPlugin onCount={onCount} />
+        <HeadingShortcutsPlugin />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
         <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
         <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} />

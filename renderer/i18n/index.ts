@@ -1,16 +1,65 @@
+/**
+ * The one i18next setup: a namespace per feature, each with its zh-CN catalogue (the default) and
+ * its en one, which hold the same keys (tests/unit/i18n.test.ts checks it). A feature's words live
+ * in its own folder; `catalogues` below is where a namespace is registered.
+ *
+ * Components ask for their namespace (`useTranslation('snippets')`) and may read another one by
+ * prefix (`t('common:cancel')`). `common` is also every namespace's fallback, so a key a feature
+ * does not have, such as `errors.generic`, is looked up there.
+ */
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en'
-import { zhCN } from './zh-CN'
+import { appEn, appZh } from '../app/i18n'
+import { editorEn, editorZh } from '../editor/i18n'
+import { cleanupEn, cleanupZh } from '../features/cleanup/i18n'
+import { figuresEn, figuresZh } from '../features/figures/i18n'
+import { findReplaceEn, findReplaceZh } from '../features/find-replace/i18n'
+import { importEn, importZh } from '../features/import/i18n'
+import { outlineEn, outlineZh } from '../features/outline/i18n'
+import { outputEn, outputZh } from '../features/output/i18n'
+import { pasteEn, pasteZh } from '../features/paste/i18n'
+import { snippetsEn, snippetsZh } from '../features/snippets/i18n'
+import { structureEn, structureZh } from '../features/structure/i18n'
+import { templatesEn, templatesZh } from '../features/templates/i18n'
+import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
 export const LANGUAGE_KEY = 'draftdesk.lang'
 
+export const LANGUAGES = ['zh-CN', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** Every namespace and its catalogues. */
+export const catalogues = {
+  common: { 'zh-CN': commonZh, en: commonEn },
+  app: { 'zh-CN': appZh, en: appEn },
+  editor: { 'zh-CN': editorZh, en: editorEn },
+  structure: { 'zh-CN': structureZh, en: structureEn },
+  outline: { 'zh-CN': outlineZh, en: outlineEn },
+  figures: { 'zh-CN': figuresZh, en: figuresEn },
+  snippets: { 'zh-CN': snippetsZh, en: snippetsEn },
+  'find-replace': { 'zh-CN': findReplaceZh, en: findReplaceEn },
+  output: { 'zh-CN': outputZh, en: outputEn },
+  import: { 'zh-CN': importZh, en: importEn },
+  cleanup: { 'zh-CN': cleanupZh, en: cleanupEn },
+  templates: { 'zh-CN': templatesZh, en: templatesEn },
+  paste: { 'zh-CN': pasteZh, en: pasteEn },
+} satisfies Record<string, Record<Language, object>>
+
+/** One language's catalogues, by namespace (what i18next's `resources` takes per language). */
+function resourcesFor(language: Language): Record<string, object> {
+  const features = Object.fromEntries(Object.entries(catalogues).map(([ns, byLanguage]) => [ns, byLanguage[language]]))
+  // errors and findings: the catalogues shared with the CLI (codes from the back end and shared/)
+  return { ...features, ...MESSAGE_CATALOGUES[language] }
+}
+
 /** Simplified Chinese by default; English when asked (?lang=en, or the saved preference). */
 export function initI18n(language: string = pickLanguage()): typeof i18next {
   void i18next.use(initReactI18next).init({
-    // errors and findings: the catalogues shared with the CLI (codes from the back end and shared/)
-    resources: { 'zh-CN': { translation: zhCN, ...MESSAGE_CATALOGUES['zh-CN'] }, en: { translation: en, ...MESSAGE_CATALOGUES.en } },
+    resources: { 'zh-CN': resourcesFor('zh-CN'), en: resourcesFor('en') },
+    ns: [...Object.keys(catalogues), ...Object.keys(MESSAGE_CATALOGUES['zh-CN'])],
+    defaultNS: 'common',
+    fallbackNS: 'common',
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

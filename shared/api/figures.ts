@@ -23,8 +23,6 @@ export const FigureListItemSchema = z.strictObject({
   computed: z.union([z.number(), z.string(), z.null()]).optional(),
   /** why the figure shows its marker (its formula fails…) */
   problem: MessageSchema.optional(),
-  /** `problem` in Chinese, as the CLI prints it */
-  error: z.string().optional(),
   uses: z.number().int().nonnegative(),
   /** 同比: "同比增长12.5%，增加3个" */
   comparison: z.string().optional(),
@@ -49,8 +47,6 @@ export const figuresContract = {
     output: z.strictObject({
       /** the preview, one message per line */
       messages: z.array(MessageSchema),
-      /** `messages` in Chinese, as the CLI prints them */
-      lines: z.array(z.string()),
       applied: z.boolean(),
       update: z.number().int(),
       create: z.number().int(),

@@ -9,8 +9,7 @@ import { Empty, type Contract } from './common'
 
 export const LibraryInfoSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('open'), path: z.string(), documents: z.number() }),
-  // reason: the Chinese words of `problem`, which the CLI prints as they are
-  z.strictObject({ state: z.literal('unavailable'), path: z.string(), reason: z.string(), problem: MessageSchema }),
+  z.strictObject({ state: z.literal('unavailable'), path: z.string(), problem: MessageSchema }),
 ])
 export type LibraryInfo = z.infer<typeof LibraryInfoSchema>
 

@@ -18,8 +18,8 @@ export const SnippetSearchResultSchema = z.strictObject({
 })
 export type SnippetSearchResult = z.infer<typeof SnippetSearchResultSchema>
 
-/** A problem of one line of an imported file; `message` is `problem` in Chinese, as the CLI prints it. */
-const LineProblemSchema = z.strictObject({ line: z.number().int().positive(), problem: MessageSchema, message: z.string() })
+/** A problem of one line of an imported file. */
+const LineProblemSchema = z.strictObject({ line: z.number().int().positive(), problem: MessageSchema })
 
 export const SnippetImportReportSchema = z.strictObject({
   format: z.enum(['json', 'csv']),
@@ -107,8 +107,6 @@ export const snippetsContract = {
       groups: z.array(HarvestGroupSchema),
       /** sources that could not be read, and why */
       problems: z.array(MessageSchema),
-      /** `problems` in Chinese, as the CLI prints them */
-      warnings: z.array(z.string()),
     }),
   },
   /** Puts back the starter snippets the writer removed. */

@@ -13,7 +13,7 @@
  *     ("e.g. Word, Excel" inside a Chinese sentence keeps its comma).
  *  2. ? → ？ only when the text before it is Chinese AND it ends something: it is followed (after
  *     spaces) by the end of the line, a closing quote or bracket, or another ?/!. A "?" between two
- *     Chinese characters usually stands for a character lost in copying (DESIGN.md §2), so it is
+ *     Chinese characters usually stands for a character lost in copying, so it is
  *     left for the writer to see.
  *  3. ( ) → （） as a pair, matched per line with nesting, when the content holds Chinese or the
  *     text before the "(" or after the ")" is Chinese ("(一)" · "各村(居)" · "软件(Word)的").

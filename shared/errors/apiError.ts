@@ -15,17 +15,13 @@ export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(code: C, ...args: MessageArgs<C>)
   /** A message made with msg() (or received over a transport); a finding code is not an error. */
   constructor(message: Message)
-  /** Words not yet turned into a code (the CLI's own checks): carried as they are. */
-  constructor(category: 'bad_request', text: string)
-  constructor(first: C | Message | 'bad_request', ...args: unknown[]) {
+  constructor(first: C | Message, ...args: unknown[]) {
     const m =
       typeof first === 'object'
         ? isErrorCode(first.code)
           ? first
           : msg('internal.app', { detail: first.code })
-        : first === 'bad_request'
-          ? msg('text.unconverted', { text: String(args[0]) })
-          : msg(first, ...(args as MessageArgs<C>))
+        : msg(first, ...(args as MessageArgs<C>))
     super(messageText(m, 'zh-CN'))
     this.name = 'ApiError'
     this.code = m.code as C

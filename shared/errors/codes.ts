@@ -32,8 +32,6 @@ export const ERROR_CODES = {
   'transport.unreachable': ['method', 'detail'],
   'transport.badResponse': ['method'],
   'transport.badResult': ['method'],
-  // words handed over by a caller that has no code for them yet (the CLI's own argument checks)
-  'text.unconverted': ['text'],
 
   // input checks of the contract's schemas (a schema's message names one of these codes)
   'input.notDocumentId': [],
@@ -45,6 +43,7 @@ export const ERROR_CODES = {
 
   // the library file
   'library.unavailable': ['*reason'],
+  'library.unavailableAt': ['path', '*reason'],
   'library.fileNotFound': [],
   'library.notAFile': [],
   'library.notLibrary': [],
@@ -63,6 +62,9 @@ export const ERROR_CODES = {
   'documents.brokenJson': [],
   'documents.inTrash': [],
   'documents.purgeNotTrashed': [],
+  // a document model handed over as a .json file (the CLI's DOC)
+  'documents.fileNotJson': ['file', 'line', '*reason'],
+  'documents.fileNotModel': ['file', '*reason'],
 
   // kinds of file, named in refusals
   'fileKind.png': [],

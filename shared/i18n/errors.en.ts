@@ -20,7 +20,6 @@ export const errorsEn: Record<ErrorCode, string> = {
   'transport.unreachable': 'the back end cannot be reached ({{method}}): {{detail}}',
   'transport.badResponse': 'malformed response to {{method}}',
   'transport.badResult': '{{method}} returned an unexpected shape',
-  'text.unconverted': '{{text}}',
 
   'input.notDocumentId': 'not a document id',
   'input.notAssetId': 'not an image id',
@@ -30,6 +29,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'input.invalid': 'invalid',
 
   'library.unavailable': 'the document library cannot be opened: {{reason}}',
+  'library.unavailableAt': 'the document library {{path}} cannot be opened: {{reason}}',
   'library.fileNotFound': 'file not found',
   'library.notAFile': 'not a file',
   'library.notLibrary': 'not a DraftDesk document library (corrupt or foreign file)',
@@ -47,6 +47,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   'documents.brokenJson': 'broken JSON',
   'documents.inTrash': 'the document is in the trash: restore it to edit it',
   'documents.purgeNotTrashed': 'only documents in the trash can be deleted for good',
+  'documents.fileNotJson': '{{file}} is not valid JSON: line {{line}}, {{reason}}',
+  'documents.fileNotModel': '{{file}} is not a DraftDesk document model: {{reason}}',
 
   'fileKind.png': 'a PNG image',
   'fileKind.jpeg': 'a JPEG image',

@@ -20,7 +20,6 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'transport.unreachable': '无法连接后台（{{method}}）：{{detail}}',
   'transport.badResponse': '后台对 {{method}} 的回应格式不对',
   'transport.badResult': '后台对 {{method}} 的回应与接口不符',
-  'text.unconverted': '{{text}}',
 
   'input.notDocumentId': '不是有效的文档 ID',
   'input.notAssetId': '不是有效的图片 ID',
@@ -30,6 +29,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'input.invalid': '格式不对',
 
   'library.unavailable': '文稿库无法打开：{{reason}}',
+  'library.unavailableAt': '文稿库无法打开（{{path}}）：{{reason}}',
   'library.fileNotFound': '文件不存在',
   'library.notAFile': '不是文件',
   'library.notLibrary': '不是稿台文稿库文件（文件已损坏或格式不对）',
@@ -47,6 +47,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'documents.brokenJson': 'JSON 已损坏',
   'documents.inTrash': '文档在回收站中，恢复后才能编辑',
   'documents.purgeNotTrashed': '只能彻底删除回收站中的文档',
+  'documents.fileNotJson': '{{file}} 不是有效的 JSON：第 {{line}} 行，{{reason}}',
+  'documents.fileNotModel': '{{file}} 不是稿台文档模型：{{reason}}',
 
   'fileKind.png': 'PNG 图片',
   'fileKind.jpeg': 'JPEG 图片',

@@ -5,7 +5,6 @@
  */
 import type { Block, Inline, SummaryDocument } from '../document/model'
 import { msg, type Message } from '../errors/message'
-import { messageText } from '../i18n/format'
 import { punctuationEdits } from '../cleanup/punctuation'
 import { findPlaceholders } from '../recognizer/placeholders'
 import { matchMarker, MARKER_RANK, type MarkerKind } from '../recognizer/markers'
@@ -45,8 +44,6 @@ export interface Finding {
   severity: 'error' | 'warning'
   /** what is wrong (a `check.*` or `figureCheck.*` message) */
   problem: Message
-  /** `problem` in Chinese, as the CLI prints it */
-  message: string
   location: FindingLocation
   /** a few characters around the place, for the list */
   excerpt?: string
@@ -110,11 +107,9 @@ export function titleYear(title: string): number | null {
   return null
 }
 
-type Found = Omit<Finding, 'message'>
-
 export function checkDocument(doc: SummaryDocument, opts: CheckOptions = {}): CheckResult {
   const findings: Finding[] = []
-  const add = (f: Found) => findings.push({ ...f, message: messageText(f.problem) })
+  const add = (f: Finding) => findings.push(f)
   const figures = formatterFor(doc.figures)
 
   const hasText = doc.title.trim() !== '' || doc.blocks.some((b) => blockTexts(b).some((t) => t.trim()) || b.type === 'figureTable')
@@ -170,7 +165,7 @@ export function checkDocument(doc: SummaryDocument, opts: CheckOptions = {}): Ch
   return summarize(findings)
 }
 
-function checkStructure(doc: SummaryDocument, add: (f: Found) => void): void {
+function checkStructure(doc: SummaryDocument, add: (f: Finding) => void): void {
   let previousLevel = 0
   // typed markers left in paragraphs (text imported without becoming headings): last number per kind
   const last = new Map<MarkerKind, number>()
@@ -228,7 +223,7 @@ function checkStructure(doc: SummaryDocument, add: (f: Found) => void): void {
   })
 }
 
-function checkSignature(doc: SummaryDocument, opts: CheckOptions, add: (f: Found) => void): void {
+function checkSignature(doc: SummaryDocument, opts: CheckOptions, add: (f: Finding) => void): void {
   const sig = doc.signature
   if (!sig || !sig.organization.trim())
     add({ kind: 'missingSignature', severity: 'warning', problem: msg('check.missingSignature'), location: { part: 'signature' } })

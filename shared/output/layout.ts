@@ -1,6 +1,6 @@
 /**
  * GB/T 9704-2012 (党政机关公文格式) in numbers: the one place the exporters (DOCX, print HTML/PDF)
- * take page geometry, the line and character grid, fonts and sizes from. See DESIGN.md §3.
+ * take page geometry, the line and character grid, fonts and sizes from. The numbers are tabled in docs/output.md.
  *
  * Units: mm as the standard states them; twips (1/20 pt) and half-points for Word; pt for CSS.
  * The grid is computed, not typed in: Word puts floor(textHeight / linePitch) lines on a page and

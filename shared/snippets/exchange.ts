@@ -16,7 +16,6 @@
 import { z } from 'zod'
 import { TextInlineSchema } from '../document/model'
 import { issueMessage, msg, type Message } from '../errors/message'
-import { messageText } from '../i18n/format'
 import { bodyFromText, bodyToText, normalizeBody, parseFieldRuns } from './fields'
 import { csvHeaderProblem, type CsvColumns } from './csvColumns'
 import { parseCsv, toCsv, unguardCell } from './csv'
@@ -46,11 +45,9 @@ export interface ImportItem {
 export interface ImportProblem {
   line: number
   problem: Message
-  /** `problem` in Chinese, as the CLI prints it */
-  message: string
 }
 
-const lineProblem = (line: number, problem: Message): ImportProblem => ({ line, problem, message: messageText(problem) })
+const lineProblem = (line: number, problem: Message): ImportProblem => ({ line, problem })
 
 export interface ParsedImport {
   format: 'json' | 'csv'

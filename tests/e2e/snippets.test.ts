@@ -183,7 +183,8 @@ describe('fields and 存为素材', () => {
     const dialog = page.locator('[data-testid=save-snippet-dialog]')
     await dialog.waitFor()
     expect(await dialog.locator('[data-testid=snippet-title-input]').inputValue()).toBe('全年召开专题会议3次')
-    expect(await dialog.locator('[data-testid=snippet-category-select] option:checked').innerText()).toBe('宣传发动')
+    // the proposal follows the category list, which may still be loading when the dialog opens
+    await expect.poll(() => dialog.locator('[data-testid=snippet-category-select] option:checked').innerText()).toBe('宣传发动')
     const numbers = dialog.locator('[data-testid=snippet-number]')
     expect(await numbers.count()).toBe(3)
     expect(await numbers.nth(0).locator('input:not([type=checkbox])').inputValue()).toBe('专题会议次数')

@@ -3,8 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { SummaryDocumentSchema } from '../../shared/document/model'
+import { SummaryDocumentSchema, type SummaryDocument } from '../../shared/document/model'
 import { COMMANDS, GROUPS, runCli } from '../../electron/cli'
+import { callApi, createServices } from '../../electron/services'
+import { readSheet } from '../../electron/services/figures/store'
+import { SNIPPET_FILE_MAX_BYTES, SHEET_MAX_BYTES } from '../../shared/api'
+import { messageText } from '../../shared/errors'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -141,5 +145,122 @@ describe('the CLI’s --lang', () => {
     const created = await cli(['new', '--title', '季度总结', '--lang', 'en', '--data-dir', dir])
     expect(created.code).toBe(0)
     expect(JSON.parse((await cli(['list', '--json', '--lang', 'en', '--data-dir', dir])).out)).toMatchObject([{ id: created.out, title: '季度总结' }])
+  })
+})
+
+describe('the CLI speaks one language at a time', () => {
+  const HAN = /\p{Script=Han}/u
+  // the old way of saying everything twice: "找不到文件 / no such file"
+  const BILINGUAL = / \/ [A-Za-z]/
+
+  /** Data the commands name (documents, figures, files, snippets) in plain ASCII, so that any Han character in English output is a word of ours. */
+  async function fixtures() {
+    const dir = tempDir()
+    const model: SummaryDocument = {
+      version: 1,
+      title: 'Report 20xx',
+      blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'We held ' }, { type: 'figure', figureId: 'm' }, { type: 'text', text: ' meetings.' }] }],
+      figures: [
+        { id: 'm', name: 'meetings', value: 3 },
+        { id: 'z', name: 'zero', value: 0 },
+        { id: 'r', name: 'ratio', value: null, formula: 'meetings/zero' },
+      ],
+    }
+    const services = createServices({ dataDir: dir })
+    const { id } = await callApi(services.handlers, 'documents.create', { title: model.title, model })
+    services.close()
+    const file = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name))
+    const broken = tempDir()
+    fs.writeFileSync(path.join(broken, 'library.sqlite'), 'not a library at all, just some bytes')
+    return {
+      dir,
+      id,
+      model: file('model.json', JSON.stringify(model)),
+      notJson: file('broken.json', '{ "title": "x", }'),
+      badCsv: file('bad.csv', 'title,category,tags,body\nok,,,fine text\nbad,,,a,b\n'),
+      sheet: file('sheet.csv', 'name,value\nmeetings,5\nvisits,7\n'),
+      text: file('notes.txt', 'plain words, nothing more\n'),
+      broken,
+    }
+  }
+
+  /** Each command line, with what it says first (the line an English reader must be able to read). */
+  async function cases() {
+    const f = await fixtures()
+    const d = ['--data-dir', f.dir]
+    return [
+      { args: ['frobnicate', ...d], en: 'unknown command: frobnicate', zh: '未知命令：frobnicate' },
+      { args: ['show', ...d], en: 'show needs a document id', zh: 'show 需要文档 ID' },
+      { args: ['list', '--nonsense', ...d], en: 'no such option: --nonsense', zh: '没有这个选项：--nonsense' },
+      { args: ['import', path.join(f.dir, 'nope.txt'), ...d], en: `no such file: ${path.join(f.dir, 'nope.txt')}`, zh: `找不到文件：${path.join(f.dir, 'nope.txt')}` },
+      { args: ['list', '--data-dir', f.broken], en: `the document library ${path.join(f.broken, 'library.sqlite')} cannot be opened`, zh: `文稿库无法打开（${path.join(f.broken, 'library.sqlite')}）` },
+      { args: ['check', f.notJson, ...d], en: `${f.notJson} is not valid JSON: line 1`, zh: `${f.notJson} 不是有效的 JSON：第 1 行` },
+      { args: ['export', f.id, '--txt', path.join(f.dir, 'a.txt'), '--revision', 'x', ...d], en: '--revision needs the number of a final version', zh: '--revision 需要定稿编号' },
+      { args: ['check', f.model, '--today', '2026-01-05', ...d], en: '✗ [title] the title has a placeholder to fill: “20xx”', zh: '✗ [标题] 标题中有待填内容「20xx」' },
+      { args: ['list', ...d], en: `${f.id}\t`, zh: `${f.id}\t` },
+      { args: ['figures', 'list', f.id, ...d], en: 'meetings\t3\t1 use', zh: 'meetings\t3\t1处' },
+      { args: ['figures', 'set', f.id, 'visits', '4', '--create', ...d], en: 'added “visits”: 4 (0 uses in the text)', zh: '已新增「visits」：4（正文0处）' },
+      { args: ['figures', 'import', f.id, f.sheet, '--dry-run', ...d], en: 'update “meetings”: 3 → 5', zh: '更新 「meetings」：3 → 5' },
+      { args: ['snippets', 'import', f.badCsv, ...d], en: `${f.badCsv}:3: line 3 has 5 cells but the header only 4`, zh: `${f.badCsv}:3: 第 3 行有 5 列，表头只有 4 列` },
+      { args: ['snippets', 'search', '--category', 'nowhere', ...d], en: 'no such category: nowhere', zh: '没有这个分类：nowhere' },
+      { args: ['verify', f.text, ...d], en: '✗ only DOCX and PDF files can be verified', zh: '✗ 只能核对 DOCX 或 PDF 文件' },
+      { args: ['import', f.text, '--json', ...d], en: '{', zh: '{' },
+    ]
+  }
+
+  /** What a command printed, less the data it was given (the document's text, category names of the starter 素材库) and the help after a usage error. */
+  const said = (r: { out: string; err: string }) =>
+    [...r.out.split('\n'), ...r.err.split(/\n(?:usage|用法)[:：]/)[0]!.split('\n')].filter((line) => !line.startsWith('{') && !line.startsWith(' ') && !line.startsWith('}') && !line.startsWith('"'))
+
+  it('prints English only with --lang en: refusals, reports and results', async () => {
+    for (const c of await cases()) {
+      const r = await cli([...c.args, '--lang', 'en'])
+      const first = (r.err && !r.out ? r.err : r.out || r.err).split('\n')[0]!
+      expect(first, c.args.join(' ')).toContain(c.en)
+      const lines = c.args.includes('--category') ? [first.replace(/\(there are: .*\)$/, '')] : said(r)
+      for (const line of lines) expect(line, c.args.join(' ')).not.toMatch(HAN)
+    }
+  })
+
+  it('prints Chinese only by default, never a "中文 / English" pair', async () => {
+    for (const c of await cases()) {
+      const r = await cli(c.args)
+      const first = (r.err && !r.out ? r.err : r.out || r.err).split('\n')[0]!
+      expect(first, c.args.join(' ')).toContain(c.zh)
+      expect(`${r.out}\n${r.err}`, c.args.join(' ')).not.toMatch(BILINGUAL)
+      expect(`${r.out}\n${r.err}`, c.args.join(' ')).not.toMatch(/\b(?:needs?|cannot|unknown|imported|problems?|matches|error)\b/)
+    }
+  })
+
+  it('refuses a file over the limit before reading it, in the words the app uses for it', async () => {
+    const { dir, id } = await fixtures()
+    const sparse = (name: string, size: number) => {
+      const file = path.join(dir, name)
+      fs.writeFileSync(file, '')
+      fs.truncateSync(file, size)
+      return file
+    }
+    const sheet = sparse('big.csv', SHEET_MAX_BYTES + 1)
+    const fromApp = await readSheet('big.csv', new Uint8Array(SHEET_MAX_BYTES + 1)).then(
+      () => 'accepted',
+      (err: unknown) => (err as Error).message,
+    )
+    expect(await cli(['figures', 'import', id, sheet, '--data-dir', dir])).toMatchObject({ code: 1, err: fromApp })
+    const services = createServices({ dataDir: dir })
+    const refused = await services.dispatch('snippets.import', { name: 'big.json', dataBase64: 'A'.repeat(Math.ceil(((SNIPPET_FILE_MAX_BYTES + 3) / 3) * 4)), commit: false })
+    services.close()
+    expect(refused.ok).toBe(false)
+    const snippets = sparse('big.json', SNIPPET_FILE_MAX_BYTES + 1)
+    for (const lang of ['zh-CN', 'en'] as const)
+      expect(await cli(['snippets', 'import', snippets, '--lang', lang, '--data-dir', dir])).toMatchObject({ code: 1, err: !refused.ok && messageText(refused.error, lang) })
+  })
+
+  it('words the import report in the language asked for', async () => {
+    const { text, dir } = await fixtures()
+    const en = await cli(['import', text, '--json', '--lang', 'en', '--data-dir', dir])
+    expect(en.err).toMatch(/^import: notes\.txt — plain text/)
+    expect(en.err).not.toMatch(HAN)
+    const zh = await cli(['import', text, '--json', '--data-dir', dir])
+    expect(zh.err).toMatch(/^导入：notes\.txt — 纯文本/)
   })
 })

@@ -432,6 +432,7 @@ describe('bad input is refused with a clear message and nothing is imported', ()
     const viaCli = await cli(['import', file, '--data-dir', dir])
     expect(performance.now() - started).toBeLessThan(1000)
     expect(viaCli).toMatchObject({ code: 1, err: '文件太大（50.0 MB），无法导入：导入的文件不能超过 20.0 MB' })
+    expect(await cli(['import', file, '--data-dir', dir, '--lang', 'en'])).toMatchObject({ code: 1, err: 'the file is too large to import (50.0 MB); the limit is 20.0 MB' })
 
     started = performance.now()
     await expect(importFile({ name: '巨大.txt', bytes: new Uint8Array(50 * 1024 * 1024) })).rejects.toThrow(/文件太大/)

@@ -249,7 +249,7 @@ describe('import and export', () => {
     const before = (await callApi(s.handlers, 'snippets.search', { query: '' })).total
     const csv = 'title,category,tags,body\n好一,开头,,第一条好的素材\n坏的,开头,,正文,多一列\n好二,结尾,,第二条好的素材\n'
     const refused = await callApi(s.handlers, 'snippets.import', { name: 'x.csv', dataBase64: b64(csv), commit: true })
-    expect(refused).toMatchObject({ committed: false, imported: 0, valid: 2, problems: [{ line: 3, problem: { code: 'snippetFile.tooManyCells', params: { line: 3, cells: 5, columns: 4 } }, message: '第 3 行有 5 列，表头只有 4 列（正文里有逗号时要用引号括起来）' }] })
+    expect(refused).toMatchObject({ committed: false, imported: 0, valid: 2, problems: [{ line: 3, problem: { code: 'snippetFile.tooManyCells', params: { line: 3, cells: 5, columns: 4 } } }] })
     expect((await callApi(s.handlers, 'snippets.search', { query: '' })).total).toBe(before)
     const partly = await callApi(s.handlers, 'snippets.import', { name: 'x.csv', dataBase64: b64(csv), commit: true, acceptInvalid: true })
     expect(partly).toMatchObject({ committed: true, imported: 2 })

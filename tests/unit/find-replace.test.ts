@@ -14,7 +14,7 @@ import {
   MATCH_LIMIT,
   type FindOptions,
   type TextMatch,
-} from '../../renderer/editor/plugins/find-replace/matching'
+} from '../../renderer/features/find-replace/matching'
 
 const plain: FindOptions = { matchCase: false, wholeWord: false, regex: false }
 const regex: FindOptions = { ...plain, regex: true }

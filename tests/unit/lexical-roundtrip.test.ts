@@ -9,7 +9,8 @@ import { createHeadlessEditor } from '@lexical/headless'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import { $dfs } from '@lexical/utils'
 import { $getRoot, $isParagraphNode, $isTextNode, type Klass, type LexicalNode } from 'lexical'
-import { $isRunInBodyNode, $isSectionHeadingNode, editorNodes } from '../../renderer/editor/nodes'
+import { editorNodes } from '../../renderer/editor/SummaryEditor'
+import { $isRunInBodyNode, $isSectionHeadingNode } from '../../renderer/features/structure'
 import { editorStateToModel, modelToEditorState, normalizeDocument, normalizeInlines } from '../../shared/document/lexicalState'
 import {
   type Block,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, fingerprintOf, shortFingerprint } from '../../shared/output/canonical'
+import { messageText } from '../../shared/errors'
 import { checkDocument, titleYear } from '../../shared/output/check'
 import { formatDate } from '../../shared/output/dates'
 import * as L from '../../shared/output/layout'
@@ -112,7 +113,9 @@ describe('出稿检查', () => {
     const r = checkDocument(doc, { today: '2026-01-05' }).findings
     expect(r.find((f) => f.kind === 'skippedLevel')?.location.block).toBe(1)
     expect(r.find((f) => f.kind === 'typedNumber')?.location.block).toBe(3)
-    expect(r.find((f) => f.kind === 'numberingGap')).toMatchObject({ location: { block: 5 }, message: expect.stringContaining('缺少第 8 项') })
+    const gap = r.find((f) => f.kind === 'numberingGap')!
+    expect(gap).toMatchObject({ location: { block: 5 }, problem: { code: 'check.numberingGap' } })
+    expect(messageText(gap.problem)).toContain('缺少第 8 项')
   })
   it('half-width punctuation in Chinese, not in numbers', () => {
     const doc = base()

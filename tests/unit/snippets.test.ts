@@ -32,6 +32,7 @@ import {
   type Snippet,
 } from '../../shared/snippets'
 import type { SummaryDocument } from '../../shared/document/model'
+import { messageText } from '../../shared/errors'
 
 describe('fields', () => {
   it('reads {{名称}} as a field and keeps the text around it', () => {
@@ -235,7 +236,7 @@ describe('CSV and JSON files', () => {
 
   it('reports the line of an unclosed quote and imports nothing from it', () => {
     const parsed = parseSnippetCsv('title,category,tags,body\n开头,开头,,现将工作总结如下\n坏的,开头,,"没有结束\n还在引号里\n')
-    expect(parsed.problems).toEqual([{ line: 3, problem: { code: 'snippetFile.unclosedQuote', params: {} }, message: '引号没有闭合' }])
+    expect(parsed.problems).toEqual([{ line: 3, problem: { code: 'snippetFile.unclosedQuote', params: {} } }])
   })
 
   it('reports rows with too many cells or no body by line', () => {
@@ -254,8 +255,9 @@ describe('CSV and JSON files', () => {
     const parsed = parseSnippetJson(text)
     expect(parsed.items).toEqual([])
     expect(parsed.problems).toEqual([
-      { line: 7, problem: { code: 'snippetFile.badJson', params: { line: 7 }, parts: { reason: { code: 'json.expectedCommaOrBrace', params: {} } } }, message: '第 7 行：JSON 格式有误（这里应为逗号或 }）' },
+      { line: 7, problem: { code: 'snippetFile.badJson', params: { line: 7 }, parts: { reason: { code: 'json.expectedCommaOrBrace', params: {} } } } },
     ])
+    expect(messageText(parsed.problems[0]!.problem)).toBe('第 7 行：JSON 格式有误（这里应为逗号或 }）')
   })
 
   it('reports a bad snippet of a JSON file by its line', () => {

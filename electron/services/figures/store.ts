@@ -4,7 +4,6 @@
  * table behave the same.
  */
 import { ApiError, type ApiOutput, type FigureListItem } from '../../../shared/api'
-import { messageText } from '../../../shared/errors'
 import type { Figure, SummaryDocument } from '../../../shared/document/model'
 import { figureUses } from '../../../shared/figures/checks'
 import { isComputed } from '../../../shared/figures/formula'
@@ -24,10 +23,7 @@ export function listItems(doc: SummaryDocument): FigureListItem[] {
 function itemOf(row: FigureRow): FigureListItem {
   const item: FigureListItem = { figure: row.figure, text: row.shown, unfilled: row.unfilled, uses: row.uses }
   if (isComputed(row.figure) && row.result?.ok) item.computed = row.value
-  if (row.error) {
-    item.problem = row.error
-    item.error = messageText(row.error)
-  }
+  if (row.error) item.problem = row.error
   if (row.comparison) item.comparison = row.comparison
   return item
 }
@@ -68,8 +64,7 @@ export function importFigureSheet(store: DocumentStore, id: string, rows: readon
   const plan = planImport(doc.figures, rows)
   const counts = summarizePlan(plan)
   const messages = describePlan(plan, doc.figures)
-  const lines = messages.map((m) => messageText(m))
-  const result: ApiOutput<'figures.import'> = { messages, lines, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
+  const result: ApiOutput<'figures.import'> = { messages, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
   if (plan.fatal) return { ...result, fatal: plan.fatal }
   if (apply && counts.update + counts.create > 0) {
     store.save(id, { ...doc, figures: applyImport(doc.figures, plan, newFigureId) })

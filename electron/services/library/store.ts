@@ -7,7 +7,7 @@ import path from 'node:path'
 import { ApiError, type LibraryInfo } from '../../../shared/api'
 import { DocumentStore } from '../documents/store'
 import { LibraryOpenError, openLibraryDatabase, type SqliteDatabase } from './database'
-import { msg, messageText, type Message } from '../../../shared/errors'
+import { msg, type Message } from '../../../shared/errors'
 
 export class LibraryHost {
   private db: SqliteDatabase | null = null
@@ -23,7 +23,7 @@ export class LibraryHost {
   info(): LibraryInfo {
     if (this.store) return { state: 'open', path: this.currentPath, documents: this.store.count() }
     const problem = this.problem?.reason ?? msg('library.notOpen')
-    return { state: 'unavailable', path: this.currentPath, reason: messageText(problem), problem }
+    return { state: 'unavailable', path: this.currentPath, problem }
   }
 
   /** Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file. */

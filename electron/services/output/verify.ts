@@ -9,7 +9,7 @@
  *      appended or rewritten after export).
  */
 import type { SummaryDocument } from '../../../shared/document/model'
-import { msg, messageText, type Message } from '../../../shared/errors'
+import { msg, type Message } from '../../../shared/errors'
 import { isFingerprint } from '../../../shared/output/canonical'
 import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
@@ -27,8 +27,6 @@ export interface VerifyResult {
   final: FinalSummary | null
   /** what the result means, for the writer */
   note: Message
-  /** `note` in Chinese, as the CLI prints it */
-  message: string
   /** where the text differs first (DOCX) */
   difference?: { expected: string; found: string }
 }
@@ -61,8 +59,8 @@ function localDateTime(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-type Verdict = Omit<VerifyResult, 'note' | 'message'>
-const result = (verdict: Verdict, note: Message): VerifyResult => ({ ...verdict, note, message: messageText(note) })
+type Verdict = Omit<VerifyResult, 'note'>
+const result = (verdict: Verdict, note: Message): VerifyResult => ({ ...verdict, note })
 
 export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise<VerifyResult> {
   const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1')

@@ -3,7 +3,7 @@
  * import/export and harvest. No Electron here: the app, the browser shell and the CLI share it.
  */
 import { ApiError, type ApiOutput } from '../../../shared/api'
-import { msg, messageText, type Message } from '../../../shared/errors'
+import { msg, type Message } from '../../../shared/errors'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { snippetsToCsv, snippetsToJson, type HarvestSource, type ParsedImport } from '../../../shared/snippets'
 import type { SqliteDatabase } from '../library/database'
@@ -98,6 +98,5 @@ export async function harvestSnippets(
     paragraphs,
     groups: groups.map((g) => ({ ...g, inLibrary: store.hasBodyKey(bodyKey(g.body)) })),
     problems,
-    warnings: problems.map((p) => messageText(p)),
   }
 }

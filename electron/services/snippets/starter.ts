@@ -4,6 +4,7 @@
  * writer may delete any of them, and 素材库 › 恢复内置素材 puts back what was removed.
  */
 import starterFile from '../../../resources/snippets/starter.json' with { type: 'json' }
+import { messageText } from '../../../shared/errors'
 import { parseSnippetJson, type ParsedImport } from '../../../shared/snippets'
 
 let parsed: ParsedImport | null = null
@@ -11,7 +12,7 @@ let parsed: ParsedImport | null = null
 export function starterSnippets(): ParsedImport {
   if (!parsed) {
     parsed = parseSnippetJson(JSON.stringify(starterFile))
-    if (parsed.problems.length) throw new Error(`starter snippets: ${parsed.problems.map((p) => p.message).join('; ')}`)
+    if (parsed.problems.length) throw new Error(`starter snippets: ${parsed.problems.map((p) => messageText(p.problem)).join('; ')}`)
   }
   return parsed
 }

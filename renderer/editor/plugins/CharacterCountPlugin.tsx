@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot } from 'lexical'
 import { useEffect } from 'react'
 import { countCharacters } from '../../../shared/document/text'
-import { $isSectionHeadingNode } from '../nodes'
+import { $isSectionHeadingNode } from '../../features/structure'
 
 export interface CharacterCounts {
   total: number

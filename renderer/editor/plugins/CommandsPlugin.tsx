@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { REDO_COMMAND, UNDO_COMMAND } from 'lexical'
 import { useEffect, useRef, type RefObject } from 'react'
 import type { AppCommand } from '../../../shared/commands'
-import { OPEN_FIND_COMMAND } from './find-replace/FindReplacePlugin'
+import { OPEN_FIND_COMMAND } from '../../features/find-replace/FindReplacePlugin'
 
 /** Handles the menu commands that act on the open document; returns false for the others. */
 export type EditorCommandHandler = (command: AppCommand) => boolean

@@ -41,6 +41,9 @@ function entries(platform: Platform): Entry[] {
   return out
 }
 
+/** Commands the shell has but the menu does not send: library.changed follows 打开库…, undo and redo are roles. */
+const NOT_SENT: AppCommand[] = ['library.changed', 'edit.undo', 'edit.redo']
+
 const sent = (platform: Platform) => new Set(entries(platform).flatMap((e) => e.actions.flatMap((a) => (typeof a === 'object' ? [a.send] : []))))
 
 // Electron's own accelerators for the roles (lib/browser/api/menu-item-roles.ts): an item with a role
@@ -118,8 +121,8 @@ describe.each(PLATFORMS)('the menu on %s', (platform) => {
     }
   })
 
-  it('sends every command the renderer takes from the shell (library.changed follows 打开库…)', () => {
-    expect([...sent(platform), 'library.changed'].sort()).toEqual([...APP_COMMANDS].sort())
+  it('sends every command the renderer takes from the shell (library.changed follows 打开库…; undo and redo are roles)', () => {
+    expect([...sent(platform), ...NOT_SENT].sort()).toEqual([...APP_COMMANDS].sort())
     const opensLibrary = entries(platform).filter((e) => e.actions.includes('openLibrary'))
     expect(opensLibrary, 'one item opens another library').toHaveLength(1)
     expect(entries(platform).filter((e) => e.actions.includes('showAbout')).length).toBeGreaterThanOrEqual(1)
@@ -148,12 +151,49 @@ describe.each(PLATFORMS)('the menu on %s', (platform) => {
     expect(clashes).toEqual([])
   })
 
-  it('hides an item only to give a visible item’s action a second key', () => {
+  it('hides an item only to give a visible item’s action (or role) a second key', () => {
     const all = entries(platform)
     for (const { item, path, actions } of all.filter((e) => e.item.visible === false)) {
       expect(item.accelerator, path).toBeTruthy()
-      const twin = all.find((e) => e.item.visible !== false && e.actions.length > 0 && JSON.stringify(e.actions) === JSON.stringify(actions))
+      if (platform === 'darwin') expect(item.acceleratorWorksWhenHidden, `${path}: a hidden key works on macOS only when asked`).toBe(true)
+      const twin = item.role
+        ? all.find((e) => e.item.visible !== false && e.item.role === item.role)
+        : all.find((e) => e.item.visible !== false && e.actions.length > 0 && JSON.stringify(e.actions) === JSON.stringify(actions))
       expect(twin, `${path} repeats a visible item`).toBeDefined()
+    }
+  })
+
+  it('undoes and redoes with Electron’s roles, so a focused text field undoes itself, with both redo keys', () => {
+    const edit = entries(platform).filter((e) => e.path.startsWith(`${platform} › 编辑 › `))
+    const undo = edit.filter((e) => e.item.role === 'undo')
+    const redo = edit.filter((e) => e.item.role === 'redo')
+    expect(undo.map((e) => e.item.visible)).toEqual([undefined])
+    expect(undo[0]!.item.click).toBeUndefined()
+    const redoKeys = redo.map((e) => keys(e.item.accelerator ?? roleAccelerator('redo', platform)!, platform)).map((k) => ('keys' in k ? k.keys : k.invalid))
+    const want = ['CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Y'].map((k) => (keys(k, platform) as { keys: string }).keys)
+    expect(redoKeys.sort()).toEqual(want.sort())
+    for (const role of ['cut', 'copy', 'paste', 'selectAll']) expect(edit.filter((e) => e.item.role === role), role).toHaveLength(1)
+  })
+
+  it('has a Window menu: minimize and close everywhere, zoom and bring-all-to-front on macOS', () => {
+    const windowMenu = entries(platform).filter((e) => e.path.startsWith(`${platform} › 窗口 › `)).map((e) => e.item.role).filter(Boolean)
+    expect(windowMenu).toEqual(platform === 'darwin' ? ['minimize', 'zoom', 'close', 'front'] : ['minimize', 'close'])
+    expect(entries(platform).find((e) => e.path === `${platform} › 窗口`)?.item.role).toBe('window')
+  })
+
+  it('prints, exports and checks from 文件, each with a key', () => {
+    const file = entries(platform).filter((e) => e.path.startsWith(`${platform} › 文件 › `))
+    const byCommand = (command: AppCommand) => file.find((e) => e.actions.some((a) => typeof a === 'object' && a.send === command))
+    const expected: [AppCommand, string, string][] = [
+      ['output.print', '打印…', 'CmdOrCtrl+P'],
+      ['output.exportDocx', '导出 Word…', 'CmdOrCtrl+Shift+E'],
+      ['output.exportPdf', '导出 PDF…', 'CmdOrCtrl+Shift+P'],
+      ['output.check', '出稿检查', 'F7'],
+    ]
+    for (const [command, label, key] of expected) {
+      const entry = byCommand(command)
+      expect(entry?.item.label, command).toBe(label)
+      expect(keys(String(entry?.item.accelerator), platform), command).toEqual(keys(key, platform))
     }
   })
 })

@@ -12,13 +12,14 @@ import {
   type PreventableEvent,
 } from '../../../electron/main/navigation'
 
-const rendererDir = path.resolve('/opt/draftdesk/dist/renderer')
-const app = { rendererDir }
-const index = pathToFileURL(path.join(rendererDir, 'index.html')).href
+const app = {}
+const index = 'app://draftdesk/index.html'
 
 describe('isAppUrl', () => {
   it("accepts the app's own index.html, with a hash or query", () => {
     expect(isAppUrl(index, app)).toBe(true)
+    expect(isAppUrl('app://draftdesk/', app)).toBe(true)
+    expect(isAppUrl('app://DraftDesk/index.html', app)).toBe(true)
     expect(isAppUrl(`${index}#/documents/abc123`, app)).toBe(true)
     expect(isAppUrl(`${index}?lang=en`, app)).toBe(true)
   })
@@ -29,12 +30,14 @@ describe('isAppUrl', () => {
       'https://evil.example/index.html',
       'file:///etc/passwd',
       pathToFileURL('/etc/passwd').href,
-      pathToFileURL(path.join(rendererDir, 'other.html')).href,
-      pathToFileURL(path.join(rendererDir, 'assets', 'index.js')).href,
-      pathToFileURL(path.join(rendererDir, '..', 'index.html')).href,
-      pathToFileURL(path.join(rendererDir, 'index.html.evil')).href,
-      `${pathToFileURL(rendererDir).href}/../../../etc/passwd`,
-      'file://evil-host/opt/draftdesk/dist/renderer/index.html',
+      pathToFileURL(path.resolve('/opt/draftdesk/dist/renderer/index.html')).href,
+      'app://draftdesk/other.html',
+      'app://draftdesk/assets/index.js',
+      'app://draftdesk/index.html.evil',
+      'app://evil/index.html',
+      'app://draftdesk:81/index.html',
+      'app://user@draftdesk/index.html',
+      'appx://draftdesk/index.html',
       'data:text/html,<script>alert(1)</script>',
       'javascript:alert(1)',
       'about:blank',
@@ -47,7 +50,7 @@ describe('isAppUrl', () => {
   })
 
   it('accepts the dev server origin only when one is configured', () => {
-    const dev = { rendererDir, devServerUrl: 'http://localhost:5173' }
+    const dev = { devServerUrl: 'http://localhost:5173' }
     expect(isAppUrl('http://localhost:5173/', dev)).toBe(true)
     expect(isAppUrl('http://localhost:5173/src/main.tsx?t=1', dev)).toBe(true)
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false)
@@ -114,8 +117,9 @@ describe('navigation guards', () => {
         openHandler = handler
       },
     } as unknown as GuardedContents
-    guardNavigation(contents, app, vi.fn())
-    expect([...listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect'])
+    const openExternal = vi.fn()
+    guardNavigation(contents, app, openExternal)
+    expect([...listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect'])
     const navigate = preventable()
     listeners.get('will-navigate')!(navigate, 'http://evil.example/')
     expect(navigate.prevented).toBe(true)
@@ -126,5 +130,51 @@ describe('navigation guards', () => {
     listeners.get('will-attach-webview')!(webview)
     expect(webview.prevented).toBe(true)
     expect(openHandler?.({ url: 'http://evil.example/' })).toEqual({ action: 'deny' })
+  })
+
+  it('guards navigation in every frame (will-frame-navigate) like the main frame’s', async () => {
+    const listeners = new Map<string, (event: unknown, url?: string) => void>()
+    const contents = {
+      on: (name: string, listener: (event: unknown, url?: string) => void) => listeners.set(name, listener),
+      setWindowOpenHandler: () => undefined,
+    } as unknown as GuardedContents
+    const openExternal = vi.fn()
+    let clock = 0
+    guardNavigation(contents, app, openExternal, () => clock)
+    const frame = (url: string, isMainFrame: boolean) => Object.assign(preventable(), { url, isMainFrame })
+
+    const sub = frame('file:///etc/passwd', false)
+    listeners.get('will-frame-navigate')!(sub)
+    expect(sub.prevented).toBe(true)
+    const own = frame(`${index}#/x`, true)
+    listeners.get('will-frame-navigate')!(own)
+    expect(own.prevented).toBe(false)
+    // the print preview writes its pages into frames with srcdoc
+    for (const url of ['about:srcdoc', 'about:blank']) {
+      const written = frame(url, false)
+      listeners.get('will-frame-navigate')!(written)
+      expect(written.prevented, url).toBe(false)
+      const top = frame(url, true)
+      listeners.get('will-frame-navigate')!(top)
+      expect(top.prevented, `${url} in the main frame`).toBe(true)
+    }
+    const dataFrame = frame('data:text/html,<script>alert(1)</script>', false)
+    listeners.get('will-frame-navigate')!(dataFrame)
+    expect(dataFrame.prevented).toBe(true)
+
+    // a main-frame web link raises will-frame-navigate and will-navigate: both refused, opened once
+    const link = 'https://www.gov.cn/zhengce/'
+    const first = frame(link, true)
+    listeners.get('will-frame-navigate')!(first)
+    const second = preventable()
+    listeners.get('will-navigate')!(second, link)
+    expect(first.prevented && second.prevented).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(openExternal.mock.calls).toEqual([[link]])
+    // the same link clicked again later opens again
+    clock = 5000
+    listeners.get('will-navigate')!(preventable(), link)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(openExternal).toHaveBeenCalledTimes(2)
   })
 })

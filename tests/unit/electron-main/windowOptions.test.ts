@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { APP_TITLE, CONTENT_SECURITY_POLICY, devContentSecurityPolicy, mainWindowOptions, withContentSecurityPolicy } from '../../../electron/main/windowOptions'
-import { DEFAULT_WINDOW_STATE, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH } from '../../../electron/main/windowState'
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp'
+import { APP_TITLE, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, mainWindowOptions, withContentSecurityPolicy } from '../../../electron/main/windowOptions'
 
 describe('mainWindowOptions', () => {
-  const options = mainWindowOptions({ x: 10, y: 20, width: 1000, height: 700, maximized: false }, '/app/dist/electron/preload.cjs')
+  const options = mainWindowOptions('/app/dist/electron/preload.cjs')
 
   it('isolates and sandboxes the renderer', () => {
     const web = options.webPreferences!
@@ -19,54 +19,23 @@ describe('mainWindowOptions', () => {
     expect(web.preload).toBe('/app/dist/electron/preload.cjs')
   })
 
-  it('has the title, bounds and minimum size', () => {
+  it('has the title, first size and minimum size, and stays hidden until it has painted', () => {
     expect(options.title).toBe('DraftDesk 稿台')
     expect(APP_TITLE).toBe('DraftDesk 稿台')
-    expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, minWidth: MIN_WINDOW_WIDTH, minHeight: MIN_WINDOW_HEIGHT, show: false })
+    expect(options).toMatchObject({ width: 1280, height: 860, minWidth: MIN_WINDOW_WIDTH, minHeight: MIN_WINDOW_HEIGHT, show: false })
+    expect(options).not.toHaveProperty('x')
   })
 
-  it('leaves the position to Electron (centred) when the state has none', () => {
-    const centred = mainWindowOptions({ ...DEFAULT_WINDOW_STATE }, '/p.cjs')
-    expect(centred).not.toHaveProperty('x')
-    expect(centred).not.toHaveProperty('y')
-    expect(centred).toMatchObject({ width: 1280, height: 860 })
+  it('leaves its bounds and maximized state to Electron’s own persistence, under a fixed name', () => {
+    expect(options.name).toBe('main')
+    expect(options.windowStatePersistence).toEqual({ bounds: true, displayMode: true })
   })
 })
 
-describe('Content-Security-Policy', () => {
-  const directives = Object.fromEntries(
-    CONTENT_SECURITY_POLICY.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/)
-      return [name, values.join(' ')]
-    }),
-  )
-
-  it('allows only the app itself', () => {
-    expect(directives).toEqual({
-      'default-src': "'self'",
-      'script-src': "'self'",
-      'style-src': "'self' 'unsafe-inline'",
-      'img-src': "'self' data: blob:",
-      'font-src': "'self' data:",
-      'connect-src': "'self'",
-      'object-src': "'none'",
-      'base-uri': "'none'",
-      'frame-ancestors': "'none'",
-      'form-action': "'none'",
-    })
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*|https?:/)
-  })
-
+describe('withContentSecurityPolicy', () => {
   it('replaces any policy in the response headers, whatever the case of its name', () => {
-    const headers = withContentSecurityPolicy({ 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html', 'X-A': ['1', '2'] })
+    const headers = withContentSecurityPolicy({ 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html', 'X-A': ['1', '2'] }, CONTENT_SECURITY_POLICY)
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'Content-Type': ['text/html'], 'X-A': ['1', '2'] })
-    expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] })
-  })
-
-  it('relaxes only script-src and connect-src for the dev server', () => {
-    const dev = devContentSecurityPolicy('http://localhost:5173/')
-    expect(dev).toContain("script-src 'self' 'unsafe-inline'")
-    expect(dev).toContain("connect-src 'self' ws://localhost:5173")
-    expect(dev).toContain("object-src 'none'")
+    expect(withContentSecurityPolicy(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] })
   })
 })

@@ -1,7 +1,7 @@
 import type { Migration } from './index'
 
 /**
- * Output (issue 6): seal and signature images (assets), and 定稿 — final revisions with a name, who
+ * Output: seal and signature images (assets), and 定稿 — final revisions with a name, who
  * froze them and the SHA-256 fingerprint of their model. SQLite cannot widen a CHECK in place, so
  * revisions is rebuilt (same rows and ids). A final revision can never be updated (trigger).
  */

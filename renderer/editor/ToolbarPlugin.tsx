@@ -1,0 +1,35 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, REDO_COMMAND, UNDO_COMMAND } from 'lexical'
+import { mergeRegister } from '@lexical/utils'
+import { Children, Fragment, useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** The toolbar: undo and redo, then each feature's group of buttons (`children`), separated. */
+export function ToolbarPlugin({ children }: { children?: ReactNode }) {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation('editor')
+  const [canUndo, setCanUndo] = useState(false)
+  const [canRedo, setCanRedo] = useState(false)
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
+      ),
+    [editor],
+  )
+
+  return (
+    <div className="toolbar" role="toolbar">
+      <button onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`}>↶</button>
+      <button onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo} title={`${t('redo')} (Ctrl+Y)`}>↷</button>
+      {Children.toArray(children).map((group, i) => (
+        <Fragment key={i}>
+          <span className="sep" />
+          {group}
+        </Fragment>
+      ))}
+    </div>
+  )
+}

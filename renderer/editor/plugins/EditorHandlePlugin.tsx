@@ -1,0 +1,63 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, type SerializedLexicalNode } from 'lexical'
+import { useEffect, useRef, type RefObject } from 'react'
+import { modelToEditorState } from '../../../shared/document/lexicalState'
+import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
+import { withFreshFigureIds } from '../../../shared/document/merge'
+import { $getFigures, $updateFigures } from '../../features/figures/state'
+import { $isSubtitleNode, $isTitleNode } from '../../features/structure'
+
+/** What the app may ask of the open editor. */
+export interface EditorHandle {
+  /** Renaming the open document changes its title line, so the editor and the library agree. */
+  setTitle(title: string): void
+  /**
+   * Puts an imported document into this one as one undo step: all of it (title, subtitle,
+   * signature) when this one is still empty, else its body at the caret. Its figures join ours.
+   */
+  insertDocument(doc: SummaryDocument): void
+}
+
+/** The parts of the model that live outside the editor state. */
+export type Carry = { figures: Figure[]; signature?: Signature }
+
+/** True when the editor holds nothing but empty blocks (a new document). */
+function $isBlank(): boolean {
+  return $getRoot().getChildren().every((block) => block.getTextContentSize() === 0 && !$isDecoratorNode(block))
+}
+
+export function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObject<EditorHandle | null>; carry: Carry; setCarry(c: Carry): void }) {
+  const [editor] = useLexicalComposerContext()
+  const carryRef = useRef(carry)
+  carryRef.current = carry
+  useEffect(() => {
+    handle.current = {
+      insertDocument: (incoming) => {
+        const doc = withFreshFigureIds(incoming, new Set(editor.getEditorState().read($getFigures).map((f) => f.id)))
+        const nodes = modelToEditorState(doc).root.children as unknown as SerializedLexicalNode[]
+        let whole = false
+        editor.update(() => {
+          whole = $isBlank()
+          const parsed = nodes.map((n) => $parseSerializedNode(n))
+          // its figures join ours in the same update (one undo step; references show at once)
+          $updateFigures((figures) => [...figures, ...doc.figures])
+          if (whole) $getRoot().clear().append(...parsed)
+          else $insertNodes(parsed.filter((n) => !$isTitleNode(n) && !$isSubtitleNode(n)))
+        })
+        const signature = doc.signature
+        if (whole && signature) setCarry({ ...carryRef.current, signature })
+      },
+      setTitle: (title) =>
+        editor.update(() => {
+          const first = $getRoot().getFirstChild()
+          if (!$isTitleNode(first)) return
+          first.clear()
+          first.append($createTextNode(title))
+        }),
+    }
+    return () => {
+      handle.current = null
+    }
+  }, [editor, handle, setCarry])
+  return null
+}

@@ -1,0 +1,189 @@
+/**
+ * The find bar: a strip above the page (like Word's and VS Code's), with the replace row under
+ * it when asked for. Presentational: FindReplacePlugin owns the state and does the work.
+ *
+ * Keys: Enter / Shift+Enter next / previous match (not while an IME is composing), Enter in the
+ * replace field replaces the current match, Ctrl+Enter there replaces all, Tab moves between the
+ * two fields, Esc closes.
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { MATCH_LIMIT, type FindOptions } from './matching'
+import './find-replace.css'
+
+export type FindStatus =
+  | { kind: 'empty' }
+  | { kind: 'error'; reason: 'invalid' | 'nested-quantifier'; detail?: string }
+  | { kind: 'ok'; total: number; current: number; capped: boolean; timedOut: boolean }
+
+export interface FindReplacePanelProps {
+  showReplace: boolean
+  findText: string
+  replaceText: string
+  options: FindOptions
+  status: FindStatus
+  /** matches replaced by the last "replace all", shown until the query changes */
+  replaced: number | null
+  /** bump n to move the keyboard focus into a field (and select its text) */
+  focusRequest: { field: 'find' | 'replace'; n: number }
+  onFindText(value: string, composing: boolean): void
+  onReplaceText(value: string): void
+  onOption(name: keyof FindOptions): void
+  onToggleReplace(): void
+  onNext(): void
+  onPrevious(): void
+  onReplace(): void
+  onReplaceAll(): void
+  onClose(): void
+}
+
+const composing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229
+
+export function FindReplacePanel(props: FindReplacePanelProps) {
+  const { t } = useTranslation('find-replace')
+  const findInput = useRef<HTMLInputElement>(null)
+  const replaceInput = useRef<HTMLInputElement>(null)
+  const { status, options, showReplace, focusRequest } = props
+
+  useEffect(() => {
+    const input = focusRequest.field === 'replace' ? replaceInput.current : findInput.current
+    input?.focus()
+    input?.select()
+  }, [focusRequest])
+
+  const onBarKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !composing(e)) {
+      e.preventDefault()
+      e.stopPropagation()
+      props.onClose()
+    }
+  }
+  const onFindKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (composing(e)) return
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      if (e.shiftKey) props.onPrevious()
+      else props.onNext()
+    } else if (e.key === 'Tab' && !e.shiftKey && showReplace) {
+      e.preventDefault()
+      replaceInput.current?.focus()
+      replaceInput.current?.select()
+    }
+  }
+  const onReplaceKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (composing(e)) return
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      if (e.ctrlKey || e.metaKey) props.onReplaceAll()
+      else props.onReplace()
+    } else if (e.key === 'Tab' && e.shiftKey) {
+      e.preventDefault()
+      findInput.current?.focus()
+      findInput.current?.select()
+    }
+  }
+
+  let count: string | null = null
+  let message: string | null = null
+  let detail: string | undefined
+  let tone: 'muted' | 'error' = 'muted'
+  if (status.kind === 'error') {
+    message = status.reason === 'invalid' ? t('invalidRegex') : t('slowRegex')
+    detail = status.detail
+    tone = 'error'
+  } else if (status.kind === 'ok') {
+    if (status.total === 0) message = t('noResults')
+    else count = `${status.current + 1}/${status.capped ? `${MATCH_LIMIT}+` : status.total}`
+    if (status.timedOut) {
+      message = t('timedOut')
+      tone = 'error'
+    }
+  }
+  if (props.replaced !== null && status.kind !== 'error') {
+    message = t('replaced', { count: props.replaced })
+    tone = 'muted'
+  }
+  const hasMatches = status.kind === 'ok' && status.total > 0
+  const toggle = (name: keyof FindOptions, glyph: string, label: string) => (
+    <button
+      type="button"
+      className={`find-toggle${options[name] ? ' on' : ''}`}
+      aria-pressed={options[name]}
+      aria-label={label}
+      title={label}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => props.onOption(name)}
+    >
+      {glyph}
+    </button>
+  )
+
+  return (
+    <div className="find-bar" role="search" aria-label={t('bar')} data-testid="find-bar" onKeyDown={onBarKey}>
+      <button
+        type="button"
+        className="find-expand"
+        aria-expanded={showReplace}
+        aria-label={t('toggleReplace')}
+        title={`${t('toggleReplace')} (Ctrl+H)`}
+        onClick={props.onToggleReplace}
+      >
+        {showReplace ? '▾' : '▸'}
+      </button>
+      <div className="find-rows">
+        <div className="find-row">
+          <input
+            ref={findInput}
+            className="find-input"
+            type="text"
+            aria-label={t('find')}
+            placeholder={t('find')}
+            value={props.findText}
+            spellCheck={false}
+            aria-invalid={status.kind === 'error'}
+            onChange={(e) => props.onFindText(e.target.value, (e.nativeEvent as InputEvent).isComposing === true)}
+            onCompositionEnd={(e) => props.onFindText(e.currentTarget.value, false)}
+            onKeyDown={onFindKey}
+          />
+          {toggle('matchCase', 'Aa', t('matchCase'))}
+          {toggle('wholeWord', 'ab|', t('wholeWord'))}
+          {toggle('regex', '.*', t('regex'))}
+          <span className={`find-status ${tone}`} data-testid="find-status" role="status" title={detail}>
+            {count !== null && <span className="find-count" data-testid="find-count">{count}</span>}
+            {message !== null && <span className="find-message" data-testid="find-message">{message}</span>}
+          </span>
+          <button type="button" aria-label={t('previous')} title={`${t('previous')} (Shift+Enter)`} disabled={!hasMatches} onClick={props.onPrevious}>
+            ↑
+          </button>
+          <button type="button" aria-label={t('next')} title={`${t('next')} (Enter)`} disabled={!hasMatches} onClick={props.onNext}>
+            ↓
+          </button>
+          <button type="button" className="find-close" aria-label={t('close')} title={`${t('close')} (Esc)`} onClick={props.onClose}>
+            ×
+          </button>
+        </div>
+        {showReplace && (
+          <div className="find-row">
+            <input
+              ref={replaceInput}
+              className="find-input"
+              type="text"
+              aria-label={t('replaceWith')}
+              placeholder={t('replaceWith')}
+              value={props.replaceText}
+              spellCheck={false}
+              onChange={(e) => props.onReplaceText(e.target.value)}
+              onKeyDown={onReplaceKey}
+            />
+            <button type="button" title={`${t('replace')} (Enter)`} disabled={!hasMatches} onClick={props.onReplace}>
+              {t('replace')}
+            </button>
+            <button type="button" title={`${t('replaceAll')} (Ctrl+Enter)`} disabled={!hasMatches} onClick={props.onReplaceAll}>
+              {t('replaceAll')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}

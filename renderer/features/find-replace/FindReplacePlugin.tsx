@@ -1,0 +1,360 @@
+/**
+ * Find and replace in the open document.
+ *
+ * Ctrl+F opens the find bar, Ctrl+H the bar with its replace row (also the menu's 'find' and
+ * 'replace' commands, through OPEN_FIND_COMMAND); Esc closes it and puts the keyboard back in
+ * the editor, on the current match if the bar moved there. F3 / Shift+F3 next / previous.
+ *
+ * - Matching is in ./matching.ts (pure), the document's segments and the edits in
+ *   ../../ui/segments.ts (shared with the figure table), the painting in ./highlights.ts. Matches are painted with the CSS Custom Highlight API and
+ *   never mutate the document; the current match is also the editor's selection (set without
+ *   moving the DOM selection, so the keyboard stays in the bar) and is scrolled into view.
+ * - While the bar is open, matches are recomputed 100 ms after the document last changed. While
+ *   it is closed nothing listens to the document, so typing costs nothing here.
+ * - "Replace" replaces the current match and moves to the next; "Replace all" replaces every
+ *   match in one editor.update tagged history-push: one undo step, one redo step.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import {
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
+  createCommand,
+  HISTORY_PUSH_TAG,
+  KEY_ESCAPE_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
+  type LexicalCommand,
+} from 'lexical'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { clearHighlights, matchRange, paintCurrent, paintMatches, scrollRangeIntoView } from './highlights'
+import {
+  compileQuery,
+  escapeRegExp,
+  findInTexts,
+  firstMatchFrom,
+  lastMatchBefore,
+  makeReplacer,
+  type CompiledQuery,
+  type FindOptions,
+  type TextMatch,
+} from './matching'
+import { FindReplacePanel, type FindStatus } from './FindReplacePanel'
+import { $collapseAt, $collectSegments, $positionOfPoint, $replaceInSegment, $selectInSegment, type SegmentIndex, type SegmentPosition } from '../../ui/segments'
+
+/** Opens the find bar ('find') or the bar with the replace row ('replace'). */
+export const OPEN_FIND_COMMAND: LexicalCommand<'find' | 'replace'> = createCommand('DD_OPEN_FIND')
+
+/** How long after the last document change the matches are recomputed. */
+export const RECOMPUTE_DELAY_MS = 100
+
+interface Search {
+  index: SegmentIndex
+  compiled: CompiledQuery | null
+  matches: TextMatch[]
+}
+
+/** The selection's start and end in the segments (inside a read). */
+function $selectionSpan(index: SegmentIndex): { start: SegmentPosition; end: SegmentPosition } | null {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection)) return null
+  const [first, last] = selection.isBackward() ? [selection.focus, selection.anchor] : [selection.anchor, selection.focus]
+  const start = $positionOfPoint(index, first)
+  const end = $positionOfPoint(index, last)
+  return start && end ? { start, end } : null
+}
+
+export function FindReplacePlugin() {
+  const [editor] = useLexicalComposerContext()
+  const [open, setOpen] = useState(false)
+  const [showReplace, setShowReplace] = useState(false)
+  const [findText, setFindText] = useState('')
+  const [query, setQuery] = useState('')
+  const [replaceText, setReplaceText] = useState('')
+  const [options, setOptions] = useState<FindOptions>({ matchCase: false, wholeWord: false, regex: false })
+  const [status, setStatus] = useState<FindStatus>({ kind: 'empty' })
+  const [replaced, setReplaced] = useState<number | null>(null)
+  const [focusRequest, setFocusRequest] = useState<{ field: 'find' | 'replace'; n: number }>({ field: 'find', n: 0 })
+  const search = useRef<Search | null>(null)
+  const current = useRef(-1)
+  const stale = useRef(true)
+
+  /** Makes match i current: selects it in the editor (keyboard stays in the bar) and scrolls to it. */
+  const goTo = useCallback(
+    (i: number) => {
+      const s = search.current
+      const m = s?.matches[i]
+      if (!s || !m) return
+      current.current = i
+      const segment = s.index.segments[m.text]!
+      editor.update(() => void $selectInSegment(segment, m.start, m.end), { tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG] })
+      paintCurrent(editor, s.index.segments, m)
+      const range = matchRange(editor, segment, m)
+      const root = editor.getRootElement()
+      if (range && root) scrollRangeIntoView(range, root)
+      setStatus((prev) => (prev.kind === 'ok' ? { ...prev, current: i } : prev))
+    },
+    [editor],
+  )
+
+  /**
+   * Recomputes the matches. `from: 'selection'` makes the first match at or after the editor's
+   * selection current (a new query); `'keep'` keeps the current match where it was (the document
+   * changed). `select` also selects it in the editor.
+   */
+  const compute = useCallback(
+    (from: 'selection' | 'keep', select: boolean) => {
+      const started = performance.now()
+      const previous = search.current?.matches[current.current]
+      const { index, origin } = editor.getEditorState().read(() => {
+        const index = $collectSegments()
+        return { index, origin: from === 'selection' ? ($selectionSpan(index)?.start ?? null) : null }
+      })
+      const compiled = compileQuery(query, options)
+      const result = compiled?.ok ? findInTexts(index.segments.map((s) => s.text), compiled.re, options.wholeWord) : null
+      const matches = result?.matches ?? []
+      const matched = performance.now()
+      let next = -1
+      if (matches.length > 0) {
+        if (from === 'selection') next = origin ? firstMatchFrom(matches, origin.segment, origin.offset) : 0
+        else next = previous ? firstMatchFrom(matches, previous.text, previous.start) : 0
+      }
+      const s: Search = { index, compiled, matches }
+      search.current = s
+      current.current = next
+      stale.current = false
+      if (matches.length > 0) paintMatches(editor, index.segments, matches, next)
+      else clearHighlights()
+      // for tests and benchmarks: reading the document and matching, then that plus painting
+      performance.clearMeasures('dd:find')
+      performance.clearMeasures('dd:find-painted')
+      performance.measure('dd:find', { start: started, end: matched })
+      performance.measure('dd:find-painted', { start: started, end: performance.now() })
+      if (compiled === null) setStatus({ kind: 'empty' })
+      else if (!compiled.ok) setStatus(compiled.reason === 'invalid' ? { kind: 'error', reason: 'invalid', detail: compiled.detail } : { kind: 'error', reason: 'nested-quantifier' })
+      else setStatus({ kind: 'ok', total: matches.length, current: next, capped: result!.capped, timedOut: result!.timedOut })
+      if (select && next >= 0) goTo(next)
+    },
+    [editor, query, options, goTo],
+  )
+
+  const fresh = useCallback(() => {
+    if (stale.current || !search.current) compute('keep', false)
+    return search.current!
+  }, [compute])
+
+  /** The editor's selection is on the current match (or nowhere): the bar and the editor agree. */
+  const onCurrent = useCallback(
+    (s: Search) => {
+      const span = editor.getEditorState().read(() => $selectionSpan(s.index))
+      const m = s.matches[current.current]
+      const agrees = !span || (!!m && span.start.segment === m.text && span.start.offset === m.start && span.end.segment === m.text && span.end.offset === m.end)
+      return { agrees, span }
+    },
+    [editor],
+  )
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      const s = fresh()
+      const n = s.matches.length
+      if (n === 0) return
+      // From the current match, unless the writer has put the caret somewhere else meanwhile.
+      const { agrees, span } = onCurrent(s)
+      let next: number
+      if (agrees || !span) next = current.current < 0 ? (delta > 0 ? 0 : n - 1) : (current.current + delta + n) % n
+      else if (delta > 0) next = firstMatchFrom(s.matches, span.start.segment, span.start.offset)
+      else next = lastMatchBefore(s.matches, span.start.segment, span.start.offset)
+      setReplaced(null)
+      goTo(next)
+    },
+    [fresh, goTo, onCurrent],
+  )
+
+  const replaceCurrent = useCallback(() => {
+    const s = fresh()
+    if (s.matches.length === 0 || !s.compiled?.ok || !editor.isEditable()) return
+    // The caret was moved away from the current match: show the match there first, like Word.
+    const { agrees, span } = onCurrent(s)
+    if (!agrees && span) return goTo(firstMatchFrom(s.matches, span.start.segment, span.start.offset))
+    const m = s.matches[current.current]
+    if (!m) return
+    const segment = s.index.segments[m.text]!
+    const text = makeReplacer(s.compiled, replaceText)(segment.text, m)
+    editor.update(
+      () => {
+        const end = $replaceInSegment(segment, m.start, m.end, text)
+        if (end) $collapseAt(end)
+      },
+      { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
+    )
+    setReplaced(null)
+    compute('selection', true)
+  }, [editor, fresh, compute, replaceText, onCurrent, goTo])
+
+  const replaceAll = useCallback(() => {
+    const s = fresh()
+    if (s.matches.length === 0 || !s.compiled?.ok || !editor.isEditable()) return
+    const replacer = makeReplacer(s.compiled, replaceText)
+    const texts = s.matches.map((m) => replacer(s.index.segments[m.text]!.text, m))
+    let count = 0
+    // One update, so one history entry: a single Ctrl+Z undoes every replacement.
+    editor.update(
+      () => {
+        let first: ReturnType<typeof $replaceInSegment> = null
+        for (let i = s.matches.length - 1; i >= 0; i--) {
+          const m = s.matches[i]!
+          const end = $replaceInSegment(s.index.segments[m.text]!, m.start, m.end, texts[i]!)
+          if (end) {
+            count++
+            first = end
+          }
+        }
+        if (first) $collapseAt(first)
+      },
+      { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
+    )
+    compute('keep', false)
+    setReplaced(count)
+  }, [editor, fresh, compute, replaceText])
+
+  const openBar = useCallback(
+    (mode: 'find' | 'replace') => {
+      if (!editor.getRootElement()) return
+      const seed = editor.getEditorState().read(() => {
+        const selection = $getSelection()
+        if (!$isRangeSelection(selection) || selection.isCollapsed()) return null
+        const text = selection.getTextContent()
+        return text.length <= 200 && !/[\r\n]/.test(text) ? text : null
+      })
+      if (seed) {
+        const value = options.regex ? escapeRegExp(seed) : seed
+        setFindText(value)
+        setQuery(value)
+        setReplaced(null)
+      }
+      setShowReplace(mode === 'replace')
+      setOpen(true)
+      setFocusRequest((f) => ({ field: 'find', n: f.n + 1 }))
+    },
+    [editor, options.regex],
+  )
+
+  const close = useCallback(() => {
+    // Back to the editor, with its selection (the current match, if the bar went to one).
+    editor.focus()
+    setOpen(false)
+    setReplaced(null)
+  }, [editor])
+
+  // A new query or new options (or opening the bar): search from the caret.
+  useEffect(() => {
+    if (open) compute('selection', true)
+  }, [open, compute])
+
+  // The document changed under an open bar: recompute a moment after the last change.
+  useEffect(() => {
+    if (!open) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+      stale.current = true
+      clearTimeout(timer)
+      timer = setTimeout(() => compute('keep', false), RECOMPUTE_DELAY_MS)
+    })
+    return () => {
+      unregister()
+      clearTimeout(timer)
+    }
+  }, [editor, open, compute])
+
+  // Closed: nothing painted, nothing kept.
+  useEffect(() => {
+    if (open) return
+    clearHighlights()
+    search.current = null
+    current.current = -1
+    stale.current = true
+  }, [open])
+  useEffect(() => () => clearHighlights(), [])
+
+  // Esc in the editor while the bar is open closes it (the keyboard is already in the editor).
+  useEffect(() => {
+    if (!open) return
+    return editor.registerCommand(
+      KEY_ESCAPE_COMMAND,
+      () => {
+        setOpen(false)
+        return true
+      },
+      COMMAND_PRIORITY_LOW,
+    )
+  }, [editor, open])
+
+  // The menu's 编辑 › 查找 / 替换.
+  useEffect(
+    () =>
+      editor.registerCommand(
+        OPEN_FIND_COMMAND,
+        (mode) => {
+          openBar(mode)
+          return true
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+    [editor, openBar],
+  )
+
+  // Ctrl+F / Ctrl+H anywhere in the window, F3 / Shift+F3 while the bar is open. Captured before
+  // the editor sees them (on macOS Lexical would take Ctrl+H as a backspace).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing) return
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
+        const key = e.key.toLowerCase()
+        if (key !== 'f' && key !== 'h') return
+        e.preventDefault()
+        e.stopPropagation()
+        openBar(key === 'f' ? 'find' : 'replace')
+      } else if (open && e.key === 'F3' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault()
+        e.stopPropagation()
+        step(e.shiftKey ? -1 : 1)
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [open, openBar, step])
+
+  if (!open) return null
+  return (
+    <FindReplacePanel
+      showReplace={showReplace}
+      findText={findText}
+      replaceText={replaceText}
+      options={options}
+      status={status}
+      replaced={replaced}
+      focusRequest={focusRequest}
+      onFindText={(value, composing) => {
+        setFindText(value)
+        if (!composing) {
+          setQuery(value)
+          setReplaced(null)
+        }
+      }}
+      onReplaceText={setReplaceText}
+      onOption={(name) => {
+        setOptions((o) => ({ ...o, [name]: !o[name] }))
+        setReplaced(null)
+      }}
+      onToggleReplace={() => setShowReplace((v) => !v)}
+      onNext={() => step(1)}
+      onPrevious={() => step(-1)}
+      onReplace={replaceCurrent}
+      onReplaceAll={replaceAll}
+      onClose={close}
+    />
+  )
+}

@@ -1,0 +1,210 @@
+/**
+ * 出稿: the dialog shown before every export. It opens on the 出稿检查 findings (each jumps to its
+ * place), then the 落款 (signature, date, seal and signature images), 定稿, and the export buttons.
+ * The writer may export whatever the findings say.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Signature, SummaryDocument } from '../../../shared/document/model'
+import { checkDocument, type Finding } from '../../../shared/output/check'
+import { fingerprintOf } from '../../../shared/output/canonical'
+import type { AssetKind, AssetSummary, ExportFormat, FinalSummary } from '../../../shared/api'
+import { todayIso } from '../../../shared/output/dates'
+import { useApi } from '../../app/ApiContext'
+import { errorMessage, translateMessage } from '../../app/errors'
+import { fileToBase64, saveBase64 } from '../../ui/files'
+import './output.css'
+
+interface Props {
+  documentId: string
+  model: SummaryDocument
+  /** saves pending edits (exports read the stored document) */
+  flush(): Promise<void>
+  onSignature(signature: Signature | undefined): void
+  onJump(finding: Finding): void
+  onPreview(final: FinalSummary | null): void
+  onClose(): void
+}
+
+const FORMATS: ExportFormat[] = ['docx', 'pdf', 'txt', 'md']
+
+export function OutputDialog({ documentId, model, flush, onSignature, onJump, onPreview, onClose }: Props) {
+  const { t } = useTranslation('output')
+  const api = useApi()
+  const check = useMemo(() => checkDocument(model), [model])
+  const [finals, setFinals] = useState<FinalSummary[]>([])
+  const [author, setAuthor] = useState('')
+  const [name, setName] = useState(() => t('dialog.finalNameDefault'))
+  const [version, setVersion] = useState<number | 'current'>('current')
+  const [busy, setBusy] = useState<string | null>(null)
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null)
+  const [assets, setAssets] = useState<AssetSummary[]>([])
+  const fingerprint = useMemo(() => fingerprintOf(model), [model])
+  const currentFinal = finals.find((f) => f.fingerprint === fingerprint) ?? null
+
+  const fail = useCallback((err: unknown) => setMessage({ text: errorMessage(err), error: true }), [])
+  const loadFinals = useCallback(async () => {
+    const r = await api.call('finals.list', { id: documentId })
+    setFinals(r.finals)
+    setAuthor((a) => a || r.lastAuthor)
+  }, [api, documentId])
+  useEffect(() => {
+    void loadFinals().catch(fail)
+    void api.call('assets.list', {}).then(setAssets, fail)
+  }, [api, loadFinals, fail])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  const sig: Signature = model.signature ?? { organization: '', dateStyle: 'arabic' }
+  const setSig = (patch: Partial<Signature>) => {
+    const next: Signature = { ...sig, ...patch }
+    for (const k of ['date', 'sealAssetId', 'signatureAssetId'] as const) if (!next[k]) delete next[k]
+    onSignature(next.organization || next.date || next.sealAssetId || next.signatureAssetId ? next : undefined)
+  }
+
+  const upload = async (kind: AssetKind, file: File) => {
+    try {
+      const asset = await api.call('assets.add', { kind, name: file.name, dataBase64: await fileToBase64(file) })
+      setAssets((list) => [asset, ...list.filter((a) => a.id !== asset.id)])
+      setSig(kind === 'seal' ? { sealAssetId: asset.id } : { signatureAssetId: asset.id })
+      setMessage({ text: t('dialog.uploaded', { name: asset.name }) })
+    } catch (err) {
+      fail(err)
+    }
+  }
+
+  const freeze = async () => {
+    setBusy('final')
+    try {
+      await flush()
+      const f = await api.call('finals.create', { id: documentId, name, author })
+      await loadFinals()
+      setVersion(f.revisionId)
+      setMessage({ text: t('dialog.frozen', { name: f.name, short: f.short }) })
+    } catch (err) {
+      fail(err)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const exportAs = async (format: ExportFormat) => {
+    setBusy(format)
+    setMessage(null)
+    try {
+      await flush()
+      const r = await api.call('export.render', { id: documentId, format, ...(version === 'current' ? {} : { revisionId: version }) })
+      saveBase64(r.fileName, r.mime, r.dataBase64)
+      setMessage({ text: t('dialog.exported', { name: r.fileName }) })
+    } catch (err) {
+      fail(err)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const where = (f: Finding) =>
+    f.location.part === 'block' ? `§${(f.location.block ?? 0) + 1}` : t(`dialog.where.${f.location.part}`)
+
+  const images = (kind: AssetKind) => assets.filter((a) => a.kind === kind)
+  const imagePicker = (kind: AssetKind, value: string | undefined, key: 'sealAssetId' | 'signatureAssetId') => (
+    <span className="asset-picker">
+      <select value={value ?? ''} onChange={(e) => setSig({ [key]: e.target.value || undefined })} data-testid={`${kind}-select`}>
+        <option value="">{t('dialog.none')}</option>
+        {images(kind).map((a) => <option key={a.id} value={a.id}>{t('dialog.image', { name: a.name, width: a.width, height: a.height })}</option>)}
+        {value && !assets.some((a) => a.id === value) && <option value={value}>{value}</option>}
+      </select>
+      <label className="upload">
+        {t('dialog.upload')}
+        <input type="file" accept="image/png,image/jpeg,.png,.jpg,.jpeg" hidden data-testid={`${kind}-upload`}
+          onChange={(e) => { const file = e.target.files?.[0]; if (file) void upload(kind, file); e.target.value = '' }} />
+      </label>
+    </span>
+  )
+
+  return (
+    <div className="output-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="output-dialog" role="dialog" aria-modal="true" aria-label={t('dialog.title')} data-testid="output-dialog">
+        <header>
+          <h2>{t('dialog.title')}</h2>
+          <button className="close" onClick={onClose} aria-label={t('dialog.close')}>×</button>
+        </header>
+
+        <section className="check" data-testid="check-panel">
+          <h3>{t('dialog.check')}</h3>
+          {check.findings.length === 0 ? (
+            <p className="ok">{t('dialog.noFindings')}</p>
+          ) : (
+            <>
+              <p className="summary">{t('dialog.summary', { errors: check.errors, warnings: check.warnings })}</p>
+              <ul className="findings">
+                {check.findings.map((f, i) => (
+                  <li key={i} className={f.severity} data-kind={f.kind}>
+                    <span className="where">{where(f)}</span>
+                    <span className="msg">{translateMessage(f.problem)}{f.excerpt && <span className="excerpt">{t('dialog.excerpt', { text: f.excerpt })}</span>}</span>
+                    <button onClick={() => onJump(f)} data-testid="finding-jump">{t('dialog.jump')}</button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+
+        <section className="signature">
+          <h3>{t('dialog.signature')}</h3>
+          <div className="grid">
+            <label>{t('dialog.organization')}<input value={sig.organization} onChange={(e) => setSig({ organization: e.target.value })} data-testid="sig-organization" /></label>
+            <label>{t('dialog.date')}<input type="date" value={sig.date ?? ''} max={todayIso()} onChange={(e) => setSig({ date: e.target.value || undefined })} data-testid="sig-date" /></label>
+            <label>{t('dialog.dateStyle')}
+              <select value={sig.dateStyle} onChange={(e) => setSig({ dateStyle: e.target.value as Signature['dateStyle'] })} data-testid="sig-date-style">
+                <option value="arabic">{t('dialog.arabic')}</option>
+                <option value="chinese">{t('dialog.chinese')}</option>
+              </select>
+            </label>
+            <label>{t('dialog.seal')}{imagePicker('seal', sig.sealAssetId, 'sealAssetId')}</label>
+            <label>{t('dialog.signatureImage')}{imagePicker('signature', sig.signatureAssetId, 'signatureAssetId')}</label>
+          </div>
+        </section>
+
+        <section className="final">
+          <h3>{t('dialog.final')}</h3>
+          <p className="hint">{t('dialog.finalHint')}</p>
+          <p data-testid="final-state">{currentFinal ? t('dialog.currentIsFinal', { name: currentFinal.name, short: currentFinal.short }) : finals.length ? t('dialog.currentIsDraft') : t('dialog.noFinals')}</p>
+          <div className="row">
+            <label>{t('dialog.finalName')}<input value={name} onChange={(e) => setName(e.target.value)} data-testid="final-name" /></label>
+            <label>{t('dialog.finalBy')}<input value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="final-author" /></label>
+            <button onClick={() => void freeze()} disabled={!!busy || !name.trim() || !author.trim()} data-testid="final-create">{t('dialog.freeze')}</button>
+          </div>
+          {finals.length > 0 && (
+            <ul className="finals" data-testid="finals">
+              {finals.map((f) => <li key={f.revisionId}><strong>{f.name}</strong> · {f.author} · {new Date(f.createdAt).toLocaleString()} · <code>{f.short}</code></li>)}
+            </ul>
+          )}
+        </section>
+
+        <section className="export">
+          <h3>{t('dialog.export')}</h3>
+          {check.findings.length > 0 && <p className="hint">{t('dialog.findingsFirst')}</p>}
+          <div className="row">
+            <label>{t('dialog.version')}
+              <select value={String(version)} onChange={(e) => setVersion(e.target.value === 'current' ? 'current' : Number(e.target.value))} data-testid="export-version">
+                <option value="current">{t('dialog.currentText')}</option>
+                {finals.map((f) => <option key={f.revisionId} value={f.revisionId}>{t('dialog.finalOption', { name: f.name, short: f.short })}</option>)}
+              </select>
+            </label>
+          </div>
+          <div className="row buttons">
+            {FORMATS.map((f) => (
+              <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>
+            ))}
+            <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null))} data-testid="export-print">{t('dialog.print')}</button>
+          </div>
+          {message && <p className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'} data-testid="output-message">{message.text}</p>}
+        </section>
+      </div>
+    </div>
+  )
+}

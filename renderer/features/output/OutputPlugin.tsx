@@ -1,0 +1,93 @@
+/**
+ * The editor's 出稿 buttons (in the toolbar): the output dialog and the print preview, both working
+ * on the model as it is now (editor state + figures + signature).
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getRoot, $isElementNode } from 'lexical'
+import { useCallback, useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { editorStateToModel } from '../../../shared/document/lexicalState'
+import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
+import type { Finding } from '../../../shared/output/check'
+import type { FinalSummary } from '../../../shared/api'
+import { useApi } from '../../app/ApiContext'
+import { translateMessage } from '../../app/errors'
+import { OutputDialog } from './OutputDialog'
+import { PrintPreview } from './PrintPreview'
+
+interface Props {
+  documentId: string
+  carry: { figures: Figure[]; signature?: Signature }
+  onSignature(signature: Signature | undefined): void
+  flush(): Promise<void>
+  onNotice(message: string | null): void
+}
+
+export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }: Props) {
+  const { t } = useTranslation('output')
+  const api = useApi()
+  const [editor] = useLexicalComposerContext()
+  const [open, setOpen] = useState<null | 'dialog' | { preview: FinalSummary | null; model?: SummaryDocument }>(null)
+  // the model as it is now: taken when the dialog or preview opens, and again when the signature or
+  // figures change while it is open (never on every keystroke)
+  const build = useCallback(() => editorStateToModel(editor.getEditorState().toJSON(), carry), [editor, carry])
+  const [model, setModel] = useState<SummaryDocument | null>(null)
+  useEffect(() => {
+    if (open) setModel(build())
+  }, [open, build])
+
+  const jump = useCallback(
+    (f: Finding) => {
+      setOpen(null)
+      if (f.location.part === 'signature' || f.location.part === 'figures') {
+        onNotice(translateMessage(f.problem))
+        if (f.location.part === 'signature') setTimeout(() => setOpen('dialog'), 0)
+        return
+      }
+      const hasSubtitle = model?.subtitle !== undefined
+      const index = f.location.part === 'title' ? 0 : f.location.part === 'subtitle' ? 1 : (f.location.block ?? 0) + (hasSubtitle ? 2 : 1)
+      editor.update(() => {
+        const node = $getRoot().getChildAtIndex(index)
+        if (!node) return
+        if ($isElementNode(node)) node.selectStart()
+        else node.selectNext()
+      })
+      editor.focus()
+      requestAnimationFrame(() => {
+        const key = editor.getEditorState().read(() => $getRoot().getChildAtIndex(index)?.getKey())
+        const el = key ? editor.getElementByKey(key) : null
+        el?.scrollIntoView({ block: 'center' })
+        el?.classList.add('dd-flash')
+        setTimeout(() => el?.classList.remove('dd-flash'), 1600)
+      })
+    },
+    [editor, model?.subtitle, onNotice],
+  )
+
+  const hostPrint = useCallback(async () => {
+    await flush()
+    return (await api.call('export.print', { id: documentId })).printed
+  }, [api, documentId, flush])
+
+  return (
+    <>
+      <button onClick={() => { setModel(build()); setOpen('dialog') }} title={t('toolbar.outputHint')} data-testid="open-output">{t('toolbar.output')}</button>
+      <button onClick={() => { performance.mark('dd:preview-open'); setModel(build()); setOpen({ preview: null }) }} title={t('toolbar.previewHint')} data-testid="open-preview">{t('toolbar.preview')}</button>
+      {open === 'dialog' && model &&
+        createPortal(
+          <OutputDialog
+            documentId={documentId}
+            model={model}
+            flush={flush}
+            onSignature={onSignature}
+            onJump={jump}
+            onPreview={(final) => { performance.mark('dd:preview-open'); setOpen({ preview: final }) }}
+            onClose={() => setOpen(null)}
+          />,
+          document.body,
+        )}
+      {open && open !== 'dialog' && model && createPortal(<PrintPreview model={model} final={open.preview} hostPrint={hostPrint} onClose={() => setOpen(null)} />, document.body)}
+    </>
+  )
+}

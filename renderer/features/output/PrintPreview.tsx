@@ -1,0 +1,129 @@
+/**
+ * 打印预览: the print view rendered from the model (shared/output/printHtml.ts, the HTML the PDF is
+ * printed from) in a frame, cut into real A4 pages (paginate.ts). Says which substitute fonts are
+ * used when the standard ones are missing. Printing goes through the host (Electron: the system
+ * dialog) or, in the browser shell, through the browser's own print of the same print view.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SummaryDocument } from '../../../shared/document/model'
+import { fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
+import type { FinalSummary } from '../../../shared/api'
+import { prepareOutput } from '../../../shared/output/prepare'
+import { printHtml, type PrintAsset } from '../../../shared/output/printHtml'
+import { useApi } from '../../app/ApiContext'
+import { errorMessage } from '../../app/errors'
+import { printAssetsFor } from './assets'
+import { fontReport, type FontReport } from './fonts'
+import { paginate } from './paginate'
+import { PREVIEW_CSS } from './previewCss'
+import './output.css'
+
+interface Props {
+  model: SummaryDocument
+  /** the 定稿 the model is, if any (its mark is printed) */
+  final?: FinalSummary | null
+  /** prints through the host; resolves false when the host cannot (the browser shell) */
+  hostPrint?: () => Promise<boolean>
+  onClose(): void
+}
+
+export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
+  const { t } = useTranslation('output')
+  const api = useApi()
+  const frame = useRef<HTMLIFrameElement>(null)
+  const [assets, setAssets] = useState<Map<string, PrintAsset> | null>(null)
+  const [pages, setPages] = useState<{ count: number; done: boolean }>({ count: 0, done: false })
+  const [fonts, setFonts] = useState<FontReport[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void printAssetsFor(api, model).then((a) => live && setAssets(a))
+    return () => {
+      live = false
+    }
+  }, [api, model])
+
+  const mark = useMemo(() => {
+    if (!final || final.fingerprint !== fingerprintOf(model)) return undefined
+    return { fingerprint: final.fingerprint, short: shortFingerprint(final.fingerprint), name: final.name, author: final.author, frozenAt: final.createdAt, revisionId: final.revisionId }
+  }, [final, model])
+  const html = useMemo(() => (assets ? printHtml(prepareOutput(model, mark), { assets, extraCss: PREVIEW_CSS }) : null), [assets, model, mark])
+
+  useEffect(() => {
+    const iframe = frame.current
+    if (!html || !iframe) return
+    let pagination: { cancel(): void } | null = null
+    const onLoad = () => {
+      const doc = iframe.contentDocument
+      if (!doc) return
+      try {
+        const container = doc.createElement('div')
+        container.className = 'pages'
+        doc.body.appendChild(container)
+        const p = paginate(doc, container, {
+          ...(mark ? { finalMark: `定稿 ${mark.short} · ${mark.name}` } : {}),
+          onProgress: (count, done) => setPages({ count, done }),
+        })
+        pagination = p
+        requestAnimationFrame(() => performance.mark('dd:preview-first-page'))
+        setFonts(fontReport(doc))
+      } catch (err) {
+        setError(errorMessage(err))
+      }
+    }
+    iframe.addEventListener('load', onLoad, { once: true })
+    iframe.srcdoc = html
+    return () => {
+      iframe.removeEventListener('load', onLoad)
+      pagination?.cancel()
+    }
+  }, [html, mark])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  const print = async () => {
+    try {
+      if (hostPrint && (await hostPrint())) return
+      if (!html) return
+      // the browser's own print of the pure print view (its @page rules place the page numbers)
+      const printable = document.createElement('iframe')
+      printable.className = 'print-frame'
+      document.body.appendChild(printable)
+      printable.addEventListener('load', () => {
+        printable.contentWindow?.print()
+        setTimeout(() => printable.remove(), 1000)
+      }, { once: true })
+      printable.srcdoc = html.replace(PREVIEW_CSS, '')
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+
+  const missing = fonts?.filter((f) => f.missing) ?? []
+  return (
+    <div className="print-preview" role="dialog" aria-modal="true" aria-label={t('preview.title')} data-testid="print-preview">
+      <header className="print-preview-bar">
+        <strong>{t('preview.title')}</strong>
+        <span data-testid="preview-pages" data-done={pages.done ? 'true' : 'false'}>
+          {pages.done ? t('preview.pages', { count: pages.count }) : t('preview.laying', { count: pages.count })}
+        </span>
+        {fonts && (
+          <span className={missing.length ? 'font-note warn' : 'font-note'} data-testid="font-note">
+            {missing.length ? t('preview.fonts', { list: missing.map((f) => `${f.wanted} → ${f.used}`).join(t('preview.listSeparator')) }) : t('preview.fontsOk')}
+          </span>
+        )}
+        {error && <span className="error" role="alert">{error}</span>}
+        <span className="spacer" />
+        <button onClick={() => void print()} data-testid="preview-print">{t('preview.print')}</button>
+        <button onClick={onClose} data-testid="preview-close">{t('preview.close')}</button>
+      </header>
+      <iframe ref={frame} className="print-preview-frame" title={t('preview.title')} data-testid="preview-frame" />
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+/** Seal and signature images of a model as data: URLs for the print view (fetched through the API). */
+import type { ApiClient } from '../../../shared/api'
+import type { SummaryDocument } from '../../../shared/document/model'
+import type { PrintAsset } from '../../../shared/output/printHtml'
+
+export async function printAssetsFor(api: ApiClient, model: SummaryDocument): Promise<Map<string, PrintAsset>> {
+  const out = new Map<string, PrintAsset>()
+  for (const id of [model.signature?.sealAssetId, model.signature?.signatureAssetId]) {
+    if (!id || out.has(id)) continue
+    try {
+      const { asset, dataBase64 } = await api.call('assets.get', { id })
+      out.set(id, { dataUrl: `data:${asset.mime};base64,${dataBase64}` })
+    } catch {
+      // a deleted image: the preview shows the block without it (export says so clearly)
+    }
+  }
+  return out
+}
+
+

@@ -1,0 +1,60 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getNodeByKey, $getRoot, type LexicalEditor } from 'lexical'
+import { mergeRegister } from '@lexical/utils'
+import { useEffect } from 'react'
+import { HeadingCounter } from '../../../shared/document/numbering'
+import type { HeadingLevel } from '../../../shared/document/model'
+import { $isRunInBodyNode, $isSectionHeadingNode, SectionHeadingNode } from '.'
+
+export interface OutlineEntry {
+  key: string
+  level: HeadingLevel
+  number: string
+  title: string
+}
+
+/**
+ * Heading numbers are derived, never typed: whenever a heading is created, changed or removed,
+ * number every heading afresh (GB/T 9704 一、/（一）/1./（1）) and show it through the DOM attribute
+ * data-number (CSS ::before). Typing in body text touches no heading, so it costs nothing here.
+ */
+export function computeOutline(editor: LexicalEditor): OutlineEntry[] {
+  return editor.getEditorState().read(() => {
+    const counter = new HeadingCounter()
+    const entries: OutlineEntry[] = []
+    for (const child of $getRoot().getChildren()) {
+      if (!$isSectionHeadingNode(child)) continue
+      const level = child.getLevel()
+      let title = ''
+      for (const part of child.getChildren()) if (!$isRunInBodyNode(part)) title += part.getTextContent()
+      entries.push({ key: child.getKey(), level, number: counter.next(level), title })
+    }
+    return entries
+  })
+}
+
+export function HeadingNumbersPlugin({ onOutline }: { onOutline(entries: OutlineEntry[]): void }) {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    const renumber = () => {
+      const entries = computeOutline(editor)
+      for (const e of entries) {
+        const el = editor.getElementByKey(e.key)
+        if (el && el.dataset.number !== e.number) el.dataset.number = e.number
+      }
+      onOutline(entries)
+    }
+    // A heading's own text lives in its text nodes: typing there changes the outline but not the
+    // numbering. Checking the few dirty leaves of an update is cheap enough for every keystroke.
+    const headingTextChanged = editor.registerUpdateListener(({ editorState, dirtyLeaves }) => {
+      if (dirtyLeaves.size === 0) return
+      const touchesHeading = dirtyLeaves.size > 50 || editorState.read(() => {
+        for (const key of dirtyLeaves) if ($isSectionHeadingNode($getNodeByKey(key)?.getTopLevelElement())) return true
+        return false
+      })
+      if (touchesHeading) onOutline(computeOutline(editor))
+    })
+    return mergeRegister(editor.registerMutationListener(SectionHeadingNode, renumber, { skipInitialization: false }), headingTextChanged)
+  }, [editor, onOutline])
+  return null
+}

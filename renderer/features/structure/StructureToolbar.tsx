@@ -1,0 +1,89 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, type TextFormatType } from 'lexical'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { $deleteTableColumnAtSelection, $deleteTableRowAtSelection, $insertTableColumnAtSelection, $insertTableRowAtSelection, $isTableCellNode, INSERT_TABLE_COMMAND } from '@lexical/table'
+import { $findMatchingParent } from '@lexical/utils'
+import { addSubtitle, currentBlockKind, insertPageBreak, isRunInHeadingAtCaret, setBlockKind, toggleRunIn, type BlockKind } from './blockCommands'
+
+const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; glyph: string }[] = [
+  { format: 'bold', label: 'bold', glyph: 'B' },
+  { format: 'italic', label: 'italic', glyph: 'I' },
+  { format: 'underline', label: 'underline', glyph: 'U' },
+]
+
+/**
+ * The toolbar's structure buttons: the block kind (body text, heading levels), the subtitle, the
+ * marks, run-in headings, tables and page breaks.
+ */
+export function StructureToolbar() {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation('structure')
+  const [kind, setKind] = useState<BlockKind | 'title' | 'other'>('paragraph')
+  const [marks, setMarks] = useState<Record<string, boolean>>({})
+  const [runIn, setRunIn] = useState<boolean | null>(null)
+  const [inTable, setInTable] = useState(false)
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        setKind(currentBlockKind(editor))
+        setRunIn(isRunInHeadingAtCaret(editor))
+        editorState.read(() => {
+          const s = $getSelection()
+          if (!$isRangeSelection(s)) return
+          setInTable(!!$findMatchingParent(s.anchor.getNode(), $isTableCellNode))
+          const next = { bold: s.hasFormat('bold'), italic: s.hasFormat('italic'), underline: s.hasFormat('underline') }
+          setMarks((prev) => (prev.bold === next.bold && prev.italic === next.italic && prev.underline === next.underline ? prev : next))
+        })
+      }),
+    [editor],
+  )
+
+  return (
+    <>
+      <select
+        aria-label={t('blockKind')}
+        value={typeof kind === 'number' ? String(kind) : kind === 'paragraph' ? 'paragraph' : ''}
+        disabled={kind === 'title'}
+        onChange={(e) => setBlockKind(editor, e.target.value === 'paragraph' ? 'paragraph' : (Number(e.target.value) as 1 | 2 | 3 | 4))}
+      >
+        <option value="" disabled hidden>—</option>
+        <option value="paragraph">{t('body')} (Ctrl+0)</option>
+        {[1, 2, 3, 4].map((l) => (
+          <option key={l} value={String(l)}>{t(`headingLevel.${l}`)} (Ctrl+{l})</option>
+        ))}
+      </select>
+      {kind === 'title' && <button onClick={() => addSubtitle(editor)} data-testid="add-subtitle">{t('addSubtitle')}</button>}
+      <span className="sep" />
+      {MARKS.map((m) => (
+        <button
+          key={m.format}
+          className={`mark mark-${m.format}${marks[m.format] ? ' on' : ''}`}
+          aria-pressed={!!marks[m.format]}
+          title={t(`common:${m.label}`)}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, m.format)}
+        >
+          {m.glyph}
+        </button>
+      ))}
+      <span className="sep" />
+      <button onClick={() => toggleRunIn(editor)} disabled={runIn === null} aria-pressed={!!runIn} className={runIn ? 'on' : ''} title={t('runInHint')}>
+        {t('runIn')}
+      </button>
+      <button onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: false })} title={t('insertTable')}>
+        {t('table')}
+      </button>
+      {inTable && (
+        <>
+          <button onClick={() => editor.update(() => void $insertTableRowAtSelection(true))}>{t('addRow')}</button>
+          <button onClick={() => editor.update(() => void $insertTableColumnAtSelection(true))}>{t('addColumn')}</button>
+          <button onClick={() => editor.update(() => $deleteTableRowAtSelection())}>{t('deleteRow')}</button>
+          <button onClick={() => editor.update(() => $deleteTableColumnAtSelection())}>{t('deleteColumn')}</button>
+        </>
+      )}
+      <button onClick={() => insertPageBreak(editor)} title={t('pageBreak')}>{t('pageBreakShort')}</button>
+    </>
+  )
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
+
+export interface ModalProps {
+  label: string
+  onClose(): void
+  children: ReactNode
+  wide?: boolean
+  /** added to the box's `modal` class */
+  className?: string
+}
+
+/**
+ * A dialog over the app (styles: `.modal-backdrop`, `.modal` in styles/app.css). Esc closes it;
+ * the keyboard goes into it and comes back where it was when it closes.
+ */
+export function Modal({ label, onClose, children, wide, className }: ModalProps) {
+  const box = useRef<HTMLDivElement>(null)
+  // the keyboard goes to the dialog (its autofocus field, else the dialog itself), so Esc works
+  // where the keyboard was before the dialog (read while rendering: autoFocus moves it on commit),
+  // so that it returns there when the dialog closes (the grid cell, the text)
+  const [before] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
+  useEffect(() => {
+    // preventScroll: no scrolling means no forced layout of the (long) page behind the dialog
+    if (!box.current?.contains(document.activeElement)) box.current?.focus({ preventScroll: true })
+    return () => {
+      if (before?.isConnected && !before.closest('.modal')) before.focus({ preventScroll: true })
+    }
+  }, [before])
+  // on document.body: inserting the dialog beside a long document must not re-lay out the page
+  return createPortal(
+    <div
+      className="modal-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-label={label}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          onClose()
+        }
+      }}
+    >
+      <div ref={box} tabIndex={-1} className={['modal', wide && 'wide', className].filter(Boolean).join(' ')}>
+        {children}
+      </div>
+    </div>,
+    document.body,
+  )
+}
