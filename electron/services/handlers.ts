@@ -11,7 +11,7 @@ import { createAssetsHandlers } from './assets/handlers'
 import { createDocumentsHandlers } from './documents/handlers'
 import { createFiguresHandlers } from './figures/handlers'
 import { createImportHandlers } from './import/handlers'
-import { createLibraryHandlers } from './library/handlers'
+import { createLibraryHandlers, type LibraryHooks } from './library/handlers'
 import type { LibraryHost } from './library/store'
 import { createOutputHandlers, type OutputHooks } from './output/handlers'
 import { createSnippetsHandlers } from './snippets/handlers'
@@ -32,9 +32,9 @@ export type Handlers<C extends Contract> = {
 }
 export type ApiHandlers = Handlers<ApiContract>
 
-export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): ApiHandlers {
+export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}, library: LibraryHooks = {}): ApiHandlers {
   return {
-    ...createLibraryHandlers(host),
+    ...createLibraryHandlers(host, library),
     ...createDocumentsHandlers(host),
     ...createImportHandlers(host),
     ...createFiguresHandlers(host),

@@ -10,6 +10,7 @@ import type { ApiResponse } from '../../shared/api'
 import { libraryPathIn } from './dataDir'
 import { createApiHandlers, dispatch, dispatchBody, type ApiHandlers } from './handlers'
 import { LibraryHost } from './library/store'
+import type { LibraryHooks } from './library/handlers'
 import type { OutputHooks } from './output/handlers'
 import { chromiumPrinter, type PdfPrinter } from './output/pdf'
 
@@ -26,12 +27,12 @@ export interface Services {
   close(): void
 }
 
-export function createServices(opts: { dataDir: string; nativeBinding?: string; output?: OutputHooks }): Services {
+export function createServices(opts: { dataDir: string; nativeBinding?: string; output?: OutputHooks; library?: LibraryHooks }): Services {
   const library = new LibraryHost(libraryPathIn(opts.dataDir), opts.nativeBinding)
   // PDF: the host's printer (Electron), else one headless Chromium kept for the session, started on first use
   let kept: PdfPrinter | null = null
   const printer = opts.output?.printer ?? (() => (kept ??= chromiumPrinter({ keepAlive: true })))
-  const handlers = createApiHandlers(library, { ...opts.output, printer })
+  const handlers = createApiHandlers(library, { ...opts.output, printer }, opts.library)
   return {
     dataDir: opts.dataDir,
     handlers,

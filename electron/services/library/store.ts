@@ -26,15 +26,30 @@ export class LibraryHost {
     return { state: 'unavailable', path: this.currentPath, problem }
   }
 
-  /** Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file. */
+  /**
+   * Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file.
+   * The new file is opened first: one that cannot be opened is refused (library.unavailable with
+   * the reason) and the open library stays open.
+   */
   open(file: string, create: boolean): LibraryInfo {
     const target = path.resolve(file)
     if (create && fs.existsSync(target) && fs.statSync(target).size > 0)
       throw new ApiError('library.exists', { path: target })
     if (!create && !fs.existsSync(target)) throw new ApiError('library.noFile', { path: target })
+    // opening is not creating: an empty file is no library, and is not turned into one
+    if (!create && fs.statSync(target).isFile() && fs.statSync(target).size === 0) throw new ApiError('library.unavailable', {}, { reason: msg('library.notLibrary') })
+    let db: SqliteDatabase
+    try {
+      db = openLibraryDatabase(target, { create, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) })
+    } catch (err) {
+      const reason = err instanceof LibraryOpenError ? err.reason : msg('library.cannotOpen', { detail: err instanceof Error ? err.message : String(err) })
+      throw new ApiError('library.unavailable', {}, { reason })
+    }
     this.close()
+    this.db = db
+    this.store = new DocumentStore(db)
+    this.problem = null
     this.currentPath = target
-    this.tryOpen(target, create)
     return this.info()
   }
 
