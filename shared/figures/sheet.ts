@@ -15,6 +15,7 @@ import { msg, type Message } from '../errors/message'
 import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure, wantsNumber } from './edit'
 import { figureFormatter } from './format'
 import { formulaReferences, isComputed, NameSet } from './formula'
+import { guardCsvCell, unguardCsvCell } from '../text/csvCell'
 import { figureRows } from './row'
 
 export type Cell = string | number | boolean | null | undefined
@@ -94,16 +95,23 @@ export function figuresToRows(figures: readonly Figure[], uses: ReadonlyMap<stri
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180)
 
-/** Rows → CSV text with CRLF line ends; the caller adds a BOM so that Excel reads it as UTF-8. */
+/**
+ * Rows → CSV text with CRLF line ends; the caller adds a BOM so that Excel reads it as UTF-8. Text
+ * that a spreadsheet would run as a formula gets a leading ' (shared/text/csvCell.ts); numbers are
+ * written as they are (-3 is a number, not a formula).
+ */
 export function toCsv(rows: readonly Cell[][]): string {
   const cell = (v: Cell): string => {
-    const s = v === null || v === undefined ? '' : String(v)
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? guardCsvCell(v) : String(v)
     return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
 }
 
-/** CSV text → rows of strings. Comma, semicolon or tab separated (whichever the header uses). */
+/**
+ * CSV text → rows of strings. Comma, semicolon or tab separated (whichever the header uses). A
+ * cell toCsv guarded against formulas ('=…) is read back as it was.
+ */
 export function parseCsv(input: string): string[][] {
   const text = input.replace(/^\uFEFF/, '')
   const firstLine = text.slice(0, text.search(/\r?\n|$/))
@@ -153,7 +161,7 @@ export function parseCsv(input: string): string[][] {
     row.push(field)
     rows.push(row)
   }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''))
+  return rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => r.map(unguardCsvCell))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,5 +4,6 @@
  */
 export * from './chars'
 export * from './count'
+export * from './csvCell'
 export * from './numerals'
 export * from './width'
