@@ -60,6 +60,8 @@ export const BODY_CAPS: Partial<Record<ApiMethod, number>> = {
 /** A body over this is "large": at most MAX_LARGE_BODIES of them are received at once. */
 export const LARGE_BODY = 1 * MB
 export const MAX_LARGE_BODIES = 2
+/** What is read and dropped after a streamed body passed its cap, before the connection is cut. */
+const DRAIN_BYTES = 16 * MB
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -183,14 +185,29 @@ export async function startBrowserShell(opts: { dataDir: string; rendererDir: st
     }
 
     const cap = bodyCap(method)
-    const tooLarge = () => {
-      // answer at once and stop reading: the connection is closed once the answer is out
-      refuse(res, 413, msg('request.tooLarge', { limit: formatSize(cap) }), { Connection: 'close' })
-      res.once('finish', () => req.destroy())
-      req.pause()
+    /**
+     * Refused at once. Known from the headers: nothing more is read, the connection closes once the
+     * answer is out. Found while the body streams in: the rest is read and dropped (up to
+     * DRAIN_BYTES, then the connection is cut) so the client, still sending, gets to read the answer.
+     */
+    const refuseBody = (status: number, error: Message, streaming: boolean, extra: http.OutgoingHttpHeaders = {}) => {
+      refuse(res, status, error, streaming ? extra : { ...extra, Connection: 'close' })
+      if (!streaming) {
+        res.once('finish', () => req.destroy())
+        req.pause()
+        return
+      }
+      let drained = 0
+      req.removeAllListeners('data')
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length
+        if (drained > DRAIN_BYTES) req.destroy()
+      })
     }
+    const tooLarge = (streaming: boolean) => refuseBody(413, msg('request.tooLarge', { limit: formatSize(cap) }), streaming)
+    const busy = (streaming: boolean) => refuseBody(503, msg('request.busy'), streaming, { 'Retry-After': '2' })
     const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length'])
-    if (declared !== null && !(declared <= cap)) return tooLarge()
+    if (declared !== null && !(declared <= cap)) return tooLarge(false)
 
     let holdsSlot = false
     const release = () => {
@@ -208,12 +225,7 @@ export async function startBrowserShell(opts: { dataDir: string; rendererDir: st
     req.once('close', () => {
       if (!req.complete) release()
     })
-    const busy = () => {
-      refuse(res, 503, msg('request.busy'), { 'Retry-After': '2', Connection: 'close' })
-      res.once('finish', () => req.destroy())
-      req.pause()
-    }
-    if (declared !== null && declared > LARGE_BODY && !takeSlot()) return busy()
+    if (declared !== null && declared > LARGE_BODY && !takeSlot()) return busy(false)
 
     // with a Content-Length the body is copied into one buffer as it arrives (no large copy at the end)
     const whole = declared !== null ? Buffer.allocUnsafeSlow(declared) : null
@@ -227,11 +239,14 @@ export async function startBrowserShell(opts: { dataDir: string; rendererDir: st
         size += chunk.length
         if (size > cap || (whole && size > whole.length)) {
           refused = true
-          return tooLarge()
+          chunks.length = 0
+          release()
+          return tooLarge(true)
         }
         if (size > LARGE_BODY && !takeSlot()) {
           refused = true
-          return busy()
+          chunks.length = 0
+          return busy(true)
         }
         if (whole) chunk.copy(whole, size - chunk.length)
         else chunks.push(chunk)

@@ -1,9 +1,12 @@
 /**
  * Runs one parse of an untrusted file in a worker thread, so that no file can hang or exhaust the
  * main process (in Electron: every window; in the browser shell: every request). Each task gets a
- * fresh worker with a heap cap (resourceLimits) and a wall-clock limit; a worker that runs out of
- * memory, overruns its time (it is terminated) or dies is a coded refusal (`worker.*`), and the
- * app carries on. At most MAX_RUNNING workers run at once; later tasks wait their turn.
+ * worker of its own, never reused, with a heap cap (resourceLimits) and a wall-clock limit; a
+ * worker that runs out of memory, overruns its time (it is terminated) or dies is a coded refusal
+ * (`worker.*`), and the app carries on. At most MAX_RUNNING workers run at once; later tasks wait
+ * their turn. So that a small file does not wait for a worker to start, one spare worker with the
+ * default limits is kept started (and warmed: it loads the import code while idle) once the first
+ * task ran; it does not keep the process alive.
  *
  * The worker's code is one CommonJS bundle, evaluated from its text (so it also runs from inside
  * Electron's app.asar): in the esbuild bundles (Electron main, serve, CLI) dist/electron/
@@ -104,13 +107,55 @@ export async function runInWorker<T extends TaskName>(task: T, input: TaskInput<
   }
 }
 
-function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T>, limits: WorkerLimits, transfer: ArrayBuffer[]): Promise<TaskOutput<T>> {
-  const resourceLimits: ResourceLimits = {
-    maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb,
-    maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb,
-    stackSizeMb: limits.stackSizeMb,
+const resourceLimitsOf = (limits: WorkerLimits): ResourceLimits => ({
+  maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb,
+  maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb,
+  stackSizeMb: limits.stackSizeMb,
+})
+
+const defaultHeap = (limits: WorkerLimits) =>
+  limits.maxOldGenerationSizeMb === WORKER_LIMITS.maxOldGenerationSizeMb &&
+  limits.maxYoungGenerationSizeMb === WORKER_LIMITS.maxYoungGenerationSizeMb &&
+  limits.stackSizeMb === WORKER_LIMITS.stackSizeMb
+
+/** The started, unused worker with the default limits (see the file comment). */
+let spare: Worker | null = null
+
+function startSpare(script: string): void {
+  if (spare) return
+  const worker = new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(WORKER_LIMITS), workerData: { warm: true } })
+  worker.unref()
+  const discard = () => {
+    if (spare === worker) spare = null
   }
-  const worker = new Worker(script, { eval: true, resourceLimits })
+  worker.once('error', discard)
+  worker.once('exit', discard)
+  spare = worker
+}
+
+/** Stops the spare worker (tests; the process does not wait for it anyway). */
+export function stopSpareWorker(): Promise<void> {
+  const worker = spare
+  spare = null
+  return worker ? worker.terminate().then(() => undefined) : Promise.resolve()
+}
+
+function takeWorker(script: string, limits: WorkerLimits): Worker {
+  if (spare && defaultHeap(limits)) {
+    const worker = spare
+    spare = null
+    worker.removeAllListeners('error')
+    worker.removeAllListeners('exit')
+    worker.ref()
+    return worker
+  }
+  return new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits) })
+}
+
+function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T>, limits: WorkerLimits, transfer: ArrayBuffer[]): Promise<TaskOutput<T>> {
+  const worker = takeWorker(script, limits)
+  // the next task finds a worker ready
+  setImmediate(() => startSpare(script))
   return new Promise<TaskOutput<T>>((resolve, reject) => {
     let settled = false
     const settle = (fn: () => void) => {
