@@ -16,6 +16,7 @@ import { markInterval, quantile, report, time } from './stats'
 import { benchSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
+import { benchLargeImport } from './guard'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -162,6 +163,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-bench-'))
   try {
     await benchImport(dataDir)
+    await benchLargeImport(fs.mkdtempSync(path.join(dataDir, 'large-import-')))
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
     await benchSnippets(dataDir)

@@ -1,8 +1,8 @@
 /**
- * The worker thread's side (see run.ts): receives one task, runs it, posts the result or the
- * refusal, and ends. Bundled on its own as dist/electron/parse-worker.cjs.
+ * The worker thread's side (see run.ts): runs each task it receives, one at a time, and posts its
+ * result or its refusal. Bundled on its own as dist/electron/parse-worker.cjs.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { ApiError } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
 import { TASKS, type TaskName } from './tasks'
@@ -20,9 +20,7 @@ function failure(err: unknown): Message {
 
 const port = parentPort
 if (port) {
-  // a spare worker, started ahead of its task: load what an import needs while nothing waits
-  if ((workerData as { warm?: boolean } | null)?.warm) setTimeout(() => void Promise.all([import('../import/store'), import('../documents/store')]).catch(() => undefined), 0)
-  port.once('message', (request: { task: TaskName; input: never }) => {
+  port.on('message', (request: { task: TaskName; input: never }) => {
     void (async () => {
       let reply: WorkerReply
       try {

@@ -1,12 +1,12 @@
 /**
  * Runs one parse of an untrusted file in a worker thread, so that no file can hang or exhaust the
- * main process (in Electron: every window; in the browser shell: every request). Each task gets a
- * worker of its own, never reused, with a heap cap (resourceLimits) and a wall-clock limit; a
- * worker that runs out of memory, overruns its time (it is terminated) or dies is a coded refusal
- * (`worker.*`), and the app carries on. At most MAX_RUNNING workers run at once; later tasks wait
- * their turn. So that a small file does not wait for a worker to start, one spare worker with the
- * default limits is kept started (and warmed: it loads the import code while idle) once the first
- * task ran; it does not keep the process alive.
+ * main process (in Electron: every window; in the browser shell: every request). A task runs in a
+ * worker with a heap cap (resourceLimits) and a wall-clock limit; a worker that runs out of
+ * memory, overruns its time or dies is terminated and its task is a coded refusal (`worker.*`), and
+ * the app carries on. At most MAX_RUNNING workers run at once; later tasks wait their turn. A
+ * worker with the default limits whose task ended (with a result or a refusal of the file) waits
+ * for the next task, so a small file does not wait for a worker to start and load its code; an
+ * idle worker ends after IDLE_MS and never keeps the process alive.
  *
  * The worker's code is one CommonJS bundle, evaluated from its text (so it also runs from inside
  * Electron's app.asar): in the esbuild bundles (Electron main, serve, CLI) dist/electron/
@@ -118,64 +118,84 @@ const defaultHeap = (limits: WorkerLimits) =>
   limits.maxYoungGenerationSizeMb === WORKER_LIMITS.maxYoungGenerationSizeMb &&
   limits.stackSizeMb === WORKER_LIMITS.stackSizeMb
 
-/** The started, unused worker with the default limits (see the file comment). */
-let spare: Worker | null = null
+/** Workers with the default limits waiting for a task (see the file comment), and how each stops waiting. */
+const idle: { worker: Worker; stopWaiting: () => void }[] = []
+/** How long a worker waits for another task before it ends. */
+export const IDLE_MS = 30_000
 
-function startSpare(script: string): void {
-  if (spare) return
-  const worker = new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(WORKER_LIMITS), workerData: { warm: true } })
+function takeWorker(script: string, limits: WorkerLimits): { worker: Worker; reusable: boolean } {
+  const reusable = defaultHeap(limits)
+  const waiting = reusable ? idle.pop() : undefined
+  if (waiting) {
+    waiting.stopWaiting()
+    waiting.worker.ref()
+    return { worker: waiting.worker, reusable }
+  }
+  return { worker: new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits) }), reusable }
+}
+
+/** A worker whose task ended well waits for the next one (or ends, when enough wait already). */
+function giveBack(worker: Worker): void {
+  if (idle.length >= MAX_RUNNING) return void worker.terminate()
+  const leave = () => {
+    const i = idle.findIndex((w) => w.worker === worker)
+    if (i >= 0) idle.splice(i, 1)
+  }
+  const timer = setTimeout(() => {
+    leave()
+    void worker.terminate()
+  }, IDLE_MS)
+  timer.unref()
+  worker.once('error', leave)
+  worker.once('exit', leave)
   worker.unref()
-  const discard = () => {
-    if (spare === worker) spare = null
-  }
-  worker.once('error', discard)
-  worker.once('exit', discard)
-  spare = worker
+  idle.push({
+    worker,
+    stopWaiting: () => {
+      clearTimeout(timer)
+      worker.off('error', leave)
+      worker.off('exit', leave)
+    },
+  })
 }
 
-/** Stops the spare worker (tests; the process does not wait for it anyway). */
-export function stopSpareWorker(): Promise<void> {
-  const worker = spare
-  spare = null
-  return worker ? worker.terminate().then(() => undefined) : Promise.resolve()
-}
-
-function takeWorker(script: string, limits: WorkerLimits): Worker {
-  if (spare && defaultHeap(limits)) {
-    const worker = spare
-    spare = null
-    worker.removeAllListeners('error')
-    worker.removeAllListeners('exit')
-    worker.ref()
-    return worker
-  }
-  return new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits) })
+/** Ends the waiting workers (tests; the process never waits for them anyway). */
+export async function stopIdleWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => (w.stopWaiting(), w.worker.terminate())))
 }
 
 function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T>, limits: WorkerLimits, transfer: ArrayBuffer[]): Promise<TaskOutput<T>> {
-  const worker = takeWorker(script, limits)
-  // the next task finds a worker ready
-  setImmediate(() => startSpare(script))
+  const { worker, reusable } = takeWorker(script, limits)
   return new Promise<TaskOutput<T>>((resolve, reject) => {
     let settled = false
-    const settle = (fn: () => void) => {
+    /** `healthy`: the worker answered; otherwise it ran out of memory or time, or died, and goes. */
+    const settle = (fn: () => void, healthy = false) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
       fn()
-      void worker.terminate()
+      if (healthy && reusable) giveBack(worker)
+      else void worker.terminate()
     }
+    const onMessage = (reply: WorkerReply) =>
+      settle(
+        () => {
+          if (reply.ok) resolve(reply.value as TaskOutput<T>)
+          else reject(isErrorCode(reply.error.code) ? ApiError.from(reply.error) : new ApiError('worker.failed', { detail: reply.error.code }))
+        },
+        // a refused file leaves the worker fine; running out of room does not
+        reply.ok || !reply.error.code.startsWith('worker.'),
+      )
+    const onError = (err: Error & { code?: string }) =>
+      settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ApiError('worker.tooLarge') : new ApiError('worker.failed', { detail: err.message.slice(0, 200) })))
+    const onExit = (code: number) => settle(() => reject(new ApiError('worker.failed', { detail: `exit ${code}` })))
     const timer = setTimeout(() => settle(() => reject(new ApiError('worker.timeout', { seconds: Math.round(limits.timeoutMs / 100) / 10 }))), limits.timeoutMs)
-    worker.once('message', (reply: WorkerReply) =>
-      settle(() => {
-        if (reply.ok) resolve(reply.value as TaskOutput<T>)
-        else reject(isErrorCode(reply.error.code) ? ApiError.from(reply.error) : new ApiError('worker.failed', { detail: reply.error.code }))
-      }),
-    )
-    worker.once('error', (err: Error & { code?: string }) =>
-      settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ApiError('worker.tooLarge') : new ApiError('worker.failed', { detail: err.message.slice(0, 200) }))),
-    )
-    worker.once('exit', (code) => settle(() => reject(new ApiError('worker.failed', { detail: `exit ${code}` }))))
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
     worker.postMessage({ task, input }, transfer)
   })
 }
