@@ -14,7 +14,6 @@ import { isFingerprint } from '../../../shared/output/canonical'
 import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
 import type { FinalStore } from './store'
-import { readPdfFingerprint } from './pdfInfo'
 import { runInWorker } from '../worker/run'
 import { squash } from './verifyDocx'
 
@@ -70,12 +69,12 @@ export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise
   let fingerprint: string | null = null
   let pdfUntouched = false
   let docxText: string | null = null
+  // both read in a worker thread: a file handed to verify cannot take the process down
   if (format === 'pdf') {
-    const read = readPdfFingerprint(bytes)
+    const read = await runInWorker('pdfVerify', { bytes })
     fingerprint = read.fingerprint
     pdfUntouched = read.lastUpdateIsOurs
   } else {
-    // the package is read in a worker thread: a DOCX that is a zip bomb cannot take the process down
     const read = await runInWorker('docxVerify', { bytes })
     if (!read.readable) return result({ status: 'unsupported', format, fingerprint: null, final: null }, msg('verify.notDocx'))
     fingerprint = read.fingerprint

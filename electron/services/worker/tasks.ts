@@ -15,6 +15,7 @@ import type { HarvestGroup, HarvestSource, ParsedImport } from '../../../shared/
 import type { ImageInfo } from '../assets/image'
 import type { StoredColumns } from '../documents/store'
 import type { DocxVerifyRead } from '../output/verifyDocx'
+import type { PdfFingerprint } from '../output/pdfInfo'
 
 /** JSON bytes of a value, in an ArrayBuffer of their own (so they can be transferred). */
 function jsonBytes(value: unknown): Uint8Array {
@@ -110,6 +111,11 @@ async function docxVerifyTask(input: { bytes: Uint8Array }): Promise<DocxVerifyR
   return readDocxForVerify(input.bytes)
 }
 
+async function pdfVerifyTask(input: { bytes: Uint8Array }): Promise<PdfFingerprint> {
+  const { readPdfFingerprint } = await import('../output/pdfInfo')
+  return readPdfFingerprint(input.bytes)
+}
+
 /**
  * A request body of a method that takes a file (see fileMethods.ts): parsed and checked against
  * the contract here, its file read by the method's task; the method's input comes back without
@@ -141,6 +147,7 @@ export const TASKS = {
   harvest: harvestTask,
   image: imageTask,
   docxVerify: docxVerifyTask,
+  pdfVerify: pdfVerifyTask,
   request: requestTask,
 }
 
