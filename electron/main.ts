@@ -171,7 +171,7 @@ async function start(): Promise<void> {
   })
   // the renderer's 打开库/新建库 asks for a file through these dialogs; no path comes from the page
   const library = { chooseFile: (create: boolean) => (create ? chooseNewLibraryFile() : chooseLibraryFile()) }
-  const running = await runStep(log, '文稿库 services', () => createServices({ dataDir: dir, output, library, ...(nativeBinding ? { nativeBinding } : {}) }))
+  const running = await runStep(log, '文稿库 services', () => createServices({ dataDir: dir, output, library, exclusive: true, ...(nativeBinding ? { nativeBinding } : {}) }))
   services = running
 
   await runStep(log, '会话 session', () => {

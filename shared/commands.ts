@@ -35,6 +35,8 @@ export const APP_COMMANDS = [
   'output.exportPdf',
   /** 文件 › 打印… (Ctrl+P): the print preview, from which the system print dialog opens */
   'output.print',
+  /** 文件 › 备份与恢复…: the backups of the 文稿库, 立即备份 and 恢复 */
+  'library.backups',
   /** sent after 文件 › 打开库… switched the library: reload lists and close the open document */
   'library.changed',
 ] as const

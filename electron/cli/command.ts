@@ -22,6 +22,8 @@ export interface Command {
   readonly options: readonly OptionName[]
   /** those of its options it cannot do without */
   readonly required?: readonly OptionName[]
+  /** 'optional': it runs when the 文稿库 cannot be opened too (restore, salvage) */
+  readonly library?: 'optional'
   /** more lines for its --help */
   readonly details?: Text
   /** the exit code (0 when nothing is returned) */

@@ -19,6 +19,13 @@ export function formatImportReport(name: string, report: FileImportReport, saved
         lang,
       ),
   ]
+  if (report.suggestSplit && report.documents < report.pieces.length) lines.push('  ' + formatMessage('report.suggestSplit', { count: report.pieces.length }, lang))
+  if (report.pieces.length > 1)
+    report.pieces.forEach((p, i) => lines.push('  ' + formatMessage('report.piece', { index: i + 1, title: p.title || messageText(msg('report.untitled'), lang), chars: p.chars }, lang)))
+  const SHOWN_JUNK = 200
+  for (const junk of report.junkLines.slice(0, SHOWN_JUNK))
+    lines.push('  ' + formatMessage('report.removedLine', { line: junk.line, kind: junk.kind, text: junk.text.length > 60 ? `${junk.text.slice(0, 60)}…` : junk.text }, lang))
+  if (report.junkLines.length > SHOWN_JUNK) lines.push('  ' + formatMessage('report.moreRemoved', { count: report.junkLines.length - SHOWN_JUNK }, lang))
   for (const gap of report.numberingGaps)
     lines.push('  ' + (gap.after ? formatMessage('report.numberingGap', { level: gap.level, after: gap.after, found: gap.found }, lang) : formatMessage('report.numberingGapAtStart', { level: gap.level, found: gap.found }, lang)))
   for (const warning of report.warnings) lines.push('  ' + formatMessage('report.note', {}, lang, { note: warning }))

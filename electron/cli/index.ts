@@ -6,6 +6,7 @@
 import { ApiError } from '../../shared/api'
 import { callApi, createServices, resolveDataDir } from '../services'
 import { chromiumPrinter } from '../services/output/pdf'
+import { backupGroup } from './backup'
 import { commandHelp, helpPage, t, type CliContext, type Command, type CommandGroup } from './command'
 import { documentsGroup } from './documents'
 import { figuresGroup } from './figures'
@@ -13,9 +14,10 @@ import { importGroup } from './import'
 import { checkOptions, langOf, parseCommandLine, type Lang } from './options'
 import { outputGroup } from './output'
 import { consoleOut, printer, printError, usageError, type Out } from './print'
+import { rolloverGroup } from './rollover'
 import { snippetsGroup } from './snippets'
 
-export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, outputGroup]
+export const GROUPS: readonly CommandGroup[] = [documentsGroup, importGroup, snippetsGroup, figuresGroup, rolloverGroup, outputGroup, backupGroup]
 export const COMMANDS: readonly Command[] = GROUPS.flatMap((g) => g.commands)
 
 /** The help for everything: every group's commands. */
@@ -78,7 +80,7 @@ async function runCommand(command: Command, args: string[], values: CliContext['
   })
   try {
     const info = services.library.info()
-    if (info.state === 'unavailable') throw new ApiError('library.unavailableAt', { path: info.path }, { reason: info.problem })
+    if (info.state === 'unavailable' && command.library !== 'optional') throw new ApiError('library.unavailableAt', { path: info.path }, { reason: info.problem })
     const ctx: CliContext = { ...printer(out), lang, values, services, call: (method, input) => callApi(services.handlers, method, input) }
     return (await command.run(ctx, args)) ?? 0
   } finally {

@@ -50,6 +50,8 @@ export const OPTIONS = {
   library: { type: 'boolean', help: t('也从文稿库的全部文稿中收集', 'also harvest every document of the document library') },
   // figures
   create: { type: 'boolean', help: t('没有这项数据时新建', 'create the figure when there is none of that name') },
+  // rollover
+  year: { type: 'string', value: t('YYYY', 'YYYY'), help: t('新年度（默认为文稿年份的下一年）', 'the new year (default: the year after the document’s)') },
   'dry-run': { type: 'boolean', help: t('只预览，不保存', 'preview only, store nothing') },
   // output
   docx: { type: 'string', value: t('OUT', 'OUT'), help: t('写出 Word 文件', 'write a Word file') },

@@ -55,6 +55,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
       { label: '导入…', accelerator: 'CmdOrCtrl+O', click: send('document.import') },
       separator,
       { label: '打开库…', click: () => actions.openLibrary() },
+      { label: '备份与恢复…', click: send('library.backups') },
       separator,
       { label: '保存版本', accelerator: 'CmdOrCtrl+S', click: send('document.snapshot') },
       separator,

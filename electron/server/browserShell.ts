@@ -107,7 +107,7 @@ const formatSize = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) 
 
 export async function startBrowserShell(opts: { dataDir: string; rendererDir: string; port?: number; token?: string; log?: (line: string) => void }): Promise<BrowserShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url')
-  const services = createServices({ dataDir: opts.dataDir })
+  const services = createServices({ dataDir: opts.dataDir, exclusive: true })
   const rendererDir = path.resolve(opts.rendererDir)
   const log = opts.log ?? ((line: string) => console.error(line))
   let port = 0

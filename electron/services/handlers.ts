@@ -8,9 +8,11 @@ import type { z } from 'zod'
 import { apiContract, ApiError, isApiMethod, type ApiContract, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse, type Contract } from '../../shared/api'
 import { msg, type Message } from '../../shared/errors'
 import { createAssetsHandlers } from './assets/handlers'
+import { createBackupsHandlers } from './backups/handlers'
 import { createDocumentsHandlers } from './documents/handlers'
 import { createFiguresHandlers } from './figures/handlers'
 import { createImportHandlers } from './import/handlers'
+import { storageError } from './library/errors'
 import { createLibraryHandlers, type LibraryHooks } from './library/handlers'
 import type { LibraryHost } from './library/store'
 import { createOutputHandlers, type OutputHooks } from './output/handlers'
@@ -41,6 +43,7 @@ export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}, l
     ...createSnippetsHandlers(host),
     ...createOutputHandlers(host, output),
     ...createAssetsHandlers(host),
+    ...createBackupsHandlers(host),
   }
 }
 
@@ -89,6 +92,9 @@ async function run(handlers: ApiHandlers, method: ApiMethod, input: unknown, pre
     return { ok: true, result: result instanceof RawJson && !opts.raw ? result.parse() : result }
   } catch (err) {
     if (err instanceof ApiError) return failure(err.toMessage())
+    // the library file refused a write (read-only, disk full, locked): the same words on every path
+    const storage = storageError(err)
+    if (storage) return failure(storage)
     // not a refusal but a fault: still say which method failed and how
     return failure(msg('internal.unexpected', { method, detail: err instanceof Error ? err.message : String(err) }))
   }

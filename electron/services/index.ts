@@ -27,8 +27,28 @@ export interface Services {
   close(): void
 }
 
-export function createServices(opts: { dataDir: string; nativeBinding?: string; output?: OutputHooks; library?: LibraryHooks }): Services {
-  const library = new LibraryHost(libraryPathIn(opts.dataDir), opts.nativeBinding)
+export interface ServicesOptions {
+  dataDir: string
+  nativeBinding?: string
+  output?: OutputHooks
+  /** the host's file dialogs, for library.choose (the Electron main process; absent: refused) */
+  library?: LibraryHooks
+  /**
+   * Hold the library's one-app lock (the browser shell, the desktop app): a second app on the same
+   * library is refused with library.inUse. The CLI leaves it out and may run beside the app.
+   */
+  exclusive?: boolean
+  /** the library's quiet time before a checkpoint and the daily backup (ms; tests shorten it) */
+  quietMs?: number
+}
+
+export function createServices(opts: ServicesOptions): Services {
+  const library = new LibraryHost(libraryPathIn(opts.dataDir), {
+    background: true,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.exclusive ? { exclusive: true } : {}),
+    ...(opts.quietMs !== undefined ? { quietMs: opts.quietMs } : {}),
+  })
   // PDF: the host's printer (Electron), else one headless Chromium kept for the session, started on first use
   let kept: PdfPrinter | null = null
   const printer = opts.output?.printer ?? (() => (kept ??= chromiumPrinter({ keepAlive: true })))
@@ -37,8 +57,21 @@ export function createServices(opts: { dataDir: string; nativeBinding?: string; 
     dataDir: opts.dataDir,
     handlers,
     library,
-    dispatch: (method, input) => dispatch(handlers, method, input),
-    dispatchBody: (method, body) => dispatchBody(handlers, method, body, { raw: true }),
+    dispatch: async (method, input) => {
+      try {
+        return await dispatch(handlers, method, input)
+      } finally {
+        // did it write? (checkpoint and daily backup once writes go quiet)
+        library.noteActivity()
+      }
+    },
+    dispatchBody: async (method, body) => {
+      try {
+        return await dispatchBody(handlers, method, body, { raw: true })
+      } finally {
+        library.noteActivity()
+      }
+    },
     close: () => {
       library.close()
       void kept?.close?.()

@@ -9,8 +9,13 @@ import { DocumentList } from './DocumentList'
 import { errorMessage } from './errors'
 import { ImportDialog } from '../features/import/ImportDialog'
 import { LibraryUnavailable } from './LibraryUnavailable'
+import { BackupsDialog } from '../features/backups/BackupsDialog'
+import { ReadOnlyBanner } from '../features/backups/ReadOnlyBanner'
 import { TemplatePicker } from '../features/templates/TemplatePicker'
+import { RolloverDialog } from '../features/rollover/RolloverDialog'
+import { journal } from '../editor/journal'
 import { StatusBar } from './StatusBar'
+import { FileInput } from '../ui/FileInput'
 
 export function App() {
   const { t } = useTranslation('app')
@@ -21,6 +26,8 @@ export function App() {
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[] | null>(null)
   const [record, setRecord] = useState<DocumentRecord | null>(null)
+  // bumped when the open document is loaded again in place (使用已保存的): a fresh editor
+  const [loadCount, setLoadCount] = useState(0)
   const [openError, setOpenError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [status, setStatus] = useState<EditorStatus>({ save: 'saved', characters: 0 })
@@ -30,6 +37,10 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<File | null>(null)
   const [pickingTemplate, setPickingTemplate] = useState(false)
+  const [backupsOpen, setBackupsOpen] = useState(false)
+  const [rollingOver, setRollingOver] = useState<string | null>(null)
+  // a rolled-over document opens with the 数据表 showing what is left to fill
+  const [openFigures, setOpenFigures] = useState<string | null>(null)
 
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
@@ -76,12 +87,33 @@ export function App() {
 
   const act = (fn: () => Promise<unknown>) => () => void fn().then(() => refresh()).catch(fail)
 
+  // Unsaved text left from last time (renderer/editor/journal.ts): its document is opened, where the
+  // editor offers it back; any others are named.
+  const library = info?.state === 'open' ? info.path : null
+  const opened = useRef(false)
+  opened.current = record !== null
+  useEffect(() => {
+    if (!library) return
+    let live = true
+    void journal.forLibrary(library).then((entries) => {
+      const documents = [...new Map(entries.map((e) => [e.documentId, e])).values()]
+      if (!live || documents.length === 0) return
+      if (!opened.current) void open(documents[0]!.documentId)
+      if (documents.length > 1)
+        setNotice(t('saving:recovery.others', { titles: documents.slice(1).map((e) => `《${e.title || t('saving:recovery.untitled')}》`).join('、') }))
+    })
+    return () => {
+      live = false
+    }
+  }, [library, open, t])
+
   // Menu commands from the desktop shell that the open editor does not take.
   commandRef.current = (command) => {
     if (command === 'document.new') void create()
     if (command === 'document.import') fileInput.current?.click()
     if (command === 'document.fromTemplate') setPickingTemplate(true)
     if (command === 'library.changed') { setRecord(null); void api.call('library.info', {}).then(setInfo, fail) }
+    if (command === 'library.backups') setBackupsOpen(true)
   }
   useEffect(() => window.draftdesk?.onCommand((c) => editorCommands.current?.(c) || commandRef.current(c)), [])
 
@@ -113,7 +145,15 @@ export function App() {
   }, [])
 
   if (!info) return <div className="loading">{t('loading')}</div>
-  if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={setInfo} />
+  // a restored or salvaged library: the open document belonged to the one it replaced
+  const libraryReplaced = (next: LibraryInfo, message?: string) => {
+    setBackupsOpen(false)
+    setRecord(null)
+    setInfo(next)
+    if (message) setNotice(message)
+  }
+
+  if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={libraryReplaced} />
 
   return (
     <div className="app">
@@ -137,6 +177,7 @@ export function App() {
           const copy = await api.call('documents.duplicate', { id: d.id, title: t('docs.duplicateTitle', { title: d.title || t('common:untitled') }) })
           setRecord(copy)
         })()}
+        onRollover={(d) => setRollingOver(d.id)}
         onTrash={(d) => act(async () => {
           await api.call('documents.trash', { id: d.id })
           if (record?.id === d.id) setRecord(null)
@@ -144,10 +185,26 @@ export function App() {
         onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
         onPurge={(d) => { if (window.confirm(t('docs.purgeConfirm', { title: d.title || t('common:untitled') }))) act(() => api.call('documents.purge', { id: d.id }))() }}
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
+        onBackups={() => setBackupsOpen(true)}
       />
       <main className="workspace">
+        {info.readOnly && <ReadOnlyBanner />}
         {record ? (
-          <SummaryEditor key={record.id} record={record} handle={editorRef} onStatus={setStatus} onSaved={onSaved} onNotice={setNotice} commands={editorCommands} />
+          <SummaryEditor
+            key={`${record.id}#${loadCount}`}
+            record={record}
+            library={library}
+            handle={editorRef}
+            onStatus={setStatus}
+            onSaved={onSaved}
+            onNotice={setNotice}
+            commands={editorCommands}
+            openFigures={openFigures === record.id}
+            onReload={(stored) => {
+              setRecord(stored)
+              setLoadCount((n) => n + 1)
+            }}
+          />
         ) : (
           <div className="empty-workspace">
             {openError ? <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p> : <p>{t('noDocument')}</p>}
@@ -155,18 +212,8 @@ export function App() {
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
       </main>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        accept=".txt,.text,.md,.markdown,.docx"
-        data-testid="import-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          if (file) setImporting(file)
-          e.target.value = ''
-        }}
-      />
+      <FileInput ref={fileInput} accept=".txt,.text,.md,.markdown,.docx" testId="import-input" onFile={setImporting} />
+      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={libraryReplaced} beforeRestore={async () => { await editorRef.current?.flush() }} />}
       {pickingTemplate && (
         <TemplatePicker
           onClose={() => setPickingTemplate(false)}
@@ -174,6 +221,19 @@ export function App() {
             setPickingTemplate(false)
             setView('documents')
             void refresh('documents').then(() => open(id)).catch(fail)
+          }}
+        />
+      )}
+      {rollingOver && (
+        <RolloverDialog
+          documentId={rollingOver}
+          onClose={() => setRollingOver(null)}
+          onCreated={(created) => {
+            setRollingOver(null)
+            setView('documents')
+            setOpenFigures(created.id)
+            setRecord(created)
+            void refresh('documents').catch(fail)
           }}
         />
       )}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentSummary, SearchHit } from '../../shared/api'
-import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons'
+import { CopyIcon, NextYearIcon, PencilIcon, TrashIcon } from '../ui/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { translateMessage } from './errors'
 
@@ -18,10 +18,14 @@ interface Props {
   onTemplate(): void
   onRename(doc: DocumentSummary, title: string): void
   onDuplicate(doc: DocumentSummary): void
+  /** 新年度底稿 */
+  onRollover(doc: DocumentSummary): void
   onTrash(doc: DocumentSummary): void
   onRestore(doc: DocumentSummary): void
   onPurge(doc: DocumentSummary): void
   onView(view: 'documents' | 'trash'): void
+  /** 备份与恢复… (the browser shell has no menu bar) */
+  onBackups(): void
 }
 
 export function DocumentList(p: Props) {
@@ -77,6 +81,7 @@ export function DocumentList(p: Props) {
                   <span className="doc-actions">
                     <button onClick={() => setRenaming({ id: d.id, value: d.title })} title={t('common:rename')} aria-label={t('common:rename')}><PencilIcon /></button>
                     <button onClick={() => p.onDuplicate(d)} title={t('docs.duplicate')} aria-label={t('docs.duplicate')}><CopyIcon /></button>
+                    <button onClick={() => p.onRollover(d)} title={t('rollover:command')} aria-label={t('rollover:command')} data-testid="rollover-button"><NextYearIcon /></button>
                     <button onClick={() => p.onTrash(d)} title={t('common:delete')} aria-label={t('common:delete')}><TrashIcon /></button>
                   </span>
                 </li>
@@ -85,6 +90,7 @@ export function DocumentList(p: Props) {
           )}
           <div className="doc-list-foot">
             <button className="link" onClick={() => p.onView('trash')}>{t('docs.trash')}</button>
+            <button className="link" onClick={p.onBackups} data-testid="backups-button">{t('backups:title')}</button>
             <LanguageSwitch />
           </div>
         </>

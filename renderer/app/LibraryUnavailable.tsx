@@ -1,15 +1,17 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LibraryInfo } from '../../shared/api'
+import { LibraryRescue } from '../features/backups/LibraryRescue'
 import { useApi } from './ApiContext'
 import { errorMessage, translateMessage } from './errors'
 
 /**
- * Shown when the library file is corrupt or foreign: the file stays untouched, the writer picks
- * another. The file is chosen in the desktop app's own dialog (the page never names a path); the
- * browser shell serves the library of the --data-dir it was started with, and says so.
+ * Shown when the library file is corrupt or foreign: the file stays untouched; the writer restores
+ * a backup, salvages what can be read, or picks another file — in the desktop app's own dialog (the
+ * page never names a path); the browser shell serves the library of the --data-dir it was started
+ * with, and says so.
  */
-export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryInfo, { state: 'unavailable' }>; onOpened: (info: LibraryInfo) => void }) {
+export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryInfo, { state: 'unavailable' }>; onOpened: (info: LibraryInfo, notice?: string) => void }) {
   const { t } = useTranslation('app')
   const api = useApi()
   const [error, setError] = useState<string | null>(null)
@@ -38,6 +40,7 @@ export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryIn
         <p data-testid="library-browser-shell">{t('library.browserShell')}</p>
       )}
       {error && <p className="error">{error}</p>}
+      <LibraryRescue onOpened={onOpened} />
     </div>
   )
 }

@@ -32,6 +32,7 @@ export const appZh = {
     saving: '正在保存…',
     unsaved: '有改动未保存',
     saveFailed: '保存失败：{{message}}',
+    conflict: '此文稿已在别处修改，自动保存已暂停',
   },
   library: {
     unavailableTitle: '文稿库打不开',
@@ -72,6 +73,7 @@ export const appEn: typeof appZh = {
     saving: 'Saving…',
     unsaved: 'Unsaved changes',
     saveFailed: 'Save failed: {{message}}',
+    conflict: 'Changed elsewhere: autosave is paused',
   },
   library: {
     unavailableTitle: 'The document library cannot be opened',

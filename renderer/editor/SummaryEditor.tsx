@@ -41,7 +41,9 @@ import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPl
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
-import { AutosavePlugin, type AutosaveHandle, type SaveState } from './plugins/AutosavePlugin'
+import { failureReason } from '../features/saving/reason'
+import { SaveGuard } from '../features/saving/SaveGuard'
+import { AutosavePlugin, type AutosaveHandle, type SaveConflict, type SaveFailure, type SaveState } from './plugins/AutosavePlugin'
 import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
 import { CommandsPlugin, type EditorCommandHandler } from './plugins/CommandsPlugin'
 import { EditorHandlePlugin, type Carry, type EditorHandle } from './plugins/EditorHandlePlugin'
@@ -64,17 +66,24 @@ export interface EditorStatus {
 
 interface Props {
   record: DocumentRecord
+  /** the open library file's path: where unsaved text is journaled (null: nowhere) */
+  library: string | null
   handle: RefObject<EditorHandle | null>
   onStatus: React.Dispatch<React.SetStateAction<EditorStatus>>
   onSaved(saved: { title: string; characters: number }): void
   onNotice(message: string | null): void
   commands: RefObject<EditorCommandHandler | null>
+  /** open the 数据表 with the document (a new year's draft: its figures wait to be refilled) */
+  openFigures?: boolean
+  /** replace the open editor with this record of the same document (使用已保存的) */
+  onReload(record: DocumentRecord): void
 }
 
-export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, commands }: Props) {
+export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload }: Props) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
+  const flushAutosave = useCallback(async () => { await autosave.current?.flush() }, [])
   const [outline, setOutline] = useState<OutlineEntry[]>([])
   const [ownCounts, setOwnCounts] = useState<ReadonlyMap<string, number>>(new Map())
 
@@ -110,7 +119,18 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
   useEffect(() => {
     if (carry !== carryLoaded.current) autosave.current?.markDirty()
   }, [carry])
-  const onSaveState = useCallback((save: SaveState, error?: string) => onStatus((s) => ({ ...s, save, ...(error ? { error } : {}) })), [onStatus])
+  const [conflict, setConflict] = useState<SaveConflict | null>(null)
+  const [failure, setFailure] = useState<SaveFailure | null>(null)
+  const [journalHeld, setJournalHeld] = useState(library !== null)
+  const onSaveState = useCallback(
+    (save: SaveState, failed?: SaveFailure) => {
+      onStatus((s) => ({ ...s, save, ...(failed ? { error: failureReason(failed.error) } : {}) }))
+      // the failure banner stays through the retries, until a save goes through
+      if (failed) setFailure(failed)
+      else if (save !== 'saving') setFailure(null)
+    },
+    [onStatus],
+  )
   const onCount = useCallback(
     (counts: CharacterCounts) => {
       onStatus((s) => ({ ...s, characters: counts.total }))
@@ -130,7 +150,7 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <FiguresProvider documentId={record.id} initial={record.model.figures} onFigures={(figures) => void (figuresNow.current = figures)}>
+      <FiguresProvider documentId={record.id} initial={record.model.figures} openPanel={openFigures} onFigures={(figures) => void (figuresNow.current = figures)}>
         {/* each child of the toolbar is a group of buttons, set apart by a separator */}
         <ToolbarPlugin>
           <StructureToolbar />
@@ -149,6 +169,16 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
             />
           </>
         </ToolbarPlugin>
+        <SaveGuard
+          record={record}
+          library={library}
+          autosave={autosave}
+          editor={handle}
+          conflict={conflict}
+          failure={failure}
+          onJournalHeld={setJournalHeld}
+          onReload={onReload}
+        />
         <FindReplacePlugin />
         <div className="editor-area">
           <div className="page-scroll">
@@ -177,9 +207,19 @@ export function SummaryEditor({ record, handle, onStatus, onSaved, onNotice, com
         <HeadingShortcutsPlugin />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
         <CommandsPlugin commands={commands} onSnapshot={() => void snapshot()} />
-        <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} />
+        <EditorHandlePlugin handle={handle} carry={carry} setCarry={setCarry} flush={flushAutosave} />
         <ReadyMarkPlugin />
-        <AutosavePlugin documentId={record.id} carry={liveCarry} onState={onSaveState} onSaved={onSaved} handle={autosave} />
+        <AutosavePlugin
+          documentId={record.id}
+          version={record.version}
+          library={library}
+          carry={liveCarry}
+          onState={onSaveState}
+          onConflict={setConflict}
+          onSaved={onSaved}
+          handle={autosave}
+          journalHeld={journalHeld}
+        />
       </FiguresProvider>
     </LexicalComposer>
   )

@@ -11,6 +11,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { appEn, appZh } from '../app/i18n'
 import { editorEn, editorZh } from '../editor/i18n'
+import { backupsEn, backupsZh } from '../features/backups/i18n'
 import { cleanupEn, cleanupZh } from '../features/cleanup/i18n'
 import { figuresEn, figuresZh } from '../features/figures/i18n'
 import { findReplaceEn, findReplaceZh } from '../features/find-replace/i18n'
@@ -18,9 +19,11 @@ import { importEn, importZh } from '../features/import/i18n'
 import { outlineEn, outlineZh } from '../features/outline/i18n'
 import { outputEn, outputZh } from '../features/output/i18n'
 import { pasteEn, pasteZh } from '../features/paste/i18n'
+import { savingEn, savingZh } from '../features/saving/i18n'
 import { snippetsEn, snippetsZh } from '../features/snippets/i18n'
 import { structureEn, structureZh } from '../features/structure/i18n'
 import { templatesEn, templatesZh } from '../features/templates/i18n'
+import { rolloverEn, rolloverZh } from '../features/rollover/i18n'
 import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
@@ -44,6 +47,9 @@ export const catalogues = {
   cleanup: { 'zh-CN': cleanupZh, en: cleanupEn },
   templates: { 'zh-CN': templatesZh, en: templatesEn },
   paste: { 'zh-CN': pasteZh, en: pasteEn },
+  backups: { 'zh-CN': backupsZh, en: backupsEn },
+  rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
+  saving: { 'zh-CN': savingZh, en: savingEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

@@ -7,6 +7,9 @@ export const PencilIcon = () => (
 export const CopyIcon = () => (
   <svg {...base}><rect x="5" y="5" width="8.5" height="8.5" rx="1" /><path d="M3 10.5V3.5a1 1 0 0 1 1-1h6.5" /></svg>
 )
+export const NextYearIcon = () => (
+  <svg {...base}><rect x="2" y="3.5" width="12" height="10" rx="1" /><path d="M2 6.5h12M5 2v3M11 2v3M6.5 10h4M9 8.5l1.5 1.5L9 11.5" /></svg>
+)
 export const TrashIcon = () => (
   <svg {...base}><path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4" /></svg>
 )

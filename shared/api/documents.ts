@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { MessageSchema } from '../errors/message'
 import { SummaryDocumentSchema } from '../document/model'
+import { RolloverPlanSchema } from '../document/rollover'
 import { ById, DocumentIdSchema, Ok, type Contract } from './common'
 
 export const DocumentSummarySchema = z.strictObject({
@@ -11,6 +12,8 @@ export const DocumentSummarySchema = z.strictObject({
   updatedAt: z.number(),
   trashedAt: z.number().nullable(),
   characters: z.number(),
+  /** raised by one on every stored change of the text (see documents.save) */
+  version: z.number().int(),
   /** set when the stored JSON fails the schema: the document is listed, never dropped */
   invalid: MessageSchema.optional(),
 })
@@ -19,6 +22,8 @@ export type DocumentSummary = z.infer<typeof DocumentSummarySchema>
 export const DocumentRecordSchema = z.strictObject({
   id: DocumentIdSchema,
   model: SummaryDocumentSchema,
+  /** raised by one on every stored change of the text; a save names the version it was made from */
+  version: z.number().int(),
   createdAt: z.number(),
   updatedAt: z.number(),
   trashedAt: z.number().nullable(),
@@ -29,11 +34,26 @@ export const RevisionSummarySchema = z.strictObject({
   id: z.number().int(),
   documentId: DocumentIdSchema,
   createdAt: z.number(),
-  /** 'final' = a 定稿 (finals.* methods) */
-  reason: z.enum(['interval', 'manual', 'import', 'restore', 'final']),
+  /**
+   * 'final' = a 定稿 (finals.* methods); 'conflict' = a text that could not become the current one
+   * because the document had changed elsewhere since it was loaded (or the text it replaced then)
+   */
+  reason: z.enum(['interval', 'manual', 'import', 'restore', 'final', 'conflict']),
   characters: z.number(),
 })
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>
+
+/**
+ * What a save answers. 'saved': the text is now the current one, at `version`. 'conflict': the
+ * document had changed since `baseVersion` (another window, the CLI): the current text stays as it
+ * is (at `version`) and the text sent is kept as the revision `revisionId` (reason 'conflict').
+ * Nothing is overwritten either way.
+ */
+export const SaveResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('saved'), version: z.number().int(), updatedAt: z.number() }),
+  z.strictObject({ status: z.literal('conflict'), version: z.number().int(), updatedAt: z.number(), revisionId: z.number().int() }),
+])
+export type SaveResult = z.infer<typeof SaveResultSchema>
 
 export const SearchHitSchema = z.strictObject({
   id: DocumentIdSchema,
@@ -55,9 +75,14 @@ export const documentsContract = {
     output: DocumentRecordSchema,
   },
   'documents.get': { input: ById, output: DocumentRecordSchema },
+  /**
+   * Autosave. `baseVersion` is the version the text was made from (documents.get/create, or the
+   * last save's answer). `keepCurrent` (保留我的 after a conflict, 恢复 of unsaved text): the text
+   * being replaced is first kept as a 'conflict' revision.
+   */
   'documents.save': {
-    input: z.strictObject({ id: DocumentIdSchema, model: SummaryDocumentSchema }),
-    output: z.strictObject({ updatedAt: z.number() }),
+    input: z.strictObject({ id: DocumentIdSchema, model: SummaryDocumentSchema, baseVersion: z.number().int().min(0), keepCurrent: z.boolean().optional() }),
+    output: SaveResultSchema,
   },
   'documents.snapshot': {
     input: z.strictObject({ id: DocumentIdSchema, reason: z.enum(['interval', 'manual']) }),
@@ -71,6 +96,14 @@ export const documentsContract = {
   'documents.duplicate': {
     input: z.strictObject({ id: DocumentIdSchema, title: z.string().max(500).optional() }),
     output: DocumentRecordSchema,
+  },
+  /**
+   * 新年度底稿: the plan (year changes, figures to refill) and, with apply, the new document made
+   * from it; the source is not changed. toYear defaults to the year after the document's.
+   */
+  'documents.rollover': {
+    input: z.strictObject({ id: DocumentIdSchema, toYear: z.number().int().min(1000).max(9999).optional(), apply: z.boolean() }),
+    output: z.strictObject({ plan: RolloverPlanSchema, record: DocumentRecordSchema.nullable() }),
   },
   'documents.trash': { input: ById, output: Ok },
   'documents.restore': { input: ById, output: Ok },

@@ -19,7 +19,13 @@ export const ImportReportSchema = z.strictObject({
   linesJoined: z.number().int().nonnegative(),
   placeholders: z.number().int().nonnegative(),
   junkRemoved: z.number().int().nonnegative(),
+  /** with `clean`: each removed line — 1-based line number in the decoded text, its text, why (junk kind) */
+  junkLines: z.array(z.strictObject({ line: z.number().int().positive(), text: z.string(), kind: z.string() })),
   documents: z.number().int().nonnegative(),
+  /** the file clearly holds several summaries (篇一/篇二 labels, a repeated title): offer split, checked */
+  suggestSplit: z.boolean(),
+  /** the summaries the file holds when two or more (split or not): title as split gives it, 字数 */
+  pieces: z.array(z.strictObject({ title: z.string(), chars: z.number().int().nonnegative() })),
   /** heading numbers the writer skipped or repeated ("(七)" then "(九)") */
   numberingGaps: z.array(z.strictObject({ level: z.number().int(), after: z.number().int(), found: z.number().int() })),
   warnings: z.array(MessageSchema),
@@ -37,7 +43,11 @@ export const importContract = {
       name: z.string().min(1).max(260),
       dataBase64: Base64(IMPORT_MAX_BYTES),
       clean: z.boolean().optional(),
+      /** with `clean`: line numbers (report.junkLines[].line) the writer keeps */
+      keepLines: z.array(z.number().int().positive()).max(100_000).optional(),
       split: z.boolean().optional(),
+      /** with `split`: indexes of the pieces (report.pieces) to return and save; all when absent */
+      pieces: z.array(z.number().int().nonnegative()).max(10_000).optional(),
       save: z.boolean().optional(),
     }),
     output: z.strictObject({

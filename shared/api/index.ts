@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod'
 import { assetsContract } from './assets'
+import { backupsContract } from './backups'
 import type { Contract } from './common'
 import { documentsContract } from './documents'
 import { figuresContract } from './figures'
@@ -26,6 +27,7 @@ export * from './figures'
 export * from './snippets'
 export * from './output'
 export * from './assets'
+export * from './backups'
 
 /** The method table. */
 export const apiContract = {
@@ -40,6 +42,8 @@ export const apiContract = {
   ...outputContract,
   /** seal and signature images of the 落款 */
   ...assetsContract,
+  /** backups of the 文稿库, restore, salvage */
+  ...backupsContract,
 } as const satisfies Contract
 
 export type ApiContract = typeof apiContract

@@ -9,7 +9,8 @@ import { MessageSchema } from '../errors/message'
 import { Empty, type Contract } from './common'
 
 export const LibraryInfoSchema = z.discriminatedUnion('state', [
-  z.strictObject({ state: z.literal('open'), path: z.string(), documents: z.number() }),
+  // readOnly: the file or its folder cannot be written; saves are refused with storage.readOnly
+  z.strictObject({ state: z.literal('open'), path: z.string(), documents: z.number(), readOnly: z.literal(true).optional() }),
   z.strictObject({ state: z.literal('unavailable'), path: z.string(), problem: MessageSchema }),
 ])
 export type LibraryInfo = z.infer<typeof LibraryInfoSchema>

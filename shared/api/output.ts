@@ -23,7 +23,13 @@ export type FinalSummary = z.infer<typeof FinalSummarySchema>
 export const outputContract = {
   /** A finished file (DOCX, PDF, TXT or Markdown) of the document, or of one of its 定稿. */
   'export.render': {
-    input: z.strictObject({ id: DocumentIdSchema, format: ExportFormatSchema, revisionId: z.number().int().optional() }),
+    input: z.strictObject({
+      id: DocumentIdSchema,
+      format: ExportFormatSchema,
+      revisionId: z.number().int().optional(),
+      /** the text as the editor holds it, when the library could not store it (另存为… after a failed save) */
+      model: SummaryDocumentSchema.optional(),
+    }),
     output: z.strictObject({ fileName: z.string(), mime: z.string(), dataBase64: z.string(), final: FinalSummarySchema.nullable() }),
   },
   /**

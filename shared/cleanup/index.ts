@@ -7,6 +7,7 @@
  *   listMarkers  "1、" / "１、" at the start of a paragraph or line → "1."      (listMarkers.ts)
  *   t2s / s2t    Traditional ⇄ Simplified with OpenCC, loaded on first use     (chinese.ts)
  *   spaces       spaces between Chinese characters and punctuation removed     (spaces.ts)
+ *   levels       规范层级: skipped heading levels closed (一、 → 1. becomes 一、 → （一）) (levels.ts)
  *
  * Every command works on text inlines only (figure references are never touched) across the title,
  * subtitle, heading titles and run-in bodies, paragraphs, table cells and the signature's
@@ -15,6 +16,7 @@
 import type { SummaryDocument } from '../document/model'
 import { conversionEdits, loadChineseConverter, type TextConverter, type TraditionalVariant } from './chinese'
 import { DEFAULT_CONTEXT_CHARS, runRule, type CleanupChange, type CleanupTarget, type TextRule } from './document'
+import { levelChanges } from './levels'
 import { listMarkerEdits } from './listMarkers'
 import { punctuationEdits } from './punctuation'
 import { spaceEdits } from './spaces'
@@ -28,8 +30,9 @@ export { listMarkerToDot, listMarkerEdits } from './listMarkers'
 export { removeStraySpaces, spaceEdits } from './spaces'
 export { loadChineseConverter, simplifiedToTraditional, traditionalToSimplified } from './chinese'
 export { runRule } from './document'
+export { levelChanges, strictLevels } from './levels'
 
-export const CLEANUP_COMMANDS = ['punctuation', 'listMarkers', 't2s', 's2t', 'spaces'] as const
+export const CLEANUP_COMMANDS = ['punctuation', 'listMarkers', 't2s', 's2t', 'spaces', 'levels'] as const
 export type CleanupCommand = (typeof CLEANUP_COMMANDS)[number]
 /** The commands that need no dictionary and so run synchronously. */
 export type SyncCleanupCommand = Exclude<CleanupCommand, 't2s' | 's2t'>
@@ -58,7 +61,7 @@ function startsParagraphs(target: CleanupTarget): boolean {
   return target.kind === 'paragraph' || target.kind === 'headingTitle' || target.kind === 'tableCell'
 }
 
-const SYNC_RULES: Record<SyncCleanupCommand, TextRule> = {
+const SYNC_RULES: Record<Exclude<SyncCleanupCommand, 'levels'>, TextRule> = {
   punctuation: (text) => punctuationEdits(text),
   listMarkers: (text, target) => (startsParagraphs(target) ? listMarkerEdits(text) : []),
   spaces: (text) => spaceEdits(text),
@@ -68,8 +71,9 @@ function conversionRule(convert: TextConverter): TextRule {
   return (text) => conversionEdits(text, convert)
 }
 
-/** Preview a command that needs no dictionary ('punctuation', 'listMarkers', 'spaces'). */
+/** Preview a command that needs no dictionary ('punctuation', 'listMarkers', 'spaces', 'levels'). */
 export function previewCleanupSync(doc: SummaryDocument, command: SyncCleanupCommand, options: CleanupOptions = {}): CleanupPreview {
+  if (command === 'levels') return { command, ...levelChanges(doc, options.contextChars ?? DEFAULT_CONTEXT_CHARS) }
   const { changes, result } = runRule(doc, SYNC_RULES[command], options.contextChars ?? DEFAULT_CONTEXT_CHARS)
   return { command, changes, result }
 }

@@ -2,7 +2,7 @@
  * The SummaryDocument ⇄ Lexical editor-state conversion, on serialized JSON only.
  *
  * Pure TypeScript: this file never imports lexical. It writes the JSON that the editor's node
- * classes (renderer/editor/nodes) read and write, and reads back whatever the editor exports.
+ * classes (renderer/features/structure and renderer/features/figures) read and write, and reads back whatever the editor exports.
  *
  * Representation (top level of the root, in order):
  *   dd-title (plain text) · dd-subtitle (only when the model has one) · one node per block:
@@ -33,6 +33,7 @@ import {
   MODEL_VERSION,
   SummaryDocumentSchema,
 } from './model'
+import { appendText, marksOf, type Marks } from './marks'
 import { inlineText } from './text'
 
 /** The node types of DraftDesk's own editor nodes; the node classes take their names from here. */
@@ -112,31 +113,6 @@ export interface SerializedState { root: SerializedRootNode }
 
 // ---------------------------------------------------------------------------------------------
 // Inline normalization, shared by both directions so that they agree.
-
-type TextInline = Extract<Inline, { type: 'text' }>
-type Marks = Pick<TextInline, 'bold' | 'italic' | 'underline'>
-
-function marksOf(t: Marks): Marks {
-  const marks: Marks = {}
-  if (t.bold) marks.bold = true
-  if (t.italic) marks.italic = true
-  if (t.underline) marks.underline = true
-  return marks
-}
-
-function sameMarks(a: Marks, b: Marks): boolean {
-  return !a.bold === !b.bold && !a.italic === !b.italic && !a.underline === !b.underline
-}
-
-/** Appends text to a run list, merging into the last run when the marks agree. */
-function appendText(out: Inline[], text: string, marks: Marks): void {
-  const last = out[out.length - 1]
-  if (last?.type === 'text' && sameMarks(last, marks)) {
-    out[out.length - 1] = { ...last, text: last.text + text }
-  } else {
-    out.push({ type: 'text', text, ...marks })
-  }
-}
 
 /**
  * The canonical form of an inline list: adjacent text with identical marks merged, empty text

@@ -55,6 +55,26 @@ export const ERROR_CODES = {
   'library.exists': ['path'],
   'library.noFile': ['path'],
   'library.noDialog': [],
+  'library.inUse': ['pid'],
+  'library.readOnlyOutdated': ['version'],
+
+  // writing to the library file failed: the words the writer's save-failure banner shows
+
+  // backups of the library, restoring one, salvaging a damaged library
+  'backups.notFound': ['id'],
+  'backups.noGoodBackup': [],
+  'backups.unusable': ['*reason'],
+  'backups.verifyFailed': ['*reason'],
+  'backups.exists': ['path'],
+  'backups.readOnly': [],
+  'backups.restoreFailed': ['*reason'],
+  'salvage.notNeeded': [],
+  'salvage.nothingReadable': ['detail'],
+
+  // the library file refused a write (worded for the writer: the save banner shows these)
+  'storage.readOnly': [],
+  'storage.diskFull': [],
+  'storage.locked': [],
 
   // documents
   'documents.notFound': ['id'],
@@ -62,6 +82,7 @@ export const ERROR_CODES = {
   'documents.brokenJson': [],
   'documents.inTrash': [],
   'documents.purgeNotTrashed': [],
+  'documents.rolloverYear': ['from', 'to'],
   // a document model handed over as a .json file (the CLI's DOC)
   'documents.fileNotJson': ['file', 'line', '*reason'],
   'documents.fileNotModel': ['file', '*reason'],
@@ -242,6 +263,10 @@ export const FINDING_CODES = {
   'report.numberingGapAtStart': ['level', 'found'],
   'report.note': ['*note'],
   'report.saved': ['id', 'title'],
+  'report.suggestSplit': ['count'],
+  'report.piece': ['index', 'title', 'chars'],
+  'report.removedLine': ['line', 'kind', 'text'],
+  'report.moreRemoved': ['count'],
   'report.untitled': [],
   'report.documentCounts': ['paragraphs', 'tables', 'figures'],
   'report.signature': ['signature'],
@@ -333,6 +358,15 @@ export const FINDING_CODES = {
   'serve.library': ['path'],
   'serve.libraryUnavailable': ['path', '*reason'],
   'serve.failed': ['detail'],
+
+  // backup, restore and salvage as the CLI reports them
+  'backup.written': ['path', 'documents', 'snippets', 'size'],
+  'backup.restored': ['path', 'documents', 'snippets'],
+  'backup.safetyCopy': ['path'],
+  'backup.damagedKept': ['path'],
+  'backup.salvaged': ['path', 'documents', 'snippets', 'lost'],
+  'backup.none': ['folder'],
+  'backup.row': ['id', 'time', 'size', 'documents', 'snippets'],
 } as const satisfies Record<string, readonly string[]>
 
 export type ErrorCode = keyof typeof ERROR_CODES

@@ -28,6 +28,15 @@ export interface FigureRow {
   comparison: string
 }
 
+/** The fields a figure holds as text: every table shows them as stored, '' for none. */
+export type FigureTextField = 'name' | 'unit' | 'qualifier' | 'formula' | 'note'
+const TEXT_FIELDS: ReadonlySet<string> = new Set<FigureTextField>(['name', 'unit', 'qualifier', 'formula', 'note'])
+
+export const isFigureTextField = (key: string): key is FigureTextField => TEXT_FIELDS.has(key)
+
+/** A text field as its cell shows it, in the grid and in the spreadsheet alike. */
+export const figureFieldText = (figure: Figure, field: FigureTextField): string => figure[field] ?? ''
+
 /** What a table's rows are built from: its formatter and evaluations (computed once) and its uses. */
 export interface FigureRowContext {
   format: (figureId: string) => FigureDisplay

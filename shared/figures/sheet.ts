@@ -16,7 +16,7 @@ import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure, w
 import { figureFormatter } from './format'
 import { formulaReferences, isComputed, NameSet } from './formula'
 import { guardCsvCell, unguardCsvCell } from '../text/csvCell'
-import { figureRows } from './row'
+import { figureFieldText, figureRows, isFigureTextField } from './row'
 
 export type Cell = string | number | boolean | null | undefined
 
@@ -61,23 +61,14 @@ export function figuresToRows(figures: readonly Figure[], uses: ReadonlyMap<stri
     const f = row.figure
     rows.push(
       SHEET_COLUMNS.map((c): Cell => {
+        if (isFigureTextField(c.key)) return figureFieldText(f, c.key)
         switch (c.key) {
-          case 'name':
-            return f.name
           case 'value':
             return row.value ?? ''
-          case 'unit':
-            return f.unit ?? ''
-          case 'qualifier':
-            return f.qualifier ?? ''
           case 'style':
             return f.style ? STYLE_LABELS[f.style] : ''
-          case 'formula':
-            return f.formula ?? ''
           case 'lastYear':
             return f.lastYear ?? ''
-          case 'note':
-            return f.note ?? ''
           case 'display':
             return row.shown
           case 'comparison':

@@ -41,12 +41,30 @@ export const errorsEn: Record<ErrorCode, string> = {
   'library.exists': '{{path}} exists and will not be overwritten',
   'library.noFile': 'no file at {{path}}',
   'library.noDialog': 'the document library cannot be switched here: the browser shell uses the library in the folder given with --data-dir at start; restart it with another --data-dir',
+  'library.inUse': 'this document library is open in another DraftDesk (process {{pid}}). A library can be open in one DraftDesk at a time: close the other one first',
+  'library.readOnlyOutdated': 'the document library is read-only and was made by an older DraftDesk (schema version {{version}}); it must be upgraded before it can be opened: make the file writable and try again',
+
+
+  'backups.notFound': 'no such backup: {{id}}',
+  'backups.noGoodBackup': 'there is no backup that can be restored',
+  'backups.unusable': 'this backup cannot be restored; the document library was not changed: {{reason}}',
+  'backups.verifyFailed': 'the backup failed its check and was discarded: {{reason}}',
+  'backups.exists': '{{path}} exists and will not be overwritten',
+  'backups.readOnly': 'the document library is read-only: nothing can be restored into it',
+  'backups.restoreFailed': 'the restore did not complete; the document library is as it was: {{reason}}',
+  'salvage.notNeeded': 'the document library opens normally: there is nothing to salvage',
+  'salvage.nothingReadable': 'no document or snippet could be read from the damaged library ({{detail}})',
+
+  'storage.readOnly': 'the library file is read-only',
+  'storage.diskFull': 'the disk is full',
+  'storage.locked': 'the library file is in use by another program',
 
   'documents.notFound': 'no document {{id}}',
   'documents.invalid': 'document “{{title}}” ({{id}}) is invalid and cannot be opened; the stored text is untouched. ({{detail}})',
   'documents.brokenJson': 'broken JSON',
   'documents.inTrash': 'the document is in the trash: restore it to edit it',
   'documents.purgeNotTrashed': 'only documents in the trash can be deleted for good',
+  'documents.rolloverYear': 'this document is of {{from}}: the new year must come after it, not {{to}}',
   'documents.fileNotJson': '{{file}} is not valid JSON: line {{line}}, {{reason}}',
   'documents.fileNotModel': '{{file}} is not a DraftDesk document model: {{reason}}',
 

@@ -41,12 +41,30 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'library.exists': '文件已存在，不会覆盖：{{path}}',
   'library.noFile': '找不到文件：{{path}}',
   'library.noDialog': '这里不能切换文稿库：浏览器版只使用启动时 --data-dir 指定的文件夹中的文稿库，请用另一个 --data-dir 重新启动',
+  'library.inUse': '这个文稿库已在另一个稿台中打开（进程 {{pid}}）。同一个文稿库一次只能在一个稿台中打开，请先关闭那个稿台',
+  'library.readOnlyOutdated': '文稿库是只读的，而它由旧版稿台创建（结构版本 {{version}}），需要升级后才能打开；请让文件可写后再试',
+
+
+  'backups.notFound': '没有这个备份：{{id}}',
+  'backups.noGoodBackup': '没有可用于恢复的备份',
+  'backups.unusable': '这个备份不能用来恢复，文稿库没有改动：{{reason}}',
+  'backups.verifyFailed': '备份没有通过检查，已丢弃：{{reason}}',
+  'backups.exists': '文件已存在，不会覆盖：{{path}}',
+  'backups.readOnly': '文稿库是只读的，不能恢复到这里',
+  'backups.restoreFailed': '恢复没有完成，文稿库保持原样：{{reason}}',
+  'salvage.notNeeded': '文稿库可以正常打开，不需要抢救',
+  'salvage.nothingReadable': '损坏的文稿库里读不出任何文稿或素材（{{detail}}）',
+
+  'storage.readOnly': '库文件是只读的',
+  'storage.diskFull': '磁盘空间不足',
+  'storage.locked': '库文件正被另一个程序占用',
 
   'documents.notFound': '没有这篇文档（{{id}}）',
   'documents.invalid': '文档《{{title}}》（{{id}}）的内容不符合格式，无法打开；原文件未改动。（{{detail}}）',
   'documents.brokenJson': 'JSON 已损坏',
   'documents.inTrash': '文档在回收站中，恢复后才能编辑',
   'documents.purgeNotTrashed': '只能彻底删除回收站中的文档',
+  'documents.rolloverYear': '这篇文稿是{{from}}年的，新年度须晚于它，不能是{{to}}年',
   'documents.fileNotJson': '{{file}} 不是有效的 JSON：第 {{line}} 行，{{reason}}',
   'documents.fileNotModel': '{{file}} 不是稿台文档模型：{{reason}}',
 

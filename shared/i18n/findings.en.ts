@@ -18,6 +18,10 @@ export const findingsEn: Record<FindingCode, string> = {
   'report.numberingGapAtStart': 'numbering gap at level {{level}}: (start) → {{found}}',
   'report.note': 'note: {{note}}',
   'report.saved': 'saved: {{id}}\t{{title}}',
+  'report.suggestSplit': 'suggestion: the file holds {{count}} summaries; use --split',
+  'report.piece': 'piece {{index}}: {{title}} ({{chars}} characters)',
+  'report.removedLine': 'removed: line {{line}} ({{kind}}): {{text}}',
+  'report.moreRemoved': '… {{count}} more',
   'report.untitled': '(untitled)',
   'report.documentCounts': '{{paragraphs}} paragraphs, {{tables}} tables, {{figures}} figures',
   'report.signature': 'signature: {{signature}}',
@@ -102,4 +106,12 @@ export const findingsEn: Record<FindingCode, string> = {
   'serve.library': 'document library: {{path}}',
   'serve.libraryUnavailable': 'document library: {{path}} — cannot be opened: {{reason}}',
   'serve.failed': 'the browser shell failed to start: {{detail}}',
+
+  'backup.written': 'backed up to {{path}} ({{documents}} documents, {{snippets}} snippets, {{size}})',
+  'backup.restored': 'restored from {{path}} ({{documents}} documents, {{snippets}} snippets)',
+  'backup.safetyCopy': 'the library as it was before the restore is backed up in {{path}}',
+  'backup.damagedKept': 'the damaged library was moved, unchanged, to {{path}}',
+  'backup.salvaged': 'salvaged into a new library {{path}}: {{documents}} documents, {{snippets}} snippets; {{lost}} records could not be read. The damaged file is left as it was',
+  'backup.none': 'no backups in {{folder}} yet',
+  'backup.row': '{{id}}  {{time}}  {{size}}  {{documents}} documents  {{snippets}} snippets',
 }

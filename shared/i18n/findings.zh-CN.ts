@@ -18,6 +18,10 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'report.numberingGapAtStart': '编号不连续：第 {{level}} 级（开头）→ {{found}}',
   'report.note': '提示：{{note}}',
   'report.saved': '已保存：{{id}}\t{{title}}',
+  'report.suggestSplit': '建议：文件里有 {{count}} 篇总结，可用 --split 分开',
+  'report.piece': '第 {{index}} 篇：{{title}}（{{chars}} 字）',
+  'report.removedLine': '去掉：第 {{line}} 行（{{kind}}）：{{text}}',
+  'report.moreRemoved': '……另有 {{count}} 行',
   'report.untitled': '（无标题）',
   'report.documentCounts': '{{paragraphs}} 段正文，{{tables}} 个表格，{{figures}} 个数据项',
   'report.signature': '落款：{{signature}}',
@@ -102,4 +106,12 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'serve.library': '文稿库：{{path}}',
   'serve.libraryUnavailable': '文稿库：{{path}} — 无法打开：{{reason}}',
   'serve.failed': '稿台浏览器版无法启动：{{detail}}',
+
+  'backup.written': '已备份到 {{path}}（{{documents}} 篇文稿，{{snippets}} 条素材，{{size}}）',
+  'backup.restored': '已从 {{path}} 恢复（{{documents}} 篇文稿，{{snippets}} 条素材）',
+  'backup.safetyCopy': '恢复前的文稿库已备份到 {{path}}',
+  'backup.damagedKept': '损坏的文稿库已原样移到 {{path}}',
+  'backup.salvaged': '已抢救到新文稿库 {{path}}：{{documents}} 篇文稿，{{snippets}} 条素材；读不出的记录 {{lost}} 条。损坏的文件原样保留',
+  'backup.none': '{{folder}} 里还没有备份',
+  'backup.row': '{{id}}  {{time}}  {{size}}  {{documents}} 篇文稿  {{snippets}} 条素材',
 }

@@ -4,7 +4,7 @@
  * (e.g. the editor's paste handler asking "is this line a heading?").
  */
 export { recognize } from './recognize'
-export type { ImportReport, RecognizeOptions, RecognizeResult } from './recognize'
+export type { ImportReport, PieceInfo, RecognizeOptions, RecognizeResult } from './recognize'
 export type { NumberingGap } from './headings'
 export { matchMarker, levelMap, MARKER_RANK } from './markers'
 export type { MarkerKind, MarkerMatch } from './markers'
@@ -12,3 +12,4 @@ export { shapeHeading, MAX_HEADING_CHARS } from './headings'
 export { findPlaceholders } from './placeholders'
 export { parseDateLine } from './signature'
 export { junkKind } from './junk'
+export type { JunkKind, JunkLine } from './junk'

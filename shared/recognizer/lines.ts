@@ -1,27 +1,36 @@
 /**
  * Lines: newline normalization, and joining hard-wrapped lines back into paragraphs.
  *
- * Text copied from PDFs or plain-text mails arrives broken at a fixed width, mid-sentence and even
- * mid-number ("8月2\n3日"). Such text is recognized by its line-length distribution: most of its
- * lines have (nearly) the same display width W, and almost none is longer. A line is then joined
- * with the next when
- *   - it is "full": at least W − WRAP_TOLERANCE columns wide (indentation included — the page
- *     wrapped it by width), and
- *   - it does not end with a line terminal (。！？；：…”』）etc.), and
+ * Text copied from PDFs, plain-text mails and old web pages arrives broken at a fixed width,
+ * mid-sentence and even mid-number ("8月2\n3日") or mid-character (a "\uFFFD" where a GBK byte
+ * wrap cut a character in two). The width may be counted in characters, in display columns
+ * (full-width = 2) or in bytes (GBK: 2 per Han character, like columns; UTF-8: 3), and lines may be
+ * ragged by several columns (a wrap that keeps punctuation off a line start). Such text is
+ * recognized by its line-length distribution (estimateWrap): in one of these measures most of its
+ * lines reach (nearly) the same width W, and almost none is wider. A line is then joined with the
+ * next when
+ *   - it is "full": at least W − tolerance wide (indentation included — the page wrapped it by
+ *     width), or it ends in a broken character;
+ *   - it does not end with a line terminal (。！？；：…”』）etc.) — unless the text marks its
+ *     paragraphs otherwise (indented first lines or blank lines between paragraphs), where a full
+ *     line ending in "。" is no paragraph end either;
  *   - the next line is non-blank, not indented more than this one (a new indented paragraph),
  *     and does not start a block: a heading marker, a collection marker ("第二篇"), a date line;
  *     and this line is not a date or collection-label line itself.
  * A line holding only a heading marker ("一、") is always joined with the text on the next line.
- * Text without such a width cluster (one paragraph per line, as pasted from the web) is never joined.
+ * Text without such a width cluster (one paragraph per line, as pasted from the web) is never joined,
+ * so short lines — headings, list items, the signature, dates — stay lines.
  */
-import { LINE_TERMINALS, displayWidth, indentWidth, isAsciiLetter, trimEnd, trimLine } from './chars'
+import { LINE_TERMINALS, SENTENCE_PUNCTUATION, displayWidth, indentWidth, isAsciiLetter, trimEnd, trimLine } from './chars'
 
-/** How many columns short of the wrap width a wrapped line may be (a CJK character that did not fit). */
+/** How many columns short of the wrap width a wrapped line may be at least (a CJK character that did not fit). */
 export const WRAP_TOLERANCE = 4
-/** Narrowest wrap width considered (12 CJK characters). */
+/** Narrowest wrap width considered, in columns (12 CJK characters). */
 const MIN_WRAP_WIDTH = 24
-/** Widest wrap width considered. */
+/** Widest wrap width considered, in columns. */
 const MAX_WRAP_WIDTH = 400
+/** How ragged a wrap may be, in columns (±5 around the target width). */
+const RAGGED = 10
 
 export interface NormalizedText {
   lines: string[]
@@ -46,48 +55,149 @@ export function splitLines(text: string): NormalizedText {
   return { lines: cleaned.split('\n').map(trimEnd), controlRemoved }
 }
 
+/** A full line ending in one of these may still continue, in text that marks its paragraphs. */
+const SENTENCE_CLOSE = new Set([...'。！？”'])
+
+/** How a wrap width is counted. */
+export type WrapMeasure = 'columns' | 'chars' | 'utf8'
+
+/** Units per column-scale unit: characters count 1 where columns count 2 (Han), UTF-8 bytes 3. */
+const SCALE: Record<WrapMeasure, number> = { columns: 1, chars: 0.5, utf8: 1.5 }
+
+/** The width of a raw line (indentation included) in one measure. */
+export function measureLine(line: string, measure: WrapMeasure): number {
+  if (measure === 'columns') return displayWidth(line)
+  let n = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c >= 0xdc00 && c <= 0xdfff) continue // low surrogate: counted with its high half
+    if (measure === 'chars') n += 1
+    else n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3
+  }
+  return n
+}
+
+export interface WrapEstimate {
+  measure: WrapMeasure
+  /** the wrap width W, in that measure */
+  width: number
+  /** a line at least W − tolerance wide is full */
+  tolerance: number
+  /** paragraphs are marked by indented first lines or blank lines, so a full line ending in "。" is no paragraph end */
+  marked: boolean
+}
+
+/** A line ends in a broken character: a "\uFFFD" or half of a surrogate pair. */
+export function endsBroken(line: string): boolean {
+  const c = line.charCodeAt(line.length - 1)
+  return c === 0xfffd || (c >= 0xd800 && c <= 0xdbff)
+}
+
 /**
- * The wrap width of hard-wrapped text, or null when the text is not hard-wrapped.
- * The "full" lines are those in the 4-column window [W−3, W] holding the most non-blank lines, W
- * being the widest line in it. W counts as a wrap width when
+ * The wrap of hard-wrapped text, or null when the text is not hard-wrapped. In each measure
+ * (columns, characters, UTF-8 bytes) the "full" lines are those in the window [W−R, W] holding the
+ * most non-blank lines, W being the widest line in it and R the raggedness allowed (10 columns).
+ * W counts as a wrap width when
  *   - the window holds at least a quarter of the non-blank lines (and at least 3),
- *   - at most a tenth of the lines are wider than W + WRAP_TOLERANCE (wrapping caps the width), and
- *   - at least half of the full lines are open: followed by a non-blank line and not ending with a
- *     line terminal — a wrapped line continues; a column of short headings or web buttons does not.
+ *   - at most a tenth of the lines are wider than W + 4 columns (wrapping caps the width), and
+ *   - at least half of the full lines are open: followed by a non-blank line that starts no block
+ *     (heading marker, date …) and not ending with a line terminal, the first line (a title) never
+ *     counting — a wrapped line continues; a column of short headings or web buttons does not.
+ * Of the measures that qualify, the one whose window holds most lines wins (ties: columns). The
+ * tolerance is how far below W the window's lines reach (the tenth shortest), at least 4 columns.
  */
-export function estimateWrapWidth(lines: readonly string[]): number | null {
-  const counts = new Array<number>(MAX_WRAP_WIDTH + 1).fill(0)
+export function estimateWrap(lines: readonly string[], startsBlock: (trimmed: string) => boolean = () => false): WrapEstimate | null {
+  let best: WrapEstimate | null = null
+  let bestCount = 0
+  for (const measure of ['columns', 'chars', 'utf8'] as const) {
+    const found = estimateIn(lines, measure, startsBlock)
+    if (found && found.count > bestCount) {
+      best = found.estimate
+      bestCount = found.count
+    }
+  }
+  return best
+}
+
+function estimateIn(lines: readonly string[], measure: WrapMeasure, startsBlock: (trimmed: string) => boolean): { estimate: WrapEstimate; count: number } | null {
+  const scale = SCALE[measure]
+  const max = Math.ceil(MAX_WRAP_WIDTH * scale)
+  const ragged = Math.max(1, Math.round(RAGGED * scale))
+  const counts = new Array<number>(max + 1).fill(0)
   const widths: number[] = []
   for (const line of lines) {
-    const w = line.trim() ? displayWidth(line) : 0
+    const w = line.trim() ? measureLine(line, measure) : 0
     widths.push(w)
-    if (w) counts[Math.min(w, MAX_WRAP_WIDTH)]!++
+    if (w) counts[Math.min(w, max)]!++
   }
   const total = widths.filter((w) => w > 0).length
   if (total < 3) return null
+  const first = widths.findIndex((w) => w > 0)
   let top = -1
   let bestCount = 0
   let window = 0
-  for (let w = 0; w < MAX_WRAP_WIDTH; w++) {
+  for (let w = 0; w < max; w++) {
     window += counts[w]!
-    if (w >= 4) window -= counts[w - 4]!
-    if (w >= MIN_WRAP_WIDTH && window > bestCount) { top = w; bestCount = window }
+    if (w > ragged) window -= counts[w - ragged - 1]!
+    if (w >= MIN_WRAP_WIDTH * scale && window > bestCount) { top = w; bestCount = window }
   }
   if (top < 0 || bestCount < 3 || bestCount < total * 0.25) return null
   let width = top
   while (counts[width] === 0) width--
-  if (width < MIN_WRAP_WIDTH) return null
+  if (width < MIN_WRAP_WIDTH * scale) return null
+  // the window's lines, shortest first: the tolerance reaches down to the tenth shortest
+  const inWindow: number[] = []
   let wider = 0
   let open = 0
   for (let i = 0; i < widths.length; i++) {
     const w = widths[i]!
-    if (w > width + WRAP_TOLERANCE) wider++
-    else if (w >= width - 3 && w <= width && (widths[i + 1] ?? 0) > 0) {
+    if (w > width + WRAP_TOLERANCE * scale) wider++
+    else if (w >= width - ragged && w <= width) {
+      inWindow.push(w)
       const line = trimEnd(lines[i]!)
-      if (!LINE_TERMINALS.has(line[line.length - 1]!)) open++
+      // open: text runs on into the next line — not the first line (a title), not into a heading or a date
+      if (i > first && (widths[i + 1] ?? 0) > 0 && !LINE_TERMINALS.has(line[line.length - 1]!) && !startsBlock(trimLine(lines[i + 1]!))) open++
     }
   }
-  return wider <= total * 0.1 && open * 2 >= bestCount ? width : null
+  if (wider > total * 0.1 || open * 2 < bestCount) return null
+  inWindow.sort((a, b) => a - b)
+  const low = inWindow[Math.floor(inWindow.length / 10)]!
+  const tolerance = Math.max(Math.round(WRAP_TOLERANCE * scale), width - low + 1)
+  return { estimate: { measure, width, tolerance, marked: paragraphsMarked(lines, widths, width - tolerance) }, count: bestCount }
+}
+
+/**
+ * Paragraphs are marked when the full lines that start a paragraph (after a short line or a blank
+ * line) are mostly indented while full lines that continue one are not, or mostly come after a
+ * blank line: then a full line ending in "。" is no paragraph end — the mark would follow.
+ */
+function paragraphsMarked(lines: readonly string[], widths: readonly number[], full: number): boolean {
+  let starts = 0
+  let indented = 0
+  let afterBlank = 0
+  let continued = 0
+  let indentedAfterFull = 0
+  for (let i = 1; i < lines.length; i++) {
+    if (widths[i]! < full) continue
+    const prev = widths[i - 1]!
+    const isIndented = indentWidth(lines[i]!) >= 2
+    if (prev < full) {
+      starts++
+      if (isIndented) indented++
+      if (prev === 0) afterBlank++
+    } else {
+      continued++
+      if (isIndented) indentedAfterFull++
+    }
+  }
+  if (starts < 2) return false
+  return (indented >= starts * 0.75 && indentedAfterFull <= continued * 0.25) || afterBlank >= starts * 0.75
+}
+
+/** The wrap width of hard-wrapped text in display columns, or null (see estimateWrap). */
+export function estimateWrapWidth(lines: readonly string[]): number | null {
+  const wrap = estimateWrap(lines)
+  return wrap ? Math.round(wrap.width / SCALE[wrap.measure]) : null
 }
 
 export interface JoinedLines {
@@ -107,7 +217,7 @@ export interface JoinRules {
 }
 
 export function joinWrappedLines(lines: readonly string[], rules: JoinRules): JoinedLines {
-  const width = estimateWrapWidth(lines)
+  const wrap = estimateWrap(lines, rules.startsBlock)
   const out: string[] = []
   let joined = 0
   // the paragraph being built, as pieces (joined once at its end: reading characters of a string
@@ -119,14 +229,16 @@ export function joinWrappedLines(lines: readonly string[], rules: JoinRules): Jo
     parts = []
   }
   for (const raw of lines) {
-    const trimmed = trimLine(raw)
+    let trimmed = trimLine(raw)
     if (!trimmed) {
       flush()
       continue
     }
     const last = parts[parts.length - 1]
-    if (last !== undefined && shouldJoin(prevRaw, last, parts.length === 1, raw, trimmed, width, rules)) {
-      parts.push(separator(last, trimmed), trimmed)
+    if (last !== undefined && shouldJoin(prevRaw, last, parts.length === 1, raw, trimmed, wrap, rules)) {
+      // the two halves of a character a byte wrap cut in two are one lost character
+      if (last.endsWith('\ufffd') && trimmed.startsWith('\ufffd')) trimmed = trimmed.slice(1)
+      if (trimmed) parts.push(separator(last, trimmed), trimmed)
       joined++
     } else {
       flush()
@@ -139,14 +251,19 @@ export function joinWrappedLines(lines: readonly string[], rules: JoinRules): Jo
 }
 
 /** `last` is the previous physical line (trimmed); `alone` when it is not yet joined to anything. */
-function shouldJoin(prevRaw: string, last: string, alone: boolean, nextRaw: string, next: string, width: number | null, rules: JoinRules): boolean {
+function shouldJoin(prevRaw: string, last: string, alone: boolean, nextRaw: string, next: string, wrap: WrapEstimate | null, rules: JoinRules): boolean {
   if (alone && rules.isBareMarker(last)) return !rules.startsBlock(next)
-  if (width === null) return false
-  if (LINE_TERMINALS.has(last[last.length - 1]!)) return false
-  if (displayWidth(prevRaw) < width - WRAP_TOLERANCE) return false
-  if (indentWidth(nextRaw) > indentWidth(prevRaw)) return false
+  if (wrap === null) return false
   if ((alone && last.length <= 80 && rules.standsAlone(last)) || rules.startsBlock(next)) return false
-  return true
+  if (indentWidth(nextRaw) > indentWidth(prevRaw)) return false
+  if (endsBroken(last)) return true
+  if (measureLine(prevRaw, wrap.measure) < wrap.width - wrap.tolerance) return false
+  const end = last[last.length - 1]!
+  if (!LINE_TERMINALS.has(end)) return true
+  // after a sentence end, only in text that marks its paragraphs otherwise, and never onto a short
+  // line without punctuation (a signature, a heading without a number, "特此报告")
+  if (!wrap.marked || !SENTENCE_CLOSE.has(end)) return false
+  return measureLine(nextRaw, wrap.measure) >= wrap.width - wrap.tolerance || SENTENCE_PUNCTUATION.test(next)
 }
 
 /** Lines are joined without a space, except between two Latin letters (a space the wrap swallowed). */

@@ -11,7 +11,10 @@
  */
 import { parseChineseCount, toHalfWidth } from '../text'
 
-/** The five marker kinds met in practice. GB/T 9704 names four; "1、" is the common variant of "1.". */
+/**
+ * The five marker kinds met in practice. GB/T 9704 names four; "1、" is the common variant of "1.",
+ * and "1）"/"1)" (a half bracket) of "(1)".
+ */
 export type MarkerKind = 'cn' | 'cnParen' | 'arDot' | 'arDun' | 'arParen'
 
 /** GB/T 9704-2012 §7.3.3 order: 一、 → (一) → 1. → (1). "1、" ranks with "1.". */
@@ -39,6 +42,8 @@ const MATCHERS: readonly { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'arParen', re: new RegExp(`^[(（][ \\u3000]?(${DIGITS})[ \\u3000]?[)）]、?`) },
   // ⑴ … ⒇ (parenthesized digits as one character)
   { kind: 'arParen', re: /^([\u2474-\u2487])/ },
+  // 1)  1）   (a half bracket: the common web form of (1); not 1)2) or 1）% …)
+  { kind: 'arParen', re: new RegExp(`^(${DIGITS})[)）](?![0-9０-９%％)）])`) },
   // 1.  1．   (not 1.5万元, not 3.5%)
   { kind: 'arDot', re: new RegExp(`^(${DIGITS})[.．](?![0-9０-９])`) },
   // 1、   (not 3、4月份)
@@ -68,22 +73,51 @@ export function matchMarker(line: string): MarkerMatch | null {
   return null
 }
 
+/** A marker in reading order, for levelMap: its kind and, when known, the number written. */
+export type MarkerSeen = MarkerKind | { kind: MarkerKind; number?: number }
+
 /**
- * Levels for the marker kinds used in one document.
+ * Levels for the marker kinds used in one document: the kind's GB/T rank, whatever is skipped.
  *
- * Kinds are taken in order of first appearance, then stably sorted by their GB/T rank; the i-th
- * kind gets level i+1 (capped at 4). So a document that uses 一、 and 1、 but no (一) gets
- * 一、 = 1 and 1、 = 2, the way its writer meant it; "1." and "1、" (same rank) are ordered by which
- * appeared first. Sorting by rank (rather than trusting first appearance alone) keeps a numbered
- * list in the opening paragraph ("1、…2、…" before "一、") from pushing every 一、 down a level.
+ * 一、 is level 1, (一) level 2, 1. and 1、 level 3, (1) level 4 — also when a document skips a
+ * rank ("一、" then "1、" with no "(一)"): the derived numbers (numbering.ts) then print exactly what
+ * the writer typed, "1." restarting under each "一、". Closing the gap is the writer's choice (整理 →
+ * 规范层级, shared/cleanup/levels.ts), never the importer's.
+ *
+ * One exception keeps a third Arabic level: when a document uses both "1." and "1、", no "(1)",
+ * and one of them only ever appears inside sections of the other, each run restarting at 1 (a
+ * "1、" list under every "1." heading), the inner kind is level 4.
  */
-export function levelMap(kindsInOrder: readonly MarkerKind[]): Map<MarkerKind, 1 | 2 | 3 | 4> {
-  const seen: MarkerKind[] = []
-  for (const k of kindsInOrder) if (!seen.includes(k)) seen.push(k)
-  const sorted = seen
-    .map((kind, order) => ({ kind, order }))
-    .sort((a, b) => MARKER_RANK[a.kind] - MARKER_RANK[b.kind] || a.order - b.order)
+export function levelMap(markersInOrder: readonly MarkerSeen[]): Map<MarkerKind, 1 | 2 | 3 | 4> {
   const map = new Map<MarkerKind, 1 | 2 | 3 | 4>()
-  sorted.forEach(({ kind }, i) => map.set(kind, Math.min(4, i + 1) as 1 | 2 | 3 | 4))
+  for (const m of markersInOrder) {
+    const kind = typeof m === 'string' ? m : m.kind
+    if (!map.has(kind)) map.set(kind, MARKER_RANK[kind] as 1 | 2 | 3 | 4)
+  }
+  if (map.has('arDot') && map.has('arDun') && !map.has('arParen')) {
+    const inner = innerArabicKind(markersInOrder)
+    if (inner) map.set(inner, 4)
+  }
   return map
+}
+
+/** The Arabic kind ("1." or "1、") nested under the other, if one strictly is (see levelMap). */
+function innerArabicKind(markers: readonly MarkerSeen[]): MarkerKind | null {
+  for (const [outer, inner] of [['arDot', 'arDun'], ['arDun', 'arDot']] as const) {
+    let open = false // an outer heading opened the current section
+    let runStart = true // the next inner marker is the first of its run
+    let ok = true
+    let seen = false
+    for (const m of markers) {
+      const kind = typeof m === 'string' ? m : m.kind
+      const number = typeof m === 'string' ? undefined : m.number
+      if (kind === outer) { open = true; runStart = true } else if (MARKER_RANK[kind] < 3) { open = false; runStart = true } else if (kind === inner) {
+        if (!open || number === undefined || (runStart && number !== 1)) { ok = false; break }
+        runStart = false
+        seen = true
+      }
+    }
+    if (ok && seen) return inner
+  }
+  return null
 }

@@ -19,14 +19,15 @@
 import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } from '../document/model'
 import { MODEL_VERSION } from '../document/model'
 import { msg, type Message } from '../errors/message'
-import { isCollectionHeader, matchPiece } from './collection'
-import { NumberingTracker, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
-import { removeJunk } from './junk'
+import { countCharacters } from '../text'
+import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
+import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
+import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
 import { levelMap, matchMarker, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
-import { findSignature, parseDateLine } from './signature'
-import { splitDocuments } from './split'
+import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
+import { distinctTitles, splitDocuments } from './split'
 import { extractTitle } from './title'
 
 export interface RecognizeOptions {
@@ -42,6 +43,8 @@ export interface RecognizeOptions {
    * extend here). Never splits.
    */
   fragment?: boolean
+  /** with `clean`: 1-based line numbers of lines to keep although they look like junk (the writer's choice) */
+  keep?: readonly number[]
 }
 
 export interface ImportReport {
@@ -50,9 +53,24 @@ export interface ImportReport {
   linesJoined: number
   placeholders: number
   junkRemoved: number
+  /** with `clean`: each removed line (1-based line number in the text, its text, why), in reading order */
+  junkLines: JunkLine[]
   documents: number
+  /**
+   * the file clearly holds several summaries (two or more piece labels "篇二"/"第三篇"/"【篇四】", or
+   * its title repeated): split is the better choice, whether or not it was asked for
+   */
+  suggestSplit: boolean
+  /** the summaries the file holds when it holds two or more: title (as split would give it) and 字数 */
+  pieces: PieceInfo[]
   numberingGaps: NumberingGap[]
   warnings: Message[]
+}
+
+export interface PieceInfo {
+  title: string
+  /** 字数 of the piece's text (countCharacters) */
+  chars: number
 }
 
 export interface RecognizeResult {
@@ -69,40 +87,98 @@ const JOIN_RULES: JoinRules = {
 
 export function recognize(text: string, opts: RecognizeOptions = {}): RecognizeResult {
   const report: ImportReport = {
-    headings: 0, runInHeadings: 0, linesJoined: 0, placeholders: 0, junkRemoved: 0, documents: 0,
-    numberingGaps: [], warnings: [],
+    headings: 0, runInHeadings: 0, linesJoined: 0, placeholders: 0, junkRemoved: 0, junkLines: [], documents: 0,
+    suggestSplit: false, pieces: [], numberingGaps: [], warnings: [],
   }
   const input = typeof text === 'string' ? text : ''
   const normalized = splitLines(input)
   if (normalized.controlRemoved) report.warnings.push(msg('import.controlRemoved', { count: normalized.controlRemoved }))
   let lines = normalized.lines
   if (opts.clean) {
-    const cleaned = removeJunk(lines)
+    const cleaned = removeJunk(lines, new Set(opts.keep ?? []))
     lines = cleaned.lines
-    report.junkRemoved = cleaned.removed
+    report.junkRemoved = cleaned.removed.length
+    report.junkLines = cleaned.removed
+    report.linesJoined = cleaned.joined
   }
   const joined = joinWrappedLines(lines, JOIN_RULES)
-  report.linesJoined = joined.joined
+  report.linesJoined += joined.joined
 
-  let segments: string[][] = [joined.lines]
-  if (opts.split && !opts.fragment) {
-    const split = splitDocuments(joined.lines)
-    segments = split.segments.length ? split.segments : [[]]
-    report.warnings.push(...split.warnings)
+  const split = opts.fragment ? null : splitDocuments(joined.lines)
+  const pieceSegments = split && split.segments.length >= 2 ? split.segments : null
+  const fallbacks = pieceSegments ? pieceSegments.map((segment) => fallbackTitle(segment, split!.collectionTitle)) : []
+  if (pieceSegments) {
+    const titles = distinctTitles(pieceSegments.map((segment, k) => extractTitle(segment).title || fallbacks[k]!))
+    report.pieces = pieceSegments.map((segment, k) => ({ title: titles[k]!, chars: pieceCharacters(segment) }))
+    report.suggestSplit = split!.clear
   }
-  const documents = segments.map((segment) => buildDocument(segment, opts, report))
+
+  let documents: SummaryDocument[]
+  if (opts.split && split) {
+    const segments = split.segments.length ? split.segments : [[]]
+    report.warnings.push(...split.warnings)
+    documents = segments.map((segment, k) => buildDocument(segment, opts, report, fallbacks[k] ?? ''))
+    const titles = distinctTitles(documents.map((d) => d.title))
+    documents.forEach((d, k) => (d.title = titles[k]!))
+  } else documents = [buildDocument(joined.lines, opts, report, '')]
   report.documents = documents.length
   return { documents, report }
+}
+
+/** 字数 of a piece: its text without the piece label ("篇二", "…总结 篇二" → "…总结"). */
+function pieceCharacters(segment: readonly string[]): number {
+  let from = 0
+  while (from < segment.length && matchPiece(segment[from]!)?.title === '') from++
+  if (from >= segment.length) return 0
+  return countCharacters(stripCollectionLabel(segment[from]!)) + countCharacters(segment.slice(from + 1).join('\n'))
+}
+
+/** The title of a piece that starts with a bare label ("【篇三】") and no title line: the collection's, or the label. */
+function fallbackTitle(segment: readonly string[], collectionTitle: string): string {
+  const first = segment[0]
+  if (first === undefined || matchPiece(first)?.title !== '') return ''
+  return collectionTitle || first.replace(/^[【[(（〔]\s*|\s*[】\])）〕][:：、.．]?$/g, '').replace(/[:：、.．]$/, '')
 }
 
 interface BodyLine {
   text: string
   marker?: MarkerMatch
   shape?: HeadingShape
+  /** a part heading without a number ("存在的问题"), level 1 */
+  part?: boolean
 }
 
-function buildDocument(lines: readonly string[], opts: RecognizeOptions, report: ImportReport): SummaryDocument {
-  const { title, subtitle, body } = opts.fragment ? { title: '', subtitle: undefined, body: [...lines] } : extractTitle(lines)
+/**
+ * Part headings without numbers ("存在的问题", "下一步工作打算", "20xx年工作计划:"): level 1, so the
+ * numbered items under them restart. Not the last line, not a line the body text runs into, and
+ * never inside a running "一、二、三、" sequence (a part heading between "二、" and "三、" would shift
+ * the typed numbers).
+ */
+function markPartHeadings(items: BodyLine[]): void {
+  // the number of the next "一、"-kind heading after each line (0: none)
+  const nextCnAfter = new Array<number>(items.length).fill(0)
+  for (let i = items.length - 2; i >= 0; i--) {
+    const next = items[i + 1]!.marker
+    nextCnAfter[i] = next?.kind === 'cn' ? next.number : nextCnAfter[i + 1]!
+  }
+  let lastCn = 0
+  for (let i = 0; i < items.length - 1; i++) {
+    const item = items[i]!
+    if (item.marker) {
+      if (item.marker.kind === 'cn') lastCn = item.marker.number
+      continue
+    }
+    const text = item.text
+    if (!isPartHeadingText(text) || parseDateLine(text) || looksLikeOrganization(text) || junkKind(text) || matchPiece(text) || isCollectionHeader(text)) continue
+    if (lastCn > 0 && nextCnAfter[i] === lastCn + 1) continue
+    item.part = true
+  }
+}
+
+function buildDocument(lines: readonly string[], opts: RecognizeOptions, report: ImportReport, fallback: string): SummaryDocument {
+  const parts = opts.fragment ? { title: '', subtitle: undefined, body: [...lines] } : extractTitle(lines)
+  const { subtitle, body } = parts
+  const title = parts.title || fallback
 
   let signature: Signature | undefined
   const found = opts.fragment ? null : findSignature(body, opts.today)
@@ -117,30 +193,22 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     for (const i of [...found.used].sort((a, b) => b - a)) body.splice(i, 1)
   }
 
+  // a marker with nothing after it (a bare "一、" the wrap did not join) is not a heading
   const items: BodyLine[] = body.map((text) => {
     const marker = matchMarker(text)
-    if (!marker) return { text }
-    const shape = shapeHeading(marker.rest)
-    return shape ? { text, marker, shape } : { text, marker }
+    return marker && marker.rest ? { text, marker, shape: shapeHeading(marker.rest) } : { text }
   })
-  // A numbered line too long to be a heading (see MAX_HEADING_CHARS) is a numbered body paragraph.
-  // When its kind of number heads other sections of this document it keeps its place in that
-  // numbering, as a heading with an empty title and the whole text as run-in body; otherwise it
-  // stays a paragraph, number and all.
-  const headingKinds = new Set(items.flatMap((item) => (item.shape ? [item.marker!.kind] : [])))
-  for (const item of items) {
-    if (item.marker && !item.shape) {
-      if (headingKinds.has(item.marker.kind)) item.shape = { title: '', body: item.marker.rest }
-      else delete item.marker
-    }
-  }
-  const kinds = items.flatMap((item) => (item.marker ? [item.marker.kind] : []))
-  const levels = levelMap(kinds)
-  if (levels.size > 4) report.warnings.push(msg('import.tooManyLevels', { title, kinds: levels.size }))
+  const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
+  if (!opts.fragment) markPartHeadings(items)
 
   const numbering = new NumberingTracker()
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()
   const blocks: Block[] = items.map((item) => {
+    if (item.part) {
+      numbering.unnumbered(1)
+      report.headings++
+      return { type: 'heading', level: 1, title: figures.toInlines(item.text) }
+    }
     if (!item.marker || !item.shape) return { type: 'paragraph', children: figures.toInlines(item.text) }
     const level: HeadingLevel = levels.get(item.marker.kind) ?? 4
     numbering.see(level, item.marker)

@@ -3,22 +3,11 @@
  * no brace and no line break, trimmed; anything else — an unclosed `{{`, `{{}}`, a stray `}}` — is
  * literal text and is kept as typed, never dropped.
  */
+import { appendText, marksOf } from '../document/marks'
 import type { TextInline } from '../document/model'
 import { LIMITS, type FieldInline, type SnippetBody, type SnippetInline } from './model'
 
 const FIELD = /\{\{([^{}\n]+)\}\}/g
-
-type Marks = Pick<TextInline, 'bold' | 'italic' | 'underline'>
-
-function marksOf(t: Marks): Marks {
-  const m: Marks = {}
-  if (t.bold) m.bold = true
-  if (t.italic) m.italic = true
-  if (t.underline) m.underline = true
-  return m
-}
-
-const sameMarks = (a: Marks, b: Marks) => !a.bold === !b.bold && !a.italic === !b.italic && !a.underline === !b.underline
 
 /** A valid field name, or null when the text between the braces cannot be one. */
 export function fieldName(raw: string): string | null {
@@ -98,10 +87,7 @@ export function normalizeInlines(inlines: readonly SnippetInline[]): SnippetInli
       out.push({ type: 'field', name: i.name })
       continue
     }
-    if (i.text === '') continue
-    const last = out[out.length - 1]
-    if (last?.type === 'text' && sameMarks(last, i)) out[out.length - 1] = { ...last, text: last.text + i.text }
-    else out.push({ type: 'text', text: i.text, ...marksOf(i) })
+    if (i.text !== '') appendText(out, i.text, marksOf(i))
   }
   return out
 }

@@ -9,11 +9,10 @@
  *       every group is painted. Target ≤ 100 ms (median; p95 printed too).
  */
 import type { Page } from 'playwright-core'
-import { callApi, createServices } from '../../electron/services'
 import type { Block, Inline, SummaryDocument } from '../../shared/document/model'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longDocument } from '../helpers/documents'
-import { launchChromium, startShell } from '../helpers/shell'
+import { storeDocument, withShellPage } from './shell'
 import { report } from './stats'
 
 export const BENCH_FIGURE_ID = 'fbench'
@@ -86,16 +85,10 @@ async function changeOnce(page: Page, value: number): Promise<number> {
 
 export async function benchFigures(dataDir: string): Promise<void> {
   const doc = figureDocument()
-  const services = createServices({ dataDir })
-  await callApi(services.handlers, 'documents.create', { title: doc.title, model: doc })
-  services.close()
+  await storeDocument(dataDir, doc)
   const characters = countCharacters(documentPlainText(doc))
 
-  const shell = await startShell(dataDir)
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.goto(shell.url)
+  await withShellPage(dataDir, async (page) => {
     await page.locator('.doc-open', { hasText: '数据长文' }).click()
     await page.locator('.document-body .dd-figure').first().waitFor()
     await page.click('[data-testid=figure-panel-toggle]')
@@ -144,8 +137,5 @@ export async function benchFigures(dataDir: string): Promise<void> {
     }
     report('scan_numbers_60k_ms', scans.slice(2), { stat: 'median', max: 100 }, `${characters} characters; click on 查找数字 → scan done and the results painted (Element Timing), first rows of ${groups} groups`)
     report('scan_numbers_60k_all_rows_ms', complete.slice(2), undefined, `the same, until all ${groups} rows of the list are rendered (added over the following frames)`)
-  } finally {
-    await browser.close()
-    await shell.stop()
-  }
+  })
 }

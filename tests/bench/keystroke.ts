@@ -13,22 +13,27 @@ import type { SummaryDocument } from '../../shared/document/model'
 import { inlineText } from '../../shared/document/text'
 import { ROOT } from '../helpers/shell'
 
-export const PROBE = `(() => {
+/**
+ * A script for page.evaluate: from each beforeinput in the editable root to the frame after the
+ * next change in `observed` (a selector; the root itself by default), in ms, pushed onto
+ * `window[samples]`.
+ */
+export const latencyProbe = (samples: string, observed?: string): string => `(() => {
   const root = document.querySelector('[contenteditable="true"]')
-  window.__latency = []
+  window.${samples} = []
   let start = null
   root.addEventListener('beforeinput', () => { start = performance.now() }, { capture: true })
   new MutationObserver(() => {
     if (start === null) return
     const t0 = start
     start = null
-    requestAnimationFrame(() => window.__latency.push(performance.now() - t0))
-  }).observe(root, { subtree: true, childList: true, characterData: true, attributes: false })
+    requestAnimationFrame(() => window.${samples}.push(performance.now() - t0))
+  }).observe(${observed ? `document.querySelector('${observed}')` : 'root'}, { subtree: true, childList: true, characterData: true, attributes: false })
 })()`
 
 /** Types `count` Chinese characters one by one, letting frames happen between them; returns the samples. */
 export async function typeAndMeasure(page: Page, count: number): Promise<number[]> {
-  await page.evaluate(PROBE)
+  await page.evaluate(latencyProbe('__latency'))
   const chars = '推进工作落实责任强化措施'
   for (let i = 0; i < count; i++) {
     await page.keyboard.insertText(chars[i % chars.length]!)

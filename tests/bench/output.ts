@@ -2,11 +2,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { runCli } from '../../electron/cli'
-import { callApi, createServices } from '../../electron/services'
 import { renderExport } from '../../electron/services/output'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longSummary } from '../helpers/outputDocs'
-import { launchChromium, startShell } from '../helpers/shell'
+import { storeDocument, withShellPage } from './shell'
 import { markInterval, report, time } from './stats'
 
 export async function benchOutput(dataDir: string): Promise<void> {
@@ -30,14 +29,8 @@ export async function benchOutput(dataDir: string): Promise<void> {
   const pages = (fs.readFileSync(path.join(dataDir, 'long-0.pdf')).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
   report('export_pdf_65k_cli_ms', pdf.slice(1), { stat: 'median', max: 2500 }, `${chars} characters → ${pages} pages: CLI export (services, headless Chromium start, print, fingerprint info, atomic write)`)
 
-  const services = createServices({ dataDir })
-  await callApi(services.handlers, 'documents.create', { title: '', model })
-  services.close()
-  const shell = await startShell(dataDir)
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.goto(shell.url)
+  await storeDocument(dataDir, model, '')
+  await withShellPage(dataDir, async (page) => {
     await page.locator('.doc-open').first().click()
     await page.locator('.document-body').waitFor()
     const samples: number[] = []
@@ -49,8 +42,5 @@ export async function benchOutput(dataDir: string): Promise<void> {
       await page.click('[data-testid=preview-close]')
     }
     report('print_preview_first_page_65k_ms', samples.slice(1), { stat: 'median', max: 500 }, 'browser shell: click → print view built from the model, frame loaded, page 1 laid out (next frame)')
-  } finally {
-    await browser.close()
-    await shell.stop()
-  }
+  })
 }

@@ -11,7 +11,7 @@ import { ApiError } from '../../shared/api'
 import { snippetStore } from '../../electron/services/snippets'
 import type { SummaryDocument } from '../../shared/document/model'
 import { bodyToText } from '../../shared/snippets'
-import { launchChromium, startShell } from '../helpers/shell'
+import { withShellPage } from './shell'
 import { generatedSnippets, prose, rng } from './snippetsData'
 import { report, time } from './stats'
 
@@ -68,11 +68,7 @@ async function benchSearch(dataDir: string, items: ReturnType<typeof generatedSn
 }
 
 export async function benchKeystroke(dataDir: string) {
-  const shell = await startShell(dataDir)
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.goto(shell.url)
+  await withShellPage(dataDir, async (page) => {
     await page.click('[data-testid=new-document]')
     await page.locator('.document-body').waitFor()
     await page.click('[data-testid=tab-snippets]')
@@ -103,10 +99,7 @@ export async function benchKeystroke(dataDir: string) {
     await page.waitForTimeout(200)
     const samples = await page.evaluate<number[]>('window.__snippetLatency')
     report('snippets_keystroke_to_results_ms', samples, { stat: 'p95', max: 50 }, `browser shell, headless Chromium, ${COUNT.toLocaleString('en')} snippets: input event → results for that query in the list → next frame`)
-  } finally {
-    await browser.close()
-    await shell.stop()
-  }
+  })
 }
 
 /** 200 documents of about 5,000 characters: our generated prose with stock paragraphs that recur, names and numbers varied. */
@@ -151,11 +144,13 @@ async function benchHarvest(dataDir: string) {
   services.close()
 }
 
-export async function benchSnippets(root: string) {
+/** Returns the folder of the 100,000-snippet library, for the benchmarks that follow. */
+export async function benchSnippets(root: string): Promise<string> {
   const big = fs.mkdtempSync(path.join(root, 'snippets-'))
   const items = await buildLibrary(big)
   await benchOpenLibrary(big)
   await benchSearch(big, items)
   await benchKeystroke(big)
   await benchHarvest(fs.mkdtempSync(path.join(root, 'harvest-')))
+  return big
 }

@@ -72,12 +72,8 @@ async function editCell(page: Page, figureName: string, column: string, text: st
 
 describe('figures', () => {
   it('links a selected number, updates every use from the table as one undo step, and redoes it', async () => {
-    const { page, dataDir } = await e2e.openApp()
-    await page.click('[data-testid=new-document]')
-    await page.locator('.document-body').waitFor()
-    await page.click('.dd-title')
-    await page.keyboard.insertText('宣传工作总结')
-    await page.keyboard.press('Enter')
+    const dataDir = e2e.tempDir()
+    const page = await e2e.newDocument('宣传工作总结', dataDir)
     await page.keyboard.insertText('今年发放宣传资料300余份')
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft')
     await page.click('[data-testid=make-figure]')

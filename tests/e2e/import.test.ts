@@ -68,6 +68,40 @@ describe('import through the UI', () => {
     expect(await page.locator('.document-body').innerText()).not.toContain('2025年7月3日') // moved to the signature block
   })
 
+  it('lists the junk lines it removes, struck through, and keeps a line the writer ticks', async () => {
+    const page = await openApp()
+    const file = path.join(tempDir(), '网页.txt')
+    fs.writeFileSync(file, ['某某素材网 首页', '阅读：1024', ...TXT.split('\n'), '转载请注明出处'].join('\n'))
+    await page.setInputFiles('[data-testid=import-input]', file)
+    const junk = page.locator('[data-testid=import-junk]')
+    await junk.locator('summary').click()
+    await expect.poll(() => junk.locator('del').allInnerTexts()).toEqual(['某某素材网 首页', '阅读：1024', '转载请注明出处'])
+    await junk.locator('li', { hasText: '阅读：1024' }).locator('input').check()
+    await expect.poll(() => junk.locator('del').allInnerTexts()).toEqual(['某某素材网 首页', '转载请注明出处'])
+    await page.click('button:has-text("导入为新文稿")')
+    await page.locator('.dd-title', { hasText: '和平社区2025年上半年工作总结' }).waitFor()
+    const body = await page.locator('.document-body').innerText()
+    expect(body).toContain('阅读：1024')
+    expect(body).not.toContain('转载请注明出处')
+  })
+
+  it('offers split, checked, for a file holding several summaries, and imports the pieces chosen', async () => {
+    const page = await openApp()
+    const file = path.join(tempDir(), '合集.txt')
+    const piece = (n: string, name: string) => [`社区工作总结 篇${n}`, `${name}社区今年完成了各项工作任务，居民满意度稳步提高。`, '一、主要做法', '加强组织领导。']
+    fs.writeFileSync(file, ['社区工作总结（精选3篇）', ...piece('一', '东湖'), ...piece('二', '西岭'), ...piece('三', '南苑')].join('\n'))
+    await page.setInputFiles('[data-testid=import-input]', file)
+    await expect.poll(() => page.locator('[data-testid=import-split]').isChecked()).toBe(true)
+    const titles = page.locator('[data-testid=import-titles] li')
+    await expect.poll(() => titles.allInnerTexts()).toEqual([
+      expect.stringContaining('社区工作总结'), expect.stringContaining('社区工作总结（二）'), expect.stringContaining('社区工作总结（三）'),
+    ])
+    await titles.nth(1).locator('input').uncheck()
+    await page.click('button:has-text("导入为新文稿（2 篇）")')
+    await expect.poll(() => page.locator('.doc-list .doc-title').allInnerTexts()).toEqual(expect.arrayContaining(['社区工作总结', '社区工作总结（三）']))
+    expect(await page.locator('.doc-list .doc-title').count()).toBe(2)
+  })
+
   it('imports a .docx by drag and drop into the open document as one undo step', async () => {
     const page = await openApp()
     await page.click('[data-testid=new-document]')

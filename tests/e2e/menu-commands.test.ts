@@ -134,6 +134,12 @@ describe('menu commands in the renderer', () => {
     await expect.poll(() => page.locator('.document-body').count()).toBe(0)
     await expect.poll(() => page.locator('.doc-open .doc-title').allInnerTexts()).toContain('另一个库里的总结')
 
+    // 文件 › 备份与恢复…: the backups dialog
+    await menu('library.backups')
+    await page.locator('[data-testid=backups-dialog]').waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('[data-testid=backups-dialog]').count()).toBe(0)
+
     // nothing left out: every command of the menu, and every command there is (but the output ones below)
     expect(menuCommands().filter((c) => !done.has(c) && !RENDERER_TO_WIRE.includes(c))).toEqual([])
     expect(APP_COMMANDS.filter((c) => !done.has(c) && !RENDERER_TO_WIRE.includes(c))).toEqual([])

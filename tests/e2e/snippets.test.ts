@@ -149,12 +149,8 @@ describe('the inline picker', () => {
 
 describe('fields and 存为素材', () => {
   it('binds every field to the document’s figure of that name, one figure for all uses', async () => {
-    const { page, dataDir } = await e2e.openApp()
-    await page.click('[data-testid=new-document]')
-    await page.locator('.document-body').waitFor()
-    await page.click('.dd-title')
-    await page.keyboard.insertText('年度总结')
-    await page.keyboard.press('Enter')
+    const dataDir = e2e.tempDir()
+    const page = await e2e.newDocument('年度总结', dataDir)
     for (const query of ['年度总结开头', '恳请指正']) {
       await page.keyboard.type('//')
       await picker(page).waitFor()

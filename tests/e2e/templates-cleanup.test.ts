@@ -24,17 +24,18 @@ describe('templates', () => {
   })
 })
 
+/** A new document of a title and one paragraph, with a 整理 command chosen from the toolbar. */
+async function cleanupOf(title: string, paragraph: string, command: string): Promise<Page> {
+  const page = await e2e.newDocument(title)
+  await page.keyboard.insertText(paragraph)
+  await page.click('[data-testid=cleanup-button]')
+  await page.click(`text=${command}`)
+  return page
+}
+
 describe('cleanup', () => {
   it('previews half-width punctuation fixes and applies them as one undo step', async () => {
-    const page = await openApp()
-    await page.click('[data-testid=new-document]')
-    await page.locator('.document-body').waitFor()
-    await page.click('.dd-title')
-    await page.keyboard.insertText('标点')
-    await page.keyboard.press('Enter')
-    await page.keyboard.insertText('今年以来,我们开展活动(共12场);投入资金1,000元.')
-    await page.click('[data-testid=cleanup-button]')
-    await page.click('text=半角标点改为全角')
+    const page = await cleanupOf('标点', '今年以来,我们开展活动(共12场);投入资金1,000元.', '半角标点改为全角')
     await expect.poll(() => page.locator('[data-testid=cleanup-changes] li').count()).toBeGreaterThan(0)
     await page.click('button:has-text("全部应用")')
     await expect.poll(() => page.locator('.dd-paragraph').first().innerText()).toBe('今年以来，我们开展活动（共12场）；投入资金1,000元.')
@@ -44,15 +45,7 @@ describe('cleanup', () => {
   })
 
   it('converts Traditional to Simplified', async () => {
-    const page = await openApp()
-    await page.click('[data-testid=new-document]')
-    await page.locator('.document-body').waitFor()
-    await page.click('.dd-title')
-    await page.keyboard.insertText('工作總結')
-    await page.keyboard.press('Enter')
-    await page.keyboard.insertText('全年組織學習會議，學習氛圍濃厚。')
-    await page.click('[data-testid=cleanup-button]')
-    await page.click('text=繁体转简体')
+    const page = await cleanupOf('工作總結', '全年組織學習會議，學習氛圍濃厚。', '繁体转简体')
     await page.click('button:has-text("全部应用")')
     await expect.poll(() => page.locator('.dd-paragraph').first().innerText()).toBe('全年组织学习会议，学习氛围浓厚。')
     expect(await page.locator('.dd-title').innerText()).toBe('工作总结')

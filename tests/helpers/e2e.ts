@@ -4,16 +4,18 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { launchChromium, startShell, type RunningShell } from './shell'
+import { launchChromium, startShell, type RunningShell, type ShellOptions } from './shell'
 import { useTempDirs } from './tempDir'
 
 export interface E2E {
   tempDir(): string
   browser(): Browser
   /** Starts a browser shell on `dataDir` (a fresh one by default) and opens it in a new page. */
-  openApp(dataDir?: string): Promise<{ page: Page; shell: RunningShell; dataDir: string; errors: string[] }>
-  /** Opens a fresh app, creates a document, types its title and leaves the caret in the body. */
-  newDocument(title?: string): Promise<Page>
+  openApp(dataDir?: string, opts?: ShellOptions): Promise<{ page: Page; shell: RunningShell; dataDir: string; errors: string[] }>
+  /** Starts a browser shell without a page (stopped after the test like the others). */
+  startShell(dataDir: string, opts?: ShellOptions): Promise<RunningShell>
+  /** Opens the app (on a fresh library by default), creates a document, types its title and leaves the caret in the body. */
+  newDocument(title?: string, dataDir?: string): Promise<Page>
   /** Stops a shell early (e.g. to restart it on the same library). */
   stop(shell: RunningShell, signal?: NodeJS.Signals): Promise<void>
 }
@@ -36,9 +38,13 @@ export function useE2E(): E2E {
     if (errors.length) throw new Error(`uncaught errors in the page:\n${errors.join('\n')}`)
   })
 
-  const openApp: E2E['openApp'] = async (dataDir = tempDir()) => {
-    const shell = await startShell(dataDir)
+  const start: E2E['startShell'] = async (dataDir, opts) => {
+    const shell = await startShell(dataDir, opts)
     shells.push(shell)
+    return shell
+  }
+  const openApp: E2E['openApp'] = async (dataDir = tempDir(), opts) => {
+    const shell = await start(dataDir, opts)
     const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } })
     const errors: string[] = []
     page.on('pageerror', (e) => {
@@ -54,8 +60,9 @@ export function useE2E(): E2E {
     tempDir,
     browser: () => browser!,
     openApp,
-    async newDocument(title = '测试文稿') {
-      const { page } = await openApp()
+    startShell: start,
+    async newDocument(title = '测试文稿', dataDir?: string) {
+      const { page } = await openApp(dataDir)
       await page.click('[data-testid=new-document]')
       await page.locator('.document-body').waitFor()
       await page.click('.dd-title')

@@ -17,11 +17,19 @@ export interface RunningShell {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
+export interface ShellOptions {
+  /** a fixed port (the page's origin, and so its IndexedDB, stays the same across restarts) */
+  port?: number
+  /** more environment for the server (e.g. DRAFTDESK_TEST_FAULT_FILE) */
+  env?: Record<string, string>
+}
+
 /** Starts `electron/server/serve.ts` on the built renderer and waits for its URL line. */
-export function startShell(dataDir: string): Promise<RunningShell> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/serve.ts', '--data-dir', dataDir], {
+export function startShell(dataDir: string, opts: ShellOptions = {}): Promise<RunningShell> {
+  const port = opts.port ? ['--port', String(opts.port)] : []
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/serve.ts', '--data-dir', dataDir, ...port], {
     cwd: ROOT,
-    env: { ...process.env },
+    env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((resolve, reject) => {

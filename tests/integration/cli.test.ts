@@ -4,21 +4,15 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { SummaryDocumentSchema, type SummaryDocument } from '../../shared/document/model'
-import { COMMANDS, GROUPS, runCli } from '../../electron/cli'
+import { COMMANDS, GROUPS } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import { readSheet } from '../../electron/services/figures/store'
 import { SNIPPET_FILE_MAX_BYTES, SHEET_MAX_BYTES } from '../../shared/api'
 import { messageText } from '../../shared/errors'
+import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-
-async function cli(args: string[]) {
-  const lines: string[] = []
-  const errors: string[] = []
-  const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-  return { code, out: lines.join('\n'), err: errors.join('\n') }
-}
 
 describe('the CLI', () => {
   it('creates, lists and shows documents in the library named by --data-dir', async () => {

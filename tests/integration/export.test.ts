@@ -103,6 +103,9 @@ describe('DOCX', () => {
     expect(numbering).toContain('<w:lvlText w:val="（%2）"/>')
     expect(numbering).toContain('<w:lvlText w:val="%3."/>')
     expect(numbering).toContain('<w:lvlText w:val="（%4）"/>')
+    // no w:lvlRestart: each level restarts after any higher level (ECMA-376 §17.9.10), so a level-3
+    // heading right under a level-1 one prints "1." and restarts under the next level-1 heading
+    expect(numbering).not.toContain('lvlRestart')
     const footers = (await docxXml(bytes, 'word/footer1.xml')) + (await docxXml(bytes, 'word/footer2.xml'))
     expect(footers).toContain('PAGE')
     expect(footers).toContain('w:jc w:val="right"')
@@ -187,7 +190,7 @@ describe('定稿 and verify', () => {
     // later edits never alter the 定稿; the current text becomes a draft
     const edited = sampleDocument()
     edited.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '定稿后补充的一句话。' }] })
-    await callApi(h, 'documents.save', { id: doc.id, model: edited })
+    await callApi(h, 'documents.save', { id: doc.id, model: edited, baseVersion: doc.version })
     const frozen = await callApi(h, 'finals.get', { revisionId: final.revisionId })
     expect(JSON.stringify(frozen.model)).not.toContain('定稿后补充')
     expect((await callApi(h, 'export.render', { id: doc.id, format: 'docx' })).final).toBeNull()

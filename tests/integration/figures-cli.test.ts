@@ -6,21 +6,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import { readSheet, writeSheet } from '../../electron/services/figures/store'
 import type { SummaryDocument } from '../../shared/document/model'
 import { planImport } from '../../shared/figures/sheet'
+import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-
-async function cli(args: string[]) {
-  const lines: string[] = []
-  const errors: string[] = []
-  const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-  return { code, out: lines.join('\n'), err: errors.join('\n') }
-}
 
 const model: SummaryDocument = {
   version: 1,

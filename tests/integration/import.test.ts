@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest'
 import { IMPORT_MAX_BASE64, IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
 import { messageText } from '../../shared/errors'
 import { SummaryDocumentSchema, type Block, type Inline, type SummaryDocument } from '../../shared/document/model'
-import { runCli } from '../../electron/cli'
 import { callApi, createServices, type Services } from '../../electron/services'
 import { importFile } from '../../electron/services/import/store'
+import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -197,7 +197,7 @@ function writeFile(name: string, bytes: Uint8Array | Buffer | string): string {
 
 type ImportOutput = ApiOutput<'documents.import'>
 
-async function importThroughApi(services: Services, file: string, opts: { clean?: boolean; split?: boolean; save?: boolean } = {}): Promise<ImportOutput> {
+async function importThroughApi(services: Services, file: string, opts: { clean?: boolean; split?: boolean; save?: boolean; keepLines?: number[]; pieces?: number[] } = {}): Promise<ImportOutput> {
   const input = { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), ...opts }
   return callApi(services.handlers, 'documents.import', input)
 }
@@ -212,13 +212,6 @@ async function importError(services: Services, file: string, opts: { save?: bool
 function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
   const services = createServices({ dataDir: tempDir() })
   return fn(services).finally(() => services.close())
-}
-
-async function cli(args: string[]) {
-  const lines: string[] = []
-  const errors: string[] = []
-  const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-  return { code, out: lines.join('\n'), err: errors.join('\n') }
 }
 
 const text = (inlines: readonly Inline[] | undefined) => (inlines ?? []).map((i) => (i.type === 'text' ? i.text : `{${i.figureId}}`)).join('')
@@ -345,7 +338,8 @@ describe('importing Markdown and Word', () => {
       expect(report.encoding).toBeUndefined()
       const doc = SummaryDocumentSchema.parse(documents[0])
       expect(doc.title).toBe('青禾镇2025年度农村人居环境整治工作总结')
-      expect(outline(doc)).toEqual(['1 主要工作', '2 强化组织保障。', '2 推进垃圾分类', '1 存在的问题', '2 部分村民分类意识不强。'])
+      // the typed "1." under a styled 一级标题 keeps its rank (level 3): it prints "1." as typed
+      expect(outline(doc)).toEqual(['1 主要工作', '2 强化组织保障。', '2 推进垃圾分类', '1 存在的问题', '3 部分村民分类意识不强。'])
       expect(doc.blocks[0]).toEqual({
         type: 'paragraph',
         children: [{ type: 'text', text: '今年以来，我镇坚持' }, { type: 'text', text: '因村施策', bold: true }, { type: 'text', text: '，现将有关情况总结如下：' }],
@@ -482,6 +476,19 @@ describe('saving imported documents', () => {
       }
     }))
 
+  it('suggests split for a collection, lists its pieces, and saves only the pieces chosen', () =>
+    withServices(async (services) => {
+      const file = writeFile('三个社区.txt', utf8(THREE_COMMUNITIES))
+      const unsplit = await importThroughApi(services, file)
+      expect(unsplit.documents).toHaveLength(1)
+      expect(unsplit.report.suggestSplit).toBe(true)
+      expect(unsplit.report.pieces.map((p) => p.title)).toEqual(['东湖社区2025年工作总结', '西岭社区2025年工作总结', '南苑社区2025年工作总结'])
+      expect(unsplit.report.pieces.every((p) => p.chars > 20)).toBe(true)
+      const { documents, saved } = await importThroughApi(services, file, { split: true, save: true, pieces: [0, 2] })
+      expect(documents.map((d) => d.title)).toEqual(['东湖社区2025年工作总结', '南苑社区2025年工作总结'])
+      expect(saved.map((d) => d.title)).toEqual(['东湖社区2025年工作总结', '南苑社区2025年工作总结'])
+    }))
+
   it('saves nothing at all when storing one of several documents fails', () =>
     withServices(async (services) => {
       // the third insert fails (as a full disk would)
@@ -548,7 +555,24 @@ describe('the import command', () => {
     expect(plain.out).toContain('免责声明')
     expect(cleaned.out).not.toContain('免责声明')
     expect(cleaned.err).toMatch(/2 行网页杂项/)
+    expect(cleaned.err).toContain('去掉：第 1 行（meta）：来源：网络整理')
   })
+
+  it('reports each removed line and keeps the ones the writer keeps', () =>
+    withServices(async (services) => {
+      const junky = `来源：网络整理\n${TOWN}\n免责声明：本文仅供参考，版权归原作者所有。\n`
+      const file = writeFile('junk.txt', utf8(junky))
+      const cleaned = await importThroughApi(services, file, { clean: true })
+      const last = junky.split('\n').length - 1
+      expect(cleaned.report.junkLines).toEqual([
+        { line: 1, text: '来源：网络整理', kind: 'meta' },
+        { line: last, text: '免责声明：本文仅供参考，版权归原作者所有。', kind: 'boilerplate' },
+      ])
+      const kept = await importThroughApi(services, file, { clean: true, keepLines: [1] })
+      expect(kept.report.junkLines.map((j) => j.line)).toEqual([last])
+      expect(JSON.stringify(kept.documents)).toContain('来源：网络整理')
+      expect(kept.documents[0]!.title).toBe('松林镇2025年度平安建设工作总结')
+    }))
 
   it('says what is wrong for a missing file and a missing argument', async () => {
     const dir = tempDir()

@@ -140,7 +140,7 @@ describe('documents', () => {
     store.trash(a.id)
     expect(store.list().map((d) => d.id)).toEqual([b.id])
     expect(store.list(true).map((d) => d.id)).toEqual([a.id])
-    expect(() => store.save(a.id, sampleDocument())).toThrow(/回收站/)
+    expect(() => store.save(a.id, sampleDocument(), store.get(a.id).version)).toThrow(/回收站/)
     store.restore(a.id)
     expect(store.list()).toHaveLength(2)
 
@@ -156,7 +156,7 @@ describe('documents', () => {
     const edit = (text: string) => {
       const model = sampleDocument()
       model.blocks.push({ type: 'paragraph', children: [{ type: 'text', text }] })
-      store.save(doc.id, model)
+      expect(store.save(doc.id, model, store.get(doc.id).version)).toMatchObject({ status: 'saved' })
     }
     edit('第一次修改')
     expect(store.revisions(doc.id)).toHaveLength(1)

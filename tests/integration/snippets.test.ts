@@ -3,12 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { callApi, createServices, type Services } from '../../electron/services'
 import { APPLICATION_ID, openLibraryDatabase } from '../../electron/services/library'
 import { migration0001 } from '../../electron/services/library/migrations/0001-documents'
 import { SnippetStore, starterSnippets } from '../../electron/services/snippets'
 import { bodyFromText, bodyToText, DEFAULT_CATEGORIES, type SnippetDraft } from '../../shared/snippets'
+import { cli } from '../helpers/cli'
 import { sampleDocument } from '../helpers/documents'
 import { useTempDirs } from '../helpers/tempDir'
 
@@ -292,13 +292,6 @@ describe('harvest', () => {
 })
 
 describe('the CLI', () => {
-  async function cli(args: string[]) {
-    const lines: string[] = []
-    const errors: string[] = []
-    const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-    return { code, out: lines.join('\n'), err: errors.join('\n') }
-  }
-
   it('searches, exports and imports in the library named by --data-dir', async () => {
     const dir = tempDir()
     const found = await cli(['snippets', 'search', '领导小组', '--json', '--data-dir', dir])

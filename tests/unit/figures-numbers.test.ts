@@ -2,39 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Figure } from '../../shared/document/model'
 import { figureFormatter, figureText, formatFigure, formatValue } from '../../shared/figures/format'
-import { formatNumber, groupDigits, parseChineseNumeral, parseNumber, plainDigits, toChineseNumeral } from '../../shared/figures/numbers'
+import { formatNumber, groupDigits, parseNumber, plainDigits } from '../../shared/figures/numbers'
 
 const fig = (over: Partial<Figure>): Figure => ({ id: 'a', name: '会议次数', value: null, ...over })
-
-describe('Chinese numerals', () => {
-  it.each([
-    ['零', 0], ['〇', 0], ['九', 9], ['十', 10], ['十二', 12], ['二十', 20], ['一百零五', 105], ['一百一十', 110], ['两', 2], ['两千', 2000],
-    ['三千零五', 3005], ['一万二千', 12000], ['一万二', 12000], ['三百五', 350], ['十万零五', 100005], ['一亿', 1e8], ['三亿五千万', 350_000_000],
-    ['二〇二五', 2025], ['三点五', 3.5], ['零点五', 0.5], ['壹佰贰拾', 120], ['一万零一', 10001], ['一千万', 1e7],
-  ])('%s = %d', (text, value) => {
-    expect(parseChineseNumeral(text)).toBe(value)
-  })
-
-  it.each(['', '十百', '百', '点五', '三点', '万', 'abc', '九九九九九九点'])('refuses %j', (text) => {
-    expect(parseChineseNumeral(text)).toBeNull()
-  })
-
-  it.each([
-    [0, '零'], [9, '九'], [10, '十'], [12, '十二'], [20, '二十'], [105, '一百零五'], [110, '一百一十'], [1000, '一千'], [1010, '一千零一十'],
-    [12000, '一万二千'], [100005, '十万零五'], [1001000, '一百万一千'], [10010000, '一千零一万'], [1e8, '一亿'], [3.5, '三点五'], [-2, '负二'],
-  ])('%d reads %s', (value, text) => {
-    expect(toChineseNumeral(value)).toBe(text)
-  })
-
-  it('round-trips every integer up to a trillion', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => {
-        expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n)
-      }),
-      { numRuns: 2000 },
-    )
-  })
-})
 
 describe('parseNumber', () => {
   it.each([

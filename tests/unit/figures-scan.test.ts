@@ -95,7 +95,7 @@ describe('查找数字 groups', () => {
     expect(groups.map((g) => [g.text, g.suggestedName, g.occurrences.length, g.existingFigureId ?? null])).toEqual([
       ['300余份', '发放宣传资料', 2, null],
       ['560.49万元', '投入资金', 1, 'e'],
-      ['x', '召开会议（次）', 2, null],
+      ['x', '会议次数', 2, null],
     ])
   })
 

@@ -164,6 +164,14 @@ describe('TXT, Markdown and print HTML', () => {
     expect(md).toContain('## 一、主要工作')
     expect(md).toContain('*部分企业主体责任落实不到位。*'.replace('*部分', '<em>部分').replace('。*', '。</em>'))
   })
+  it('print a skipped level with the number the writer typed: "1." under "一、", restarting under each', () => {
+    const h = (level: 1 | 2 | 3 | 4, text: string) => ({ type: 'heading' as const, level, title: [{ type: 'text' as const, text }] })
+    const skipped = prepareOutput({ ...sampleDocument(), blocks: [h(1, '甲'), h(3, '乙'), h(3, '丙'), h(1, '丁'), h(3, '戊'), h(4, '己')] })
+    expect(skipped.blocks.map((b) => (b.kind === 'heading' ? b.number : ''))).toEqual(['一、', '1.', '2.', '二、', '1.', '（1）'])
+    expect(renderText(skipped)).toContain('\u3000\u3000二、丁\r\n\u3000\u30001.戊\r\n\u3000\u3000（1）己')
+    expect(renderMarkdown(skipped)).toContain('#### 1.乙')
+    expect(printHtml(skipped)).toMatch(/<span class="ht">1\.乙<\/span>/)
+  })
   it('print HTML has the page geometry and page numbers as @page rules', () => {
     const html = printHtml(out)
     expect(html).toContain('@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }')

@@ -29,9 +29,9 @@ describe('headings in pasted paragraphs', () => {
     ])
   })
 
-  it('takes "1、" under "一、" as the second level when no （一） is used', () => {
+  it('keeps "1、" under "一、" at level 3 when no （一） is used, so it still prints "1."', () => {
     const { blocks } = structureParagraphs([[text('一、总体情况')], [text('1、宣传到位')], [text('2、检查到位')]])
-    expect(blocks.map((b) => (b.type === 'heading' ? b.level : 0))).toEqual([1, 2, 2])
+    expect(blocks.map((b) => (b.type === 'heading' ? b.level : 0))).toEqual([1, 3, 3])
   })
 
   it('slices inline text across marks', () => {

@@ -2,13 +2,20 @@
  * The documents and revisions of one 文稿库 (document library) file. Model JSON is validated on the way in (by the API
  * layer) and on the way out (here): a stored document that fails the schema is reported, never
  * dropped and never overwritten.
+ *
+ * Versions: every stored change of a document's text raises its `version` by one, in the same
+ * transaction. A writer names the version its text was made from; a text made from an older
+ * version never replaces the newer one (both are kept: see save). Every writer goes through
+ * `save` (the editor) or `update` (read-modify-write in one transaction: the CLI, rename).
  */
 import { randomBytes } from 'node:crypto'
 import { msg } from '../../../shared/errors'
-import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SearchHit } from '../../../shared/api'
+import { ApiError, type DocumentRecord, type DocumentSummary, type RevisionSummary, type SaveResult, type SearchHit } from '../../../shared/api'
 import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
+import { applyRollover, planRollover, type RolloverPlan } from '../../../shared/document/rollover'
 import { documentCharacters, documentPlainText } from '../../../shared/document/text'
 import type { SqliteDatabase } from '../library/database'
+import { withStorageErrors } from './storageErrors'
 
 /** A revision is kept at most this often while the writer edits (plus every Ctrl+S). */
 export const REVISION_INTERVAL_MS = 5 * 60 * 1000
@@ -18,10 +25,13 @@ interface DocumentRow {
   title: string
   model_json: string
   characters: number
+  version: number
   created_at: number
   updated_at: number
   trashed_at: number | null
 }
+
+type Columns = ReturnType<typeof columnsFor>
 
 export function newDocumentId(): string {
   return randomBytes(12).toString('base64url')
@@ -35,14 +45,17 @@ export class DocumentStore {
         `INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at, trashed_at, fts_stale)
          VALUES (@id, @title, @model_json, @body_text, @characters, @now, @now, NULL, 1)`,
       ),
-      get: db.prepare('SELECT id, title, model_json, characters, created_at, updated_at, trashed_at FROM documents WHERE id = ?'),
+      get: db.prepare('SELECT id, title, model_json, characters, version, created_at, updated_at, trashed_at FROM documents WHERE id = ?'),
       update: db.prepare(
         `UPDATE documents SET title = @title, model_json = @model_json, body_text = @body_text,
-           characters = @characters, updated_at = @now, fts_stale = 1 WHERE id = @id`,
+           characters = @characters, version = @version, updated_at = @now, fts_stale = 1 WHERE id = @id`,
       ),
+      head: db.prepare('SELECT id, version, updated_at, trashed_at FROM documents WHERE id = ?'),
       lastRevision: db.prepare('SELECT created_at, model_json FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
+      lastRevisionAt: db.prepare('SELECT created_at FROM revisions WHERE document_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
+      lastConflict: db.prepare("SELECT id, model_json FROM revisions WHERE document_id = ? AND reason = 'conflict' ORDER BY id DESC LIMIT 1"),
       insertRevision: db.prepare(
-        'INSERT INTO revisions (document_id, created_at, reason, model_json, characters) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO revisions (document_id, created_at, reason, model_json, characters, version) VALUES (?, ?, ?, ?, ?, ?)',
       ),
     }
   }
@@ -50,7 +63,7 @@ export class DocumentStore {
   list(trash = false): DocumentSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT id, title, characters, created_at, updated_at, trashed_at, json_valid(model_json) AS json_ok FROM documents
+        `SELECT id, title, characters, version, created_at, updated_at, trashed_at, json_valid(model_json) AS json_ok FROM documents
          WHERE trashed_at IS ${trash ? 'NOT NULL' : 'NULL'} ORDER BY updated_at DESC`,
       )
       .all() as (Omit<DocumentRow, 'model_json'> & { json_ok: number })[]
@@ -62,7 +75,7 @@ export class DocumentStore {
     const doc: SummaryDocument = model ? { ...model, title: title || model.title } : emptyDocument(title)
     const id = newDocumentId()
     const now = this.now()
-    this.statements.insert.run({ id, now, ...columnsFor(doc) })
+    withStorageErrors(() => this.statements.insert.run({ id, now, ...columnsFor(doc) }))
     return this.get(id)
   }
 
@@ -77,39 +90,101 @@ export class DocumentStore {
   /** createMany with the stored columns already made (by `columnsFor`, in an import's worker thread). */
   createManyStored(rows: readonly StoredColumns[]): DocumentSummary[] {
     const now = this.now()
-    const ids = this.db.transaction(() =>
-      rows.map((columns) => {
-        const id = newDocumentId()
-        this.statements.insert.run({ id, now, ...columns })
-        this.statements.insertRevision.run(id, now, 'import', columns.model_json, columns.characters)
-        return id
-      }),
-    )()
+    const ids = withStorageErrors(() =>
+      this.db.transaction(() =>
+        rows.map((columns) => {
+          const id = newDocumentId()
+          this.statements.insert.run({ id, now, ...columns })
+          this.statements.insertRevision.run(id, now, 'import', columns.model_json, columns.characters, 1)
+          return id
+        }),
+      )(),
+    )
     return ids.map((id) => toSummary(this.row(id)))
   }
 
   get(id: string): DocumentRecord {
-    const row = this.row(id)
-    const { model, error } = validate(row)
-    if (!model)
-      throw new ApiError('documents.invalid', { title: row.title, id: row.id, detail: error ?? '' })
-    return { id: row.id, model, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at }
+    return this.recordOf(this.row(id))
   }
 
-  /** Autosave. Also keeps an 'interval' revision when the last one is older than REVISION_INTERVAL_MS. */
-  save(id: string, model: SummaryDocument): { updatedAt: number } {
-    const row = this.row(id)
-    if (row.trashed_at !== null) throw new ApiError('documents.inTrash')
-    const now = this.now()
+  // ---------------------------------------------------------------------------------------------
+  // Writing the text: the version rule. Each runs in one IMMEDIATE transaction (the write lock is
+  // taken before the read), so another process (the CLI, a second app) cannot slip a change in
+  // between what was read and what is written.
+
+  /**
+   * Autosave: `model` was made from `baseVersion`. When that is still the current version the text
+   * becomes the current one (version + 1; an 'interval' revision is kept when the last revision is
+   * older than REVISION_INTERVAL_MS). When the document has moved on, nothing is overwritten: the
+   * current text stays and `model` is kept as a 'conflict' revision, and the answer says so.
+   * `keepCurrent` (the writer chose their text over a newer one): the text replaced is first kept
+   * as a 'conflict' revision. Sending the text that is already current changes nothing.
+   */
+  save(id: string, model: SummaryDocument, baseVersion: number, opts: { keepCurrent?: boolean } = {}): SaveResult {
     const columns = columnsFor(model)
-    this.db.transaction(() => {
-      this.statements.update.run({ id, now, ...columns })
-      const last = this.statements.lastRevision.get(id) as { created_at: number; model_json: string } | undefined
-      if (!last) this.statements.insertRevision.run(id, now, 'interval', columns.model_json, columns.characters)
-      else if (now - last.created_at >= REVISION_INTERVAL_MS && last.model_json !== columns.model_json)
-        this.statements.insertRevision.run(id, now, 'interval', columns.model_json, columns.characters)
-    })()
-    return { updatedAt: now }
+    return this.write(() => {
+      // the common case (made from the current version) reads no text: autosave stays cheap
+      const head = this.statements.head.get(id) as Pick<DocumentRow, 'id' | 'version' | 'updated_at' | 'trashed_at'> | undefined
+      if (!head) throw new ApiError('documents.notFound', { id })
+      if (head.trashed_at !== null) throw new ApiError('documents.inTrash')
+      if (baseVersion === head.version && !opts.keepCurrent) return this.storeVersion(head, columns, this.now())
+      const row = this.row(id)
+      if (columns.model_json === row.model_json) return { status: 'saved', version: row.version, updatedAt: row.updated_at }
+      const now = this.now()
+      if (baseVersion !== row.version) {
+        const revisionId = this.keepConflict(id, columns, baseVersion, now)
+        return { status: 'conflict', version: row.version, updatedAt: row.updated_at, revisionId }
+      }
+      if (opts.keepCurrent) this.keepConflict(id, { model_json: row.model_json, characters: row.characters }, row.version, now)
+      return this.storeVersion(row, columns, now)
+    })
+  }
+
+  /**
+   * Read-modify-write in one transaction (the CLI's figures set/import, rename): `change` gets the
+   * current text and returns the new one (or the same object: nothing is written). The version is
+   * raised like a save's, so an editor holding the old version gets a conflict, never a silent
+   * overwrite.
+   */
+  update<T>(id: string, change: (model: SummaryDocument) => { model: SummaryDocument; result: T }): { result: T; version: number } {
+    return this.write(() => {
+      const row = this.row(id)
+      if (row.trashed_at !== null) throw new ApiError('documents.inTrash')
+      const current = this.recordOf(row).model
+      const { model, result } = change(current)
+      if (model === current) return { result, version: row.version }
+      const columns = columnsFor(model)
+      if (columns.model_json === row.model_json) return { result, version: row.version }
+      return { result, version: this.storeVersion(row, columns, this.now()).version }
+    })
+  }
+
+  private write<T>(fn: () => T): T {
+    return withStorageErrors(() => this.db.transaction(fn).immediate())
+  }
+
+  private storeVersion(row: Pick<DocumentRow, 'id' | 'version'>, columns: Columns, now: number): SaveResult {
+    const version = row.version + 1
+    this.statements.update.run({ id: row.id, now, version, ...columns })
+    // the last revision's text is read only when it is old enough to be followed by a new one
+    const lastAt = this.statements.lastRevisionAt.get(row.id) as { created_at: number } | undefined
+    const last = lastAt && now - lastAt.created_at >= REVISION_INTERVAL_MS ? (this.statements.lastRevision.get(row.id) as { model_json: string }) : undefined
+    if (!lastAt || (last && last.model_json !== columns.model_json))
+      this.statements.insertRevision.run(row.id, now, 'interval', columns.model_json, columns.characters, version)
+    return { status: 'saved', version, updatedAt: now }
+  }
+
+  /** Keeps a text as a 'conflict' revision (once: the same text again is the same revision). */
+  private keepConflict(id: string, text: Pick<Columns, 'model_json' | 'characters'>, version: number, now: number): number {
+    const last = this.statements.lastConflict.get(id) as { id: number; model_json: string } | undefined
+    if (last && last.model_json === text.model_json) return last.id
+    return Number(this.statements.insertRevision.run(id, now, 'conflict', text.model_json, text.characters, version).lastInsertRowid)
+  }
+
+  private recordOf(row: DocumentRow): DocumentRecord {
+    const { model, error } = validate(row)
+    if (!model) throw new ApiError('documents.invalid', { title: row.title, id: row.id, detail: error ?? '' })
+    return { id: row.id, model, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at }
   }
 
   /** A snapshot of the current text (Ctrl+S). Returns null when it equals the latest revision. */
@@ -118,7 +193,7 @@ export class DocumentStore {
     const last = this.statements.lastRevision.get(id) as { created_at: number; model_json: string } | undefined
     if (reason === 'interval' && last && last.model_json === row.model_json) return null
     const now = this.now()
-    const info = this.statements.insertRevision.run(id, now, reason, row.model_json, row.characters)
+    const info = withStorageErrors(() => this.statements.insertRevision.run(id, now, reason, row.model_json, row.characters, row.version))
     return { id: Number(info.lastInsertRowid), documentId: id, createdAt: now, reason, characters: row.characters }
   }
 
@@ -131,8 +206,7 @@ export class DocumentStore {
   }
 
   rename(id: string, title: string): DocumentSummary {
-    const record = this.get(id)
-    this.save(id, { ...record.model, title })
+    this.update(id, (model) => ({ model: model.title === title ? model : { ...model, title }, result: null }))
     return toSummary(this.row(id))
   }
 
@@ -142,24 +216,35 @@ export class DocumentStore {
     return this.create(title ?? `${source.title}（副本）`, source)
   }
 
+  /** 新年度底稿: see shared/document/rollover.ts. Only with apply is a document created. */
+  rollover(id: string, toYear: number | undefined, apply: boolean): { plan: RolloverPlan; record: DocumentRecord | null } {
+    const source = this.get(id).model
+    const plan = planRollover(source, { toYear, currentYear: new Date(this.now()).getFullYear() })
+    if (plan.fromYear !== null && plan.toYear <= plan.fromYear)
+      throw new ApiError('documents.rolloverYear', { from: plan.fromYear, to: plan.toYear })
+    return { plan, record: apply ? this.create(plan.title, applyRollover(source, plan)) : null }
+  }
+
   trash(id: string): void {
     this.row(id)
-    this.db.prepare('UPDATE documents SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(this.now(), id)
+    withStorageErrors(() => this.db.prepare('UPDATE documents SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(this.now(), id))
   }
 
   restore(id: string): void {
     this.row(id)
-    this.db.prepare('UPDATE documents SET trashed_at = NULL WHERE id = ?').run(id)
+    withStorageErrors(() => this.db.prepare('UPDATE documents SET trashed_at = NULL WHERE id = ?').run(id))
   }
 
   /** Removes a trashed document for good (only from the trash). */
   purge(id: string): void {
     const row = this.row(id)
     if (row.trashed_at === null) throw new ApiError('documents.purgeNotTrashed')
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)').run(id)
-      this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
-    })()
+    withStorageErrors(() =>
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)').run(id)
+        this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
+      })(),
+    )
   }
 
   /** Title and full-text search over documents not in the trash. */
@@ -218,7 +303,7 @@ export class DocumentStore {
 }
 
 function toSummary(row: Omit<DocumentRow, 'model_json'>): DocumentSummary {
-  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at, characters: row.characters }
+  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, trashedAt: row.trashed_at, characters: row.characters, version: row.version }
 }
 
 function validate(row: DocumentRow): { model?: SummaryDocument; error?: string } {

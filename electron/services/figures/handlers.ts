@@ -15,6 +15,7 @@ export function createFiguresHandlers(host: LibraryHost): Handlers<typeof figure
     'figures.set': ({ id, name, value, create }) => setStoredFigure(host.documents(), id, name, value, create ?? false),
     // the spreadsheet is read in a worker thread, which also serializes its rows
     'figures.import': async (input, prepared) => {
+      host.documents().get(input.id) // a missing document is said before the file is read
       const rows: Rows = new RawJson([(await fileTask('figures.import', input, prepared)).json])
       return importFigureSheet(host.documents(), input.id, rows.parse().rows, input.apply)
     },

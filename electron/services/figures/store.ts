@@ -50,25 +50,33 @@ export function setFigure(doc: SummaryDocument, name: string, value: string, cre
   return { doc: { ...doc, figures }, figure: figures.find((f) => f.id === figure.id)!, created }
 }
 
-/** `figures set` on a stored document: the figure as listed after the change. */
+/**
+ * `figures set` on a stored document: the figure as listed after the change. Read, change and
+ * write are one transaction that raises the version (an editor holding the document then gets a
+ * conflict instead of overwriting the change).
+ */
 export function setStoredFigure(store: DocumentStore, id: string, name: string, value: string, create: boolean): ApiOutput<'figures.set'> {
-  const { doc, figure, created } = setFigure(store.get(id).model, name, value, create)
-  store.save(id, doc)
-  const items = listItems(doc)
-  return { item: items.find((i) => i.figure.id === figure.id)!, created }
+  return store.update(id, (current) => {
+    const { doc, figure, created } = setFigure(current, name, value, create)
+    const items = listItems(doc)
+    return { model: doc, result: { item: items.find((i) => i.figure.id === figure.id)!, created } }
+  }).result
 }
 
-/** A spreadsheet's rows (readSheet) → the import plan for a stored document's figures (preview lines); `apply` stores it. */
+/**
+ * A spreadsheet's rows (read in a worker thread: handlers.ts) → the import plan for a stored
+ * document's figures (preview lines); `apply` stores it. The plan is made and applied from the
+ * document as it is inside the writing transaction, so a change made meanwhile is never undone.
+ */
 export function importFigureSheet(store: DocumentStore, id: string, rows: readonly Cell[][], apply: boolean): ApiOutput<'figures.import'> {
-  const doc = store.get(id).model
-  const plan = planImport(doc.figures, rows)
-  const counts = summarizePlan(plan)
-  const messages = describePlan(plan, doc.figures)
-  const result: ApiOutput<'figures.import'> = { messages, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
-  if (plan.fatal) return { ...result, fatal: plan.fatal }
-  if (apply && counts.update + counts.create > 0) {
-    store.save(id, { ...doc, figures: applyImport(doc.figures, plan, newFigureId) })
-    result.applied = true
+  const planFor = (doc: SummaryDocument) => {
+    const plan = planImport(doc.figures, rows)
+    const counts = summarizePlan(plan)
+    const messages = describePlan(plan, doc.figures)
+    const result: ApiOutput<'figures.import'> = { messages, applied: false, update: counts.update, create: counts.create, skipped: counts.skipped }
+    if (plan.fatal) return { model: doc, result: { ...result, fatal: plan.fatal } }
+    if (!apply || counts.update + counts.create === 0) return { model: doc, result }
+    return { model: { ...doc, figures: applyImport(doc.figures, plan, newFigureId) }, result: { ...result, applied: true } }
   }
-  return result
+  return apply ? store.update(id, planFor).result : planFor(store.get(id).model).result
 }

@@ -22,13 +22,12 @@
  *     dropped like any heading number; a run-in body is kept).
  *   - In a document with styled headings, a numbered line without a style (a "（一）" the writer
  *     typed) takes the level its kind of number has among the styled headings; a kind no styled
- *     heading uses sits below the nearest styled heading above it, in GB/T order — unless its
- *     GB/T rank is at or above that heading's level ("二、" typed after a styled 一级标题 is its
- *     sibling: Word's automatic numbers are not in the file).
+ *     heading uses takes its GB/T rank, as in plain text ("二、" typed after a styled 一级标题 is
+ *     its sibling, a "1." under it stays level 3 and prints "1.").
  *   - A document without styled headings keeps the recognizer's levels.
  */
 import type { Block, Figure, HeadingLevel, Inline, SummaryDocument } from '../../../shared/document/model'
-import { levelMap, MARKER_RANK, matchMarker, recognize, type MarkerKind, type RecognizeOptions, type RecognizeResult } from '../../../shared/recognizer'
+import { matchMarker, recognize, type MarkerKind, type RecognizeOptions, type RecognizeResult } from '../../../shared/recognizer'
 
 export const BOLD = 1
 export const ITALIC = 2
@@ -159,23 +158,17 @@ function applyStyleLevels(documents: SummaryDocument[], located: Map<Block, Loca
       return at ? levels.get(at.item) : undefined
     }
     if (!doc.blocks.some((b) => styledOf(b) !== undefined)) continue
-    // kinds of number the styled headings use, and the kinds only unstyled headings use
+    // kinds of number the styled headings use
     const kindLevel = new Map<MarkerKind, HeadingLevel>()
-    const unstyledKinds: MarkerKind[] = []
     for (const b of doc.blocks) {
       const at = located.get(b)
       if (!at?.kind) continue
       const level = styledOf(b)
-      if (level !== undefined) {
-        if (!kindLevel.has(at.kind)) kindLevel.set(at.kind, level)
-      } else unstyledKinds.push(at.kind)
+      if (level !== undefined && !kindLevel.has(at.kind)) kindLevel.set(at.kind, level)
     }
-    const below = levelMap(unstyledKinds.filter((k) => !kindLevel.has(k)))
-    let parent = 0
     doc.blocks = doc.blocks.map((block) => {
       const level = styledOf(block)
       if (level !== undefined) {
-        parent = level
         if (block.type === 'heading') block.level = level
         else if (block.type === 'paragraph') {
           const heading: Block = { type: 'heading', level, title: block.children }
@@ -187,10 +180,9 @@ function applyStyleLevels(documents: SummaryDocument[], located: Map<Block, Loca
       const kind = located.get(block)?.kind
       if (block.type === 'heading' && kind) {
         // A typed "二、" after a styled heading 1 continues that heading's sequence (Word's own
-        // automatic numbers are not in the file): a kind ranked at or above the styled parent takes
-        // its GB/T level; deeper kinds sit below the parent.
-        const rank = MARKER_RANK[kind] as HeadingLevel
-        block.level = kindLevel.get(kind) ?? (rank <= parent ? rank : (Math.min(4, parent + (below.get(kind) ?? 1)) as HeadingLevel))
+        // automatic numbers are not in the file), and a typed "1." under it stays "1.": a kind no
+        // styled heading uses keeps the recognizer's level (its GB/T rank).
+        if (kindLevel.has(kind)) block.level = kindLevel.get(kind)!
       }
       return block
     })

@@ -24,6 +24,8 @@ export type ImportFormat = FileImportReport['format']
 export interface ImportOptions {
   /** remove web junk lines (see the recognizer) */
   clean?: boolean
+  /** with `clean`: 1-based line numbers to keep although they look like junk */
+  keepLines?: readonly number[]
   /** one document per summary when the file holds several */
   split?: boolean
   /** today as yyyy-mm-dd (dates the signature, flags future dates) */
@@ -49,7 +51,9 @@ export function importFormatOf(name: string): ImportFormat {
 export async function importFile(input: { name: string; bytes: Uint8Array }, opts: ImportOptions = {}): Promise<ImportResult> {
   checkImportSize(input.bytes.length)
   const format = importFormatOf(input.name)
-  const recognizeOpts = { clean: opts.clean ?? false, split: opts.split ?? false, ...(opts.today ? { today: opts.today } : {}) }
+  const recognizeOpts = {
+    clean: opts.clean ?? false, split: opts.split ?? false, ...(opts.today ? { today: opts.today } : {}), ...(opts.keepLines?.length ? { keep: opts.keepLines } : {}),
+  }
   let result: RecognizeResult
   let encoding: string | undefined
   const warnings: Message[] = []
@@ -79,7 +83,10 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
     linesJoined: r.linesJoined,
     placeholders: r.placeholders,
     junkRemoved: r.junkRemoved,
+    junkLines: r.junkLines.map((j) => ({ line: j.line, text: j.text, kind: j.kind })),
     documents: result.documents.length,
+    suggestSplit: r.suggestSplit,
+    pieces: r.pieces.map((p) => ({ title: p.title, chars: p.chars })),
     numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found })),
     warnings: [...warnings, ...r.warnings],
   }

@@ -1,16 +1,20 @@
 /**
  * Opening the library file safely. A file that is not ours (not SQLite, or another program's
- * SQLite database) is never written to: we check before the first write, and report why.
+ * SQLite database) is never written to: we check before the first write, and report why. A library
+ * the writer cannot write to (the file or its folder is read-only) opens read-only. An existing
+ * library is backed up before any migration changes it. See docs/storage.md.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { msg, messageText, type Message } from '../../../shared/errors'
+import { storageError } from './errors'
+import { APPLICATION_ID, hasSqliteHeader, identityProblem, quickCheck } from './fileFormat'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import { needsPreMigrationBackup, rotate, writeSnapshotSync } from './snapshot'
 
-/** PRAGMA application_id marking a DraftDesk library ('DRFT'). */
-export const APPLICATION_ID = 0x44524654
-const SQLITE_HEADER = 'SQLite format 3\u0000'
+export { APPLICATION_ID } from './fileFormat'
 
 export type SqliteDatabase = Database.Database
 
@@ -22,20 +26,6 @@ export class LibraryOpenError extends Error {
   }
 }
 
-function readHeader(file: string): Buffer | null {
-  let fd: number | undefined
-  try {
-    fd = fs.openSync(file, 'r')
-    const buf = Buffer.alloc(16)
-    const n = fs.readSync(fd, buf, 0, 16, 0)
-    return buf.subarray(0, n)
-  } catch {
-    return null
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd)
-  }
-}
-
 export interface OpenOptions {
   /** create the file when missing (default true) */
   create?: boolean
@@ -43,67 +33,119 @@ export interface OpenOptions {
   nativeBinding?: string
 }
 
+const POSIX = process.platform !== 'win32'
+
+function writable(target: string): boolean {
+  try {
+    fs.accessSync(target, fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Is the library read-only for us? The file must be writable, and so must its folder: SQLite keeps
+ * the -wal and -shm files beside it. (As root, access() reports a file writable whatever its mode,
+ * which is true; an immutable file or a read-only mount still reports EPERM / EROFS.)
+ */
+export function isReadOnlyLibrary(file: string): boolean {
+  return !writable(file) || !writable(path.dirname(file))
+}
+
 export function openLibraryDatabase(file: string, opts: OpenOptions = {}): SqliteDatabase {
   const exists = fs.existsSync(file)
   if (!exists && opts.create === false) throw new LibraryOpenError(file, msg('library.fileNotFound'))
+  let readOnly = false
   if (exists) {
     const stat = fs.statSync(file)
     if (!stat.isFile()) throw new LibraryOpenError(file, msg('library.notAFile'))
-    if (stat.size > 0) {
-      const header = readHeader(file)
-      if (!header || header.toString('latin1') !== SQLITE_HEADER)
-        throw new LibraryOpenError(file, msg('library.notLibrary'))
-    }
+    if (stat.size > 0 && !hasSqliteHeader(file)) throw new LibraryOpenError(file, msg('library.notLibrary'))
+    readOnly = isReadOnlyLibrary(file)
+    if (readOnly && stat.size === 0) throw new LibraryOpenError(file, msg('storage.readOnly'))
   } else {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const dir = path.dirname(file)
+    // a new library is the writer's alone: folder 0700, file 0600 (POSIX)
+    try {
+      if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+    } catch (err) {
+      throw new LibraryOpenError(file, storageError(err) ?? msg('library.cannotOpen', { detail: String(err) }))
+    }
+    if (!writable(dir)) throw new LibraryOpenError(file, msg('storage.readOnly'))
   }
 
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
+  const db = readOnly ? openReadOnly(file, opts) : new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
   try {
+    if (!exists && POSIX) fs.chmodSync(file, 0o600)
     // Read-only checks first: nothing is written to a file that is not ours.
-    const appId = db.pragma('application_id', { simple: true }) as number
-    const version = db.pragma('user_version', { simple: true }) as number
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
-    if (appId !== 0 && appId !== APPLICATION_ID) throw new LibraryOpenError(file, msg('library.foreignDatabase'))
-    if (appId === 0 && tables.n > 0) throw new LibraryOpenError(file, msg('library.foreignDatabase'))
-    if (version > LATEST_SCHEMA_VERSION) throw new LibraryOpenError(file, msg('library.newerVersion', { version }))
+    const identity = identityProblem(db)
+    if (identity) throw new LibraryOpenError(file, identity)
     const integrity = quickCheck(db)
-    if (integrity !== 'ok') throw new LibraryOpenError(file, msg('library.damaged', { detail: String(integrity) }))
+    if (integrity !== 'ok') throw new LibraryOpenError(file, msg('library.damaged', { detail: integrity }))
 
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL') // WAL + NORMAL: a committed save survives a process crash
+    // FULL: with WAL, each commit syncs the WAL, so a save the app reported survives a power cut,
+    // not only a crash (figures in docs/storage.md)
+    db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 3000')
+    if (readOnly) {
+      const version = db.pragma('user_version', { simple: true }) as number
+      if (version < LATEST_SCHEMA_VERSION) throw new LibraryOpenError(file, msg('library.readOnlyOutdated', { version }))
+      return db
+    }
+    db.pragma('journal_mode = WAL')
     migrate(db)
     return db
   } catch (err) {
     db.close()
     if (err instanceof LibraryOpenError) throw err
     const message = err instanceof Error ? err.message : String(err)
-    throw new LibraryOpenError(file, msg('library.cannotOpen', { detail: message }))
+    throw new LibraryOpenError(file, storageError(err) ?? msg('library.cannotOpen', { detail: message }))
   }
+}
+
+/** Private read-only copies made for libraries in read-only folders, removed when the process ends. */
+const privateCopies = new Set<string>()
+function removePrivateCopies(): void {
+  for (const dir of privateCopies) fs.rmSync(dir, { recursive: true, force: true })
 }
 
 /**
- * PRAGMA quick_check over the writer's documents, revisions and settings. The snippet tables
- * (snippets and their full-text indexes: hundreds of MB in a large snippet library, and reading
- * them all would take seconds on every start) are left out, so opening stays fast.
+ * Opens a read-only library. SQLite needs its -shm file beside a WAL library even to read it; in a
+ * folder where it cannot be made, the library is read from a private copy of the file (and its
+ * -wal, when one was left), which nobody else is writing to since nobody can.
  */
-function quickCheck(db: Database.Database): unknown {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'snippet%' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
-  if (tables.length === 0) return db.pragma('quick_check', { simple: true })
-  for (const { name } of tables) {
-    const result = db.pragma(`quick_check("${name.replace(/"/g, '""')}")`, { simple: true })
-    if (result !== 'ok') return result
+function openReadOnly(file: string, opts: OpenOptions): SqliteDatabase {
+  const options = { readonly: true, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) }
+  try {
+    const db = new Database(file, options)
+    db.pragma('user_version', { simple: true }) // SQLite opens lazily: read once to know it works
+    return db
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN') throw err
   }
-  return 'ok'
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-readonly-'))
+  if (privateCopies.size === 0) process.once('exit', removePrivateCopies)
+  privateCopies.add(dir)
+  const copy = path.join(dir, path.basename(file))
+  fs.copyFileSync(file, copy)
+  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`)
+  return new Database(copy, options)
 }
 
-/** Applies every pending migration in one transaction (all or nothing). */
+/**
+ * Applies every pending migration in one transaction (all or nothing). An existing library is
+ * first backed up (backups/…-migration.sqlite, checked like every backup): if that backup cannot be
+ * made, nothing is migrated and the library does not open, rather than change it unprotected.
+ */
 export function migrate(db: SqliteDatabase): void {
   const current = db.pragma('user_version', { simple: true }) as number
   const pending = migrations.filter((m) => m.version > current)
   if (pending.length === 0) return
+  if (needsPreMigrationBackup(db) && db.name && db.name !== ':memory:') {
+    writeSnapshotSync(db, db.name, 'migration')
+    rotate(db.name)
+  }
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.up)

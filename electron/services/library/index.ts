@@ -1,3 +1,7 @@
 export { openLibraryDatabase, LibraryOpenError, APPLICATION_ID, type SqliteDatabase } from './database'
 export { LATEST_SCHEMA_VERSION } from './migrations'
-export { LibraryHost } from './store'
+export { LibraryHost, type LibraryHostOptions } from './store'
+export { storageError } from './errors'
+export { acquireLibraryLock, lockHolder, lockPathOf } from './lock'
+export { backupsDirOf, listSnapshots, rotationVictims, KEEP, type Snapshot, type BackupKind } from './snapshot'
+export { inspectLibraryFile } from './fileFormat'

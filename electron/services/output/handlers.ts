@@ -27,8 +27,9 @@ export function createOutputHandlers(host: LibraryHost, hooks: OutputHooks = {})
     return sourceFor(host.documents().get(id).model, f.list(id))
   }
   return {
-    'export.render': async ({ id, format, revisionId }) => {
-      const src = source(id, revisionId)
+    'export.render': async ({ id, format, revisionId, model }) => {
+      // an unsaved text is exported as it is: no 定稿 of the stored document can match it
+      const src = model ? sourceFor(model, []) : source(id, revisionId)
       const bytes = await renderExport(src, format, { assets: assets(), ...(hooks.printer ? { printer: hooks.printer } : {}) })
       return { fileName: exportFileName(src.model, format, src.final), mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64'), final: src.final ?? null }
     },

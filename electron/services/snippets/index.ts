@@ -23,7 +23,8 @@ export function snippetStore(host: LibraryHost): SnippetStore {
   let store = stores.get(db)
   if (!store) {
     store = new SnippetStore(db)
-    store.seedOnce(starterSnippets())
+    // a read-only library is shown as it is
+    if (!host.isReadOnly) store.seedOnce(starterSnippets())
     stores.set(db, store)
   }
   return store

@@ -22,7 +22,16 @@ const job = <T extends TaskName>(task: T, input: TaskInput<T>, limits?: Partial<
 
 export const FILE_METHODS = {
   'documents.import': (i: ParsedInput<'documents.import'>) =>
-    job('import', { name: i.name, dataBase64: i.dataBase64, clean: i.clean ?? false, split: i.split ?? false, today: localToday(), save: i.save ?? false }),
+    job('import', {
+      name: i.name,
+      dataBase64: i.dataBase64,
+      clean: i.clean ?? false,
+      split: i.split ?? false,
+      today: localToday(),
+      save: i.save ?? false,
+      ...(i.keepLines ? { keepLines: i.keepLines } : {}),
+      ...(i.pieces ? { pieces: i.pieces } : {}),
+    }),
   'figures.readSheet': (i: ParsedInput<'figures.readSheet'>) => job('sheet', { name: i.name, dataBase64: i.dataBase64 }),
   'figures.import': (i: ParsedInput<'figures.import'>) => job('sheet', { name: i.name, dataBase64: i.dataBase64 }),
   'snippets.import': (i: ParsedInput<'snippets.import'>) => job('snippetFile', { name: i.name, dataBase64: i.dataBase64 }),

@@ -35,6 +35,10 @@ export interface ImportTaskInput {
   clean: boolean
   split: boolean
   today: string
+  /** line numbers the writer kept although the recognizer took them for junk */
+  keepLines?: readonly number[]
+  /** with `split`: indexes of the pieces to return and save; all when absent */
+  pieces?: readonly number[]
   /** also prepare the rows to store (documents.import with save) */
   save: boolean
 }
@@ -48,7 +52,14 @@ export interface ImportTaskOutput {
 
 async function importTask(input: ImportTaskInput): Promise<ImportTaskOutput> {
   const [{ importFile }, { columnsFor }] = await Promise.all([import('../import/store'), import('../documents/store')])
-  const { documents, report } = await importFile({ name: input.name, bytes: decode(input.dataBase64) }, { clean: input.clean, split: input.split, today: input.today })
+  const imported = await importFile(
+    { name: input.name, bytes: decode(input.dataBase64) },
+    { clean: input.clean, split: input.split, today: input.today, ...(input.keepLines ? { keepLines: input.keepLines } : {}) },
+  )
+  const { report } = imported
+  // with split, only the pieces the writer chose (all when none are named)
+  const chosen = input.split && input.pieces ? new Set(input.pieces) : null
+  const documents = chosen ? imported.documents.filter((_, i) => chosen.has(i)) : imported.documents
   const fallback = path.basename(input.name, path.extname(input.name)).slice(0, 200)
   const stored = input.save ? documents.map((d) => columnsFor(d.title.trim() ? d : { ...d, title: fallback })) : null
   return { json: jsonBytes({ documents, report }), stored }

@@ -3,6 +3,7 @@ import { $getRoot } from 'lexical'
 import { useEffect } from 'react'
 import { countCharacters } from '../../../shared/document/text'
 import { $isSectionHeadingNode } from '../../features/structure'
+import { registerContentSettled } from '../../ui/contentSettled'
 
 export interface CharacterCounts {
   total: number
@@ -30,18 +31,9 @@ export function countBlocks(editor: ReturnType<typeof useLexicalComposerContext>
 export function CharacterCountPlugin({ onCount }: { onCount(counts: CharacterCounts): void }) {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
     const count = () => onCount(countBlocks(editor))
     count()
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(count, 250)
-    })
-    return () => {
-      unregister()
-      if (timer) clearTimeout(timer)
-    }
+    return registerContentSettled(editor, count, 250)
   }, [editor, onCount])
   return null
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, type RefObject } from 'react'
 import { modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
 import { withFreshFigureIds } from '../../../shared/document/merge'
-import { $getFigures, $updateFigures } from '../../features/figures/state'
+import { $getFigures, $setFigures, $updateFigures, withFigures } from '../../features/figures/state'
 import { $isSubtitleNode, $isTitleNode } from '../../features/structure'
 
 /** What the app may ask of the open editor. */
@@ -16,6 +16,10 @@ export interface EditorHandle {
    * signature) when this one is still empty, else its body at the caret. Its figures join ours.
    */
   insertDocument(doc: SummaryDocument): void
+  /** Saves what was typed now (before the library is replaced by a backup, say). */
+  flush(): Promise<void>
+  /** Puts a whole document in place of the editor's (恢复 of unsaved text) as one undo step. */
+  replaceDocument(doc: SummaryDocument): void
 }
 
 /** The parts of the model that live outside the editor state. */
@@ -26,12 +30,13 @@ function $isBlank(): boolean {
   return $getRoot().getChildren().every((block) => block.getTextContentSize() === 0 && !$isDecoratorNode(block))
 }
 
-export function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObject<EditorHandle | null>; carry: Carry; setCarry(c: Carry): void }) {
+export function EditorHandlePlugin({ handle, carry, setCarry, flush }: { handle: RefObject<EditorHandle | null>; carry: Carry; setCarry(c: Carry): void; flush(): Promise<void> }) {
   const [editor] = useLexicalComposerContext()
   const carryRef = useRef(carry)
   carryRef.current = carry
   useEffect(() => {
     handle.current = {
+      flush,
       insertDocument: (incoming) => {
         const doc = withFreshFigureIds(incoming, new Set(editor.getEditorState().read($getFigures).map((f) => f.id)))
         const nodes = modelToEditorState(doc).root.children as unknown as SerializedLexicalNode[]
@@ -47,6 +52,14 @@ export function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObj
         const signature = doc.signature
         if (whole && signature) setCarry({ ...carryRef.current, signature })
       },
+      replaceDocument: (doc) => {
+        const nodes = withFigures(modelToEditorState(doc), doc.figures).root.children as unknown as SerializedLexicalNode[]
+        editor.update(() => {
+          $setFigures(doc.figures)
+          $getRoot().clear().append(...nodes.map((n) => $parseSerializedNode(n)))
+        })
+        setCarry(doc.signature ? { ...carryRef.current, signature: doc.signature } : { figures: carryRef.current.figures })
+      },
       setTitle: (title) =>
         editor.update(() => {
           const first = $getRoot().getFirstChild()
@@ -58,6 +71,6 @@ export function EditorHandlePlugin({ handle, carry, setCarry }: { handle: RefObj
     return () => {
       handle.current = null
     }
-  }, [editor, handle, setCarry])
+  }, [editor, handle, setCarry, flush])
   return null
 }

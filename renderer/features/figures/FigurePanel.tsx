@@ -17,7 +17,7 @@ import { isComputed } from '../../../shared/figures/formula'
 import { newFigureId } from '../../../shared/figures/id'
 import type { Message } from '../../../shared/errors'
 import { plainDigits } from '../../../shared/figures/numbers'
-import { figureRows, type FigureRow } from '../../../shared/figures/row'
+import { figureFieldText, figureRows, isFigureTextField, type FigureRow } from '../../../shared/figures/row'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { TrashIcon } from '../../ui/icons'
@@ -27,6 +27,8 @@ import { useFigureStore } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $getFigures, formatterFor } from './state'
 import { saveBase64 } from '../../ui/files'
+import { registerContentSettled } from '../../ui/contentSettled'
+import { FileInput } from '../../ui/FileInput'
 
 type Column = 'name' | 'value' | 'unit' | 'qualifier' | 'style' | 'formula' | 'lastYear' | 'comparison' | 'note' | 'shown' | 'uses' | 'actions'
 const COLUMNS: Column[] = ['name', 'value', 'unit', 'qualifier', 'style', 'formula', 'lastYear', 'comparison', 'note', 'shown', 'uses', 'actions']
@@ -58,23 +60,14 @@ interface Editing {
 
 function cellText(row: Row, col: Column): string {
   const f = row.figure
+  if (isFigureTextField(col)) return figureFieldText(f, col)
   switch (col) {
-    case 'name':
-      return f.name
     case 'value':
       return row.valueText
-    case 'unit':
-      return f.unit ?? ''
-    case 'qualifier':
-      return f.qualifier ?? ''
     case 'style':
       return f.style ?? 'arabic'
-    case 'formula':
-      return f.formula ?? ''
     case 'lastYear':
       return f.lastYear === undefined ? '' : plainDigits(f.lastYear)
-    case 'note':
-      return f.note ?? ''
     case 'comparison':
       return row.comparison
     case 'shown':
@@ -167,7 +160,6 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
 
   // the checks (pre-export check's figure part), recomputed a moment after the document changes
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
     let idle: number | null = null
     // in idle time: on a long document the checks take tens of milliseconds
     const later = () => {
@@ -186,14 +178,9 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
       }
     }
     later()
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(later, 600)
-    })
+    const unregister = registerContentSettled(editor, later, 600)
     return () => {
       unregister()
-      if (timer) clearTimeout(timer)
       if (idle !== null) cancelIdleCallback(idle)
     }
   }, [editor, figures])
@@ -615,18 +602,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
           {problemCount ? t('panel.checks', { count: problemCount }) : t('panel.noChecks')}
         </button>
         <button className="link figure-close" onClick={() => ui.setPanelOpen(false)} aria-label={t('panel.close')} title={t('panel.close')}>×</button>
-        <input
-          ref={fileRef}
-          type="file"
-          hidden
-          accept=".xlsx,.csv"
-          data-testid="figure-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            if (file) ui.openDialog({ kind: 'import', file })
-            e.target.value = ''
-          }}
-        />
+        <FileInput ref={fileRef} accept=".xlsx,.csv" testId="figure-import-input" onFile={(file) => ui.openDialog({ kind: 'import', file })} />
       </header>
       {showFindings && findings.length > 0 && (
         <ul className="figure-findings" data-testid="figure-findings">

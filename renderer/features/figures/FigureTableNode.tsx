@@ -7,16 +7,10 @@
  */
 import { useContext, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  $applyNodeReplacement,
-  $getDocument,
-  DecoratorNode,
-  type LexicalNode,
-  type SerializedLexicalNode,
-  type SerializedPartial,
-} from 'lexical'
+import { $applyNodeReplacement, type LexicalNode, type SerializedLexicalNode, type SerializedPartial } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
 import { figureAppendixTable } from '../../../shared/figures/appendix'
+import { BlockDecoratorNode } from '../../ui/BlockDecoratorNode'
 import { FigureStoreContext } from './FigureStore'
 
 export type SerializedFigureTableNode = SerializedLexicalNode
@@ -54,7 +48,7 @@ function FigureTableView(): JSX.Element {
   )
 }
 
-export class FigureTableNode extends DecoratorNode<JSX.Element> {
+export class FigureTableNode extends BlockDecoratorNode {
   static override getType(): string {
     return NODE_TYPES.figureTable
   }
@@ -67,18 +61,8 @@ export class FigureTableNode extends DecoratorNode<JSX.Element> {
     return $createFigureTableNode().updateFromJSON(json)
   }
 
-  override createDOM(): HTMLElement {
-    const dom = $getDocument().createElement('div')
-    dom.className = 'dd-figuretable'
-    return dom
-  }
-
-  override updateDOM(): boolean {
-    return false
-  }
-
-  override isInline(): false {
-    return false
+  protected override domClass(): string {
+    return 'dd-figuretable'
   }
 
   override decorate(): JSX.Element {

@@ -91,14 +91,16 @@ interface Props {
   initial: readonly Figure[]
   /** the live figures, after every committed change (the host saves them with the text); keep it cheap */
   onFigures(figures: Figure[]): void
+  /** open the panel whatever the writer last chose (a new year's draft) */
+  openPanel?: boolean
   children: ReactNode
 }
 
-export function FiguresProvider({ documentId, initial, onFigures, children }: Props) {
+export function FiguresProvider({ documentId, initial, onFigures, openPanel, children }: Props) {
   const [editor] = useLexicalComposerContext()
   const [figures, setFigures] = useState<readonly Figure[]>(initial)
   // the panel stays open across documents and restarts for a writer who works with it
-  const [panelOpen, setPanelOpenState] = useState(() => localStorage.getItem(PANEL_KEY) === 'open')
+  const [panelOpen, setPanelOpenState] = useState(() => openPanel || localStorage.getItem(PANEL_KEY) === 'open')
   const setPanelOpen = useCallback((open: boolean | ((open: boolean) => boolean)) => {
     setPanelOpenState((was) => {
       const next = typeof open === 'function' ? open(was) : open

@@ -13,6 +13,7 @@ import { todayIso } from '../../../shared/output/dates'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { fileToBase64, saveBase64 } from '../../ui/files'
+import { FileInput } from '../../ui/FileInput'
 import './output.css'
 
 interface Props {
@@ -119,8 +120,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
       </select>
       <label className="upload">
         {t('dialog.upload')}
-        <input type="file" accept="image/png,image/jpeg,.png,.jpg,.jpeg" hidden data-testid={`${kind}-upload`}
-          onChange={(e) => { const file = e.target.files?.[0]; if (file) void upload(kind, file); e.target.value = '' }} />
+        <FileInput accept="image/png,image/jpeg,.png,.jpg,.jpeg" testId={`${kind}-upload`} onFile={(file) => void upload(kind, file)} />
       </label>
     </span>
   )

@@ -8,6 +8,7 @@ import { snippetsChanged } from './events'
 import { HarvestDialog } from './HarvestDialog'
 import { SnippetImportDialog } from './SnippetImportDialog'
 import { saveText } from '../../ui/files'
+import { FileInput } from '../../ui/FileInput'
 
 /** Saves text as a file the way a browser does (the desktop shell asks where). */
 
@@ -68,18 +69,7 @@ export function SnippetLibraryMenu({ onNew, onNotice, categoryId }: { onNew(): v
           </li>
         </ul>
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        accept=".json,.csv,.tsv,.txt"
-        data-testid="snippet-import-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          if (file) setDialog({ import: file })
-          e.target.value = ''
-        }}
-      />
+      <FileInput ref={fileInput} accept=".json,.csv,.tsv,.txt" testId="snippet-import-input" onFile={(file) => setDialog({ import: file })} />
       {dialog === 'harvest' && <HarvestDialog onClose={() => setDialog(null)} onNotice={onNotice} />}
       {dialog === 'categories' && <CategoryDialog onClose={() => setDialog(null)} />}
       {dialog && typeof dialog === 'object' && <SnippetImportDialog file={dialog.import} onClose={() => setDialog(null)} onNotice={onNotice} />}

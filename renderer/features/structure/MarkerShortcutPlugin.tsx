@@ -1,9 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getSelection, $isParagraphNode, $isRangeSelection, $isRootNode, $isTextNode, HISTORIC_TAG, HISTORY_PUSH_TAG } from 'lexical'
+import { $getNodeByKey, $getSelection, $isParagraphNode, $isRangeSelection, $isRootNode, $isTextNode, HISTORIC_TAG, HISTORY_PUSH_TAG } from 'lexical'
 import { useEffect } from 'react'
 import { MARKER_RANK, matchMarker } from '../../../shared/recognizer/markers'
 import type { HeadingLevel } from '../../../shared/document/model'
-import { $createSectionHeadingNode } from '.'
+import { $createSectionHeadingNode, $isSectionHeadingNode } from '.'
+import { $splitHeadingSentence, canSplitHeading } from './blockCommands'
 
 /**
  * Typing a heading marker at the start of a body paragraph makes it a heading of that level; the
@@ -53,11 +54,60 @@ export function MarkerShortcutPlugin() {
             const caret = found.offset - found.markerLength
             if (rest) node.select(caret, caret)
             else heading.selectStart()
+            // a marker typed before a whole paragraph: its heading sentence is the title, the rest runs in
+            $splitHeadingSentence(heading)
           },
           { tag: HISTORY_PUSH_TAG },
         )
       }),
     [editor],
   )
+  useEffect(() => {
+    // headings whose split the writer undid: they stay as typed
+    const declined = new Set<string>()
+    // never while the IME composes; the first update after it judges the committed text
+    let composed = false
+    return editor.registerUpdateListener(({ tags, dirtyLeaves, editorState, prevEditorState }) => {
+      if (editor.isComposing()) {
+        composed = true
+        return
+      }
+      const afterComposition = composed
+      composed = false
+      const historic = tags.has(HISTORIC_TAG)
+      const typed = editorState.read(() => {
+        const selection = $getSelection()
+        if (!$isRangeSelection(selection) || !selection.isCollapsed()) return null
+        const node = selection.anchor.getNode()
+        const heading = node.getParent()
+        if (!$isTextNode(node) || !$isSectionHeadingNode(heading)) return null
+        if (!historic && !afterComposition && !dirtyLeaves.has(node.getKey())) return null
+        return canSplitHeading(heading) ? { key: heading.getKey(), node: node.getKey(), text: node.getTextContent() } : null
+      })
+      if (!typed) return
+      const key = typed.key
+      // only text typed in place (not a level set by key, which leaves the words as they stand)
+      const typedInPlace = prevEditorState.read(() => {
+        const before = $getNodeByKey(typed.node)
+        if (!before) return true // new text in the heading
+        return $isTextNode(before) && before.getParent()?.getKey() === key && before.getTextContent() !== typed.text
+      })
+      if (!historic && !afterComposition && !typedInPlace) return
+      if (historic) {
+        declined.add(key)
+        return
+      }
+      if (declined.has(key)) return
+      // once the heading sentence is finished and more text follows, the heading runs in; its own
+      // history entry, so one Ctrl+Z gives back the text as typed
+      editor.update(
+        () => {
+          const heading = $getNodeByKey(key)
+          if ($isSectionHeadingNode(heading)) $splitHeadingSentence(heading)
+        },
+        { tag: HISTORY_PUSH_TAG },
+      )
+    })
+  }, [editor])
   return null
 }

@@ -5,15 +5,9 @@
  */
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  $applyNodeReplacement,
-  $getDocument,
-  DecoratorNode,
-  type LexicalNode,
-  type SerializedLexicalNode,
-  type SerializedPartial,
-} from 'lexical'
+import { $applyNodeReplacement, type LexicalNode, type SerializedLexicalNode, type SerializedPartial } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
+import { BlockDecoratorNode } from '../../ui/BlockDecoratorNode'
 
 export type SerializedPageBreakNode = SerializedLexicalNode
 
@@ -26,7 +20,7 @@ function PageBreakView(): JSX.Element {
   )
 }
 
-export class PageBreakNode extends DecoratorNode<JSX.Element> {
+export class PageBreakNode extends BlockDecoratorNode {
   static override getType(): string {
     return NODE_TYPES.pageBreak
   }
@@ -39,18 +33,8 @@ export class PageBreakNode extends DecoratorNode<JSX.Element> {
     return $createPageBreakNode().updateFromJSON(json)
   }
 
-  override createDOM(): HTMLElement {
-    const dom = $getDocument().createElement('div')
-    dom.className = 'dd-pagebreak'
-    return dom
-  }
-
-  override updateDOM(): boolean {
-    return false
-  }
-
-  override isInline(): false {
-    return false
+  protected override domClass(): string {
+    return 'dd-pagebreak'
   }
 
   override decorate(): JSX.Element {

@@ -1,8 +1,9 @@
 import { $setBlocksType } from '@lexical/selection'
-import { $createParagraphNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical'
+import { $createParagraphNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, $isTextNode, type ElementNode, type LexicalEditor, type LexicalNode } from 'lexical'
 import type { HeadingLevel } from '../../../shared/document/model'
+import { shapeHeading } from '../../../shared/recognizer/headings'
 import { $insertNodeToNearestRoot } from '@lexical/utils'
-import { $createPageBreakNode, $createRunInBodyNode, $createSubtitleNode, $createSectionHeadingNode, $isRunInBodyNode, $isSectionHeadingNode, $isTitleNode, $isSubtitleNode } from '.'
+import { $createPageBreakNode, $createRunInBodyNode, $createSubtitleNode, $createSectionHeadingNode, $isRunInBodyNode, $isSectionHeadingNode, $isTitleNode, $isSubtitleNode, type SectionHeadingNode } from '.'
 
 export type BlockKind = 'paragraph' | HeadingLevel
 
@@ -91,6 +92,8 @@ export function toggleRunIn(editor: LexicalEditor): void {
       heading.insertAfter(paragraph)
       return
     }
+    // a heading that holds its sentence and more text runs in where the recognizer would cut it
+    if ($splitHeadingSentence(heading)) return
     const next = heading.getNextSibling()
     if (!$isParagraphNode(next) || next.isEmpty()) return
     const body = $createRunInBodyNode()
@@ -98,6 +101,58 @@ export function toggleRunIn(editor: LexicalEditor): void {
     heading.append(body)
     next.remove()
   })
+}
+
+/**
+ * A standalone heading whose text carries its heading sentence and more ("加强组织领导。成立……")
+ * becomes a run-in heading: the title keeps the heading sentence, found by the recognizer's own
+ * rule (shapeHeading: 。！？, a colon or a blank after a short label, the first clause group of a
+ * long line), the rest becomes the run-in body; the blanks between them go. Marks and figures stay
+ * on their text, and the caret stays on its character. False when there is nothing to split.
+ */
+export function $splitHeadingSentence(heading: SectionHeadingNode): boolean {
+  if (!canSplitHeading(heading)) return false
+  const children = heading.getChildren()
+  const text = heading.getTextContent()
+  const shape = shapeHeading(text)
+  if (shape.body === undefined) return false
+  const titleEnd = shape.title.length
+  const bodyStart = text.length - shape.body.length
+  const body = $createRunInBodyNode()
+  let pos = 0
+  for (const child of children) {
+    const length = child.getTextContentSize()
+    const start = pos
+    pos += length
+    if (pos <= titleEnd && !(length === 0 && start === titleEnd)) continue // wholly title
+    let node: LexicalNode | undefined = child
+    if ($isTextNode(child) && start < titleEnd) node = child.splitText(titleEnd - start)[1] // title ∣ rest
+    if (!node) continue
+    const nodeStart = Math.max(start, titleEnd)
+    if (nodeStart < bodyStart) {
+      // the blanks between the title and the body
+      const blanks = Math.min(bodyStart, pos) - nodeStart
+      if ($isTextNode(node) && blanks < node.getTextContentSize()) {
+        const [gap, rest] = node.splitText(blanks)
+        gap?.remove()
+        node = rest
+      } else {
+        node.remove()
+        continue
+      }
+    }
+    if (node) body.append(node)
+  }
+  if (body.isEmpty()) return false
+  heading.append(body)
+  return true
+}
+
+/** A standalone heading whose text holds a heading sentence and body (read or update). */
+export function canSplitHeading(heading: SectionHeadingNode): boolean {
+  const children = heading.getChildren()
+  if (children.length === 0 || children.some($isRunInBodyNode)) return false
+  return shapeHeading(heading.getTextContent()).body !== undefined
 }
 
 export function isRunInHeadingAtCaret(editor: LexicalEditor): boolean | null {

@@ -204,7 +204,7 @@ function lists(doc: SummaryDocument): { list: Inline[]; lineStarts: boolean }[] 
   return out
 }
 
-const STRING_RULES: Record<SyncCleanupCommand, (text: string, lineStarts: boolean) => string> = {
+const STRING_RULES: Record<Exclude<SyncCleanupCommand, 'levels'>, (text: string, lineStarts: boolean) => string> = {
   punctuation: (s) => halfToFullPunctuation(s),
   listMarkers: (s, lineStarts) => (lineStarts ? listMarkerToDot(s) : s),
   spaces: (s) => removeStraySpaces(s),

@@ -4,6 +4,7 @@
  * joined lines, unfilled figures, junk gone, signature — and not one word changed.
  */
 import { describe, expect, it } from 'vitest'
+import { headingNumbersOf } from '../../../shared/document/numbering'
 import { fixture, headings, only, outline, paragraphs, run, squash, wording } from './helpers'
 import { messageText } from '../../../shared/errors'
 
@@ -147,9 +148,12 @@ describe('a page full of web junk', () => {
     const result = run(text)
     expect(result.report.junkRemoved).toBe(0)
     expect(paragraphs(result.documents[0]!)).toContain('免责声明：本站文章均来自网络，如有侵权请联系删除。')
-    // the first line, the site's banner, is taken for the title: cleaning is what fixes that
-    expect(result.documents[0]!.title).toBe('公文写作之家')
-    expect(wording(result.documents[0]!)).toBe(inputWording(text))
+    // the title is found under the junk head; the head stays in the body, where cleaning removes it
+    const doc = result.documents[0]!
+    expect(doc.title).toBe('社区2025年度平安建设工作总结')
+    expect(paragraphs(doc).slice(0, 2)).toEqual(['公文写作之家', '当前位置：首页 > 工作总结 > 社区工作总结'])
+    const lines = text.split('\n')
+    expect(wording(doc)).toBe(squash(lines[2]!) + inputWording([...lines.slice(0, 2), ...lines.slice(3)].join('\n')))
   })
 })
 
@@ -157,17 +161,18 @@ describe('"1、" lists and lead-ins', () => {
   const text = fixture('lists-leadins.txt')
   const doc = only(text)
 
-  it('maps 1、 under 一、 (no (一) present) to level 2', () => {
+  it('keeps 1、 under 一、 (no (一) present) at level 3: the numbers print as typed', () => {
     expect(headings(doc)).toEqual([
       { kind: 'h1', title: '强化组织保障' },
-      { kind: 'h2', title: '成立工作专班。', body: '街道成立由党工委书记任组长的创建工作专班，下设综合协调、环境整治、宣传发动三个小组。' },
-      { kind: 'h2', title: '建立例会制度。', body: '专班每周召开一次调度会，通报问题清单，明确整改时限。' },
-      { kind: 'h2', title: '落实经费保障。' },
+      { kind: 'h3', title: '成立工作专班。', body: '街道成立由党工委书记任组长的创建工作专班，下设综合协调、环境整治、宣传发动三个小组。' },
+      { kind: 'h3', title: '建立例会制度。', body: '专班每周召开一次调度会，通报问题清单，明确整改时限。' },
+      { kind: 'h3', title: '落实经费保障。' },
       { kind: 'h1', title: '狠抓环境整治' },
       { kind: 'h1', title: '下步打算' },
-      { kind: 'h2', title: '继续做好测评迎检准备。' },
-      { kind: 'h2', title: '巩固环境整治成果，防止问题反弹。' },
+      { kind: 'h3', title: '继续做好测评迎检准备。' },
+      { kind: 'h3', title: '巩固环境整治成果，防止问题反弹。' },
     ])
+    expect(headingNumbersOf(doc.blocks)).toEqual(['一、', '1.', '2.', '3.', '二、', '三、', '1.', '2.'])
   })
 
   it('keeps lead-ins and lines that merely start with a number as body text', () => {
@@ -187,22 +192,23 @@ describe('placeholders', () => {
 
   it('turns every placeholder into an unfilled figure, in place', () => {
     expect(doc.figures.map((f) => [f.name, f.original])).toEqual([
-      ['年份', '20xx'],
+      ['年度', '20xx'],
       ['街道名称', 'XX'],
-      ['召开理事会议（次）', 'x'],
-      ['组织文体活动（场）', 'xx'],
-      ['参与老人达（人）', 'xxx'],
-      ['走访慰问（户）', '××'],
-      ['发放慰问金（元）', '____'],
+      ['理事会议次数', 'x'],
+      ['文体活动场次', 'xx'],
+      ['参与老人人次', 'xxx'],
+      ['走访慰问户数', '××'],
+      ['慰问金', '____'],
       ['小区名称', '＊＊'],
       ['村名称', 'ＸＸ'],
-      ['年份2', '20__'],
       ['月份', '__'],
       ['镇名称', '**'],
       ['撰写人', '____'],
     ])
+    // "20__年" is the same 年度 as "20xx年"
+    expect(JSON.stringify(doc.blocks).match(/"figureId":"f1"/g)).toHaveLength(2)
     expect(doc.figures.every((f) => f.value === null)).toBe(true)
-    expect(result.report.placeholders).toBe(13)
+    expect(result.report.placeholders).toBe(12)
     const activity = doc.blocks[2]!
     expect(activity.type === 'paragraph' && activity.children.slice(0, 3)).toEqual([
       { type: 'text', text: '全年召开理事会议' },
@@ -220,7 +226,8 @@ describe('placeholders', () => {
     expect(doc.signature).toEqual({ organization: 'XX社区老年协会', date: '2025-12-22', dateStyle: 'arabic' })
     expect(paragraphs(doc).at(-1)).toBe('撰写人：____')
     // the signature's organization comes last in the model, after the contact line
-    expect(wording(doc)).toBe(inputWording(text, ['2025年12月22日', '撰写人：____', 'XX社区老年协会']) + '撰写人：____XX社区老年协会')
+    // one 年度 figure shows the first token it came from ("20xx") where "20__" stood
+    expect(wording(doc)).toBe(inputWording(text, ['2025年12月22日', '撰写人：____', 'XX社区老年协会']).replace('20__年', '20xx年') + '撰写人：____XX社区老年协会')
   })
 })
 
@@ -232,4 +239,32 @@ describe('every fixture, every option', () => {
       for (const clean of [false, true]) for (const split of [false, true]) run(text, { clean, split, today: '2025-12-31' })
     })
   }
+})
+
+describe('a web page holding a collection (junk, labels, half-width punctuation, skipped levels, part headings)', () => {
+  const text = fixture('web-collection.txt')
+  const result = run(text, { clean: true, split: true })
+  const [first, second, third] = result.documents
+
+  it('finds three summaries, each titled, identical titles told apart, the junk around them removed', () => {
+    expect(result.documents.map((d) => d.title)).toEqual(['社区平安建设工作总结', '社区平安建设工作总结（二）', '__社区20__年平安建设工作总结'])
+    expect(result.report.suggestSplit).toBe(true)
+    expect(result.report.junkLines.map((j) => j.line)).toEqual([2, 3, 4, 31, 32, 33, 34])
+  })
+
+  it('keeps the levels the numbers have, and makes the unnumbered parts level-1 headings', () => {
+    expect(headings(first!).map((h) => `${h.kind} ${h.title}`)).toEqual([
+      'h1 夯实基层基础', 'h3 完善网格管理。', 'h3 健全调解组织。', 'h1 强化宣传引导', 'h1 存在的问题', 'h1 下一步工作打算', 'h3 推进智慧安防小区建设;', 'h3 壮大平安志愿者队伍。',
+    ])
+    expect(headingNumbersOf(first!.blocks)).toEqual(['一、', '1.', '2.', '二、', '三、', '四、', '1.', '2.'])
+    expect(paragraphs(first!)).toContain('一是居民参与度不高;二是技防设施有待完善。')
+    expect(headings(second!).map((h) => h.title)).toEqual(['领导重视,责任落实。', '排查隐患,消除风险。'])
+    expect(headings(third!).map((h) => h.kind)).toEqual(['h1', 'h2', 'h2', 'h1'])
+  })
+
+  it('names the blanks in a writer\'s words, one figure per meaning', () => {
+    expect(first!.figures.map((f) => f.name)).toEqual(['网格个数', '纠纷起数', '法治宣传活动场次', '宣传资料份数'])
+    expect(second!.figures.map((f) => f.name)).toEqual(['年度', '专题会议次数', '安全隐患处数'])
+    expect(third!.figures.map((f) => f.name)).toEqual(['巡逻队伍支数', '社区名称', '年度'])
+  })
 })

@@ -1,7 +1,7 @@
 /** Newline normalization, wrap-width estimation and joining of hard-wrapped lines. */
 import { describe, expect, it } from 'vitest'
 import { estimateWrapWidth, splitLines } from '../../../shared/recognizer/lines'
-import { only, outline, paragraphs, run } from './helpers'
+import { fixture, only, outline, paragraphs, run } from './helpers'
 
 /** Wrap text at `chars` CJK characters per line (what a PDF viewer's copy produces). */
 function hardWrap(text: string, chars: number): string {
@@ -87,5 +87,101 @@ describe('joining hard-wrapped lines', () => {
 
   it('strips indentation, keeps spaces inside a line', () => {
     expect(paragraphs(only('标题\n　　甲 乙\t丙\n    丁'))).toEqual(['甲 乙\t丙', '丁'])
+  })
+})
+
+describe('reflow: widths in characters, columns or bytes, ragged, broken characters', () => {
+  const source = fixture('reflow-source.txt')
+  const reference = run(source).documents
+
+  type Measure = 'chars' | 'columns' | 'gbk'
+  const unit = (ch: string, measure: Measure) => (measure === 'chars' ? 1 : ch.charCodeAt(0) < 0x80 ? 1 : 2)
+
+  /**
+   * Hard-wrap every line longer than `width` (what a mail client, a PDF copy or an old web page
+   * does). `ragged` moves each line's width by up to ±ragged columns; with `cut`, a character that
+   * crosses the width (in GBK bytes) is cut in two and shows as "\uFFFD" at the line end, its
+   * second half lost. Returns the wrapped text and the source as it then reads.
+   */
+  function wrap(text: string, width: number, measure: Measure, opts: { ragged?: number; cut?: boolean } = {}): { wrapped: string; expected: string } {
+    const out: string[] = []
+    const expected: string[] = []
+    let k = 0
+    for (const line of text.split('\n')) {
+      let current = ''
+      let used = 0
+      let kept = ''
+      let limit = width + (opts.ragged ? ((k * 7) % (2 * opts.ragged + 1)) - opts.ragged : 0)
+      for (const ch of line) {
+        const u = unit(ch, measure)
+        if (used + u > limit) {
+          if (opts.cut && u === 2 && used + 1 === limit) {
+            out.push(current + '\ufffd')
+            kept += '\ufffd'
+            current = ''
+            used = 0
+            k++
+            limit = width
+            continue
+          }
+          out.push(current)
+          current = ''
+          used = 0
+          k++
+          limit = width + (opts.ragged ? ((k * 7) % (2 * opts.ragged + 1)) - opts.ragged : 0)
+        }
+        current += ch
+        kept += ch
+        used += u
+      }
+      out.push(current)
+      expected.push(kept)
+      k++
+    }
+    return { wrapped: out.join('\n'), expected: expected.join('\n') }
+  }
+
+  const cases: [string, number, Measure, { ragged?: number; cut?: boolean }][] = [
+    ['30 characters', 30, 'chars', {}],
+    ['56 display columns', 56, 'columns', {}],
+    ['60 columns, ragged by ±5', 60, 'columns', { ragged: 5 }],
+    ['25 characters, ragged by ±2', 25, 'chars', { ragged: 2 }],
+    ['70 GBK bytes, characters cut at the line end', 70, 'gbk', { cut: true }],
+  ]
+  it.each(cases)('%s: paragraphs come back whole, short lines stay lines', (_label, width, measure, opts) => {
+    const { wrapped, expected } = wrap(source, width, measure, opts)
+    expect(wrapped.split('\n').length).toBeGreaterThan(source.split('\n').length + 8)
+    const result = run(wrapped)
+    const want = run(expected).documents
+    expect(result.documents).toEqual(want)
+    if (!opts.cut) expect(result.documents).toEqual(reference)
+    expect(result.report.linesJoined).toBe(wrapped.split('\n').length - source.split('\n').length)
+    const doc = result.documents[0]!
+    expect(doc.title).toBe('青岗街道2025年度老旧小区改造工作总结')
+    expect(doc.signature).toEqual({ organization: '青岗街道办事处', date: '2025-12-28', dateStyle: 'arabic' })
+    expect(outline(doc).filter((l) => l.kind === 'h1').map((l) => l.title)).toEqual(['主要做法', '存在的问题', '下一步打算'])
+  })
+
+  it('mail style: no indentation, blank lines between paragraphs; a full line ending in "。" continues', () => {
+    const unindented = source.replace(/^\u3000+/gm, '')
+    const { wrapped } = wrap(unindented, 33, 'chars')
+    // a blank line after every source line: paragraphs are marked by blank lines
+    const mail = wrap(unindented.split('\n').join('\n\n'), 33, 'chars').wrapped
+    const result = run(mail)
+    expect(result.documents).toEqual(run(unindented).documents)
+    expect(result.report.linesJoined).toBe(wrapped.split('\n').length - source.split('\n').length)
+    // some line of it ends in "。" exactly at the width, mid-paragraph
+    expect(mail.split('\n').some((l, i, all) => [...l].length === 33 && l.endsWith('。') && all[i + 1] !== '')).toBe(true)
+  })
+
+  it('two halves of a cut character at a join become one "\uFFFD"', () => {
+    const lines = ['标题', '　　' + '甲'.repeat(19) + '\ufffd', '\ufffd' + '乙'.repeat(20), '丙'.repeat(20), '丁'.repeat(5) + '。']
+    expect(paragraphs(only(lines.join('\n')))).toEqual(['甲'.repeat(19) + '\ufffd' + '乙'.repeat(20) + '丙'.repeat(20) + '丁'.repeat(5) + '。'])
+  })
+
+  it('a surrogate pair split by the wrap is whole again', () => {
+    const rare = '\u{20BB7}' // 𠮷, outside the BMP
+    const lines = ['标题', '甲'.repeat(19) + rare[0], rare[1] + '乙'.repeat(19), '丙'.repeat(20), '丁'.repeat(5) + '。']
+    expect(paragraphs(only(lines.join('\n')))).toEqual(['甲'.repeat(19) + rare + '乙'.repeat(19) + '丙'.repeat(20) + '丁'.repeat(5) + '。'])
   })
 })

@@ -66,7 +66,7 @@ describe('signature in documents', () => {
     const doc = only(body + 'XX社区居委会\n20xx年x月x日')
     expect(doc.signature).toBeUndefined()
     expect(paragraphs(doc).slice(-2)).toEqual(['XX社区居委会', '20xx年x月x日'])
-    expect(doc.figures.map((f) => f.name)).toEqual(['社区名称', '年份', '月份', '日期'])
+    expect(doc.figures.map((f) => f.name)).toEqual(['社区名称', '年度', '月份', '日期'])
   })
 
   it('a last line ending like a heading or sentence is no signature', () => {

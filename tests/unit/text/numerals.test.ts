@@ -13,8 +13,9 @@ import {
 
 describe('number → Chinese', () => {
   it.each([
-    [0, '零'], [2, '二'], [10, '十'], [11, '十一'], [20, '二十'], [100, '一百'], [105, '一百零五'], [110, '一百一十'], [1010, '一千零一十'],
-    [10000, '一万'], [12000, '一万二千'], [100005, '十万零五'], [100010, '十万零一十'], [99999999, '九千九百九十九万九千九百九十九'], [3.05, '三点零五'], [-2, '负二'],
+    [0, '零'], [2, '二'], [9, '九'], [10, '十'], [11, '十一'], [12, '十二'], [20, '二十'], [100, '一百'], [105, '一百零五'], [110, '一百一十'], [1000, '一千'], [1010, '一千零一十'],
+    [10000, '一万'], [12000, '一万二千'], [100005, '十万零五'], [100010, '十万零一十'], [1001000, '一百万一千'], [10010000, '一千零一万'], [99999999, '九千九百九十九万九千九百九十九'],
+    [1e8, '一亿'], [3.5, '三点五'], [3.05, '三点零五'], [-2, '负二'],
   ])('%d → %s', (n, text) => {
     expect(toChineseNumeral(n)).toBe(text)
   })
@@ -45,21 +46,23 @@ describe('number → Chinese', () => {
 })
 
 describe('Chinese → number', () => {
-  it('reads 〇 and 零, 两, and the financial forms', () => {
-    expect(parseChineseNumeral('〇')).toBe(0)
-    expect(parseChineseNumeral('零')).toBe(0)
-    expect(parseChineseNumeral('两万')).toBe(20000)
-    expect(parseChineseNumeral('兩千')).toBe(2000)
-    expect(parseChineseNumeral('壹仟零贰拾')).toBe(1020)
-    expect(parseChineseNumeral('一十二')).toBe(12)
+  // 〇 and 零, 两 (兩), 一十, the financial forms, 万 and 亿 with what follows them, digit runs, decimals
+  it.each([
+    ['零', 0], ['〇', 0], ['九', 9], ['十', 10], ['十二', 12], ['一十二', 12], ['二十', 20], ['一百零五', 105], ['一百一十', 110], ['两', 2], ['两千', 2000], ['兩千', 2000],
+    ['三千零五', 3005], ['一万二千', 12000], ['一万二', 12000], ['两万', 20000], ['三百五', 350], ['十万零五', 100005], ['一亿', 1e8], ['三亿五千万', 350_000_000],
+    ['二〇二五', 2025], ['三点五', 3.5], ['零点五', 0.5], ['壹佰贰拾', 120], ['壹仟零贰拾', 1020], ['一万零一', 10001], ['一千万', 1e7],
+  ])('%s = %d', (text, value) => {
+    expect(parseChineseNumeral(text)).toBe(value)
+  })
+
+  it('reads the value of one digit, financial forms too', () => {
     expect(chineseDigitValue('玖')).toBe(9)
     expect(chineseDigitValue('十')).toBeUndefined()
   })
 
-  it('refuses a digit run with a leading zero and malformed numerals', () => {
-    expect(parseChineseNumeral('零五')).toBeNull()
-    expect(parseChineseNumeral('一二十')).toBeNull()
-    expect(parseChineseNumeral('十十')).toBeNull()
+  // a digit run with a leading zero, and malformed numerals
+  it.each(['', '零五', '一二十', '十十', '十百', '百', '点五', '三点', '万', 'abc', '九九九九九九点'])('refuses %j', (text) => {
+    expect(parseChineseNumeral(text)).toBeNull()
   })
 
   it('reads years digit by digit, 〇 lookalikes only when asked', () => {
@@ -89,6 +92,15 @@ describe('Chinese → number', () => {
     )
     for (const n of [0, 1, 10, 11, 100, 101, 110, 1000, 1001, 10000, 10001, 10010, 100000, 1000000, 10000000, 10000001, 99999999])
       expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n)
+  })
+
+  it('round-trips every integer up to a trillion', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => {
+        expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('round-trips counts and digit runs', () => {

@@ -48,12 +48,22 @@ describe('character classes', () => {
   })
 })
 
-describe('countCharacters (字数)', () => {
+describe('countCharacters (字数, as Word counts)', () => {
   it.each([
     ['', 0],
+    // each Han character and full-width punctuation mark is one
+    ['今年以来，我们扎实推进各项工作。', 16],
     ['全年召开会议12次。', 9],
+    // a run of Latin letters, digits and half-width signs is one word; whitespace is nothing
+    ['知晓率达到100%', 6],
     ['完成率达3.5%，同比增长', 10],
+    ['e.g. Word', 2],
+    ['投入资金560万元', 7],
+    ['使用 Excel 表格', 5],
     ['用Excel做表', 4],
+    ['  \n\t ', 0],
+    // Chinese quotes, ellipses and dashes count per character, as Word does
+    ['“好”……——', 7],
     ['“文明”……——', 8],
     ['一\u3000二 三\n四', 4],
     ['𠮷野家', 3],

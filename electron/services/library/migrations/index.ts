@@ -5,6 +5,7 @@
 import { migration0001 } from './0001-documents'
 import { migration0002 } from './0002-snippets'
 import { migration0003 } from './0003-output'
+import { migration0004 } from './0004-versions'
 
 export interface Migration {
   version: number
@@ -12,5 +13,5 @@ export interface Migration {
   up: string
 }
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004]
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version

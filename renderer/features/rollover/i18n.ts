@@ -1,0 +1,48 @@
+/** The `rollover` namespace: 新年度底稿, the new year's draft made from a summary. */
+export const rolloverZh = {
+  command: '新年度底稿…',
+  title: '新年度底稿',
+  years: '{{from}}年 → {{to}}年',
+  noYear: '文稿中没有年份',
+  yearSource: {
+    signature: '（据落款日期）',
+    title: '（据标题）',
+    text: '（据正文中最常见的年份）',
+  },
+  newTitle: '新文稿标题：{{title}}',
+  yearChanges: '年份改动（{{count}}处）',
+  noYearChanges: '没有要改的年份',
+  where: { title: '标题', subtitle: '副标题', block: '第{{n}}段' },
+  figures: '待重新填写的数据（{{count}}项），原值移作上年值',
+  noFigures: '没有要重新填写的数据',
+  lastYear: '上年 {{value}}',
+  noLastYear: '上年无数值',
+  formula: '公式',
+  clearsDate: '落款日期将清空。',
+  keeps: '其他文字不改动；已写成文字的同比不改动。',
+  create: '创建',
+}
+
+export const rolloverEn: typeof rolloverZh = {
+  command: 'New year’s draft…',
+  title: 'New year’s draft',
+  years: '{{from}} → {{to}}',
+  noYear: 'The document names no year',
+  yearSource: {
+    signature: '(from the signature date)',
+    title: '(from the title)',
+    text: '(the most frequent year in the text)',
+  },
+  newTitle: 'New title: {{title}}',
+  yearChanges: 'Year changes ({{count}})',
+  noYearChanges: 'No years to change',
+  where: { title: 'Title', subtitle: 'Subtitle', block: 'Block {{n}}' },
+  figures: 'Figures to refill ({{count}}); their values become last year’s',
+  noFigures: 'No figures to refill',
+  lastYear: 'last year {{value}}',
+  noLastYear: 'no value last year',
+  formula: 'formula',
+  clearsDate: 'The signature date will be cleared.',
+  keeps: 'No other wording changes; 同比 typed as text stays as it is.',
+  create: 'Create',
+}

@@ -1,0 +1,140 @@
+/**
+ * What the writer sees when saving needs them, for the open document: the conflict banner (对比,
+ * 保留我的, 使用已保存的), the failure banner (why, retrying, 另存为…) and, when the document
+ * opens, the offer of unsaved text left in the journal (恢复 / 丢弃). The saving itself is
+ * AutosavePlugin's (renderer/editor/plugins); this only asks it.
+ */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DocumentRecord } from '../../../shared/api'
+import type { SummaryDocument } from '../../../shared/document/model'
+import { canonicalModel } from '../../../shared/output/canonical'
+import { useApi } from '../../app/ApiContext'
+import { errorMessage } from '../../app/errors'
+import { journal, type JournalEntry } from '../../editor/journal'
+import type { AutosaveHandle, SaveConflict, SaveFailure } from '../../editor/plugins/AutosavePlugin'
+import type { EditorHandle } from '../../editor/plugins/EditorHandlePlugin'
+import { CompareDialog } from './CompareDialog'
+import { failureReason } from './reason'
+import { RecoveryDialog } from './RecoveryDialog'
+import { ConflictBanner, FailureBanner } from './SaveBanners'
+import { saveUnsavedAs } from './saveAs'
+
+interface Props {
+  record: DocumentRecord
+  library: string | null
+  autosave: RefObject<AutosaveHandle | null>
+  editor: RefObject<EditorHandle | null>
+  conflict: SaveConflict | null
+  failure: SaveFailure | null
+  /** true from the start until no recovery offer is open (autosave leaves the journal alone meanwhile) */
+  onJournalHeld(held: boolean): void
+  /** load this record in place of the open one (使用已保存的) */
+  onReload(record: DocumentRecord): void
+}
+
+export function SaveGuard({ record, library, autosave, editor, conflict, failure, onJournalHeld, onReload }: Props) {
+  const { t } = useTranslation('saving')
+  const api = useApi()
+  const [offer, setOffer] = useState<JournalEntry | null>(null)
+  const [comparing, setComparing] = useState<{ stored: SummaryDocument | null; mine: SummaryDocument } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [conflictError, setConflictError] = useState<string | null>(null)
+  const [note, setNote] = useState<string | null>(null)
+  const stored = useRef(canonicalModel(record.model))
+
+  // unsaved text left in the journal for this document: offered one entry at a time
+  const nextOffer = useCallback(async () => {
+    if (!library) return onJournalHeld(false)
+    for (const entry of await journal.forDocument(library, record.id)) {
+      if (canonicalModel(entry.model) !== stored.current) return setOffer(entry)
+      void journal.remove(library, record.id, entry.session) // the library has this very text
+    }
+    setOffer(null)
+    onJournalHeld(false)
+  }, [library, record.id, onJournalHeld])
+  useEffect(() => {
+    void nextOffer()
+  }, [nextOffer])
+
+  const decide = (restore: boolean) => {
+    const entry = offer
+    if (!entry || !library) return
+    if (restore) {
+      // not made from the stored version (it moved on, or the library was put back to an older
+      // copy): the stored text is kept as a revision before the recovered one replaces it
+      if (entry.baseVersion !== record.version) autosave.current?.keepCurrentOnNextSave()
+      editor.current?.replaceDocument(entry.model)
+      stored.current = canonicalModel(entry.model) // older entries equal to it need no offer
+      setTimeout(() => void autosave.current?.flush(), 0)
+    }
+    void journal.remove(library, record.id, entry.session)
+    setOffer(null)
+    void nextOffer()
+  }
+
+  const compare = async () => {
+    const mine = autosave.current?.model()
+    if (!mine) return
+    setComparing({ stored: null, mine })
+    try {
+      const current = await api.call('documents.get', { id: record.id })
+      setComparing((c) => (c ? { ...c, stored: current.model } : c))
+    } catch (err) {
+      setComparing(null)
+      setConflictError(errorMessage(err))
+    }
+  }
+
+  const resolve = async (how: 'mine' | 'stored') => {
+    setBusy(true)
+    setConflictError(null)
+    try {
+      if (how === 'mine') await autosave.current?.keepMine()
+      else {
+        const current = await autosave.current?.takeStored()
+        if (current) onReload(current)
+      }
+    } catch (err) {
+      setConflictError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const saveAs = async () => {
+    const model = autosave.current?.model()
+    if (!model) return
+    const saved = await saveUnsavedAs(api, record.id, model)
+    setNote(saved.kind === 'txt' ? t('failed.savedAsText') : t('failed.savedAs', { name: saved.name }))
+  }
+
+  useEffect(() => {
+    if (!failure) setNote(null)
+  }, [failure])
+
+  return (
+    <>
+      {conflict && (
+        <ConflictBanner
+          busy={busy}
+          error={conflictError}
+          onCompare={() => void compare()}
+          onKeepMine={() => void resolve('mine')}
+          onUseStored={() => void resolve('stored')}
+        />
+      )}
+      {failure && !conflict && (
+        <FailureBanner
+          reason={failureReason(failure.error)}
+          retryAt={failure.retryAt}
+          note={note}
+          onRetry={() => autosave.current?.retryNow()}
+          onSaveAs={() => void saveAs()}
+        />
+      )}
+      {comparing && <CompareDialog stored={comparing.stored} mine={comparing.mine} onClose={() => setComparing(null)} />}
+      {offer && <RecoveryDialog entry={offer} changedSince={offer.baseVersion < record.version} onRestore={() => decide(true)} onDiscard={() => decide(false)} />}
+    </>
+  )
+}
