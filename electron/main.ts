@@ -141,6 +141,19 @@ async function chooseLibraryFile(): Promise<string | undefined> {
   return file
 }
 
+async function chooseNewLibraryFile(): Promise<string | undefined> {
+  const options = {
+    title: '新建库',
+    buttonLabel: '新建',
+    defaultPath: path.join(dialogFolder(userData, 'library', dataDir ?? userData), 'library.sqlite'),
+    filters: [{ name: '稿台库 (*.sqlite)', extensions: ['sqlite'] }],
+  }
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+  const file = result.canceled ? undefined : result.filePath
+  if (file) rememberDialogFolder(userData, 'library', file)
+  return file
+}
+
 async function start(): Promise<void> {
   log.info(`start: DraftDesk ${app.getVersion()}, Electron ${process.versions.electron}, ${process.platform}-${process.arch}${app.commandLine.hasSwitch('no-sandbox') ? ', WITHOUT the Chromium sandbox (--no-sandbox, development only)' : ''}`)
   if (process.platform === 'win32') app.setAppUserModelId('cn.draftdesk.app')
@@ -156,7 +169,9 @@ async function start(): Promise<void> {
       void messageBox({ type: 'warning', title: '打印', message, buttons: ['确定'] })
     },
   })
-  const running = await runStep(log, '文稿库 services', () => createServices({ dataDir: dir, output, exclusive: true, ...(nativeBinding ? { nativeBinding } : {}) }))
+  // the renderer's 打开库/新建库 asks for a file through these dialogs; no path comes from the page
+  const library = { chooseFile: (create: boolean) => (create ? chooseNewLibraryFile() : chooseLibraryFile()) }
+  const running = await runStep(log, '文稿库 services', () => createServices({ dataDir: dir, output, library, exclusive: true, ...(nativeBinding ? { nativeBinding } : {}) }))
   services = running
 
   await runStep(log, '会话 session', () => {
@@ -193,7 +208,7 @@ async function start(): Promise<void> {
       openLibrary: () =>
         void openLibraryInteractive({
           chooseFile: chooseLibraryFile,
-          dispatch: (method, input) => running.dispatch(method, input),
+          open: (file) => running.library.open(file, false),
           send: sendCommand,
           showError: (title, message) => dialog.showErrorBox(title, message),
         }).catch((error: unknown) => log.error('打开库 open library', error)),

@@ -4,6 +4,8 @@
 //   dist/electron/preload.cjs  sandboxed preload (CommonJS, shared code bundled in; only `electron` is required)
 //   dist/electron/cli.cjs      the CLI            (npm run cli runs the source with tsx)
 //   dist/electron/serve.cjs    the browser shell  (npm run serve, and npm start's fallback)
+//   dist/electron/parse-worker.cjs  the worker thread that reads every file the writer hands the
+//                              services (electron/services/worker/run.ts evaluates it beside the bundles above)
 //   dist/tools/native.cjs      scripts/nativeModule.ts: better-sqlite3 for Electron, for start.mjs, dist.mjs and
 //                              afterPack.cjs (not packaged)
 //   dist/renderer/             Vite build of renderer/
@@ -23,6 +25,7 @@ const nodeEntries = [
   { entry: 'electron/main.ts', outfile: 'dist/electron/main.cjs', required: true },
   { entry: 'electron/cli/main.ts', outfile: 'dist/electron/cli.cjs', required: false },
   { entry: 'electron/server/serve.ts', outfile: 'dist/electron/serve.cjs', required: false },
+  { entry: 'electron/services/worker/entry.ts', outfile: 'dist/electron/parse-worker.cjs', required: true },
   { entry: 'scripts/nativeModule.ts', outfile: 'dist/tools/native.cjs', required: true },
 ]
 
@@ -43,7 +46,8 @@ export const nodeBundleOptions = {
   platform: 'node',
   target: 'node20',
   // playwright-core: loaded only to print PDFs with headless Chromium (CLI, browser shell), never in Electron
-  external: ['electron', 'better-sqlite3', '@electron/rebuild', 'playwright-core'],
+  // esbuild: loaded only when the services run from their TypeScript sources (worker/run.ts), never in a bundle
+  external: ['electron', 'better-sqlite3', '@electron/rebuild', 'playwright-core', 'esbuild'],
 }
 
 export async function buildElectron({ log = console.log } = {}) {

@@ -12,6 +12,8 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],
   ['connect-src', "'self'"],
+  // the find bar's matcher runs in a Web Worker, a script of the app's own (no blob: or data: workers)
+  ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['frame-ancestors', "'none'"],

@@ -1,12 +1,17 @@
-/** 文件 › 打开库…: choose a library file, switch the services to it, tell the renderer. */
-import type { ApiResponse } from '../../shared/api'
-import { messageText, type Message } from '../../shared/errors'
+/**
+ * 文件 › 打开库…: the writer chooses a library file in the main process's dialog, the services switch
+ * to it (directly: no path ever comes from the page), the renderer is told. A file that cannot be
+ * opened is reported and the open library stays open.
+ */
+import { ApiError, type LibraryInfo } from '../../shared/api'
+import { messageText, msg } from '../../shared/errors'
 import type { SendCommand } from './commands'
 
 export interface OpenLibraryDeps {
   /** Shows the open dialog; undefined when cancelled. */
   chooseFile(): Promise<string | undefined>
-  dispatch(method: string, input: unknown): Promise<ApiResponse>
+  /** Switches the services to the file (LibraryHost.open); throws an ApiError when it cannot be opened. */
+  open(file: string): LibraryInfo
   send: SendCommand
   showError(title: string, message: string): void
 }
@@ -15,15 +20,13 @@ export interface OpenLibraryDeps {
 export async function openLibraryInteractive(deps: OpenLibraryDeps): Promise<boolean> {
   const file = await deps.chooseFile()
   if (!file) return false
-  const response = await deps.dispatch('library.open', { path: file, create: false })
-  if (!response.ok) {
-    deps.showError('无法打开库', `${file}\n\n${messageText(response.error)}`)
+  try {
+    deps.open(file)
+  } catch (err) {
+    const reason = err instanceof ApiError ? err.toMessage() : msg('internal.app', { detail: err instanceof Error ? err.message : String(err) })
+    deps.showError('无法打开库', `${file}\n\n${messageText(reason)}`)
     return false
   }
-  const info = response.result as { state?: string; problem?: Message } | undefined
-  if (info?.state === 'unavailable') {
-    deps.showError('无法打开库', `${file}\n\n${info.problem ? messageText(info.problem) : ''}`)
-  }
   deps.send('library.changed')
-  return info?.state !== 'unavailable'
+  return true
 }

@@ -6,27 +6,37 @@
  */
 import type { z } from 'zod'
 import { apiContract, ApiError, isApiMethod, type ApiContract, type ApiInput, type ApiMethod, type ApiOutput, type ApiResponse, type Contract } from '../../shared/api'
-import { isErrorCode, issueMessage, msg, type Message } from '../../shared/errors'
+import { msg, type Message } from '../../shared/errors'
 import { createAssetsHandlers } from './assets/handlers'
 import { createBackupsHandlers } from './backups/handlers'
 import { createDocumentsHandlers, createRevisionsHandlers } from './documents/handlers'
 import { createFiguresHandlers } from './figures/handlers'
 import { createImportHandlers } from './import/handlers'
 import { storageError } from './library/errors'
-import { createLibraryHandlers } from './library/handlers'
+import { createLibraryHandlers, type LibraryHooks } from './library/handlers'
 import type { LibraryHost } from './library/store'
 import { createOutputHandlers, type OutputHooks } from './output/handlers'
 import { createSnippetsHandlers } from './snippets/handlers'
+import { checkInput } from './input'
+import { isFileMethod, LARGE_BODY_BYTES } from './worker/fileMethods'
+import { RawJson } from './worker/rawJson'
+import { runInWorker } from './worker/run'
+import { transferables } from './worker/transfer'
 
-/** A contract's handler map: one function per method, from its parsed input to its output. */
+/**
+ * A contract's handler map: one function per method, from its parsed input to its output — or to
+ * its output already serialized (RawJson, made in a worker thread for large results).
+ */
+type Result<T> = T | RawJson<T>
 export type Handlers<C extends Contract> = {
-  [M in keyof C]: (input: z.output<C[M]['input']>) => z.output<C[M]['output']> | Promise<z.output<C[M]['output']>>
+  /** `prepared`: for a method taking a file, what the worker thread already read from it (see dispatchBody) */
+  [M in keyof C]: (input: z.output<C[M]['input']>, prepared?: unknown) => Result<z.output<C[M]['output']>> | Promise<Result<z.output<C[M]['output']>>>
 }
 export type ApiHandlers = Handlers<ApiContract>
 
-export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): ApiHandlers {
+export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}, library: LibraryHooks = {}): ApiHandlers {
   return {
-    ...createLibraryHandlers(host),
+    ...createLibraryHandlers(host, library),
     ...createDocumentsHandlers(host),
     ...createRevisionsHandlers(host),
     ...createImportHandlers(host),
@@ -38,18 +48,49 @@ export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}): 
   }
 }
 
-export async function dispatch(handlers: ApiHandlers, method: string, rawInput: unknown): Promise<ApiResponse> {
+/**
+ * `raw`: a result a handler returns serialized (RawJson) stays so (the browser shell writes its
+ * bytes as they are); otherwise it is parsed, and every caller gets the plain value.
+ */
+export async function dispatch(handlers: ApiHandlers, method: string, rawInput: unknown, opts: { raw?: boolean } = {}): Promise<ApiResponse> {
   if (!isApiMethod(method)) return failure(msg('request.unknownMethod', { method: method.slice(0, 80) }))
-  const parsed = apiContract[method].input.safeParse(rawInput ?? {})
-  if (!parsed.success) {
-    // a schema's own check names its message (a file too large…); zod's checks are reported as they are
-    const issue = issueMessage(parsed.error.issues[0])
-    if (issue.code === 'input.fieldInvalid') return failure(msg('request.invalidInput', { method, field: issue.params.field!, detail: issue.params.detail! }))
-    return failure(isErrorCode(issue.code) ? issue : msg('request.invalidInput', { method, field: '-', detail: issue.code }))
+  const checked = checkInput(method, rawInput)
+  if (!checked.ok) return failure(checked.error)
+  return run(handlers, method, checked.input, undefined, opts)
+}
+
+/**
+ * A request body (JSON bytes) as the browser shell received it. A large one for a method that
+ * takes a file (see worker/fileMethods.ts) is parsed, checked and its file read in a worker thread:
+ * tens of MB of JSON are never turned into a string on the main thread. Anything else is parsed
+ * here and dispatched.
+ */
+export async function dispatchBody(handlers: ApiHandlers, method: string, body: Uint8Array, opts: { raw?: boolean } = {}): Promise<ApiResponse> {
+  if (!isApiMethod(method)) return failure(msg('request.unknownMethod', { method: method.slice(0, 80) }))
+  if (body.byteLength > LARGE_BODY_BYTES && isFileMethod(method)) {
+    let prepared: { input: unknown; output: unknown }
+    try {
+      prepared = await runInWorker('request', { method, body }, {}, transferables(body))
+    } catch (err) {
+      return failure(err instanceof ApiError ? err.toMessage() : msg('internal.unexpected', { method, detail: String(err) }))
+    }
+    return run(handlers, method, prepared.input, prepared.output, opts)
   }
+  let input: unknown
   try {
-    const handler = handlers[method] as (input: unknown) => unknown
-    return { ok: true, result: await handler(parsed.data) }
+    const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')
+    input = text ? JSON.parse(text) : {}
+  } catch {
+    return failure(msg('request.badJson'))
+  }
+  return dispatch(handlers, method, input, opts)
+}
+
+async function run(handlers: ApiHandlers, method: ApiMethod, input: unknown, prepared: unknown, opts: { raw?: boolean }): Promise<ApiResponse> {
+  try {
+    const handler = handlers[method] as (input: unknown, prepared?: unknown) => unknown
+    const result = await handler(input, prepared)
+    return { ok: true, result: result instanceof RawJson && !opts.raw ? result.parse() : result }
   } catch (err) {
     if (err instanceof ApiError) return failure(err.toMessage())
     // the library file refused a write (read-only, disk full, locked): the same words on every path

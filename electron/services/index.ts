@@ -8,8 +8,9 @@
  */
 import type { ApiResponse } from '../../shared/api'
 import { libraryPathIn } from './dataDir'
-import { createApiHandlers, dispatch, type ApiHandlers } from './handlers'
+import { createApiHandlers, dispatch, dispatchBody, type ApiHandlers } from './handlers'
 import { LibraryHost } from './library/store'
+import type { LibraryHooks } from './library/handlers'
 import type { OutputHooks } from './output/handlers'
 import { chromiumPrinter, type PdfPrinter } from './output/pdf'
 
@@ -18,6 +19,11 @@ export interface Services {
   readonly handlers: ApiHandlers
   readonly library: LibraryHost
   dispatch(method: string, input: unknown): Promise<ApiResponse>
+  /**
+   * A request body as JSON bytes (the browser shell): a large one of a method that takes a file is
+   * parsed and read in a worker thread; a result a worker serialized (RawJson) is left as bytes.
+   */
+  dispatchBody(method: string, body: Uint8Array): Promise<ApiResponse>
   close(): void
 }
 
@@ -25,6 +31,8 @@ export interface ServicesOptions {
   dataDir: string
   nativeBinding?: string
   output?: OutputHooks
+  /** the host's file dialogs, for library.choose (the Electron main process; absent: refused) */
+  library?: LibraryHooks
   /**
    * Hold the library's one-app lock (the browser shell, the desktop app): a second app on the same
    * library is refused with library.inUse. The CLI leaves it out and may run beside the app.
@@ -44,7 +52,7 @@ export function createServices(opts: ServicesOptions): Services {
   // PDF: the host's printer (Electron), else one headless Chromium kept for the session, started on first use
   let kept: PdfPrinter | null = null
   const printer = opts.output?.printer ?? (() => (kept ??= chromiumPrinter({ keepAlive: true })))
-  const handlers = createApiHandlers(library, { ...opts.output, printer })
+  const handlers = createApiHandlers(library, { ...opts.output, printer }, opts.library)
   return {
     dataDir: opts.dataDir,
     handlers,
@@ -54,6 +62,13 @@ export function createServices(opts: ServicesOptions): Services {
         return await dispatch(handlers, method, input)
       } finally {
         // did it write? (checkpoint and daily backup once writes go quiet)
+        library.noteActivity()
+      }
+    },
+    dispatchBody: async (method, body) => {
+      try {
+        return await dispatchBody(handlers, method, body, { raw: true })
+      } finally {
         library.noteActivity()
       }
     },

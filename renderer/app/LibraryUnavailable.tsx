@@ -7,20 +7,21 @@ import { errorMessage, translateMessage } from './errors'
 
 /**
  * Shown when the library file is corrupt or foreign: the file stays untouched; the writer restores
- * a backup, salvages what can be read, or picks another file.
+ * a backup, salvages what can be read, or picks another file — in the desktop app's own dialog (the
+ * page never names a path); the browser shell serves the library of the --data-dir it was started
+ * with, and says so.
  */
 export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryInfo, { state: 'unavailable' }>; onOpened: (info: LibraryInfo, notice?: string) => void }) {
   const { t } = useTranslation('app')
   const api = useApi()
-  const [mode, setMode] = useState<'open' | 'create' | null>(null)
-  const [path, setPath] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const desktop = window.draftdesk !== undefined
 
-  const submit = async () => {
-    if (!mode || !path.trim()) return
+  const choose = async (create: boolean) => {
     try {
       setError(null)
-      onOpened(await api.call('library.open', { path: path.trim(), create: mode === 'create' }))
+      const opened = await api.call('library.choose', { create })
+      if (opened) onOpened(opened)
     } catch (err) {
       setError(errorMessage(err))
     }
@@ -30,17 +31,13 @@ export function LibraryUnavailable({ info, onOpened }: { info: Extract<LibraryIn
     <div className="library-unavailable" role="alert">
       <h1>{t('library.unavailableTitle')}</h1>
       <p>{t('library.unavailableBody', { path: info.path, reason: translateMessage(info.problem) })}</p>
-      <div className="row">
-        <button onClick={() => setMode('open')}>{t('library.openOther')}</button>
-        <button onClick={() => setMode('create')}>{t('library.createNew')}</button>
-      </div>
-      {mode && (
-        <form className="row" onSubmit={(e) => { e.preventDefault(); void submit() }}>
-          <label>
-            {t('library.pathLabel')} <input value={path} onChange={(e) => setPath(e.target.value)} autoFocus size={50} />
-          </label>
-          <button type="submit">{t('library.go')}</button>
-        </form>
+      {desktop ? (
+        <div className="row">
+          <button onClick={() => void choose(false)}>{t('library.openOther')}</button>
+          <button onClick={() => void choose(true)}>{t('library.createNew')}</button>
+        </div>
+      ) : (
+        <p data-testid="library-browser-shell">{t('library.browserShell')}</p>
       )}
       {error && <p className="error">{error}</p>}
       <LibraryRescue onOpened={onOpened} />

@@ -37,10 +37,9 @@ export const appZh = {
   library: {
     unavailableTitle: '文稿库打不开',
     unavailableBody: '文件 {{path}} 无法作为稿台的文稿库打开：{{reason}}。这个文件没有被改动。',
-    openOther: '打开其他文稿库文件',
-    createNew: '在新位置建立新的文稿库',
-    pathLabel: '文稿库文件路径',
-    go: '确定',
+    openOther: '打开其他文稿库文件…',
+    createNew: '在新位置建立新的文稿库…',
+    browserShell: '浏览器版只使用启动时 --data-dir 指定的文件夹中的文稿库。要换用其他文稿库，请关闭后用另一个文件夹重新启动：npm run serve -- --data-dir 文件夹',
   },
 }
 
@@ -79,9 +78,8 @@ export const appEn: typeof appZh = {
   library: {
     unavailableTitle: 'The document library cannot be opened',
     unavailableBody: 'The file {{path}} cannot be opened as a DraftDesk document library: {{reason}}. The file was not changed.',
-    openOther: 'Open another document library file',
-    createNew: 'Start a new document library elsewhere',
-    pathLabel: 'Document library file path',
-    go: 'OK',
+    openOther: 'Open another document library file…',
+    createNew: 'Start a new document library elsewhere…',
+    browserShell: 'The browser shell uses the document library in the folder given with --data-dir when it started. To use another one, stop it and start it again with another folder: npm run serve -- --data-dir FOLDER',
   },
 }

@@ -21,6 +21,12 @@ export const ERROR_CODES = {
   'request.openWithToken': [],
   'request.postOnly': [],
   'request.badJson': [],
+  'request.badUrl': [],
+  'request.badOrigin': [],
+  'request.crossSite': [],
+  'request.notJson': [],
+  'request.tooLarge': ['limit'],
+  'request.busy': [],
   'internal.unexpected': ['method', 'detail'],
   'internal.app': ['detail'],
   'transport.unreachable': ['method', 'detail'],
@@ -48,6 +54,7 @@ export const ERROR_CODES = {
   'library.notOpen': [],
   'library.exists': ['path'],
   'library.noFile': ['path'],
+  'library.noDialog': [],
   'library.inUse': ['pid'],
   'library.readOnlyOutdated': ['version'],
 
@@ -125,6 +132,20 @@ export const ERROR_CODES = {
   'import.docxUnreadable': [],
   'import.schemaFailed': ['index', 'detail'],
 
+  // zip packages (.docx, .xlsx), checked before and while they are inflated
+  'zip.damaged': ['detail'],
+  'zip.tooLarge': ['limit'],
+  'zip.tooManyEntries': ['limit'],
+  'zip.sizeMismatch': ['name'],
+  'zip.encrypted': [],
+  'zip.unsupported': ['method'],
+
+  // files read in a worker thread (imports, spreadsheets, snippet files, images, verify)
+  'worker.tooLarge': [],
+  'worker.timeout': ['seconds'],
+  'worker.failed': ['detail'],
+  'worker.busy': [],
+
   // spreadsheets for the figure table
   'sheet.oldFormat': [],
   'sheet.unsupportedExt': ['ext'],
@@ -200,6 +221,9 @@ export const ERROR_CODES = {
   'image.jpegDamaged': [],
   'image.notPngOrJpeg': ['*kind'],
   'image.badSize': ['width', 'height'],
+  'image.tooLarge': ['width', 'height', 'maxSide', 'maxMegapixels'],
+  'image.corrupt': ['format', 'detail'],
+  'image.dataMismatch': ['format'],
 
   // 素材库
   'snippets.emptyFile': [],

@@ -14,7 +14,7 @@
  */
 import type { Figure } from '../document/model'
 import { msg, type Message } from '../errors/message'
-import { formulaReferences, isComputed, parseFormula, renameInFormula } from './formula'
+import { formulaReferences, isComputed, NameSet, parseFormula, renameInFormula } from './formula'
 import { MAX_FIGURE_MAGNITUDE } from './numbers'
 import { parseQuantity } from './scan'
 
@@ -38,7 +38,13 @@ export function wantsNumber(figure: Figure, figures: readonly Figure[] = []): bo
  * A typed value for this figure → the fields to change. `force: 'text'` stores the input as text
  * even where a number is expected (the table offers it after the message).
  */
-export function parseValueInput(input: string, figure: Figure, figures: readonly Figure[] = [], opts: { force?: 'text' } = {}): EditResult<Partial<Figure>> {
+export function parseValueInput(
+  input: string,
+  figure: Figure,
+  figures: readonly Figure[] = [],
+  /** wantsNumber: the answer of wantsNumber(figure, figures) when the caller keeps track of it (a sheet import) */
+  opts: { force?: 'text'; wantsNumber?: boolean } = {},
+): EditResult<Partial<Figure>> {
   const text = input.trim()
   if (text === '' || /^〔.*〕$/.test(text)) return { ok: true, value: { value: null } }
   if (isComputed(figure)) return { ok: false, message: msg('figures.computed', { name: figure.name, formula: figure.formula! }) }
@@ -62,7 +68,7 @@ export function parseValueInput(input: string, figure: Figure, figures: readonly
     if (Number.isFinite(n)) return { ok: true, value: { value: n } }
     return { ok: false, message: msg('figures.notANumber', { text }) }
   }
-  if (wantsNumber(figure, figures)) {
+  if (opts.wantsNumber ?? wantsNumber(figure, figures)) {
     return { ok: false, message: msg('figures.needsNumber', { name: figure.name, text: text.slice(0, 20) }) }
   }
   return { ok: true, value: { value: text } }
@@ -109,10 +115,10 @@ export function renameFigure(figures: readonly Figure[], id: string, newName: st
 }
 
 /** Sets (or clears, with '') a formula; a syntax error is refused with its message. */
-export function checkFormula(formula: string, figures: readonly Figure[]): EditResult<string | undefined> {
+export function checkFormula(formula: string, figures: readonly Figure[] | NameSet): EditResult<string | undefined> {
   const text = formula.trim().replace(/^=/, '').trim()
   if (text === '') return { ok: true, value: undefined }
-  const parsed = parseFormula(text, figures.map((f) => f.name))
+  const parsed = parseFormula(text, figures instanceof NameSet ? figures : figures.map((f) => f.name))
   if (!parsed.ok) return { ok: false, message: parsed.error.message }
   return { ok: true, value: text }
 }

@@ -12,9 +12,10 @@
  */
 import { QUALIFIERS, type Figure } from '../document/model'
 import { msg, type Message } from '../errors/message'
-import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure } from './edit'
+import { checkFormula, checkName, parseLastYear, parseValueInput, patchFigure, wantsNumber } from './edit'
 import { figureFormatter } from './format'
-import { isComputed } from './formula'
+import { formulaReferences, isComputed, NameSet } from './formula'
+import { guardCsvCell, unguardCsvCell } from '../text/csvCell'
 import { figureFieldText, figureRows, isFigureTextField } from './row'
 
 export type Cell = string | number | boolean | null | undefined
@@ -85,16 +86,23 @@ export function figuresToRows(figures: readonly Figure[], uses: ReadonlyMap<stri
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180)
 
-/** Rows → CSV text with CRLF line ends; the caller adds a BOM so that Excel reads it as UTF-8. */
+/**
+ * Rows → CSV text with CRLF line ends; the caller adds a BOM so that Excel reads it as UTF-8. Text
+ * that a spreadsheet would run as a formula gets a leading ' (shared/text/csvCell.ts); numbers are
+ * written as they are (-3 is a number, not a formula).
+ */
 export function toCsv(rows: readonly Cell[][]): string {
   const cell = (v: Cell): string => {
-    const s = v === null || v === undefined ? '' : String(v)
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? guardCsvCell(v) : String(v)
     return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
 }
 
-/** CSV text → rows of strings. Comma, semicolon or tab separated (whichever the header uses). */
+/**
+ * CSV text → rows of strings. Comma, semicolon or tab separated (whichever the header uses). A
+ * cell toCsv guarded against formulas ('=…) is read back as it was.
+ */
 export function parseCsv(input: string): string[][] {
   const text = input.replace(/^\uFEFF/, '')
   const firstLine = text.slice(0, text.search(/\r?\n|$/))
@@ -144,7 +152,7 @@ export function parseCsv(input: string): string[][] {
     row.push(field)
     rows.push(row)
   }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''))
+  return rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => r.map(unguardCsvCell))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +216,27 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
   if (columns.size === 1) return { ...plan, fatal: msg('sheet.noDataColumns') }
   if (plan.ignoredColumns.length) plan.problems.push({ row: headerIndex + 1, severity: 'warning', message: msg('sheet.ignoredColumns', { columns: plan.ignoredColumns.join('、') }) })
 
-  let working = [...figures]
+  // The table as the rows so far leave it, kept so that each row costs the same however long the
+  // sheet: figures by name and by id, the names for formulas, and which names formulas use.
+  const working = [...figures]
+  const at = new Map<string, number>()
+  const byName = new Map<string, Figure>()
+  working.forEach((f, i) => {
+    at.set(f.id, i)
+    if (!byName.has(f.name)) byName.set(f.name, f)
+  })
+  const names = new NameSet(working.map((f) => f.name))
+  /** name → the names of the computed figures whose formulas use it */
+  const usedBy = new Map<string, Set<string>>()
+  const noteUses = (f: Figure) => {
+    if (!isComputed(f)) return
+    for (const ref of formulaReferences(f.formula!, names)) {
+      let users = usedBy.get(ref)
+      if (!users) usedBy.set(ref, (users = new Set()))
+      users.add(f.name)
+    }
+  }
+  working.forEach(noteUses)
   const seen = new Map<string, number>()
   for (let r = headerIndex + 1; r < sheet.length; r++) {
     const rowNo = r + 1
@@ -229,10 +257,11 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
       continue
     }
     seen.set(name, rowNo)
-    const existing = working.find((f) => f.name === name)
+    const existing = byName.get(name)
     let draft: Figure = existing ?? { id: '', name, value: null }
     if (!existing) {
-      const checked = checkName(name, working)
+      // the name is not taken (byName): only its form is checked
+      const checked = checkName(name, [])
       if (!checked.ok) {
         plan.problems.push({ row: rowNo, severity: 'error', message: msg('sheet.rowInvalid', { row: rowNo }, { reason: checked.message }) })
         continue
@@ -263,7 +292,7 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
       else set('style', { style })
     }
     if (columns.has('formula')) {
-      const checked = checkFormula(cellText(get('formula')), [...working, draft])
+      const checked = checkFormula(cellText(get('formula')), names)
       if (checked.ok) set('formula', { formula: checked.value })
       else errors.push(checked.message)
     }
@@ -281,7 +310,8 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
       } else {
         const text = cellText(v)
         // the export writes the unit-less number; a cell that repeats the unit or qualifier is fine too
-        const checked = parseValueInput(text, draft, working)
+        const usedByOthers = [...(usedBy.get(draft.name) ?? [])].some((user) => user !== draft.name)
+        const checked = parseValueInput(text, draft, [], { wantsNumber: wantsNumber(draft) || usedByOthers })
         if (checked.ok) {
           const patch = { ...checked.value }
           // the sheet's own unit/qualifier columns win over what the value cell implies
@@ -298,11 +328,15 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
     }
     if (existing) {
       plan.changes.push({ kind: fields.length ? 'update' : 'unchanged', row: rowNo, name, figureId: existing.id, before: existing, after: draft, fields })
-      working = working.map((f) => (f.id === existing.id ? draft : f))
+      working[at.get(existing.id)!] = draft
+      byName.set(name, draft)
     } else {
       plan.changes.push({ kind: 'create', row: rowNo, name, after: draft, fields })
-      working = [...working, draft]
+      working.push(draft)
+      byName.set(name, draft)
+      names.add(name)
     }
+    noteUses(draft)
   }
   if (plan.changes.length === 0 && !plan.problems.some((p) => p.severity === 'error')) plan.problems.push({ row: 0, severity: 'warning', message: msg('sheet.noRows') })
   return plan
@@ -312,10 +346,14 @@ export function planImport(figures: readonly Figure[], sheet: readonly Cell[][])
 export function applyImport(figures: readonly Figure[], plan: ImportPlan, newId: (taken: ReadonlySet<string>) => string): Figure[] {
   const out = [...figures]
   const taken = new Set(out.map((f) => f.id))
+  const at = new Map<string, number>()
+  out.forEach((f, i) => {
+    if (!at.has(f.id)) at.set(f.id, i)
+  })
   for (const c of plan.changes) {
     if (c.kind === 'update' && c.figureId) {
-      const i = out.findIndex((f) => f.id === c.figureId)
-      if (i >= 0) out[i] = { ...c.after, id: c.figureId }
+      const i = at.get(c.figureId)
+      if (i !== undefined) out[i] = { ...c.after, id: c.figureId }
     } else if (c.kind === 'create') {
       const id = newId(taken)
       taken.add(id)

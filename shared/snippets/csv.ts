@@ -4,6 +4,7 @@
  * where the writer can find it. Tab-separated text (copied out of a spreadsheet) is read too.
  */
 import { msg, type Message } from '../errors/message'
+import { guardCsvCell, unguardCsvCell } from '../text/csvCell'
 
 export interface CsvRecord {
   /** 1-based line where the record starts */
@@ -93,18 +94,14 @@ export function parseCsv(input: string): { records: CsvRecord[]; problems: CsvPr
   return { records, problems }
 }
 
-/** Characters that make a spreadsheet read a cell as a formula; such cells are written with a leading '. */
-const FORMULA_START = /^[=+\-@]/
-
+/** A cell as written: a formula-like cell gets a leading ' (see shared/text/csvCell.ts), then quoting. */
 function cell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value
+  const safe = guardCsvCell(value)
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
 /** Reverses the formula guard of `toCsv`. */
-export function unguardCell(value: string): string {
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value
-}
+export const unguardCell = unguardCsvCell
 
 /** Rows → CSV text with a BOM (so spreadsheet programs read it as UTF-8) and CRLF line ends. */
 export function toCsv(rows: readonly (readonly string[])[]): string {

@@ -5,6 +5,7 @@
  */
 export * from './chars'
 export * from './count'
+export * from './csvCell'
 export * from './diff'
 export * from './numerals'
 export * from './width'

@@ -16,6 +16,7 @@ import { markInterval, quantile, report, time } from './stats'
 import { benchSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
+import { benchLargeImport } from './guard'
 import { benchBackup } from './backup'
 
 async function benchAutosave(dataDir: string) {
@@ -152,6 +153,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-bench-'))
   try {
     await benchImport(dataDir)
+    await benchLargeImport(fs.mkdtempSync(path.join(dataDir, 'large-import-')))
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
     // the library benchSnippets built, with its 100,000 snippets

@@ -73,18 +73,54 @@ describe('the library file', () => {
     expect(() => openLibraryDatabase(file)).toThrow(/更新版本/)
   })
 
-  it('reports an unavailable library through the API with a typed error, and can switch to a new one', async () => {
+  it('reports an unavailable library through the API with a typed error, and can switch to a new one chosen in the host’s dialog', async () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'library.sqlite'), 'garbage garbage garbage garbage')
-    const services = createServices({ dataDir: dir })
+    const fresh = path.join(tempDir(), 'new.sqlite')
+    // the Electron main process's file dialog, as main.ts passes it: the page never names a path
+    const services = createServices({ dataDir: dir, library: { chooseFile: async () => fresh } })
     const res = await services.dispatch('documents.list', {})
     expect(res).toEqual({ ok: false, error: { code: 'library.unavailable', params: {}, parts: { reason: { code: 'library.notLibrary', params: {} } } } })
     expect(!res.ok && messageText(res.error)).toBe('文稿库无法打开：不是稿台文稿库文件（文件已损坏或格式不对）')
     expect(services.library.info()).toMatchObject({ state: 'unavailable', problem: { code: 'library.notLibrary', params: {} } })
-    const fresh = path.join(tempDir(), 'new.sqlite')
-    const info = await callApi(services.handlers, 'library.open', { path: fresh, create: true })
-    expect(info).toMatchObject({ state: 'open', documents: 0 })
-    await expect(callApi(services.handlers, 'library.open', { path: fresh, create: true })).rejects.toThrow(/不会覆盖/)
+    const info = await callApi(services.handlers, 'library.choose', { create: true })
+    expect(info).toMatchObject({ state: 'open', path: fresh, documents: 0 })
+    await expect(callApi(services.handlers, 'library.choose', { create: true })).rejects.toThrow(/不会覆盖/)
+    services.close()
+  })
+
+  it('takes no path from the page: the contract has no such input, and without a host dialog (the browser shell) choosing is refused', async () => {
+    const services = createServices({ dataDir: tempDir() })
+    const before = services.library.info()
+    expect(await services.dispatch('library.choose', { create: false, path: '/etc/x.sqlite' })).toMatchObject({ ok: false, error: { code: 'request.invalidInput' } })
+    expect(await services.dispatch('library.open', { path: '/tmp/x.sqlite', create: true })).toEqual({ ok: false, error: { code: 'request.unknownMethod', params: { method: 'library.open' } } })
+    const refused = await services.dispatch('library.choose', { create: false })
+    expect(refused).toEqual({ ok: false, error: { code: 'library.noDialog', params: {} } })
+    expect(!refused.ok && messageText(refused.error)).toMatch(/^这里不能切换文稿库：浏览器版只使用启动时 --data-dir/)
+    expect(services.library.info()).toEqual(before)
+    services.close()
+  })
+
+  it('a library that fails to open leaves the open one open (the new file is opened first)', async () => {
+    const dir = tempDir()
+    const services = createServices({ dataDir: dir })
+    await callApi(services.handlers, 'documents.create', { title: '原来的总结' })
+    const before = services.library.info()
+    const foreign = path.join(tempDir(), 'contacts.sqlite')
+    const db = new Database(foreign)
+    db.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('张三')")
+    db.close()
+    const emptyFile = path.join(tempDir(), 'empty.sqlite')
+    fs.writeFileSync(emptyFile, '')
+    const garbage = path.join(tempDir(), 'garbage.sqlite')
+    fs.writeFileSync(garbage, 'garbage garbage garbage garbage')
+    for (const file of [foreign, garbage, emptyFile]) {
+      const bytes = fs.readFileSync(file)
+      expect(() => services.library.open(file, false)).toThrow(/^文稿库无法打开：(这是其他程序的数据库|不是稿台文稿库文件)/)
+      expect(services.library.info()).toEqual(before)
+      expect(fs.readFileSync(file)).toEqual(bytes) // an empty file is not made a database
+      expect((await callApi(services.handlers, 'documents.list', {})).map((d) => d.title)).toEqual(['原来的总结'])
+    }
     services.close()
   })
 })

@@ -147,7 +147,7 @@ describe('purging a document with 定稿', () => {
     const target = path.join(dir, 'salvaged.sqlite')
     salvageLibrary(path.join(dir, 'library.sqlite'), target)
     const saved = createServices({ dataDir: tempDir() })
-    await callApi(saved.handlers, 'library.open', { path: target, create: false })
+    saved.library.open(target, false) // what 文件 › 打开库… does in the main process
     expect((await callApi(saved.handlers, 'documents.list', {})).map((d) => d.title)).toEqual(['留下的总结'])
     expect((await callApi(saved.handlers, 'finals.get', { revisionId: final.revisionId })).final.name).toBe('报送稿')
     saved.close()

@@ -2,12 +2,17 @@
 import type { assetsContract } from '../../../shared/api'
 import type { Handlers } from '../handlers'
 import type { LibraryHost } from '../library/store'
+import { fileTask } from '../worker/fileMethods'
 import { AssetStore } from './store'
 
 export function createAssetsHandlers(host: LibraryHost): Handlers<typeof assetsContract> {
   const assets = () => new AssetStore(host.database())
   return {
-    'assets.add': ({ kind, name, dataBase64 }) => assets().add(kind, name, new Uint8Array(Buffer.from(dataBase64, 'base64'))),
+    'assets.add': async (input, prepared) => {
+      // checked in a worker thread: decoding the pixel data of a large image takes a while
+      const { info, bytes } = await fileTask('assets.add', input, prepared)
+      return assets().add(input.kind, input.name, bytes, info)
+    },
     'assets.list': ({ kind }) => assets().list(kind),
     'assets.get': ({ id }) => {
       const { asset, data } = assets().data(id)

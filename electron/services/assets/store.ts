@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { ApiError, ASSET_MAX_BYTES, type AssetKind, type AssetSummary } from '../../../shared/api'
 import type { SqliteDatabase } from '../library/database'
-import { inspectImage } from './image'
+import { inspectImage, type ImageInfo } from './image'
 
 export { inspectImage, ImageError } from './image'
 
@@ -23,10 +23,13 @@ const toSummary = (r: AssetRow): AssetSummary => ({ id: r.id, kind: r.kind, name
 export class AssetStore {
   constructor(private readonly db: SqliteDatabase, private readonly now: () => number = Date.now) {}
 
-  /** Stores an image (the same bytes twice give the same asset). Refuses anything but PNG/JPEG. */
-  add(kind: AssetKind, name: string, data: Uint8Array): AssetSummary {
+  /**
+   * Stores an image (the same bytes twice give the same asset). Refuses anything but PNG/JPEG.
+   * `checked`: what inspectImage found, when it already ran (the API runs it in a worker thread).
+   */
+  add(kind: AssetKind, name: string, data: Uint8Array, checked?: ImageInfo): AssetSummary {
     if (data.length > ASSET_MAX_BYTES) throw new ApiError('assets.tooLarge', { limit: ASSET_MAX_BYTES / 1024 / 1024 })
-    const info = inspectImage(data) // an ImageError is already the refusal the writer sees
+    const info = checked ?? inspectImage(data) // an ImageError is already the refusal the writer sees
     const sha256 = createHash('sha256').update(data).digest('hex')
     const id = `a${sha256.slice(0, 24)}`
     const existing = this.db.prepare(`SELECT ${COLUMNS} FROM assets WHERE id = ?`).get(id) as AssetRow | undefined

@@ -84,12 +84,16 @@ export class DocumentStore {
    * 'import' revision holding the text as it arrived, so the writer can always go back to it.
    */
   createMany(models: readonly SummaryDocument[]): DocumentSummary[] {
+    return this.createManyStored(models.map(columnsFor))
+  }
+
+  /** createMany with the stored columns already made (by `columnsFor`, in an import's worker thread). */
+  createManyStored(rows: readonly StoredColumns[]): DocumentSummary[] {
     const now = this.now()
     const ids = withStorageErrors(() =>
       this.db.transaction(() =>
-        models.map((model) => {
+        rows.map((columns) => {
           const id = newDocumentId()
-          const columns = columnsFor(model)
           this.statements.insert.run({ id, now, ...columns })
           this.statements.insertRevision.run(id, now, 'import', columns.model_json, columns.characters, 1)
           return id
@@ -381,7 +385,15 @@ function validate(row: { model_json: string }): { model?: SummaryDocument; error
   return parsed.success ? { model: parsed.data } : { error: describeSchemaError(parsed.error) }
 }
 
-function columnsFor(model: SummaryDocument) {
+/** What is stored for a document besides its id and times: its JSON, search text and 字数. */
+export interface StoredColumns {
+  title: string
+  model_json: string
+  body_text: string
+  characters: number
+}
+
+export function columnsFor(model: SummaryDocument): StoredColumns {
   return { title: model.title, model_json: JSON.stringify(model), body_text: documentPlainText(model), characters: documentCharacters(model) }
 }
 

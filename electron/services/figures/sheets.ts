@@ -8,6 +8,7 @@ import { ApiError, SHEET_MAX_BYTES } from '../../../shared/api'
 import type { Figure } from '../../../shared/document/model'
 import { figuresToRows, parseCsv, toCsv, type Cell } from '../../../shared/figures/sheet'
 import { decodeText } from '../import/decode'
+import { looksLikeZip, SafeZip } from '../import/zip'
 
 export type SheetFormat = 'xlsx' | 'csv'
 
@@ -42,9 +43,17 @@ export async function readSheet(name: string, bytes: Uint8Array): Promise<Cell[]
     const { text } = decodeText(bytes)
     return parseCsv(text)
   }
+  if (!looksLikeZip(bytes)) throw new ApiError('sheet.notXlsx')
+  // exceljs inflates what it is given: it gets a stored copy of the entries SafeZip checked and capped
+  let stored: Buffer
+  try {
+    stored = await new SafeZip(bytes).storedCopy()
+  } catch (err) {
+    throw err instanceof ApiError && err.code === 'zip.damaged' ? new ApiError('sheet.notXlsx') : err
+  }
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
+    await workbook.xlsx.load(stored as unknown as ArrayBuffer)
   } catch {
     throw new ApiError('sheet.notXlsx')
   }

@@ -10,9 +10,8 @@ import { isComputed } from '../../../shared/figures/formula'
 import { newFigureId } from '../../../shared/figures/id'
 import { figureRows, type FigureRow } from '../../../shared/figures/row'
 import { checkName, parseValueInput, patchFigure } from '../../../shared/figures/edit'
-import { applyImport, describePlan, planImport, summarizePlan } from '../../../shared/figures/sheet'
+import { applyImport, describePlan, planImport, summarizePlan, type Cell } from '../../../shared/figures/sheet'
 import type { DocumentStore } from '../documents/store'
-import { readSheet } from './sheets'
 
 export { readSheet, writeSheet } from './sheets'
 
@@ -65,13 +64,11 @@ export function setStoredFigure(store: DocumentStore, id: string, name: string, 
 }
 
 /**
- * A spreadsheet → the import plan for a stored document's figures (preview lines); `apply` stores it.
- * The file is read first (that takes a while); the plan is then made and applied from the document
- * as it is inside the writing transaction, so a change made meanwhile is never undone.
+ * A spreadsheet's rows (read in a worker thread: handlers.ts) → the import plan for a stored
+ * document's figures (preview lines); `apply` stores it. The plan is made and applied from the
+ * document as it is inside the writing transaction, so a change made meanwhile is never undone.
  */
-export async function importFigureSheet(store: DocumentStore, id: string, file: { name: string; bytes: Uint8Array }, apply: boolean): Promise<ApiOutput<'figures.import'>> {
-  store.get(id) // a missing document is said before the file is read
-  const rows = await readSheet(file.name, file.bytes)
+export function importFigureSheet(store: DocumentStore, id: string, rows: readonly Cell[][], apply: boolean): ApiOutput<'figures.import'> {
   const planFor = (doc: SummaryDocument) => {
     const plan = planImport(doc.figures, rows)
     const counts = summarizePlan(plan)

@@ -19,6 +19,7 @@ import mammoth from 'mammoth'
 import { ApiError } from '../../../shared/api'
 import type { Inline } from '../../../shared/document/model'
 import { sniffBinaryFormat } from './decode'
+import { looksLikeZip, SafeZip } from './zip'
 import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
 
 /** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
@@ -46,16 +47,23 @@ export function headingDepth(p: Pick<DocxElement, 'styleId' | 'styleName'>): num
 }
 
 export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
-  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)
-  if (!isZip) {
+  if (!looksLikeZip(bytes)) {
     const kind = sniffBinaryFormat(bytes)
     if (kind && bytes[0] === 0xd0) throw new ApiError('import.docOrEncrypted')
     throw kind ? new ApiError('import.notDocxKind', {}, { kind }) : new ApiError('import.notDocx')
   }
   const captured: { root?: DocxElement } = {}
+  // the package is checked (sizes declared and inflated) before and while mammoth reads it
+  let zip: SafeZip
+  try {
+    zip = new SafeZip(bytes)
+  } catch (err) {
+    throw zipRefusal(err)
+  }
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // mammoth reads a zip file object given as `file` (lib/unzip.js); its types name only path and buffer
+      { file: zip.mammothFile() } as unknown as { buffer: Buffer },
       {
         transformDocument: (doc: DocxElement) => {
           captured.root = doc
@@ -64,6 +72,7 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
       },
     )
   } catch (err) {
+    if (err instanceof ApiError) throw zipRefusal(err)
     const detail = err instanceof Error ? err.message : String(err)
     if (/main document part/i.test(detail))
       throw new ApiError('import.zipWithoutWord')
@@ -73,6 +82,11 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
   const items: RichItem[] = []
   for (const child of captured.root.children ?? []) readBlock(child, items)
   return items
+}
+
+/** A package refused by SafeZip: a damaged one is a damaged Word file; too large stays as it is. */
+function zipRefusal(err: unknown): unknown {
+  return err instanceof ApiError && err.code === 'zip.damaged' ? new ApiError('import.docxDamaged', { detail: String(err.params.detail) }) : err
 }
 
 function readBlock(el: DocxElement, items: RichItem[]): void {

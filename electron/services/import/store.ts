@@ -1,6 +1,6 @@
 /**
- * Import: a file's bytes → SummaryDocument(s) and a report. Node side, no Electron: the API handler
- * (handlers.ts, `documents.import`), snippet harvest and the bench call `importFile`.
+ * Import: a file's bytes → SummaryDocument(s) and a report. Node side, no Electron. `importFile`
+ * runs in a worker thread (worker/tasks.ts) for the API's `documents.import` and snippet harvest.
  *
  *   .txt .text        decode.ts (encoding detection) → shared recognizer
  *   .md .markdown     decode.ts → markdown.ts (headings, marks, tables) → rich.ts → recognizer
@@ -10,11 +10,10 @@
  * SummaryDocumentSchema.
  */
 import path from 'node:path'
-import { ApiError, type DocumentSummary, type FileImportReport } from '../../../shared/api'
+import { ApiError, type FileImportReport } from '../../../shared/api'
 import type { Message } from '../../../shared/errors'
 import { describeSchemaError, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { recognize, type RecognizeResult } from '../../../shared/recognizer'
-import type { DocumentStore } from '../documents/store'
 import { checkImportSize, decodeText, emptyFileError } from './decode'
 import { docxToItems } from './docx'
 import { markdownToItems } from './markdown'
@@ -101,30 +100,4 @@ export { checkImportSize, decodeText } from './decode'
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-/**
- * The `documents.import` handler: base64 → importFile → optionally saved, all in one transaction.
- * A document without a title is saved under the file's name (the returned model keeps its '').
- * `store` is null when the caller did not ask to save.
- */
-export async function importDocuments(
-  input: {
-    name: string; dataBase64: string; clean?: boolean | undefined; split?: boolean | undefined
-    keepLines?: readonly number[] | undefined; pieces?: readonly number[] | undefined
-  },
-  store: Pick<DocumentStore, 'createMany'> | null,
-): Promise<{ documents: SummaryDocument[]; report: FileImportReport; saved: DocumentSummary[] }> {
-  const bytes = Buffer.from(input.dataBase64, 'base64')
-  const imported = await importFile(
-    { name: input.name, bytes },
-    { clean: input.clean ?? false, split: input.split ?? false, today: localToday(), ...(input.keepLines ? { keepLines: input.keepLines } : {}) },
-  )
-  const { report } = imported
-  // with split, only the pieces the writer chose (all when none are named)
-  const chosen = input.split && input.pieces ? new Set(input.pieces) : null
-  const documents = chosen ? imported.documents.filter((_, i) => chosen.has(i)) : imported.documents
-  const fallback = path.basename(input.name, path.extname(input.name)).slice(0, 200)
-  const saved = store ? store.createMany(documents.map((d) => (d.title.trim() ? d : { ...d, title: fallback }))) : []
-  return { documents, report, saved }
 }

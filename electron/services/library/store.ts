@@ -93,13 +93,19 @@ export class LibraryHost {
     return { state: 'unavailable', path: this.currentPath, problem }
   }
 
-  /** Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file. */
+  /**
+   * Switches to another 文稿库 file; `create` makes a new one and refuses to overwrite any file.
+   * The new file is opened first: one that cannot be opened is refused (library.unavailable with
+   * the reason) and the open library stays open.
+   */
   open(file: string, create: boolean): LibraryInfo {
     const target = path.resolve(file)
     if (create && fs.existsSync(target) && fs.statSync(target).size > 0)
       throw new ApiError('library.exists', { path: target })
     if (!create && !fs.existsSync(target)) throw new ApiError('library.noFile', { path: target })
-    this.switchTo(target, create)
+    // opening is not creating: an empty file is no library, and is not turned into one
+    if (!create && fs.statSync(target).isFile() && fs.statSync(target).size === 0) throw new ApiError('library.unavailable', {}, { reason: msg('library.notLibrary') })
+    this.switchTo(target, create, true)
     return this.info()
   }
 
@@ -250,9 +256,18 @@ export class LibraryHost {
     this.dirtySince = null
   }
 
-  private switchTo(target: string, create: boolean): void {
+  private switchTo(target: string, create: boolean, keepOnFailure = false): void {
     // the other library's lock first: when another app holds it, the current library stays open
     const newLock = this.opts.exclusive && target !== this.lockedPath ? acquireLibraryLock(target) : null
+    if (keepOnFailure) {
+      // and the other library must open before this one closes
+      try {
+        openLibraryDatabase(target, { create, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}) }).close()
+      } catch (err) {
+        newLock?.release()
+        throw new ApiError('library.unavailable', {}, { reason: err instanceof LibraryOpenError ? err.reason : msg('library.cannotOpen', { detail: err instanceof Error ? err.message : String(err) }) })
+      }
+    }
     this.closeFile()
     if (newLock) {
       this.releaseLock()

@@ -8,16 +8,14 @@
  *      made in Word after export are caught; a PDF must end with the update we wrote (nothing was
  *      appended or rewritten after export).
  */
-import JSZip from 'jszip'
-import mammoth from 'mammoth'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { msg, type Message } from '../../../shared/errors'
 import { isFingerprint } from '../../../shared/output/canonical'
 import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
-import { FINGERPRINT_PROPERTY } from './docx'
 import type { FinalStore } from './store'
-import { readPdfFingerprint } from './pdfInfo'
+import { runInWorker } from '../worker/run'
+import { squash } from './verifyDocx'
 
 export type VerifyStatus = 'match' | 'modified' | 'unknown-fingerprint' | 'no-fingerprint' | 'unsupported'
 
@@ -32,8 +30,6 @@ export interface VerifyResult {
   difference?: { expected: string; found: string }
 }
 
-const squash = (s: string) => s.replace(/[\s\u3000\u200b]+/g, '')
-
 /** The text a DOCX export of this model holds, as mammoth reads it (heading numbers are Word's, so left out). */
 export function expectedDocxText(model: SummaryDocument): string {
   const out = prepareOutput(model)
@@ -46,16 +42,6 @@ export function expectedDocxText(model: SummaryDocument): string {
   }
   if (out.signature) parts.push(out.signature.organization, out.signature.date ?? '')
   return squash(parts.join(''))
-}
-
-async function docxFingerprint(bytes: Uint8Array): Promise<string | null> {
-  const zip = await JSZip.loadAsync(bytes)
-  const custom = await zip.file('docProps/custom.xml')?.async('string')
-  const re = new RegExp(`name="${FINGERPRINT_PROPERTY}"[^>]*>\\s*<vt:lpwstr>(sha256:[0-9a-f]{64})</vt:lpwstr>`)
-  const fromCustom = custom ? re.exec(custom)?.[1] : undefined
-  if (fromCustom) return fromCustom
-  const core = await zip.file('docProps/core.xml')?.async('string')
-  return core ? (/sha256:[0-9a-f]{64}/.exec(core)?.[0] ?? null) : null
 }
 
 function firstDifference(expected: string, found: string): { expected: string; found: string } {
@@ -82,16 +68,17 @@ export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise
 
   let fingerprint: string | null = null
   let pdfUntouched = false
+  let docxText: string | null = null
+  // both read in a worker thread: a file handed to verify cannot take the process down
   if (format === 'pdf') {
-    const read = readPdfFingerprint(bytes)
+    const read = await runInWorker('pdfVerify', { bytes })
     fingerprint = read.fingerprint
     pdfUntouched = read.lastUpdateIsOurs
   } else {
-    try {
-      fingerprint = await docxFingerprint(bytes)
-    } catch {
-      return result({ status: 'unsupported', format, fingerprint: null, final: null }, msg('verify.notDocx'))
-    }
+    const read = await runInWorker('docxVerify', { bytes })
+    if (!read.readable) return result({ status: 'unsupported', format, fingerprint: null, final: null }, msg('verify.notDocx'))
+    fingerprint = read.fingerprint
+    docxText = read.text
   }
   if (!fingerprint || !isFingerprint(fingerprint))
     return result({ status: 'no-fingerprint', format, fingerprint: null, final: null }, msg('verify.noFingerprint'))
@@ -106,7 +93,7 @@ export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise
       ? result({ status: 'match', format, fingerprint, final }, msg('verify.matchPdf', which))
       : result({ status: 'modified', format, fingerprint, final }, msg('verify.modifiedPdf', which))
   }
-  const found = squash((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value)
+  const found = docxText ?? ''
   const expected = expectedDocxText(model)
   if (found === expected) return result({ status: 'match', format, fingerprint, final }, msg('verify.match', which))
   return result({ status: 'modified', format, fingerprint, final, difference: firstDifference(expected, found) }, msg('verify.modifiedText', which))

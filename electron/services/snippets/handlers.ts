@@ -4,8 +4,7 @@ import type { Handlers } from '../handlers'
 import type { LibraryHost } from '../library/store'
 import { exportSnippets, harvestSnippets, importSnippetFile, snippetStore } from './index'
 import { starterSnippets } from './starter'
-
-const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'))
+import { fileTask } from '../worker/fileMethods'
 
 export function createSnippetsHandlers(host: LibraryHost): Handlers<typeof snippetsContract> {
   const store = () => snippetStore(host)
@@ -21,11 +20,13 @@ export function createSnippetsHandlers(host: LibraryHost): Handlers<typeof snipp
     'snippets.category.rename': ({ id, name }) => store().renameCategory(id, name),
     'snippets.category.move': ({ id, parentId, beforeId }) => store().moveCategory(id, parentId, beforeId ?? null),
     'snippets.category.delete': ({ id }) => (store().deleteCategory(id), { ok: true as const }),
-    'snippets.import': ({ name, dataBase64, commit, skipDuplicates, acceptInvalid }) =>
-      importSnippetFile(store(), { name, bytes: bytes(dataBase64), commit, ...(skipDuplicates !== undefined ? { skipDuplicates } : {}), ...(acceptInvalid !== undefined ? { acceptInvalid } : {}) }),
+    'snippets.import': async (input, prepared) => {
+      const { commit, skipDuplicates, acceptInvalid } = input
+      const parsed = await fileTask('snippets.import', input, prepared)
+      return importSnippetFile(store(), parsed, { commit, ...(skipDuplicates !== undefined ? { skipDuplicates } : {}), ...(acceptInvalid !== undefined ? { acceptInvalid } : {}) })
+    },
     'snippets.export': ({ format, categoryId }) => exportSnippets(store(), format, categoryId ?? null),
-    'snippets.harvest': ({ documentIds, files }) =>
-      harvestSnippets(store(), host.documents(), { documentIds, files: files.map((f) => ({ name: f.name, bytes: bytes(f.dataBase64) })) }),
+    'snippets.harvest': async (input, prepared) => harvestSnippets(store(), host.documents(), input.documentIds, await fileTask('snippets.harvest', input, prepared)),
     'snippets.restoreStarter': () => ({ added: store().restoreStarter(starterSnippets()) }),
   }
 }

@@ -2,14 +2,12 @@
  * The snippet service (素材库): the store inside the 文稿库 file's database, file
  * import/export and harvest. No Electron here: the app, the browser shell and the CLI share it.
  */
-import path from 'node:path'
 import { ApiError, type ApiOutput } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
 import type { SummaryDocument } from '../../../shared/document/model'
-import { harvest, parseSnippetFile, snippetsToCsv, snippetsToJson, type HarvestSource } from '../../../shared/snippets'
-import { importFile } from '../import/store'
-import { decodeText } from '../import/decode'
+import { snippetsToCsv, snippetsToJson, type HarvestSource, type ParsedImport } from '../../../shared/snippets'
 import type { SqliteDatabase } from '../library/database'
+import { runInWorker } from '../worker/run'
 import type { LibraryHost } from '../library/store'
 import { bodyKey, SnippetStore } from './store'
 import { starterSnippets } from './starter'
@@ -32,17 +30,15 @@ export function snippetStore(host: LibraryHost): SnippetStore {
   return store
 }
 
-/** Text of an imported snippet file: UTF-8 (with or without BOM), UTF-16, or GB18030 as Chinese Excel saves CSV. */
-export function decodeSnippetFile(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new ApiError('snippets.emptyFile')
-  return decodeText(bytes).text
-}
-
+/**
+ * A snippet file (JSON or CSV; UTF-8 with or without BOM, UTF-16, or GB18030 as Chinese Excel saves
+ * CSV), as a worker thread parsed it, checked against the 素材库 and, with `commit`, added.
+ */
 export function importSnippetFile(
   store: SnippetStore,
-  input: { name: string; bytes: Uint8Array; commit: boolean; skipDuplicates?: boolean; acceptInvalid?: boolean },
+  parsed: ParsedImport,
+  input: { commit: boolean; skipDuplicates?: boolean; acceptInvalid?: boolean },
 ): ApiOutput<'snippets.import'> {
-  const parsed = parseSnippetFile(input.name, decodeSnippetFile(input.bytes))
   const duplicates = store.findDuplicates(parsed.items)
   const report: ApiOutput<'snippets.import'> = {
     format: parsed.format,
@@ -73,15 +69,20 @@ function reasonOf(err: unknown): Message {
   return err instanceof ApiError ? err.toMessage() : msg('internal.app', { detail: err instanceof Error ? err.message : String(err) })
 }
 
-/** Harvest over documents of the 文稿库 and files (files go through the same import as documents.import). */
+/**
+ * Harvest over documents of the 文稿库 and files. The files were imported (the same import as
+ * documents.import) in a worker thread (`files`); the paragraphs are compared in another; here the
+ * documents are read and the groups already in the 素材库 marked.
+ */
 export async function harvestSnippets(
   store: SnippetStore,
   documents: { get(id: string): { model: SummaryDocument } } | null,
-  input: { documentIds: readonly string[]; files: readonly { name: string; bytes: Uint8Array }[] },
+  documentIds: readonly string[],
+  files: { sources: HarvestSource[]; problems: Message[] },
 ): Promise<ApiOutput<'snippets.harvest'>> {
   const sources: HarvestSource[] = []
   const problems: Message[] = []
-  for (const id of input.documentIds) {
+  for (const id of documentIds) {
     if (!documents) break
     try {
       const { model } = documents.get(id)
@@ -90,19 +91,9 @@ export async function harvestSnippets(
       problems.push(msg('harvest.documentFailed', { id }, { reason: reasonOf(err) }))
     }
   }
-  for (const file of input.files) {
-    try {
-      // several summaries in one file count as several documents
-      const result = await importFile({ name: file.name, bytes: file.bytes }, { clean: true, split: true })
-      result.documents.forEach((doc, i) =>
-        sources.push({ title: doc.title || (result.documents.length > 1 ? `${path.basename(file.name)}（第${i + 1}篇）` : path.basename(file.name)), doc }),
-      )
-    } catch (err) {
-      problems.push(msg('harvest.fileFailed', { name: file.name }, { reason: reasonOf(err) }))
-    }
-  }
-  const groups = harvest(sources)
-  const paragraphs = groups.reduce((n, g) => n + g.members.length, 0)
+  sources.push(...files.sources)
+  problems.push(...files.problems)
+  const { groups, paragraphs } = await runInWorker('harvest', { sources })
   return {
     sources: sources.map((s) => (s.documentId ? { title: s.title, documentId: s.documentId } : { title: s.title })),
     paragraphs,

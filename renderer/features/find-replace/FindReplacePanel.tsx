@@ -9,11 +9,12 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MATCH_LIMIT, type FindOptions } from './matching'
+import { FIND_TIMEOUT_MS } from './matcher'
 import './find-replace.css'
 
 export type FindStatus =
   | { kind: 'empty' }
-  | { kind: 'error'; reason: 'invalid' | 'nested-quantifier'; detail?: string }
+  | { kind: 'error'; reason: 'invalid' | 'nested-quantifier' | 'timeout'; detail?: string }
   | { kind: 'ok'; total: number; current: number; capped: boolean; timedOut: boolean }
 
 export interface FindReplacePanelProps {
@@ -88,7 +89,7 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
   let detail: string | undefined
   let tone: 'muted' | 'error' = 'muted'
   if (status.kind === 'error') {
-    message = status.reason === 'invalid' ? t('invalidRegex') : t('slowRegex')
+    message = status.reason === 'invalid' ? t('invalidRegex') : status.reason === 'timeout' ? t('stopped', { seconds: FIND_TIMEOUT_MS / 1000 }) : t('slowRegex')
     detail = status.detail
     tone = 'error'
   } else if (status.kind === 'ok') {

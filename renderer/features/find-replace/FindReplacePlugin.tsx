@@ -5,10 +5,14 @@
  * 'replace' commands, through OPEN_FIND_COMMAND); Esc closes it and puts the keyboard back in
  * the editor, on the current match if the bar moved there. F3 / Shift+F3 next / previous.
  *
- * - Matching is in ./matching.ts (pure), the document's segments and the edits in
- *   ../../ui/segments.ts (shared with the figure table), the painting in ./highlights.ts. Matches are painted with the CSS Custom Highlight API and
- *   never mutate the document; the current match is also the editor's selection (set without
- *   moving the DOM selection, so the keyboard stays in the bar) and is scrolled into view.
+ * - Matching is in ./matching.ts (pure), run in a Web Worker by ./matcher.ts so that no pattern
+ *   can freeze the window (a search still running after FIND_TIMEOUT_MS is stopped and the bar
+ *   says so); the document's segments and the edits are in ../../ui/segments.ts (shared with the
+ *   figure table), the painting in ./highlights.ts. Matches are painted with the CSS Custom
+ *   Highlight API and never mutate the document; the current match is also the editor's selection
+ *   (set without moving the DOM selection, so the keyboard stays in the bar) and is scrolled into view.
+ * - Matches arrive asynchronously: a search whose document changed meanwhile, or that a newer
+ *   search replaced, is dropped (the newer one paints).
  * - While the bar is open, matches are recomputed 100 ms after the document last changed. While
  *   it is closed nothing listens to the document, so typing costs nothing here.
  * - "Replace" replaces the current match and moves to the next; "Replace all" replaces every
@@ -29,17 +33,8 @@ import {
 } from 'lexical'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { clearHighlights, matchRange, paintCurrent, paintMatches, scrollRangeIntoView } from './highlights'
-import {
-  compileQuery,
-  escapeRegExp,
-  findInTexts,
-  firstMatchFrom,
-  lastMatchBefore,
-  makeReplacer,
-  type CompiledQuery,
-  type FindOptions,
-  type TextMatch,
-} from './matching'
+import { compileQuery, escapeRegExp, firstMatchFrom, lastMatchBefore, type CompiledQuery, type FindOptions, type FindResult, type TextMatch } from './matching'
+import { Matcher } from './matcher'
 import { FindReplacePanel, type FindStatus } from './FindReplacePanel'
 import { $collapseAt, $collectSegments, $positionOfPoint, $replaceInSegment, $selectInSegment, type SegmentIndex, type SegmentPosition } from '../../ui/segments'
 
@@ -54,6 +49,8 @@ interface Search {
   compiled: CompiledQuery | null
   matches: TextMatch[]
 }
+
+const sameMatch = (a: TextMatch, b: TextMatch) => a.text === b.text && a.start === b.start && a.end === b.end
 
 /** The selection's start and end in the segments (inside a read). */
 function $selectionSpan(index: SegmentIndex): { start: SegmentPosition; end: SegmentPosition } | null {
@@ -79,6 +76,12 @@ export function FindReplacePlugin() {
   const search = useRef<Search | null>(null)
   const current = useRef(-1)
   const stale = useRef(true)
+  const matcher = useRef<Matcher | null>(null)
+  /** the latest search started: an answer to an older one is dropped */
+  const searchSeq = useRef(0)
+  /** bumped on every change of the document: a search read before one is stale */
+  const docVersion = useRef(0)
+  const theMatcher = useCallback(() => (matcher.current ??= new Matcher()), [])
 
   /** Makes match i current: selects it in the editor (keyboard stays in the bar) and scrolls to it. */
   const goTo = useCallback(
@@ -101,10 +104,13 @@ export function FindReplacePlugin() {
   /**
    * Recomputes the matches. `from: 'selection'` makes the first match at or after the editor's
    * selection current (a new query); `'keep'` keeps the current match where it was (the document
-   * changed). `select` also selects it in the editor.
+   * changed). `select` also selects it in the editor. Resolves with the search, or null when it
+   * was dropped (a newer search, a document changed meanwhile) or stopped (too slow).
    */
   const compute = useCallback(
-    (from: 'selection' | 'keep', select: boolean) => {
+    async (from: 'selection' | 'keep', select: boolean): Promise<Search | null> => {
+      const seq = ++searchSeq.current
+      const version = docVersion.current
       const started = performance.now()
       const previous = search.current?.matches[current.current]
       const { index, origin } = editor.getEditorState().read(() => {
@@ -112,7 +118,25 @@ export function FindReplacePlugin() {
         return { index, origin: from === 'selection' ? ($selectionSpan(index)?.start ?? null) : null }
       })
       const compiled = compileQuery(query, options)
-      const result = compiled?.ok ? findInTexts(index.segments.map((s) => s.text), compiled.re, options.wholeWord) : null
+      let result: FindResult | null = null
+      if (compiled?.ok) {
+        const outcome = await theMatcher().find(
+          index.segments.map((s) => s.text),
+          { re: compiled.re, regex: compiled.regex, wholeWord: options.wholeWord },
+        )
+        if (seq !== searchSeq.current || outcome.kind === 'cancelled') return null
+        if (outcome.kind === 'timeout') {
+          search.current = null
+          current.current = -1
+          stale.current = true
+          clearHighlights()
+          setStatus({ kind: 'error', reason: 'timeout' })
+          return null
+        }
+        // the document changed while the worker searched: the recompute that change scheduled paints
+        if (version !== docVersion.current) return null
+        result = outcome
+      }
       const matches = result?.matches ?? []
       const matched = performance.now()
       let next = -1
@@ -135,14 +159,41 @@ export function FindReplacePlugin() {
       else if (!compiled.ok) setStatus(compiled.reason === 'invalid' ? { kind: 'error', reason: 'invalid', detail: compiled.detail } : { kind: 'error', reason: 'nested-quantifier' })
       else setStatus({ kind: 'ok', total: matches.length, current: next, capped: result!.capped, timedOut: result!.timedOut })
       if (select && next >= 0) goTo(next)
+      return s
     },
-    [editor, query, options, goTo],
+    [editor, query, options, goTo, theMatcher],
   )
 
-  const fresh = useCallback(() => {
-    if (stale.current || !search.current) compute('keep', false)
-    return search.current!
+  const fresh = useCallback(async (): Promise<Search | null> => {
+    if (stale.current || !search.current) return compute('keep', false)
+    return search.current
   }, [compute])
+
+  /**
+   * What each match of `s` becomes. A regular expression's replacement with $1, $& … is expanded
+   * in the worker (the same pattern runs there); anything else is taken literally. null: the
+   * document changed meanwhile, or the worker was stopped.
+   */
+  const replacements = useCallback(
+    async (s: Search): Promise<string[] | null> => {
+      if (!s.compiled?.ok) return null
+      if (!s.compiled.regex || !replaceText.includes('$')) return s.matches.map(() => replaceText)
+      const version = docVersion.current
+      const outcome = await theMatcher().find(
+        s.index.segments.map((segment) => segment.text),
+        { re: s.compiled.re, regex: true, wholeWord: options.wholeWord },
+        replaceText,
+      )
+      if (outcome.kind === 'timeout') setStatus({ kind: 'error', reason: 'timeout' })
+      if (outcome.kind !== 'ok' || version !== docVersion.current || !outcome.replacements) return null
+      const byMatch = outcome.matches
+      return s.matches.map((m) => {
+        const j = byMatch.findIndex((n) => sameMatch(n, m))
+        return j >= 0 ? outcome.replacements![j]! : replaceText
+      })
+    },
+    [replaceText, options.wholeWord, theMatcher],
+  )
 
   /** The editor's selection is on the current match (or nowhere): the bar and the editor agree. */
   const onCurrent = useCallback(
@@ -156,8 +207,9 @@ export function FindReplacePlugin() {
   )
 
   const step = useCallback(
-    (delta: 1 | -1) => {
-      const s = fresh()
+    async (delta: 1 | -1) => {
+      const s = await fresh()
+      if (!s) return
       const n = s.matches.length
       if (n === 0) return
       // From the current match, unless the writer has put the caret somewhere else meanwhile.
@@ -172,16 +224,19 @@ export function FindReplacePlugin() {
     [fresh, goTo, onCurrent],
   )
 
-  const replaceCurrent = useCallback(() => {
-    const s = fresh()
-    if (s.matches.length === 0 || !s.compiled?.ok || !editor.isEditable()) return
+  const replaceCurrent = useCallback(async () => {
+    const s = await fresh()
+    if (!s || s.matches.length === 0 || !s.compiled?.ok || !editor.isEditable()) return
     // The caret was moved away from the current match: show the match there first, like Word.
     const { agrees, span } = onCurrent(s)
     if (!agrees && span) return goTo(firstMatchFrom(s.matches, span.start.segment, span.start.offset))
-    const m = s.matches[current.current]
+    const i = current.current
+    const m = s.matches[i]
     if (!m) return
+    const texts = await replacements(s)
+    if (!texts || search.current !== s || current.current !== i) return
     const segment = s.index.segments[m.text]!
-    const text = makeReplacer(s.compiled, replaceText)(segment.text, m)
+    const text = texts[i]!
     editor.update(
       () => {
         const end = $replaceInSegment(segment, m.start, m.end, text)
@@ -190,14 +245,14 @@ export function FindReplacePlugin() {
       { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
     )
     setReplaced(null)
-    compute('selection', true)
-  }, [editor, fresh, compute, replaceText, onCurrent, goTo])
+    void compute('selection', true)
+  }, [editor, fresh, compute, replacements, onCurrent, goTo])
 
-  const replaceAll = useCallback(() => {
-    const s = fresh()
-    if (s.matches.length === 0 || !s.compiled?.ok || !editor.isEditable()) return
-    const replacer = makeReplacer(s.compiled, replaceText)
-    const texts = s.matches.map((m) => replacer(s.index.segments[m.text]!.text, m))
+  const replaceAll = useCallback(async () => {
+    const s = await fresh()
+    if (!s || s.matches.length === 0 || !s.compiled?.ok || !editor.isEditable()) return
+    const texts = await replacements(s)
+    if (!texts || search.current !== s) return
     let count = 0
     // One update, so one history entry: a single Ctrl+Z undoes every replacement.
     editor.update(
@@ -215,9 +270,9 @@ export function FindReplacePlugin() {
       },
       { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
     )
-    compute('keep', false)
+    void compute('keep', false)
     setReplaced(count)
-  }, [editor, fresh, compute, replaceText])
+  }, [editor, fresh, compute, replacements])
 
   const openBar = useCallback(
     (mode: 'find' | 'replace') => {
@@ -250,7 +305,7 @@ export function FindReplacePlugin() {
 
   // A new query or new options (or opening the bar): search from the caret.
   useEffect(() => {
-    if (open) compute('selection', true)
+    if (open) void compute('selection', true)
   }, [open, compute])
 
   // The document changed under an open bar: recompute a moment after the last change.
@@ -260,8 +315,9 @@ export function FindReplacePlugin() {
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
       stale.current = true
+      docVersion.current++
       clearTimeout(timer)
-      timer = setTimeout(() => compute('keep', false), RECOMPUTE_DELAY_MS)
+      timer = setTimeout(() => void compute('keep', false), RECOMPUTE_DELAY_MS)
     })
     return () => {
       unregister()
@@ -269,15 +325,24 @@ export function FindReplacePlugin() {
     }
   }, [editor, open, compute])
 
-  // Closed: nothing painted, nothing kept.
+  // Closed: nothing painted, nothing kept, no search running.
   useEffect(() => {
     if (open) return
     clearHighlights()
     search.current = null
     current.current = -1
     stale.current = true
+    searchSeq.current++
+    matcher.current?.dispose()
+    matcher.current = null
   }, [open])
-  useEffect(() => () => clearHighlights(), [])
+  useEffect(
+    () => () => {
+      clearHighlights()
+      matcher.current?.dispose()
+    },
+    [],
+  )
 
   // Esc in the editor while the bar is open closes it (the keyboard is already in the editor).
   useEffect(() => {
@@ -320,7 +385,7 @@ export function FindReplacePlugin() {
       } else if (open && e.key === 'F3' && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault()
         e.stopPropagation()
-        step(e.shiftKey ? -1 : 1)
+        void step(e.shiftKey ? -1 : 1)
       }
     }
     window.addEventListener('keydown', onKey, true)
@@ -350,10 +415,10 @@ export function FindReplacePlugin() {
         setReplaced(null)
       }}
       onToggleReplace={() => setShowReplace((v) => !v)}
-      onNext={() => step(1)}
-      onPrevious={() => step(-1)}
-      onReplace={replaceCurrent}
-      onReplaceAll={replaceAll}
+      onNext={() => void step(1)}
+      onPrevious={() => void step(-1)}
+      onReplace={() => void replaceCurrent()}
+      onReplaceAll={() => void replaceAll()}
       onClose={close}
     />
   )

@@ -16,6 +16,7 @@ export const findReplaceZh = {
   invalidRegex: '正则表达式有误',
   slowRegex: '正则表达式含嵌套重复（如 (a+)+），可能极慢，请改写',
   timedOut: '查找太慢，已停止，结果不全',
+  stopped: '查找超过 {{seconds}} 秒仍未完成，已停止：正则表达式可能过于复杂，请改写',
   replaced: '已替换 {{count}} 处',
 }
 
@@ -36,5 +37,6 @@ export const findReplaceEn: typeof findReplaceZh = {
   invalidRegex: 'Invalid regular expression',
   slowRegex: 'Nested repetition such as (a+)+ can be extremely slow: please rewrite the expression',
   timedOut: 'Search too slow: stopped, results incomplete',
+  stopped: 'The search took more than {{seconds}} s and was stopped: the regular expression may be too complex, please rewrite it',
   replaced: 'Replaced: {{count}}',
 }

@@ -33,7 +33,7 @@ async function app(...titles: string[]) {
   const openLibrary = (chosen: string | undefined) =>
     openLibraryInteractive({
       chooseFile: async () => chosen,
-      dispatch: (method, input) => services.dispatch(method, input),
+      open: (file) => services.library.open(file, false),
       send: (command) => sent.push(command),
       showError: (title, message) => errors.push({ title, message }),
     })
@@ -75,7 +75,7 @@ describe('文件 › 打开库…', () => {
     }
   })
 
-  it('a file that is no library: says why, leaves the file untouched, shows the unavailable state, and the writer can go back', async () => {
+  it('a file that is no library: says why, leaves the file untouched, and keeps the open library', async () => {
     const a = await app('原来的总结')
     const notes = path.join(tempDir(), '会议记录.sqlite')
     fs.writeFileSync(notes, Buffer.from('这不是数据库 — just some bytes\u0000\u0001'.repeat(300)))
@@ -86,15 +86,12 @@ describe('文件 › 打开库…', () => {
       expect(a.errors[0]!.title).toBe('无法打开库')
       expect(a.errors[0]!.message).toContain(notes)
       expect(a.errors[0]!.message).toContain('不是稿台文稿库文件')
-      // the services did switch, to a library that cannot be used: the renderer must show that
-      expect(a.sent).toEqual(['library.changed'])
-      expect(await a.info()).toMatchObject({ state: 'unavailable', path: notes })
-      await expect(callApi(a.services.handlers, 'documents.list', {})).rejects.toMatchObject({ code: 'library.unavailable' })
+      // the new file is opened before the old one is closed: the writer keeps working where they were
+      expect(a.sent).toEqual([])
+      expect(await a.info()).toEqual({ state: 'open', path: a.file, documents: 1 })
+      expect(await a.titles()).toEqual(['原来的总结'])
       expect(sha(notes)).toBe(before)
       expect(fs.readdirSync(path.dirname(notes))).toEqual(['会议记录.sqlite']) // no -wal / -shm beside it
-
-      expect(await a.openLibrary(a.file)).toBe(true)
-      expect(await a.titles()).toEqual(['原来的总结'])
     } finally {
       a.services.close()
     }
