@@ -91,7 +91,7 @@ describe('figures', () => {
     await expect.poll(() => list.locator('tbody tr').count()).toBe(2) // 300余份 (×2, existing) and x次
     await expect.poll(() => list.innerText()).toContain('链接到「发放宣传资料」')
     await page.click('[data-testid=scan-apply]')
-    await expect.poll(() => figureTexts(page)).toEqual(['300余份', '300余份', '300余份', '〔召开会议（次）〕'])
+    await expect.poll(() => figureTexts(page)).toEqual(['300余份', '300余份', '300余份', '〔会议次数〕'])
 
     // the table: the value changes once, every reference follows
     await page.keyboard.press('Control+Shift+D')
@@ -99,20 +99,20 @@ describe('figures', () => {
     const row = page.locator('.figure-grid tr', { has: page.locator('td.col-name', { hasText: '发放宣传资料' }) })
     await expect.poll(() => row.locator('td.col-uses').innerText()).toContain('3')
     await editCell(page, '发放宣传资料', 'value', '1000')
-    await expect.poll(() => figureTexts(page)).toEqual(['1000余份', '1000余份', '1000余份', '〔召开会议（次）〕'])
+    await expect.poll(() => figureTexts(page)).toEqual(['1000余份', '1000余份', '1000余份', '〔会议次数〕'])
     await shot(page, 'figures-panel.png')
 
     // one undo step brings all three back, from the grid and from the editor alike
     await page.keyboard.press('Control+z')
-    await expect.poll(() => figureTexts(page)).toEqual(['300余份', '300余份', '300余份', '〔召开会议（次）〕'])
+    await expect.poll(() => figureTexts(page)).toEqual(['300余份', '300余份', '300余份', '〔会议次数〕'])
     await expect.poll(() => row.locator('td.col-value').innerText()).toBe('300')
     await page.keyboard.press('Control+y')
-    await expect.poll(() => figureTexts(page)).toEqual(['1000余份', '1000余份', '1000余份', '〔召开会议（次）〕'])
+    await expect.poll(() => figureTexts(page)).toEqual(['1000余份', '1000余份', '1000余份', '〔会议次数〕'])
     await page.locator('.document-body .dd-paragraph').nth(1).click()
     await page.keyboard.press('Control+z')
-    await expect.poll(() => figureTexts(page)).toEqual(['300余份', '300余份', '300余份', '〔召开会议（次）〕'])
+    await expect.poll(() => figureTexts(page)).toEqual(['300余份', '300余份', '300余份', '〔会议次数〕'])
     await page.keyboard.press('Control+Shift+z')
-    await expect.poll(() => figureTexts(page)).toEqual(['1000余份', '1000余份', '1000余份', '〔召开会议（次）〕'])
+    await expect.poll(() => figureTexts(page)).toEqual(['1000余份', '1000余份', '1000余份', '〔会议次数〕'])
 
     // clicking the uses steps through them in reading order
     await row.locator('[data-testid=figure-uses]').click()
@@ -127,7 +127,7 @@ describe('figures', () => {
     expect(figure).toMatchObject({ value: 1000, qualifier: '余', unit: '份' })
     const refs = model.blocks.flatMap((b) => (b.type === 'paragraph' ? b.children : [])).filter((i) => i.type === 'figure' && i.figureId === figure.id)
     expect(refs).toHaveLength(3)
-    expect(model.figures.find((f) => f.name === '召开会议（次）')).toMatchObject({ value: null, original: 'x' })
+    expect(model.figures.find((f) => f.name === '会议次数')).toMatchObject({ value: null, original: 'x' })
   })
 
   it('keeps IME composition intact right after and right before a reference, with undo', async () => {
@@ -400,10 +400,10 @@ describe('figures', () => {
     await expect.poll(() => list.locator('tbody tr td:nth-child(2) strong').allInnerTexts()).toEqual(['12次', '1000余份', '560.49万元', '95%以上', '九个', '50-80人', 'xx'])
     await shot(page, 'figures-scan.png')
     await page.click('[data-testid=scan-apply]')
-    await expect.poll(() => figureTexts(page)).toEqual(['12次', '1000余份', '560.49万元', '95%以上', '九个', '50-80人', '〔受益居民（户）〕', '1000余份'])
-    expect(await paragraphText(page, 1)).toBe('全镇九个村均建立台账，组织培训50-80人，受益居民〔受益居民（户）〕户，2025年12月20日召开总结会。')
+    await expect.poll(() => figureTexts(page)).toEqual(['12次', '1000余份', '560.49万元', '95%以上', '九个', '50-80人', '〔受益居民户数〕', '1000余份'])
+    expect(await paragraphText(page, 1)).toBe('全镇九个村均建立台账，组织培训50-80人，受益居民〔受益居民户数〕户，2025年12月20日召开总结会。')
     await page.click('[data-testid=figure-panel-toggle]')
-    await expect.poll(() => page.locator('.figure-grid td.col-name').allInnerTexts()).toEqual(['召开专题会议', '发放宣传资料', '投入资金', '群众知晓率', '全镇', '组织培训', '受益居民（户）'])
+    await expect.poll(() => page.locator('.figure-grid td.col-name').allInnerTexts()).toEqual(['召开专题会议', '发放宣传资料', '投入资金', '群众知晓率', '全镇', '组织培训', '受益居民户数'])
   })
 })
 

@@ -1,20 +1,11 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { useE2E } from '../helpers/e2e'
+import { pasteInto, useE2E } from '../helpers/e2e'
 
 const e2e = useE2E()
 
 const freshDocument = () => e2e.newDocument('粘贴测试')
 
-/** Fires a real paste event carrying the given clipboard data at the editor. */
-async function paste(page: Page, data: Record<string, string>) {
-  await page.evaluate(`(() => {
-    const dt = new DataTransfer()
-    const data = ${JSON.stringify(data)}
-    for (const [type, value] of Object.entries(data)) dt.setData(type, value)
-    document.querySelector('.document-body').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-  })()`)
-}
+const paste = pasteInto
 
 // What Word and WPS put on the clipboard, in spirit: Office markup, styles, a script, an image.
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-family:宋体}</style><script>window.pwned = true</script></head>

@@ -1,20 +1,13 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { typeWithIme } from '../helpers/shell'
-import { outlineEntries, useE2E } from '../helpers/e2e'
+import { outlineEntries, pasteInto, useE2E } from '../helpers/e2e'
 
 const e2e = useE2E()
 
 const freshDocument = () => e2e.newDocument('同段测试')
 
-async function paste(page: Page, data: Record<string, string>) {
-  await page.evaluate(`(() => {
-    const dt = new DataTransfer()
-    const data = ${JSON.stringify(data)}
-    for (const [type, value] of Object.entries(data)) dt.setData(type, value)
-    document.querySelector('.document-body').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-  })()`)
-}
+const paste = pasteInto
 
 const heading2 = (page: Page) => page.locator('.dd-heading-2')
 const runIn = (page: Page) => page.locator('.dd-heading-2 .dd-runin')

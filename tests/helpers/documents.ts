@@ -1,3 +1,4 @@
+import { callApi, createServices } from '../../electron/services'
 import type { Block, SummaryDocument } from '../../shared/document/model'
 
 /** A document in our own words, with headings at every level and a run-in heading. */
@@ -42,4 +43,14 @@ export function longDocument(characters = 60_000, headings = 120): SummaryDocume
     }
   }
   return { version: 1, title: '2025年度工作总结（长文）', blocks, figures: [] }
+}
+
+/** A new 文稿库 in `dataDir` holding `model`; returns the document's id (the services are closed again). */
+export async function libraryWith(dataDir: string, model: SummaryDocument): Promise<string> {
+  const services = createServices({ dataDir })
+  try {
+    return (await callApi(services.handlers, 'documents.create', { title: model.title, model })).id
+  } finally {
+    services.close()
+  }
 }

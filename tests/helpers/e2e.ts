@@ -80,3 +80,13 @@ export function useE2E(): E2E {
 
 /** The outline's entries as the writer reads them: number and title. */
 export const outlineEntries = (page: Page) => page.locator('.outline li[data-key] .outline-jump').allInnerTexts()
+
+/** Fires a real paste event carrying the given clipboard data at the editor. */
+export async function pasteInto(page: Page, data: Record<string, string>): Promise<void> {
+  await page.evaluate(`(() => {
+    const dt = new DataTransfer()
+    const data = ${JSON.stringify(data)}
+    for (const [type, value] of Object.entries(data)) dt.setData(type, value)
+    document.querySelector('.document-body').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+  })()`)
+}

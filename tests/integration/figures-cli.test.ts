@@ -6,12 +6,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { callApi, createServices } from '../../electron/services'
 import { readSheet, writeSheet } from '../../electron/services/figures/store'
 import type { SummaryDocument } from '../../shared/document/model'
 import { planImport } from '../../shared/figures/sheet'
 import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tempDir'
+import { libraryWith } from '../helpers/documents'
 
 const tempDir = useTempDirs()
 
@@ -30,10 +30,7 @@ const model: SummaryDocument = {
 
 async function libraryWithDocument(): Promise<{ dir: string; id: string }> {
   const dir = tempDir()
-  const services = createServices({ dataDir: dir })
-  const { id } = await callApi(services.handlers, 'documents.create', { title: model.title, model })
-  services.close()
-  return { dir, id }
+  return { dir, id: await libraryWith(dir, model) }
 }
 
 describe('figures CLI', () => {

@@ -4,6 +4,7 @@ import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import type { SummaryDocument } from '../../shared/document/model'
 import { useTempDirs } from '../helpers/tempDir'
+import { libraryWith } from '../helpers/documents'
 
 const tempDir = useTempDirs()
 
@@ -30,10 +31,7 @@ const model: SummaryDocument = {
 
 async function libraryWithDocument(): Promise<{ dir: string; id: string }> {
   const dir = tempDir()
-  const services = createServices({ dataDir: dir })
-  const { id } = await callApi(services.handlers, 'documents.create', { title: model.title, model })
-  services.close()
-  return { dir, id }
+  return { dir, id: await libraryWith(dir, model) }
 }
 
 describe('documents.rollover', () => {

@@ -3,6 +3,14 @@ import { REDO_COMMAND, UNDO_COMMAND } from 'lexical'
 import { useEffect, useRef, type RefObject } from 'react'
 import type { AppCommand } from '../../../shared/commands'
 import { OPEN_FIND_COMMAND } from '../../features/find-replace/FindReplacePlugin'
+import { OPEN_OUTPUT_COMMAND, type OutputRequest } from '../../features/output/OutputPlugin'
+
+const OUTPUT_REQUESTS: Partial<Record<AppCommand, OutputRequest>> = {
+  'output.check': 'check',
+  'output.exportDocx': 'docx',
+  'output.exportPdf': 'pdf',
+  'output.print': 'print',
+}
 
 /** Handles the menu commands that act on the open document; returns false for the others. */
 export type EditorCommandHandler = (command: AppCommand) => boolean
@@ -18,6 +26,7 @@ export function CommandsPlugin({ commands, onSnapshot }: { commands: RefObject<E
       else if (command === 'edit.redo') editor.dispatchCommand(REDO_COMMAND, undefined)
       else if (command === 'document.snapshot') snapshot.current()
       else if (command === 'find' || command === 'replace') editor.dispatchCommand(OPEN_FIND_COMMAND, command)
+      else if (OUTPUT_REQUESTS[command]) editor.dispatchCommand(OPEN_OUTPUT_COMMAND, OUTPUT_REQUESTS[command])
       else return false
       return true
     }

@@ -25,11 +25,13 @@ interface Props {
   onJump(finding: Finding): void
   onPreview(final: FinalSummary | null): void
   onClose(): void
+  /** the export the desktop menu asked for (导出 Word… / 导出 PDF…): its button takes the focus */
+  focusFormat?: ExportFormat | null
 }
 
 const FORMATS: ExportFormat[] = ['docx', 'pdf', 'txt', 'md']
 
-export function OutputDialog({ documentId, model, flush, onSignature, onJump, onPreview, onClose }: Props) {
+export function OutputDialog({ documentId, model, flush, onSignature, onJump, onPreview, onClose, focusFormat = null }: Props) {
   const { t } = useTranslation('output')
   const api = useApi()
   const check = useMemo(() => checkDocument(model), [model])
@@ -198,7 +200,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
           </div>
           <div className="row buttons">
             {FORMATS.map((f) => (
-              <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>
+              <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} autoFocus={f === focusFormat} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>
             ))}
             <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null))} data-testid="export-print">{t('dialog.print')}</button>
           </div>

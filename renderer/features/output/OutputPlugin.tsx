@@ -3,7 +3,7 @@
  * on the model as it is now (editor state + figures + signature).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, $isElementNode } from 'lexical'
+import { $getRoot, $isElementNode, COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical'
 import { useCallback, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
@@ -24,6 +24,10 @@ interface Props {
   onNotice(message: string | null): void
 }
 
+/** What the desktop menu asks of 出稿: the checks, an export with its format chosen, or printing. */
+export type OutputRequest = 'check' | 'docx' | 'pdf' | 'print'
+export const OPEN_OUTPUT_COMMAND: LexicalCommand<OutputRequest> = createCommand('OPEN_OUTPUT_COMMAND')
+
 export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }: Props) {
   const { t } = useTranslation('output')
   const api = useApi()
@@ -36,6 +40,27 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
   useEffect(() => {
     if (open) setModel(build())
   }, [open, build])
+  // the format the menu chose: its export button takes the focus, so Enter exports
+  const [chosen, setChosen] = useState<'docx' | 'pdf' | null>(null)
+  useEffect(
+    () =>
+      editor.registerCommand(
+        OPEN_OUTPUT_COMMAND,
+        (request) => {
+          setModel(build())
+          if (request === 'print') {
+            performance.mark('dd:preview-open')
+            setOpen({ preview: null })
+          } else {
+            setChosen(request === 'check' ? null : request)
+            setOpen('dialog')
+          }
+          return true
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+    [editor, build],
+  )
 
   const jump = useCallback(
     (f: Finding) => {
@@ -82,8 +107,12 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
             flush={flush}
             onSignature={onSignature}
             onJump={jump}
+            focusFormat={chosen}
             onPreview={(final) => { performance.mark('dd:preview-open'); setOpen({ preview: final }) }}
-            onClose={() => setOpen(null)}
+            onClose={() => {
+              setOpen(null)
+              setChosen(null)
+            }}
           />,
           document.body,
         )}
