@@ -76,7 +76,10 @@ const restore: Command = {
   async run(ctx, args) {
     const id = requireArg(restore, args, 0, needsDocument('restore'))
     const result = await ctx.call('revisions.restore', { id, revisionId: revisionArg(restore, args, 'restore') })
-    if (ctx.values.json) return ctx.json(result)
+    if (ctx.values.json) {
+      ctx.json(result)
+      return
+    }
     const { restored, kept } = result
     const when = revisionTime(restored.createdAt, ctx.lang)
     ctx.line(t(`已恢复到第 ${restored.id} 号版本（${when}，${reasonText(restored, 'zh-CN')}）`, `restored version ${restored.id} (${when}, ${reasonText(restored, 'en')})`)[ctx.lang])

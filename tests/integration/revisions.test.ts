@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
+import { newDocumentId } from '../../electron/services/documents/store'
 import { APPLICATION_ID } from '../../electron/services/library'
 import { migrations } from '../../electron/services/library/migrations'
 import { salvageLibrary } from '../../electron/services/backups/salvage'
@@ -306,11 +307,16 @@ describe('CLI revisions list|show|restore', () => {
     expect(en.out).toMatch(new RegExp(`^${manual}\\t\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\tsaved \\(Ctrl\\+S\\)\\t\\d+ chars$`, 'm'))
     expect(en.out).not.toMatch(/[手动保存字]/)
     const restored = await cli(['revisions', 'restore', id, String(manual), '--json', '--lang', 'en', '--data-dir', dir])
+    expect(restored.code).toBe(0)
     const result = JSON.parse(restored.out) as { kept: { reason: string } | null; restored: { id: number } }
     expect(result.restored.id).toBe(manual)
     expect(result.kept?.reason).toBe('restore')
     const again = await cli(['revisions', 'restore', id, String(manual), '--lang', 'en', '--data-dir', dir])
     expect(again.out).toMatch(/restored version \d+[^]*the current text was already this version/)
+  })
+
+  it('is given document ids it can read: never one starting with "-", which would read as an option', () => {
+    expect(Array.from({ length: 5000 }, newDocumentId).filter((id) => id.startsWith('-'))).toEqual([])
   })
 
   it('refuses a missing or malformed version number and an unknown one, in the chosen language', async () => {

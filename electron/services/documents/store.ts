@@ -34,7 +34,11 @@ interface DocumentRow {
 type Columns = ReturnType<typeof columnsFor>
 
 export function newDocumentId(): string {
-  return randomBytes(12).toString('base64url')
+  // never with a leading '-': on a command line (revisions list ID) it would read as an option
+  for (;;) {
+    const id = randomBytes(12).toString('base64url')
+    if (!id.startsWith('-')) return id
+  }
 }
 
 export class DocumentStore {
