@@ -367,7 +367,8 @@ describe('figures', () => {
     fs.writeFileSync(csv, '\uFEFF名称,数值,单位,颜色\r\n会议次数,12,次,红\r\n新指标,7,个,\r\n发放资料,很多,份,\r\n')
     await page.setInputFiles('[data-testid=figure-import-input]', csv)
     const preview = page.locator('[data-testid=sheet-preview]')
-    await expect.poll(() => preview.locator('tbody tr').allInnerTexts()).toEqual(['更新\t会议次数\t〔会议次数〕\t12次', '新增\t新指标\t—\t7个'])
+    // the sheet is read in a worker thread: its start-up takes a moment
+    await expect.poll(() => preview.locator('tbody tr').allInnerTexts(), { timeout: 15_000 }).toEqual(['更新\t会议次数\t〔会议次数〕\t12次', '新增\t新指标\t—\t7个'])
     const problems = await page.locator('[data-testid=sheet-problems]').innerText()
     expect(problems).toContain('不认识的列已忽略：颜色')
     expect(problems).toContain('第4行「发放资料」未导入')
