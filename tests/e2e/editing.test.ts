@@ -133,17 +133,18 @@ describe('the document list', () => {
     await expect.poll(() => page.locator('.doc-title').count()).toBe(2)
   })
 
-  it('says so when the library file is corrupt, leaves it alone, and starts a new one', async () => {
+  it('says so when the library file is corrupt, leaves it alone, and starts a new one (the browser shell: on another --data-dir)', async () => {
     const dataDir = tempDir()
     const file = path.join(dataDir, 'library.sqlite')
     fs.writeFileSync(file, '这是一个被损坏的文件'.repeat(100))
     const before = fs.readFileSync(file)
     const { page } = await open(dataDir)
     await expect.poll(() => page.locator('.library-unavailable h1').innerText()).toBe('文稿库打不开')
-    await page.click('text=在新位置建立新的文稿库')
-    await page.fill('.library-unavailable input', path.join(dataDir, 'new-library.sqlite'))
-    await page.click('text=确定')
-    await page.locator('[data-testid=new-document]').waitFor()
+    // the page names no path: the browser shell serves its --data-dir, and says how to use another
+    expect(await page.locator('[data-testid=library-browser-shell]').innerText()).toContain('npm run serve -- --data-dir')
+    expect(await page.locator('.library-unavailable input').count()).toBe(0)
+    const fresh = await open(tempDir())
+    await fresh.page.locator('[data-testid=new-document]').waitFor()
     expect(fs.readFileSync(file).equals(before)).toBe(true)
   })
 })

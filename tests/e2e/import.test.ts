@@ -91,7 +91,8 @@ describe('import through the UI', () => {
     const piece = (n: string, name: string) => [`社区工作总结 篇${n}`, `${name}社区今年完成了各项工作任务，居民满意度稳步提高。`, '一、主要做法', '加强组织领导。']
     fs.writeFileSync(file, ['社区工作总结（精选3篇）', ...piece('一', '东湖'), ...piece('二', '西岭'), ...piece('三', '南苑')].join('\n'))
     await page.setInputFiles('[data-testid=import-input]', file)
-    await expect.poll(() => page.locator('[data-testid=import-split]').isChecked()).toBe(true)
+    // the file is read in a worker thread, whose start-up takes a moment on a busy machine
+    await expect.poll(() => page.locator('[data-testid=import-split]').isChecked(), { timeout: 15_000 }).toBe(true)
     const titles = page.locator('[data-testid=import-titles] li')
     await expect.poll(() => titles.allInnerTexts()).toEqual([
       expect.stringContaining('社区工作总结'), expect.stringContaining('社区工作总结（二）'), expect.stringContaining('社区工作总结（三）'),
