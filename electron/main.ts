@@ -97,6 +97,22 @@ function openMainWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(preloadPath))
   mainWindow = win
   showWhenReady(win, undefined, () => log.info('the page had not painted in time; showing the window anyway'))
+  // The page's beforeunload handler refuses to unload while typed text is not yet confirmed by the
+  // back end; Electron then keeps the window open without a word, so ask here. preventDefault()
+  // tells Electron to ignore the page's refusal and close.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: APP_TITLE,
+      message: '还有未保存的内容',
+      detail: '刚输入的文字还没有存进文稿库。仍然关闭的话，它们留在本机的暂存里，下次打开时会提示恢复。',
+      buttons: ['仍然关闭', '留下'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    })
+    if (choice === 0) event.preventDefault()
+  })
   win.webContents.on('render-process-gone', (_event, details) => {
     if (quitting || win.isDestroyed()) return
     const { what, detail } = rendererGoneMessage(details)

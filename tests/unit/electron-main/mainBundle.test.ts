@@ -253,7 +253,7 @@ describe('the main-process bundle against a recording electron stub', () => {
       expect(win!.options).toMatchObject({ name: 'main', windowStatePersistence: { bounds: true, displayMode: true }, show: false })
       expect((win!.options.webPreferences as Record<string, unknown>).preload).toBe(path.join(path.dirname(bundle), 'preload.cjs'))
       expect(win!.loaded).toBe('app://draftdesk/index.html')
-      expect(win!.webContents.events()).toEqual(['did-fail-load', 'render-process-gone'])
+      expect(win!.webContents.events()).toEqual(['did-fail-load', 'render-process-gone', 'will-prevent-unload'])
       expect(win!.events()).toEqual(['closed', 'ready-to-show'])
       win!.emit('ready-to-show')
       expect(win!.shown).toBe(1)
