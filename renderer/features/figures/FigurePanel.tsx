@@ -127,6 +127,8 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   }, [])
   const [showFindings, setShowFindings] = useState(false)
   const gridRef = useRef<HTMLTableElement>(null)
+  const figuresRef = useRef(figures)
+  figuresRef.current = figures
   const fileRef = useRef<HTMLInputElement>(null)
   const inputRef = useRef<HTMLInputElement | HTMLSelectElement | null>(null)
   /** the edit in progress, cleared the moment it is committed or cancelled (blur comes after) */
@@ -222,12 +224,13 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     if (ui.gridFocus === 0) return
     // The rows may render a few frames later (the grid follows changes at low priority, and the
     // panel may just be opening): wait for a cell, and take the add button only for an empty table.
+    // Waiting is bounded by time, not frames: a busy machine renders few frames per second.
     let frame = 0
-    let tries = 0
+    const giveUpAt = performance.now() + (figuresRef.current.length > 0 ? 3000 : 0)
     const place = () => {
       const cell = gridRef.current?.querySelector<HTMLElement>('td[tabindex="0"]')
       if (cell) return cell.focus()
-      if (++tries < 30) {
+      if (performance.now() < giveUpAt) {
         frame = requestAnimationFrame(place)
         return
       }

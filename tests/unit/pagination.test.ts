@@ -1,0 +1,99 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { paginate, type FlowBlock, type FlowPage } from '../../shared/output/pagination'
+
+const LINE = 1
+const lines = (n: number) => Array.from({ length: n }, () => LINE)
+const heading: (n?: number) => FlowBlock = (n = 1) => ({ pieces: lines(n), keepWithNext: true })
+const body = (n: number, extra: Partial<FlowBlock> = {}): FlowBlock => ({ pieces: lines(n), splittable: true, minHead: 2, minTail: 2, ...extra })
+const table = (rows: number): FlowBlock => ({ pieces: lines(rows + 1), splittable: true, repeatHead: 1, minHead: 3, minTail: 2 })
+const signature: FlowBlock = { pieces: [5] }
+
+/** the blocks on each page, as "block:from-to" */
+const layout = (pages: FlowPage[]) => pages.map((p) => p.slices.map((s) => `${s.block}:${s.from}-${s.to}`).join(' '))
+
+describe('paginate: where the pages break', () => {
+  it('fills a page and splits a paragraph between lines', () => {
+    expect(layout(paginate([body(30)], 22))).toEqual(['0:0-22', '0:22-30'])
+  })
+
+  it('never leaves a heading last on a page: it goes over with its paragraph', () => {
+    // 20 lines of body, a heading on line 21, its paragraph starts on line 22: only one line of it
+    // would fit, fewer than the two an orphan needs — the heading moves down with it
+    const pages = paginate([body(20), heading(), body(6)], 22)
+    expect(layout(pages)).toEqual(['0:0-20', '1:0-1 2:0-6'])
+  })
+
+  it('keeps a chain of headings together with the first lines of text', () => {
+    const pages = paginate([body(19), heading(), heading(), body(5)], 22)
+    expect(layout(pages)).toEqual(['0:0-19', '1:0-1 2:0-1 3:0-5'])
+  })
+
+  it('leaves no widow: at least two lines go over', () => {
+    expect(layout(paginate([body(21), body(2), body(3)], 22))).toEqual(['0:0-21', '1:0-2 2:0-3'])
+    expect(layout(paginate([body(20), body(3)], 22))).toEqual(['0:0-20', '1:0-3'])
+  })
+
+  it('carries the last body lines over with a signature block that does not fit', () => {
+    const pages = paginate([body(10), body(10, { keepWithNext: true }), signature], 22)
+    expect(layout(pages)).toEqual(['0:0-10 1:0-8', '1:8-10 2:0-1'])
+  })
+
+  it('keeps the signature with the body when it fits', () => {
+    expect(layout(paginate([body(8), body(8, { keepWithNext: true }), signature], 22))).toEqual(['0:0-8 1:0-8 2:0-1'])
+  })
+
+  it('repeats a table header, and never leaves the header with one row at a page foot', () => {
+    const pages = paginate([body(19), table(6)], 22)
+    // 3 lines left: header + 2 rows would fit, the minimum (3) — but then the rest is 4 rows, fine
+    expect(layout(pages)).toEqual(['0:0-19 1:0-3', '1:3-7'])
+    expect(pages[1]!.slices[0]!.repeated).toBe(1)
+    // only 2 lines left: header + one row is not allowed, the table moves
+    expect(layout(paginate([body(20), table(6)], 22))).toEqual(['0:0-20', '1:0-7'])
+  })
+
+  it('starts a page at a page break', () => {
+    expect(layout(paginate([body(3), { ...body(3), breakBefore: true }], 22))).toEqual(['0:0-3', '1:0-3'])
+  })
+
+  it('goes on, flagged, when a block is taller than any page', () => {
+    const pages = paginate([heading(), { pieces: [30] }, body(2)], 22)
+    expect(pages.some((p) => p.forced)).toBe(true)
+    expect(layout(pages).join(' ')).toContain('2:0-2')
+  })
+
+  it('holds its rules for any flow (property)', () => {
+    const block = fc.oneof(
+      fc.integer({ min: 1, max: 3 }).map((n) => heading(n)),
+      fc.integer({ min: 1, max: 40 }).map((n) => body(n)),
+      fc.integer({ min: 1, max: 30 }).map((n) => table(n)),
+      fc.integer({ min: 1, max: 6 }).map((n): FlowBlock => ({ pieces: [n] })),
+      fc.integer({ min: 1, max: 8 }).map((n) => ({ ...body(n), breakBefore: true })),
+    )
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 40 }), fc.integer({ min: 8, max: 30 }), (blocks, height) => {
+        const pages = paginate(blocks, height)
+        // every piece placed once, in order
+        const placed: string[] = []
+        for (const p of pages) for (const s of p.slices) for (let k = s.from; k < s.to; k++) placed.push(`${s.block}.${k}`)
+        const expected = blocks.flatMap((b, i) => b.pieces.map((_, k) => `${i}.${k}`))
+        expect(placed).toEqual(expected)
+        pages.forEach((p, at) => {
+          if (p.forced) return
+          expect(p.height).toBeLessThanOrEqual(height + 0.01)
+          // a page that is not the last never ends with a heading (unless the next page had to give)
+          const last = p.slices[p.slices.length - 1]
+          if (last && at < pages.length - 1 && !pages[at + 1]!.forced && !blocks[last.block + 1]?.breakBefore)
+            expect(blocks[last.block]!.keepWithNext ?? false).toBe(false)
+        })
+        // splits keep their minimum pieces on both sides
+        for (const p of pages)
+          for (const s of p.slices) {
+            const b = blocks[s.block]!
+            if (s.from === 0 && s.to < b.pieces.length && !p.forced) expect(s.to).toBeGreaterThanOrEqual(b.minHead ?? 1)
+          }
+      }),
+      { numRuns: 400 },
+    )
+  })
+})
