@@ -21,6 +21,8 @@ import type { Inline } from '../../../shared/document/model'
 import { sniffBinaryFormat } from './decode'
 import { looksLikeZip, SafeZip } from './zip'
 import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
+import type { SummaryDocument } from '../../../shared/document/model'
+import { ownDocxModel } from './ownDocx'
 
 /** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
 interface DocxElement {
@@ -47,6 +49,15 @@ export function headingDepth(p: Pick<DocxElement, 'styleId' | 'styleName'>): num
 }
 
 export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
+  const read = await readDocx(bytes, { own: false })
+  return 'items' in read ? read.items : []
+}
+
+/**
+ * A .docx: our own export comes back as the document it was written from (ownDocx.ts); any other
+ * file as formatted lines for the recognizer.
+ */
+export async function readDocx(bytes: Uint8Array, opts: { own?: boolean } = {}): Promise<{ model: SummaryDocument } | { items: RichItem[] }> {
   if (!looksLikeZip(bytes)) {
     const kind = sniffBinaryFormat(bytes)
     if (kind && bytes[0] === 0xd0) throw new ApiError('import.docOrEncrypted')
@@ -59,6 +70,10 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
     zip = new SafeZip(bytes)
   } catch (err) {
     throw zipRefusal(err)
+  }
+  if (opts.own !== false) {
+    const model = ownDocxModel(zip)
+    if (model) return { model }
   }
   try {
     await mammoth.convertToHtml(
@@ -81,7 +96,7 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
   if (!captured.root) throw new ApiError('import.docxUnreadable')
   const items: RichItem[] = []
   for (const child of captured.root.children ?? []) readBlock(child, items)
-  return items
+  return { items }
 }
 
 /** A package refused by SafeZip: a damaged one is a damaged Word file; too large stays as it is. */
