@@ -238,8 +238,11 @@ function signatureBlock(out: OutputDocument, assets: ReadonlyMap<string, ImageAs
       }),
     ]
   }
-  /** a centred line: indents symmetric about `centre` (pt from the left), clamped to the text block */
-  const centredOn = (centre: number, half: number) => ({ left: Math.max(0, Math.round((centre - half) * 20)), right: Math.max(0, Math.round((L - centre - half) * 20)), firstLine: 0 })
+  /** a centred line: indents symmetric about `centre` (pt from the left), clamped to the text block (a name too long for that moves left) */
+  const centredOn = (centre: number, half: number) => {
+    const over = Math.max(0, centre + half - L)
+    return { left: Math.max(0, Math.round((centre - half - over) * 20)), right: Math.max(0, Math.round((L - centre - half) * 20)), firstLine: 0 }
+  }
   const last = (i: number, n: number) => (i === n - 1 ? { keepLines: true } : KEEP)
   const lines: Paragraph[] = []
   const count = (sig.organization ? 1 : 0) + (signImg ? 1 : 0) + (sig.date ? 1 : 0)
@@ -247,8 +250,8 @@ function signatureBlock(out: OutputDocument, assets: ReadonlyMap<string, ImageAs
   if (sig.organization || seal)
     lines.push(
       seal && sig.date
-        ? // centred over the date: a centred line over exactly the date's width
-          para({ style: 'Signature', ...last(k++, count), alignment: AlignmentType.CENTER, indent: centredOn(place.sealCentrePt!, Math.max(dateW, nameW) / 2), children: [...sealRun(), ...textRuns([{ text: sig.organization }])] })
+        ? // centred over the date: a centred line in a box symmetric about the date's centre, a character wider than the name (no wrapping)
+          para({ style: 'Signature', ...last(k++, count), alignment: AlignmentType.CENTER, indent: centredOn(place.sealCentrePt!, nameW / 2 + CHAR_PITCH_PT), children: [...sealRun(), ...textRuns([{ text: sig.organization }])] })
         : para({ style: 'Signature', ...last(k++, count), indent: right(place.nameRightPt), children: [...sealRun(), ...textRuns([{ text: sig.organization }])] }),
     )
   if (signImg) {
