@@ -245,7 +245,7 @@ function signatureBlock(out: OutputDocument, assets: ReadonlyMap<string, ImageAs
   }
   const last = (i: number, n: number) => (i === n - 1 ? { keepLines: true } : KEEP)
   const lines: Paragraph[] = []
-  const count = (sig.organization ? 1 : 0) + (signImg ? 1 : 0) + (sig.date ? 1 : 0)
+  const count = (sig.organization || seal ? 1 : 0) + (signImg ? 1 : 0) + (sig.date ? 1 : 0)
   let k = 0
   if (sig.organization || seal)
     lines.push(
