@@ -242,13 +242,22 @@ describe('DOCX round trip', () => {
 
   it('what a Word user changes comes back changed; a Word file of the writer’s own is still recognized as before', async () => {
     const model = sampleDocument()
+    model.figures.push({ id: 'f2', name: '会议次数', value: null, unit: '次' }, { id: 'f3', name: '检查次数', value: null, unit: '次' })
+    model.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '召开会议' }, { type: 'figure', figureId: 'f2' }, { type: 'text', text: '，检查' }, { type: 'figure', figureId: 'f3' }, { type: 'text', text: '。' }] })
     const { bytes } = await roundTrip(model)
     const zip = await JSZip.loadAsync(bytes)
     const xml = await zip.file('word/document.xml')!.async('string')
-    zip.file('word/document.xml', xml.replace('>36份<', '>40份<').replace('>部分企业主体责任落实不到位。<', '>部分企业责任落实不到位。<'))
+    zip.file(
+      'word/document.xml',
+      xml.replace('>36份<', '>40份<').replace('>〔会议次数〕<', '>12<').replace('>〔检查次数〕<', '>若干<').replace('>部分企业主体责任落实不到位。<', '>部分企业责任落实不到位。<'),
+    )
     const edited = (await importFile({ name: 'x.docx', bytes: await zip.generateAsync({ type: 'uint8array' }) })).documents[0]!
-    const heading = edited.blocks.find((b) => b.type === 'heading' && b.body)
-    expect(heading?.type === 'heading' && heading.body).toEqual([{ type: 'text', text: '与各村签订责任书40份，做到横向到边、纵向到底。' }])
+    // numbers typed into a figure fill it; other text typed over it stays text
+    expect(edited.figures.find((f) => f.id === 'f1')?.value).toBe(40)
+    expect(edited.figures.find((f) => f.id === 'f2')?.value).toBe(12)
+    expect(edited.figures.find((f) => f.id === 'f3')?.value).toBeNull()
+    const last = edited.blocks[edited.blocks.length - 1]!
+    expect(last.type === 'paragraph' && last.children).toEqual([{ type: 'text', text: '召开会议' }, { type: 'figure', figureId: 'f2' }, { type: 'text', text: '，检查若干。' }])
     expect(JSON.stringify(edited.blocks)).toContain('部分企业责任落实不到位')
     // without our model part the file is any Word file: mammoth and the recognizer (numbers typed in the text are read)
     zip.remove('customXml/item1.xml')

@@ -11,7 +11,8 @@
  *   any other style: body paragraphs · Caption2 + its table: the 附表 · other tables · a page break ·
  *   Signature paragraphs: 署名, the 成文日期 (its style, arabic or Chinese, from how it is written),
  *   the seal and signature images · a content control tagged "dd-figure:<id>" showing the figure's
- *   text: that figure (text a Word user typed over it stays text).
+ *   text: that figure; a number a Word user typed into it (with or without the unit): the figure
+ *   with that value; any other text typed over it stays text.
  * Blank spacing paragraphs are dropped. bold/italic/underline come from direct run formatting.
  */
 import type { Block, Figure, Inline, Signature, SummaryDocument } from '../../../shared/document/model'
@@ -98,18 +99,50 @@ interface Para {
 type Item = { kind: 'p'; p: Para } | { kind: 'table'; rows: Inline[][][] }
 
 class Reader {
-  private readonly figureIds: Set<string>
-  private readonly shown: (id: string) => { text: string }
+  private readonly figures: Figure[]
+  private readonly byId: Map<string, Figure>
+  private shown: (id: string) => { text: string }
+  /** figures read so far (with the value they have from then on) */
+  private readonly seen = new Set<string>()
+  /** figures whose value a Word user typed: their other places may still show the old text */
+  private readonly typed = new Set<string>()
+  private readonly original: (id: string) => { text: string }
 
   constructor(private readonly sidecar: Sidecar, private readonly styleNames: ReadonlyMap<string, string>) {
-    this.figureIds = new Set(sidecar.figures.map((f: Figure) => f.id))
-    this.shown = formatterFor(sidecar.figures)
+    this.figures = sidecar.figures.map((f) => ({ ...f }))
+    this.byId = new Map(this.figures.map((f) => [f.id, f]))
+    this.shown = formatterFor(this.figures)
+    this.original = formatterFor(sidecar.figures)
+  }
+
+  /**
+   * A figure's content control as found: the figure when it shows the figure's text; when a Word
+   * user typed a number into it (into 〔名称〕 or over the old value, with or without the unit), the
+   * figure with that value; anything else stays the text typed.
+   */
+  private figureFrom(id: string, text: string): Inline | null {
+    const figure = this.byId.get(id)
+    if (!figure) return null
+    if (text === this.shown(id).text || (this.typed.has(id) && text === this.original(id).text)) {
+      this.seen.add(id)
+      return { type: 'figure', figureId: id }
+    }
+    // a formula computes its value; a figure already read elsewhere with its value keeps it
+    if (figure.formula || this.seen.has(id)) return null
+    const bare = text.trim().replace(/,/g, '')
+    const number = figure.unit && bare.endsWith(figure.unit) ? bare.slice(0, -figure.unit.length) : bare
+    if (!/^-?\d+(?:\.\d+)?$/.test(number)) return null
+    figure.value = Number(number)
+    this.shown = formatterFor(this.figures)
+    this.seen.add(id)
+    this.typed.add(id)
+    return { type: 'figure', figureId: id }
   }
 
   read(body: XmlNode): SummaryDocument {
     const items: Item[] = []
     this.blocks(body, items)
-    const doc: SummaryDocument = { version: 1, title: '', blocks: [], figures: this.sidecar.figures }
+    const doc: SummaryDocument = { version: 1, title: '', blocks: [], figures: this.figures }
     let i = 0
     const titleLines: string[] = []
     while (i < items.length && items[i]!.kind === 'p' && this.styleOf(items[i]) === 'title') titleLines.push(...(items[i++] as { p: Para }).p.text.split('\n'))
@@ -249,8 +282,8 @@ class Reader {
               const f = { id: tag.slice(FIGURE_TAG_PREFIX.length), runs: [] as RichRun[] }
               walk(content, f)
               const text = f.runs.map((r) => r.text).join('')
-              // the figure, unless a Word user typed something else over it
-              if (this.figureIds.has(f.id) && text === this.shown(f.id).text) runs.push({ type: 'figure', figureId: f.id })
+              const found = this.figureFrom(f.id, text)
+              if (found) runs.push(found)
               else runs.push(...f.runs)
             } else walk(content, figure)
             break
