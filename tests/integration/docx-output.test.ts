@@ -262,7 +262,11 @@ describe('DOCX round trip', () => {
     // without our model part the file is any Word file: mammoth and the recognizer (numbers typed in the text are read)
     zip.remove('customXml/item1.xml')
     const foreign = await importFile({ name: 'x.docx', bytes: await zip.generateAsync({ type: 'uint8array' }) })
-    expect(foreign.documents[0]!.title).toBe('2025年度安全生产工作总结')
+    const read = foreign.documents[0]!
+    expect(read.title).toBe('2025年度安全生产工作总结')
     expect(foreign.report.headings).toBeGreaterThan(0)
+    // the style separator still joins the run-in heading to its body
+    const runIn = read.blocks.find((b) => b.type === 'heading' && b.level === 2)
+    expect(runIn).toMatchObject({ title: [{ type: 'text', text: '健全责任体系。', bold: true }], body: [{ type: 'text', text: '与各村签订责任书40份，做到横向到边、纵向到底。' }] })
   })
 })

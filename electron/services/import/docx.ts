@@ -22,7 +22,7 @@ import { sniffBinaryFormat } from './decode'
 import { looksLikeZip, SafeZip } from './zip'
 import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
 import type { SummaryDocument } from '../../../shared/document/model'
-import { ownDocxModel } from './ownDocx'
+import { ownDocxModel, runOnParagraphTexts } from './ownDocx'
 
 /** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
 interface DocxElement {
@@ -95,8 +95,24 @@ export async function readDocx(bytes: Uint8Array, opts: { own?: boolean } = {}):
   }
   if (!captured.root) throw new ApiError('import.docxUnreadable')
   const items: RichItem[] = []
-  for (const child of captured.root.children ?? []) readBlock(child, items)
+  const xml = zip.has('word/document.xml') ? new TextDecoder().decode(zip.read('word/document.xml')) : ''
+  const ctx: Joins = { runOn: xml.includes('specVanish') ? runOnParagraphTexts(xml) : [], next: 0 }
+  for (const child of captured.root.children ?? []) readBlock(child, items, ctx)
+  if (ctx.carry) items.push({ kind: 'line', runs: ctx.carry.runs, ...(ctx.carry.depth === undefined ? {} : { depth: ctx.carry.depth }) }, { kind: 'blank' })
   return { items }
+}
+
+/**
+ * Word's style separator (a paragraph mark hidden with w:specVanish: a run-in heading made in Word
+ * with Ctrl+Alt+Enter) joins a paragraph to the next one on the page. mammoth does not report it, so
+ * the texts of such paragraphs are read from the XML first (in order) and matched as mammoth's
+ * paragraphs go by; a matched paragraph's last line is carried into the next paragraph's first line,
+ * keeping the heading style's depth, and the recognizer sees one run-in heading.
+ */
+interface Joins {
+  runOn: string[]
+  next: number
+  carry?: { runs: RichRun[]; depth: number | undefined; head: string }
 }
 
 /** A package refused by SafeZip: a damaged one is a damaged Word file; too large stays as it is. */
@@ -104,23 +120,40 @@ function zipRefusal(err: unknown): unknown {
   return err instanceof ApiError && err.code === 'zip.damaged' ? new ApiError('import.docxDamaged', { detail: String(err.params.detail) }) : err
 }
 
-function readBlock(el: DocxElement, items: RichItem[]): void {
-  if (el.type === 'paragraph') return readParagraph(el, items)
+function readBlock(el: DocxElement, items: RichItem[], ctx: Joins): void {
+  if (el.type === 'paragraph') return readParagraph(el, items, ctx)
   if (el.type === 'table') {
     const rows = tableRows(el)
     if (rows.length) items.push({ kind: 'blank' }, { kind: 'table', rows }, { kind: 'blank' })
     return
   }
-  for (const child of el.children ?? []) readBlock(child, items)
+  for (const child of el.children ?? []) readBlock(child, items, ctx)
+}
+
+/** A paragraph's text as mammoth's tree has it (what runOnParagraphTexts reads from the XML). */
+function plainText(el: DocxElement): string {
+  if (el.type === 'text') return el.value ?? ''
+  return (el.children ?? []).map(plainText).join('')
 }
 
 /** A paragraph → one line (or several, split at line and page breaks), blank-separated. */
-function readParagraph(p: DocxElement, items: RichItem[]): void {
-  const depth = headingDepth(p)
+function readParagraph(p: DocxElement, items: RichItem[], ctx?: Joins): void {
+  let depth = headingDepth(p)
   let runs: RichRun[] = []
+  const text = ctx?.runOn.length ? plainText(p) : ''
+  const runsOn = !!ctx && text !== '' && ctx.runOn[ctx.next] === text
+  if (runsOn) ctx.next++
+  let runIn: string | undefined
+  if (ctx?.carry) {
+    runs = ctx.carry.runs
+    depth = ctx.carry.depth ?? depth
+    runIn = ctx.carry.head
+    ctx.carry = undefined
+  }
   const endLine = () => {
-    if (runs.some((r) => r.text.trim())) items.push(depth === undefined ? { kind: 'line', runs } : { kind: 'line', runs, depth }, { kind: 'blank' })
+    if (runs.some((r) => r.text.trim())) items.push({ kind: 'line', runs, ...(depth === undefined ? {} : { depth }), ...(runIn ? { runIn } : {}) }, { kind: 'blank' })
     runs = []
+    runIn = undefined
   }
   const walk = (el: DocxElement, marks: number) => {
     switch (el.type) {
@@ -150,7 +183,8 @@ function readParagraph(p: DocxElement, items: RichItem[]): void {
     }
   }
   for (const c of p.children ?? []) walk(c, 0)
-  endLine()
+  if (runsOn && ctx) ctx.carry = { runs, depth, head: runs.map((r) => r.text).join('') }
+  else endLine()
 }
 
 function tableRows(table: DocxElement): Inline[][][] {

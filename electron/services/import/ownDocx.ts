@@ -66,6 +66,27 @@ const val = (n: XmlNode | undefined) => n?.attrs['w:val']
 /** an on/off property: present and not switched off */
 const on = (n: XmlNode | undefined) => !!n && !/^(0|false|off|none)$/i.test(val(n) ?? '')
 
+/** The texts of the paragraphs whose mark is a style separator (w:specVanish), in document order. */
+export function runOnParagraphTexts(documentXml: string): string[] {
+  const out: string[] = []
+  const visit = (n: XmlNode) => {
+    if (n.name === 'w:p') {
+      if (on(child(child(child(n, 'w:pPr'), 'w:rPr'), 'w:specVanish'))) out.push(textOf(n))
+      return
+    }
+    n.children.forEach(visit)
+  }
+  visit(parseXml(documentXml))
+  return out
+}
+
+/** The text of w:t elements under a node (deleted text, w:delText, is not w:t). */
+function textOf(n: XmlNode): string {
+  if (n.name === 'w:t') return n.children.map((t) => t.text ?? '').join('')
+  if (n.name === 'w:del') return ''
+  return n.children.map(textOf).join('')
+}
+
 // ── the package ──
 
 /** The document, when the package is one of ours; null for any other .docx. */
