@@ -199,6 +199,34 @@ describe('LibreOffice renders a 落款 that falls at a page foot', () => {
   }, 120_000)
 })
 
+describe('LibreOffice paginates a long DOCX by the rules', () => {
+  it('no page ends with a heading; a long table repeats its header on every page and never leaves the header and one row at a foot', async () => {
+    const dir = tempDir()
+    const model = longSummary(16_000)
+    const rows = [[[{ type: 'text' as const, text: '项目名称' }], [{ type: 'text' as const, text: '完成数量' }]], ...Array.from({ length: 70 }, (_, r) => [[{ type: 'text' as const, text: `第${r + 1}行项目` }], [{ type: 'text' as const, text: String(r + 1) }]])]
+    model.blocks.splice(12, 0, { type: 'table', rows })
+    const file = path.join(dir, 'long.docx')
+    fs.writeFileSync(file, await renderExport({ model }, 'docx'))
+    const pdf = libreOfficePdf(file, dir)
+    const pages = pdfWords(pdf)
+    expect(pages.length).toBeGreaterThan(20)
+    const heading = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/
+    let tablePages = 0
+    for (const [n, page] of pages.entries()) {
+      const ls = lines(page, 30, 262 + 2)
+      if (n < pages.length - 1) expect(ls[ls.length - 1]?.text.replace(/\s/g, ''), `page ${n + 1} ends with a heading`).not.toMatch(heading)
+      const tableRows = ls.filter((l) => /第\d+行项目/.test(l.text.replace(/\s/g, '')))
+      if (tableRows.length === 0) continue
+      tablePages++
+      const header = ls.findIndex((l) => l.text.replace(/\s/g, '').startsWith('项目名称'))
+      expect(header, `page ${n + 1}: the header row`).toBeGreaterThanOrEqual(0)
+      expect(ls[header]!.y).toBeLessThan(tableRows[0]!.y)
+      expect(tableRows.length, `page ${n + 1}: more than the header and one row`).toBeGreaterThan(1)
+    }
+    expect(tablePages).toBeGreaterThan(1)
+  }, 180_000)
+})
+
 describe('DOCX round trip', () => {
   const same = (a: SummaryDocument, b: SummaryDocument) => expect(normalizeDocument(b)).toEqual(normalizeDocument(a))
   const roundTrip = async (model: SummaryDocument, assets?: Parameters<typeof renderExport>[2]) => {
