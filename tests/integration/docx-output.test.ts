@@ -254,9 +254,12 @@ describe('DOCX round trip', () => {
     const explicit = { ...sampleDocument('第一行标题\n第二行'), signature: { organization: '某局', date: '2021-12-02', dateStyle: 'chinese' as const } }
     const models = [sampleDocument(), explicit, longSummary(8000), manyFigures(60)]
     for (const model of models) same(model, (await roundTrip(model)).back)
-    const { back } = await roundTrip(rich, { assets: new AssetStore(services.library.database()) })
+    const { back, bytes } = await roundTrip(rich, { assets: new AssetStore(services.library.database()) })
     same(rich, back)
     expect(back.signature?.sealAssetId).toBe(seal.id)
+    // through the API (the import worker), as the app imports a file
+    const api = await callApi(services.handlers, 'documents.import', { name: '导出.docx', dataBase64: Buffer.from(bytes).toString('base64') })
+    same(rich, api.documents[0]!)
     services.close()
   })
 
