@@ -22,7 +22,7 @@ import { loadTemplate, TEMPLATE_IDS } from '../../shared/templates'
 import { sampleDocument } from '../helpers/documents'
 import { libreOfficePdf, lines, pdfWords, PT_TO_MM, savePngs, type Line } from '../helpers/outputPdf'
 import { longSummary, manyFigures, richSample } from '../helpers/outputDocs'
-import { sealPng } from '../helpers/png'
+import { sealPng, TINY_JPEG } from '../helpers/png'
 import { imagePages, redInkBox } from '../helpers/sealInk'
 import { useTempDirs } from '../helpers/tempDir'
 
@@ -249,7 +249,9 @@ describe('DOCX round trip', () => {
     const dir = tempDir()
     const services = createServices({ dataDir: dir })
     const seal = await callApi(services.handlers, 'assets.add', { kind: 'seal', name: '公章.png', dataBase64: png.toString('base64') })
+    const sign = await callApi(services.handlers, 'assets.add', { kind: 'signature', name: '签名.jpg', dataBase64: TINY_JPEG.toString('base64') })
     const rich = richSample(seal.id)
+    rich.signature = { ...rich.signature!, signatureAssetId: sign.id }
     rich.title = '关于枫桥街道2025年度社会治理和平安建设工作情况的总结报告'
     const explicit = { ...sampleDocument('第一行标题\n第二行'), signature: { organization: '某局', date: '2021-12-02', dateStyle: 'chinese' as const } }
     const models = [sampleDocument(), explicit, longSummary(8000), manyFigures(60)]
@@ -257,6 +259,7 @@ describe('DOCX round trip', () => {
     const { back, bytes } = await roundTrip(rich, { assets: new AssetStore(services.library.database()) })
     same(rich, back)
     expect(back.signature?.sealAssetId).toBe(seal.id)
+    expect(back.signature?.signatureAssetId).toBe(sign.id)
     // through the API (the import worker), as the app imports a file
     const api = await callApi(services.handlers, 'documents.import', { name: '导出.docx', dataBase64: Buffer.from(bytes).toString('base64') })
     same(rich, api.documents[0]!)
