@@ -1,5 +1,6 @@
 /**
- * .docx → formatted source lines for the recognizer (see rich.ts), read with mammoth.
+ * .docx → formatted source lines for the recognizer (see rich.ts), read with mammoth; a DOCX we
+ * exported ourselves → the document it was written from (ownDocx.ts).
  *
  * mammoth parses the package into a document tree; we take that tree (its `transformDocument`
  * hook) instead of its HTML, so nothing is lost to an HTML round trip, and hand mammoth back an
@@ -48,16 +49,11 @@ export function headingDepth(p: Pick<DocxElement, 'styleId' | 'styleName'>): num
   return m ? Number(m[1]) : undefined
 }
 
-export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
-  const read = await readDocx(bytes, { own: false })
-  return 'items' in read ? read.items : []
-}
-
 /**
  * A .docx: our own export comes back as the document it was written from (ownDocx.ts); any other
  * file as formatted lines for the recognizer.
  */
-export async function readDocx(bytes: Uint8Array, opts: { own?: boolean } = {}): Promise<{ model: SummaryDocument } | { items: RichItem[] }> {
+export async function readDocx(bytes: Uint8Array): Promise<{ model: SummaryDocument } | { items: RichItem[] }> {
   if (!looksLikeZip(bytes)) {
     const kind = sniffBinaryFormat(bytes)
     if (kind && bytes[0] === 0xd0) throw new ApiError('import.docOrEncrypted')
@@ -71,10 +67,8 @@ export async function readDocx(bytes: Uint8Array, opts: { own?: boolean } = {}):
   } catch (err) {
     throw zipRefusal(err)
   }
-  if (opts.own !== false) {
-    const model = ownDocxModel(zip)
-    if (model) return { model }
-  }
+  const own = ownDocxModel(zip)
+  if (own) return { model: own }
   try {
     await mammoth.convertToHtml(
       // mammoth reads a zip file object given as `file` (lib/unzip.js); its types name only path and buffer
