@@ -121,14 +121,15 @@ describe('DOCX', () => {
 
     const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value
     expect(html).toContain('<h1>主要工作</h1>')
-    // run-in heading: one paragraph, heading sentence then body, figure resolved
-    expect(html).toContain('<h2><strong>健全责任体系。</strong>与各村签订责任书36份，做到横向到边、纵向到底。</h2>')
+    // run-in heading: the heading sentence as a heading (joined to its body by a style separator), figure resolved
+    expect(html).toContain('<h2><strong>健全责任体系。</strong></h2><p>与各村签订责任书36份，做到横向到边、纵向到底。</p>')
     expect(html).toContain('<h3>开展专项检查</h3>')
     expect(html).toContain('<h4>重点行业</h4>')
     expect(html).toMatch(/<table>.*检查企业.*120家.*<\/table>/s)
     expect(html).toContain('附表：数据表')
     expect(html).toMatch(/<td><p>责任书份数<\/p><\/td><td><p>36份<\/p><\/td>/)
-    expect(html).toContain('<p>某某镇应急管理办公室</p><p>2025年12月20日</p>')
+    // the seal floats in the 署名's own paragraph
+    expect(html).toMatch(/<p><img [^>]*alt="印章"[^>]*\/>某某镇应急管理办公室<\/p><p>2025年12月20日<\/p>/)
     services.close()
   })
 

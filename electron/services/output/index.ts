@@ -84,7 +84,7 @@ export async function renderExport(source: ExportSource, format: ExportFormat, d
     case 'md':
       return new TextEncoder().encode(renderMarkdown(out))
     case 'docx':
-      return buildDocx(out, { assets: images(source.model, deps.assets) })
+      return buildDocx(out, { assets: images(source.model, deps.assets), model: source.model })
     case 'pdf': {
       if (!deps.printer) throw new PdfUnavailableError(msg('pdf.noPrinter'))
       const html = printHtml(out, { assets: printAssets(images(source.model, deps.assets)) })
