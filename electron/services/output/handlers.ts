@@ -36,7 +36,7 @@ export function createOutputHandlers(host: LibraryHost, hooks: OutputHooks = {})
     'export.print': async ({ id, revisionId }) => {
       if (!hooks.print) return { printed: false }
       const src = source(id, revisionId)
-      return { printed: await hooks.print(printViewHtml(src, { assets: assets() }), src.model.title) }
+      return { printed: await hooks.print(await printViewHtml(src, { assets: assets() }), src.model.title) }
     },
     'finals.create': ({ id, name, author }) => finals().create(id, name, author),
     'finals.list': ({ id }) => {
