@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError, type ExportFormat } from '../../shared/api'
 import { SummaryDocumentSchema } from '../../shared/document/model'
-import { issueMessage, messageText } from '../../shared/errors'
+import { issueMessage, messageText, msg } from '../../shared/errors'
 import { checkDocument, type Finding } from '../../shared/output/check'
 import { JsonSyntaxError, parseJsonWithLines } from '../../shared/snippets/jsonLines'
 import { AssetStore } from '../services/assets/store'
@@ -85,7 +85,7 @@ const exportDocument: Command = {
   args: DOC,
   summary: t('导出为 Word、PDF、纯文本或 Markdown 文件（至少给一个）', 'export to Word, PDF, text or Markdown files (at least one)'),
   details: DOC_DETAILS,
-  options: ['docx', 'pdf', 'txt', 'md', 'revision'],
+  options: ['docx', 'pdf', 'txt', 'md', 'revision', 'print-mark'],
   async run(ctx, args) {
     const doc = args[0]
     const targets = (['docx', 'pdf', 'txt', 'md'] as const).flatMap((f) => (ctx.values[f] ? [[f, ctx.values[f]!] as [ExportFormat, string]] : []))
@@ -94,7 +94,13 @@ const exportDocument: Command = {
     const assets = new AssetStore(ctx.services.library.database())
     for (const [format, target] of targets) {
       const started = performance.now()
-      await exportToFile(source, format, target, { assets, printer: () => chromiumPrinter() })
+      await exportToFile(source, format, target, {
+        assets,
+        printer: () => chromiumPrinter(),
+        printMark: !!ctx.values['print-mark'],
+        // pages where the pagination rules gave way: said beside the result, as 出稿检查 would
+        onPages: ({ forced }) => forced.length && ctx.note(`! ${messageText(msg('check.pagesForced', { pages: forced.join('、'), count: forced.length }), ctx.lang)}`),
+      })
       const ms = Math.round(performance.now() - started)
       const final = source.final ? t(` 定稿 ${source.final.short}`, ` final ${source.final.short}`)[ctx.lang] : ''
       ctx.line(`${format.toUpperCase()} → ${path.resolve(target)}${t(`（${ms} ms）`, ` (${ms} ms)`)[ctx.lang]}${final}`)

@@ -20,6 +20,8 @@ export interface PrintWindow {
   show(): void
   isDestroyed(): boolean
   webContents: {
+    /** runs the page's own script's promise to completion (the paginated pages) */
+    executeJavaScript(code: string): Promise<unknown>
     printToPDF(options: Record<string, unknown>): Promise<Uint8Array>
     print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void
   }
@@ -30,9 +32,16 @@ export interface PrintWindow {
 /** 'pdf': hidden, for printToPDF. 'print': shown (main.ts makes it a child of the main window). */
 export type MakePrintWindow = (purpose: 'pdf' | 'print', title: string) => PrintWindow
 
-const PAGE_PREFERENCES = { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false } as const
+/**
+ * Scripts on: the print HTML carries the script that lays out its pages (print/script.ts, the same
+ * pages as the preview). It is our own page, loaded from a file, sandboxed, no Node and no network.
+ */
+const PAGE_PREFERENCES = { javascript: true, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false } as const
 
-/** The hidden window printToPDF uses: no scripts, no Node, sandboxed (the page is static HTML). */
+/** Waits for the page's pages (a page without the script has none to wait for). */
+const PAGED = 'window.ddPaged ? window.ddPaged.then((r) => r) : document.fonts.ready.then(() => null)'
+
+/** The hidden window printToPDF uses: sandboxed, no Node (the page is our print view and its pagination script). */
 export const PRINT_WINDOW_OPTIONS = { show: false, width: 800, height: 1100, webPreferences: PAGE_PREFERENCES } as const
 
 /** The visible window the system print dialog is opened from (shown once the page has loaded). */
@@ -69,6 +78,7 @@ async function withPage<T>(win: PrintWindow, html: string, use: (win: PrintWindo
   fs.writeFileSync(file, html)
   try {
     await win.loadFile(file)
+    await win.webContents.executeJavaScript(PAGED)
     return await use(win)
   } finally {
     if (!win.isDestroyed()) win.destroy()

@@ -15,6 +15,7 @@ function fakeWindow(log: string[]): PrintWindow {
     isDestroyed: () => destroyed,
     once: () => undefined,
     webContents: {
+      executeJavaScript: async () => null,
       printToPDF: async (options) => {
         log.push(`pdf:${JSON.stringify(options)}`)
         return new Uint8Array(Buffer.from(`%PDF-${loaded}`))
