@@ -20,6 +20,8 @@ export interface PdfPrinter {
   print(html: string, onPages?: (pages: PagesLaidOut) => void): Promise<Uint8Array>
   /** Frees the browser, if one is kept. */
   close?(): Promise<void>
+  /** Starts the browser now (kept printers), so its start overlaps what comes before the print. */
+  warm?(): void
 }
 
 /** No way to print a PDF here: a refusal the writer can act on (install a browser), not a fault. */
@@ -107,6 +109,11 @@ export function chromiumPrinter(opts: { executablePath?: string; keepAlive?: boo
       } finally {
         await b.close()
       }
+    },
+    warm() {
+      if (!opts.keepAlive || browser) return
+      browser = launch()
+      browser.catch(() => (browser = null))
     },
     async close() {
       const b = browser
