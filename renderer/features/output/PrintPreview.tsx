@@ -59,15 +59,16 @@ export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Pr
     const iframe = frame.current
     if (!html || !iframe) return
     let pagination: { cancel(): void } | null = null
-    const onLoad = () => {
-      const doc = iframe.contentDocument
-      if (!doc) return
+    let gone = false
+    const layOut = (doc: Document) => {
+      if (gone) return
       try {
         const container = doc.createElement('div')
         container.className = 'pages'
         doc.body.appendChild(container)
+        // the same code, on the same HTML, as the PDF printers run (print/script.ts): the same pages
         const p = layoutPages(doc, container, { sliceSize: 8, onProgress: (count, done) => !done && setPages({ count, done: false, forced: [] }) })
-        void p.done.then((r) => setPages({ count: r.pages, done: true, forced: r.forced }))
+        void p.done.then((r) => !gone && setPages({ count: r.pages, done: true, forced: r.forced }))
         pagination = p
         requestAnimationFrame(() => performance.mark('dd:preview-first-page'))
         setFonts(fontReport(doc))
@@ -75,9 +76,16 @@ export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Pr
         setError(errorMessage(err))
       }
     }
+    const onLoad = () => {
+      const doc = iframe.contentDocument
+      if (!doc) return
+      // measured with the fonts the PDF printers wait for too
+      void doc.fonts.ready.then(() => layOut(doc))
+    }
     iframe.addEventListener('load', onLoad, { once: true })
     iframe.srcdoc = html
     return () => {
+      gone = true
       iframe.removeEventListener('load', onLoad)
       pagination?.cancel()
     }
