@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import type { Block, SummaryDocument } from '../../shared/document/model'
 import { CSS_CHAR_PITCH_PT, LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM } from '../../shared/output/layout'
@@ -249,5 +250,21 @@ describe('the printed pages', () => {
     }
     savePngs(pdf, 'pages-table', tablePages[0]! + 1, tablePages[1]! + 1)
     lib.close()
+  }, 120_000)
+
+  it('says which pages had to bend the rules: the CLI on stderr, the preview in its bar', async () => {
+    // a title far taller than a page cannot be kept with the text that follows
+    const model: SummaryDocument = { version: 1, title: '关于'.repeat(238) + '的总结', blocks: [para(3, 2)], figures: [] }
+    const lib = await library([model])
+    lib.close()
+    const json = path.join(lib.dataDir, 'tall.json')
+    fs.writeFileSync(json, JSON.stringify(model))
+    const said: string[] = []
+    const code = await runCli(['export', json, '--pdf', path.join(lib.dataDir, 'tall.pdf'), '--data-dir', lib.dataDir], { log: () => {}, error: (s: string) => said.push(s) })
+    expect(code).toBe(0)
+    expect(said.join('\n')).toMatch(/第 1 页排不下/)
+    const page = await openPreview(lib.dataDir, '关于关于')
+    await expect.poll(() => page.locator('[data-testid=preview-forced]').getAttribute('data-pages')).toBe('1')
+    expect(await page.locator('[data-testid=preview-forced]').innerText()).toMatch(/第 1 页排不下/)
   }, 120_000)
 })
