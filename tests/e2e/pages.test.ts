@@ -139,7 +139,8 @@ describe('the printed pages', () => {
   it('places the signature block by GB/T 9704 §7.3.5 at a page foot, sealed and unsealed, with body text, in PDF and preview alike', async () => {
     const sealed = footDocument('某某镇应急管理办公室', 'SEAL')
     const unsealed = { ...footDocument('安监办'), title: '2025年度消防工作总结' }
-    const lib = await library([sealed, unsealed], true)
+    const longName = { ...footDocument('某某县应急管理局安全生产监督管理办公室'), title: '2025年度应急管理工作总结' }
+    const lib = await library([sealed, unsealed, longName], true)
 
     // sealed (§7.3.5.1)
     const sealedPdf = await lib.pdf(lib.ids[0]!, 'sealed')
@@ -189,6 +190,14 @@ describe('the printed pages', () => {
     expect(uOrg.y - uBody[uBody.length - 1]!.y).toBeCloseTo(2 * LINE_MM, 0)
     expect(uDate.y - uOrg.y).toBeCloseTo(LINE_MM, 0)
     savePngs(unsealedPdf, 'pages-unsealed', pagesU.length, pagesU.length)
+    // a name longer than the date: the name 右空二字, the date's first character 2 characters right of the name's
+    const longPdf = await lib.pdf(lib.ids[2]!, 'unsealed-long')
+    const lastL = textLines(longPdf).at(-1)!
+    const lOrg = lastL.find((l) => flat(l.text) === '某某县应急管理局安全生产监督管理办公室')!
+    const lDate = lastL.find((l) => flat(l.text) === '2025年12月20日')!
+    expect(lOrg && lDate, JSON.stringify(lastL)).toBeTruthy()
+    expect(Math.abs(RIGHT_EDGE_MM - lOrg.xMax - 2 * CHAR_MM), `name ends ${(RIGHT_EDGE_MM - lOrg.xMax).toFixed(2)} mm from the right`).toBeLessThan(1)
+    expect(Math.abs(lDate.xMin - lOrg.xMin - 2 * CHAR_MM)).toBeLessThan(1)
 
     // the preview: the same pages, the seal on page 2 with the body lines
     lib.close()
