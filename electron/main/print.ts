@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { OutputHooks } from '../services/output/handlers'
+import type { PagesLaidOut } from '../services/output/pdf'
 
 export interface PrintWindow {
   loadFile(file: string): Promise<void>
@@ -72,14 +73,14 @@ export function printOutcomeMessage(outcome: PrintOutcome, timeoutMs = PRINT_DIA
   return undefined
 }
 
-async function withPage<T>(win: PrintWindow, html: string, use: (win: PrintWindow) => Promise<T>): Promise<T> {
+async function withPage<T>(win: PrintWindow, html: string, use: (win: PrintWindow, laidOut: PagesLaidOut | null) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-print-'))
   const file = path.join(dir, 'print.html')
   fs.writeFileSync(file, html)
   try {
     await win.loadFile(file)
-    await win.webContents.executeJavaScript(PAGED)
-    return await use(win)
+    const laidOut = (await win.webContents.executeJavaScript(PAGED)) as PagesLaidOut | null
+    return await use(win, laidOut)
   } finally {
     if (!win.isDestroyed()) win.destroy()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -124,7 +125,11 @@ export interface ElectronOutputDeps {
 export function electronOutputHooks(deps: ElectronOutputDeps): OutputHooks {
   return {
     printer: () => ({
-      print: (html) => withPage(deps.make('pdf', 'PDF'), html, async (win) => new Uint8Array(await win.webContents.printToPDF(PDF_OPTIONS))),
+      print: (html, onPages) =>
+        withPage(deps.make('pdf', 'PDF'), html, async (win, laidOut) => {
+          if (laidOut) onPages?.(laidOut)
+          return new Uint8Array(await win.webContents.printToPDF(PDF_OPTIONS))
+        }),
     }),
     // Resolves true whenever the app itself dealt with the request (printed, cancelled by the
     // writer, or a failure it has explained): false would make the page print its own preview,
