@@ -32,7 +32,14 @@ export const outputContract = {
       /** PDF: print the 定稿 mark at the foot of every page (GB/T 9704 has none: only when the writer asks) */
       printMark: z.boolean().optional(),
     }),
-    output: z.strictObject({ fileName: z.string(), mime: z.string(), dataBase64: z.string(), final: FinalSummarySchema.nullable() }),
+    output: z.strictObject({
+      fileName: z.string(),
+      mime: z.string(),
+      dataBase64: z.string(),
+      final: FinalSummarySchema.nullable(),
+      /** PDF: the pages (1-based) where the pagination rules had to give way (check.pagesForced) */
+      forcedPages: z.array(z.number().int()).optional(),
+    }),
   },
   /**
    * The system print dialog for the document (Electron: webContents.print). Where the host cannot

@@ -275,5 +275,10 @@ describe('the printed pages', () => {
     const page = await openPreview(lib.dataDir, '关于关于')
     await expect.poll(() => page.locator('[data-testid=preview-forced]').getAttribute('data-pages')).toBe('1')
     expect(await page.locator('[data-testid=preview-forced]').innerText()).toMatch(/第 1 页排不下/)
+    // and the dialog's PDF export says so beside the file it saved
+    await page.click('[data-testid=preview-close]')
+    await page.click('[data-testid=open-output]')
+    await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-pdf]')])
+    await expect.poll(() => page.locator('[data-testid=output-message]').innerText(), { timeout: 15_000 }).toMatch(/第 1 页排不下/)
   }, 120_000)
 })

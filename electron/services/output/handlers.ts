@@ -30,8 +30,9 @@ export function createOutputHandlers(host: LibraryHost, hooks: OutputHooks = {})
     'export.render': async ({ id, format, revisionId, model, printMark }) => {
       // an unsaved text is exported as it is: no 定稿 of the stored document can match it
       const src = model ? sourceFor(model, []) : source(id, revisionId)
-      const bytes = await renderExport(src, format, { assets: assets(), printMark: !!printMark, ...(hooks.printer ? { printer: hooks.printer } : {}) })
-      return { fileName: exportFileName(src.model, format, src.final), mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64'), final: src.final ?? null }
+      let forced: number[] = []
+      const bytes = await renderExport(src, format, { assets: assets(), printMark: !!printMark, onPages: (p) => (forced = p.forced), ...(hooks.printer ? { printer: hooks.printer } : {}) })
+      return { fileName: exportFileName(src.model, format, src.final), mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64'), final: src.final ?? null, ...(forced.length ? { forcedPages: forced } : {}) }
     },
     'export.print': async ({ id, revisionId, printMark }) => {
       if (!hooks.print) return { printed: false }

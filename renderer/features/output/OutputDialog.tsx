@@ -10,6 +10,7 @@ import { checkDocument, type Finding } from '../../../shared/output/check'
 import { fingerprintOf } from '../../../shared/output/canonical'
 import type { AssetKind, AssetSummary, ExportFormat, FinalSummary } from '../../../shared/api'
 import { todayIso } from '../../../shared/output/dates'
+import { msg } from '../../../shared/errors'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { fileToBase64, saveBase64 } from '../../ui/files'
@@ -103,7 +104,9 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
       await flush()
       const r = await api.call('export.render', { id: documentId, format, ...(printMark ? { printMark } : {}), ...(version === 'current' ? {} : { revisionId: version }) })
       saveBase64(r.fileName, r.mime, r.dataBase64)
-      setMessage({ text: t('dialog.exported', { name: r.fileName }) })
+      // pages where the pagination rules gave way (only laying out the pages finds them)
+      const forced = r.forcedPages?.length ? ` ${translateMessage(msg('check.pagesForced', { pages: r.forcedPages.join('、'), count: r.forcedPages.length }))}` : ''
+      setMessage({ text: t('dialog.exported', { name: r.fileName }) + forced, ...(forced ? { error: true } : {}) })
     } catch (err) {
       fail(err)
     } finally {
