@@ -186,7 +186,11 @@ describe('定稿 and verify', () => {
     expect(pdfBytes.toString('latin1')).toContain(`/DraftDeskFingerprint (${final.fingerprint})`)
     const pdfFile = path.join(dir, 'final.pdf')
     fs.writeFileSync(pdfFile, pdfBytes)
-    expect(pdfWords(pdfFile)[0]!.words.map((w) => w.text).join(' ')).toContain(final.short) // printed in the footer
+    // GB/T 9704 has no mark on the page: the footer carries it only when the writer asks
+    expect(pdfWords(pdfFile)[0]!.words.map((w) => w.text).join(' ')).not.toContain(final.short)
+    const marked = await callApi(h, 'export.render', { id: doc.id, format: 'pdf', printMark: true })
+    fs.writeFileSync(path.join(dir, 'marked.pdf'), Buffer.from(marked.dataBase64, 'base64'))
+    expect(pdfWords(path.join(dir, 'marked.pdf'))[0]!.words.map((w) => w.text).join(' ')).toContain(final.short)
 
     // later edits never alter the 定稿; the current text becomes a draft
     const edited = sampleDocument()
