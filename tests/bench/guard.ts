@@ -4,32 +4,11 @@
  * thread), and a 10 MB document model saved (the body parsed and checked in a worker thread). Each
  * prints the request's time and how long the other call waited (its max included).
  */
-import http from 'node:http'
 import { callApi, createServices } from '../../electron/services'
 import { longDocument } from '../helpers/documents'
 import { startShell } from '../helpers/shell'
+import { postApi as post, shellEndpoint as endpoint } from '../helpers/shellApi'
 import { quantile, report } from './stats'
-
-function post(port: number, token: string, method: string, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', 'x-draftdesk-token': token }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-/** A shell's port and token, from its URL. */
-function endpoint(url: string): { port: number; token: string } {
-  const u = new URL(url)
-  return { port: Number(u.port), token: u.searchParams.get('token')! }
-}
 
 /**
  * `runs` times: `request` timed while library.info is called every 10 ms; returns the request's

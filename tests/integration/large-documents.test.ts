@@ -3,7 +3,6 @@
  * checked and made ready to store in a worker thread, so the server keeps answering meanwhile, and
  * the version rule and the refusals are those of a small body.
  */
-import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import type { DocumentRecord } from '../../shared/api'
 import { documentPlainText } from '../../shared/document/text'
@@ -14,6 +13,7 @@ import { LARGE_DOCUMENT_BODY_BYTES } from '../../electron/services/worker/docume
 import { RawJson } from '../../electron/services/worker/rawJson'
 import { longDocument } from '../helpers/documents'
 import { startShell } from '../helpers/shell'
+import { postApi, shellEndpoint } from '../helpers/shellApi'
 import { useTempDirs } from '../helpers/tempDir'
 import { quantile } from '../bench/stats'
 
@@ -26,20 +26,7 @@ const bodyOf = (input: unknown) => new TextEncoder().encode(JSON.stringify(input
 /** A dispatched result as the caller reads it (the browser shell writes a RawJson's bytes as they are). */
 const valueOf = <T>(result: unknown): T => (result instanceof RawJson ? (result.parse() as T) : (result as T))
 
-function post(port: number, token: string, method: string, body: string): Promise<{ ok: boolean; result?: unknown; error?: Message }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', 'x-draftdesk-token': token }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; result?: unknown; error?: Message }))
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
+const call = async (port: number, token: string, method: string, body: string) => JSON.parse(await postApi(port, token, method, body)) as { ok: boolean; result?: unknown; error?: Message }
 
 describe('a very long document is saved off the thread that answers every window', () => {
   it('created and saved from large bodies: stored as sent, the record answered, the version rule kept', async () => {
@@ -102,24 +89,22 @@ describe('a very long document is saved off the thread that answers every window
     setup.close()
     const shell = await startShell(dataDir)
     try {
-      const url = new URL(shell.url)
-      const port = Number(url.port)
-      const token = url.searchParams.get('token')!
+      const { port, token } = shellEndpoint(shell.url)
       const bodies = [1, 2, 3].map((version) => JSON.stringify({ id, model: withLine(model, `第${version}次修改。`), baseVersion: version }))
       // the first starts the worker thread (and builds its code from the sources): not timed
-      expect((await post(port, token, 'documents.save', bodies[0]!)).result).toMatchObject({ status: 'saved', version: 2 })
+      expect((await call(port, token, 'documents.save', bodies[0]!)).result).toMatchObject({ status: 'saved', version: 2 })
       const latencies: number[] = []
       for (const [i, body] of bodies.slice(1).entries()) {
         let done = false
         const pinging = (async () => {
           while (!done) {
             const started = performance.now()
-            expect((await post(port, token, 'library.info', '{}')).ok).toBe(true)
+            expect((await call(port, token, 'library.info', '{}')).ok).toBe(true)
             latencies.push(performance.now() - started)
             await new Promise((r) => setTimeout(r, 10))
           }
         })()
-        const answer = await post(port, token, 'documents.save', body).finally(() => (done = true))
+        const answer = await call(port, token, 'documents.save', body).finally(() => (done = true))
         await pinging
         expect(answer.result).toMatchObject({ status: 'saved', version: i + 3 })
       }
