@@ -5,7 +5,7 @@ import { headingMarker } from '../../shared/document/numbering'
 import { inlineText } from '../../shared/document/text'
 import { formatMessage, messageText, msg, type Lang } from '../../shared/errors'
 import { LIST_SEPARATOR } from '../../shared/i18n/format'
-import { requireArg, t, type Command, type CommandGroup } from './command'
+import { fileArg, t, type Command, type CommandGroup } from './command'
 import { IMPORT_LIMIT, readInputFile } from './files'
 
 /** A few lines: what was read and found, skipped numbers, warnings, what was saved. */
@@ -72,7 +72,7 @@ const importFile: Command = {
   options: ['split', 'clean', 'save', 'json'],
   async run(ctx, args) {
     // a file over the limit is refused before it is read, as the app refuses it
-    const file = readInputFile(requireArg(importFile, args, 0, t('import 需要文件路径', 'import needs a FILE')), IMPORT_LIMIT)
+    const file = readInputFile(fileArg(importFile, args), IMPORT_LIMIT)
     const { split, clean, save, json } = ctx.values
     const result = await ctx.call('documents.import', { name: file.name, dataBase64: file.base64(), split: split ?? false, clean: clean ?? false, save: save ?? false })
     if (json) {

@@ -14,7 +14,7 @@ import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../servi
 import { chromiumPrinter, type PdfPrinter } from '../services/output/pdf'
 import { FinalStore } from '../services/output/store'
 import type { Services } from '../services'
-import { requireArg, t, usageOf, type Command, type CommandGroup } from './command'
+import { documentArg, fileArg, printList, requireArg, t, usageOf, type Command, type CommandGroup } from './command'
 import { readInputFile } from './files'
 import type { Lang } from './options'
 import { usageError } from './print'
@@ -140,9 +140,8 @@ const finals: Command = {
   summary: t('列出文稿的定稿：编号、时间、指纹、定稿人、名称', "list a document's 定稿: number, time, fingerprint, author, name"),
   options: ['json'],
   run(ctx, args) {
-    const list = finalStore(ctx.services).list(requireArg(finals, args, 0, t('finals 需要文档 ID', 'finals needs a document id')))
-    if (ctx.values.json) ctx.json(list)
-    else for (const f of list) ctx.line(`${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`)
+    const list = finalStore(ctx.services).list(documentArg(finals, args))
+    printList(ctx, list, (f) => `${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`)
   },
 }
 
@@ -152,7 +151,7 @@ const verify: Command = {
   summary: t('DOCX/PDF 文件是否与文稿库中的某份定稿一致（一致才以 0 退出）', 'does a DOCX/PDF match a 定稿 in the document library? (exits 0 only if so)'),
   options: ['json'],
   async run(ctx, args) {
-    const file = readInputFile(requireArg(verify, args, 0, t('verify 需要文件路径', 'verify needs a FILE')))
+    const file = readInputFile(fileArg(verify, args))
     const result = await verifyFile(new Uint8Array(file.bytes), finalStore(ctx.services))
     if (ctx.values.json) ctx.json(result)
     else {

@@ -16,7 +16,7 @@ import { markInterval, quantile, report, time } from './stats'
 import { benchSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
-import { benchLargeImport } from './guard'
+import { benchLargeImport, benchLargeSave } from './guard'
 import { benchBackup } from './backup'
 
 async function benchAutosave(dataDir: string) {
@@ -154,6 +154,7 @@ async function main() {
   try {
     await benchImport(dataDir)
     await benchLargeImport(fs.mkdtempSync(path.join(dataDir, 'large-import-')))
+    await benchLargeSave(fs.mkdtempSync(path.join(dataDir, 'large-save-')))
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
     // the library benchSnippets built, with its 100,000 snippets
