@@ -4,6 +4,7 @@
  * thread, whatever the page breaks; DOCX: the text and the outline (heading levels, numbering
  * formats). Real SQLite, real Chromium printing, files edited the way an editing tool would.
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import JSZip from 'jszip'
@@ -70,11 +71,13 @@ function titleTo2020(file: Buffer): Buffer {
 }
 
 describe('verify a PDF by what its pages show', () => {
-  it('the exported PDF matches; the fingerprint is read from the document information', async () => {
+  it('the exported PDF matches; the fingerprint is in the document information and the XMP metadata', async () => {
     const result = await verifyFile(pdf, finals)
     expect(result.status).toBe('match')
     expect(zh(result)).toContain('与定稿「报送稿」（张三，')
     expect(pdf.toString('latin1')).toContain(`/DraftDeskFingerprint (${final.fingerprint})`)
+    // and in the XMP metadata that PDF readers show as document properties
+    expect(execFileSync('pdfinfo', ['-meta', writeTemp(pdf)]).toString()).toContain(`<draftdesk:Fingerprint>${final.fingerprint}</draftdesk:Fingerprint>`)
   }, 60_000)
 
   it('a page-1 content stream rewritten in place (the title made "2020…") is refused, naming the page', async () => {

@@ -1,7 +1,7 @@
 /**
  * What `verify` reads from a PDF, in a worker thread (a hostile PDF can only exhaust or hang that
- * worker, which is then stopped): the 定稿 fingerprint from the document information, whether our
- * update is still the file's last, and what each page shows — its text in the order it is drawn,
+ * worker, which is then stopped): the 定稿 fingerprint from the document information (or the
+ * XMP), whether our update is still the file's last, and what each page shows — its text in the order it is drawn,
  * split into the text block and the margins (page numbers), the images drawn and the annotations
  * a reader would see. Read with pdfjs-dist (Mozilla's PDF reader, the legacy build for Node), its
  * own worker run on this thread.
@@ -11,7 +11,7 @@ import path from 'node:path'
 import vm from 'node:vm'
 import { ApiError } from '../../../shared/api'
 import { MARGIN_MM, mmToPt } from '../../../shared/output/layout'
-import { PDF_FINGERPRINT_KEY, readPdfFingerprint } from './pdfInfo'
+import { PDF_FINGERPRINT_KEY, readPdfFingerprint, XMP_PREFIX } from './pdfInfo'
 
 export interface PdfPageRead {
   /** text inside the text block, in drawing order: pieces of text, each with its font */
@@ -94,9 +94,11 @@ export async function readPdfForVerify(bytes: Uint8Array, reader: string): Promi
     return { readable: false, detail: (err instanceof Error ? err.message : String(err)).slice(0, 160), fingerprint: raw.fingerprint, lastUpdateIsOurs: false, pages: null }
   }
   try {
-    const { info } = (await doc.getMetadata()) as { info: { Custom?: Record<string, unknown> } }
+    // the document information first, then the XMP metadata (pdf.js names its elements in lower case)
+    const { info, metadata } = (await doc.getMetadata()) as { info: { Custom?: Record<string, unknown> }; metadata: { get(name: string): unknown } | null }
     const custom = info.Custom?.[PDF_FINGERPRINT_KEY]
-    const fingerprint = typeof custom === 'string' ? custom : raw.fingerprint
+    const xmp = metadata?.get(`${XMP_PREFIX}:fingerprint`)
+    const fingerprint = typeof custom === 'string' ? custom : typeof xmp === 'string' ? xmp : raw.fingerprint
     if (!fingerprint) return { readable: true, fingerprint: null, lastUpdateIsOurs: raw.lastUpdateIsOurs, pages: null }
     if (doc.numPages > PDF_VERIFY_MAX_PAGES) throw new ApiError('verify.tooManyPages', { pages: doc.numPages, limit: PDF_VERIFY_MAX_PAGES })
     const imageOps = new Set(IMAGE_OPS.map((op) => lib.OPS[op]))
