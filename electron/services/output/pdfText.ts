@@ -1,10 +1,11 @@
 /**
  * What `verify` reads from a PDF, in a worker thread (a hostile PDF can only exhaust or hang that
- * worker, which is then stopped): the 定稿 fingerprint from the document information (or the
- * XMP), whether our update is still the file's last, and what each page shows — its text in the order it is drawn,
- * split into the text block and the margins (page numbers), the images drawn and the annotations
- * a reader would see. Read with pdfjs-dist (Mozilla's PDF reader, the legacy build for Node), its
- * own worker run on this thread.
+ * worker, which is then stopped: the worker's heap cap and time limit, and the size and page caps
+ * below): the 定稿 fingerprint from the document information (or the XMP), whether our update is
+ * still the file's last, and what each page shows — its text in the order it is drawn, split into
+ * the text block and the margins (page numbers), the images drawn and the annotations a reader
+ * would see. Read with pdfjs-dist (Mozilla's PDF reader, the legacy build for Node), its own
+ * worker run on this thread.
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -37,7 +38,7 @@ export interface PdfVerifyRead {
 
 /** Largest PDF verify reads, and most pages. */
 export const PDF_VERIFY_MAX_BYTES = 100 * 1024 * 1024
-export const PDF_VERIFY_MAX_PAGES = 3000
+export const PDF_VERIFY_MAX_PAGES = 1000
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let loaded: Promise<Pdfjs> | null = null
