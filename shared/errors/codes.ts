@@ -145,6 +145,9 @@ export const ERROR_CODES = {
   'worker.timeout': ['seconds'],
   'worker.failed': ['detail'],
   'worker.busy': [],
+  // verify FILE: a PDF too large to read
+  'verify.tooLarge': ['limit'],
+  'verify.tooManyPages': ['pages', 'limit'],
 
   // spreadsheets for the figure table
   'sheet.oldFormat': [],
@@ -358,6 +361,13 @@ export const FINDING_CODES = {
   'verify.modifiedPdf': ['name', 'author', 'date', 'short'],
   'verify.match': ['name', 'author', 'date', 'short'],
   'verify.modifiedText': ['name', 'author', 'date', 'short'],
+  'verify.notPdf': ['detail'],
+  'verify.modifiedPdfText': ['name', 'author', 'date', 'short', 'page'],
+  'verify.modifiedPdfMargin': ['name', 'author', 'date', 'short', 'page'],
+  'verify.modifiedPdfImages': ['name', 'author', 'date', 'short', 'expected', 'found'],
+  'verify.modifiedPdfAnnotations': ['name', 'author', 'date', 'short', 'page'],
+  'verify.modifiedHeadings': ['name', 'author', 'date', 'short', 'paragraph'],
+  'verify.modifiedNumbering': ['name', 'author', 'date', 'short', 'level'],
 
   // npm run serve
   'serve.started': ['url'],

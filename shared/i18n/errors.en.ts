@@ -121,6 +121,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   'worker.timeout': 'reading the file took more than {{seconds}} s and was stopped; the rest of the app is unaffected',
   'worker.failed': 'reading the file failed and was stopped ({{detail}})',
   'worker.busy': 'other files are being read; try again shortly',
+  'verify.tooLarge': 'the file is over {{limit}} MB and is not verified',
+  'verify.tooManyPages': 'the PDF has {{pages}} pages, more than the {{limit}} that can be verified',
 
   'sheet.oldFormat': 'old .xls/WPS sheets are not supported: save the sheet as .xlsx or .csv first',
   'sheet.unsupportedExt': '“.{{ext}}” files are not supported: import .xlsx or .csv',

@@ -121,6 +121,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'worker.timeout': '读取文件超过 {{seconds}} 秒仍未完成，已停止读取；稿台其余功能不受影响',
   'worker.failed': '读取文件时出错，已停止读取（{{detail}}）',
   'worker.busy': '正在读取其他文件，请稍后再试',
+  'verify.tooLarge': '文件超过 {{limit}} MB，不予核对',
+  'verify.tooManyPages': 'PDF 有 {{pages}} 页，超过可核对的 {{limit}} 页',
 
   'sheet.oldFormat': '不支持旧版 .xls / WPS 表格格式，请在表格软件中“另存为” .xlsx 或 .csv 后再导入',
   'sheet.unsupportedExt': '不支持“.{{ext}}”文件，请导入 .xlsx 或 .csv',

@@ -102,6 +102,13 @@ export const findingsEn: Record<FindingCode, string> = {
   'verify.modifiedPdf': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but the PDF was changed after export',
   'verify.match': 'matches the final version “{{name}}” ({{author}}, {{date}}, {{short}})',
   'verify.modifiedText': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but the text was changed after export',
+  'verify.notPdf': 'not a readable PDF file ({{detail}})',
+  'verify.modifiedPdfText': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but the text on page {{page}} of the PDF differs from it',
+  'verify.modifiedPdfMargin': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but page {{page}} of the PDF has text in its margin that the final version does not',
+  'verify.modifiedPdfImages': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but the images in the PDF do not match it: {{expected}} expected (seal, signature), {{found}} found',
+  'verify.modifiedPdfAnnotations': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but page {{page}} of the PDF has comments or stamps added',
+  'verify.modifiedHeadings': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but a heading’s level or numbering was changed (“{{paragraph}}”)',
+  'verify.modifiedNumbering': 'the fingerprint is that of the final version “{{name}}” ({{author}}, {{date}}, {{short}}), but the numbering format of level {{level}} headings was changed',
 
   'serve.started': 'DraftDesk browser shell: {{url}}',
   'serve.library': 'document library: {{path}}',

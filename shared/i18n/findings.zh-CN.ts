@@ -102,6 +102,13 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'verify.modifiedPdf': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但 PDF 在导出后被改动过',
   'verify.match': '与定稿「{{name}}」（{{author}}，{{date}}，{{short}}）一致',
   'verify.modifiedText': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但正文已被改动',
+  'verify.notPdf': '文件不是可读的 PDF（{{detail}}）',
+  'verify.modifiedPdfText': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但 PDF 第 {{page}} 页的文字与定稿不同',
+  'verify.modifiedPdfMargin': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但 PDF 第 {{page}} 页的页边有定稿没有的文字',
+  'verify.modifiedPdfImages': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但 PDF 中的图片与定稿不符：应有 {{expected}} 张（印章、签名），文件中有 {{found}} 张',
+  'verify.modifiedPdfAnnotations': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但 PDF 第 {{page}} 页加了批注或图章',
+  'verify.modifiedHeadings': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但标题的层级或编号已被改动（“{{paragraph}}”）',
+  'verify.modifiedNumbering': '指纹属于定稿「{{name}}」（{{author}}，{{date}}，{{short}}），但第 {{level}} 级标题的编号格式已被改动',
 
   'serve.started': '稿台浏览器版：{{url}}',
   'serve.library': '文稿库：{{path}}',

@@ -223,6 +223,10 @@ describe('seal images and PDF info', () => {
     expect(text.startsWith(pdf.toString('latin1'))).toBe(true)
     expect(text).toContain('/Title (A (nested) title)')
     expect(text).toContain('/Prev 100')
+    // the XMP metadata, named by the catalog written again
+    expect(Buffer.from(out).toString('utf8')).toContain(`<draftdesk:Fingerprint>${fp}</draftdesk:Fingerprint>`)
+    expect(text).toMatch(/2 0 obj\n<< \/Type \/Catalog \/Metadata 4 0 R >>\nendobj\n/)
+    expect(text).toMatch(/xref\n0 1\n0000000000 65535 f \n2 1\n\d{10} 00000 n \n3 1\n\d{10} 00000 n \n4 1\n/)
     expect(readPdfFingerprint(out)).toEqual({ fingerprint: fp, lastUpdateIsOurs: true })
     expect(readPdfFingerprint(Buffer.concat([out, Buffer.from('xref\ntrailer\n<<>>\nstartxref\n1\n%%EOF\n')])).lastUpdateIsOurs).toBe(false)
   })

@@ -96,7 +96,7 @@ export async function renderExport(source: ExportSource, format: ExportFormat, d
       const pdf = await deps.printer().print(html, deps.onPages)
       const info: Record<string, string> = { Creator: 'DraftDesk 稿台', Producer: 'DraftDesk 稿台 (Chromium)' }
       if (mark) Object.assign(info, { [PDF_FINGERPRINT_KEY]: mark.fingerprint, Keywords: `定稿 ${mark.short} ${mark.fingerprint}`, Subject: `定稿「${mark.name}」 ${mark.short}`, Author: mark.author })
-      return withPdfInfo(pdf, info)
+      return withPdfInfo(pdf, info, out.titleLines.join(''))
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * What runs in a worker thread: every parse of a file the writer hands us (imports, spreadsheets,
- * snippet files, harvest, seal images, DOCX verification). Each task is a plain function of
+ * snippet files, harvest, seal images, DOCX and PDF verification). Each task is a plain function of
  * cloneable input; a large result comes back as JSON bytes (see rawJson.ts), transferred rather
  * than copied, so the main thread neither builds nor walks it.
  *
@@ -16,7 +16,7 @@ import type { ImageInfo } from '../assets/image'
 import type { StoredColumns } from '../documents/store'
 import type { PreparedDocument } from './documentBodies'
 import type { DocxVerifyRead } from '../output/verifyDocx'
-import type { PdfFingerprint } from '../output/pdfInfo'
+import type { PdfVerifyRead } from '../output/pdfText'
 
 /** JSON bytes of a value, in an ArrayBuffer of their own (so they can be transferred). */
 function jsonBytes(value: unknown): Uint8Array {
@@ -123,9 +123,10 @@ async function docxVerifyTask(input: { bytes: Uint8Array }): Promise<DocxVerifyR
   return readDocxForVerify(input.bytes)
 }
 
-async function pdfVerifyTask(input: { bytes: Uint8Array }): Promise<PdfFingerprint> {
-  const { readPdfFingerprint } = await import('../output/pdfInfo')
-  return readPdfFingerprint(input.bytes)
+/** A PDF's fingerprint and what its pages show, read with pdf.js (see output/pdfText.ts). */
+async function pdfVerifyTask(input: { bytes: Uint8Array; reader: string }): Promise<PdfVerifyRead> {
+  const { readPdfForVerify } = await import('../output/pdfText')
+  return readPdfForVerify(input.bytes, input.reader)
 }
 
 /**
