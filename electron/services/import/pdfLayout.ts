@@ -1,0 +1,172 @@
+/**
+ * A PDF's positioned text → the lines a writer sees, without the page furniture. Pure (no pdfjs
+ * here: pdf.ts feeds it the text items pdfjs finds), so the rules are tested on plain data.
+ *
+ * Lines: items whose baselines lie within half a font size of each other form one line, read left
+ * to right. Between two items the gap decides: Chinese on either side gets no space (a PDF places
+ * each run of a justified Chinese line separately, and LibreOffice spaces Latin from Han by moving
+ * glyphs, not by a space the writer typed); Latin on both sides gets a space when the gap is a
+ * word gap; a gap of an em or more (a tab stop, two columns of a form) is one space anywhere.
+ * Blank items are ignored: the gap, not pdfjs's guess, decides.
+ *
+ * Indentation: a line starting an em or more right of the page's left text edge gets that many
+ * ideographic spaces (at most 4), so the recognizer's reflow sees indented first lines as it
+ * does in a .txt, and joins the wrapped lines of a paragraph — across page breaks too, once the
+ * page furniture between them is gone.
+ *
+ * Page furniture (removed, each reported as a `page` junk line by the caller):
+ *   - page numbers: a line holding only a page number ("3", "— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页",
+ *     "3/10", "Page 3", "Page 3 of 10", "-3-") among the first or last two lines of a page;
+ *   - running headers and footers: among the first or last two lines of each page, a line found at
+ *     the same height on at least half the pages (and at least two) with the same text once digits
+ *     are set aside ("第3页" and "第4页" match) — the title on page one sits lower than a running
+ *     header and stays, even when the header repeats it.
+ */
+
+export interface PdfTextItem {
+  text: string
+  /** baseline start, in PDF units (y grows upwards) */
+  x: number
+  y: number
+  width: number
+  /** font size (the text matrix's vertical scale) */
+  size: number
+}
+
+export interface PdfPage {
+  items: PdfTextItem[]
+  /** page width and height in PDF units */
+  width: number
+  height: number
+}
+
+export interface PdfLine {
+  text: string
+  x: number
+  y: number
+  /** right end of the last item */
+  right: number
+  size: number
+}
+
+const CJK = /[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/
+
+/** Groups a page's items into lines, top to bottom, each read left to right. */
+export function buildLines(items: readonly PdfTextItem[]): PdfLine[] {
+  const usable = items.filter((i) => i.text.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y))
+  // top to bottom, then left to right; rows are formed greedily by baseline distance
+  usable.sort((a, b) => b.y - a.y || a.x - b.x)
+  const rows: PdfTextItem[][] = []
+  let row: PdfTextItem[] = []
+  let rowY = 0
+  let rowSize = 0
+  for (const item of usable) {
+    const size = Math.max(1, item.size)
+    if (row.length && Math.abs(rowY - item.y) <= Math.max(rowSize, size) * 0.5) {
+      row.push(item)
+      continue
+    }
+    if (row.length) rows.push(row)
+    row = [item]
+    rowY = item.y
+    rowSize = size
+  }
+  if (row.length) rows.push(row)
+  return rows.map(joinRow)
+}
+
+function joinRow(row: PdfTextItem[]): PdfLine {
+  row.sort((a, b) => a.x - b.x)
+  let text = ''
+  let right = -Infinity
+  let size = 0
+  for (const item of row) {
+    const piece = item.text.replace(/\s+/g, ' ')
+    size = Math.max(size, item.size)
+    if (text) {
+      const gap = item.x - right
+      const em = Math.max(1, item.size)
+      const left = text[text.length - 1]!
+      const first = piece.trimStart()[0] ?? ''
+      const latin = !CJK.test(left) && !CJK.test(first) && left !== ' '
+      if (gap >= em * 0.95 || (latin && gap > em * 0.15)) text = text.replace(/ +$/, '') + ' '
+      text += text.endsWith(' ') ? piece.trimStart() : piece
+    } else text = piece.trimStart()
+    right = Math.max(right, item.x + item.width)
+  }
+  return { text: text.trimEnd(), x: row[0]!.x, y: row[0]!.y, right, size }
+}
+
+const PAGE_NUMBER = [
+  /^[\s\-—–－~～·•]*\d{1,4}[\s\-—–－~～·•]*$/, // 3, — 3 —, - 3 -, -3-
+  /^第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?$/, // 第3页, 第3页 共10页
+  /^共\s*\d{1,4}\s*页\s*[,，/、]?\s*第\s*\d{1,4}\s*页$/, // 共10页 第3页
+  /^\d{1,4}\s*[/／]\s*\d{1,4}$/, // 3/10
+  /^(?:page|p\.?)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i, // Page 3, Page 3 of 10
+  /^[\s\-—–－]*第?\s*[一二三四五六七八九十百〇零]{1,4}\s*页[\s\-—–－]*$/, // 第三页
+]
+
+/** A line holding only a page number, in the forms printed documents use. */
+export function isPageNumber(text: string): boolean {
+  const t = text.trim()
+  return t.length > 0 && t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t))
+}
+
+/** How many lines at each end of a page can be furniture. */
+const EDGE = 2
+
+export interface PageText {
+  /** the text, one line per row, indentation as ideographic spaces, pages one after another */
+  text: string
+  /** the furniture removed, as it read */
+  removed: string[]
+  /** pages that have no text at all */
+  emptyPages: number
+}
+
+/** Lines of every page, without page numbers and running headers/footers, as one text. */
+export function pagesToText(pages: readonly PdfPage[]): PageText {
+  const lines = pages.map((p) => buildLines(p.items))
+  const drop = lines.map((ls) => new Array<boolean>(ls.length).fill(false))
+
+  // running headers/footers: the same text (digits aside) at the same height on many pages
+  const key = (l: PdfLine) => `${Math.round(l.y / 4)}|${l.text.replace(/\s+/g, '').replace(/\d+/g, '#')}`
+  const seen = new Map<string, number>()
+  const edges = (ls: readonly PdfLine[]) => {
+    const at = new Set<number>()
+    for (let i = 0; i < Math.min(EDGE, ls.length); i++) at.add(i)
+    for (let i = Math.max(0, ls.length - EDGE); i < ls.length; i++) at.add(i)
+    return [...at]
+  }
+  lines.forEach((ls) => {
+    const keys = new Set(edges(ls).map((i) => key(ls[i]!)))
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1)
+  })
+  const withText = lines.filter((ls) => ls.length > 0).length
+  const repeatedOften = Math.max(2, Math.ceil(withText / 2))
+  lines.forEach((ls, p) => {
+    for (const i of edges(ls)) {
+      const line = ls[i]!
+      if (isPageNumber(line.text) || (withText >= 2 && (seen.get(key(line)) ?? 0) >= repeatedOften)) drop[p]![i] = true
+    }
+  })
+
+  const out: string[] = []
+  const removed: string[] = []
+  lines.forEach((ls, p) => {
+    const kept = ls.filter((_, i) => !drop[p]![i])
+    ls.forEach((l, i) => drop[p]![i] && removed.push(l.text))
+    // the page's left text edge: the leftmost start shared by several lines (a stray item further
+    // left, a margin note, does not move it)
+    const starts = kept.map((l) => Math.round(l.x))
+    const counts = new Map<number, number>()
+    for (const s of starts) counts.set(s, (counts.get(s) ?? 0) + 1)
+    const common = [...counts.entries()].filter(([, n]) => n >= 2).map(([s]) => s)
+    const left = common.length ? Math.min(...common) : Math.min(...starts)
+    for (const l of kept) {
+      const ems = Math.round((l.x - left) / Math.max(1, l.size))
+      out.push((ems >= 1 ? '\u3000'.repeat(Math.min(4, ems)) : '') + l.text)
+    }
+  })
+  return { text: out.join('\n'), removed, emptyPages: lines.filter((ls) => ls.length === 0).length }
+}
