@@ -9,6 +9,15 @@ import { DocumentSummarySchema } from './documents'
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
 export const IMPORT_MAX_BASE64 = base64Length(IMPORT_MAX_BYTES)
 
+/** How a file is read, by its extension (document formats are checked by their first bytes too). */
+export const IMPORT_FORMATS = {
+  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx',
+  '.pdf': 'pdf', '.doc': 'doc', '.wps': 'wps', '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+} as const satisfies Record<string, FileImportReport['format']>
+
+/** The extensions import accepts, as a file picker's `accept` list. */
+export const IMPORT_ACCEPT = Object.keys(IMPORT_FORMATS).join(',')
+
 /** What an import found and did: the recognizer's counts plus the file's format and encoding. */
 export const ImportReportSchema = z.strictObject({
   /** how the file was read (its first bytes decide for document formats: a .doc that is a web page is 'html') */

@@ -1,7 +1,8 @@
 /**
  * Files as writers receive them, made by the tests from our own text: a Word document with a
  * running header and "— 3 —" page numbers (built with the docx package), turned into a PDF or an
- * old .doc by LibreOffice (`soffice --headless --convert-to`), and a PDF holding only an image.
+ * old .doc by LibreOffice (`soffice --headless --convert-to`), and a PDF holding only an image
+ * (printed by Chromium).
  * Each LibreOffice run gets a profile folder of its own, so parallel test files do not collide.
  */
 import { spawnSync } from 'node:child_process'
@@ -47,21 +48,32 @@ export async function officeDocx(text: OfficeText): Promise<Buffer> {
   return Packer.toBuffer(doc)
 }
 
-/** LibreOffice converts `input` (a file path) to `to` ('pdf', 'doc'…) in `dir`; returns the new file's path. */
-export function sofficeConvert(input: string, to: string, dir: string): string {
-  const profile = fs.mkdtempSync(path.join(dir, 'lo-'))
+/**
+ * LibreOffice converts `input` (a file path) to `to` ('pdf', 'doc', or with filter options) in `dir`;
+ * returns the new file's path. `profile`: a LibreOffice profile folder to reuse (the first run in a
+ * fresh one is slow), else a new one.
+ */
+export function sofficeConvert(input: string, to: string, dir: string, profile = fs.mkdtempSync(path.join(dir, 'lo-'))): string {
   const result = spawnSync(
     'soffice',
     [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', to, '--outdir', dir, input],
-    { encoding: 'utf8', timeout: 120_000 },
+    { encoding: 'utf8', timeout: 180_000 },
   )
   const out = path.join(dir, `${path.basename(input, path.extname(input))}.${to.split(':')[0]}`)
   if (!fs.existsSync(out)) throw new Error(`soffice did not convert ${input} to ${to}: ${result.stderr || result.stdout || result.error?.message}`)
-  fs.rmSync(profile, { recursive: true, force: true })
   return out
 }
 
-/** A one-page PDF holding only an image (a scan): the PNG placed on a page by LibreOffice Draw. */
-export function imageOnlyPdf(png: string, dir: string): string {
-  return sofficeConvert(png, 'pdf:draw_pdf_Export', dir)
+/** LibreOffice's PDF export options for a PDF that needs `password` to open. */
+export const encryptedPdfFilter = (password: string) =>
+  `pdf:writer_pdf_Export:${JSON.stringify({ EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: password } })}`
+
+/** A PDF holding only an image, as a scanner makes it: the PNG printed to PDF by headless Chromium. */
+export function imageOnlyPdf(png: Buffer, dir: string): string {
+  const page = path.join(dir, 'scan.html')
+  fs.writeFileSync(page, `<html><body style="margin:0"><img src="data:image/png;base64,${png.toString('base64')}" style="width:500px"></body></html>`)
+  const out = path.join(dir, 'scan.pdf')
+  const result = spawnSync('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${out}`, page], { encoding: 'utf8', timeout: 120_000 })
+  if (!fs.existsSync(out)) throw new Error(`chromium did not print ${page}: ${result.stderr}`)
+  return out
 }

@@ -17,7 +17,7 @@
  * paragraphs' text is densest (each paragraph's own text, links not counted, scores its parent
  * fully and its grandparent half — a content column wins over the page around it and over link
  * lists). A page title outside that element (an <h1> above it, else the <title> up to its " - "/
- * "_" site suffix) is put back on top when the content does not start with it.
+ * "_" site suffix) is put back on top when the content does not start with it or with a heading.
  */
 import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
 import type { Inline } from '../../../shared/document/model'
@@ -295,10 +295,11 @@ export function htmlToItems(html: string): RichItem[] {
   flush(true)
 
   // the page's title, when the content does not start with it
-  const title = pageTitle(root, content)
+  // (not when the content starts with a heading of its own: that is its title)
   const first = items.find((i) => i.kind === 'line')
   const firstText = first && first.kind === 'line' ? first.runs.map((r) => r.text).join('').trim() : ''
-  if (title && !firstText.includes(title)) items.unshift({ kind: 'line', runs: [{ text: title, marks: 0 }] }, { kind: 'blank' })
+  const title = first?.kind === 'line' && first.depth !== undefined && first.depth <= 2 ? '' : pageTitle(root, content)
+  if (title.length >= 4 && !firstText.includes(title)) items.unshift({ kind: 'line', runs: [{ text: title, marks: 0 }] }, { kind: 'blank' })
   return items
 }
 

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { ApiError } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
+import { AffineMatrix } from './affineMatrix'
 import { pagesToText, type PdfPage, type PdfTextItem } from './pdfLayout'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -24,9 +25,22 @@ let loaded: Promise<PdfJs> | null = null
 /** PDF.js and its in-thread worker, loaded once per import worker. */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
-    ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
-    return import('pdfjs-dist/legacy/build/pdf.mjs')
+    // PDF.js makes a DOMMatrix as its module loads; Node has none (see affineMatrix.ts)
+    const g = globalThis as { DOMMatrix?: unknown }
+    g.DOMMatrix ??= AffineMatrix
+    // As it loads, PDF.js warns on the console that it cannot load a canvas package (we never
+    // draw); in the CLI that would land in the output, so its load-time warnings are dropped.
+    const warn = console.warn
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args)
+    }
+    try {
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+      ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
+      return await import('pdfjs-dist/legacy/build/pdf.mjs')
+    } finally {
+      console.warn = warn
+    }
   })()
   return loaded
 }

@@ -17,10 +17,11 @@
  * Page furniture (removed, each reported as a `page` junk line by the caller):
  *   - page numbers: a line holding only a page number ("3", "— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页",
  *     "3/10", "Page 3", "Page 3 of 10", "-3-") among the first or last two lines of a page;
- *   - running headers and footers: among the first or last two lines of each page, a line found at
- *     the same height on at least half the pages (and at least two) with the same text once digits
- *     are set aside ("第3页" and "第4页" match) — the title on page one sits lower than a running
- *     header and stays, even when the header repeats it.
+ *   - running headers and footers: up to two lines at a page's top or bottom that stand apart from
+ *     the body (further from it than 1.4 times the usual line distance), found at the same height
+ *     on at least half the pages (and at least two) with the same text once digits are set aside
+ *     ("第3页" and "第4页" match). Body lines never qualify, whatever they repeat; the title on page
+ *     one sits lower than a running header and stays, even when the header repeats it.
  */
 
 export interface PdfTextItem {
@@ -129,26 +130,44 @@ export function pagesToText(pages: readonly PdfPage[]): PageText {
   const lines = pages.map((p) => buildLines(p.items))
   const drop = lines.map((ls) => new Array<boolean>(ls.length).fill(false))
 
+  // the usual distance between lines (a header or footer stands further off the body)
+  const steps: number[] = []
+  for (const ls of lines) for (let i = 1; i < ls.length; i++) steps.push(ls[i - 1]!.y - ls[i]!.y)
+  steps.sort((a, b) => a - b)
+  const step = steps.length ? steps[Math.floor(steps.length / 2)]! : 0
+  const apart = (a: PdfLine | undefined, b: PdfLine | undefined) => !a || !b || a.y - b.y > step * 1.4 + 1
+
+  /** Indexes of the lines at a page's top and bottom that stand apart from the body. */
+  const edges = (ls: readonly PdfLine[]) => {
+    const at: number[] = []
+    for (let k = 0; k < Math.min(EDGE, ls.length); k++)
+      if (apart(ls[k], ls[k + 1])) {
+        for (let i = 0; i <= k; i++) at.push(i)
+        break
+      }
+    for (let k = ls.length - 1; k >= Math.max(0, ls.length - EDGE); k--)
+      if (apart(ls[k - 1], ls[k])) {
+        for (let i = k; i < ls.length; i++) if (!at.includes(i)) at.push(i)
+        break
+      }
+    return at
+  }
+  /** The first and last lines, where a page number may sit even without a gap. */
+  const ends = (ls: readonly PdfLine[]) => [...new Set([0, 1, ls.length - 2, ls.length - 1].filter((i) => i >= 0 && i < ls.length))]
+
   // running headers/footers: the same text (digits aside) at the same height on many pages
   const key = (l: PdfLine) => `${Math.round(l.y / 4)}|${l.text.replace(/\s+/g, '').replace(/\d+/g, '#')}`
   const seen = new Map<string, number>()
-  const edges = (ls: readonly PdfLine[]) => {
-    const at = new Set<number>()
-    for (let i = 0; i < Math.min(EDGE, ls.length); i++) at.add(i)
-    for (let i = Math.max(0, ls.length - EDGE); i < ls.length; i++) at.add(i)
-    return [...at]
-  }
-  lines.forEach((ls) => {
-    const keys = new Set(edges(ls).map((i) => key(ls[i]!)))
+  const edgeLines = lines.map(edges)
+  lines.forEach((ls, p) => {
+    const keys = new Set(edgeLines[p]!.map((i) => key(ls[i]!)))
     for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1)
   })
   const withText = lines.filter((ls) => ls.length > 0).length
   const repeatedOften = Math.max(2, Math.ceil(withText / 2))
   lines.forEach((ls, p) => {
-    for (const i of edges(ls)) {
-      const line = ls[i]!
-      if (isPageNumber(line.text) || (withText >= 2 && (seen.get(key(line)) ?? 0) >= repeatedOften)) drop[p]![i] = true
-    }
+    for (const i of edgeLines[p]!) if (withText >= 2 && (seen.get(key(ls[i]!)) ?? 0) >= repeatedOften) drop[p]![i] = true
+    for (const i of ends(ls)) if (isPageNumber(ls[i]!.text)) drop[p]![i] = true
   })
 
   const out: string[] = []
@@ -156,13 +175,8 @@ export function pagesToText(pages: readonly PdfPage[]): PageText {
   lines.forEach((ls, p) => {
     const kept = ls.filter((_, i) => !drop[p]![i])
     ls.forEach((l, i) => drop[p]![i] && removed.push(l.text))
-    // the page's left text edge: the leftmost start shared by several lines (a stray item further
-    // left, a margin note, does not move it)
-    const starts = kept.map((l) => Math.round(l.x))
-    const counts = new Map<number, number>()
-    for (const s of starts) counts.set(s, (counts.get(s) ?? 0) + 1)
-    const common = [...counts.entries()].filter(([, n]) => n >= 2).map(([s]) => s)
-    const left = common.length ? Math.min(...common) : Math.min(...starts)
+    // the page's left text edge: where its leftmost line starts
+    const left = Math.min(...kept.map((l) => l.x))
     for (const l of kept) {
       const ems = Math.round((l.x - left) / Math.max(1, l.size))
       out.push((ems >= 1 ? '\u3000'.repeat(Math.min(4, ems)) : '') + l.text)

@@ -19,7 +19,7 @@
  * SummaryDocumentSchema.
  */
 import path from 'node:path'
-import { ApiError, type FileImportReport } from '../../../shared/api'
+import { ApiError, IMPORT_FORMATS, type FileImportReport } from '../../../shared/api'
 import type { Message } from '../../../shared/errors'
 import { describeSchemaError, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { recognize, type RecognizeResult } from '../../../shared/recognizer'
@@ -49,13 +49,7 @@ export interface ImportResult {
   report: FileImportReport
 }
 
-const FORMATS: Record<string, ImportFormat> = {
-  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx',
-  '.pdf': 'pdf', '.doc': 'doc', '.wps': 'wps', '.html': 'html', '.htm': 'html', '.xhtml': 'html',
-}
-
-/** The extensions import accepts (file pickers, drop targets, the CLI's help). */
-export const IMPORT_EXTENSIONS = Object.keys(FORMATS)
+const FORMATS: Readonly<Record<string, ImportFormat>> = IMPORT_FORMATS
 
 /** The format for a file name, by its extension; a clear refusal for anything else. */
 export function importFormatOf(name: string): ImportFormat {
