@@ -555,7 +555,7 @@ describe('the import command', () => {
     expect(plain.out).toContain('免责声明')
     expect(cleaned.out).not.toContain('免责声明')
     expect(cleaned.err).toMatch(/2 行网页杂项/)
-    expect(cleaned.err).toContain('去掉：第 1 行（meta）：来源：网络整理')
+    expect(cleaned.err).toContain('去掉：第 1 行（发布信息）：来源：网络整理')
   })
 
   it('reports each removed line and keeps the ones the writer keeps', () =>

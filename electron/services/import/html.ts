@@ -79,9 +79,15 @@ export function parseHtml(html: string): El {
   const open = (tag: string, attrs: Record<string, string>) => {
     if (CLOSES_P.has(tag)) closeUpTo('p', true)
     if (tag === 'li') closeUpTo('li', true, ['ul', 'ol'])
-    if (tag === 'dt' || tag === 'dd') closeUpTo('dt', true, ['dl']), closeUpTo('dd', true, ['dl'])
+    if (tag === 'dt' || tag === 'dd') {
+      closeUpTo('dt', true, ['dl'])
+      closeUpTo('dd', true, ['dl'])
+    }
     if (tag === 'tr') closeUpTo('tr', true, ['table', 'tbody', 'thead', 'tfoot'])
-    if (tag === 'td' || tag === 'th') (closeUpTo('td', true, ['tr', 'table']), closeUpTo('th', true, ['tr', 'table']))
+    if (tag === 'td' || tag === 'th') {
+      closeUpTo('td', true, ['tr', 'table'])
+      closeUpTo('th', true, ['tr', 'table'])
+    }
     const el: El = { tag, attrs, children: [], parent: cur }
     cur.children.push(el)
     if (!VOID.has(tag)) cur = el
