@@ -70,6 +70,15 @@ export function decodeEntities(text: string): string {
   })
 }
 
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]{0,40})/y
+const closers = new Map<string, RegExp>()
+/** The end tag of a raw-text element, found case-insensitively (one expression per tag name). */
+function closingTag(tag: string): RegExp {
+  let re = closers.get(tag)
+  if (!re) closers.set(tag, (re = new RegExp(`</${tag}`, 'ig')))
+  return re
+}
+
 const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g
 
 /** A tolerant HTML parse into a small element tree (root: a synthetic "#root"). Linear time. */
@@ -122,7 +131,8 @@ export function parseHtml(html: string): El {
       i = end < 0 ? n : end + 1
       continue
     }
-    const m = /^<(\/?)([A-Za-z][A-Za-z0-9:-]*)/.exec(html.slice(lt, lt + 64))
+    TAG.lastIndex = lt
+    const m = TAG.exec(html)
     if (!m) {
       cur.children.push('<')
       i = lt + 1
@@ -130,13 +140,13 @@ export function parseHtml(html: string): El {
     }
     // the tag's end: the first ">" outside quotes
     let j = lt + m[0].length
-    let quote = ''
+    let quote = 0
     for (; j < n; j++) {
-      const c = html[j]
+      const c = html.charCodeAt(j)
       if (quote) {
-        if (c === quote) quote = ''
-      } else if (c === '"' || c === "'") quote = c
-      else if (c === '>') break
+        if (c === quote) quote = 0
+      } else if (c === 0x22 || c === 0x27) quote = c
+      else if (c === 0x3e) break
     }
     const tag = m[2]!.toLowerCase()
     const inside = html.slice(lt + m[0].length, j)
@@ -152,7 +162,7 @@ export function parseHtml(html: string): El {
     }
     const el = open(tag, attrs)
     if (RAW.has(tag)) {
-      const closing = new RegExp(`</${tag}`, 'ig')
+      const closing = closingTag(tag)
       closing.lastIndex = i
       const close = closing.exec(html)?.index ?? -1
       const end = close < 0 ? n : close
