@@ -90,6 +90,15 @@ describe('page furniture removed', () => {
     expect(pagesToText(pages).text.split('\n')).toEqual(['\u3000\u3000这是第一段的开头，缩进两个字', '这是第一段的续行，顶格排列', '\u3000\u3000第二段开头'])
   })
 
+  it('drops the small-print header of a one-page document (nothing repeats on one page), and keeps a large title in its place', () => {
+    const small = (y: number, x: number, t: string): PdfTextItem[] => [{ text: t, x, y, width: t.length * 10, size: 10 }]
+    const big = (y: number, x: number, t: string): PdfTextItem[] => [{ text: t, x, y, width: t.length * 22, size: 22 }]
+    const { text } = pagesToText([page(small(790, 250, '河湾区教育局'), big(730, 120, '河湾区教育局2025年工作总结'), ...body(1), line(60, 280, '— 1 —'))])
+    expect(text.split('\n').map((l) => l.trim())).toEqual(['河湾区教育局2025年工作总结', ...body(1).map((l) => l.map((i) => i.text).join(''))])
+    // without the header, the same page keeps its title first
+    expect(pagesToText([page(big(790, 120, '河湾区教育局2025年工作总结'), ...body(1))]).text.split('\n')[0]!.trim()).toBe('河湾区教育局2025年工作总结')
+  })
+
   it('counts pages without any text (scanned pages)', () => {
     const pages = [page(...body(1)), { items: [], width: 595, height: 842 }]
     expect(pagesToText(pages).emptyPages).toBe(1)

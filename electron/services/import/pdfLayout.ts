@@ -21,7 +21,9 @@
  *     the body (further from it than 1.4 times the usual line distance), found at the same height
  *     on at least half the pages (and at least two) with the same text once digits are set aside
  *     ("第3页" and "第4页" match). Body lines never qualify, whatever they repeat; the title on page
- *     one sits lower than a running header and stays, even when the header repeats it.
+ *     one sits lower than a running header and stays, even when the header repeats it;
+ *   - a header by its look, so that a one-page document loses it too: at a page's top, apart from
+ *     the body, in the top eighth of the page and in print smaller than four fifths of the body's.
  */
 
 export interface PdfTextItem {
@@ -165,8 +167,15 @@ export function pagesToText(pages: readonly PdfPage[]): PageText {
   })
   const withText = lines.filter((ls) => ls.length > 0).length
   const repeatedOften = Math.max(2, Math.ceil(withText / 2))
+  // the body's font size: the size most lines have
+  const sizes = lines.flat().map((l) => l.size).sort((a, b) => a - b)
+  const bodySize = sizes.length ? sizes[Math.floor(sizes.length / 2)]! : 0
+  /** A header by its look, on any page (a one-page document has nothing to repeat): small print in the top margin, apart from the body. */
+  const smallTop = (l: PdfLine, i: number, page: PdfPage) => i < EDGE && l.size < bodySize * 0.8 && l.y > page.height * 0.88
   lines.forEach((ls, p) => {
-    for (const i of edgeLines[p]!) if (withText >= 2 && (seen.get(key(ls[i]!)) ?? 0) >= repeatedOften) drop[p]![i] = true
+    for (const i of edgeLines[p]!) {
+      if ((withText >= 2 && (seen.get(key(ls[i]!)) ?? 0) >= repeatedOften) || smallTop(ls[i]!, i, pages[p]!)) drop[p]![i] = true
+    }
     for (const i of ends(ls)) if (isPageNumber(ls[i]!.text)) drop[p]![i] = true
   })
 
