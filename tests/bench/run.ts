@@ -18,6 +18,7 @@ import { benchOutput } from './output'
 import { benchFigures } from './figures'
 import { benchLargeImport } from './guard'
 import { benchBackup } from './backup'
+import { benchSources } from './sources'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -154,6 +155,7 @@ async function main() {
   try {
     await benchImport(dataDir)
     await benchLargeImport(fs.mkdtempSync(path.join(dataDir, 'large-import-')))
+    await benchSources(fs.mkdtempSync(path.join(dataDir, 'sources-')))
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
     // the library benchSnippets built, with its 100,000 snippets
