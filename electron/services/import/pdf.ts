@@ -35,9 +35,10 @@ function pdfjs(): Promise<PdfJs> {
       if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args)
     }
     try {
-      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+      // the minified builds: the import worker parses its whole bundle whenever one starts
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs')
       ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
-      return await import('pdfjs-dist/legacy/build/pdf.mjs')
+      return await import('pdfjs-dist/legacy/build/pdf.min.mjs')
     } finally {
       console.warn = warn
     }
