@@ -121,6 +121,15 @@ describe('a PDF as published', () => {
     expect(out).toMatch(/导入：柳湾街道\.pdf — PDF/)
   })
 
+  it('reads a PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H: PDF.js’s character maps)', () =>
+    withServices(async (services) => {
+      const file = writeFile('东坡区.pdf', cidFontPdf(['东坡区2025年工作总结', '一、主要工作', '全年完成道路硬化十二公里。']))
+      const { documents } = await importThroughApi(services, file)
+      expect(documents[0]!.title).toBe('东坡区2025年工作总结')
+      expect(outline(documents[0]!)).toEqual(['1 主要工作'])
+      expect(paragraphs(documents[0]!)).toEqual(['全年完成道路硬化十二公里。'])
+    }))
+
   it('refuses a scanned PDF (only images): nothing can be read, in words a writer understands', () =>
     withServices(async (services) => {
       const error = await importError(services, files.scan)
@@ -175,6 +184,19 @@ describe('Word 97–2003 (.doc) and WPS (.wps)', () => {
       const error = await importError(services, writeFile('半截.doc', cut))
       expect(error.code).toBe('import.docDamaged')
       expect(messageText(error)).toMatch(/^无法读取这个 Word 97–2003 文档（\.doc）：文件已损坏或不完整/)
+    }))
+
+  it('refuses a password-protected .doc (the Word header says encrypted)', () =>
+    withServices(async (services) => {
+      const bytes = Buffer.from(fs.readFileSync(files.doc))
+      // the WordDocument stream starts a sector with 0xA5EC; its flags word at 0x0A holds fEncrypted (0x0100)
+      let fib = 512
+      while (fib < bytes.length && bytes.readUInt16LE(fib) !== 0xa5ec) fib += 512
+      expect(fib).toBeLessThan(bytes.length)
+      bytes.writeUInt16LE(bytes.readUInt16LE(fib + 0x0a) | 0x0100, fib + 0x0a)
+      const error = await importError(services, writeFile('加密.doc', bytes))
+      expect(error.code).toBe('import.docEncrypted')
+      expect(messageText(error)).toMatch(/设有打开密码/)
     }))
 
   it('reads a ".doc" by what it is: a .docx, a web page or plain text renamed', () =>
@@ -239,6 +261,34 @@ describe('a web page saved from a browser', () => {
     expect(en.out).toMatch(/removed: line \d+ \(publishing details\): 来源/)
   })
 })
+
+/**
+ * A one-page PDF as older publishing tools write it: text in the standard Chinese font STSong-Light,
+ * not embedded, its codes UCS-2 through the predefined CMap UniGB-UCS2-H. Offsets computed here.
+ */
+function cidFontPdf(lines: string[]): Buffer {
+  const hex = (s: string) => Buffer.from(s, 'utf16le').swap16().toString('hex').toUpperCase()
+  const content = `BT /F1 16 Tf 72 760 Td 20 TL\n${lines.map((l) => `<${hex(l)}> Tj T*\n`).join('')}ET`
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>',
+    '<</Type/Font/Subtype/Type0/BaseFont/STSong-Light/Encoding/UniGB-UCS2-H/DescendantFonts[6 0 R]>>',
+    `<</Length ${Buffer.byteLength(content)}>>\nstream\n${content}\nendstream`,
+    '<</Type/Font/Subtype/CIDFontType0/BaseFont/STSong-Light/CIDSystemInfo<</Registry(Adobe)/Ordering(GB1)/Supplement 4>>/FontDescriptor 7 0 R/DW 1000>>',
+    '<</Type/FontDescriptor/FontName/STSong-Light/Flags 6/FontBBox[0 -200 1000 900]/ItalicAngle 0/Ascent 880/Descent -120/CapHeight 880/StemV 80>>',
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets = objects.map((o, i) => {
+    const at = Buffer.byteLength(out)
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+    return at
+  })
+  const xref = Buffer.byteLength(out)
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  out += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
 
 /** GBK bytes of a text (Node's TextEncoder writes only UTF-8): each character looked up by decoding GB18030's two-byte table. */
 function gbk(textIn: string): Uint8Array {

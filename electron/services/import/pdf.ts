@@ -11,6 +11,7 @@
  * (`import.pdfDamaged`), one whose pages hold only images — a scan — (`import.pdfScanned`). Pages
  * without text in a PDF that has text elsewhere are named in a warning.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { ApiError } from '../../../shared/api'
@@ -49,16 +50,30 @@ function pdfjs(): Promise<PdfJs> {
 /**
  * PDF.js's character maps (for PDFs whose Chinese fonts are not embedded), as a folder path with
  * a trailing separator, or undefined when the package's files cannot be found (text in embedded
- * fonts — what Word, WPS and LibreOffice write — reads without them).
+ * fonts — what Word, WPS and LibreOffice write — reads without them). The worker's code is
+ * evaluated from text, so the package is looked for from the running script (CLI, server), the
+ * working folder, and Electron's resources (app.asar, or unpacked beside it).
  */
 function cmapDir(): string | undefined {
-  try {
-    const req = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'index.js'))
-    return path.join(path.dirname(req.resolve('pdfjs-dist/package.json')), 'cmaps') + path.sep
-  } catch {
-    return undefined
+  // in the worker, process.argv ends with the main thread's script (worker/run.ts passes it)
+  const from = [...process.argv.slice(1), path.join(process.cwd(), 'index.js')].filter((f) => path.isAbsolute(f))
+  for (const file of from) {
+    try {
+      const dir = path.join(path.dirname(createRequire(file).resolve('pdfjs-dist/package.json')), 'cmaps')
+      if (fs.existsSync(dir)) return dir + path.sep
+    } catch {
+      // not installed where this file is
+    }
   }
+  const resources = (process as { resourcesPath?: string }).resourcesPath
+  for (const asar of resources ? ['app.asar.unpacked', 'app.asar'] : []) {
+    const dir = path.join(resources!, asar, 'node_modules', 'pdfjs-dist', 'cmaps')
+    if (fs.existsSync(dir)) return dir + path.sep
+  }
+  return undefined
 }
+
+let cmaps: string | undefined | null = null
 
 export interface PdfText {
   text: string
@@ -67,7 +82,8 @@ export interface PdfText {
 
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   const lib = await pdfjs()
-  const cMapUrl = cmapDir()
+  cmaps = cmaps === null ? cmapDir() : cmaps
+  const cMapUrl = cmaps
   // PDF.js takes ownership of (and detaches) the buffer it is given
   const task = lib.getDocument({
     data: bytes.slice(),
