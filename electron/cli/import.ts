@@ -1,4 +1,4 @@
-/** `import FILE`: a .txt/.md/.docx/.pdf/.doc/.wps/.html file → document model(s), and the import report as short text (Chinese unless asked for English). */
+/** `import FILE`: a .txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html file → document model(s), and the import report as short text (Chinese unless asked for English). */
 import type { DocumentSummary, FileImportReport } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { headingMarker } from '../../shared/document/numbering'
@@ -72,8 +72,8 @@ const importFile: Command = {
   words: ['import'],
   args: t('FILE', 'FILE'),
   summary: t(
-    '.txt/.md/.docx/.pdf/.doc/.wps/.html → 文档模型（加 --split 为 JSON 数组）；加 --json 时报告输出到 stderr',
-    '.txt/.md/.docx/.pdf/.doc/.wps/.html → document model(s) (a JSON array with --split); with --json the report goes to stderr',
+    '.txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html → 文档模型（加 --split 为 JSON 数组）；加 --json 时报告输出到 stderr',
+    '.txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html → document model(s) (a JSON array with --split); with --json the report goes to stderr',
   ),
   options: ['split', 'clean', 'save', 'json'],
   async run(ctx, args) {

@@ -140,7 +140,6 @@ export const ERROR_CODES = {
   'import.notDocKind': ['*kind'],
   'import.wpsUnreadable': [],
   'import.htmlNoText': [],
-  'import.rtf': [],
 
   // zip packages (.docx, .xlsx), checked before and while they are inflated
   'zip.damaged': ['detail'],
@@ -277,6 +276,7 @@ export const FINDING_CODES = {
   'report.format.pdf': [],
   'report.format.doc': [],
   'report.format.wps': [],
+  'report.format.rtf': [],
   'report.format.html': [],
   'report.junk.site': [],
   'report.junk.meta': [],

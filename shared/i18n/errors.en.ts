@@ -98,8 +98,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   'import.binary': 'this is not a text file (it holds binary data) and cannot be imported',
   'import.utf32': 'UTF-32 text is not supported; save the file as UTF-8 and import it again',
   'import.unreadable': 'cannot read the text: it is neither UTF-8 nor GB18030/GBK, or the file is damaged (at least {{count}} invalid byte sequences)',
-  'import.unsupportedExt': '{{ext}} files cannot be imported: use .txt, .md, .docx, .doc, .wps, .pdf or .html',
-  'import.noExt': 'files without an extension cannot be imported: use .txt, .md, .docx, .doc, .wps, .pdf or .html',
+  'import.unsupportedExt': '{{ext}} files cannot be imported: use .txt, .md, .docx, .doc, .wps, .rtf, .pdf or .html',
+  'import.noExt': 'files without an extension cannot be imported: use .txt, .md, .docx, .doc, .wps, .rtf, .pdf or .html',
   'import.docxNoText': 'the Word file holds no text: there is nothing to import',
   'import.docOrEncrypted': 'this is an old-style Word document (.doc) or an encrypted one, not a .docx: save it as .docx in Word/WPS and import it again',
   'import.notDocx': 'this is not a Word (.docx) file and cannot be imported',
@@ -118,7 +118,6 @@ export const errorsEn: Record<ErrorCode, string> = {
   'import.notDocKind': 'this is not a Word document but {{kind}} and cannot be imported',
   'import.wpsUnreadable': 'this WPS file cannot be read: save it as .docx in WPS and import that',
   'import.htmlNoText': 'the web page holds no text to import',
-  'import.rtf': 'this is an RTF file: save it as .docx in Word/WPS and import it again',
 
   'zip.damaged': 'the zip package is damaged ({{detail}})',
   'zip.tooLarge': 'the file inflates to more than {{limit}}; refused as a possible zip bomb',

@@ -98,8 +98,8 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'import.binary': '这不是文本文件（含有二进制数据），无法导入',
   'import.utf32': '不支持 UTF-32 编码，请另存为 UTF-8 后再导入',
   'import.unreadable': '无法识别文件编码：它既不是 UTF-8 也不是 GB18030/GBK 文本，或者文件已损坏（至少 {{count}} 处无效字节）',
-  'import.unsupportedExt': '不支持导入 {{ext}} 文件：可以导入 .txt、.md、.docx、.doc、.wps、.pdf、.html',
-  'import.noExt': '不支持导入没有扩展名的文件：可以导入 .txt、.md、.docx、.doc、.wps、.pdf、.html',
+  'import.unsupportedExt': '不支持导入 {{ext}} 文件：可以导入 .txt、.md、.docx、.doc、.wps、.rtf、.pdf、.html',
+  'import.noExt': '不支持导入没有扩展名的文件：可以导入 .txt、.md、.docx、.doc、.wps、.rtf、.pdf、.html',
   'import.docxNoText': 'Word 文件里没有文字，没有可导入的内容',
   'import.docOrEncrypted': '这是旧版 Word 文档（.doc）或加密文档，不是 .docx：请在 Word/WPS 中另存为 .docx 后再导入',
   'import.notDocx': '这不是 Word（.docx）文件，无法导入',
@@ -118,7 +118,6 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'import.notDocKind': '这不是 Word 文档，而是{{kind}}，无法导入',
   'import.wpsUnreadable': 'WPS 格式无法读取，请在 WPS 中另存为 .docx',
   'import.htmlNoText': '网页里没有可导入的正文文字',
-  'import.rtf': '这是 RTF 格式的文件：请在 Word/WPS 中另存为 .docx 后再导入',
 
   'zip.damaged': '压缩包已损坏（{{detail}}）',
   'zip.tooLarge': '文件解压后太大（超过 {{limit}}），可能是恶意构造的压缩包，已拒绝',

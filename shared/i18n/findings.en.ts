@@ -18,6 +18,7 @@ export const findingsEn: Record<FindingCode, string> = {
   'report.format.pdf': 'PDF',
   'report.format.doc': 'Word 97–2003',
   'report.format.wps': 'WPS',
+  'report.format.rtf': 'RTF',
   'report.format.html': 'web page',
   'report.junk.site': 'site name',
   'report.junk.meta': 'publishing details',

@@ -18,6 +18,7 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'report.format.pdf': 'PDF',
   'report.format.doc': 'Word 97–2003',
   'report.format.wps': 'WPS',
+  'report.format.rtf': 'RTF',
   'report.format.html': '网页',
   'report.junk.site': '网站名称',
   'report.junk.meta': '发布信息',

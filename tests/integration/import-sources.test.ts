@@ -1,6 +1,6 @@
 /**
  * Importing last year's summary as writers find it: a PDF as published (made by LibreOffice from
- * a Word file with a running header and "— N —" page numbers), a Word 97–2003 .doc, a .wps, a web
+ * a Word file with a running header and "— N —" page numbers), a Word 97–2003 .doc, a .wps, an RTF file, a web
  * page saved from a browser, and the bad ones (a scan, a password, damaged files). Through the API
  * (the import worker) and the CLI. Every text is ours, written here.
  */
@@ -43,7 +43,7 @@ const TEXT: OfficeText = {
 }
 
 type ImportOutput = ApiOutput<'documents.import'>
-const files: { dir: string; docx: string; pdf: string; doc: string; scan: string; encrypted: string } = { dir: '', docx: '', pdf: '', doc: '', scan: '', encrypted: '' }
+const files: { dir: string; docx: string; pdf: string; doc: string; rtf: string; scan: string; encrypted: string } = { dir: '', docx: '', pdf: '', doc: '', rtf: '', scan: '', encrypted: '' }
 
 beforeAll(async () => {
   // made once for the whole file (useTempDirs folders go after each test)
@@ -54,6 +54,7 @@ beforeAll(async () => {
   fs.writeFileSync(files.docx, await officeDocx(TEXT))
   files.pdf = sofficeConvert(files.docx, 'pdf', dir, profile)
   files.doc = sofficeConvert(files.docx, 'doc', dir, profile)
+  files.rtf = sofficeConvert(files.docx, 'rtf', dir, profile)
   const locked = path.join(dir, '加密', '柳湾街道.docx')
   fs.mkdirSync(path.dirname(locked))
   fs.copyFileSync(files.docx, locked)
@@ -150,7 +151,7 @@ describe('a PDF as published', () => {
     }))
 })
 
-describe('Word 97–2003 (.doc) and WPS (.wps)', () => {
+describe('Word 97–2003 (.doc), WPS (.wps) and RTF', () => {
   it('reads a .doc made by LibreOffice: the body only, no header or footer', () =>
     withServices(async (services) => {
       const { documents, report } = await importThroughApi(services, files.doc)
@@ -186,6 +187,13 @@ describe('Word 97–2003 (.doc) and WPS (.wps)', () => {
       expect(messageText(error)).toMatch(/^无法读取这个 Word 97–2003 文档（\.doc）：文件已损坏或不完整/)
     }))
 
+  it('reads an RTF file made by LibreOffice: the body only', () =>
+    withServices(async (services) => {
+      const { documents, report } = await importThroughApi(services, files.rtf)
+      expectTheSummary(documents[0]!)
+      expect(report.format).toBe('rtf')
+    }))
+
   it('refuses a password-protected .doc (the Word header says encrypted)', () =>
     withServices(async (services) => {
       const bytes = Buffer.from(fs.readFileSync(files.doc))
@@ -213,8 +221,9 @@ describe('Word 97–2003 (.doc) and WPS (.wps)', () => {
       expect(outline(asText.documents[0]!)).toEqual(['1 主要做法'])
       const asPdf = await importThroughApi(services, copyAs(files.pdf, '其实是PDF.doc'))
       expect(asPdf.report.format).toBe('pdf')
-      const rtf = await importError(services, writeFile('格式.doc', '{\\rtf1\\ansi 文字}'))
-      expect(messageText(rtf)).toBe('这是 RTF 格式的文件：请在 Word/WPS 中另存为 .docx 后再导入')
+      const asRtf = await importThroughApi(services, copyAs(files.rtf, '其实是RTF.doc'))
+      expect(asRtf.report.format).toBe('rtf')
+      expectTheSummary(asRtf.documents[0]!)
     }))
 })
 

@@ -400,7 +400,7 @@ describe('bad input is refused with a clear message and nothing is imported', ()
     ['an empty .docx', '空.docx', () => new Uint8Array(0), 'import.empty', /文件是空的/, /empty/],
     ['a .docx without text', '无字.docx', () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), 'import.docxNoText', /没有文字/, /holds no text/],
     ['a .pdf that is only a PDF header', '总结.pdf', () => utf8('%PDF-1.7'), 'import.pdfDamaged', /^无法读取这个 PDF 文件：文件已损坏或不完整/, /^cannot read this PDF file/],
-    ['a .pages file', '总结.pages', () => utf8('x'), 'import.unsupportedExt', /^不支持导入 \.pages 文件：可以导入 \.txt、\.md、\.docx、\.doc、\.wps、\.pdf、\.html$/, /^\.pages files cannot be imported/],
+    ['a .pages file', '总结.pages', () => utf8('x'), 'import.unsupportedExt', /^不支持导入 \.pages 文件：可以导入 \.txt、\.md、\.docx、\.doc、\.wps、\.rtf、\.pdf、\.html$/, /^\.pages files cannot be imported/],
   ]
   it.each(cases)('%s', (_label, name, make, code, message, english) =>
     withServices(async (services) => {

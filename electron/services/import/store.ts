@@ -7,12 +7,12 @@
  *   .docx             docx.ts (mammoth) → rich.ts → recognizer
  *   .pdf              pdf.ts (pdfjs-dist: positioned text → lines, page furniture removed) → recognizer
  *   .doc .wps         doc.ts (word-extractor: the body's paragraphs) → recognizer
+ *   .rtf              rtf.ts (the body's text) → recognizer
  *   .html .htm        decode.ts (declared charset) → html.ts (main text) → rich.ts → recognizer
  *
  * The extension says what the writer meant; for the document formats (.doc, .wps, .docx, .pdf,
  * .html, .htm) the first bytes decide how the file is read: a ".doc" that is really a web page,
- * a .docx, a PDF or plain text is read as what it is (the report names that format). An RTF file
- * is refused with a message saying how to convert it. Text files (.txt, .md) are never re-routed:
+ * a .docx, an RTF file, a PDF or plain text is read as what it is (the report names that format). Text files (.txt, .md) are never re-routed:
  * a binary file named .txt is refused, naming what it is.
  *
  * Every refusal is an ApiError with an `import.*` code; every document returned passes
@@ -27,6 +27,7 @@ import { checkImportSize, decodeDeclared, decodeText, emptyFileError, sniffBinar
 import { docToText, looksLikeOle } from './doc'
 import { docxToItems } from './docx'
 import { declaredCharset, htmlToItems } from './html'
+import { rtfToText } from './rtf'
 import { looksLikeZip } from './zip'
 import { markdownToItems } from './markdown'
 import { recognizeRich } from './rich'
@@ -80,10 +81,11 @@ function looksLikePdf(bytes: Uint8Array): boolean {
  */
 export function sniffImportFormat(format: ImportFormat, bytes: Uint8Array): ImportFormat {
   if (format === 'txt' || format === 'md' || bytes.length === 0) return format
+  if (format === 'rtf') return startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74]) ? 'rtf' : 'txt'
   if (looksLikePdf(bytes)) return 'pdf'
   if (looksLikeOle(bytes)) return format === 'wps' ? 'wps' : 'doc'
   if (looksLikeZip(bytes)) return 'docx'
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new ApiError('import.rtf')
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf'
   const start = textStart(bytes)
   if (/^<(?:!doctype\s+html|html|head|body|meta|title|div|p[\s>]|table|!--|\?xml[^>]*>\s*<html)/.test(start)) return 'html'
   if (format === 'html') return 'html'
@@ -120,6 +122,10 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
   } else if (format === 'doc' || format === 'wps') {
     if (input.bytes.length === 0) throw emptyFileError()
     result = recognize(await docToText(input.bytes, named), recognizeOpts)
+  } else if (format === 'rtf') {
+    const text = rtfToText(input.bytes)
+    if (!/[^\s\u3000]/.test(text)) throw new ApiError('import.docNoText')
+    result = recognize(text, recognizeOpts)
   } else if (format === 'html') {
     const decoded = decodeDeclared(input.bytes, declaredCharset(input.bytes))
     encoding = decoded.encoding
