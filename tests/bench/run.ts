@@ -18,6 +18,7 @@ import { benchOutput } from './output'
 import { benchFigures } from './figures'
 import { benchLargeImport, benchLargeSave } from './guard'
 import { benchBackup } from './backup'
+import { benchSources } from './sources'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -155,6 +156,7 @@ async function main() {
     await benchImport(dataDir)
     await benchLargeImport(fs.mkdtempSync(path.join(dataDir, 'large-import-')))
     await benchLargeSave(fs.mkdtempSync(path.join(dataDir, 'large-save-')))
+    await benchSources(fs.mkdtempSync(path.join(dataDir, 'sources-')))
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
     // the library benchSnippets built, with its 100,000 snippets

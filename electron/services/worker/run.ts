@@ -146,7 +146,9 @@ function takeWorker(script: string, limits: WorkerLimits): { worker: Worker; reu
     waiting.worker.ref()
     return { worker: waiting.worker, reusable }
   }
-  return { worker: new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits) }), reusable }
+  // the running script's path goes along (process.argv), so that a reader can find its package's
+  // data files beside it (PDF.js's character maps: import/pdf.ts)
+  return { worker: new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits), argv: process.argv.slice(1, 2) }), reusable }
 }
 
 /** A worker whose task ended well waits for the next one (or ends, when enough wait already). */
