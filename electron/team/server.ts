@@ -94,12 +94,16 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
   const config = teamServerConfigSchema.parse(input)
   const log = openTeamLog(config.dataDir)
   const store = config.database ? await openPostgresStore(config.database) : openSqliteStore(config.dataDir)
+  const redis = config.redis ? redisExtension(config) : null
+  // documents are opened only once Redis answers: a subscription made before ioredis is ready
+  // fails its ready check, and that process would never hear the others
+  if (redis) await redisReady(redis)
   const hocuspocus = new Hocuspocus({
     name: config.name ?? null,
     quiet: true,
     debounce: config.debounceMs,
     maxDebounce: config.maxDebounceMs,
-    extensions: [...(config.redis ? [redisExtension(config)] : []), rightsExtension(store, log), persistence(store, log)],
+    extensions: [...(redis ? [redis] : []), rightsExtension(store, log), persistence(store, log)],
   })
 
   const tls = config.cert && config.key ? { cert: fs.readFileSync(config.cert), key: fs.readFileSync(config.key) } : null
@@ -155,6 +159,25 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
 function redisExtension(config: TeamServerConfig): Redis {
   const settings = redisSettings(config.redis!)
   return new Redis({ ...settings, prefix: 'draftdesk-team', ...(config.name ? { identifier: `${config.name}-${process.pid}` } : {}) })
+}
+
+async function redisReady(redis: Redis, timeout = 15_000): Promise<void> {
+  const ready = (client: Redis['pub']) =>
+    client.status === 'ready'
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`Redis does not answer (${timeout / 1000} s)`)), timeout)
+          client.once('ready', () => {
+            clearTimeout(timer)
+            resolve()
+          })
+        })
+  try {
+    await Promise.all([ready(redis.pub), ready(redis.sub)])
+  } catch (err) {
+    await redis.onDestroy()
+    throw err
+  }
 }
 
 /** Who may connect, and what each connection may change. */

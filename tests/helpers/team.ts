@@ -52,7 +52,7 @@ export interface TeamClient {
 }
 
 /** A writer's client: a Y.Doc kept in sync with the server by the engine's provider. */
-export function connectClient(url: string, name: string, token: string, opts: { doc?: Y.Doc; WebSocketPolyfill?: typeof WebSocket } = {}): TeamClient {
+export function connectClient(url: string, name: string, token: string, opts: { doc?: Y.Doc; WebSocketPolyfill?: new (url: string) => WebSocket } = {}): TeamClient {
   const doc = opts.doc ?? new Y.Doc()
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: opts.WebSocketPolyfill ?? WebSocket, delay: 100, maxDelay: 500, factor: 1.5, minDelay: 50 })
   const notices: TeamNotice[] = []

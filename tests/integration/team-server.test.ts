@@ -277,8 +277,8 @@ describe('team server: TLS and backups', () => {
     const ca = fs.readFileSync(cert)
     // the office's own certificate authority, as the app will be told to trust it
     class TrustingWebSocket extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { ca })
+      constructor(address: string) {
+        super(address, { ca })
       }
     }
     const c = client(s.url, '总结', token, { WebSocketPolyfill: TrustingWebSocket })
