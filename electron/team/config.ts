@@ -21,6 +21,8 @@ export const teamServerConfigSchema = z
     cert: z.string().min(1).optional(),
     key: z.string().min(1).optional(),
     maxMessageBytes: z.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
+    /** a connection with more than this waiting to be sent to it is cut off (it reconnects and resyncs); default: two of the largest messages */
+    maxBufferedBytes: z.number().int().min(1024).optional(),
     /** the engine's store debounce: how long after the last change the log is folded into the snapshot */
     debounceMs: z.number().int().min(0).default(2000),
     maxDebounceMs: z.number().int().min(0).default(10_000),
@@ -28,6 +30,7 @@ export const teamServerConfigSchema = z
     name: z.string().min(1).max(100).optional(),
   })
   .refine((c) => (c.cert === undefined) === (c.key === undefined), { message: '--cert and --key go together', path: ['cert'] })
+  .transform((c) => ({ ...c, maxBufferedBytes: c.maxBufferedBytes ?? 2 * c.maxMessageBytes }))
 
 export type TeamServerConfig = z.infer<typeof teamServerConfigSchema>
 export type TeamServerInput = z.input<typeof teamServerConfigSchema>

@@ -10,7 +10,7 @@ export const LOG_FILE = 'team-server.log'
 
 export const teamLogEventSchema = z.object({
   time: z.string(),
-  event: z.enum(['started', 'stopped', 'refused-token', 'bad-document-name', 'role-violation', 'malformed-update', 'too-large', 'socket-error', 'store-failed', 'skipped-update']),
+  event: z.enum(['started', 'stopped', 'refused-token', 'bad-document-name', 'role-violation', 'malformed-update', 'too-large', 'slow-client', 'socket-error', 'store-failed', 'skipped-update']),
   member: z.string().optional(),
   role: z.string().optional(),
   document: z.string().optional(),

@@ -108,8 +108,11 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
 
   const tls = config.cert && config.key ? { cert: fs.readFileSync(config.cert), key: fs.readFileSync(config.key) } : null
   const onRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
-    if (request.url === '/health') {
-      // for a load balancer's health check, and the benchmark's memory and CPU figures
+    if (request.url === '/health' || request.url === '/health?gc=1') {
+      // for a load balancer's health check, and the benchmark's memory and CPU figures (the
+      // benchmark starts node with --expose-gc so that ?gc=1 can collect before measuring)
+      const gc = (globalThis as { gc?: () => void }).gc
+      if (request.url.endsWith('gc=1') && gc) gc()
       const memory = process.memoryUsage()
       const cpu = process.cpuUsage()
       response.writeHead(200, { 'content-type': 'application/json' })
@@ -131,6 +134,19 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
     })
   })
 
+  // A client that does not read what it is sent (stalled, or far too slow) would make the server
+  // buffer every other writer's keystrokes for it without bound: cut it off; its provider
+  // reconnects and catches up with one sync, which is far smaller than the backlog.
+  const slowClients = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (ws.bufferedAmount > config.maxBufferedBytes) {
+        log.write({ event: 'slow-client', detail: `${megabytes(ws.bufferedAmount)} waiting to be sent` })
+        ws.terminate()
+      }
+    }
+  }, 1000)
+  slowClients.unref()
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
     httpServer.listen(config.port, config.host, () => resolve())
@@ -142,6 +158,7 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(slowClients)
       wss.close()
       httpServer.close()
       // store what is waiting for the debounce, then let go of the clients

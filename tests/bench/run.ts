@@ -18,6 +18,7 @@ import { benchOutput } from './output'
 import { benchFigures } from './figures'
 import { benchLargeImport } from './guard'
 import { benchBackup } from './backup'
+import { benchTeam } from './team'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -160,6 +161,7 @@ async function main() {
     await benchBackup(await benchSnippets(dataDir))
     await benchOutput(fs.mkdtempSync(path.join(dataDir, 'output-')))
     await benchFigures(fs.mkdtempSync(path.join(dataDir, 'figures-')))
+    await benchTeam()
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

@@ -229,6 +229,32 @@ describe('team server: bad input', () => {
     expect(storedText(dir, '总结')).toBe('正常。照常。')
   })
 
+  it('a client that stops reading is cut off instead of the server buffering for it without end', async () => {
+    const dir = tempDir()
+    const token = await addMember(dir, '张三', '编辑')
+    const s = await server(dir, { maxBufferedBytes: 256 * 1024 })
+    const stalled = new WebSocket(s.url)
+    await new Promise((r) => stalled.once('open', r))
+    const closed = new Promise<void>((resolve) => stalled.once('close', () => resolve()))
+    stalled.send(authMessage('总结', token))
+    await new Promise((r) => setTimeout(r, 200))
+    // the stalled client's machine stops reading from the network
+    ;(stalled as unknown as { _socket: { pause(): void } })._socket.pause()
+    const a = client(s.url, '总结', token)
+    await a.acknowledged()
+    const chunk = '甲'.repeat(100_000)
+    for (let i = 0; i < 80 && !readTeamLog(dir).some((e) => e.event === 'slow-client'); i++) {
+      a.root.insert(0, chunk)
+      await a.acknowledged()
+    }
+    await waitFor(() => readTeamLog(dir).some((e) => e.event === 'slow-client'), 10_000, 'the stalled client to be cut off')
+    ;(stalled as unknown as { _socket: { resume(): void } })._socket.resume()
+    await closed
+    // the writer was never held up
+    a.root.insert(0, '还在。')
+    await a.acknowledged()
+  })
+
   it('a bad document name is refused before anything is opened', async () => {
     const dir = tempDir()
     const token = await addMember(dir, '张三', '编辑')
