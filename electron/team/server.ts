@@ -147,10 +147,18 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
   }, 1000)
   slowClients.unref()
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject)
-    httpServer.listen(config.port, config.host, () => resolve())
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject)
+      httpServer.listen(config.port, config.host, () => resolve())
+    })
+  } catch (err) {
+    // the port is taken (or not ours): let go of what was opened, say why
+    clearInterval(slowClients)
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
+    await store.close()
+    throw err
+  }
   const port = (httpServer.address() as AddressInfo).port
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   log.write({ event: 'started', detail: `port ${port}, ${store.kind}${tls ? ', TLS' : ''}${config.redis ? ', Redis' : ''}${config.name ? `, ${config.name}` : ''}` })
@@ -161,10 +169,14 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
       clearInterval(slowClients)
       wss.close()
       httpServer.close()
-      // store what is waiting for the debounce, then let go of the clients
-      await Promise.all([...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)))
+      // no more input; then store what waits for the debounce (and what the engine began storing
+      // as the last connections closed) before the store closes
       hocuspocus.closeConnections()
       for (const ws of wss.clients) ws.terminate()
+      const names = () => [...hocuspocus.documents.keys()]
+      await Promise.all(names().map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)))
+      const busy = () => names().some((name) => hocuspocus.debouncer.isDebounced(`onStoreDocument-${name}`) || hocuspocus.debouncer.isCurrentlyExecuting(`onStoreDocument-${name}`))
+      for (const start = Date.now(); busy() && Date.now() - start < 10_000; ) await new Promise((r) => setTimeout(r, 20))
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
       await store.close()
       log.write({ event: 'stopped', detail: `port ${port}` })

@@ -180,6 +180,23 @@ describe('team server: members and rights', () => {
     expect((await runTeamCli(['user', 'add', '张三', '--role', '只读', '--data-dir', dir], out)).code).toBe(1)
     expect(errors.join('\n')).toMatch(/张三/)
   })
+
+  it('the server refuses settings that cannot work, before it listens', async () => {
+    const dir = tempDir()
+    const errors: string[] = []
+    const out = { log: () => {}, error: (s: string) => errors.push(s) }
+    expect((await runTeamCli(['--data-dir', dir, '--cert', 'cert.pem'], out)).code).toBe(2)
+    expect(errors.join('\n')).toMatch(/--cert and --key go together/)
+    expect((await runTeamCli(['--data-dir', dir, '--database', 'mysql://x'], out)).code).toBe(2)
+    expect((await runTeamCli(['--data-dir', dir, '--port', '70000'], out)).code).toBe(2)
+    expect((await runTeamCli(['--port', '1234'], out)).code).toBe(2)
+    expect(errors.join('\n')).toMatch(/--data-dir/)
+    // a port already taken: a clear failure, and the store let go
+    const first = await server(dir)
+    errors.length = 0
+    expect((await runTeamCli(['--data-dir', dir, '--port', String(first.port), '--host', '127.0.0.1'], out)).code).toBe(1)
+    expect(errors.join('\n')).toMatch(/EADDRINUSE/)
+  })
 })
 
 describe('team server: bad input', () => {
