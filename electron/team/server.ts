@@ -17,7 +17,7 @@ import { Database } from '@hocuspocus/extension-database'
 import { Redis } from '@hocuspocus/extension-redis'
 import { Hocuspocus, type Connection, type Extension } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { accessFor, teamDocumentNameSchema, TEAM_ROLE_LABELS, type TeamNotice, type TeamRefusal, type TeamRole } from '../../shared/team/protocol'
 import { redisSettings, teamServerConfigSchema, type TeamServerConfig, type TeamServerInput } from './config'
@@ -93,11 +93,15 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 export async function startTeamServer(input: TeamServerInput): Promise<RunningTeamServer> {
   const config = teamServerConfigSchema.parse(input)
   const log = openTeamLog(config.dataDir)
+  const tls = config.cert && config.key ? { cert: fs.readFileSync(config.cert), key: fs.readFileSync(config.key) } : null
   const store = config.database ? await openPostgresStore(config.database) : openSqliteStore(config.dataDir)
   const redis = config.redis ? redisExtension(config) : null
   // documents are opened only once Redis answers: a subscription made before ioredis is ready
   // fails its ready check, and that process would never hear the others
-  if (redis) await redisReady(redis)
+  if (redis) await redisReady(redis).catch(async (err: unknown) => {
+    await store.close()
+    throw err
+  })
   const hocuspocus = new Hocuspocus({
     name: config.name ?? null,
     quiet: true,
@@ -106,7 +110,6 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
     extensions: [...(redis ? [redis] : []), rightsExtension(store, log), persistence(store, log)],
   })
 
-  const tls = config.cert && config.key ? { cert: fs.readFileSync(config.cert), key: fs.readFileSync(config.key) } : null
   const onRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
     if (request.url === '/health' || request.url === '/health?gc=1') {
       // for a load balancer's health check, and the benchmark's memory and CPU figures (the
@@ -124,8 +127,10 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
   }
   const httpServer = tls ? https.createServer(tls, onRequest) : http.createServer(onRequest)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const requests = new WeakMap<WebSocket, http.IncomingMessage>()
   httpServer.on('upgrade', (request, socket, head) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
+      requests.set(ws, request)
       ws.on('error', (err: Error & { code?: string }) => {
         if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') log.write({ event: 'too-large', remote: remoteOf(request), detail: `limit ${megabytes(config.maxMessageBytes)}` })
         else log.write({ event: 'socket-error', remote: remoteOf(request), detail: err.code ?? err.message })
@@ -140,7 +145,8 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
   const slowClients = setInterval(() => {
     for (const ws of wss.clients) {
       if (ws.bufferedAmount > config.maxBufferedBytes) {
-        log.write({ event: 'slow-client', detail: `${megabytes(ws.bufferedAmount)} waiting to be sent` })
+        const request = requests.get(ws)
+        log.write({ event: 'slow-client', remote: request ? remoteOf(request) : undefined, detail: `${megabytes(ws.bufferedAmount)} waiting to be sent` })
         ws.terminate()
       }
     }
