@@ -6,6 +6,7 @@
 //   dist/electron/serve.cjs    the browser shell  (npm run serve, and npm start's fallback)
 //   dist/electron/parse-worker.cjs  the worker thread that reads every file the writer hands the
 //                              services (electron/services/worker/run.ts evaluates it beside the bundles above)
+//   dist/electron/print-pages.js  print/script.ts: the paginating script the print HTML carries
 //   dist/tools/native.cjs      scripts/nativeModule.ts: better-sqlite3 for Electron, for start.mjs, dist.mjs and
 //                              afterPack.cjs (not packaged)
 //   dist/renderer/             Vite build of renderer/
@@ -73,6 +74,9 @@ export async function buildElectron({ log = console.log } = {}) {
     minify: true,
   })
   built.push('dist/electron/preload.cjs')
+  // the paginating script the print HTML carries (electron/services/output/pageScript.ts reads it)
+  await esbuild.build({ ...common, sourcemap: false, entryPoints: ['print/script.ts'], outfile: 'dist/electron/print-pages.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true })
+  built.push('dist/electron/print-pages.js')
   return built
 }
 

@@ -304,6 +304,8 @@ export const FINDING_CODES = {
   'check.missingDate': [],
   'check.futureDate': ['date', 'today'],
   'check.yearMismatch': ['titleYear', 'dateYear'],
+  // found while laying out the pages (print preview, PDF export): the pagination rules gave way
+  'check.pagesForced': ['pages', 'count'],
 
   // checks of the figure table
   'figureCheck.missingFigure': ['block'],

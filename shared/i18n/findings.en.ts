@@ -46,6 +46,7 @@ export const findingsEn: Record<FindingCode, string> = {
   'check.missingSignature': 'no signature (issuing organization)',
   'check.missingDate': 'no date',
   'check.futureDate': 'the date {{date}} is after today ({{today}})',
+  'check.pagesForced': 'page {{pages}}: a heading, table or the signature block could not be kept with the text by the pagination rules ({{count}} pages); adjust the text there',
   'check.yearMismatch': 'the title says {{titleYear}} but the date is in {{dateYear}}',
 
   'figureCheck.missingFigure': 'paragraph {{block}} refers to a figure no longer in the figure table (shown as 〔数据〕)',

@@ -46,6 +46,7 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'check.missingSignature': '没有落款（署名）',
   'check.missingDate': '没有成文日期',
   'check.futureDate': '成文日期 {{date}} 晚于今天（{{today}}）',
+  'check.pagesForced': '第 {{pages}} 页排不下：标题、表格或落款无法按分页规则与正文放在一起（共 {{count}} 页），请调整该处内容',
   'check.yearMismatch': '标题写的是 {{titleYear}} 年，成文日期却是 {{dateYear}} 年',
 
   'figureCheck.missingFigure': '第{{block}}段引用的数据已不在数据表中（显示为〔数据〕）',

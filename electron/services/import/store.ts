@@ -15,7 +15,8 @@ import type { Message } from '../../../shared/errors'
 import { describeSchemaError, SummaryDocumentSchema, type SummaryDocument } from '../../../shared/document/model'
 import { recognize, type RecognizeResult } from '../../../shared/recognizer'
 import { checkImportSize, decodeText, emptyFileError } from './decode'
-import { docxToItems } from './docx'
+import { readDocx } from './docx'
+import { ownImportResult } from './ownReport'
 import { markdownToItems } from './markdown'
 import { recognizeRich } from './rich'
 
@@ -59,7 +60,9 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
   const warnings: Message[] = []
   if (format === 'docx') {
     if (input.bytes.length === 0) throw emptyFileError()
-    const items = await docxToItems(input.bytes)
+    const read = await readDocx(input.bytes)
+    if ('model' in read) return ownImportResult(read.model)
+    const items = read.items
     if (!items.some((i) => i.kind === 'table' || (i.kind === 'line' && i.runs.some((r) => r.text.trim()))))
       throw new ApiError('import.docxNoText')
     result = recognizeRich(items, recognizeOpts)
