@@ -4,6 +4,7 @@
 //   electron/services/  the Node side: no Electron, and none of the CLI's printing
 //   print/              the printed pages, built inside the page: DOM + shared/ only
 //   renderer/           React + Lexical: no Node, Electron or services; the back end only via shared/api
+//   electron/team/      the team server: Node only (no Electron, UI, app services or CLI)
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
@@ -55,6 +56,13 @@ export default tseslint.config(
     rules: restrict(
       ['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**', '**/electron/cli/**', '../cli/*', '../../cli/*'],
       'electron/services/ know nothing of Electron, the UI or the CLI: they hold the logic all three share.',
+    ),
+  },
+  {
+    files: ['electron/team/**/*.ts'],
+    rules: restrict(
+      ['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/services/**', '../cli', '../cli/*', '../services', '../services/*', '../main', '../main/*'],
+      'electron/team/ is the team server: a Node program of its own, sharing only shared/ with the app.',
     ),
   },
   {

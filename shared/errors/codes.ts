@@ -41,6 +41,13 @@ export const ERROR_CODES = {
   'input.fieldInvalid': ['field', 'detail'],
   'input.invalid': [],
 
+  // the team server's refusals (shared/team/protocol.ts)
+  'team.badToken': [],
+  'team.badDocumentName': [],
+  'team.readOnly': ['role'],
+  'team.malformedUpdate': [],
+  'team.tooLarge': ['limit'],
+
   // the library file
   'library.unavailable': ['*reason'],
   'library.unavailableAt': ['path', '*reason'],

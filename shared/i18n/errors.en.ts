@@ -28,6 +28,11 @@ export const errorsEn: Record<ErrorCode, string> = {
   'input.fieldInvalid': '{{field}}: {{detail}}',
   'input.invalid': 'invalid',
 
+  'team.badToken': 'the team server does not know this join code (ask the team’s administrator for a new one)',
+  'team.badDocumentName': 'not a team document name',
+  'team.readOnly': 'your role ({{role}}) may not change this document; your change was not saved on the team server',
+  'team.malformedUpdate': 'the team server refused a damaged change; reopen the document',
+  'team.tooLarge': 'the change is larger than the team server accepts ({{limit}})',
   'library.unavailable': 'the document library cannot be opened: {{reason}}',
   'library.unavailableAt': 'the document library {{path}} cannot be opened: {{reason}}',
   'library.fileNotFound': 'file not found',

@@ -28,6 +28,11 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'input.fieldInvalid': '{{field}}：{{detail}}',
   'input.invalid': '格式不对',
 
+  'team.badToken': '团队服务器不认识这个加入码（请向团队管理员要新的）',
+  'team.badDocumentName': '不是有效的团队文稿名',
+  'team.readOnly': '你的角色（{{role}}）不能修改这篇文稿，改动没有存到团队服务器',
+  'team.malformedUpdate': '团队服务器拒收了一个损坏的改动，请重新打开文稿',
+  'team.tooLarge': '改动超过团队服务器接受的大小（{{limit}}）',
   'library.unavailable': '文稿库无法打开：{{reason}}',
   'library.unavailableAt': '文稿库无法打开（{{path}}）：{{reason}}',
   'library.fileNotFound': '文件不存在',

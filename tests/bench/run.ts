@@ -19,6 +19,7 @@ import { benchFigures } from './figures'
 import { benchLargeImport, benchLargeSave } from './guard'
 import { benchBackup } from './backup'
 import { benchSources } from './sources'
+import { benchTeam } from './team'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -163,6 +164,7 @@ async function main() {
     await benchBackup(await benchSnippets(dataDir))
     await benchOutput(fs.mkdtempSync(path.join(dataDir, 'output-')))
     await benchFigures(fs.mkdtempSync(path.join(dataDir, 'figures-')))
+    await benchTeam()
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
