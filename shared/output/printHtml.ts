@@ -95,8 +95,11 @@ main.dd-doc { width: ${PX_MM(TEXT_BLOCK_MM.width)}; margin-left: ${PX_MM(MARGIN_
 .dd-doc .sig .date { padding-left: ${INDENT_PT}pt; }
 .dd-doc .sig.sealed { padding-top: ${2 * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.sealed}pt; }
 .dd-doc .sig.sealed .box { align-items: stretch; }
-.dd-doc .sig.sealed .org { position: relative; height: ${LINE_PITCH_PT}pt; }
-.dd-doc .sig.sealed .org span { position: absolute; left: 50%; top: 0; transform: translateX(-50%); }
+/* the name centred over the date whatever its length: its box takes no width (inline-size
+   containment), and a centred flex item overflows both sides equally. In flow, not positioned, so
+   the PDF's text keeps the reading order name → date (verify reads it). */
+.dd-doc .sig.sealed .org { display: flex; justify-content: center; contain: inline-size; height: ${LINE_PITCH_PT}pt; }
+.dd-doc .sig.sealed .org span { flex: none; }
 .dd-doc .sig.sealed .signimg { align-self: center; }
 .dd-doc .sig.sealed .date { padding-left: 0; }
 .dd-doc .sig .seal { position: absolute; width: ${SEAL_MM}mm; left: 50%; top: ${-2 * LINE_PITCH_PT}pt; transform: translateX(-50%); mix-blend-mode: multiply; pointer-events: none; }
