@@ -7,7 +7,8 @@
 //   dist/electron/parse-worker.cjs  the worker thread that reads every file the writer hands the
 //                              services (electron/services/worker/run.ts evaluates it beside the bundles above)
 //   dist/electron/print-pages.js  print/script.ts: the paginating script the print HTML carries
-//   dist/electron/pdf-reader.cjs    pdf.js for that worker, handed to it only for PDF tasks (verify)
+//   dist/electron/pdf-reader.cjs    pdf.js for that worker, handed to it only when a task reads a PDF
+//                              (import, verify: electron/services/worker/pdfjs.ts)
 //   dist/tools/native.cjs      scripts/nativeModule.ts: better-sqlite3 for Electron, for start.mjs, dist.mjs and
 //                              afterPack.cjs (not packaged)
 //   dist/renderer/             Vite build of renderer/

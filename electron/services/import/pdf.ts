@@ -1,8 +1,9 @@
 /**
  * .pdf → text for the recognizer, read with pdfjs-dist (Mozilla's PDF.js, legacy build for Node).
  *
- * PDF.js runs here, inside the import worker (worker/tasks.ts): its own "worker" is the in-thread
- * one it uses when `globalThis.pdfjsWorker` is set, so it starts no thread or process of its own.
+ * PDF.js runs here, inside the import worker (worker/tasks.ts), loaded by worker/pdfjs.ts from its
+ * own bundle (the one verify uses), so imports of other formats never parse it; its own "worker"
+ * runs on this thread.
  * Nothing is rendered: no canvas, no font faces, no system fonts, no eval; only each page's text
  * items with their positions, which pdfLayout.ts turns into lines without page numbers and
  * running headers/footers. The text then takes the .txt path (junk rules, reflow, recognizer).
@@ -16,36 +17,8 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { ApiError } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
-import { AffineMatrix } from './affineMatrix'
+import { loadPdfjs } from '../worker/pdfjs'
 import { pagesToText, type PdfPage, type PdfTextItem } from './pdfLayout'
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-
-let loaded: Promise<PdfJs> | null = null
-
-/** PDF.js and its in-thread worker, loaded once per import worker. */
-function pdfjs(): Promise<PdfJs> {
-  loaded ??= (async () => {
-    // PDF.js makes a DOMMatrix as its module loads; Node has none (see affineMatrix.ts)
-    const g = globalThis as { DOMMatrix?: unknown }
-    g.DOMMatrix ??= AffineMatrix
-    // As it loads, PDF.js warns on the console that it cannot load a canvas package (we never
-    // draw); in the CLI that would land in the output, so its load-time warnings are dropped.
-    const warn = console.warn
-    console.warn = (...args: unknown[]) => {
-      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args)
-    }
-    try {
-      // the minified builds: the import worker parses its whole bundle whenever one starts
-      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs')
-      ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
-      return await import('pdfjs-dist/legacy/build/pdf.min.mjs')
-    } finally {
-      console.warn = warn
-    }
-  })()
-  return loaded
-}
 
 /**
  * PDF.js's character maps (for PDFs whose Chinese fonts are not embedded), as a folder path with
@@ -81,7 +54,7 @@ export interface PdfText {
 }
 
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
-  const lib = await pdfjs()
+  const lib = await loadPdfjs()
   cmaps = cmaps === null ? cmapDir() : cmaps
   const cMapUrl = cmaps
   // PDF.js takes ownership of (and detaches) the buffer it is given

@@ -4,14 +4,12 @@
  * below): the 定稿 fingerprint from the document information (or the XMP), whether our update is
  * still the file's last, and what each page shows — its text in the order it is drawn, split into
  * the text block and the margins (page numbers), the images drawn and the annotations a reader
- * would see. Read with pdfjs-dist (Mozilla's PDF reader, the legacy build for Node), its own
- * worker run on this thread.
+ * would see. Read with pdfjs-dist (Mozilla's PDF reader, the legacy build for Node), loaded by
+ * worker/pdfjs.ts, its own worker run on this thread.
  */
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import vm from 'node:vm'
 import { ApiError } from '../../../shared/api'
 import { MARGIN_MM, mmToPt } from '../../../shared/output/layout'
+import { loadPdfjs, type PdfJs } from '../worker/pdfjs'
 import { PDF_FINGERPRINT_KEY, readPdfFingerprint, XMP_PREFIX } from './pdfInfo'
 
 export interface PdfPageRead {
@@ -40,53 +38,14 @@ export interface PdfVerifyRead {
 export const PDF_VERIFY_MAX_BYTES = 100 * 1024 * 1024
 export const PDF_VERIFY_MAX_PAGES = 1000
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-let loaded: Promise<Pdfjs> | null = null
-
-/**
- * pdf.js for Node, evaluated once per worker from its own bundle (`code`: pdf-reader.cjs, see
- * pdfReader.ts and worker/run.ts). Its display layer builds a DOMMatrix when it loads (for drawing,
- * which verify never does) and warns when it cannot find a canvas package: a stand-in matrix, and
- * the warnings kept off the CLI's output.
- */
-function pdfjs(code: string): Promise<Pdfjs> {
-  loaded ??= (async () => {
-    const g = globalThis as { DOMMatrix?: unknown; pdfjsWorker?: unknown }
-    g.DOMMatrix ??= class {
-      a = 1
-      b = 0
-      c = 0
-      d = 1
-      e = 0
-      f = 0
-    }
-    const { log, warn } = console
-    console.log = console.warn = () => undefined
-    try {
-      const module = { exports: {} as { pdfjs?: Pdfjs; pdfjsWorker?: unknown } }
-      const run = vm.runInThisContext(`(function (exports, require, module) {${code}\n})`, { filename: 'pdf-reader.cjs' }) as (e: unknown, r: NodeJS.Require, m: unknown) => void
-      run(module.exports, createRequire(path.join(process.cwd(), 'pdf-reader.cjs')), module)
-      const { pdfjs: lib, pdfjsWorker } = module.exports
-      if (!lib || !pdfjsWorker) throw new Error('pdf-reader.cjs: no pdf.js')
-      // its "worker" runs here, on this (worker) thread
-      g.pdfjsWorker = pdfjsWorker
-      return lib
-    } finally {
-      console.log = log
-      console.warn = warn
-    }
-  })()
-  loaded.catch(() => (loaded = null))
-  return loaded
-}
+type Pdfjs = PdfJs
 
 const IMAGE_OPS = ['paintImageXObject', 'paintInlineImageXObject', 'paintInlineImageXObjectGroup', 'paintImageXObjectRepeat', 'paintImageMaskXObject', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat'] as const
 
-/** `reader`: the code of pdf-reader.cjs (worker/run.ts pdfReaderCode). */
-export async function readPdfForVerify(bytes: Uint8Array, reader: string): Promise<PdfVerifyRead> {
+export async function readPdfForVerify(bytes: Uint8Array): Promise<PdfVerifyRead> {
   if (bytes.byteLength > PDF_VERIFY_MAX_BYTES) throw new ApiError('verify.tooLarge', { limit: PDF_VERIFY_MAX_BYTES / 1024 / 1024 })
   const raw = readPdfFingerprint(bytes)
-  const lib = await pdfjs(reader)
+  const lib = await loadPdfjs()
   let doc: Awaited<ReturnType<Pdfjs['getDocument']>['promise']>
   try {
     // pdf.js takes the buffer over: give it a copy

@@ -20,7 +20,7 @@ import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput, runsText } from '../../../shared/output/prepare'
 import { comparePrinted, foldPrinted, printedPage, printedText } from '../../../shared/output/printedText'
 import type { FinalStore } from './store'
-import { pdfReaderCode, runInWorker } from '../worker/run'
+import { runInWorker } from '../worker/run'
 import { buildDocx, type ImageAsset } from './docx'
 import type { PdfPageRead } from './pdfText'
 import { docxStructure, squash, type DocxStructure } from './verifyDocx'
@@ -140,7 +140,7 @@ export async function verifyFile(bytes: Uint8Array, finals: FinalStore): Promise
   let docx: { text: string | null; structure: DocxStructure | null } | null = null
   // both read in a worker thread: a file handed to verify cannot take the process down
   if (format === 'pdf') {
-    const read = await runInWorker('pdfVerify', { bytes, reader: await pdfReaderCode() })
+    const read = await runInWorker('pdfVerify', { bytes })
     if (!read.readable) return result({ status: 'unsupported', format, fingerprint: null, final: null }, msg('verify.notPdf', { detail: read.detail ?? '' }))
     fingerprint = read.fingerprint
     pdf = read

@@ -13,8 +13,9 @@
  * parse-worker.cjs beside them, made by scripts/build.mjs; run from the TypeScript sources (tsx,
  * vitest), the same bundle built in memory from entry.ts with esbuild on first use (a worker
  * cannot load TypeScript itself: Node 20 does not pass `--import` loaders on to worker threads).
- * pdf.js, which only `verify` needs, is a bundle of its own (pdf-reader.cjs, pdfReaderCode) handed
- * to the worker with a PDF task, so every other worker starts without parsing its 3 MB.
+ * pdf.js, which only PDF imports and `verify` need, is a bundle of its own (pdf-reader.cjs,
+ * pdfReaderCode) handed to a worker when its task asks for it (worker/pdfjs.ts), so every other
+ * worker starts without parsing its 3 MB.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -23,6 +24,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { ApiError } from '../../../shared/api'
 import { isErrorCode } from '../../../shared/errors'
 import type { WorkerReply } from './entry'
+import { isPdfReaderRequest, type PdfReaderAnswer, type PdfReaderRequest } from './pdfjs'
 import type { TaskInput, TaskName, TaskOutput } from './tasks'
 
 export interface WorkerLimits {
@@ -181,6 +183,18 @@ export async function stopIdleWorkers(): Promise<void> {
   await Promise.all(idle.splice(0).map((w) => (w.stopWaiting(), w.worker.terminate())))
 }
 
+/** A task asked for pdf.js (worker/pdfjs.ts): its code goes back on the port it sent. */
+function answerPdfReader(request: PdfReaderRequest): void {
+  const answer = (a: PdfReaderAnswer) => {
+    request.port.postMessage(a)
+    request.port.close()
+  }
+  pdfReaderCode().then(
+    (code) => answer({ code }),
+    (err: unknown) => answer({ error: err instanceof Error ? err.message : String(err) }),
+  )
+}
+
 function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T>, limits: WorkerLimits, transfer: ArrayBuffer[]): Promise<TaskOutput<T>> {
   const { worker, reusable } = takeWorker(script, limits)
   return new Promise<TaskOutput<T>>((resolve, reject) => {
@@ -197,7 +211,8 @@ function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T
       if (healthy && reusable) giveBack(worker)
       else void worker.terminate()
     }
-    const onMessage = (reply: WorkerReply) =>
+    const onMessage = (reply: WorkerReply | PdfReaderRequest) => {
+      if (isPdfReaderRequest(reply)) return answerPdfReader(reply)
       settle(
         () => {
           if (reply.ok) resolve(reply.value as TaskOutput<T>)
@@ -206,6 +221,7 @@ function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T
         // a refused file leaves the worker fine; running out of room does not
         reply.ok || !reply.error.code.startsWith('worker.'),
       )
+    }
     const onError = (err: Error & { code?: string }) =>
       settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ApiError('worker.tooLarge') : new ApiError('worker.failed', { detail: err.message.slice(0, 200) })))
     const onExit = (code: number) => settle(() => reject(new ApiError('worker.failed', { detail: `exit ${code}` })))

@@ -124,9 +124,9 @@ async function docxVerifyTask(input: { bytes: Uint8Array }): Promise<DocxVerifyR
 }
 
 /** A PDF's fingerprint and what its pages show, read with pdf.js (see output/pdfText.ts). */
-async function pdfVerifyTask(input: { bytes: Uint8Array; reader: string }): Promise<PdfVerifyRead> {
+async function pdfVerifyTask(input: { bytes: Uint8Array }): Promise<PdfVerifyRead> {
   const { readPdfForVerify } = await import('../output/pdfText')
-  return readPdfForVerify(input.bytes, input.reader)
+  return readPdfForVerify(input.bytes)
 }
 
 /**
