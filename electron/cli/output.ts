@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError, type ExportFormat } from '../../shared/api'
-import { SummaryDocumentSchema } from '../../shared/document/model'
+import { SummaryDocumentSchema, type SummaryDocument } from '../../shared/document/model'
 import { issueMessage, messageText } from '../../shared/errors'
 import { checkDocument, type Finding } from '../../shared/output/check'
 import { JsonSyntaxError, parseJsonWithLines } from '../../shared/snippets/jsonLines'
@@ -14,10 +14,10 @@ import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../servi
 import { chromiumPrinter } from '../services/output/pdf'
 import { FinalStore } from '../services/output/store'
 import type { Services } from '../services'
-import { requireArg, t, usageOf, type Command, type CommandGroup } from './command'
+import { requireArg, t, usageOf, type CliContext, type Command, type CommandGroup } from './command'
 import { readInputFile } from './files'
 import type { Lang } from './options'
-import { usageError } from './print'
+import { CliError, usageError } from './print'
 
 const DOC = t('DOC', 'DOC')
 const DOC_DETAILS = t('DOC：文档 ID，或存有文档模型的 .json 文件', 'DOC: a document id, or a .json file holding a document model')
@@ -62,6 +62,27 @@ function formatFinding(f: Finding, lang: Lang): string {
   return `${f.severity === 'error' ? '✗' : '!'} [${where[lang]}] ${messageText(f.problem, lang)}${excerpt}`
 }
 
+/**
+ * 出稿检查 before export and 定稿, as the app asks before them: every finding on stderr (the result
+ * on stdout stays clean for scripts); with --strict, an error-severity finding (unfilled figures,
+ * placeholders left…) refuses the command before anything is written.
+ */
+function checkBeforeOutput(ctx: CliContext, model: SummaryDocument, action: 'export' | 'final'): void {
+  const result = checkDocument(model, ctx.values.today ? { today: ctx.values.today } : {})
+  if (!result.findings.length) return
+  const what = action === 'export' ? t('导出', 'export') : t('定稿', 'the 定稿')
+  ctx.note(t(`出稿检查（${what['zh-CN']}前）：`, `pre-export check (before ${what.en}):`)[ctx.lang])
+  for (const f of result.findings) ctx.note(`  ${formatFinding(f, ctx.lang)}`)
+  ctx.note(t(`共 ${result.errors} 个错误、${result.warnings} 个提醒`, `${result.errors} error(s), ${result.warnings} warning(s)`)[ctx.lang])
+  if (result.errors && ctx.values.strict)
+    throw new CliError(
+      action === 'export'
+        ? t(`出稿检查有 ${result.errors} 个错误，按 --strict 未导出任何文件`, `the pre-export check found ${result.errors} error(s); with --strict nothing was exported`)
+        : t(`出稿检查有 ${result.errors} 个错误，按 --strict 未定稿`, `the pre-export check found ${result.errors} error(s); with --strict nothing was frozen`),
+      1,
+    )
+}
+
 const check: Command = {
   words: ['check'],
   args: DOC,
@@ -85,12 +106,13 @@ const exportDocument: Command = {
   args: DOC,
   summary: t('导出为 Word、PDF、纯文本或 Markdown 文件（至少给一个）', 'export to Word, PDF, text or Markdown files (at least one)'),
   details: DOC_DETAILS,
-  options: ['docx', 'pdf', 'txt', 'md', 'revision'],
+  options: ['docx', 'pdf', 'txt', 'md', 'revision', 'strict', 'today'],
   async run(ctx, args) {
     const doc = args[0]
     const targets = (['docx', 'pdf', 'txt', 'md'] as const).flatMap((f) => (ctx.values[f] ? [[f, ctx.values[f]!] as [ExportFormat, string]] : []))
     if (!doc || !targets.length) throw usageError(t('export 需要文档和至少一个 --docx/--pdf/--txt/--md 输出', 'export needs a document and at least one of --docx/--pdf/--txt/--md'), usageOf(exportDocument))
     const source = loadSource(ctx.services, doc, ctx.values.revision)
+    checkBeforeOutput(ctx, source.model, 'export')
     const assets = new AssetStore(ctx.services.library.database())
     for (const [format, target] of targets) {
       const started = performance.now()
@@ -106,12 +128,13 @@ const final: Command = {
   words: ['final'],
   args: DOC,
   summary: t('定稿：冻结文稿当前的文字，记下名称和定稿人', '定稿: freeze the current text under a name and who signed it off'),
-  options: ['name', 'by', 'json'],
+  options: ['name', 'by', 'json', 'strict', 'today'],
   required: ['name', 'by'],
   run(ctx, args) {
     const doc = args[0]
     const { name, by } = ctx.values
     if (!doc || !name?.trim() || !by?.trim()) throw usageError(t('final 需要文档、--name 和 --by', 'final needs a document, --name and --by'), usageOf(final))
+    checkBeforeOutput(ctx, ctx.services.library.documents().get(doc).model, 'final')
     const c = finalStore(ctx.services).create(doc, name, by)
     if (ctx.values.json) ctx.json(c)
     else ctx.line(`${t(`定稿「${c.name}」${c.short}（${c.author}）第 ${c.revisionId} 号`, `final “${c.name}” ${c.short} (${c.author}) number ${c.revisionId}`)[ctx.lang]}\n${c.fingerprint}`)
