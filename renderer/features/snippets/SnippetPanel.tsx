@@ -18,13 +18,15 @@ import { Highlighted, SnippetBodyView, SnippetExcerpt } from './SnippetText'
 import { SnippetEditDialog } from './SnippetEditDialog'
 import { categoryName, categoryTree, useCategories, useSnippetSearch } from './useSnippets'
 import './snippets.css'
+import { displayDate } from '../../../shared/i18n/dates'
+import { toLang } from '../../../shared/i18n/format'
 
 const CATEGORY_KEY = 'draftdesk.snippets.category'
 /** Results shown for a query: more than a writer scans; a narrower query finds the rest. */
 const PAGE = 40
 
 export function SnippetPanel({ onNotice, active }: { onNotice(message: string | null): void; active: boolean }) {
-  const { t } = useTranslation('snippets')
+  const { t, i18n } = useTranslation('snippets')
   const api = useApi()
   const [editor] = useLexicalComposerContext()
   const figures = useFigureStore()
@@ -198,7 +200,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
           </div>
           <SnippetBodyView body={selected.body} terms={search.terms} className="snippet-body snippet-preview-body" />
           <div className="snippet-preview-meta muted">
-            {selected.useCount > 0 ? t('used', { count: selected.useCount, date: new Date(selected.lastUsedAt ?? 0).toLocaleDateString('zh-CN') }) : t('neverUsed')}
+            {selected.useCount > 0 ? t('used', { count: selected.useCount, date: displayDate(selected.lastUsedAt ?? 0, toLang(i18n.language)) }) : t('neverUsed')}
             {selected.source?.title ? ` · ${t('from', { title: selected.source.title })}` : ''}
           </div>
           <div className="snippet-preview-actions">
