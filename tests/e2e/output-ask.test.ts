@@ -142,3 +142,47 @@ describe('the output dialog’s fields', () => {
     expect(await page.locator('[data-testid=sig-date]').inputValue()).toBe('2025年12月21日')
   })
 })
+
+describe('Ctrl+P', () => {
+  it('prints the document’s pages, never the app’s window: the preview first, Ctrl+P again prints its print view', async () => {
+    const page = await openWith([sampleDocument('2025年度安全生产工作总结')])
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body').waitFor()
+    await page.click('.document-body')
+    await page.keyboard.press('Control+P')
+    await page.locator('[data-testid=print-preview]').waitFor()
+    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 15_000 }).toBe('true')
+    // Enter would print: the preview's 打印 button has the keyboard
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preview-print')
+
+    await page.keyboard.press('Control+P')
+    const printed = page.locator('[data-testid=print-frame][data-printed=true]')
+    await printed.waitFor({ state: 'attached', timeout: 15_000 })
+    // what went to the printer: the print view (the PDF's HTML) alone, no toolbar, list or panel
+    const sent = await page.evaluate(() => {
+      const doc = document.querySelector<HTMLIFrameElement>('[data-testid=print-frame]')!.contentDocument!
+      return {
+        text: doc.body.innerText,
+        chrome: doc.querySelectorAll('button, .toolbar, .doc-list, .side-panel, .status-bar').length,
+        pageRule: [...doc.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@page'))),
+      }
+    })
+    expect(sent.text).toContain('2025年度安全生产工作总结')
+    expect(sent.text).toContain('某某镇应急管理办公室')
+    expect(sent.chrome).toBe(0)
+    expect(sent.pageRule).toBe(true)
+  })
+
+  it('the browser printing the window itself prints the page of the document, not the app around it', async () => {
+    const page = await openWith([sampleDocument('2025年度安全生产工作总结')])
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body').waitFor()
+    await page.emulateMedia({ media: 'print' })
+    const shown = await page.evaluate(() => {
+      const visible = (sel: string) => [...document.querySelectorAll(sel)].some((e) => getComputedStyle(e).visibility === 'visible' && e.getClientRects().length > 0)
+      return { page: visible('.page-scroll .page .document-body'), list: visible('.doc-open'), status: visible('[data-testid=save-state]'), toolbar: visible('[data-testid=open-output]') }
+    })
+    expect(shown).toEqual({ page: true, list: false, status: false, toolbar: false })
+    await page.screenshot({ path: 'test-results/output-window-print.png' })
+  })
+})

@@ -81,8 +81,16 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
     }
   }, [html, mark])
 
+  // Ctrl+P in the preview prints it (the first Ctrl+P opened it: see OutputPlugin)
+  const printNow = useRef<() => Promise<void>>(async () => {})
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose()
+      else if (isPrintKey(e)) {
+        e.preventDefault()
+        void printNow.current()
+      }
+    }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [onClose])
@@ -92,18 +100,29 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
       if (hostPrint && (await hostPrint())) return
       if (!html) return
       // the browser's own print of the pure print view (its @page rules place the page numbers)
+      // the print view alone in a frame of its own, printed from there: the app's window (toolbars,
+      // lists, panels) never reaches the printer, and the pages are the PDF's
+      document.querySelectorAll('.print-frame').forEach((f) => f.remove())
       const printable = document.createElement('iframe')
       printable.className = 'print-frame'
+      printable.setAttribute('aria-hidden', 'true')
+      printable.setAttribute('data-testid', 'print-frame')
       document.body.appendChild(printable)
       printable.addEventListener('load', () => {
-        printable.contentWindow?.print()
-        setTimeout(() => printable.remove(), 1000)
+        const win = printable.contentWindow
+        if (!win) return
+        // removed once the dialog is done with it (print() returns before that in some browsers)
+        win.addEventListener('afterprint', () => setTimeout(() => printable.remove(), 0), { once: true })
+        win.print()
+        printable.dataset.printed = 'true'
       }, { once: true })
       printable.srcdoc = html.replace(PREVIEW_CSS, '')
     } catch (err) {
       setError(errorMessage(err))
     }
   }
+
+  printNow.current = print
 
   const missing = fonts?.filter((f) => f.missing) ?? []
   return (
@@ -120,10 +139,15 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
         )}
         {error && <span className="error" role="alert">{error}</span>}
         <span className="spacer" />
-        <button onClick={() => void print()} data-testid="preview-print">{t('preview.print')}</button>
+        <button onClick={() => void print()} autoFocus data-testid="preview-print" title={t('preview.printHint')}>{t('preview.print')}</button>
         <button onClick={onClose} data-testid="preview-close">{t('preview.close')}</button>
       </header>
       <iframe ref={frame} className="print-preview-frame" title={t('preview.title')} data-testid="preview-frame" />
     </div>
   )
+}
+
+/** Ctrl+P (⌘P on a Mac): the key writers press to print. */
+export function isPrintKey(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.key === 'p' || e.key === 'P' || e.code === 'KeyP')
 }
