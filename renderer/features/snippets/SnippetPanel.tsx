@@ -11,7 +11,7 @@ import { bodyToText, type Snippet } from '../../../shared/snippets'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 import { useFigureStore } from '../figures/FigureStore'
-import { snippetsChanged, useSnippetsVersion } from './events'
+import { SHOW_SNIPPETS_EVENT, snippetsChanged, useSnippetsVersion } from './events'
 import { insertSnippetBody, SNIPPET_DRAG_TYPE } from './insert'
 import { SnippetLibraryMenu } from './SnippetLibraryMenu'
 import { Highlighted, SnippetBodyView, SnippetExcerpt } from './SnippetText'
@@ -52,6 +52,14 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
   const inputRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => reload(), [version, reload])
+  // 插入素材 (the context menu): the keyboard to the search box once the tab shows
+  useEffect(() => {
+    const onShow = (e: Event) => {
+      if ((e as CustomEvent<{ focus?: boolean }>).detail?.focus) requestAnimationFrame(() => inputRef.current?.focus())
+    }
+    window.addEventListener(SHOW_SNIPPETS_EVENT, onShow)
+    return () => window.removeEventListener(SHOW_SNIPPETS_EVENT, onShow)
+  }, [])
   // a category that no longer exists (deleted elsewhere) stops filtering
   useEffect(() => {
     if (categoryId !== null && categories.length > 0 && !categories.some((c) => c.id === categoryId)) setCategoryId(null)
