@@ -140,9 +140,10 @@ export function ContextMenuPlugin({ onNotice }: { onNotice(message: string | nul
 
   if (!menu) return null
 
-  const run = (action: () => void | Promise<void>) => () => {
+  /** `inText`: the action works on the text (the keyboard goes back there first); the others open a dialog or a panel that takes it */
+  const run = (action: () => void | Promise<void>, inText: boolean) => () => {
     setMenu(null)
-    editor.focus()
+    if (inText) editor.focus()
     void action()
   }
   const paste = async () => {
@@ -175,9 +176,9 @@ export function ContextMenuPlugin({ onNotice }: { onNotice(message: string | nul
   // within the window
   const left = Math.max(4, Math.min(menu.x, window.innerWidth - 230))
   const top = Math.max(4, Math.min(menu.y, window.innerHeight - 300))
-  const item = (key: string, label: string, action: () => void | Promise<void>, opts: { shortcut?: string; disabled?: boolean; testId: string; pressed?: boolean }) => (
+  const item = (key: string, label: string, action: () => void | Promise<void>, opts: { shortcut?: string; disabled?: boolean; testId: string; pressed?: boolean; dialog?: boolean }) => (
     <li key={key} role="none">
-      <button role={opts.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'} aria-checked={opts.pressed} disabled={opts.disabled} onClick={run(action)} data-testid={opts.testId}>
+      <button role={opts.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'} aria-checked={opts.pressed} disabled={opts.disabled} onClick={run(action, !opts.dialog)} data-testid={opts.testId}>
         {label} {opts.shortcut && <span className="muted">{opts.shortcut}</span>}
       </button>
     </li>
@@ -189,10 +190,10 @@ export function ContextMenuPlugin({ onNotice }: { onNotice(message: string | nul
       {item('paste', t('paste'), paste, { shortcut: 'Ctrl+V', testId: 'context-paste' })}
       <li role="separator" className="sep" />
       {item('bold', t('bold'), () => void editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), { shortcut: 'Ctrl+B', disabled: !menu.selected, testId: 'context-bold', pressed: menu.bold })}
-      {menu.number !== null && item('figure', t('makeFigureOf', { text: menu.number }), () => figureUi.openDialog({ kind: 'make' }), { shortcut: 'Ctrl+Shift+M', testId: 'context-make-figure' })}
+      {menu.number !== null && item('figure', t('makeFigureOf', { text: menu.number }), () => figureUi.openDialog({ kind: 'make' }), { shortcut: 'Ctrl+Shift+M', testId: 'context-make-figure', dialog: true })}
       <li role="separator" className="sep" />
-      {item('save', t('saveSnippet'), () => void editor.dispatchCommand(SAVE_SNIPPET_COMMAND, undefined), { shortcut: 'Ctrl+Shift+S', disabled: !menu.selected, testId: 'context-save-snippet' })}
-      {item('insert', t('insertSnippet'), () => showSnippets({ focus: true }), { testId: 'context-insert-snippet' })}
+      {item('save', t('saveSnippet'), () => void editor.dispatchCommand(SAVE_SNIPPET_COMMAND, undefined), { shortcut: 'Ctrl+Shift+S', disabled: !menu.selected, testId: 'context-save-snippet', dialog: true })}
+      {item('insert', t('insertSnippet'), () => showSnippets({ focus: true }), { testId: 'context-insert-snippet', dialog: true })}
     </ul>,
     document.body,
   )
