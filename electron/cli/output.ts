@@ -8,6 +8,7 @@ import { ApiError, type ExportFormat } from '../../shared/api'
 import { SummaryDocumentSchema, type SummaryDocument } from '../../shared/document/model'
 import { issueMessage, messageText } from '../../shared/errors'
 import { checkDocument, type Finding } from '../../shared/output/check'
+import { sectionNames } from '../../shared/output/sections'
 import { JsonSyntaxError, parseJsonWithLines } from '../../shared/snippets/jsonLines'
 import { AssetStore } from '../services/assets/store'
 import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../services/output'
@@ -55,9 +56,11 @@ const PLACES = {
   figures: t('数据表', 'figure table'),
 } as const
 
-function formatFinding(f: Finding, lang: Lang): string {
+/** `sections`: sectionNames(model), so a finding in the body says which section it is in too */
+function formatFinding(f: Finding, lang: Lang, sections: readonly (string | null)[] = []): string {
   const { part, block = 0 } = f.location
-  const where = part === 'block' ? t(`第 ${block + 1} 段`, `paragraph ${block + 1}`) : PLACES[part]
+  const section = sections[block]
+  const where = part === 'block' ? t(`第 ${block + 1} 段${section ? ` · ${section}` : ''}`, `paragraph ${block + 1}${section ? ` · ${section}` : ''}`) : PLACES[part]
   const excerpt = f.excerpt ? t(`\u3000「${f.excerpt}」`, `  “${f.excerpt}”`)[lang] : ''
   return `${f.severity === 'error' ? '✗' : '!'} [${where[lang]}] ${messageText(f.problem, lang)}${excerpt}`
 }
@@ -72,7 +75,8 @@ function checkBeforeOutput(ctx: CliContext, model: SummaryDocument, action: 'exp
   if (!result.findings.length) return
   const what = action === 'export' ? t('导出', 'export') : t('定稿', 'the 定稿')
   ctx.note(t(`出稿检查（${what['zh-CN']}前）：`, `pre-export check (before ${what.en}):`)[ctx.lang])
-  for (const f of result.findings) ctx.note(`  ${formatFinding(f, ctx.lang)}`)
+  const sections = sectionNames(model)
+  for (const f of result.findings) ctx.note(`  ${formatFinding(f, ctx.lang, sections)}`)
   ctx.note(t(`共 ${result.errors} 个错误、${result.warnings} 个提醒`, `${result.errors} error(s), ${result.warnings} warning(s)`)[ctx.lang])
   if (result.errors && ctx.values.strict)
     throw new CliError(
@@ -91,11 +95,12 @@ const check: Command = {
   options: ['today', 'json'],
   run(ctx, args) {
     const { model } = loadSource(ctx.services, requireArg(check, args, 0, t('check 需要文档 ID 或 .json 文件', 'check needs a document id or a .json file')))
+    const sections = sectionNames(model)
     const result = checkDocument(model, ctx.values.today ? { today: ctx.values.today } : {})
     if (ctx.values.json) ctx.json(result)
     else {
       if (!result.findings.length) ctx.line(t('出稿检查：没有发现问题', 'pre-export check: no findings')[ctx.lang])
-      for (const f of result.findings) ctx.line(formatFinding(f, ctx.lang))
+      for (const f of result.findings) ctx.line(formatFinding(f, ctx.lang, sections))
       if (result.findings.length) ctx.line(t(`共 ${result.errors} 个错误、${result.warnings} 个提醒`, `${result.errors} error(s), ${result.warnings} warning(s)`)[ctx.lang])
     }
   },

@@ -92,7 +92,7 @@ describe('出稿检查 before export and 定稿 from the CLI', () => {
     const warned = await cli(['export', id, '--txt', target, '--data-dir', dir, '--today', '2026-01-10'])
     expect(warned.code).toBe(0)
     expect(warned.err).toContain('出稿检查')
-    expect(warned.err).toMatch(/✗ \[第 \d+ 段\].*重点任务数/)
+    expect(warned.err).toMatch(/✗ \[第 \d+ 段 · 二、存在的问题\].*重点任务数/)
     expect(warned.err).toMatch(/「x」|x次/)
     expect(warned.out).not.toContain('出稿检查')
     expect(fs.existsSync(target)).toBe(true)
