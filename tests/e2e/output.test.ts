@@ -40,10 +40,10 @@ describe('出稿 in the app', () => {
     await page.fill('[data-testid=sig-organization]', '某某镇应急管理办公室')
     await page.fill('[data-testid=sig-date]', '2025-12-20')
     await page.setInputFiles('[data-testid=seal-upload]', { name: '公章.png', mimeType: 'image/png', buffer: sealPng() })
-    await expect.poll(() => page.locator('[data-testid=output-message]').innerText()).toContain('公章.png')
+    await expect.poll(() => page.locator('[data-testid=output-message]').innerText(), { timeout: 15_000 }).toContain('公章.png')
     // a file that is not an image is refused, clearly
     await page.setInputFiles('[data-testid=seal-upload]', { name: 'seal.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') })
-    await expect.poll(() => page.locator('[data-testid=output-message]').innerText()).toContain('PNG 或 JPEG')
+    await expect.poll(() => page.locator('[data-testid=output-message]').innerText(), { timeout: 15_000 }).toContain('PNG 或 JPEG')
     await expect.poll(() => page.locator('.findings li[data-kind=missingSignature]').count()).toBe(0)
 
     // 定稿
