@@ -144,7 +144,7 @@ describe('the output dialog’s fields', () => {
 })
 
 describe('Ctrl+P', () => {
-  it('prints the document’s pages, never the app’s window: the preview first, Ctrl+P again prints its print view', async () => {
+  it('prints the document’s pages, never the app’s window: the preview first, Ctrl+P again prints its pages', async () => {
     const page = await openWith([sampleDocument('2025年度安全生产工作总结')])
     await page.locator('.doc-open').first().click()
     await page.locator('.document-body').waitFor()
@@ -156,11 +156,11 @@ describe('Ctrl+P', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preview-print')
 
     await page.keyboard.press('Control+P')
-    const printed = page.locator('[data-testid=print-frame][data-printed=true]')
+    const printed = page.locator('[data-testid=preview-frame][data-printed=true]')
     await printed.waitFor({ state: 'attached', timeout: 15_000 })
-    // what went to the printer: the print view (the PDF's HTML) alone, no toolbar, list or panel
+    // what went to the printer: the preview's own frame (its pages, the PDF's), no toolbar, list or panel
     const sent = await page.evaluate(() => {
-      const doc = document.querySelector<HTMLIFrameElement>('[data-testid=print-frame]')!.contentDocument!
+      const doc = document.querySelector<HTMLIFrameElement>('[data-testid=preview-frame]')!.contentDocument!
       return {
         text: doc.body.innerText,
         chrome: doc.querySelectorAll('button, .toolbar, .doc-list, .side-panel, .status-bar').length,

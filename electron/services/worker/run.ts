@@ -13,6 +13,8 @@
  * parse-worker.cjs beside them, made by scripts/build.mjs; run from the TypeScript sources (tsx,
  * vitest), the same bundle built in memory from entry.ts with esbuild on first use (a worker
  * cannot load TypeScript itself: Node 20 does not pass `--import` loaders on to worker threads).
+ * pdf.js, which only `verify` needs, is a bundle of its own (pdf-reader.cjs, pdfReaderCode) handed
+ * to the worker with a PDF task, so every other worker starts without parsing its 3 MB.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -39,28 +41,41 @@ export const MAX_RUNNING = 2
 /** Tasks waiting beyond which a new one is refused (`worker.busy`). */
 export const MAX_WAITING = 32
 
-const BUNDLE = 'parse-worker.cjs'
+/** The bundles (beside the app's bundles) and their sources (relative to this folder). */
+const BUNDLES = {
+  worker: { bundle: 'parse-worker.cjs', source: 'entry.ts' },
+  pdfReader: { bundle: 'pdf-reader.cjs', source: '../output/pdfReader.ts' },
+} as const
 
-let code: Promise<string> | null = null
+const code = new Map<keyof typeof BUNDLES, Promise<string>>()
 
 function here(): string {
   return typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url))
 }
 
-/** The worker's code, evaluated as a CommonJS script. */
-function workerCode(): Promise<string> {
-  code ??= loadWorkerCode()
-  // a failed build is tried again next time
-  code.catch(() => (code = null))
-  return code
+function bundleCode(name: keyof typeof BUNDLES): Promise<string> {
+  let loading = code.get(name)
+  if (!loading) {
+    loading = loadCode(BUNDLES[name])
+    code.set(name, loading)
+    // a failed build is tried again next time
+    loading.catch(() => code.delete(name))
+  }
+  return loading
 }
 
-async function loadWorkerCode(): Promise<string> {
+/** The worker's code, evaluated as a CommonJS script. */
+const workerCode = (): Promise<string> => bundleCode('worker')
+
+/** pdf.js and its worker as one CommonJS module (electron/services/output/pdfReader.ts), for PDF tasks. */
+export const pdfReaderCode = (): Promise<string> => bundleCode('pdfReader')
+
+async function loadCode(which: { bundle: string; source: string }): Promise<string> {
   const dir = here()
-  const bundle = path.join(dir, BUNDLE)
+  const bundle = path.join(dir, which.bundle)
   if (fs.existsSync(bundle)) return fs.readFileSync(bundle, 'utf8')
-  const source = path.join(dir, 'entry.ts')
-  if (!fs.existsSync(source)) throw new ApiError('worker.failed', { detail: `${BUNDLE} missing` })
+  const source = path.join(dir, which.source)
+  if (!fs.existsSync(source)) throw new ApiError('worker.failed', { detail: `${which.bundle} missing` })
   // running from the sources: esbuild (a dev dependency) is there
   const esbuild = await import('esbuild')
   const built = await esbuild.build({
@@ -131,7 +146,9 @@ function takeWorker(script: string, limits: WorkerLimits): { worker: Worker; reu
     waiting.worker.ref()
     return { worker: waiting.worker, reusable }
   }
-  return { worker: new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits) }), reusable }
+  // the running script's path goes along (process.argv), so that a reader can find its package's
+  // data files beside it (PDF.js's character maps: import/pdf.ts)
+  return { worker: new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits), argv: process.argv.slice(1, 2) }), reusable }
 }
 
 /** A worker whose task ended well waits for the next one (or ends, when enough wait already). */
