@@ -63,6 +63,10 @@ export const OPTIONS = {
   name: { type: 'string', value: t('名称', 'NAME'), help: t('名称', 'the name') },
   by: { type: 'string', value: t('定稿人', 'AUTHOR'), help: t('定稿人', 'who signs the 定稿 off') },
   kind: { type: 'string', value: t('seal|signature', 'seal|signature'), help: t('印章或签名图片', 'a seal or a signature image') },
+  strict: {
+    type: 'boolean',
+    help: t('出稿检查有错误（待填数据、占位符…）时不写文件、不定稿，以 1 退出', 'when the pre-export check finds errors (unfilled figures, placeholders…), write nothing, freeze nothing, exit 1'),
+  },
   today: { type: 'string', value: t('yyyy-mm-dd', 'yyyy-mm-dd'), help: t('按这一天检查日期（默认今天）', 'check dates against this day (default today)') },
   // the browser shell (npm run serve)
   port: { type: 'string', value: t('N', 'N'), help: t('监听的端口（默认随机）', 'the port to listen on (default: any free port)') },

@@ -5,19 +5,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError, type ExportFormat } from '../../shared/api'
-import { SummaryDocumentSchema } from '../../shared/document/model'
+import { SummaryDocumentSchema, type SummaryDocument } from '../../shared/document/model'
 import { issueMessage, messageText, msg } from '../../shared/errors'
 import { checkDocument, type Finding } from '../../shared/output/check'
+import { sectionNames } from '../../shared/output/sections'
 import { JsonSyntaxError, parseJsonWithLines } from '../../shared/snippets/jsonLines'
 import { AssetStore } from '../services/assets/store'
 import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../services/output'
 import { chromiumPrinter, type PdfPrinter } from '../services/output/pdf'
 import { FinalStore } from '../services/output/store'
 import type { Services } from '../services'
-import { documentArg, fileArg, printList, requireArg, t, usageOf, type Command, type CommandGroup } from './command'
+import { documentArg, fileArg, printList, requireArg, t, usageOf, type CliContext, type Command, type CommandGroup } from './command'
 import { readInputFile } from './files'
 import type { Lang } from './options'
-import { usageError } from './print'
+import { CliError, usageError } from './print'
 
 const DOC = t('DOC', 'DOC')
 const DOC_DETAILS = t('DOC：文档 ID，或存有文档模型的 .json 文件', 'DOC: a document id, or a .json file holding a document model')
@@ -55,11 +56,35 @@ const PLACES = {
   figures: t('数据表', 'figure table'),
 } as const
 
-function formatFinding(f: Finding, lang: Lang): string {
+/** `sections`: sectionNames(model), so a finding in the body says which section it is in too */
+function formatFinding(f: Finding, lang: Lang, sections: readonly (string | null)[] = []): string {
   const { part, block = 0 } = f.location
-  const where = part === 'block' ? t(`第 ${block + 1} 段`, `paragraph ${block + 1}`) : PLACES[part]
+  const section = sections[block]
+  const where = part === 'block' ? t(`第 ${block + 1} 段${section ? ` · ${section}` : ''}`, `paragraph ${block + 1}${section ? ` · ${section}` : ''}`) : PLACES[part]
   const excerpt = f.excerpt ? t(`\u3000「${f.excerpt}」`, `  “${f.excerpt}”`)[lang] : ''
   return `${f.severity === 'error' ? '✗' : '!'} [${where[lang]}] ${messageText(f.problem, lang)}${excerpt}`
+}
+
+/**
+ * 出稿检查 before export and 定稿, as the app asks before them: every finding on stderr (the result
+ * on stdout stays clean for scripts); with --strict, an error-severity finding (unfilled figures,
+ * placeholders left…) refuses the command before anything is written.
+ */
+function checkBeforeOutput(ctx: CliContext, model: SummaryDocument, action: 'export' | 'final'): void {
+  const result = checkDocument(model, ctx.values.today ? { today: ctx.values.today } : {})
+  if (!result.findings.length) return
+  const what = action === 'export' ? t('导出', 'export') : t('定稿', 'the 定稿')
+  ctx.note(t(`出稿检查（${what['zh-CN']}前）：`, `pre-export check (before ${what.en}):`)[ctx.lang])
+  const sections = sectionNames(model)
+  for (const f of result.findings) ctx.note(`  ${formatFinding(f, ctx.lang, sections)}`)
+  ctx.note(t(`共 ${result.errors} 个错误、${result.warnings} 个提醒`, `${result.errors} error(s), ${result.warnings} warning(s)`)[ctx.lang])
+  if (result.errors && ctx.values.strict)
+    throw new CliError(
+      action === 'export'
+        ? t(`出稿检查有 ${result.errors} 个错误，按 --strict 未导出任何文件`, `the pre-export check found ${result.errors} error(s); with --strict nothing was exported`)
+        : t(`出稿检查有 ${result.errors} 个错误，按 --strict 未定稿`, `the pre-export check found ${result.errors} error(s); with --strict nothing was frozen`),
+      1,
+    )
 }
 
 const check: Command = {
@@ -70,11 +95,12 @@ const check: Command = {
   options: ['today', 'json'],
   run(ctx, args) {
     const { model } = loadSource(ctx.services, requireArg(check, args, 0, t('check 需要文档 ID 或 .json 文件', 'check needs a document id or a .json file')))
+    const sections = sectionNames(model)
     const result = checkDocument(model, ctx.values.today ? { today: ctx.values.today } : {})
     if (ctx.values.json) ctx.json(result)
     else {
       if (!result.findings.length) ctx.line(t('出稿检查：没有发现问题', 'pre-export check: no findings')[ctx.lang])
-      for (const f of result.findings) ctx.line(formatFinding(f, ctx.lang))
+      for (const f of result.findings) ctx.line(formatFinding(f, ctx.lang, sections))
       if (result.findings.length) ctx.line(t(`共 ${result.errors} 个错误、${result.warnings} 个提醒`, `${result.errors} error(s), ${result.warnings} warning(s)`)[ctx.lang])
     }
   },
@@ -85,16 +111,19 @@ const exportDocument: Command = {
   args: DOC,
   summary: t('导出为 Word、PDF、纯文本或 Markdown 文件（至少给一个）', 'export to Word, PDF, text or Markdown files (at least one)'),
   details: DOC_DETAILS,
-  options: ['docx', 'pdf', 'txt', 'md', 'revision', 'print-mark'],
+  options: ['docx', 'pdf', 'txt', 'md', 'revision', 'print-mark', 'strict', 'today'],
   async run(ctx, args) {
     const doc = args[0]
     const targets = (['docx', 'pdf', 'txt', 'md'] as const).flatMap((f) => (ctx.values[f] ? [[f, ctx.values[f]!] as [ExportFormat, string]] : []))
     if (!doc || !targets.length) throw usageError(t('export 需要文档和至少一个 --docx/--pdf/--txt/--md 输出', 'export needs a document and at least one of --docx/--pdf/--txt/--md'), usageOf(exportDocument))
+    const source = loadSource(ctx.services, doc, ctx.values.revision)
+    // 出稿检查 first: with --strict an error stops here, before anything is written or started
+    checkBeforeOutput(ctx, source.model, 'export')
     // a PDF: Chromium starts while the document is read and prepared (it is most of the wait)
     const pdfPrinter = targets.some(([f]) => f === 'pdf') ? chromiumPrinter({ keepAlive: true }) : null
     pdfPrinter?.warm?.()
     try {
-      await exportTargets(ctx, targets, loadSource(ctx.services, doc, ctx.values.revision), pdfPrinter)
+      await exportTargets(ctx, targets, source, pdfPrinter)
     } finally {
       await pdfPrinter?.close?.()
     }
@@ -122,12 +151,13 @@ const final: Command = {
   words: ['final'],
   args: DOC,
   summary: t('定稿：冻结文稿当前的文字，记下名称和定稿人', '定稿: freeze the current text under a name and who signed it off'),
-  options: ['name', 'by', 'json'],
+  options: ['name', 'by', 'json', 'strict', 'today'],
   required: ['name', 'by'],
   run(ctx, args) {
     const doc = args[0]
     const { name, by } = ctx.values
     if (!doc || !name?.trim() || !by?.trim()) throw usageError(t('final 需要文档、--name 和 --by', 'final needs a document, --name and --by'), usageOf(final))
+    checkBeforeOutput(ctx, ctx.services.library.documents().get(doc).model, 'final')
     const c = finalStore(ctx.services).create(doc, name, by)
     if (ctx.values.json) ctx.json(c)
     else ctx.line(`${t(`定稿「${c.name}」${c.short}（${c.author}）第 ${c.revisionId} 号`, `final “${c.name}” ${c.short} (${c.author}) number ${c.revisionId}`)[ctx.lang]}\n${c.fingerprint}`)

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { IMPORT_ACCEPT, type DocumentRecord, type DocumentSummary, type LibraryInfo, type SearchHit } from '../../shared/api'
 import type { AppCommand } from '../../shared/commands'
 import type { EditorCommandHandler } from '../editor/plugins/CommandsPlugin'
-import { SummaryEditor, type EditorHandle, type EditorStatus } from '../editor/SummaryEditor'
+import { SummaryEditor, type EditorHandle } from '../editor/SummaryEditor'
 import { useApi } from './ApiContext'
 import { DocumentList } from './DocumentList'
 import { errorMessage } from './errors'
@@ -16,6 +16,7 @@ import { PurgeDialog } from '../features/history/PurgeDialog'
 import { RolloverDialog } from '../features/rollover/RolloverDialog'
 import { journal } from '../editor/journal'
 import { StatusBar } from './StatusBar'
+import { createStatusStore } from './statusStore'
 import { FileInput } from '../ui/FileInput'
 
 export function App() {
@@ -31,7 +32,7 @@ export function App() {
   const [loadCount, setLoadCount] = useState(0)
   const [openError, setOpenError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const [status, setStatus] = useState<EditorStatus>({ save: 'saved', characters: 0 })
+  const [status] = useState(() => createStatusStore({ save: 'saved', characters: 0 }))
   const commandRef = useRef<(command: AppCommand) => void>(() => {})
   const editorCommands = useRef<EditorCommandHandler | null>(null)
   const editorRef = useRef<EditorHandle | null>(null)
@@ -197,7 +198,7 @@ export function App() {
             record={record}
             library={library}
             handle={editorRef}
-            onStatus={setStatus}
+            onStatus={status.set}
             onSaved={onSaved}
             onNotice={setNotice}
             commands={editorCommands}

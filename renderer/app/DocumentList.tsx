@@ -4,6 +4,8 @@ import type { DocumentSummary, SearchHit } from '../../shared/api'
 import { CopyIcon, NextYearIcon, PencilIcon, TrashIcon } from '../ui/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { translateMessage } from './errors'
+import { displayDateTime } from '../../shared/i18n/dates'
+import { toLang } from '../../shared/i18n/format'
 
 interface Props {
   view: 'documents' | 'trash'
@@ -29,7 +31,7 @@ interface Props {
 }
 
 export function DocumentList(p: Props) {
-  const { t } = useTranslation('app')
+  const { t, i18n } = useTranslation('app')
   const title = (s: string) => s || t('common:untitled')
   // Inline rename (Electron has no window.prompt).
   const [renaming, setRenaming] = useState<{ id: string; value: string } | null>(null)
@@ -74,7 +76,7 @@ export function DocumentList(p: Props) {
                     <span className="doc-meta">
                       {d.invalid ? <span className="error">{t('docs.invalid')}</span> : t('common:characters', { count: d.characters })}
                       {' · '}
-                      {new Date(d.updatedAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })}
+                      {displayDateTime(d.updatedAt, toLang(i18n.language))}
                     </span>
                   </button>
                   )}

@@ -1,10 +1,29 @@
 import { useTranslation } from 'react-i18next'
-import type { EditorStatus } from '../editor/SummaryEditor'
+import { useEditorStatus, type StatusStore } from './statusStore'
 
-export function StatusBar({ status, notice, onDismiss }: { status: EditorStatus | null; notice: string | null; onDismiss(): void }) {
-  const { t } = useTranslation('app')
+export function StatusBar({ status: store, notice, onDismiss }: { status: StatusStore | null; notice: string | null; onDismiss(): void }) {
   return (
     <footer className="status-bar">
+      {store && <EditorStatusLine store={store} />}
+      {notice && <Notice notice={notice} onDismiss={onDismiss} />}
+    </footer>
+  )
+}
+
+function Notice({ notice, onDismiss }: { notice: string; onDismiss(): void }) {
+  return (
+    <span className="notice" role="status">
+      {notice} <button className="link" onClick={onDismiss}>×</button>
+    </span>
+  )
+}
+
+/** The only component that re-renders when the save state or 字数 changes. */
+function EditorStatusLine({ store }: { store: StatusStore }) {
+  const { t } = useTranslation('app')
+  const status = useEditorStatus(store)
+  return (
+    <>
       {status && (
         <>
           <span data-testid="char-count">{t('status.characters', { count: status.characters })}</span>
@@ -13,11 +32,6 @@ export function StatusBar({ status, notice, onDismiss }: { status: EditorStatus 
           </span>
         </>
       )}
-      {notice && (
-        <span className="notice" role="status">
-          {notice} <button className="link" onClick={onDismiss}>×</button>
-        </span>
-      )}
-    </footer>
+    </>
   )
 }

@@ -5,12 +5,13 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SnippetPanel } from '../features/snippets/SnippetPanel'
+import { SHOW_SNIPPETS_EVENT } from '../features/snippets/events'
 
 const TAB_KEY = 'draftdesk.sidePanel'
 type Tab = 'outline' | 'snippets'
 
-/** Other parts of the app can ask for the snippet tab (e.g. after saving a snippet). */
-export const SHOW_SNIPPETS_EVENT = 'draftdesk:show-snippets'
+/** Other parts of the app can ask for the snippet tab (features/snippets/events.ts: showSnippets). */
+export { SHOW_SNIPPETS_EVENT }
 
 export function SidePanel({ outline, onNotice }: { outline: ReactNode; onNotice(message: string | null): void }) {
   const { t } = useTranslation()

@@ -34,6 +34,7 @@ import { OutlinePanel } from '../features/outline/OutlinePanel'
 import { OutputPlugin } from '../features/output/OutputPlugin'
 import { PastePlugin } from '../features/paste/PastePlugin'
 import { SaveSnippetPlugin } from '../features/snippets/SaveSnippetPlugin'
+import { ContextMenuPlugin } from '../features/context-menu/ContextMenuPlugin'
 import { SnippetDropPlugin } from '../features/snippets/SnippetDropPlugin'
 import { SnippetPickerPlugin } from '../features/snippets/SnippetPickerPlugin'
 import { STRUCTURE_NODES } from '../features/structure'
@@ -214,6 +215,7 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
         <SnippetPickerPlugin />
         <SnippetDropPlugin />
         <SaveSnippetPlugin documentId={record.id} onNotice={onNotice} />
+        <ContextMenuPlugin onNotice={onNotice} />
         <HeadingNumbersPlugin onOutline={setOutline} />
         <CharacterCountPlugin onCount={onCount} />
         <HeadingShortcutsPlugin />

@@ -13,6 +13,7 @@ import { appEn, appZh } from '../app/i18n'
 import { editorEn, editorZh } from '../editor/i18n'
 import { backupsEn, backupsZh } from '../features/backups/i18n'
 import { cleanupEn, cleanupZh } from '../features/cleanup/i18n'
+import { contextMenuEn, contextMenuZh } from '../features/context-menu/i18n'
 import { figuresEn, figuresZh } from '../features/figures/i18n'
 import { findReplaceEn, findReplaceZh } from '../features/find-replace/i18n'
 import { historyEn, historyZh } from '../features/history/i18n'
@@ -52,6 +53,7 @@ export const catalogues = {
   backups: { 'zh-CN': backupsZh, en: backupsEn },
   rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
   saving: { 'zh-CN': savingZh, en: savingEn },
+  'context-menu': { 'zh-CN': contextMenuZh, en: contextMenuEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

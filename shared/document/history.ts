@@ -7,6 +7,7 @@ import { prepareOutput, runsText } from '../output/prepare'
 import { countCharacters } from '../text/count'
 import { alignParagraphs, diffChars, type TextEdit } from '../text/diff'
 import type { HeadingLevel, SummaryDocument } from './model'
+import { displayDateTime } from '../i18n/dates'
 
 export type ParagraphKind = 'title' | 'subtitle' | 'heading' | 'paragraph' | 'tableRow' | 'figureTable' | 'pageBreak' | 'signature'
 
@@ -107,8 +108,5 @@ export function compareDocuments(older: SummaryDocument, newer: SummaryDocument)
 
 /** A version's time as the list shows it, in local time whatever the browser's locale: 2025年12月31日 14:05. */
 export function revisionTime(ms: number, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
-  const d = new Date(ms)
-  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
-  if (lang === 'en') return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${hm}`
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${hm}`
+  return displayDateTime(ms, lang)
 }

@@ -172,6 +172,8 @@ describe('menu commands in the renderer', () => {
     await menu('output.print')
     await page.locator('[data-testid=print-preview]').waitFor()
     await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done')).toBe('true')
+    // its 打印 button has the keyboard: Enter prints
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preview-print')
   })
 })
 

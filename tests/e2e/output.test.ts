@@ -49,6 +49,8 @@ describe('出稿 in the app', () => {
     // 定稿
     await page.fill('[data-testid=final-author]', '张三')
     await page.click('[data-testid=final-create]')
+    // the placeholder left is asked about first
+    await page.click('[data-testid=blocking-confirm] [data-testid=confirm-anyway]')
     await expect.poll(() => page.locator('[data-testid=final-state]').innerText()).toContain('当前文本就是定稿「报送稿」')
 
     // export Word (the download carries the 定稿 name)

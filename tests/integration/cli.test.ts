@@ -10,6 +10,7 @@ import { readSheet } from '../../electron/services/figures/store'
 import { SNIPPET_FILE_MAX_BYTES, SHEET_MAX_BYTES } from '../../shared/api'
 import { messageText } from '../../shared/errors'
 import { cli } from '../helpers/cli'
+import { longDocument, sampleDocument } from '../helpers/documents'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -53,6 +54,76 @@ describe('the CLI', () => {
     const refused = serve(['--title', 'x'])
     expect(refused.status).toBe(2)
     expect(refused.stderr).toMatch(/serve 不接受 --title/)
+  })
+})
+
+describe('the CLI through a pipe', () => {
+  it('writes a large --json result whole before it exits (not cut at 64 KB)', async () => {
+    const dir = tempDir()
+    const services = createServices({ dataDir: dir })
+    const doc = await callApi(services.handlers, 'documents.create', { title: '', model: longDocument(120_000, 60) })
+    services.close()
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+    // stdout is a pipe to this process, as in `cli show ID --json | jq`
+    const shown = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'show', doc.id, '--json', '--data-dir', dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    expect(shown.status).toBe(0)
+    expect(Buffer.byteLength(shown.stdout)).toBeGreaterThan(256 * 1024)
+    const model = SummaryDocumentSchema.parse(JSON.parse(shown.stdout))
+    expect(model.blocks.length).toBe(longDocument(120_000, 60).blocks.length)
+  }, 60_000)
+})
+
+describe('出稿检查 before export and 定稿 from the CLI', () => {
+  /** a document with a placeholder left and an unfilled figure */
+  async function unfinished() {
+    const dir = tempDir()
+    const services = createServices({ dataDir: dir })
+    const model = sampleDocument()
+    model.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '全年共召开会议x次，' }, { type: 'figure', figureId: 'f2' }] })
+    model.figures.push({ id: 'f2', name: '重点任务数', value: null, unit: '项' })
+    const doc = await callApi(services.handlers, 'documents.create', { title: '', model })
+    services.close()
+    return { dir, id: doc.id }
+  }
+
+  it('export prints the findings on stderr and writes the file; --strict writes nothing and exits 1', async () => {
+    const { dir, id } = await unfinished()
+    const target = path.join(dir, 'out.txt')
+    const warned = await cli(['export', id, '--txt', target, '--data-dir', dir, '--today', '2026-01-10'])
+    expect(warned.code).toBe(0)
+    expect(warned.err).toContain('出稿检查')
+    expect(warned.err).toMatch(/✗ \[第 \d+ 段 · 二、存在的问题\].*重点任务数/)
+    expect(warned.err).toMatch(/「x」|x次/)
+    expect(warned.out).not.toContain('出稿检查')
+    expect(fs.existsSync(target)).toBe(true)
+    fs.rmSync(target)
+    const strict = await cli(['export', id, '--txt', target, '--strict', '--data-dir', dir, '--today', '2026-01-10'])
+    expect(strict.code).toBe(1)
+    expect(strict.err).toMatch(/--strict 未导出/)
+    expect(fs.existsSync(target)).toBe(false)
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('out'))).toEqual([])
+  })
+
+  it('final with --strict freezes nothing when the check finds errors, and says why in English with --lang en', async () => {
+    const { dir, id } = await unfinished()
+    const strict = await cli(['final', id, '--name', '报送稿', '--by', '王', '--strict', '--lang', 'en', '--data-dir', dir, '--today', '2026-01-10'])
+    expect(strict.code).toBe(1)
+    expect(strict.err).toMatch(/with --strict nothing was frozen/)
+    expect(JSON.parse((await cli(['finals', id, '--json', '--data-dir', dir])).out)).toEqual([])
+    const done = await cli(['final', id, '--name', '报送稿', '--by', '王', '--data-dir', dir, '--today', '2026-01-10'])
+    expect(done.code).toBe(0)
+    expect(done.err).toContain('重点任务数')
+    expect(JSON.parse((await cli(['finals', id, '--json', '--data-dir', dir])).out)).toHaveLength(1)
+  })
+
+  it('a document without errors exports with --strict', async () => {
+    const dir = tempDir()
+    const services = createServices({ dataDir: dir })
+    const doc = await callApi(services.handlers, 'documents.create', { title: '', model: sampleDocument() })
+    services.close()
+    const target = path.join(dir, 'ok.txt')
+    expect(await cli(['export', doc.id, '--txt', target, '--strict', '--data-dir', dir, '--today', '2026-01-10'])).toMatchObject({ code: 0 })
+    expect(fs.existsSync(target)).toBe(true)
   })
 })
 

@@ -1,6 +1,9 @@
 /** How the backups dialog shows a time and a size. */
+import { displayDateTime } from '../../../shared/i18n/dates'
+import { toLang } from '../../../shared/i18n/format'
+
 export function backupTime(time: number, language: string): string {
-  return new Date(time).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'medium' })
+  return displayDateTime(time, toLang(language), { seconds: true })
 }
 
 export function backupSize(bytes: number): string {

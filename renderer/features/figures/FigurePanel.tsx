@@ -161,6 +161,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   }, [rows, filter, show, sort, problemIds])
 
   // the checks (pre-export check's figure part), recomputed a moment after the document changes
+  const checkedOnce = useRef(false)
   useEffect(() => {
     let idle: number | null = null
     // in idle time: on a long document the checks take tens of milliseconds
@@ -179,10 +180,17 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
         setFindings([])
       }
     }
-    later()
+    // at once when the panel opens; after a change of the table, once the writer pauses, as after
+    // typing (run right away, they would land in the frame that shows the new value)
+    let timer: ReturnType<typeof setTimeout> | null = null
+    if (!checkedOnce.current) {
+      checkedOnce.current = true
+      later()
+    } else timer = setTimeout(later, 600)
     const unregister = registerContentSettled(editor, later, 600)
     return () => {
       unregister()
+      if (timer !== null) clearTimeout(timer)
       if (idle !== null) cancelIdleCallback(idle)
     }
   }, [editor, figures])
@@ -213,10 +221,13 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
     if (!active || editing) return
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(active.id)}:${active.col}"]`)
     if (!cell) return
-    cell.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    // in the next frame, with the layout that frame makes anyway: called here it forced a layout
+    // of the whole document in the middle of the change that repaints a thousand references
+    const frame = requestAnimationFrame(() => cell.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
     // the keyboard moves with the active cell only while it is in the grid (a click on a
     // reference in the text shows the row but leaves the caret where the writer is typing)
     if (gridRef.current?.contains(document.activeElement)) cell.focus({ preventScroll: true })
+    return () => cancelAnimationFrame(frame)
   }, [active, editing])
 
   // Ctrl+Shift+D: the keyboard goes into the grid, on the active cell (or the first)

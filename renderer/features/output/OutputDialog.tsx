@@ -1,7 +1,9 @@
 /**
  * 出稿: the dialog shown before every export. It opens on the 出稿检查 findings (each jumps to its
  * place), then the 落款 (signature, date, seal and signature images), 定稿, and the export buttons.
- * The writer may export whatever the findings say.
+ * Findings that would go out on paper (unfilled figures, placeholders left: the errors of
+ * shared/output/check.ts) are asked about before 定稿 and before exporting the current text: the
+ * writer sees them again and chooses 仍然定稿 / 仍然导出 or 返回修改.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +12,10 @@ import { checkDocument, type Finding } from '../../../shared/output/check'
 import { fingerprintOf } from '../../../shared/output/canonical'
 import type { AssetKind, AssetSummary, ExportFormat, FinalSummary } from '../../../shared/api'
 import { todayIso } from '../../../shared/output/dates'
+import { sectionNames } from '../../../shared/output/sections'
+import { displayDateTime } from '../../../shared/i18n/dates'
+import { toLang } from '../../../shared/i18n/format'
+import { DateField, TextField } from '../../ui/TextField'
 import { msg } from '../../../shared/errors'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
@@ -33,9 +39,14 @@ interface Props {
 const FORMATS: ExportFormat[] = ['docx', 'pdf', 'txt', 'md']
 
 export function OutputDialog({ documentId, model, flush, onSignature, onJump, onPreview, onClose, focusFormat = null }: Props) {
-  const { t } = useTranslation('output')
+  const { t, i18n } = useTranslation('output')
+  const lang = toLang(i18n.language)
   const api = useApi()
   const check = useMemo(() => checkDocument(model), [model])
+  const sections = useMemo(() => sectionNames(model), [model])
+  const blocking = check.findings.filter((f) => f.severity === 'error')
+  // 定稿 or an export waiting for the writer's answer about the blocking findings
+  const [asking, setAsking] = useState<null | { action: 'final' } | { action: 'export'; format: ExportFormat }>(null)
   const [finals, setFinals] = useState<FinalSummary[]>([])
   const [author, setAuthor] = useState('')
   const [name, setName] = useState(() => t('dialog.finalNameDefault'))
@@ -59,10 +70,15 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     void api.call('assets.list', {}).then(setAssets, fail)
   }, [api, loadFinals, fail])
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      // Esc answers the question first (返回修改), then closes the dialog
+      if (asking) setAsking(null)
+      else onClose()
+    }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  }, [onClose, asking])
 
   const sig: Signature = model.signature ?? { organization: '', dateStyle: 'arabic' }
   const setSig = (patch: Partial<Signature>) => {
@@ -82,7 +98,9 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     }
   }
 
-  const freeze = async () => {
+  const freeze = async (confirmed = false) => {
+    if (!confirmed && blocking.length) return setAsking({ action: 'final' })
+    setAsking(null)
     setBusy('final')
     try {
       await flush()
@@ -97,7 +115,10 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     }
   }
 
-  const exportAs = async (format: ExportFormat) => {
+  const exportAs = async (format: ExportFormat, confirmed = false) => {
+    // a 定稿 was asked about when it was made; the current text is asked about now
+    if (!confirmed && version === 'current' && blocking.length) return setAsking({ action: 'export', format })
+    setAsking(null)
     setBusy(format)
     setMessage(null)
     try {
@@ -114,8 +135,16 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     }
   }
 
+  // the section's heading ("二、主要做法"), or 开头 before the first heading
   const where = (f: Finding) =>
-    f.location.part === 'block' ? `§${(f.location.block ?? 0) + 1}` : t(`dialog.where.${f.location.part}`)
+    f.location.part === 'block' ? (sections[f.location.block ?? 0] ?? t('dialog.where.opening')) : t(`dialog.where.${f.location.part}`)
+  const findingRow = (f: Finding, i: number) => (
+    <li key={i} className={f.severity} data-kind={f.kind}>
+      <span className="where" data-testid="finding-where">{where(f)}</span>
+      <span className="msg">{translateMessage(f.problem)}{f.excerpt && <span className="excerpt">{t('dialog.excerpt', { text: f.excerpt })}</span>}</span>
+      <button onClick={() => onJump(f)} data-testid="finding-jump">{t('dialog.jump')}</button>
+    </li>
+  )
 
   const images = (kind: AssetKind) => assets.filter((a) => a.kind === kind)
   const imagePicker = (kind: AssetKind, value: string | undefined, key: 'sealAssetId' | 'signatureAssetId') => (
@@ -148,13 +177,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
             <>
               <p className="summary">{t('dialog.summary', { errors: check.errors, warnings: check.warnings })}</p>
               <ul className="findings">
-                {check.findings.map((f, i) => (
-                  <li key={i} className={f.severity} data-kind={f.kind}>
-                    <span className="where">{where(f)}</span>
-                    <span className="msg">{translateMessage(f.problem)}{f.excerpt && <span className="excerpt">{t('dialog.excerpt', { text: f.excerpt })}</span>}</span>
-                    <button onClick={() => onJump(f)} data-testid="finding-jump">{t('dialog.jump')}</button>
-                  </li>
-                ))}
+                {check.findings.map(findingRow)}
               </ul>
             </>
           )}
@@ -163,8 +186,8 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
         <section className="signature">
           <h3>{t('dialog.signature')}</h3>
           <div className="grid">
-            <label>{t('dialog.organization')}<input value={sig.organization} onChange={(e) => setSig({ organization: e.target.value })} data-testid="sig-organization" /></label>
-            <label>{t('dialog.date')}<input type="date" value={sig.date ?? ''} max={todayIso()} onChange={(e) => setSig({ date: e.target.value || undefined })} data-testid="sig-date" /></label>
+            <label>{t('dialog.organization')}<TextField value={sig.organization} onCommit={(organization) => setSig({ organization })} testId="sig-organization" /></label>
+            <label>{t('dialog.date')}<DateField value={sig.date} max={todayIso()} lang={lang} pickLabel={t('dialog.pickDate')} pickText={t('dialog.calendar')} onCommit={(date) => setSig({ date })} testId="sig-date" /></label>
             <label>{t('dialog.dateStyle')}
               <select value={sig.dateStyle} onChange={(e) => setSig({ dateStyle: e.target.value as Signature['dateStyle'] })} data-testid="sig-date-style">
                 <option value="arabic">{t('dialog.arabic')}</option>
@@ -181,13 +204,13 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
           <p className="hint">{t('dialog.finalHint')}</p>
           <p data-testid="final-state">{currentFinal ? t('dialog.currentIsFinal', { name: currentFinal.name, short: currentFinal.short }) : finals.length ? t('dialog.currentIsDraft') : t('dialog.noFinals')}</p>
           <div className="row">
-            <label>{t('dialog.finalName')}<input value={name} onChange={(e) => setName(e.target.value)} data-testid="final-name" /></label>
-            <label>{t('dialog.finalBy')}<input value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="final-author" /></label>
+            <label>{t('dialog.finalName')}<TextField value={name} onCommit={setName} testId="final-name" /></label>
+            <label>{t('dialog.finalBy')}<TextField value={author} onCommit={setAuthor} testId="final-author" /></label>
             <button onClick={() => void freeze()} disabled={!!busy || !name.trim() || !author.trim()} data-testid="final-create">{t('dialog.freeze')}</button>
           </div>
           {finals.length > 0 && (
             <ul className="finals" data-testid="finals">
-              {finals.map((f) => <li key={f.revisionId}><strong>{f.name}</strong> · {f.author} · {new Date(f.createdAt).toLocaleString()} · <code>{f.short}</code></li>)}
+              {finals.map((f) => <li key={f.revisionId}><strong>{f.name}</strong> · {f.author} · {displayDateTime(f.createdAt, lang)} · <code>{f.short}</code></li>)}
             </ul>
           )}
         </section>
@@ -210,6 +233,18 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
             ))}
             <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null), printMark)} data-testid="export-print">{t('dialog.print')}</button>
           </div>
+          {asking && (
+            <div className="blocking-confirm" role="alertdialog" aria-label={t('dialog.blockingTitle', { count: blocking.length })} data-testid="blocking-confirm">
+              <p className="blocking-title">{t(asking.action === 'final' ? 'dialog.blockingFinal' : 'dialog.blockingExport', { count: blocking.length })}</p>
+              <ul className="findings">{blocking.map(findingRow)}</ul>
+              <div className="row buttons">
+                <button autoFocus onClick={() => { setAsking(null); if (blocking[0]) onJump(blocking[0]) }} data-testid="confirm-back">{t('dialog.backToEdit')}</button>
+                <button className="anyway" onClick={() => void (asking.action === 'final' ? freeze(true) : exportAs(asking.format, true))} data-testid="confirm-anyway">
+                  {t(asking.action === 'final' ? 'dialog.finalAnyway' : 'dialog.exportAnyway')}
+                </button>
+              </div>
+            </div>
+          )}
           {message && <p className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'} data-testid="output-message">{message.text}</p>}
         </section>
       </div>

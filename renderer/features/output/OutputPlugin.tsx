@@ -14,7 +14,7 @@ import type { FinalSummary } from '../../../shared/api'
 import { useApi } from '../../app/ApiContext'
 import { translateMessage } from '../../app/errors'
 import { OutputDialog } from './OutputDialog'
-import { PrintPreview } from './PrintPreview'
+import { isPrintKey, PrintPreview } from './PrintPreview'
 
 interface Props {
   documentId: string
@@ -61,6 +61,22 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
       ),
     [editor, build],
   )
+
+  // Ctrl+P prints the document, never the app's window: it opens the print preview (the pages as
+  // they print, its 打印 button focused), where Ctrl+P again, or Enter, prints. In Electron the
+  // page sees the key before the menu's accelerator, and handling it here keeps the two the same.
+  const previewOpen = open !== null && open !== 'dialog'
+  useEffect(() => {
+    if (previewOpen) return
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPrintKey(e)) return
+      e.preventDefault()
+      e.stopPropagation()
+      editor.dispatchCommand(OPEN_OUTPUT_COMMAND, 'print')
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [editor, previewOpen])
 
   const jump = useCallback(
     (f: Finding) => {

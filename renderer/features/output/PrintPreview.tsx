@@ -91,8 +91,16 @@ export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Pr
     }
   }, [html])
 
+  // Ctrl+P in the preview prints it (the first Ctrl+P opened it: see OutputPlugin)
+  const printNow = useRef<() => Promise<void>>(async () => {})
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose()
+      else if (isPrintKey(e)) {
+        e.preventDefault()
+        void printNow.current()
+      }
+    }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [onClose])
@@ -102,10 +110,13 @@ export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Pr
       if (hostPrint && (await hostPrint())) return
       // the browser's own print of these very pages (each page box one sheet; the screen dress is @media screen)
       frame.current?.contentWindow?.print()
+      if (frame.current) frame.current.dataset.printed = 'true'
     } catch (err) {
       setError(errorMessage(err))
     }
   }
+
+  printNow.current = print
 
   const missing = fonts?.filter((f) => f.missing) ?? []
   return (
@@ -127,10 +138,15 @@ export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Pr
         )}
         {error && <span className="error" role="alert">{error}</span>}
         <span className="spacer" />
-        <button onClick={() => void print()} data-testid="preview-print">{t('preview.print')}</button>
+        <button onClick={() => void print()} autoFocus data-testid="preview-print" title={t('preview.printHint')}>{t('preview.print')}</button>
         <button onClick={onClose} data-testid="preview-close">{t('preview.close')}</button>
       </header>
       <iframe ref={frame} className="print-preview-frame" title={t('preview.title')} data-testid="preview-frame" />
     </div>
   )
+}
+
+/** Ctrl+P (⌘P on a Mac): the key writers press to print. */
+export function isPrintKey(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.key === 'p' || e.key === 'P' || e.code === 'KeyP')
 }

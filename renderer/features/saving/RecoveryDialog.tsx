@@ -8,6 +8,8 @@ import { documentPlainText } from '../../../shared/document/text'
 import type { JournalEntry } from '../../editor/journal'
 import { Modal } from '../../ui/Modal'
 import './saving.css'
+import { displayDateTime } from '../../../shared/i18n/dates'
+import { toLang } from '../../../shared/i18n/format'
 
 interface Props {
   entry: JournalEntry
@@ -19,7 +21,7 @@ interface Props {
 
 export function RecoveryDialog({ entry, changedSince, onRestore, onDiscard }: Props) {
   const { t, i18n } = useTranslation('saving')
-  const time = new Date(entry.savedAt).toLocaleString(i18n.language)
+  const time = displayDateTime(entry.savedAt, toLang(i18n.language), { seconds: true })
   const preview = documentPlainText(entry.model, { signature: false }).slice(0, 400)
   return (
     // a choice has to be made: Esc does not make one for the writer

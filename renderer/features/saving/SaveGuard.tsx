@@ -41,7 +41,10 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
   const [busy, setBusy] = useState(false)
   const [conflictError, setConflictError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
-  const stored = useRef(canonicalModel(record.model))
+  // the stored text, for comparing journal entries with: made once (useRef's argument would be
+  // worked out on every render, ~40 ms for a long document on each change of the save state)
+  const [initialStored] = useState(() => canonicalModel(record.model))
+  const stored = useRef(initialStored)
 
   // unsaved text left in the journal for this document: offered one entry at a time
   const nextOffer = useCallback(async () => {

@@ -1,12 +1,12 @@
 /**
- * 存为素材 from the text: Ctrl+Shift+S, or the context menu on a selection (which also offers
- * copy and cut, since it replaces the browser's own menu there).
+ * 存为素材 from the text: Ctrl+Shift+S, or SAVE_SNIPPET_COMMAND (the editor's context menu,
+ * features/context-menu).
  */
 import { $generateJSONFromSelectedNodes } from '@lexical/clipboard'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical'
+import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_HIGH, createCommand, KEY_DOWN_COMMAND, type LexicalCommand, type LexicalEditor } from 'lexical'
+import { mergeRegister } from '@lexical/utils'
 import { useCallback, useEffect, useState } from 'react'
-import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { editorStateToModel } from '../../../shared/document/lexicalState'
 import { blocksToSnippetBody, type SnippetBody } from '../../../shared/snippets'
@@ -14,6 +14,9 @@ import { useFigureStore } from '../figures/FigureStore'
 import { snippetsChanged } from './events'
 import { SaveSnippetDialog } from './SaveSnippetDialog'
 import { useCategories } from './useSnippets'
+
+/** 存为素材 on the selection, as Ctrl+Shift+S does. */
+export const SAVE_SNIPPET_COMMAND: LexicalCommand<void> = createCommand('SAVE_SNIPPET_COMMAND')
 
 const INLINE_TYPES = new Set(['text', 'linebreak', 'dd-figure', 'tab'])
 
@@ -50,7 +53,6 @@ export function SaveSnippetPlugin({ documentId, onNotice }: { documentId: string
   const figures = useFigureStore()
   const { categories, reload } = useCategories()
   const [saving, setSaving] = useState<{ body: SnippetBody; title: string } | null>(null)
-  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
 
   const start = useCallback(() => {
     const body = selectionBody(editor, figures.figures)
@@ -65,71 +67,24 @@ export function SaveSnippetPlugin({ documentId, onNotice }: { documentId: string
 
   useEffect(
     () =>
-      editor.registerCommand(
-        KEY_DOWN_COMMAND,
-        (event) => {
-          if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 's') return false
-          event.preventDefault()
-          start()
-          return true
-        },
-        COMMAND_PRIORITY_HIGH,
+      mergeRegister(
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 's') return false
+            event.preventDefault()
+            start()
+            return true
+          },
+          COMMAND_PRIORITY_HIGH,
+        ),
+        editor.registerCommand(SAVE_SNIPPET_COMMAND, () => (start(), true), COMMAND_PRIORITY_EDITOR),
       ),
     [editor, start],
   )
 
-  useEffect(() => {
-    const root = editor.getRootElement()
-    if (!root) return
-    const onContextMenu = (e: MouseEvent) => {
-      const hasSelection = editor.getEditorState().read(() => {
-        const s = $getSelection()
-        return $isRangeSelection(s) && !s.isCollapsed()
-      })
-      if (!hasSelection) return // the browser's own menu (paste, spelling…)
-      e.preventDefault()
-      setMenu({ x: e.clientX, y: e.clientY })
-    }
-    root.addEventListener('contextmenu', onContextMenu)
-    return () => root.removeEventListener('contextmenu', onContextMenu)
-  }, [editor])
-
-  useEffect(() => {
-    if (!menu) return
-    const close = () => setMenu(null)
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    window.addEventListener('blur', close)
-    return () => {
-      window.removeEventListener('mousedown', close)
-      window.removeEventListener('keydown', close)
-      window.removeEventListener('blur', close)
-    }
-  }, [menu])
-
   return (
     <>
-      {menu &&
-        createPortal(
-          <ul className="menu context-menu" role="menu" style={{ left: menu.x, top: menu.y }} data-testid="editor-context-menu" onMouseDown={(e) => e.stopPropagation()}>
-            <li>
-              <button role="menuitem" onClick={() => { setMenu(null); start() }} data-testid="context-save-snippet">
-                {t('saveAs')} <span className="muted">Ctrl+Shift+S</span>
-              </button>
-            </li>
-            <li>
-              <button role="menuitem" onClick={() => { setMenu(null); editor.focus(); document.execCommand('copy') }}>
-                {t('copy')} <span className="muted">Ctrl+C</span>
-              </button>
-            </li>
-            <li>
-              <button role="menuitem" onClick={() => { setMenu(null); editor.focus(); document.execCommand('cut') }}>
-                {t('cut')} <span className="muted">Ctrl+X</span>
-              </button>
-            </li>
-          </ul>,
-          document.body,
-        )}
       {saving && (
         <SaveSnippetDialog
           body={saving.body}

@@ -5,29 +5,33 @@
  * search box.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { bodyToText, type Snippet } from '../../../shared/snippets'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 import { useFigureStore } from '../figures/FigureStore'
-import { snippetsChanged, useSnippetsVersion } from './events'
+import { SHOW_SNIPPETS_EVENT, snippetsChanged, useSnippetsVersion } from './events'
 import { insertSnippetBody, SNIPPET_DRAG_TYPE } from './insert'
 import { SnippetLibraryMenu } from './SnippetLibraryMenu'
 import { Highlighted, SnippetBodyView, SnippetExcerpt } from './SnippetText'
 import { SnippetEditDialog } from './SnippetEditDialog'
 import { categoryName, categoryTree, useCategories, useSnippetSearch } from './useSnippets'
 import './snippets.css'
+import { displayDate } from '../../../shared/i18n/dates'
+import { toLang } from '../../../shared/i18n/format'
 
 const CATEGORY_KEY = 'draftdesk.snippets.category'
 /** Results shown for a query: more than a writer scans; a narrower query finds the rest. */
 const PAGE = 40
 
 export function SnippetPanel({ onNotice, active }: { onNotice(message: string | null): void; active: boolean }) {
-  const { t } = useTranslation('snippets')
+  const { t, i18n } = useTranslation('snippets')
   const api = useApi()
   const [editor] = useLexicalComposerContext()
   const figures = useFigureStore()
+  const figuresRef = useRef(figures)
+  figuresRef.current = figures
   const version = useSnippetsVersion()
   const [input, setInput] = useState('')
   const [query, setQuery] = useState('')
@@ -39,12 +43,23 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
   const { categories, reload } = useCategories()
   const search = useSnippetSearch(query, categoryId, PAGE, active, version)
   const hits = useMemo(() => search.result?.hits ?? [], [search.result])
-  const [selectedId, setSelectedId] = useState<number | null>(null)
+  // the writer's choice; while it is not among the results, the first result is the chosen one
+  // (worked out here, not set by an effect: that cost a second render of every row per keystroke)
+  const [chosenId, setSelectedId] = useState<number | null>(null)
+  const selectedId = hits.some((h) => h.id === chosenId) ? chosenId : (hits[0]?.id ?? null)
   const [editing, setEditing] = useState<Snippet | 'new' | null>(null)
   const listRef = useRef<HTMLUListElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => reload(), [version, reload])
+  // 插入素材 (the context menu): the keyboard to the search box once the tab shows
+  useEffect(() => {
+    const onShow = (e: Event) => {
+      if ((e as CustomEvent<{ focus?: boolean }>).detail?.focus) requestAnimationFrame(() => inputRef.current?.focus())
+    }
+    window.addEventListener(SHOW_SNIPPETS_EVENT, onShow)
+    return () => window.removeEventListener(SHOW_SNIPPETS_EVENT, onShow)
+  }, [])
   // a category that no longer exists (deleted elsewhere) stops filtering
   useEffect(() => {
     if (categoryId !== null && categories.length > 0 && !categories.some((c) => c.id === categoryId)) setCategoryId(null)
@@ -53,25 +68,24 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
     if (categoryId === null) localStorage.removeItem(CATEGORY_KEY)
     else localStorage.setItem(CATEGORY_KEY, String(categoryId))
   }, [categoryId])
-  // the first result is chosen whenever the results change and the chosen one is gone
+  // the chosen row is kept in view when the writer moves through the list (not when results
+  // arrive: the first row is in view then, and asking would force a layout in that frame)
   useEffect(() => {
-    if (!hits.some((h) => h.id === selectedId)) setSelectedId(hits[0]?.id ?? null)
-  }, [hits, selectedId])
-  useEffect(() => {
+    if (chosenId === null) return
     listRef.current?.querySelector('.snippet-row.selected')?.scrollIntoView({ block: 'nearest' })
-  }, [selectedId])
+  }, [chosenId])
 
   const selected = hits.find((h) => h.id === selectedId) ?? null
 
-  const insert = (snippet: Snippet) => {
+  const insert = useCallback((snippet: Snippet) => {
     try {
-      insertSnippetBody(editor, snippet.body, figures)
+      insertSnippetBody(editor, snippet.body, figuresRef.current)
       editor.focus()
       void api.call('snippets.use', { id: snippet.id }).then(() => snippetsChanged(), () => {})
     } catch (err) {
       onNotice(t('errors.generic', { message: errorMessage(err) }))
     }
-  }
+  }, [api, editor, onNotice, t])
 
   const move = (delta: number) => {
     if (hits.length === 0) return
@@ -155,35 +169,15 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
       <ul className="snippet-results" ref={listRef} role="listbox" aria-label={t('results')} data-query={search.query} data-testid="snippet-results">
         {search.result && hits.length === 0 && <li className="muted snippet-empty">{query.trim() ? t('noResults', { query }) : t('empty')}</li>}
         {hits.map((h) => (
-          <li
+          <SnippetRow
             key={h.id}
-            role="option"
-            aria-selected={h.id === selectedId}
-            className={`snippet-row${h.id === selectedId ? ' selected' : ''}`}
-            data-id={h.id}
-            draggable
-            onClick={() => setSelectedId(h.id)}
-            onDoubleClick={() => insert(h)}
-            onDragStart={(e) => {
-              e.dataTransfer.setData(SNIPPET_DRAG_TYPE, String(h.id))
-              e.dataTransfer.setData('text/plain', bodyToText(h.body))
-              e.dataTransfer.effectAllowed = 'copy'
-            }}
-            title={t('rowHint')}
-          >
-            <div className="snippet-row-head">
-              <span className="snippet-title">
-                <Highlighted text={h.title} terms={search.terms} />
-              </span>
-              {h.categoryId !== null && categoryId === null && <span className="snippet-chip">{categoryName(categories, h.categoryId)}</span>}
-              {h.useCount > 0 && (
-                <span className="snippet-uses" title={t('usesHint', { count: h.useCount })}>
-                  {h.useCount}
-                </span>
-              )}
-            </div>
-            <SnippetExcerpt body={h.body} terms={search.terms} />
-          </li>
+            hit={h}
+            selected={h.id === selectedId}
+            terms={search.terms}
+            chip={h.categoryId !== null && categoryId === null ? categoryName(categories, h.categoryId) : ''}
+            onSelect={setSelectedId}
+            onInsert={insert}
+          />
         ))}
       </ul>
       {selected && (
@@ -198,7 +192,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
           </div>
           <SnippetBodyView body={selected.body} terms={search.terms} className="snippet-body snippet-preview-body" />
           <div className="snippet-preview-meta muted">
-            {selected.useCount > 0 ? t('used', { count: selected.useCount, date: new Date(selected.lastUsedAt ?? 0).toLocaleDateString('zh-CN') }) : t('neverUsed')}
+            {selected.useCount > 0 ? t('used', { count: selected.useCount, date: displayDate(selected.lastUsedAt ?? 0, toLang(i18n.language)) }) : t('neverUsed')}
             {selected.source?.title ? ` · ${t('from', { title: selected.source.title })}` : ''}
           </div>
           <div className="snippet-preview-actions">
@@ -227,3 +221,51 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
     </section>
   )
 }
+
+interface RowProps {
+  hit: Snippet
+  selected: boolean
+  terms: readonly string[]
+  /** the category's name, when the list is not filtered by one */
+  chip: string
+  onSelect(id: number): void
+  onInsert(snippet: Snippet): void
+}
+
+/**
+ * One result. Memoized: a keystroke in the search box, a choice in the list or a change in the
+ * document re-renders only the rows whose result or selection changed.
+ */
+const SnippetRow = memo(function SnippetRow({ hit: h, selected, terms, chip, onSelect, onInsert }: RowProps) {
+  const { t } = useTranslation('snippets')
+  return (
+    <li
+      role="option"
+      aria-selected={selected}
+      className={`snippet-row${selected ? ' selected' : ''}`}
+      data-id={h.id}
+      draggable
+      onClick={() => onSelect(h.id)}
+      onDoubleClick={() => onInsert(h)}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(SNIPPET_DRAG_TYPE, String(h.id))
+        e.dataTransfer.setData('text/plain', bodyToText(h.body))
+        e.dataTransfer.effectAllowed = 'copy'
+      }}
+      title={t('rowHint')}
+    >
+      <div className="snippet-row-head">
+        <span className="snippet-title">
+          <Highlighted text={h.title} terms={terms} />
+        </span>
+        {chip && <span className="snippet-chip">{chip}</span>}
+        {h.useCount > 0 && (
+          <span className="snippet-uses" title={t('usesHint', { count: h.useCount })}>
+            {h.useCount}
+          </span>
+        )}
+      </div>
+      <SnippetExcerpt body={h.body} terms={terms} />
+    </li>
+  )
+})

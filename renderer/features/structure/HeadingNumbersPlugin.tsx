@@ -33,16 +33,34 @@ export function computeOutline(editor: LexicalEditor): OutlineEntry[] {
   })
 }
 
+function sameOutline(a: readonly OutlineEntry[], b: readonly OutlineEntry[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!
+    if (x.key !== y.key || x.level !== y.level || x.number !== y.number || x.title !== y.title) return false
+  }
+  return true
+}
+
 export function HeadingNumbersPlugin({ onOutline }: { onOutline(entries: OutlineEntry[]): void }) {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
+    // the outline is handed on only when it changed: a new array re-renders the editor's whole
+    // frame (toolbars, panels), and a change touching many leaves (a figure used 1,000 times)
+    // usually leaves every heading as it was
+    let last: OutlineEntry[] | null = null
+    const emit = (entries: OutlineEntry[]) => {
+      if (last && sameOutline(last, entries)) return
+      last = entries
+      onOutline(entries)
+    }
     const renumber = () => {
       const entries = computeOutline(editor)
       for (const e of entries) {
         const el = editor.getElementByKey(e.key)
         if (el && el.dataset.number !== e.number) el.dataset.number = e.number
       }
-      onOutline(entries)
+      emit(entries)
     }
     // A heading's own text lives in its text nodes: typing there changes the outline but not the
     // numbering. Checking the few dirty leaves of an update is cheap enough for every keystroke.
@@ -52,7 +70,7 @@ export function HeadingNumbersPlugin({ onOutline }: { onOutline(entries: Outline
         for (const key of dirtyLeaves) if ($isSectionHeadingNode($getNodeByKey(key)?.getTopLevelElement())) return true
         return false
       })
-      if (touchesHeading) onOutline(computeOutline(editor))
+      if (touchesHeading) emit(computeOutline(editor))
     })
     return mergeRegister(editor.registerMutationListener(SectionHeadingNode, renumber, { skipInitialization: false }), headingTextChanged)
   }, [editor, onOutline])
