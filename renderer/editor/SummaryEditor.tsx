@@ -32,6 +32,7 @@ import { FindReplacePlugin } from '../features/find-replace/FindReplacePlugin'
 import { RevisionHistoryPlugin } from '../features/history/RevisionHistoryPlugin'
 import { OutlinePanel } from '../features/outline/OutlinePanel'
 import { OutputPlugin } from '../features/output/OutputPlugin'
+import { PageView } from '../features/pageview/PageView'
 import { PastePlugin } from '../features/paste/PastePlugin'
 import { SaveSnippetPlugin } from '../features/snippets/SaveSnippetPlugin'
 import { SnippetDropPlugin } from '../features/snippets/SnippetDropPlugin'
@@ -193,15 +194,13 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
         />
         <FindReplacePlugin />
         <div className="editor-area">
-          <div className="page-scroll">
-            <div className="page">
-              <RichTextPlugin
-                contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
-                placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}
-                ErrorBoundary={LexicalErrorBoundary}
-              />
-            </div>
-          </div>
+          <PageView>
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
+              placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </PageView>
           <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} />} onNotice={onNotice} />
         </div>
         <FigurePanel onNotice={onNotice} />

@@ -25,6 +25,7 @@ import { snippetsEn, snippetsZh } from '../features/snippets/i18n'
 import { structureEn, structureZh } from '../features/structure/i18n'
 import { templatesEn, templatesZh } from '../features/templates/i18n'
 import { rolloverEn, rolloverZh } from '../features/rollover/i18n'
+import { pageviewEn, pageviewZh } from '../features/pageview/i18n'
 import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
@@ -52,6 +53,7 @@ export const catalogues = {
   backups: { 'zh-CN': backupsZh, en: backupsEn },
   rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
   saving: { 'zh-CN': savingZh, en: savingEn },
+  pageview: { 'zh-CN': pageviewZh, en: pageviewEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

@@ -1,0 +1,197 @@
+/**
+ * The sheet the writer types on. With 页面视图 on, the text is cut into A4 pages as it will print:
+ * sheets with their page numbers drawn behind the text, and each page's first line pushed to the
+ * top of its sheet by spacing rules keyed by block position (see layoutPages.ts) — nothing is put
+ * inside the editable text, so the caret and the IME never meet a decoration.
+ *
+ * Repagination runs off the keystroke path: after Lexical has updated the DOM and the frame is
+ * painted (an idle callback), it measures the blocks, asks the page rules where pages break, and
+ * writes the spacing only when it changed. It runs once more after a change, to check the layout
+ * it measured was its own (positions shift when a block is added above a break).
+ *
+ * 显示比例 is CSS `zoom` on the sheet: Ctrl+滚轮, Ctrl+= / Ctrl+-, Ctrl+Shift+0 (100 %; Ctrl+0 is
+ * 正文), and the control in the status bar. 适合页宽 follows the width the page has.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { PAGE_MM } from '../../../shared/output/layout'
+import { layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, SHEET_GAP_MM, SHEET_PITCH_MM, spacerCss, type Spacer } from './layoutPages'
+import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
+import './pageview.css'
+
+const SCOPE = '.page.paged .document-body'
+/** the sheet's width at 100 % in CSS px (210 mm) */
+const SHEET_PX = (PAGE_MM.width / 25.4) * 96
+/** room kept on both sides of the sheet when it fits the width */
+const FIT_MARGIN_PX = 24
+
+type Idle = (cb: () => void) => () => void
+const onIdle: Idle =
+  typeof window !== 'undefined' && 'requestIdleCallback' in window
+    ? (cb) => {
+        const id = window.requestIdleCallback(cb, { timeout: 120 })
+        return () => window.cancelIdleCallback(id)
+      }
+    : (cb) => {
+        const id = setTimeout(cb, 16)
+        return () => clearTimeout(id)
+      }
+
+export interface PageViewEvent {
+  pages: number
+  /** the spacing changed (the breaks moved) */
+  changed: boolean
+}
+/** Fired on window after each repagination (tests and the benchmark wait for it). */
+export const PAGE_VIEW_EVENT = 'draftdesk:pageview'
+
+export function PageView({ children }: { children: ReactNode }) {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation('pageview')
+  const settings = useViewSettings()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const pageRef = useRef<HTMLDivElement>(null)
+  const probeRef = useRef<HTMLDivElement>(null)
+  const [pages, setPages] = useState(1)
+  const [fitZoom, setFitZoom] = useState(100)
+  const zoom = settings.zoom === 'fit' ? fitZoom : settings.zoom
+
+  useEffect(() => setEffectiveZoom(zoom), [zoom])
+
+  // 适合页宽: the sheet's width follows the scroll area's
+  useEffect(() => {
+    const scroll = scrollRef.current
+    if (!scroll || settings.zoom !== 'fit') return
+    const fit = () => {
+      const z = ((scroll.clientWidth - 2 * FIT_MARGIN_PX) / SHEET_PX) * 100
+      setFitZoom(Math.round(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z))))
+    }
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(scroll)
+    return () => ro.disconnect()
+  }, [settings.zoom])
+
+  // keep the middle of what is shown in the middle when the zoom changes
+  const lastZoom = useRef(zoom)
+  useLayoutEffect(() => {
+    const scroll = scrollRef.current
+    const before = lastZoom.current
+    lastZoom.current = zoom
+    if (!scroll || before === zoom) return
+    const middle = scroll.scrollTop + scroll.clientHeight / 2
+    scroll.scrollTop = (middle * zoom) / before - scroll.clientHeight / 2
+  }, [zoom])
+
+  // Ctrl+滚轮 on the page; Ctrl+= / Ctrl+- / Ctrl+Shift+0 anywhere in the window
+  useEffect(() => {
+    const scroll = scrollRef.current
+    if (!scroll) return
+    const wheel = (e: WheelEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.deltaY === 0) return
+      e.preventDefault()
+      setViewSettings({ zoom: stepZoom(effectiveZoom(), e.deltaY < 0 ? 1 : -1) })
+    }
+    const key = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      let next: number | null = null
+      if (e.key === '=' || e.key === '+' || e.code === 'NumpadAdd') next = stepZoom(effectiveZoom(), 1)
+      else if (e.key === '-' || e.key === '_' || e.code === 'NumpadSubtract') next = stepZoom(effectiveZoom(), -1)
+      else if (e.shiftKey && e.code === 'Digit0') next = 100
+      if (next === null) return
+      e.preventDefault()
+      e.stopPropagation()
+      setViewSettings({ zoom: next })
+    }
+    scroll.addEventListener('wheel', wheel, { passive: false })
+    window.addEventListener('keydown', key, true)
+    return () => {
+      scroll.removeEventListener('wheel', wheel)
+      window.removeEventListener('keydown', key, true)
+    }
+  }, [])
+
+  // the page view's spacing rules: one <style> of its own
+  const applied = useRef<Spacer[]>([])
+  useEffect(() => {
+    if (!settings.pageView) return
+    const style = document.createElement('style')
+    style.dataset.pageview = ''
+    document.head.appendChild(style)
+    let css = ''
+    let cancel: (() => void) | null = null
+    let checks = 0
+    const run = () => {
+      cancel = null
+      const root = editor.getRootElement()
+      const probe = probeRef.current
+      if (!root || !probe) return
+      const probeHeight = probe.getBoundingClientRect().height
+      if (!probeHeight) return
+      const layout = layoutPages(measureBlocks(root, 100 / probeHeight, applied.current))
+      const next = spacerCss(SCOPE, layout.spacers)
+      const changed = next !== css
+      if (changed) {
+        style.textContent = css = next
+        applied.current = layout.spacers
+      }
+      setPages(layout.pages.length)
+      performance.mark('dd:pageview-updated')
+      window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
+      // a change moved blocks: measure once more, so what is shown is what was measured
+      if (changed && checks++ < 3) schedule()
+      else checks = 0
+    }
+    const schedule = () => {
+      if (!cancel) cancel = onIdle(run)
+    }
+    const fresh = () => {
+      checks = 0
+      schedule()
+    }
+    fresh()
+    const root = editor.getRootElement()
+    const ro = new ResizeObserver(fresh)
+    if (root) ro.observe(root)
+    void document.fonts?.ready.then(fresh)
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size || dirtyLeaves.size) fresh()
+    })
+    return () => {
+      unregister()
+      ro.disconnect()
+      cancel?.()
+      style.remove()
+      applied.current = []
+      setPages(1)
+    }
+  }, [editor, settings.pageView])
+
+  const on = settings.pageView
+  return (
+    <div className={`page-scroll${on ? ' paged-scroll' : ''}`} ref={scrollRef} data-testid="page-scroll">
+      <div
+        className={`page${on ? ' paged' : ''}`}
+        ref={pageRef}
+        data-pages={on ? pages : undefined}
+        data-zoom={zoom}
+        style={{ zoom: zoom / 100, ...(on ? { minHeight: `${pages * SHEET_PITCH_MM - SHEET_GAP_MM}mm` } : {}) }}
+      >
+        <div className="pv-probe" ref={probeRef} aria-hidden="true" />
+        {on && (
+          <div className="pv-sheets" aria-hidden="true">
+            {Array.from({ length: pages }, (_, i) => (
+              <div key={i} className={`pv-sheet ${i % 2 ? 'even' : 'odd'}`} style={{ top: `${i * SHEET_PITCH_MM}mm` }} data-page={i + 1}>
+                <span className="pv-number" style={{ top: `${PAGE_NUMBER_TOP_MM}mm` }} title={t('pageOf', { page: i + 1, pages })}>
+                  — {i + 1} —
+                </span>
+              </div>
+            ))}
+          </div>
+        )}
+        {children}
+      </div>
+    </div>
+  )
+}
