@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { EditorStatus } from '../editor/SummaryEditor'
+import { ZoomControl } from '../features/pageview/ZoomControl'
 
 export function StatusBar({ status, notice, onDismiss }: { status: EditorStatus | null; notice: string | null; onDismiss(): void }) {
   const { t } = useTranslation('app')
@@ -18,6 +19,7 @@ export function StatusBar({ status, notice, onDismiss }: { status: EditorStatus 
           {notice} <button className="link" onClick={onDismiss}>×</button>
         </span>
       )}
+      {status && <ZoomControl />}
     </footer>
   )
 }

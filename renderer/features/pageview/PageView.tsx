@@ -55,14 +55,15 @@ export function PageView({ children }: { children: ReactNode }) {
   const probeRef = useRef<HTMLDivElement>(null)
   const [pages, setPages] = useState(1)
   const [fitZoom, setFitZoom] = useState(100)
-  const zoom = settings.zoom === 'fit' ? fitZoom : settings.zoom
+  // a panel opened beside a page at 100 % or less: the page shrinks rather than hide under it
+  const zoom = settings.zoom === 'fit' ? fitZoom : settings.zoom <= 100 ? Math.min(settings.zoom, fitZoom) : settings.zoom
 
   useEffect(() => setEffectiveZoom(zoom), [zoom])
 
-  // 适合页宽: the sheet's width follows the scroll area's
+  // 适合页宽: the sheet's width follows the scroll area's (and bounds 100 % and less)
   useEffect(() => {
     const scroll = scrollRef.current
-    if (!scroll || settings.zoom !== 'fit') return
+    if (!scroll) return
     const fit = () => {
       const z = ((scroll.clientWidth - 2 * FIT_MARGIN_PX) / SHEET_PX) * 100
       setFitZoom(Math.round(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z))))
@@ -71,7 +72,7 @@ export function PageView({ children }: { children: ReactNode }) {
     const ro = new ResizeObserver(fit)
     ro.observe(scroll)
     return () => ro.disconnect()
-  }, [settings.zoom])
+  }, [])
 
   // keep the middle of what is shown in the middle when the zoom changes
   const lastZoom = useRef(zoom)
