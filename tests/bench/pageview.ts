@@ -1,0 +1,65 @@
+/**
+ * Page view benchmarks on the 65,000-character summary (the one the PDF benchmark prints): from an
+ * edit on page 1 that adds or removes a line (so every break after it moves) to the frame after the
+ * page view has put the new breaks on screen; and keystrokes with page view on against bare Lexical
+ * holding the same text, in the same run.
+ */
+import { longSummary } from '../helpers/outputDocs'
+import { buildBarePage, typeAndMeasure } from './keystroke'
+import { newPage, storeDocument, withShellPage } from './shell'
+import { quantile, report } from './stats'
+
+const PROBE = `(() => {
+  const root = document.querySelector('[contenteditable="true"]')
+  window.__repag = []
+  let start = null
+  root.addEventListener('beforeinput', () => { start = performance.now() }, { capture: true })
+  window.addEventListener('draftdesk:pageview', (e) => {
+    if (start === null || !e.detail.changed) return
+    const t0 = start
+    start = null
+    requestAnimationFrame(() => window.__repag.push(performance.now() - t0))
+  })
+})()`
+
+export async function benchPageView(dataDir: string): Promise<void> {
+  const model = longSummary(65_000)
+  await storeDocument(dataDir, model)
+  await withShellPage(dataDir, async (page, browser) => {
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body .dd-paragraph').first().waitFor()
+    await page.waitForFunction(() => Number(document.querySelector('.page.paged')?.getAttribute('data-pages')) > 50, undefined, { timeout: 30_000 })
+    await page.waitForTimeout(1000)
+    const pages = Number(await page.locator('.page.paged').getAttribute('data-pages'))
+
+    await page.evaluate(PROBE)
+    const line = '推进工作落实责任强化措施提升质效'.repeat(2).slice(0, 28) // one full line
+    await page.locator('.document-body .dd-paragraph').first().click()
+    await page.keyboard.press('End')
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.insertText(line)
+      await page.waitForFunction(`window.__repag.length >= ${2 * i + 1}`, undefined, { timeout: 10_000 })
+      for (let k = 0; k < line.length; k++) await page.keyboard.press('Shift+ArrowLeft')
+      await page.keyboard.press('Backspace')
+      await page.waitForFunction(`window.__repag.length >= ${2 * i + 2}`, undefined, { timeout: 10_000 })
+      await page.waitForTimeout(50)
+    }
+    const samples = await page.evaluate<number[]>('window.__repag')
+    report('pageview_repaginate_after_page1_edit_ms', samples.slice(4), { stat: 'p95', max: 50 }, `${pages} pages in page view; a line added or removed on page 1: beforeinput → the frame after every break has moved (measure, page rules, spacing)`)
+
+    // keystrokes in the middle of the document, page view on, against bare Lexical with the same text
+    await page.locator('.document-body .dd-paragraph').nth(300).click()
+    await page.keyboard.press('End')
+    const ours = (await typeAndMeasure(page, 200)).slice(10)
+    const bare = await newPage(browser)
+    await bare.goto(await buildBarePage(model))
+    await bare.waitForFunction('window.benchReady === true')
+    await bare.locator('#editor p').nth(300).click()
+    await bare.keyboard.press('End')
+    const baseline = (await typeAndMeasure(bare, 200)).slice(10)
+    report('keystroke_pageview_bare_lexical_ms', baseline, undefined, 'bare Lexical, same paragraphs (the 65k summary)')
+    const figure = report('keystroke_pageview_on_ms', ours, undefined, `page view on (${pages} pages), all plugins: beforeinput → first frame after the DOM update`)
+    const ratio = (q: number) => Math.round((quantile(ours, q) / quantile(baseline, q)) * 100) / 100
+    console.log(JSON.stringify({ name: 'keystroke_pageview_ratio_vs_bare', p50: ratio(0.5), p95: ratio(0.95), target: { max: 1.25 }, pass: ratio(0.5) <= 1.25 && ratio(0.95) <= 1.25, oursP95: figure.p95 }))
+  })
+}
