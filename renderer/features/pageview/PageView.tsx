@@ -5,7 +5,7 @@
  * inside the editable text, so the caret and the IME never meet a decoration.
  *
  * Repagination runs off the keystroke path: after Lexical has updated the DOM and the frame is
- * painted (an idle callback), it measures the blocks, asks the page rules where pages break, and
+ * painted (and, while the writer types fast, once the typing pauses), it measures the blocks, asks the page rules where pages break, and
  * writes the spacing only when it changed. It runs once more after a change, to check the layout
  * it measured was its own (positions shift when a block is added above a break).
  *
@@ -16,7 +16,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PAGE_MM } from '../../../shared/output/layout'
-import { layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, SHEET_GAP_MM, SHEET_PITCH_MM, spacerCss, type Spacer } from './layoutPages'
+import { layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, spacerCss, type Spacer } from './layoutPages'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
 
@@ -26,17 +26,10 @@ const SHEET_PX = (PAGE_MM.width / 25.4) * 96
 /** room kept on both sides of the sheet when it fits the width */
 const FIT_MARGIN_PX = 24
 
-type Idle = (cb: () => void) => () => void
-const onIdle: Idle =
-  typeof window !== 'undefined' && 'requestIdleCallback' in window
-    ? (cb) => {
-        const id = window.requestIdleCallback(cb, { timeout: 120 })
-        return () => window.cancelIdleCallback(id)
-      }
-    : (cb) => {
-        const id = setTimeout(cb, 16)
-        return () => clearTimeout(id)
-      }
+/** Edits closer together than this are a burst of typing: the pages wait until it pauses. */
+const BURST_MS = 80
+/** how long a pause in typing is */
+const SETTLE_MS = 120
 
 export interface PageViewEvent {
   pages: number
@@ -120,36 +113,56 @@ export function PageView({ children }: { children: ReactNode }) {
     const style = document.createElement('style')
     style.dataset.pageview = ''
     document.head.appendChild(style)
-    let css = ''
     let cancel: (() => void) | null = null
     let checks = 0
     const run = () => {
       cancel = null
+      const began = performance.now()
       const root = editor.getRootElement()
       const probe = probeRef.current
       if (!root || !probe) return
       const probeHeight = probe.getBoundingClientRect().height
       if (!probeHeight) return
       const layout = layoutPages(measureBlocks(root, 100 / probeHeight, applied.current))
-      const next = spacerCss(SCOPE, layout.spacers)
-      const changed = next !== css
+      // the same breaks within a hair (measures carry sub-pixel rounding): nothing to write
+      const changed = !sameSpacers(applied.current, layout.spacers)
       if (changed) {
-        style.textContent = css = next
+        style.textContent = spacerCss(SCOPE, layout.spacers)
         applied.current = layout.spacers
       }
       setPages(layout.pages.length)
-      performance.mark('dd:pageview-updated')
+      performance.measure('dd:pageview', { start: began })
       window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
       // a change moved blocks: measure once more, so what is shown is what was measured
       if (changed && checks++ < 3) schedule()
       else checks = 0
     }
-    const schedule = () => {
-      if (!cancel) cancel = onIdle(run)
+    // after the frame that shows the edit is painted (rAF, then a task): off the keystroke path
+    const afterPaint = () => {
+      cancel?.()
+      let timer = 0
+      const frame = requestAnimationFrame(() => {
+        timer = window.setTimeout(run, 0)
+      })
+      cancel = () => {
+        cancelAnimationFrame(frame)
+        clearTimeout(timer)
+      }
     }
+    const schedule = () => {
+      if (!cancel) afterPaint()
+    }
+    let lastEdit = -Infinity
     const fresh = () => {
       checks = 0
-      schedule()
+      const now = performance.now()
+      const burst = now - lastEdit < BURST_MS
+      lastEdit = now
+      if (!burst) return afterPaint()
+      // typing: measure once it pauses, so no keystroke waits for a repagination
+      cancel?.()
+      const timer = window.setTimeout(run, SETTLE_MS)
+      cancel = () => clearTimeout(timer)
     }
     fresh()
     const root = editor.getRootElement()

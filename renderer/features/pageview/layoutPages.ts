@@ -44,41 +44,50 @@ interface Measured {
 const isTable = (el: Element): HTMLTableElement | null =>
   el.tagName === 'TABLE' ? (el as HTMLTableElement) : el.querySelector(':scope > table')
 
-/** The spacing each applied spacer adds inside or above its block: what a measurement must take off. */
-function spacerHeights(spacers: readonly Spacer[]): Map<number, number> {
-  const m = new Map<number, number>()
-  for (const s of spacers) m.set(s.index, (m.get(s.index) ?? 0) + s.mm)
-  return m
-}
-
 /**
  * Measures the editable root's blocks. `applied` are the spacers in force now (by position), whose
  * heights are taken off so the measure is the text's own.
  */
 export function measureBlocks(root: HTMLElement, mmPerPx: number, applied: readonly Spacer[]): Measured[] {
-  const extra = spacerHeights(applied)
+  // Blocks that carry a spacer now (it may be stale: written for the blocks before an edit). What it
+  // adds is read back from the layout itself (computed padding, margin, line boxes), never assumed.
+  const spaced = new Set(applied.map((s) => s.index))
   const out: Measured[] = []
   const children = root.children
-  let above = 0 // spacers above the current block
   const rootTop = root.getBoundingClientRect().top
+  let prevBottom = rootTop
+  let prevTop = 0
+  let prevHeight = 0
   for (let i = 0; i < children.length; i++) {
     const el = children[i] as HTMLElement
-    const own = extra.get(i) ?? 0
+    // rects are in zoomed pixels, mmPerPx converts them (measured in the same zoom); computed
+    // styles are unzoomed CSS px
     const rect = el.getBoundingClientRect()
-    // rects are in zoomed pixels; mmPerPx converts them (it is measured in the same zoom)
     const cls = el.classList
     const table = isTable(el)
-    // a table's spacer is a margin above it, any other block's a padding or a float inside it
-    const marginSpacer = el.tagName === 'TABLE' && applied.some((s) => s.index === i && s.kind === 'block')
-    const top = (rect.top - rootTop) * mmPerPx - above - (marginSpacer ? own : 0)
-    const height = Math.max(0, rect.height * mmPerPx - (marginSpacer ? 0 : own))
-    above += own
+    let pad = 0
+    let margin = 0
+    let lines: number | null = null
+    if (spaced.has(i)) {
+      const cs = getComputedStyle(el)
+      pad = cssMm(cs.paddingTop)
+      if (el.tagName === 'TABLE') margin = cssMm(cs.marginTop)
+      if (cls.contains('dd-paragraph') && getComputedStyle(el, '::before').float !== 'none') lines = countLines(el, mmPerPx)
+    }
+    // where the block would start without spacers: the previous one's natural end, plus the gap
+    // (margins) between them as laid out
+    const gap = (rect.top - prevBottom) * mmPerPx - margin
+    const top = i === 0 ? gap : prevTop + prevHeight + gap
+    const height = lines !== null ? lines * LINE_MM : Math.max(0, rect.height * mmPerPx - pad)
+    prevBottom = rect.bottom
+    prevTop = top
+    prevHeight = height
     if (cls.contains('dd-pagebreak')) {
       out.push({ flow: { pieces: [] }, top, canSplit: false })
     } else if (table) {
       const rows = Array.from(table.rows)
-      const rowSpacer = applied.find((s) => s.index === i && s.kind === 'row')
-      const pieces = rows.map((r, k) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - (rowSpacer && rowSpacer.kind === 'row' && rowSpacer.row === k ? rowSpacer.mm : 0)))
+      const rowPad = (r: HTMLTableRowElement) => (spaced.has(i) && r.cells[0] ? Math.max(0, cssMm(getComputedStyle(r.cells[0]).paddingTop) - CELL_PAD_MM) : 0)
+      const pieces = rows.map((r) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - rowPad(r)))
       const head = table.tHead ? table.tHead.rows.length : rows[0]?.querySelector(':scope > th') ? 1 : 0
       out.push({
         flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, minHead: head + 2, minTail: 2 },
@@ -122,6 +131,22 @@ export function measureBlocks(root: HTMLElement, mmPerPx: number, applied: reado
   return out
 }
 
+const cssMm = (px: string) => ((parseFloat(px) || 0) * 25.4) / 96
+/** a table cell's own top padding (document.css: 2pt) */
+const CELL_PAD_MM = ptToMm(2)
+
+/** The line boxes of a paragraph, counted from its text's rects (lines are a grid pitch apart). */
+function countLines(el: HTMLElement, mmPerPx: number): number {
+  const range = document.createRange()
+  range.selectNodeContents(el)
+  const tops = Array.from(range.getClientRects(), (r) => r.top).sort((a, b) => a - b)
+  if (!tops.length) return 1
+  const half = LINE_MM / mmPerPx / 2
+  let n = 1
+  for (let k = 1; k < tops.length; k++) if (tops[k]! - tops[k - 1]! > half) n++
+  return n
+}
+
 /** A title's line: its computed line height (it is set on the grid, but a theme may differ). */
 function lineOf(el: HTMLElement, mmPerPx: number): number {
   const lh = parseFloat(getComputedStyle(el).lineHeight)
@@ -159,6 +184,18 @@ export function layoutPages(measured: readonly Measured[]): PageLayout {
   return { pages, spacers, starts }
 }
 
+/** Two sets of spacers put the same lines on the same pages, within `tolerance` mm. */
+export function sameSpacers(a: readonly Spacer[], b: readonly Spacer[], tolerance = 0.3): boolean {
+  if (a.length !== b.length) return false
+  return a.every((x, i) => {
+    const y = b[i]!
+    if (x.index !== y.index || x.kind !== y.kind || Math.abs(x.mm - y.mm) > tolerance) return false
+    if (x.kind === 'line' && y.kind === 'line') return x.line === y.line
+    if (x.kind === 'row' && y.kind === 'row') return x.row === y.row
+    return true
+  })
+}
+
 const f = (mm: number) => `${mm.toFixed(3)}mm`
 
 /** The CSS for the spacers, under `scope` (the editable root's selector). */
@@ -174,7 +211,8 @@ export function spacerCss(scope: string, spacers: readonly Spacer[]): string {
           // a float as wide as the line whose shape starts at the split line: lines above it are
           // untouched, the rest of the paragraph goes below it
           const at = s.line * s.lineMm
-          return `${el} { display: flow-root; } ${el}::before { content: ''; float: left; width: 100%; height: ${f(at + s.mm)}; shape-outside: inset(calc(${f(at)} + 0.5px) 0 0 0); }`
+          const p = `${scope} > .dd-paragraph:nth-child(${s.index + 1})`
+          return `${p} { display: flow-root; } ${p}::before { content: ''; float: left; width: 100%; height: ${f(at + s.mm)}; shape-outside: inset(calc(${f(at)} + 0.5px) 0 0 0); }`
         }
         case 'row':
           return `${el} tr:nth-child(${s.row + 1}) > * { border-top-width: 0; } ${el} tr:nth-child(${s.row + 1}) > * { padding-top: calc(2pt + ${f(s.mm)}) !important; }`
