@@ -1,8 +1,10 @@
 /**
  * The sheet the writer types on. With 页面视图 on, the text is cut into A4 pages as it will print:
  * sheets with their page numbers drawn behind the text, and each page's first line pushed to the
- * top of its sheet by spacing rules keyed by block position (see layoutPages.ts) — nothing is put
- * inside the editable text, so the caret and the IME never meet a decoration.
+ * top of its sheet by spacing on the block elements (a padding, or a float before a paragraph's
+ * lines; see layoutPages.ts) — nothing is put inside the editable text, so the caret and the IME
+ * never meet a decoration. Lexical does not watch attributes; a block it re-creates simply loses
+ * its spacing, which the next measure sees and puts back.
  *
  * Repagination runs off the keystroke path: after Lexical has updated the DOM and the frame is
  * painted (and, while the writer types fast, once the typing pauses), it measures the blocks, asks the page rules where pages break, and
@@ -16,11 +18,10 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PAGE_MM } from '../../../shared/output/layout'
-import { layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, spacerCss, type Spacer } from './layoutPages'
+import { applySpacers, clearSpacers, layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
 
-const SCOPE = '.page.paged .document-body'
 /** the sheet's width at 100 % in CSS px (210 mm) */
 const SHEET_PX = (PAGE_MM.width / 25.4) * 96
 /** room kept on both sides of the sheet when it fits the width */
@@ -106,13 +107,11 @@ export function PageView({ children }: { children: ReactNode }) {
     }
   }, [])
 
-  // the page view's spacing rules: one <style> of its own
+  // the spacing in force: the spacers, and the elements that carry them
   const applied = useRef<Spacer[]>([])
+  const spaced = useRef(new Map<Element, string>())
   useEffect(() => {
     if (!settings.pageView) return
-    const style = document.createElement('style')
-    style.dataset.pageview = ''
-    document.head.appendChild(style)
     let cancel: (() => void) | null = null
     let checks = 0
     const run = () => {
@@ -123,13 +122,13 @@ export function PageView({ children }: { children: ReactNode }) {
       if (!root || !probe) return
       const probeHeight = probe.getBoundingClientRect().height
       if (!probeHeight) return
-      const layout = layoutPages(measureBlocks(root, 100 / probeHeight, applied.current))
-      // the same breaks within a hair (measures carry sub-pixel rounding): nothing to write
-      const changed = !sameSpacers(applied.current, layout.spacers)
-      if (changed) {
-        style.textContent = spacerCss(SCOPE, layout.spacers)
-        applied.current = layout.spacers
-      }
+      const layout = layoutPages(measureBlocks(root, 100 / probeHeight, spaced.current))
+      // the same breaks within a hair keep the spacing in force (only a block Lexical re-created,
+      // which lost its spacing, gets it back)
+      if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
+      const put = applySpacers(root, applied.current, spaced.current)
+      spaced.current = put.spaced
+      const changed = put.touched > 0
       setPages(layout.pages.length)
       performance.measure('dd:pageview', { start: began })
       window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
@@ -166,7 +165,11 @@ export function PageView({ children }: { children: ReactNode }) {
     }
     fresh()
     const root = editor.getRootElement()
-    const ro = new ResizeObserver(fresh)
+    // the root's size changes with every edit that adds a line, and with ours: not an edit of its own
+    const ro = new ResizeObserver(() => {
+      checks = 0
+      schedule()
+    })
     if (root) ro.observe(root)
     void document.fonts?.ready.then(fresh)
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
@@ -176,7 +179,8 @@ export function PageView({ children }: { children: ReactNode }) {
       unregister()
       ro.disconnect()
       cancel?.()
-      style.remove()
+      clearSpacers(spaced.current)
+      spaced.current = new Map()
       applied.current = []
       setPages(1)
     }

@@ -48,10 +48,11 @@ const isTable = (el: Element): HTMLTableElement | null =>
  * Measures the editable root's blocks. `applied` are the spacers in force now (by position), whose
  * heights are taken off so the measure is the text's own.
  */
-export function measureBlocks(root: HTMLElement, mmPerPx: number, applied: readonly Spacer[]): Measured[] {
-  // Blocks that carry a spacer now (it may be stale: written for the blocks before an edit). What it
-  // adds is read back from the layout itself (computed padding, margin, line boxes), never assumed.
-  const spaced = new Set(applied.map((s) => s.index))
+export function measureBlocks(root: HTMLElement, mmPerPx: number, spacedNow: ReadonlyMap<Element, unknown>): Measured[] {
+  // Blocks that carry a spacer now (it may be stale: written before an edit). What it adds is read
+  // back from the layout itself (computed padding, margin, line boxes), never assumed.
+  const spaced = new Set<number>()
+  for (let i = 0; i < root.children.length; i++) if (spacedNow.has(root.children[i]!)) spaced.add(i)
   const out: Measured[] = []
   const children = root.children
   const rootTop = root.getBoundingClientRect().top
@@ -72,7 +73,7 @@ export function measureBlocks(root: HTMLElement, mmPerPx: number, applied: reado
       const cs = getComputedStyle(el)
       pad = cssMm(cs.paddingTop)
       if (el.tagName === 'TABLE') margin = cssMm(cs.marginTop)
-      if (cls.contains('dd-paragraph') && getComputedStyle(el, '::before').float !== 'none') lines = countLines(el, mmPerPx)
+      if (cls.contains('pv-split')) lines = countLines(el, mmPerPx)
     }
     // where the block would start without spacers: the previous one's natural end, plus the gap
     // (margins) between them as laid out
@@ -198,27 +199,64 @@ export function sameSpacers(a: readonly Spacer[], b: readonly Spacer[], toleranc
 
 const f = (mm: number) => `${mm.toFixed(3)}mm`
 
-/** The CSS for the spacers, under `scope` (the editable root's selector). */
-export function spacerCss(scope: string, spacers: readonly Spacer[]): string {
-  return spacers
-    .map((s) => {
-      const el = `${scope} > :nth-child(${s.index + 1})`
-      switch (s.kind) {
-        case 'block':
-          // padding keeps the text where it is inside its block; a table takes the space as margin
-          return `${el}:not(table) { padding-top: ${f(s.mm)} !important; } table${el} { margin-top: ${f(s.mm)} !important; }`
-        case 'line': {
-          // a float as wide as the line whose shape starts at the split line: lines above it are
-          // untouched, the rest of the paragraph goes below it
-          const at = s.line * s.lineMm
-          const p = `${scope} > .dd-paragraph:nth-child(${s.index + 1})`
-          return `${p} { display: flow-root; } ${p}::before { content: ''; float: left; width: 100%; height: ${f(at + s.mm)}; shape-outside: inset(calc(${f(at)} + 0.5px) 0 0 0); }`
-        }
-        case 'row':
-          return `${el} tr:nth-child(${s.row + 1}) > * { border-top-width: 0; } ${el} tr:nth-child(${s.row + 1}) > * { padding-top: calc(2pt + ${f(s.mm)}) !important; }`
-      }
-    })
-    .join('\n')
+/**
+ * Puts the spacers on the blocks: a padding above a block (a margin above a table), a float that
+ * pushes a paragraph's lines from `line` on down (the class pv-split, see pageview.css), a padding
+ * in a table row's cells. Only blocks whose spacer changed are touched — a style change is all the
+ * browser lays out again. Returns the elements now spaced (to undo next time) and how many changed.
+ */
+export function applySpacers(root: HTMLElement, spacers: readonly Spacer[], before: Map<Element, string>): { spaced: Map<Element, string>; touched: number } {
+  const now = new Map<Element, string>()
+  let touched = 0
+  const wanted = new Map<Element, Spacer>()
+  for (const s of spacers) {
+    const el = root.children[s.index]
+    if (el) wanted.set(el, s)
+  }
+  const key = (s: Spacer) => `${s.kind}:${s.kind === 'line' ? s.line : s.kind === 'row' ? s.row : ''}:${s.mm.toFixed(2)}`
+  for (const [el] of before) {
+    if (wanted.has(el) && before.get(el) === key(wanted.get(el)!)) continue
+    clearSpacer(el as HTMLElement)
+    touched++
+  }
+  for (const [el, s] of wanted) {
+    const k = key(s)
+    now.set(el, k)
+    if (before.get(el) === k) continue
+    touched++
+    const h = el as HTMLElement
+    if (s.kind === 'block') {
+      if (h.tagName === 'TABLE') h.style.marginTop = f(s.mm)
+      else h.style.paddingTop = f(s.mm)
+    } else if (s.kind === 'line') {
+      if (!h.classList.contains('dd-paragraph')) continue
+      const at = s.line * s.lineMm
+      h.style.setProperty('--pv-at', f(at))
+      h.style.setProperty('--pv-h', f(at + s.mm))
+      h.classList.add('pv-split')
+    } else {
+      const row = (isTable(h)?.rows ?? [])[s.row]
+      for (const cell of row?.cells ?? []) cell.style.paddingTop = `calc(2pt + ${f(s.mm)})`
+    }
+  }
+  return { spaced: now, touched }
+}
+
+function clearSpacer(el: HTMLElement): void {
+  el.style.removeProperty('padding-top')
+  el.style.removeProperty('margin-top')
+  el.style.removeProperty('--pv-at')
+  el.style.removeProperty('--pv-h')
+  el.classList.remove('pv-split')
+  const table = isTable(el)
+  if (table) for (const row of Array.from(table.rows)) for (const cell of Array.from(row.cells)) cell.style.removeProperty('padding-top')
+  if (!el.getAttribute('style')) el.removeAttribute('style')
+  if (!el.getAttribute('class')) el.removeAttribute('class')
+}
+
+/** Takes every spacer off (page view turned off, the editor closed). */
+export function clearSpacers(spaced: Map<Element, string>): void {
+  for (const [el] of spaced) clearSpacer(el as HTMLElement)
 }
 
 /** Where a page's number sits, as the print places it (odd pages right, even pages left). */
