@@ -2,7 +2,9 @@
 // anywhere, the services serve both shells and the CLI alike, and the renderer can live in a browser.
 //   shared/             pure TypeScript: no Node, Electron, DOM, React or Lexical
 //   electron/services/  the Node side: no Electron, and none of the CLI's printing
+//   print/              the printed pages, built inside the page: DOM + shared/ only
 //   renderer/           React + Lexical: no Node, Electron or services; the back end only via shared/api
+//   electron/team/      the team server: Node only (no Electron, UI, app services or CLI)
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
@@ -54,6 +56,21 @@ export default tseslint.config(
     rules: restrict(
       ['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**', '**/electron/cli/**', '../cli/*', '../../cli/*'],
       'electron/services/ know nothing of Electron, the UI or the CLI: they hold the logic all three share.',
+    ),
+  },
+  {
+    files: ['electron/team/**/*.ts'],
+    rules: restrict(
+      ['electron', 'electron/*', 'react', 'react/*', 'lexical', '@lexical/*', '**/renderer/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/services/**', '../cli', '../cli/*', '../services', '../services/*', '../main', '../main/*'],
+      'electron/team/ is the team server: a Node program of its own, sharing only shared/ with the app.',
+    ),
+  },
+  {
+    // the printed pages, built in the page (the preview's frame, the PDF printers' page): DOM and shared/ only
+    files: ['print/**/*.ts'],
+    rules: restrict(
+      ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'better-sqlite3', ...nodeBuiltins, '**/electron/**', '**/renderer/**'],
+      'print/ runs inside the printed page: DOM and shared/ only.',
     ),
   },
   {

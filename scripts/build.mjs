@@ -6,6 +6,9 @@
 //   dist/electron/serve.cjs    the browser shell  (npm run serve, and npm start's fallback)
 //   dist/electron/parse-worker.cjs  the worker thread that reads every file the writer hands the
 //                              services (electron/services/worker/run.ts evaluates it beside the bundles above)
+//   dist/electron/print-pages.js  print/script.ts: the paginating script the print HTML carries
+//   dist/electron/pdf-reader.cjs    pdf.js for that worker, handed to it only when a task reads a PDF
+//                              (import, verify: electron/services/worker/pdfjs.ts)
 //   dist/tools/native.cjs      scripts/nativeModule.ts: better-sqlite3 for Electron, for start.mjs, dist.mjs and
 //                              afterPack.cjs (not packaged)
 //   dist/renderer/             Vite build of renderer/
@@ -26,6 +29,7 @@ const nodeEntries = [
   { entry: 'electron/cli/main.ts', outfile: 'dist/electron/cli.cjs', required: false },
   { entry: 'electron/server/serve.ts', outfile: 'dist/electron/serve.cjs', required: false },
   { entry: 'electron/services/worker/entry.ts', outfile: 'dist/electron/parse-worker.cjs', required: true },
+  { entry: 'electron/services/output/pdfReader.ts', outfile: 'dist/electron/pdf-reader.cjs', required: true },
   { entry: 'scripts/nativeModule.ts', outfile: 'dist/tools/native.cjs', required: true },
 ]
 
@@ -73,6 +77,9 @@ export async function buildElectron({ log = console.log } = {}) {
     minify: true,
   })
   built.push('dist/electron/preload.cjs')
+  // the paginating script the print HTML carries (electron/services/output/pageScript.ts reads it)
+  await esbuild.build({ ...common, sourcemap: false, entryPoints: ['print/script.ts'], outfile: 'dist/electron/print-pages.js', format: 'iife', platform: 'browser', target: 'chrome120', minify: true })
+  built.push('dist/electron/print-pages.js')
   return built
 }
 

@@ -25,6 +25,7 @@ export type Plan = { action: 'ok' } | { action: 'install'; packages: string[]; s
 
 export const DEFAULT_CHROMIUM: string
 export const PACKAGES: readonly string[]
+export const POSTGRES_VERSIONS: readonly number[]
 export function findMissing(probe: Probe): Missing[]
 export function installCommand(packages: readonly string[], root: boolean): string
 export function decide(missing: readonly Missing[], system: System): Plan

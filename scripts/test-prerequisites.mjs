@@ -8,6 +8,8 @@
 //   CJK fonts     Noto Serif/Sans CJK SC, AR PL UKai   print view, PDF geometry        fonts-noto-cjk, fonts-arphic-ukai
 //   poppler       pdftotext, pdftoppm, pdfinfo         reading the PDFs back           poppler-utils
 //   LibreOffice   soffice                              rendering exported DOCX files   libreoffice-writer-nogui
+//   Redis         redis-server                         team server scale-out tests     redis-server
+//   PostgreSQL    /usr/lib/postgresql/N/bin/pg_ctl     team server storage tests       postgresql
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -23,7 +25,10 @@ const FONTS = [
 ]
 
 /** Package order in the install command (the order .ci/run always used). */
-export const PACKAGES = ['chromium', 'fonts-noto-cjk', 'fonts-arphic-ukai', 'poppler-utils', 'libreoffice-writer-nogui']
+export const PACKAGES = ['chromium', 'fonts-noto-cjk', 'fonts-arphic-ukai', 'poppler-utils', 'libreoffice-writer-nogui', 'redis-server', 'postgresql']
+
+/** Where Debian's postgresql puts pg_ctl and initdb (the tests run their own cluster with them). */
+export const POSTGRES_VERSIONS = [18, 17, 16, 15, 14, 13]
 
 /**
  * What is missing. `probe` answers the questions about the machine (injected so tests need not
@@ -57,6 +62,8 @@ export function findMissing(probe) {
   const poppler = tools(['pdftotext', 'pdftoppm', 'pdfinfo'])
   if (poppler.length) missing.push({ what: `poppler (${poppler.join(', ')})`, pkg: 'poppler-utils' })
   if (tools(['soffice']).length) missing.push({ what: 'LibreOffice (soffice)', pkg: 'libreoffice-writer-nogui' })
+  if (tools(['redis-server']).length) missing.push({ what: 'Redis (redis-server)', pkg: 'redis-server' })
+  if (!POSTGRES_VERSIONS.some((v) => probe.isExecutable(`/usr/lib/postgresql/${v}/bin/pg_ctl`))) missing.push({ what: 'PostgreSQL (pg_ctl, initdb)', pkg: 'postgresql' })
   return missing
 }
 

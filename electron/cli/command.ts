@@ -101,3 +101,23 @@ export function requireArg(command: Command, args: readonly string[], index: num
   if (value === undefined) throw usageError(message, usageOf(command))
   return value
 }
+
+/** The command as the writer typed it: `figures set`. */
+const named = (command: Command) => command.words.join(' ')
+
+/** A DOC argument (a document id), or the usage error `figures set 需要文档 ID`. */
+export function documentArg(command: Command, args: readonly string[], index = 0): string {
+  return requireArg(command, args, index, t(`${named(command)} 需要文档 ID`, `${named(command)} needs a document id`))
+}
+
+/** A FILE argument (a path), or the usage error `verify 需要文件路径`. */
+export function fileArg(command: Command, args: readonly string[], index = 0): string {
+  return requireArg(command, args, index, t(`${named(command)} 需要文件路径`, `${named(command)} needs a FILE`))
+}
+
+/** A list as the result: JSON with --json, else a line per item (`none` when there is none). */
+export function printList<T>(ctx: CliContext, items: readonly T[], line: (item: T) => string, none?: Text): void {
+  if (ctx.values.json) return ctx.json(items)
+  if (items.length === 0 && none) return ctx.line(none[ctx.lang])
+  for (const item of items) ctx.line(line(item))
+}

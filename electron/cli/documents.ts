@@ -1,5 +1,5 @@
 /** `new`, `list`, `show`: the documents of the 文稿库. */
-import { requireArg, t, type Command, type CommandGroup } from './command'
+import { documentArg, printList, t, type Command, type CommandGroup } from './command'
 
 const create: Command = {
   words: ['new'],
@@ -18,11 +18,8 @@ const list: Command = {
   options: ['trash', 'json'],
   async run(ctx) {
     const docs = await ctx.call('documents.list', { trash: ctx.values.trash ?? false })
-    if (ctx.values.json) ctx.json(docs)
-    else {
-      const unreadable = t('[无法读取]', '[unreadable]')[ctx.lang]
-      for (const d of docs) ctx.line(`${d.id}\t${new Date(d.updatedAt).toISOString()}\t${t(`${d.characters}字`, `${d.characters} chars`)[ctx.lang]}\t${d.title}${d.invalid ? `\t${unreadable}` : ''}`)
-    }
+    const unreadable = t('[无法读取]', '[unreadable]')[ctx.lang]
+    printList(ctx, docs, (d) => `${d.id}\t${new Date(d.updatedAt).toISOString()}\t${t(`${d.characters}字`, `${d.characters} chars`)[ctx.lang]}\t${d.title}${d.invalid ? `\t${unreadable}` : ''}`)
   },
 }
 
@@ -32,8 +29,7 @@ const show: Command = {
   summary: t('打印文稿的文档模型（JSON，即存储格式）', 'print the document model (JSON, the stored format)'),
   options: ['json'],
   async run(ctx, args) {
-    const id = requireArg(show, args, 0, t('show 需要文档 ID', 'show needs a document id'))
-    const record = await ctx.call('documents.get', { id })
+    const record = await ctx.call('documents.get', { id: documentArg(show, args) })
     ctx.json(record.model)
   },
 }

@@ -1,9 +1,8 @@
 /** `figures list|set|import`: a stored document's figure table (数据表), through the API like the app. */
 import { messageText } from '../../shared/errors'
-import { requireArg, t, type Command, type CommandGroup } from './command'
+import { documentArg, printList, requireArg, t, type Command, type CommandGroup } from './command'
 import { readInputFile, SHEET_LIMIT } from './files'
 
-const needsDocument = (sub: string) => t(`figures ${sub} 需要文档 ID`, `figures ${sub} needs a document id`)
 const needsNameAndValue = t('figures set 需要名称和数值', 'figures set needs NAME and VALUE')
 /** "（正文3处）": how often the text uses a figure */
 const uses = (n: number) => t(`${n}处`, `${n} ${n === 1 ? 'use' : 'uses'}`)
@@ -18,16 +17,13 @@ const list: Command = {
   ),
   options: ['json'],
   async run(ctx, args) {
-    const items = await ctx.call('figures.list', { id: requireArg(list, args, 0, needsDocument('list')) })
-    if (ctx.values.json) ctx.json(items)
-    else if (items.length === 0) ctx.line(t('（没有数据）', '(no figures)')[ctx.lang])
-    else {
-      for (const item of items) {
-        const problem = item.problem ? t('错误：', 'error: ')[ctx.lang] + messageText(item.problem, ctx.lang) : ''
-        const extra = [problem, item.comparison ?? '', item.figure.formula ? `= ${item.figure.formula}` : ''].filter(Boolean).join('  ')
-        ctx.line(`${item.figure.name}\t${item.text}\t${uses(item.uses)[ctx.lang]}${extra ? `\t${extra}` : ''}`)
-      }
+    const items = await ctx.call('figures.list', { id: documentArg(list, args) })
+    const row = (item: (typeof items)[number]) => {
+      const problem = item.problem ? t('错误：', 'error: ')[ctx.lang] + messageText(item.problem, ctx.lang) : ''
+      const extra = [problem, item.comparison ?? '', item.figure.formula ? `= ${item.figure.formula}` : ''].filter(Boolean).join('  ')
+      return `${item.figure.name}\t${item.text}\t${uses(item.uses)[ctx.lang]}${extra ? `\t${extra}` : ''}`
     }
+    printList(ctx, items, row, t('（没有数据）', '(no figures)'))
   },
 }
 
@@ -37,7 +33,7 @@ const set: Command = {
   summary: t('设置数据的数值，写法同数据表：3、1000余份、九、95%；"" 清空', 'set a figure as typed in the table: 3, 1000余份, 九, 95%; "" clears it'),
   options: ['create', 'json'],
   async run(ctx, args) {
-    const id = requireArg(set, args, 0, needsDocument('set'))
+    const id = documentArg(set, args)
     const name = requireArg(set, args, 1, needsNameAndValue)
     const value = requireArg(set, args, 2, needsNameAndValue)
     const { item, created } = await ctx.call('figures.set', { id, name, value, create: ctx.values.create ?? false })
@@ -60,7 +56,7 @@ const importSheet: Command = {
   summary: t('从 .xlsx / .csv 按名称更新或新增数据：先列出预览，再保存', 'update or add figures by name from a .xlsx / .csv: prints the preview, then stores it'),
   options: ['dry-run', 'json'],
   async run(ctx, args) {
-    const id = requireArg(importSheet, args, 0, needsDocument('import'))
+    const id = documentArg(importSheet, args)
     const file = readInputFile(requireArg(importSheet, args, 1, t('figures import 需要文件', 'figures import needs a FILE')), SHEET_LIMIT)
     const dryRun = ctx.values['dry-run'] ?? false
     const result = await ctx.call('figures.import', { id, name: file.name, dataBase64: file.base64(), apply: !dryRun })

@@ -1,12 +1,18 @@
-/** `import FILE`: a .txt/.md/.docx file → document model(s), and the import report as short text (Chinese unless asked for English). */
+/** `import FILE`: a .txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html file → document model(s), and the import report as short text (Chinese unless asked for English). */
 import type { DocumentSummary, FileImportReport } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { headingMarker } from '../../shared/document/numbering'
 import { inlineText } from '../../shared/document/text'
-import { formatMessage, messageText, msg, type Lang } from '../../shared/errors'
+import { formatMessage, isFindingCode, messageText, msg, type Lang } from '../../shared/errors'
 import { LIST_SEPARATOR } from '../../shared/i18n/format'
-import { requireArg, t, type Command, type CommandGroup } from './command'
+import { fileArg, t, type Command, type CommandGroup } from './command'
 import { IMPORT_LIMIT, readInputFile } from './files'
+
+/** A junk kind ('meta', 'site' …) in the writer's words; an unknown one as it came. */
+function junkKindWords(kind: string, lang: Lang): string {
+  const code = `report.junk.${kind}`
+  return isFindingCode(code) ? messageText({ code, params: {} }, lang) : kind
+}
 
 /** A few lines: what was read and found, skipped numbers, warnings, what was saved. */
 export function formatImportReport(name: string, report: FileImportReport, saved: readonly DocumentSummary[] = [], lang: Lang = 'zh-CN'): string {
@@ -24,7 +30,7 @@ export function formatImportReport(name: string, report: FileImportReport, saved
     report.pieces.forEach((p, i) => lines.push('  ' + formatMessage('report.piece', { index: i + 1, title: p.title || messageText(msg('report.untitled'), lang), chars: p.chars }, lang)))
   const SHOWN_JUNK = 200
   for (const junk of report.junkLines.slice(0, SHOWN_JUNK))
-    lines.push('  ' + formatMessage('report.removedLine', { line: junk.line, kind: junk.kind, text: junk.text.length > 60 ? `${junk.text.slice(0, 60)}…` : junk.text }, lang))
+    lines.push('  ' + formatMessage('report.removedLine', { line: junk.line, kind: junkKindWords(junk.kind, lang), text: junk.text.length > 60 ? `${junk.text.slice(0, 60)}…` : junk.text }, lang))
   if (report.junkLines.length > SHOWN_JUNK) lines.push('  ' + formatMessage('report.moreRemoved', { count: report.junkLines.length - SHOWN_JUNK }, lang))
   for (const gap of report.numberingGaps)
     lines.push('  ' + (gap.after ? formatMessage('report.numberingGap', { level: gap.level, after: gap.after, found: gap.found }, lang) : formatMessage('report.numberingGapAtStart', { level: gap.level, found: gap.found }, lang)))
@@ -66,13 +72,13 @@ const importFile: Command = {
   words: ['import'],
   args: t('FILE', 'FILE'),
   summary: t(
-    '.txt/.md/.docx → 文档模型（加 --split 为 JSON 数组）；加 --json 时报告输出到 stderr',
-    '.txt/.md/.docx → document model(s) (a JSON array with --split); with --json the report goes to stderr',
+    '.txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html → 文档模型（加 --split 为 JSON 数组）；加 --json 时报告输出到 stderr',
+    '.txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html → document model(s) (a JSON array with --split); with --json the report goes to stderr',
   ),
   options: ['split', 'clean', 'save', 'json'],
   async run(ctx, args) {
     // a file over the limit is refused before it is read, as the app refuses it
-    const file = readInputFile(requireArg(importFile, args, 0, t('import 需要文件路径', 'import needs a FILE')), IMPORT_LIMIT)
+    const file = readInputFile(fileArg(importFile, args), IMPORT_LIMIT)
     const { split, clean, save, json } = ctx.values
     const result = await ctx.call('documents.import', { name: file.name, dataBase64: file.base64(), split: split ?? false, clean: clean ?? false, save: save ?? false })
     if (json) {

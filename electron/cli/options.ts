@@ -58,6 +58,7 @@ export const OPTIONS = {
   pdf: { type: 'string', value: t('OUT', 'OUT'), help: t('写出 PDF 文件（用无界面 Chromium）', 'write a PDF file (through headless Chromium)') },
   txt: { type: 'string', value: t('OUT', 'OUT'), help: t('写出纯文本文件', 'write a plain-text file') },
   md: { type: 'string', value: t('OUT', 'OUT'), help: t('写出 Markdown 文件', 'write a Markdown file') },
+  'print-mark': { type: 'boolean', help: t('PDF 每页页脚印上定稿标记（GB/T 9704 没有，默认不印）', 'print the 定稿 mark at the foot of every PDF page (GB/T 9704 has none; off by default)') },
   revision: { type: 'string', value: t('N', 'N'), help: t('导出第 N 号定稿（编号见 finals）', 'export 定稿 number N (see finals)') },
   name: { type: 'string', value: t('名称', 'NAME'), help: t('名称', 'the name') },
   by: { type: 'string', value: t('定稿人', 'AUTHOR'), help: t('定稿人', 'who signs the 定稿 off') },

@@ -6,15 +6,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError, type ExportFormat } from '../../shared/api'
 import { SummaryDocumentSchema } from '../../shared/document/model'
-import { issueMessage, messageText } from '../../shared/errors'
+import { issueMessage, messageText, msg } from '../../shared/errors'
 import { checkDocument, type Finding } from '../../shared/output/check'
 import { JsonSyntaxError, parseJsonWithLines } from '../../shared/snippets/jsonLines'
 import { AssetStore } from '../services/assets/store'
 import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../services/output'
-import { chromiumPrinter } from '../services/output/pdf'
+import { chromiumPrinter, type PdfPrinter } from '../services/output/pdf'
 import { FinalStore } from '../services/output/store'
 import type { Services } from '../services'
-import { requireArg, t, usageOf, type Command, type CommandGroup } from './command'
+import { documentArg, fileArg, printList, requireArg, t, usageOf, type Command, type CommandGroup } from './command'
 import { readInputFile } from './files'
 import type { Lang } from './options'
 import { usageError } from './print'
@@ -85,21 +85,37 @@ const exportDocument: Command = {
   args: DOC,
   summary: t('导出为 Word、PDF、纯文本或 Markdown 文件（至少给一个）', 'export to Word, PDF, text or Markdown files (at least one)'),
   details: DOC_DETAILS,
-  options: ['docx', 'pdf', 'txt', 'md', 'revision'],
+  options: ['docx', 'pdf', 'txt', 'md', 'revision', 'print-mark'],
   async run(ctx, args) {
     const doc = args[0]
     const targets = (['docx', 'pdf', 'txt', 'md'] as const).flatMap((f) => (ctx.values[f] ? [[f, ctx.values[f]!] as [ExportFormat, string]] : []))
     if (!doc || !targets.length) throw usageError(t('export 需要文档和至少一个 --docx/--pdf/--txt/--md 输出', 'export needs a document and at least one of --docx/--pdf/--txt/--md'), usageOf(exportDocument))
-    const source = loadSource(ctx.services, doc, ctx.values.revision)
-    const assets = new AssetStore(ctx.services.library.database())
-    for (const [format, target] of targets) {
-      const started = performance.now()
-      await exportToFile(source, format, target, { assets, printer: () => chromiumPrinter() })
-      const ms = Math.round(performance.now() - started)
-      const final = source.final ? t(` 定稿 ${source.final.short}`, ` final ${source.final.short}`)[ctx.lang] : ''
-      ctx.line(`${format.toUpperCase()} → ${path.resolve(target)}${t(`（${ms} ms）`, ` (${ms} ms)`)[ctx.lang]}${final}`)
+    // a PDF: Chromium starts while the document is read and prepared (it is most of the wait)
+    const pdfPrinter = targets.some(([f]) => f === 'pdf') ? chromiumPrinter({ keepAlive: true }) : null
+    pdfPrinter?.warm?.()
+    try {
+      await exportTargets(ctx, targets, loadSource(ctx.services, doc, ctx.values.revision), pdfPrinter)
+    } finally {
+      await pdfPrinter?.close?.()
     }
   },
+}
+
+async function exportTargets(ctx: Parameters<Command['run']>[0], targets: [ExportFormat, string][], source: ExportSource, pdfPrinter: PdfPrinter | null): Promise<void> {
+  const assets = new AssetStore(ctx.services.library.database())
+  for (const [format, target] of targets) {
+    const started = performance.now()
+    await exportToFile(source, format, target, {
+      assets,
+      ...(pdfPrinter ? { printer: () => pdfPrinter } : {}),
+      printMark: !!ctx.values['print-mark'],
+      // pages where the pagination rules gave way: said beside the result, as 出稿检查 would
+      onPages: ({ forced }) => forced.length && ctx.note(`! ${messageText(msg('check.pagesForced', { pages: forced.join('、'), count: forced.length }), ctx.lang)}`),
+    })
+    const ms = Math.round(performance.now() - started)
+    const final = source.final ? t(` 定稿 ${source.final.short}`, ` final ${source.final.short}`)[ctx.lang] : ''
+    ctx.line(`${format.toUpperCase()} → ${path.resolve(target)}${t(`（${ms} ms）`, ` (${ms} ms)`)[ctx.lang]}${final}`)
+  }
 }
 
 const final: Command = {
@@ -124,9 +140,8 @@ const finals: Command = {
   summary: t('列出文稿的定稿：编号、时间、指纹、定稿人、名称', "list a document's 定稿: number, time, fingerprint, author, name"),
   options: ['json'],
   run(ctx, args) {
-    const list = finalStore(ctx.services).list(requireArg(finals, args, 0, t('finals 需要文档 ID', 'finals needs a document id')))
-    if (ctx.values.json) ctx.json(list)
-    else for (const f of list) ctx.line(`${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`)
+    const list = finalStore(ctx.services).list(documentArg(finals, args))
+    printList(ctx, list, (f) => `${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`)
   },
 }
 
@@ -136,7 +151,7 @@ const verify: Command = {
   summary: t('DOCX/PDF 文件是否与文稿库中的某份定稿一致（一致才以 0 退出）', 'does a DOCX/PDF match a 定稿 in the document library? (exits 0 only if so)'),
   options: ['json'],
   async run(ctx, args) {
-    const file = readInputFile(requireArg(verify, args, 0, t('verify 需要文件路径', 'verify needs a FILE')))
+    const file = readInputFile(fileArg(verify, args))
     const result = await verifyFile(new Uint8Array(file.bytes), finalStore(ctx.services))
     if (ctx.values.json) ctx.json(result)
     else {

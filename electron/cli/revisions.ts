@@ -2,12 +2,10 @@
 import type { RevisionSummary } from '../../shared/api'
 import { revisionTime } from '../../shared/document/history'
 import { documentPlainText } from '../../shared/document/text'
-import { requireArg, t, type Command, type CommandGroup } from './command'
+import { documentArg, printList, requireArg, t, type Command, type CommandGroup } from './command'
 import type { Lang, Text } from './options'
 import { usageError } from './print'
 
-const needsDocument = (sub: string) => t(`revisions ${sub} 需要文档 ID`, `revisions ${sub} needs a document id`)
-const needsRevision = (sub: string) => t(`revisions ${sub} 需要版本编号（见 revisions list）`, `revisions ${sub} needs a version number (see revisions list)`)
 
 /** What kept a revision, as the app's 版本记录 names it. */
 const REASONS: Record<string, Text> = {
@@ -26,9 +24,13 @@ function reasonText(r: RevisionSummary, lang: Lang): string {
 
 const chars = (n: number) => t(`${n}字`, `${n} chars`)
 
-/** The revision number argument: a positive integer. */
-function revisionArg(command: Command, args: readonly string[], sub: string): number {
-  const raw = requireArg(command, args, 1, needsRevision(sub))
+/** A revision as a line: number, time, why it was kept, 字数. */
+const revisionLine = (r: RevisionSummary, lang: Lang) => `${r.id}\t${revisionTime(r.createdAt, lang)}\t${reasonText(r, lang)}\t${chars(r.characters)[lang]}`
+
+/** The revision number argument (after DOC): a positive integer. */
+function revisionArg(command: Command, args: readonly string[]): number {
+  const name = command.words.join(' ')
+  const raw = requireArg(command, args, 1, t(`${name} 需要版本编号（见 revisions list）`, `${name} needs a version number (see revisions list)`))
   const n = Number(raw)
   if (!Number.isInteger(n) || n <= 0) throw usageError(t(`版本编号应是正整数：${raw}`, `a version number is a positive integer: ${raw}`))
   return n
@@ -44,10 +46,8 @@ const list: Command = {
   ),
   options: ['json'],
   async run(ctx, args) {
-    const revisions = await ctx.call('revisions.list', { id: requireArg(list, args, 0, needsDocument('list')) })
-    if (ctx.values.json) ctx.json(revisions)
-    else if (!revisions.length) ctx.line(t('（还没有版本）', '(no versions yet)')[ctx.lang])
-    else for (const r of revisions) ctx.line(`${r.id}\t${revisionTime(r.createdAt, ctx.lang)}\t${reasonText(r, ctx.lang)}\t${chars(r.characters)[ctx.lang]}`)
+    const revisions = await ctx.call('revisions.list', { id: documentArg(list, args) })
+    printList(ctx, revisions, (r) => revisionLine(r, ctx.lang), t('（还没有版本）', '(no versions yet)'))
   },
 }
 
@@ -57,11 +57,10 @@ const show: Command = {
   summary: t('打印一个版本的文字；加 --json 输出 { revision, model }', 'print the text of a version; with --json: { revision, model }'),
   options: ['json'],
   async run(ctx, args) {
-    const id = requireArg(show, args, 0, needsDocument('show'))
-    const { revision, model } = await ctx.call('revisions.get', { id, revisionId: revisionArg(show, args, 'show') })
+    const { revision, model } = await ctx.call('revisions.get', { id: documentArg(show, args), revisionId: revisionArg(show, args) })
     if (ctx.values.json) ctx.json({ revision, model })
     else {
-      ctx.note(`${revision.id}\t${revisionTime(revision.createdAt, ctx.lang)}\t${reasonText(revision, ctx.lang)}\t${chars(revision.characters)[ctx.lang]}`)
+      ctx.note(revisionLine(revision, ctx.lang))
       ctx.line(documentPlainText(model))
     }
   },
@@ -74,8 +73,7 @@ const restore: Command = {
   details: t('加 --json 输出 { document, kept, restored }（kept：恢复前的版本，文字未变时为 null）', 'with --json: { document, kept, restored } (kept: the version made before the restore, null when the text was already the same)'),
   options: ['json'],
   async run(ctx, args) {
-    const id = requireArg(restore, args, 0, needsDocument('restore'))
-    const result = await ctx.call('revisions.restore', { id, revisionId: revisionArg(restore, args, 'restore') })
+    const result = await ctx.call('revisions.restore', { id: documentArg(restore, args), revisionId: revisionArg(restore, args) })
     if (ctx.values.json) {
       ctx.json(result)
       return

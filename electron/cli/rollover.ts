@@ -1,5 +1,5 @@
 /** `rollover DOC --year 2025`: 新年度底稿, the new year's draft made from a stored summary. */
-import { requireArg, t, usageOf, type Command, type CommandGroup } from './command'
+import { documentArg, t, usageOf, type Command, type CommandGroup } from './command'
 import { usageError } from './print'
 
 const rollover: Command = {
@@ -15,7 +15,7 @@ const rollover: Command = {
   ),
   options: ['year', 'dry-run', 'json'],
   async run(ctx, args) {
-    const id = requireArg(rollover, args, 0, t('rollover 需要文档 ID', 'rollover needs a document id'))
+    const id = documentArg(rollover, args)
     const yearText = ctx.values.year
     const toYear = yearText === undefined ? undefined : Number(yearText)
     if (toYear !== undefined && !(Number.isInteger(toYear) && toYear >= 1000 && toYear <= 9999))

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { messageText } from '../../shared/errors'
 import { bodyToText, categoryPaths } from '../../shared/snippets'
-import { requireArg, t, usageOf, type CliContext, type Command, type CommandGroup } from './command'
+import { fileArg, t, usageOf, type CliContext, type Command, type CommandGroup } from './command'
 import { readInputFile, SNIPPET_FILE_LIMIT } from './files'
 import { CliError, usageError } from './print'
 
@@ -48,7 +48,7 @@ const importFile: Command = {
   summary: t('导入素材文件（.json 或 .csv）；有问题时什么也不导入', 'import a snippet file (.json or .csv); nothing is imported while it has problems'),
   options: ['skip-invalid', 'keep-duplicates', 'json'],
   async run(ctx, args) {
-    const name = requireArg(importFile, args, 0, t('snippets import 需要文件路径', 'snippets import needs a FILE'))
+    const name = fileArg(importFile, args)
     const file = readInputFile(name, SNIPPET_FILE_LIMIT)
     const keepDuplicates = !!ctx.values['keep-duplicates']
     const report = await ctx.call('snippets.import', {
@@ -90,7 +90,7 @@ const exportFile: Command = {
   summary: t('导出素材：.json 完整保留，.csv 便于用表格软件编辑', 'export the snippets: .json keeps everything, .csv opens in a spreadsheet'),
   options: ['category'],
   async run(ctx, args) {
-    const file = requireArg(exportFile, args, 0, t('snippets export 需要文件路径', 'snippets export needs a FILE'))
+    const file = fileArg(exportFile, args)
     const ext = path.extname(file).toLowerCase()
     if (ext !== '.json' && ext !== '.csv') throw usageError(t(`导出文件应为 .json 或 .csv：${file}`, `export to a .json or .csv file: ${file}`), usageOf(exportFile))
     const categoryId = await categoryIdFor(ctx, ctx.values.category)

@@ -14,12 +14,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { OutputHooks } from '../services/output/handlers'
+import type { PagesLaidOut } from '../services/output/pdf'
 
 export interface PrintWindow {
   loadFile(file: string): Promise<void>
   show(): void
   isDestroyed(): boolean
   webContents: {
+    /** runs the page's own script's promise to completion (the paginated pages) */
+    executeJavaScript(code: string): Promise<unknown>
     printToPDF(options: Record<string, unknown>): Promise<Uint8Array>
     print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void
   }
@@ -30,9 +33,16 @@ export interface PrintWindow {
 /** 'pdf': hidden, for printToPDF. 'print': shown (main.ts makes it a child of the main window). */
 export type MakePrintWindow = (purpose: 'pdf' | 'print', title: string) => PrintWindow
 
-const PAGE_PREFERENCES = { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false } as const
+/**
+ * Scripts on: the print HTML carries the script that lays out its pages (print/script.ts, the same
+ * pages as the preview). It is our own page, loaded from a file, sandboxed, no Node and no network.
+ */
+const PAGE_PREFERENCES = { javascript: true, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false } as const
 
-/** The hidden window printToPDF uses: no scripts, no Node, sandboxed (the page is static HTML). */
+/** Waits for the page's pages (a page without the script has none to wait for). */
+const PAGED = 'window.ddPaged ? window.ddPaged.then((r) => r) : document.fonts.ready.then(() => null)'
+
+/** The hidden window printToPDF uses: sandboxed, no Node (the page is our print view and its pagination script). */
 export const PRINT_WINDOW_OPTIONS = { show: false, width: 800, height: 1100, webPreferences: PAGE_PREFERENCES } as const
 
 /** The visible window the system print dialog is opened from (shown once the page has loaded). */
@@ -63,13 +73,14 @@ export function printOutcomeMessage(outcome: PrintOutcome, timeoutMs = PRINT_DIA
   return undefined
 }
 
-async function withPage<T>(win: PrintWindow, html: string, use: (win: PrintWindow) => Promise<T>): Promise<T> {
+async function withPage<T>(win: PrintWindow, html: string, use: (win: PrintWindow, laidOut: PagesLaidOut | null) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-print-'))
   const file = path.join(dir, 'print.html')
   fs.writeFileSync(file, html)
   try {
     await win.loadFile(file)
-    return await use(win)
+    const laidOut = (await win.webContents.executeJavaScript(PAGED)) as PagesLaidOut | null
+    return await use(win, laidOut)
   } finally {
     if (!win.isDestroyed()) win.destroy()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -114,7 +125,11 @@ export interface ElectronOutputDeps {
 export function electronOutputHooks(deps: ElectronOutputDeps): OutputHooks {
   return {
     printer: () => ({
-      print: (html) => withPage(deps.make('pdf', 'PDF'), html, async (win) => new Uint8Array(await win.webContents.printToPDF(PDF_OPTIONS))),
+      print: (html, onPages) =>
+        withPage(deps.make('pdf', 'PDF'), html, async (win, laidOut) => {
+          if (laidOut) onPages?.(laidOut)
+          return new Uint8Array(await win.webContents.printToPDF(PDF_OPTIONS))
+        }),
     }),
     // Resolves true whenever the app itself dealt with the request (printed, cancelled by the
     // writer, or a failure it has explained): false would make the page print its own preview,

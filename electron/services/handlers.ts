@@ -18,6 +18,7 @@ import type { LibraryHost } from './library/store'
 import { createOutputHandlers, type OutputHooks } from './output/handlers'
 import { createSnippetsHandlers } from './snippets/handlers'
 import { checkInput } from './input'
+import { isDocumentMethod, LARGE_DOCUMENT_BODY_BYTES, type PreparedDocument } from './worker/documentBodies'
 import { isFileMethod, LARGE_BODY_BYTES } from './worker/fileMethods'
 import { RawJson } from './worker/rawJson'
 import { runInWorker } from './worker/run'
@@ -61,20 +62,33 @@ export async function dispatch(handlers: ApiHandlers, method: string, rawInput: 
 
 /**
  * A request body (JSON bytes) as the browser shell received it. A large one for a method that
- * takes a file (see worker/fileMethods.ts) is parsed, checked and its file read in a worker thread:
- * tens of MB of JSON are never turned into a string on the main thread. Anything else is parsed
- * here and dispatched.
+ * takes a file (see worker/fileMethods.ts) is parsed, checked and its file read in a worker thread,
+ * and a large document model (worker/documentBodies.ts) parsed, checked and made ready to store
+ * there: tens of MB of JSON are never turned into a string on the main thread. Anything else is
+ * parsed here and dispatched.
  */
 export async function dispatchBody(handlers: ApiHandlers, method: string, body: Uint8Array, opts: { raw?: boolean } = {}): Promise<ApiResponse> {
   if (!isApiMethod(method)) return failure(msg('request.unknownMethod', { method: method.slice(0, 80) }))
-  if (body.byteLength > LARGE_BODY_BYTES && isFileMethod(method)) {
-    let prepared: { input: unknown; output: unknown }
+  const inWorker = async <T>(read: () => Promise<T>, next: (prepared: T) => Promise<ApiResponse>): Promise<ApiResponse> => {
+    let prepared: T
     try {
-      prepared = await runInWorker('request', { method, body }, {}, transferables(body))
+      prepared = await read()
     } catch (err) {
       return failure(err instanceof ApiError ? err.toMessage() : msg('internal.unexpected', { method, detail: String(err) }))
     }
-    return run(handlers, method, prepared.input, prepared.output, opts)
+    return next(prepared)
+  }
+  if (body.byteLength > LARGE_BODY_BYTES && isFileMethod(method)) {
+    return inWorker(
+      () => runInWorker('request', { method, body }, {}, transferables(body)),
+      (prepared) => run(handlers, method, prepared.input, prepared.output, opts),
+    )
+  }
+  if (body.byteLength > LARGE_DOCUMENT_BODY_BYTES && isDocumentMethod(method)) {
+    return inWorker(
+      (): Promise<PreparedDocument> => runInWorker('documentBody', { method, body }, {}, transferables(body)),
+      (prepared) => run(handlers, method, prepared.input, prepared.columns, opts),
+    )
   }
   let input: unknown
   try {

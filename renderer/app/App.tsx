@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DocumentRecord, DocumentSummary, LibraryInfo, SearchHit } from '../../shared/api'
+import { IMPORT_ACCEPT, type DocumentRecord, type DocumentSummary, type LibraryInfo, type SearchHit } from '../../shared/api'
 import type { AppCommand } from '../../shared/commands'
 import type { EditorCommandHandler } from '../editor/plugins/CommandsPlugin'
 import { SummaryEditor, type EditorHandle, type EditorStatus } from '../editor/SummaryEditor'
@@ -216,7 +216,7 @@ export function App() {
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
       </main>
-      <FileInput ref={fileInput} accept=".txt,.text,.md,.markdown,.docx" testId="import-input" onFile={setImporting} />
+      <FileInput ref={fileInput} accept={IMPORT_ACCEPT} testId="import-input" onFile={setImporting} />
       {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={libraryReplaced} beforeRestore={async () => { await editorRef.current?.flush() }} />}
       {pickingTemplate && (
         <TemplatePicker

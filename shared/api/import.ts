@@ -1,4 +1,4 @@
-/** Importing files (.txt, .md, .docx) into document models through the recognizer. */
+/** Importing files (.txt, .md, .docx, .pdf, .doc, .wps, .rtf, .html) into document models through the recognizer. */
 import { z } from 'zod'
 import { MessageSchema } from '../errors/message'
 import { SummaryDocumentSchema } from '../document/model'
@@ -9,9 +9,19 @@ import { DocumentSummarySchema } from './documents'
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
 export const IMPORT_MAX_BASE64 = base64Length(IMPORT_MAX_BYTES)
 
+/** How a file is read, by its extension (document formats are checked by their first bytes too). */
+export const IMPORT_FORMATS = {
+  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx',
+  '.pdf': 'pdf', '.doc': 'doc', '.wps': 'wps', '.rtf': 'rtf', '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+} as const satisfies Record<string, FileImportReport['format']>
+
+/** The extensions import accepts, as a file picker's `accept` list. */
+export const IMPORT_ACCEPT = Object.keys(IMPORT_FORMATS).join(',')
+
 /** What an import found and did: the recognizer's counts plus the file's format and encoding. */
 export const ImportReportSchema = z.strictObject({
-  format: z.enum(['txt', 'md', 'docx']),
+  /** how the file was read (its first bytes decide for document formats: a .doc that is a web page is 'html') */
+  format: z.enum(['txt', 'md', 'docx', 'pdf', 'doc', 'wps', 'rtf', 'html']),
   /** the text encoding detected for .txt/.md: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5 */
   encoding: z.string().optional(),
   headings: z.number().int().nonnegative(),
@@ -34,7 +44,7 @@ export type FileImportReport = z.infer<typeof ImportReportSchema>
 
 export const importContract = {
   /**
-   * A .txt/.text/.md/.markdown/.docx file → document model(s) through the recognizer. With `save`
+   * A .txt/.text/.md/.markdown/.docx/.pdf/.doc/.wps/.rtf/.html/.htm file → document model(s) through the recognizer. With `save`
    * the documents are also created in the 文稿库, all in one transaction; otherwise they are only
    * returned (the editor inserts them as one undo step).
    */

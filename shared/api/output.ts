@@ -29,15 +29,24 @@ export const outputContract = {
       revisionId: z.number().int().optional(),
       /** the text as the editor holds it, when the library could not store it (另存为… after a failed save) */
       model: SummaryDocumentSchema.optional(),
+      /** PDF: print the 定稿 mark at the foot of every page (GB/T 9704 has none: only when the writer asks) */
+      printMark: z.boolean().optional(),
     }),
-    output: z.strictObject({ fileName: z.string(), mime: z.string(), dataBase64: z.string(), final: FinalSummarySchema.nullable() }),
+    output: z.strictObject({
+      fileName: z.string(),
+      mime: z.string(),
+      dataBase64: z.string(),
+      final: FinalSummarySchema.nullable(),
+      /** PDF: the pages (1-based) where the pagination rules had to give way (check.pagesForced) */
+      forcedPages: z.array(z.number().int()).optional(),
+    }),
   },
   /**
    * The system print dialog for the document (Electron: webContents.print). Where the host cannot
    * print (the browser shell) the answer is `printed: false` and the page prints its preview itself.
    */
   'export.print': {
-    input: z.strictObject({ id: DocumentIdSchema, revisionId: z.number().int().optional() }),
+    input: z.strictObject({ id: DocumentIdSchema, revisionId: z.number().int().optional(), printMark: z.boolean().optional() }),
     output: z.strictObject({ printed: z.boolean() }),
   },
   /** 定稿: freezes the document's current text as a named final revision. */

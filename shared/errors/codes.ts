@@ -41,6 +41,13 @@ export const ERROR_CODES = {
   'input.fieldInvalid': ['field', 'detail'],
   'input.invalid': [],
 
+  // the team server's refusals (shared/team/protocol.ts)
+  'team.badToken': [],
+  'team.badDocumentName': [],
+  'team.readOnly': ['role'],
+  'team.malformedUpdate': [],
+  'team.tooLarge': ['limit'],
+
   // the library file
   'library.unavailable': ['*reason'],
   'library.unavailableAt': ['path', '*reason'],
@@ -120,7 +127,6 @@ export const ERROR_CODES = {
   'import.binary': [],
   'import.utf32': [],
   'import.unreadable': ['count'],
-  'import.oldWord': ['ext'],
   'import.unsupportedExt': ['ext'],
   'import.noExt': [],
   'import.docxNoText': [],
@@ -131,6 +137,16 @@ export const ERROR_CODES = {
   'import.docxDamaged': ['detail'],
   'import.docxUnreadable': [],
   'import.schemaFailed': ['index', 'detail'],
+  'import.pdfEncrypted': [],
+  'import.pdfDamaged': ['detail'],
+  'import.pdfScanned': ['pages'],
+  'import.pdfNoText': [],
+  'import.docEncrypted': [],
+  'import.docDamaged': ['detail'],
+  'import.docNoText': [],
+  'import.notDocKind': ['*kind'],
+  'import.wpsUnreadable': [],
+  'import.htmlNoText': [],
 
   // zip packages (.docx, .xlsx), checked before and while they are inflated
   'zip.damaged': ['detail'],
@@ -145,6 +161,9 @@ export const ERROR_CODES = {
   'worker.timeout': ['seconds'],
   'worker.failed': ['detail'],
   'worker.busy': [],
+  // verify FILE: a PDF too large to read
+  'verify.tooLarge': ['limit'],
+  'verify.tooManyPages': ['pages', 'limit'],
 
   // spreadsheets for the figure table
   'sheet.oldFormat': [],
@@ -256,12 +275,28 @@ export const FINDING_CODES = {
   'import.futureDate': ['title', 'date', 'today'],
   'import.tooManyLevels': ['title', 'kinds'],
   'import.collectionHeadingDropped': ['heading'],
+  'import.pdfFurniture': ['count'],
+  'import.pdfImagePages': ['count'],
 
   // the import report as the CLI prints it
   'report.header': ['name', '*format'],
   'report.format.txt': [],
   'report.format.md': [],
   'report.format.docx': [],
+  'report.format.pdf': [],
+  'report.format.doc': [],
+  'report.format.wps': [],
+  'report.format.rtf': [],
+  'report.format.html': [],
+  'report.junk.site': [],
+  'report.junk.meta': [],
+  'report.junk.navigation': [],
+  'report.junk.boilerplate': [],
+  'report.junk.ui': [],
+  'report.junk.url': [],
+  'report.junk.page': [],
+  'report.junk.collection': [],
+  'report.junk.title': [],
   'report.counts': ['documents', 'headings', 'runIn', 'placeholders', 'joined', 'junk'],
   'report.numberingGap': ['level', 'after', 'found'],
   'report.numberingGapAtStart': ['level', 'found'],
@@ -297,6 +332,8 @@ export const FINDING_CODES = {
   'check.missingDate': [],
   'check.futureDate': ['date', 'today'],
   'check.yearMismatch': ['titleYear', 'dateYear'],
+  // found while laying out the pages (print preview, PDF export): the pagination rules gave way
+  'check.pagesForced': ['pages', 'count'],
 
   // checks of the figure table
   'figureCheck.missingFigure': ['block'],
@@ -356,6 +393,13 @@ export const FINDING_CODES = {
   'verify.modifiedPdf': ['name', 'author', 'date', 'short'],
   'verify.match': ['name', 'author', 'date', 'short'],
   'verify.modifiedText': ['name', 'author', 'date', 'short'],
+  'verify.notPdf': ['detail'],
+  'verify.modifiedPdfText': ['name', 'author', 'date', 'short', 'page'],
+  'verify.modifiedPdfMargin': ['name', 'author', 'date', 'short', 'page'],
+  'verify.modifiedPdfImages': ['name', 'author', 'date', 'short', 'expected', 'found'],
+  'verify.modifiedPdfAnnotations': ['name', 'author', 'date', 'short', 'page'],
+  'verify.modifiedHeadings': ['name', 'author', 'date', 'short', 'paragraph'],
+  'verify.modifiedNumbering': ['name', 'author', 'date', 'short', 'level'],
 
   // npm run serve
   'serve.started': ['url'],

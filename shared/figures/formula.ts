@@ -240,22 +240,18 @@ export function parseFormula(formula: string, knownNames: readonly string[] | Na
   const fail = (problem: Message, t: Token | undefined): never => {
     throw new SyntaxProblem(problem, t ? t.start : formula.length)
   }
-  const expr = (): FormulaNode => {
-    let left = term()
-    for (let t = peek(); t?.kind === 'op' && (t.op === '+' || t.op === '-'); t = peek()) {
+  type BinaryOp = '+' | '-' | '*' | '/'
+  /** One precedence level: operands joined by its operators, left to right (a - b - c is (a - b) - c). */
+  const level = (ops: readonly BinaryOp[], operand: () => FormulaNode) => (): FormulaNode => {
+    let left = operand()
+    for (let t = peek(); t?.kind === 'op' && (ops as readonly string[]).includes(t.op); t = peek()) {
       pos++
-      left = { type: 'binary', op: t.op, left, right: term() }
+      left = { type: 'binary', op: t.op as BinaryOp, left, right: operand() }
     }
     return left
   }
-  const term = (): FormulaNode => {
-    let left = unary()
-    for (let t = peek(); t?.kind === 'op' && (t.op === '*' || t.op === '/'); t = peek()) {
-      pos++
-      left = { type: 'binary', op: t.op, left, right: unary() }
-    }
-    return left
-  }
+  const term = level(['*', '/'], () => unary())
+  const expr = level(['+', '-'], term)
   const unary = (): FormulaNode => {
     const t = peek()
     if (isOp(t, '-')) {

@@ -116,3 +116,50 @@ export const SIGNATURE_IMAGE_MM = 15
 export function cssFontFamily(role: FontRole): string {
   return FONTS[role].css.map((f) => (/^[a-z-]+$/.test(f) ? f : `"${f}"`)).join(', ')
 }
+
+/**
+ * The signature block (落款) by GB/T 9704-2012 §7.3.5, in lines and characters of the body grid:
+ *   - sealed (7.3.5.1): 成文日期 右空四字, 署名 centred over it on the line above; the seal centred on
+ *     the date, its top half a line below the last body line (the standard: within one line), so
+ *     署名 and date sit a little below its centre;
+ *   - unsealed (7.3.5.2): one blank line, 署名 右空二字, the date on the next line with its first
+ *     character two characters right of the 署名's; a longer date sits 右空二字 and moves the 署名.
+ */
+export const SIGNATURE = {
+  /** blank lines between the last body line and the 署名 */
+  blankLinesSealed: 2,
+  blankLinesUnsealed: 1,
+  /** the seal's top below the last body line, in lines */
+  sealTopLines: 0.5,
+  /** 右空 in characters */
+  dateRightSealedChars: 4,
+  nameRightUnsealedChars: 2,
+  dateShiftUnsealedChars: 2,
+} as const
+
+/** Where the 署名 and date go: distances in pt from the text block's right edge to each line's right end. */
+export interface SignaturePlacement {
+  nameRightPt: number
+  dateRightPt: number
+  /** the date's left end from the text block's left edge (unsealed, date not longer than the rule allows) */
+  dateLeftPt?: number
+  /** the seal's centre from the text block's left edge (sealed) */
+  sealCentrePt?: number
+}
+
+/** The placement for a 署名 and date of the given widths (pt) in a line of `lineWidthPt`. */
+export function signaturePlacement(nameW: number, dateW: number, sealed: boolean, lineWidthPt: number): SignaturePlacement {
+  const ch = CHAR_PITCH_PT
+  if (sealed) {
+    const dateRightPt = SIGNATURE.dateRightSealedChars * ch
+    const boxW = dateW || nameW
+    const nameRightPt = dateW ? Math.max(0, dateRightPt + (dateW - nameW) / 2) : dateRightPt
+    return { nameRightPt, dateRightPt, sealCentrePt: lineWidthPt - dateRightPt - boxW / 2 }
+  }
+  const nameRightPt = SIGNATURE.nameRightUnsealedChars * ch
+  const nameStart = lineWidthPt - nameRightPt - nameW
+  const dateStart = nameStart + SIGNATURE.dateShiftUnsealedChars * ch
+  if (dateStart + dateW <= lineWidthPt - SIGNATURE.nameRightUnsealedChars * ch) return { nameRightPt, dateRightPt: lineWidthPt - dateStart - dateW, dateLeftPt: dateStart }
+  const dateRightPt = SIGNATURE.nameRightUnsealedChars * ch
+  return { nameRightPt: dateRightPt + SIGNATURE.dateShiftUnsealedChars * ch + dateW - nameW, dateRightPt }
+}

@@ -19,6 +19,8 @@ export interface Run {
   unfilled?: boolean
   /** the text stands for a figure */
   figure?: boolean
+  /** which figure (the DOCX tags its content control with it, so an import finds the figure again) */
+  figureId?: string
 }
 
 interface At {
@@ -71,7 +73,7 @@ export function runsOf(inlines: readonly Inline[], figures: FigureLookup): Run[]
       runs.push(run)
     } else {
       const shown = figures(i.figureId)
-      runs.push(shown.unfilled ? { text: shown.text, figure: true, unfilled: true } : { text: shown.text, figure: true })
+      runs.push(shown.unfilled ? { text: shown.text, figure: true, unfilled: true, figureId: i.figureId } : { text: shown.text, figure: true, figureId: i.figureId })
     }
   }
   return runs

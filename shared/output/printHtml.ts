@@ -8,7 +8,7 @@
  * character (letter-spacing), so a full page holds 22 lines of 28 characters as in Word.
  */
 import {
-  CSS_CHAR_PITCH_PT, CSS_LETTER_SPACING_PT, cssFontFamily, HEADING_BOLD, HEADING_FONT, LINE_PITCH_PT, MARGIN_MM, PAGE_MM,
+  CSS_CHAR_PITCH_PT, TEXT_BLOCK_MM, CSS_LETTER_SPACING_PT, cssFontFamily, HEADING_BOLD, HEADING_FONT, LINE_PITCH_PT, MARGIN_MM, PAGE_MM,
   PAGE_NUMBER, SEAL_MM, SIGNATURE_IMAGE_MM, SIZE_PT,
 } from './layout'
 import type { OutBlock, OutputDocument, Run } from './prepare'
@@ -23,32 +23,59 @@ export interface PrintOptions {
   assets?: ReadonlyMap<string, PrintAsset>
   /** extra CSS (the preview adds its screen layout) */
   extraCss?: string
+  /**
+   * The paginating script (print/script.ts bundled), carried inline so that whatever prints the page
+   * (headless Chromium, Electron) lays out the same pages as the preview. Without it the page is the
+   * bare flow, for a caller that lays the pages out itself (the preview).
+   */
+  script?: string
+  /** print "定稿 xxxx · name" small at the foot of every page (GB/T 9704 has no such mark: only on request) */
+  printMark?: boolean
 }
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-const cssString = (s: string) => `"${s.replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`
-
 const INDENT_PT = 2 * CSS_CHAR_PITCH_PT
+/**
+ * GB/T 9704-2012 §7.3.5: the signature block's right blank. Unsealed (7.3.5.2): the name 右空二字
+ * (the date, 2 characters right of the name's first, pushes the name left when it is longer). Sealed
+ * (7.3.5.1): the date 右空四字, the name centred over the date whatever its length.
+ */
+export const SIG_RIGHT_PT = { unsealed: 2 * CSS_CHAR_PITCH_PT, sealed: 4 * CSS_CHAR_PITCH_PT } as const
 const PN_PAD_TOP_MM = PAGE_NUMBER.gapBelowTextMm - (PAGE_NUMBER.lineHeightPt / 2) * (25.4 / 72)
 
-export function printCss(final?: { short: string; name: string }): string {
-  const pn = `font-family: ${cssFontFamily('pageNumber')}; font-size: ${SIZE_PT.pageNumber}pt; line-height: ${PAGE_NUMBER.lineHeightPt}pt; letter-spacing: 0; vertical-align: top; padding-top: ${PN_PAD_TOP_MM.toFixed(2)}mm;`
-  const mark = final
-    ? `content: ${cssString(`定稿 ${final.short}${final.name ? ` · ${final.name}` : ''}`)}; font-family: ${cssFontFamily('body')}; font-size: 8pt; color: #555; vertical-align: bottom; padding-bottom: 12mm; letter-spacing: 0;`
-    : ''
+const PX_MM = (mm: number) => `${mm}mm`
+const PN_TOP_MM = MARGIN_MM.top + TEXT_BLOCK_MM.height + PN_PAD_TOP_MM
+
+/**
+ * The print view's CSS. The flow (`main.dd-doc`) is laid out at the text block's width; print/pages.ts
+ * measures it and builds one `.page` box per A4 sheet (margins, page numbers and the optional 定稿 mark
+ * placed inside the box), so the sheet itself has no margin and every box is exactly one sheet.
+ */
+export function printCss(): string {
+  const pn = `font-family: ${cssFontFamily('pageNumber')}; font-size: ${SIZE_PT.pageNumber}pt; line-height: ${PAGE_NUMBER.lineHeightPt}pt; letter-spacing: 0; white-space: nowrap;`
   return `
-@page { size: ${PAGE_MM.width}mm ${PAGE_MM.height}mm; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; }
-@page :right { @bottom-right { content: "— " counter(page) " —"; ${pn} text-align: right; padding-right: ${PAGE_NUMBER.insetPt}pt; }${mark ? ` @bottom-left { ${mark} text-align: left; }` : ''} }
-@page :left { @bottom-left { content: "— " counter(page) " —"; ${pn} text-align: left; padding-left: ${PAGE_NUMBER.insetPt}pt; }${mark ? ` @bottom-right { ${mark} text-align: right; }` : ''} }
+@page { size: ${PAGE_MM.width}mm ${PAGE_MM.height}mm; margin: 0; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; }
+main.dd-doc { width: ${PX_MM(TEXT_BLOCK_MM.width)}; margin-left: ${PX_MM(MARGIN_MM.left)}; }
+.page { position: relative; width: ${PAGE_MM.width}mm; height: ${PAGE_MM.height}mm; overflow: hidden; background: #fff; break-after: page; break-inside: avoid; }
+.page:last-child { break-after: auto; }
+.page .area { position: absolute; left: ${MARGIN_MM.left}mm; top: ${MARGIN_MM.top}mm; width: ${TEXT_BLOCK_MM.width}mm; height: ${TEXT_BLOCK_MM.height}mm; }
+.page .pn { position: absolute; top: ${PN_TOP_MM.toFixed(2)}mm; ${pn} }
+.page.odd .pn { right: calc(${MARGIN_MM.right}mm + ${PAGE_NUMBER.insetPt}pt); }
+.page.even .pn { left: calc(${MARGIN_MM.left}mm + ${PAGE_NUMBER.insetPt}pt); }
+.page .fm { position: absolute; bottom: 12mm; font-family: ${cssFontFamily('body')}; font-size: 8pt; color: #555; white-space: nowrap; }
+.page.odd .fm { left: ${MARGIN_MM.left}mm; }
+.page.even .fm { right: ${MARGIN_MM.right}mm; }
 .dd-doc { font-family: ${cssFontFamily('body')}; font-size: ${SIZE_PT.body}pt; line-height: ${LINE_PITCH_PT}pt; letter-spacing: ${CSS_LETTER_SPACING_PT}pt;
   text-align: justify; orphans: 1; widows: 1; text-spacing-trim: space-all; font-kerning: none; font-variant-east-asian: normal; word-break: normal; line-break: normal; overflow-wrap: anywhere; }
 .dd-doc p, .dd-doc h1, .dd-doc h2, .dd-doc h3, .dd-doc h4, .dd-doc h5 { margin: 0; padding: 0; font-size: ${SIZE_PT.body}pt; font-weight: normal; }
 .dd-doc .p, .dd-doc .h { text-indent: ${INDENT_PT}pt; }
+.dd-doc .cont { text-indent: 0; }
+.dd-doc .split { text-align-last: justify; }
 .dd-doc .title { font-family: ${cssFontFamily('title')}; font-size: ${SIZE_PT.title}pt; text-align: center; letter-spacing: 0; text-indent: 0; }
 .dd-doc .subtitle { font-family: ${cssFontFamily('heading2')}; text-align: center; text-indent: 0; }
 .dd-doc .h1, .dd-doc .f-heading1 { font-family: ${cssFontFamily(HEADING_FONT[1])}; }
@@ -62,11 +89,18 @@ body { margin: 0; color: #000; background: #fff; }
 .dd-doc td, .dd-doc th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-weight: normal; }
 .dd-doc th { font-family: ${cssFontFamily('heading1')}; text-align: center; }
 .dd-doc .caption { text-indent: 0; font-family: ${cssFontFamily('heading1')}; }
-.dd-doc .sig { display: flex; justify-content: flex-end; margin-top: ${LINE_PITCH_PT}pt; padding-right: ${INDENT_PT}pt; text-indent: 0; text-align: left; break-inside: avoid; }
+.dd-doc .sig { display: flex; justify-content: flex-end; padding-top: ${LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.unsealed}pt; text-indent: 0; text-align: left; }
 .dd-doc .sig .box { display: flex; flex-direction: column; align-items: flex-start; position: relative; }
+.dd-doc .sig .org, .dd-doc .sig .date { white-space: nowrap; }
 .dd-doc .sig .date { padding-left: ${INDENT_PT}pt; }
-.dd-doc .sig.sealed { margin-top: ${2 * LINE_PITCH_PT}pt; padding-right: ${2 * INDENT_PT}pt; }
-.dd-doc .sig.sealed .box { align-items: center; }
+.dd-doc .sig.sealed { padding-top: ${2 * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.sealed}pt; }
+.dd-doc .sig.sealed .box { align-items: stretch; }
+/* the name centred over the date whatever its length: its box takes no width (inline-size
+   containment), and a centred flex item overflows both sides equally. In flow, not positioned, so
+   the PDF's text keeps the reading order name → date (verify reads it). */
+.dd-doc .sig.sealed .org { display: flex; justify-content: center; contain: inline-size; height: ${LINE_PITCH_PT}pt; }
+.dd-doc .sig.sealed .org span { flex: none; }
+.dd-doc .sig.sealed .signimg { align-self: center; }
 .dd-doc .sig.sealed .date { padding-left: 0; }
 .dd-doc .sig .seal { position: absolute; width: ${SEAL_MM}mm; left: 50%; top: ${-2 * LINE_PITCH_PT}pt; transform: translateX(-50%); mix-blend-mode: multiply; pointer-events: none; }
 .dd-doc .sig .signimg { height: ${SIGNATURE_IMAGE_MM}mm; display: block; mix-blend-mode: multiply; }
@@ -101,9 +135,9 @@ function blockHtml(b: OutBlock): string {
     case 'table':
       return `<table${at}>${b.rows.map((row) => `<tr>${row.map((cell) => `<td>${runsHtml(cell) || '&nbsp;'}</td>`).join('')}</tr>`).join('')}</table>`
     case 'figureTable':
-      return `<div${at}><p class="caption">${escapeHtml(b.caption)}</p><table><thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
+      return `<p class="caption"${at}>${escapeHtml(b.caption)}</p><table class="figures"><thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c) || '&nbsp;'}</td>`).join('')}</tr>`)
-        .join('')}</tbody></table></div>`
+        .join('')}</tbody></table>`
     case 'pageBreak':
       return `<div class="pb"${at}></div>`
   }
@@ -116,7 +150,7 @@ function signatureHtml(out: OutputDocument, assets: ReadonlyMap<string, PrintAss
   const signImg = sig.signatureAssetId ? assets?.get(sig.signatureAssetId) : undefined
   const parts = [
     seal ? `<img class="seal" alt="印章" src="${escapeHtml(seal.dataUrl)}">` : '',
-    sig.organization ? `<p class="org">${escapeHtml(sig.organization)}</p>` : '',
+    sig.organization ? (seal ? `<p class="org"><span>${escapeHtml(sig.organization)}</span></p>` : `<p class="org">${escapeHtml(sig.organization)}</p>`) : '',
     signImg ? `<img class="signimg" alt="签名" src="${escapeHtml(signImg.dataUrl)}">` : '',
     sig.date ? `<p class="date">${escapeHtml(sig.date)}</p>` : '',
   ]
@@ -125,15 +159,16 @@ function signatureHtml(out: OutputDocument, assets: ReadonlyMap<string, PrintAss
 
 /** The body of the print view (without <html>/<head>), e.g. for a preview that lays out pages itself. */
 export function printBodyHtml(out: OutputDocument, opts: PrintOptions = {}): string {
+  const mark = opts.printMark && out.final ? ` data-mark="${escapeHtml(`定稿 ${out.final.short}${out.final.name ? ` · ${out.final.name}` : ''}`)}"` : ''
   const head = [
     `<h1 class="title" data-part="title">${out.titleLines.map(escapeHtml).join('<br>') || '<br>'}</h1>`,
     out.subtitle ? `<p class="subtitle" data-part="subtitle">${escapeHtml(out.subtitle)}</p>` : '',
     '<p class="blank"><br></p>',
   ]
-  return `<main class="dd-doc">${head.join('')}${out.blocks.map(blockHtml).join('')}${signatureHtml(out, opts.assets)}</main>`
+  return `<main class="dd-doc"${mark}>${head.join('')}${out.blocks.map(blockHtml).join('')}${signatureHtml(out, opts.assets)}</main>`
 }
 
 export function printHtml(out: OutputDocument, opts: PrintOptions = {}): string {
   const meta = out.final ? `<meta name="draftdesk-fingerprint" content="${escapeHtml(out.final.fingerprint)}">` : ''
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(out.titleLines.join('') || '稿台文稿')}</title>${meta}<style>${printCss(out.final)}${opts.extraCss ?? ''}</style></head><body>${printBodyHtml(out, opts)}</body></html>`
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(out.titleLines.join('') || '稿台文稿')}</title>${meta}<style>${printCss()}${opts.extraCss ?? ''}</style></head><body>${printBodyHtml(out, opts)}${opts.script ? `<script>${opts.script.replace(/<\/(script)/gi, '<\\/$1')}</script>` : ''}</body></html>`
 }

@@ -57,18 +57,32 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: Weak
       i++
     }
   }
+  /** At the `{` or `[` of `container`: notes its line and steps in; true when it closes at once (empty). */
+  const opens = (container: object, close: '}' | ']'): boolean => {
+    lineOf.set(container, line)
+    i++
+    ws()
+    if (text[i] !== close) return false
+    i++
+    return true
+  }
+  /** After a member of an object or array: a comma (false, more follow) or its closing `close` (true). */
+  const closes = (close: '}' | ']', problem: 'json.expectedCommaOrBrace' | 'json.expectedCommaOrBracket'): boolean => {
+    ws()
+    if (text[i] === ',') {
+      i++
+      return false
+    }
+    if (text[i] !== close) fail(msg(problem))
+    i++
+    return true
+  }
   const value = (): unknown => {
     ws()
     const c = text[i]
     if (c === '{') {
       const obj: Record<string, unknown> = {}
-      lineOf.set(obj, line)
-      i++
-      ws()
-      if (text[i] === '}') {
-        i++
-        return obj
-      }
+      if (opens(obj, '}')) return obj
       for (;;) {
         ws()
         if (text[i] !== '"') fail(msg('json.expectedKey'))
@@ -77,39 +91,15 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: Weak
         if (text[i] !== ':') fail(msg('json.expectedColon'))
         i++
         obj[key] = value()
-        ws()
-        if (text[i] === ',') {
-          i++
-          continue
-        }
-        if (text[i] === '}') {
-          i++
-          return obj
-        }
-        fail(msg('json.expectedCommaOrBrace'))
+        if (closes('}', 'json.expectedCommaOrBrace')) return obj
       }
     }
     if (c === '[') {
       const arr: unknown[] = []
-      lineOf.set(arr, line)
-      i++
-      ws()
-      if (text[i] === ']') {
-        i++
-        return arr
-      }
+      if (opens(arr, ']')) return arr
       for (;;) {
         arr.push(value())
-        ws()
-        if (text[i] === ',') {
-          i++
-          continue
-        }
-        if (text[i] === ']') {
-          i++
-          return arr
-        }
-        fail(msg('json.expectedCommaOrBracket'))
+        if (closes(']', 'json.expectedCommaOrBracket')) return arr
       }
     }
     if (c === '"') return str()

@@ -61,7 +61,11 @@ export async function benchBackup(dataDir: string) {
   await benchKeystrokeDuringBackup(dataDir)
 }
 
-/** Keystrokes in the long document: 200 without a backup, then 200 while one runs in the shell. */
+/**
+ * Keystrokes in the long document: 200 without a backup, then typing on while the page has the
+ * shell back the library up again and again (as 立即备份 does), until 200 keystrokes began while a
+ * backup was running. Only those count as "during": a keystroke between two backups is neither.
+ */
 async function benchKeystrokeDuringBackup(dataDir: string) {
   const shell = await startShell(dataDir)
   const browser = await launchChromium()
@@ -74,23 +78,55 @@ async function benchKeystrokeDuringBackup(dataDir: string) {
     await page.keyboard.press('End')
     const without = await typeAndMeasure(page, 200)
     const token = new URL(shell.url).searchParams.get('token')!
-    // the page asks for a backup as 立即备份 does, and does not wait for it
-    await page.evaluate(`window.__backup = fetch('/api/backups.create', { method: 'POST', headers: { 'x-draftdesk-token': ${JSON.stringify(token)} }, body: '{}' }).then((r) => r.json()); window.__backupDone = false; window.__backup.then(() => { window.__backupDone = true })`)
-    // the probe typeAndMeasure installed goes on measuring: type until the backup is done
-    await page.evaluate('window.__latency = []')
+    // the probe typeAndMeasure installed goes on measuring, from empty lists
+    await page.evaluate('window.__latency = []; window.__latencyAt = []')
+    await page.evaluate(`(() => {
+      window.__backups = []
+      window.__backupStart = null
+      window.__stopBackups = false
+      window.__backupLoop = (async () => {
+        while (!window.__stopBackups) {
+          window.__backupStart = performance.now()
+          const res = await fetch('/api/backups.create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-draftdesk-token': ${JSON.stringify(token)} }, body: '{}' })
+          const answer = await res.json()
+          window.__backups.push({ start: window.__backupStart, end: performance.now(), ok: answer.ok === true, error: answer.error ?? null })
+          window.__backupStart = null
+          if (!answer.ok) return
+        }
+      })()
+    })()`)
+    // keystrokes that began while a backup ran: the finished ones, and the one running now (a failed backup ends the typing)
+    const countDuring = `(() => {
+      if (window.__backups.some((b) => !b.ok)) return Infinity
+      const spans = window.__backups.map((b) => [b.start, b.end])
+      if (window.__backupStart !== null) spans.push([window.__backupStart, Infinity])
+      return window.__latencyAt.filter((t) => spans.some(([a, b]) => t >= a && t <= b)).length
+    })()`
     const chars = '推进工作落实责任强化措施'
     let typed = 0
-    while (typed < 200 || !(await page.evaluate<boolean>('window.__backupDone'))) {
+    // at most 2,000 keystrokes: a backup that never ends must not keep the bench going forever
+    while (typed < 2000) {
       await page.keyboard.insertText(chars[typed++ % chars.length]!)
       await page.waitForTimeout(25)
+      if (typed % 20 === 0 && (await page.evaluate<number>(countDuring)) >= 200) break
     }
     await page.waitForTimeout(100)
-    const withBackup = await page.evaluate<number[]>('window.__latency')
-    const result = await page.evaluate<{ ok: boolean }>('window.__backup')
-    if (!result.ok) throw new Error(`backup failed: ${JSON.stringify(result)}`)
+    const { latency, at } = await page.evaluate<{ latency: number[]; at: number[] }>('({ latency: window.__latency, at: window.__latencyAt })')
+    await page.evaluate('window.__stopBackups = true')
+    await page.evaluate('window.__backupLoop')
+    const backups = await page.evaluate<{ start: number; end: number; ok: boolean; error: unknown }[]>('window.__backups')
+    const failed = backups.find((b) => !b.ok)
+    if (failed) throw new Error(`backup failed: ${JSON.stringify(failed.error)}`)
+    const withBackup = latency.filter((_, i) => backups.some((b) => at[i]! >= b.start && at[i]! <= b.end))
     const a = report('keystroke_without_backup_ms', without.slice(10), undefined, 'browser shell, 60,000-character document, library of 1,000 documents and 100,000 snippets')
-    const b = report('keystroke_during_backup_ms', withBackup.slice(10), undefined, `the same, typing from the moment the shell starts backing the library up until it is done (${typed} keystrokes)`)
-    console.log(JSON.stringify({ name: 'keystroke_backup_ratio', p50: Math.round((b.median / a.median) * 100) / 100, p95: Math.round((b.p95 / a.p95) * 100) / 100 }))
+    const b = report(
+      'keystroke_during_backup_ms',
+      withBackup,
+      undefined,
+      `the same page in the same run, only the keystrokes that began while the shell was backing the library up (${withBackup.length} of ${typed} typed, over ${backups.length} backups)`,
+    )
+    const ratio = Math.round((b.p95 / a.p95) * 100) / 100
+    console.log(JSON.stringify({ name: 'keystroke_backup_ratio', p50: Math.round((b.median / a.median) * 100) / 100, p95: ratio, target: { stat: 'p95', max: 1.25 }, pass: ratio <= 1.25 }))
   } finally {
     await browser.close()
     await shell.stop()

@@ -16,18 +16,22 @@ import { ROOT } from '../helpers/shell'
 /**
  * A script for page.evaluate: from each beforeinput in the editable root to the frame after the
  * next change in `observed` (a selector; the root itself by default), in ms, pushed onto
- * `window[samples]`.
+ * `window[samples]`; when each keystroke began (performance.now()) onto `window[samples + 'At']`.
  */
 export const latencyProbe = (samples: string, observed?: string): string => `(() => {
   const root = document.querySelector('[contenteditable="true"]')
   window.${samples} = []
+  window.${samples}At = []
   let start = null
   root.addEventListener('beforeinput', () => { start = performance.now() }, { capture: true })
   new MutationObserver(() => {
     if (start === null) return
     const t0 = start
     start = null
-    requestAnimationFrame(() => window.${samples}.push(performance.now() - t0))
+    requestAnimationFrame(() => {
+      window.${samples}.push(performance.now() - t0)
+      window.${samples}At.push(t0)
+    })
   }).observe(${observed ? `document.querySelector('${observed}')` : 'root'}, { subtree: true, childList: true, characterData: true, attributes: false })
 })()`
 

@@ -16,9 +16,11 @@ import { markInterval, quantile, report, time } from './stats'
 import { benchSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
-import { benchLargeImport } from './guard'
+import { benchLargeImport, benchLargeSave } from './guard'
 import { benchBackup } from './backup'
 import { benchPageView } from './pageview'
+import { benchSources } from './sources'
+import { benchTeam } from './team'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -161,6 +163,8 @@ async function main() {
   try {
     await benchImport(dataDir)
     await benchLargeImport(fs.mkdtempSync(path.join(dataDir, 'large-import-')))
+    await benchLargeSave(fs.mkdtempSync(path.join(dataDir, 'large-save-')))
+    await benchSources(fs.mkdtempSync(path.join(dataDir, 'sources-')))
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
     // the library benchSnippets built, with its 100,000 snippets
@@ -168,6 +172,7 @@ async function main() {
     await benchOutput(fs.mkdtempSync(path.join(dataDir, 'output-')))
     await benchFigures(fs.mkdtempSync(path.join(dataDir, 'figures-')))
     await benchPageView(fs.mkdtempSync(path.join(dataDir, 'pageview-')))
+    await benchTeam()
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

@@ -4,6 +4,7 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { outlineEntries, useE2E } from '../helpers/e2e'
+import { officeDocx, sofficeConvert } from '../helpers/officeFiles'
 
 const e2e = useE2E()
 const tempDir = e2e.tempDir
@@ -102,6 +103,46 @@ describe('import through the UI', () => {
     await expect.poll(() => page.locator('.doc-list .doc-title').allInnerTexts()).toEqual(expect.arrayContaining(['社区工作总结', '社区工作总结（三）']))
     expect(await page.locator('.doc-list .doc-title').count()).toBe(2)
   })
+
+  it('imports last year’s summary as a published PDF through the file picker: its headings, without page numbers or running header', async () => {
+    // our own text, published as LibreOffice prints it: a running header and "— N —" page numbers
+    const body = (s: string) => Array.from({ length: 7 }, () => s).join('')
+    const dir = tempDir()
+    const docx = path.join(dir, '石门水库管理所2025年工作总结.docx')
+    fs.writeFileSync(
+      docx,
+      await officeDocx({
+        title: '石门水库管理所2025年工作总结',
+        header: '石门水库管理所',
+        lines: [
+          { text: '一、安全度汛', heading: true },
+          { text: body('汛前全面检查大坝、溢洪道和闸门启闭设备，修订防汛预案并组织实战演练，') + '确保水库安全度汛。' },
+          { text: '二、工程维护', heading: true },
+          { text: body('完成坝顶道路修补和观测设施更新，清理库区漂浮物，') + '工程面貌明显改善。' },
+          { text: '三、明年打算', heading: true },
+          { text: '继续做好日常巡查和水质监测。' },
+        ],
+        signature: ['石门水库管理所', '2025年12月15日'],
+      }),
+    )
+    const pdf = sofficeConvert(docx, 'pdf', dir)
+    const page = await openApp()
+    expect(await page.locator('[data-testid=import-input]').getAttribute('accept')).toContain('.pdf')
+    await page.setInputFiles('[data-testid=import-input]', pdf)
+    await expect.poll(() => page.locator('[data-testid=import-report]').innerText(), { timeout: 30_000 }).toContain('标题 3 个')
+    await page.click('button:has-text("导入为新文稿")')
+    await page.locator('.dd-title', { hasText: '石门水库管理所2025年工作总结' }).waitFor()
+    expect(await page.locator('.dd-title').innerText()).toBe('石门水库管理所2025年工作总结')
+    expect(await outline(page)).toEqual(['一、安全度汛', '二、工程维护', '三、明年打算'])
+    expect(await page.locator('.document-body').innerText()).not.toMatch(/—\s*\d\s*—/)
+    // each paragraph whole (its lines joined), and no running header among them
+    expect(await page.locator('.dd-paragraph').allInnerTexts()).toEqual([
+      body('汛前全面检查大坝、溢洪道和闸门启闭设备，修订防汛预案并组织实战演练，') + '确保水库安全度汛。',
+      body('完成坝顶道路修补和观测设施更新，清理库区漂浮物，') + '工程面貌明显改善。',
+      '继续做好日常巡查和水质监测。',
+    ])
+    await page.screenshot({ path: path.resolve('test-results/import-pdf.png') })
+  }, 180_000)
 
   it('imports a .docx by drag and drop into the open document as one undo step', async () => {
     const page = await openApp()

@@ -1,5 +1,6 @@
-/** A small PNG (a red seal-like ring) made in code, and a tiny JPEG, for seal tests. */
+/** A small PNG (a red seal-like ring) made in code, and JPEGs, for seal tests. */
 import { deflateSync } from 'node:zlib'
+import jpeg from 'jpeg-js'
 
 function crc32(buf: Uint8Array): number {
   let c = ~0
@@ -40,8 +41,19 @@ export function sealPng(size = 240): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())])
 }
 
-/** A valid 1×1 JPEG. */
-export const TINY_JPEG = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-  'base64',
-)
+/** A JPEG of `width`×`height` made with jpeg-js: a red ring on white, like a scanned seal. */
+export function sealJpeg(width = 240, height = width, quality = 85): Buffer {
+  const data = Buffer.alloc(width * height * 4, 255)
+  const cx = width / 2
+  const cy = height / 2
+  const r = Math.min(cx, cy)
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const d = Math.hypot(x - cx, y - cy)
+      if ((d < r - 2 && d > r - 14) || d < r * 0.22) data.set([210, 20, 20, 255], (y * width + x) * 4)
+    }
+  return jpeg.encode({ width, height, data }, quality).data
+}
+
+/** A valid 1×1 JPEG (made by jpeg-js, so every decoder reads it). */
+export const TINY_JPEG = sealJpeg(1, 1)

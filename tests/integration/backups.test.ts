@@ -10,12 +10,12 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices, type Services } from '../../electron/services'
 import { backupsOf } from '../../electron/services/backups/store'
-import { APPLICATION_ID, LATEST_SCHEMA_VERSION, listSnapshots } from '../../electron/services/library'
-import { migrations } from '../../electron/services/library/migrations'
+import { LATEST_SCHEMA_VERSION, listSnapshots } from '../../electron/services/library'
 import { snippetStore } from '../../electron/services/snippets'
 import { ApiError } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
 import { sampleDocument } from '../helpers/documents'
+import { libraryAtSchema } from '../helpers/oldLibrary'
 import { useTempDirs } from '../helpers/tempDir'
 
 /** A save made from the stored version (these tests are about storage, not about conflicts). */
@@ -171,11 +171,7 @@ describe('the backups folder', () => {
 
 /** A library at schema version 2 (before 定稿 and images), made as an older DraftDesk made it. */
 function oldLibrary(file: string): void {
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  for (const m of migrations.filter((x) => x.version <= 2)) db.exec(m.up)
-  db.pragma('user_version = 2')
-  db.pragma(`application_id = ${APPLICATION_ID}`)
+  const db = libraryAtSchema(file, 2, { wal: true })
   const model = JSON.stringify(sampleDocument('旧版稿台写的总结'))
   db.prepare("INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at) VALUES ('old-doc-1', '旧版稿台写的总结', ?, '', 10, 1, 1)").run(model)
   db.close()

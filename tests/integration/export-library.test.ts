@@ -1,11 +1,10 @@
 /** Migration 0003 on a library made before it: revisions keep their rows and ids; assets and 定稿 work after. */
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import { migrations } from '../../electron/services/library/migrations'
-import { APPLICATION_ID } from '../../electron/services/library'
 import { sampleDocument } from '../helpers/documents'
+import { libraryAtSchema } from '../helpers/oldLibrary'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -19,10 +18,7 @@ describe('migration 0003-output', () => {
   it('upgrades a version-2 library keeping revisions', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'library.sqlite')
-    const db = new Database(file)
-    for (const m of migrations.filter((x) => x.version <= 2)) db.exec(m.up)
-    db.pragma('user_version = 2')
-    db.pragma(`application_id = ${APPLICATION_ID}`)
+    const db = libraryAtSchema(file, 2)
     const json = JSON.stringify(sampleDocument())
     db.prepare("INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at) VALUES ('doc000001', 't', ?, '', 0, 1, 1)").run(json)
     db.prepare("INSERT INTO revisions (id, document_id, created_at, reason, model_json, characters) VALUES (7, 'doc000001', 5, 'manual', ?, 3)").run(json)

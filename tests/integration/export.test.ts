@@ -121,14 +121,15 @@ describe('DOCX', () => {
 
     const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value
     expect(html).toContain('<h1>主要工作</h1>')
-    // run-in heading: one paragraph, heading sentence then body, figure resolved
-    expect(html).toContain('<h2><strong>健全责任体系。</strong>与各村签订责任书36份，做到横向到边、纵向到底。</h2>')
+    // run-in heading: the heading sentence as a heading (joined to its body by a style separator), figure resolved
+    expect(html).toContain('<h2><strong>健全责任体系。</strong></h2><p>与各村签订责任书36份，做到横向到边、纵向到底。</p>')
     expect(html).toContain('<h3>开展专项检查</h3>')
     expect(html).toContain('<h4>重点行业</h4>')
     expect(html).toMatch(/<table>.*检查企业.*120家.*<\/table>/s)
     expect(html).toContain('附表：数据表')
     expect(html).toMatch(/<td><p>责任书份数<\/p><\/td><td><p>36份<\/p><\/td>/)
-    expect(html).toContain('<p>某某镇应急管理办公室</p><p>2025年12月20日</p>')
+    // the seal floats in the 署名's own paragraph
+    expect(html).toMatch(/<p><img [^>]*alt="印章"[^>]*\/>某某镇应急管理办公室<\/p><p>2025年12月20日<\/p>/)
     services.close()
   })
 
@@ -185,7 +186,11 @@ describe('定稿 and verify', () => {
     expect(pdfBytes.toString('latin1')).toContain(`/DraftDeskFingerprint (${final.fingerprint})`)
     const pdfFile = path.join(dir, 'final.pdf')
     fs.writeFileSync(pdfFile, pdfBytes)
-    expect(pdfWords(pdfFile)[0]!.words.map((w) => w.text).join(' ')).toContain(final.short) // printed in the footer
+    // GB/T 9704 has no mark on the page: the footer carries it only when the writer asks
+    expect(pdfWords(pdfFile)[0]!.words.map((w) => w.text).join(' ')).not.toContain(final.short)
+    const marked = await callApi(h, 'export.render', { id: doc.id, format: 'pdf', printMark: true })
+    fs.writeFileSync(path.join(dir, 'marked.pdf'), Buffer.from(marked.dataBase64, 'base64'))
+    expect(pdfWords(path.join(dir, 'marked.pdf'))[0]!.words.map((w) => w.text).join(' ')).toContain(final.short)
 
     // later edits never alter the 定稿; the current text becomes a draft
     const edited = sampleDocument()

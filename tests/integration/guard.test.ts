@@ -15,7 +15,7 @@ import { messageText, type Message } from '../../shared/errors'
 import { callApi, createServices } from '../../electron/services'
 import { runInWorker } from '../../electron/services/worker/run'
 import { parseCsv } from '../../shared/snippets/csv'
-import { sealPng } from '../helpers/png'
+import { sealJpeg, sealPng } from '../helpers/png'
 import { sampleDocument } from '../helpers/documents'
 import { startShell, type RunningShell } from '../helpers/shell'
 import { useTempDirs } from '../helpers/tempDir'
@@ -394,9 +394,26 @@ describe('what the app writes and stores cannot be turned against the writer', (
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x0f, 0xa0, 0x0f, 0xa0, 0x01, 0x01, 0x11, 0x00, 0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x12, 0x34, 0xff, 0xd9])
     const lyingJpeg = await add('骗.jpg', jpeg)
     expect(zh(lyingJpeg.error)).toBe('JPEG 图片的数据与其声明的尺寸不符（文件已损坏或被篡改）')
+    // a JPEG that claims 20000×20000: refused before a pixel is decoded
+    const bigJpeg = Buffer.from(jpeg)
+    bigJpeg.writeUInt16BE(20000, 7)
+    bigJpeg.writeUInt16BE(20000, 9)
+    const bigClaim = await add('巨图.jpg', bigJpeg)
+    expect(zh(bigClaim.error)).toBe('图片太大（20000×20000）：印章和签名图片每边不超过 4000 像素、总共不超过 16 百万像素')
+    // a real JPEG cut short in its scan data: its segments look fine, decoding it fails
+    const scanned = sealJpeg(300, 300)
+    const cut = await add('截断.jpg', scanned.subarray(0, Math.floor(scanned.length * 0.7)))
+    expect(cut.error?.code).toBe('image.corrupt')
+    expect(zh(cut.error)).toMatch(/^JPEG 图片已损坏（.+）$/)
+    // the same JPEG with a scrambled Huffman table
+    const scrambled = Buffer.from(scanned)
+    const dht = scrambled.indexOf(Buffer.from([0xff, 0xc4]))
+    scrambled.fill(0xff, dht + 5, dht + 21)
+    expect((await add('乱码.jpg', scrambled)).error?.code).toBe('image.corrupt')
     expect((await api.call('assets.list', {})).result).toEqual([])
-    // a real seal is accepted
+    // real seals are accepted
     expect((await add('公章.png', sealPng(200))).result).toMatchObject({ mime: 'image/png', width: 200, height: 200 })
+    expect((await add('公章.jpg', scanned)).result).toMatchObject({ mime: 'image/jpeg', width: 300, height: 300 })
   })
 
   it('imports made from a sample still work after all this (the worker path end to end, saved)', async () => {

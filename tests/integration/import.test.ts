@@ -399,8 +399,8 @@ describe('bad input is refused with a clear message and nothing is imported', ()
     ['an empty .md', '空.md', () => new Uint8Array(0), 'import.empty', /文件是空的/, /empty/],
     ['an empty .docx', '空.docx', () => new Uint8Array(0), 'import.empty', /文件是空的/, /empty/],
     ['a .docx without text', '无字.docx', () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), 'import.docxNoText', /没有文字/, /holds no text/],
-    ['a .pdf', '总结.pdf', () => utf8('%PDF-1.7'), 'import.unsupportedExt', /^不支持导入 \.pdf 文件：可以导入 \.txt、\.md、\.docx$/, /^\.pdf files cannot be imported/],
-    ['a .doc', '总结.doc', () => utf8('x'), 'import.oldWord', /另存为 \.docx/, /save the file as \.docx/],
+    ['a .pdf that is only a PDF header', '总结.pdf', () => utf8('%PDF-1.7'), 'import.pdfDamaged', /^无法读取这个 PDF 文件：文件已损坏或不完整/, /^cannot read this PDF file/],
+    ['a .pages file', '总结.pages', () => utf8('x'), 'import.unsupportedExt', /^不支持导入 \.pages 文件：可以导入 \.txt、\.md、\.docx、\.doc、\.wps、\.rtf、\.pdf、\.html$/, /^\.pages files cannot be imported/],
   ]
   it.each(cases)('%s', (_label, name, make, code, message, english) =>
     withServices(async (services) => {
@@ -555,7 +555,7 @@ describe('the import command', () => {
     expect(plain.out).toContain('免责声明')
     expect(cleaned.out).not.toContain('免责声明')
     expect(cleaned.err).toMatch(/2 行网页杂项/)
-    expect(cleaned.err).toContain('去掉：第 1 行（meta）：来源：网络整理')
+    expect(cleaned.err).toContain('去掉：第 1 行（发布信息）：来源：网络整理')
   })
 
   it('reports each removed line and keeps the ones the writer keeps', () =>

@@ -5,17 +5,16 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import { newDocumentId } from '../../electron/services/documents/store'
-import { APPLICATION_ID } from '../../electron/services/library'
-import { migrations } from '../../electron/services/library/migrations'
 import { salvageLibrary } from '../../electron/services/backups/salvage'
 import { verifyFile } from '../../electron/services/output'
 import { FinalStore } from '../../electron/services/output/store'
 import type { SummaryDocument } from '../../shared/document/model'
 import { messageText } from '../../shared/errors'
+import { cli } from '../helpers/cli'
 import { sampleDocument } from '../helpers/documents'
+import { libraryAtSchema } from '../helpers/oldLibrary'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -30,13 +29,6 @@ const withParagraph = (doc: SummaryDocument, text: string): SummaryDocument => (
   ...doc,
   blocks: [...doc.blocks, { type: 'paragraph', children: [{ type: 'text', text }] }],
 })
-
-async function cli(args: string[]) {
-  const lines: string[] = []
-  const errors: string[] = []
-  const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-  return { code, out: lines.join('\n'), err: errors.join('\n') }
-}
 
 describe('revisions.get and revisions.restore', () => {
   it('opens a revision, restores it keeping the text before as a restore revision', async () => {
@@ -190,10 +182,7 @@ describe('migration 0005-finals-kept', () => {
   function libraryAt(version: number, setup: (db: Database.Database) => void = () => {}) {
     const dir = tempDir()
     const file = path.join(dir, 'library.sqlite')
-    const db = new Database(file)
-    for (const m of migrations.filter((x) => x.version <= version)) db.exec(m.up)
-    db.pragma(`user_version = ${version}`)
-    db.pragma(`application_id = ${APPLICATION_ID}`)
+    const db = libraryAtSchema(file, version)
     const json = JSON.stringify(sampleDocument())
     db.prepare("INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at, trashed_at) VALUES ('doc000001', 't', ?, '', 0, 1, 1, 2)").run(json)
     db.prepare("INSERT INTO revisions (id, document_id, created_at, reason, model_json, characters) VALUES (7, 'doc000001', 5, 'manual', ?, 3)").run(json)

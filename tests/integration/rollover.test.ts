@@ -1,19 +1,12 @@
 /** 新年度底稿 through the API and the CLI, in Chinese and with --lang en. */
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import type { SummaryDocument } from '../../shared/document/model'
+import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tempDir'
 import { libraryWith } from '../helpers/documents'
 
 const tempDir = useTempDirs()
-
-async function cli(args: string[]) {
-  const lines: string[] = []
-  const errors: string[] = []
-  const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-  return { code, out: lines.join('\n'), err: errors.join('\n') }
-}
 
 const model: SummaryDocument = {
   version: 1,

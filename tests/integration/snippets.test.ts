@@ -1,15 +1,14 @@
 /** The snippet library on real SQLite in temp folders: store, API, files, starter set, CLI. */
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices, type Services } from '../../electron/services'
-import { APPLICATION_ID, openLibraryDatabase } from '../../electron/services/library'
-import { migration0001 } from '../../electron/services/library/migrations/0001-documents'
+import { openLibraryDatabase } from '../../electron/services/library'
 import { SnippetStore, starterSnippets } from '../../electron/services/snippets'
 import { bodyFromText, bodyToText, DEFAULT_CATEGORIES, type SnippetDraft } from '../../shared/snippets'
 import { cli } from '../helpers/cli'
 import { sampleDocument } from '../helpers/documents'
+import { libraryAtSchema } from '../helpers/oldLibrary'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -58,10 +57,7 @@ describe('the starter library', () => {
   it('comes to a library made before snippets existed (schema 1), documents untouched', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'library.sqlite')
-    const old = new Database(file)
-    old.exec(migration0001.up)
-    old.pragma('user_version = 1')
-    old.pragma(`application_id = ${APPLICATION_ID}`)
+    const old = libraryAtSchema(file, 1)
     old.close()
     const s = services(dir)
     const doc = await callApi(s.handlers, 'documents.create', { title: '旧库文稿', model: sampleDocument('旧库文稿') })

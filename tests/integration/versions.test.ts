@@ -6,16 +6,15 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import { DocumentStore } from '../../electron/services/documents/store'
 import { storageError } from '../../electron/services/documents/storageErrors'
 import { openLibraryDatabase } from '../../electron/services/library'
-import { migrations } from '../../electron/services/library/migrations'
-import { APPLICATION_ID } from '../../electron/services/library/database'
 import { ApiError } from '../../shared/api'
 import type { SummaryDocument } from '../../shared/document/model'
+import { cli } from '../helpers/cli'
 import { sampleDocument } from '../helpers/documents'
+import { libraryAtSchema } from '../helpers/oldLibrary'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -33,13 +32,6 @@ function freshStore() {
 
 const revisionText = (db: Database.Database, id: number) =>
   JSON.parse((db.prepare('SELECT model_json FROM revisions WHERE id = ?').get(id) as { model_json: string }).model_json) as SummaryDocument
-
-async function cli(args: string[]) {
-  const lines: string[] = []
-  const errors: string[] = []
-  const code = await runCli(args, { log: (s) => lines.push(s), error: (s) => errors.push(s) })
-  return { code, out: lines.join('\n'), err: errors.join('\n') }
-}
 
 describe('document versions', () => {
   it('start at 1 and rise by one with every stored change', () => {
@@ -115,11 +107,7 @@ describe('document versions', () => {
 
   it('upgrades a version-3 library: every document at version 1, revisions and 定稿 intact', () => {
     const file = path.join(tempDir(), 'library.sqlite')
-    const old = new Database(file)
-    old.pragma('journal_mode = WAL')
-    for (const m of migrations.filter((m) => m.version <= 3)) old.exec(m.up)
-    old.pragma('user_version = 3')
-    old.pragma(`application_id = ${APPLICATION_ID}`)
+    const old = libraryAtSchema(file, 3, { wal: true })
     const json = JSON.stringify(sampleDocument())
     old.prepare("INSERT INTO documents (id, title, model_json, body_text, characters, created_at, updated_at) VALUES ('old-document-1', 't', ?, '', 10, 1, 1)").run(json)
     old.prepare("INSERT INTO revisions (id, document_id, created_at, reason, model_json, characters) VALUES (7, 'old-document-1', 1, 'manual', ?, 10)").run(json)

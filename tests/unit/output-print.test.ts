@@ -15,6 +15,7 @@ function fakeWindow(log: string[]): PrintWindow {
     isDestroyed: () => destroyed,
     once: () => undefined,
     webContents: {
+      executeJavaScript: async () => ({ pages: 3, forced: [2] }),
       printToPDF: async (options) => {
         log.push(`pdf:${JSON.stringify(options)}`)
         return new Uint8Array(Buffer.from(`%PDF-${loaded}`))
@@ -35,7 +36,10 @@ describe('electron output hooks', () => {
   it('prints the print view to PDF with the page CSS size, then closes the window', async () => {
     const log: string[] = []
     const hooks = electronOutputHooks({ make: () => fakeWindow(log), notify: () => undefined })
-    const pdf = await hooks.printer!().print('<p>稿</p>')
+    const heard: unknown[] = []
+    const pdf = await hooks.printer!().print('<p>稿</p>', (p) => heard.push(p))
+    // the page's own pagination ran before printing, and what it laid out is passed on
+    expect(heard).toEqual([{ pages: 3, forced: [2] }])
     expect(Buffer.from(pdf).toString()).toBe('%PDF-<p>稿</p>')
     expect(log).toEqual(['load:<p>稿</p>', `pdf:${JSON.stringify(PDF_OPTIONS)}`, 'destroy'])
     expect(PDF_OPTIONS.preferCSSPageSize).toBe(true)

@@ -8,7 +8,7 @@ import { formatDate } from '../../shared/output/dates'
 import * as L from '../../shared/output/layout'
 import { renderMarkdown, renderText } from '../../shared/output/plain'
 import { breakTitle, prepareOutput } from '../../shared/output/prepare'
-import { printHtml } from '../../shared/output/printHtml'
+import { printHtml, SIG_RIGHT_PT } from '../../shared/output/printHtml'
 import { sha256Hex } from '../../shared/output/sha256'
 import { inspectImage } from '../../electron/services/assets/image'
 import { readPdfFingerprint, withPdfInfo } from '../../electron/services/output/pdfInfo'
@@ -172,17 +172,38 @@ describe('TXT, Markdown and print HTML', () => {
     expect(renderMarkdown(skipped)).toContain('#### 1.乙')
     expect(printHtml(skipped)).toMatch(/<span class="ht">1\.乙<\/span>/)
   })
-  it('print HTML has the page geometry and page numbers as @page rules', () => {
+  it('print HTML: the flow at the text block width, one A4 box per page with its page number, the paginating script inline', () => {
     const html = printHtml(out)
-    expect(html).toContain('@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }')
-    expect(html).toMatch(/@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —"/)
-    expect(html).toMatch(/@page :left \{ @bottom-left \{ content: "— " counter\(page\) " —"/)
+    // every page box is one sheet: the sheet has no margin, the box places the text block and the number
+    expect(html).toContain('@page { size: 210mm 297mm; margin: 0; }')
+    expect(html).toContain('.page { position: relative; width: 210mm; height: 297mm; overflow: hidden;')
+    expect(html).toContain('.page .area { position: absolute; left: 28mm; top: 37mm; width: 156mm; height: 225mm; }')
+    expect(html).toMatch(/\.page\.odd \.pn \{ right: calc\(26mm \+ 14pt\); \}/)
+    expect(html).toMatch(/\.page\.even \.pn \{ left: calc\(28mm \+ 14pt\); \}/)
     expect(html).toContain('line-height: 28.95pt')
     expect(html).toContain('<h2 class="h h1" data-b="1"><span class="ht">一、主要工作</span></h2>')
     expect(html).toContain('<p class="h h2 runin" data-b="2"><span class="ht f-heading2">（一）<b>健全责任体系。</b></span><span class="rb">与各村签订责任书36份')
     expect(html).not.toMatch(/<script/i)
     const escaped = printHtml(prepareOutput({ ...sampleDocument(), title: '<script>alert(1)</script>' }))
     expect(escaped).not.toContain('<script>alert')
+    // the script the printers run, carried inline and unable to close its own tag early
+    const withScript = printHtml(out, { script: 'var s = "</script><b>";' })
+    expect(withScript).toContain('<script>var s = "<\\/script><b>";</script></body>')
+  })
+
+  it('print HTML: the signature block by GB/T 9704 §7.3.5 (sealed: date 4 characters in, the name centred over it)', () => {
+    const pitch = 15.6
+    expect(SIG_RIGHT_PT).toEqual({ unsealed: 2 * pitch, sealed: 4 * pitch })
+    const html = printHtml(out)
+    expect(html).toContain(`.dd-doc .sig { display: flex; justify-content: flex-end; padding-top: 28.95pt; padding-right: ${2 * pitch}pt;`)
+    expect(html).toContain(`.dd-doc .sig.sealed { padding-top: 57.9pt; padding-right: ${4 * pitch}pt; }`)
+    expect(html).toContain('<div class="sig" data-part="signature"><div class="box"><p class="org">某某镇应急管理办公室</p><p class="date">2025年12月20日</p></div></div>')
+  })
+
+  it('prints no 定稿 mark on the page unless asked', () => {
+    const final = prepareOutput(sampleDocument(), { fingerprint: 'sha256:' + 'a'.repeat(64), short: 'aaaa-aaaa-aaaa', name: '报送稿', author: '张三', frozenAt: 0, revisionId: 1 })
+    expect(printHtml(final)).not.toContain('data-mark')
+    expect(printHtml(final, { printMark: true })).toContain('<main class="dd-doc" data-mark="定稿 aaaa-aaaa-aaaa · 报送稿">')
   })
 })
 
@@ -202,6 +223,10 @@ describe('seal images and PDF info', () => {
     expect(text.startsWith(pdf.toString('latin1'))).toBe(true)
     expect(text).toContain('/Title (A (nested) title)')
     expect(text).toContain('/Prev 100')
+    // the XMP metadata, named by the catalog written again
+    expect(Buffer.from(out).toString('utf8')).toContain(`<draftdesk:Fingerprint>${fp}</draftdesk:Fingerprint>`)
+    expect(text).toMatch(/2 0 obj\n<< \/Type \/Catalog \/Metadata 4 0 R >>\nendobj\n/)
+    expect(text).toMatch(/xref\n0 1\n0000000000 65535 f \n2 1\n\d{10} 00000 n \n3 1\n\d{10} 00000 n \n4 1\n/)
     expect(readPdfFingerprint(out)).toEqual({ fingerprint: fp, lastUpdateIsOurs: true })
     expect(readPdfFingerprint(Buffer.concat([out, Buffer.from('xref\ntrailer\n<<>>\nstartxref\n1\n%%EOF\n')])).lastUpdateIsOurs).toBe(false)
   })

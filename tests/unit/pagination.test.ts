@@ -52,6 +52,20 @@ describe('paginate: where the pages break', () => {
     expect(layout(paginate([body(20), table(6)], 22))).toEqual(['0:0-20', '1:0-7'])
   })
 
+  it('moves a table caption with its table when the table cannot start at the page foot', () => {
+    const caption: FlowBlock = { pieces: [1], keepWithNext: true }
+    // 19 lines + caption + header + one row would fill the page, but a table starts with two rows
+    expect(layout(paginate([body(19), caption, table(6)], 22))).toEqual(['0:0-19', '1:0-1 2:0-7'])
+  })
+
+  it('keeps the last two body lines with the signature block as the print view marks them', () => {
+    // the print view's last body paragraph keeps with the signature and never leaves one line
+    const last = body(4, { keepWithNext: true })
+    const pages = paginate([body(17), last, { pieces: [4.2] }], 22)
+    expect(layout(pages)).toEqual(['0:0-17 1:0-2', '1:2-4 2:0-1'])
+    expect(pages.every((p) => !p.forced)).toBe(true)
+  })
+
   it('starts a page at a page break', () => {
     expect(layout(paginate([body(3), { ...body(3), breakBefore: true }], 22))).toEqual(['0:0-3', '1:0-3'])
   })

@@ -9,7 +9,7 @@ const DEBIAN_FILES = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/truetype/arphic/ukai.ttc',
 ]
-const TOOLS = ['/usr/bin/chromium', '/usr/bin/pdftotext', '/usr/bin/pdftoppm', '/usr/bin/pdfinfo', '/usr/bin/soffice']
+const TOOLS = ['/usr/bin/chromium', '/usr/bin/pdftotext', '/usr/bin/pdftoppm', '/usr/bin/pdfinfo', '/usr/bin/soffice', '/usr/bin/redis-server', '/usr/lib/postgresql/15/bin/pg_ctl']
 
 /** A machine with these files and executables (PATH /usr/local/bin:/usr/bin), counting fc-list calls. */
 function machine(opts: { files?: string[]; executables?: string[]; families?: string[] | null; env?: Record<string, string> } = {}) {
@@ -47,7 +47,7 @@ describe('test prerequisites: what is missing', () => {
   it('finds the tools on PATH, wherever PATH points', () => {
     const local = TOOLS.map((t) => t.replace('/usr/bin/', '/usr/local/bin/')).filter((t) => !t.endsWith('chromium'))
     expect(packagesOf(machine({ executables: ['/usr/bin/chromium', ...local] }))).toEqual([])
-    expect(packagesOf(machine({ env: { PATH: '/opt/bin' } }))).toEqual(['poppler-utils', 'libreoffice-writer-nogui'])
+    expect(packagesOf(machine({ env: { PATH: '/opt/bin' } }))).toEqual(['poppler-utils', 'libreoffice-writer-nogui', 'redis-server'])
   })
 
   it('names the one poppler tool that is absent, and soffice for LibreOffice', () => {
@@ -65,6 +65,14 @@ describe('test prerequisites: what is missing', () => {
     expect(packagesOf(machine({ files: DEBIAN_FILES.slice(0, 2), families: ['AR PL UKai TW'] }))).toEqual(['fonts-arphic-ukai'])
     // no fc-list at all: only the files count
     expect(findMissing(machine({ files: [DEBIAN_FILES[2]!], families: null }))).toEqual([{ what: 'CJK fonts (Noto Serif CJK SC, Noto Sans CJK SC)', pkg: 'fonts-noto-cjk' }])
+  })
+
+  it('finds Redis on PATH and PostgreSQL in Debian’s versioned folder, for the team server tests', () => {
+    expect(findMissing(machine({ executables: without(TOOLS, '/usr/bin/redis-server', '/usr/lib/postgresql/15/bin/pg_ctl') }))).toEqual([
+      { what: 'Redis (redis-server)', pkg: 'redis-server' },
+      { what: 'PostgreSQL (pg_ctl, initdb)', pkg: 'postgresql' },
+    ])
+    expect(packagesOf(machine({ executables: [...without(TOOLS, '/usr/lib/postgresql/15/bin/pg_ctl'), '/usr/lib/postgresql/17/bin/pg_ctl'] }))).toEqual([])
   })
 
   it('uses CHROMIUM_PATH instead of /usr/bin/chromium, and no package fixes a wrong one', () => {
@@ -90,8 +98,8 @@ describe('test prerequisites: what to do', () => {
     expect(plan).toEqual({
       action: 'stop',
       line:
-        'npm test needs Chromium (/usr/bin/chromium); CJK fonts (Noto Serif CJK SC, Noto Sans CJK SC); CJK fonts (AR PL UKai CN); poppler (pdftotext, pdftoppm, pdfinfo); LibreOffice (soffice); ' +
-        'install with: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils libreoffice-writer-nogui',
+        'npm test needs Chromium (/usr/bin/chromium); CJK fonts (Noto Serif CJK SC, Noto Sans CJK SC); CJK fonts (AR PL UKai CN); poppler (pdftotext, pdftoppm, pdfinfo); LibreOffice (soffice); Redis (redis-server); PostgreSQL (pg_ctl, initdb); ' +
+        'install with: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils libreoffice-writer-nogui redis-server postgresql',
     })
     const soffice = decide(findMissing(machine({ executables: without(TOOLS, '/usr/bin/soffice') })), { root: true, aptGet: false, sudo: false })
     expect(soffice).toEqual({ action: 'stop', line: 'npm test needs LibreOffice (soffice); install with: apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui' })

@@ -9,11 +9,13 @@
  *          inflated with its output capped at exactly what IHDR's width, height, colour type, bit
  *          depth and interlacing need, and must fill it (each row starting with a valid filter).
  *   JPEG:  the segments are walked to EOI or the end of the scan data (lengths, one frame header,
- *          its components); the frame's dimensions are read from SOF, and the entropy-coded data
- *          must be large enough for that many blocks (no JPEG decoder ships with the app; each
- *          8×8 block costs at least one bit).
+ *          its components); the frame's dimensions are read from SOF and checked before anything is
+ *          decoded, the entropy-coded data must be large enough for that many blocks (each 8×8
+ *          block costs at least one bit), and then the image is decoded (jpeg-js, strict, with its
+ *          own resolution and memory caps): a damaged or cut-short file is refused.
  */
 import zlib from 'node:zlib'
+import jpeg from 'jpeg-js'
 import { ApiError } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
 
@@ -158,7 +160,7 @@ function jpegInfo(b: Uint8Array): ImageInfo {
   let entropyBytes = 0
   let i = 2
   for (;;) {
-    // a file cut short after its scan data still shows (browsers paint what is there)
+    // a file cut short after its scan data gets past the walk; decoding it (below) refuses it
     if (i >= b.length && scans > 0) break
     if (i >= b.length) throw corrupt('JPEG', 'no image data')
     if (b[i] !== 0xff) throw corrupt('JPEG', `no marker at ${i}`)
@@ -208,7 +210,25 @@ function jpegInfo(b: Uint8Array): ImageInfo {
   // file cut short)
   const blocks = Math.ceil(frame.width / 8) * Math.ceil(frame.height / 8)
   if (entropyBytes * 8 + 64 < blocks) throw new ImageError(msg('image.dataMismatch', { format: 'JPEG' }))
+  decodeJpeg(b, frame)
   return { mime: 'image/jpeg', width: frame.width, height: frame.height }
+}
+
+/** Memory jpeg-js may take for one image: a 16-megapixel colour image needs about 150 MB. */
+export const JPEG_DECODE_MB = 192
+
+/** Decodes the whole image (the pixels are dropped): what a window showing it would do. */
+function decodeJpeg(b: Uint8Array, frame: { width: number; height: number }): void {
+  let decoded: { width: number; height: number }
+  try {
+    decoded = jpeg.decode(b, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxResolutionInMP: MAX_IMAGE_PIXELS / 1_000_000, maxMemoryUsageInMB: JPEG_DECODE_MB })
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err)
+    if (/maxResolutionInMP|maxMemoryUsageInMB/.test(detail))
+      throw new ImageError(msg('image.tooLarge', { width: frame.width, height: frame.height, maxSide: MAX_IMAGE_SIDE, maxMegapixels: MAX_IMAGE_PIXELS / 1_000_000 }))
+    throw corrupt('JPEG', detail.slice(0, 120))
+  }
+  if (decoded.width !== frame.width || decoded.height !== frame.height) throw new ImageError(msg('image.dataMismatch', { format: 'JPEG' }))
 }
 
 /** PNG or JPEG, checked by content (not by file name); anything else is refused with a clear message. */

@@ -2,14 +2,16 @@
 import type { documentsContract, revisionsContract } from '../../../shared/api'
 import type { Handlers } from '../handlers'
 import type { LibraryHost } from '../library/store'
+import { storedColumns } from '../worker/documentBodies'
 
 export function createDocumentsHandlers(host: LibraryHost): Handlers<typeof documentsContract> {
   const docs = () => host.documents()
   return {
     'documents.list': ({ trash }) => docs().list(trash ?? false),
-    'documents.create': ({ title, model }) => docs().create(title, model),
+    // `prepared`: a large body's columns, made in a worker thread (worker/documentBodies.ts)
+    'documents.create': ({ title, model }, prepared) => (prepared === undefined ? docs().create(title, model) : docs().createStored(storedColumns(model, prepared))),
     'documents.get': ({ id }) => docs().get(id),
-    'documents.save': ({ id, model, baseVersion, keepCurrent }) => docs().save(id, model, baseVersion, { keepCurrent: keepCurrent ?? false }),
+    'documents.save': ({ id, model, baseVersion, keepCurrent }, prepared) => docs().saveStored(id, storedColumns(model, prepared), baseVersion, { keepCurrent: keepCurrent ?? false }),
     'documents.snapshot': ({ id, reason }) => docs().snapshot(id, reason),
     'documents.rename': ({ id, title }) => docs().rename(id, title),
     'documents.duplicate': ({ id, title }) => docs().duplicate(id, title),

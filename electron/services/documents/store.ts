@@ -15,6 +15,7 @@ import { describeSchemaError, emptyDocument, SummaryDocumentSchema, type Summary
 import { applyRollover, planRollover, type RolloverPlan } from '../../../shared/document/rollover'
 import { documentCharacters, documentPlainText } from '../../../shared/document/text'
 import type { SqliteDatabase } from '../library/database'
+import { RawJson } from '../worker/rawJson'
 import { withStorageErrors } from './storageErrors'
 
 /** A revision is kept at most this often while the writer edits (plus every Ctrl+S). */
@@ -76,11 +77,25 @@ export class DocumentStore {
   }
 
   create(title: string, model?: SummaryDocument): DocumentRecord {
-    const doc: SummaryDocument = model ? { ...model, title: title || model.title } : emptyDocument(title)
+    return this.get(this.insert(columnsFor(createdModel(title, model))))
+  }
+
+  /**
+   * create with the columns already made (a large body, in a worker thread): the record is
+   * answered as JSON put together from them, so the model is not parsed again on this thread.
+   */
+  createStored(columns: StoredColumns): RawJson<DocumentRecord> {
+    const id = this.insert(columns)
+    const head = this.statements.head.get(id) as Pick<DocumentRow, 'id' | 'version' | 'updated_at' | 'trashed_at'>
+    const fields = JSON.stringify({ id, version: head.version, createdAt: head.updated_at, updatedAt: head.updated_at, trashedAt: head.trashed_at })
+    return new RawJson<DocumentRecord>([Buffer.from(`${fields.slice(0, -1)},"model":`, 'utf8'), Buffer.from(columns.model_json, 'utf8'), Buffer.from('}', 'utf8')])
+  }
+
+  private insert(columns: StoredColumns): string {
     const id = newDocumentId()
     const now = this.now()
-    withStorageErrors(() => this.statements.insert.run({ id, now, ...columnsFor(doc) }))
-    return this.get(id)
+    withStorageErrors(() => this.statements.insert.run({ id, now, ...columns }))
+    return id
   }
 
   /**
@@ -125,7 +140,11 @@ export class DocumentStore {
    * as a 'conflict' revision. Sending the text that is already current changes nothing.
    */
   save(id: string, model: SummaryDocument, baseVersion: number, opts: { keepCurrent?: boolean } = {}): SaveResult {
-    const columns = columnsFor(model)
+    return this.saveStored(id, columnsFor(model), baseVersion, opts)
+  }
+
+  /** save with the columns already made (a large body, in a worker thread). */
+  saveStored(id: string, columns: StoredColumns, baseVersion: number, opts: { keepCurrent?: boolean } = {}): SaveResult {
     return this.write(() => {
       // the common case (made from the current version) reads no text: autosave stays cheap
       const head = this.statements.head.get(id) as Pick<DocumentRow, 'id' | 'version' | 'updated_at' | 'trashed_at'> | undefined
@@ -395,6 +414,11 @@ export interface StoredColumns {
   model_json: string
   body_text: string
   characters: number
+}
+
+/** The text documents.create stores: the model given (titled `title` when one is given), else an empty one. */
+export function createdModel(title: string, model?: SummaryDocument): SummaryDocument {
+  return model ? { ...model, title: title || model.title } : emptyDocument(title)
 }
 
 export function columnsFor(model: SummaryDocument): StoredColumns {

@@ -162,6 +162,33 @@ export function decodeText(input: Uint8Array): DecodedText {
   throw unreadable(Math.min(nearlyUtf8.bad, nearlyGb.bad))
 }
 
+const DECLARED: Record<string, 'utf-8' | 'gb18030' | 'big5'> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', gbk: 'gb18030', gb2312: 'gb18030', gb18030: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030',
+  'windows-936': 'gb18030', 'x-euc-cn': 'gb18030', 'euc-cn': 'gb18030', big5: 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5',
+}
+
+/**
+ * Bytes whose encoding the file declares (a web page's <meta charset>): a byte-order mark wins, then
+ * the declared encoding if the bytes read in it (a few damaged characters allowed, as above); a
+ * declaration the bytes contradict, or one we do not know, falls back to detection (decodeText).
+ */
+export function decodeDeclared(input: Uint8Array, charset: string | null): DecodedText {
+  const label = charset ? DECLARED[charset.toLowerCase()] : undefined
+  const bom = (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) || (input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)
+  if (!label || bom) return decodeText(input)
+  checkImportSize(input.length)
+  if (input.length === 0) throw emptyFileError()
+  const warnings: Message[] = []
+  let text: string
+  try {
+    text = strictOrDamaged(label, input, warnings)
+  } catch {
+    return decodeText(input)
+  }
+  if (!/[^\s\u3000\ufeff\u200b]/.test(text)) throw emptyFileError()
+  return { text, encoding: label, warnings }
+}
+
 interface Lenient {
   label: string
   text: string

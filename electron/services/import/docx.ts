@@ -1,5 +1,6 @@
 /**
- * .docx → formatted source lines for the recognizer (see rich.ts), read with mammoth.
+ * .docx → formatted source lines for the recognizer (see rich.ts), read with mammoth; a DOCX we
+ * exported ourselves → the document it was written from (ownDocx.ts).
  *
  * mammoth parses the package into a document tree; we take that tree (its `transformDocument`
  * hook) instead of its HTML, so nothing is lost to an HTML round trip, and hand mammoth back an
@@ -21,6 +22,8 @@ import type { Inline } from '../../../shared/document/model'
 import { sniffBinaryFormat } from './decode'
 import { looksLikeZip, SafeZip } from './zip'
 import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
+import type { SummaryDocument } from '../../../shared/document/model'
+import { ownDocxModel, runOnParagraphTexts } from './ownDocx'
 
 /** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
 interface DocxElement {
@@ -46,7 +49,11 @@ export function headingDepth(p: Pick<DocxElement, 'styleId' | 'styleName'>): num
   return m ? Number(m[1]) : undefined
 }
 
-export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
+/**
+ * A .docx: our own export comes back as the document it was written from (ownDocx.ts); any other
+ * file as formatted lines for the recognizer.
+ */
+export async function readDocx(bytes: Uint8Array): Promise<{ model: SummaryDocument } | { items: RichItem[] }> {
   if (!looksLikeZip(bytes)) {
     const kind = sniffBinaryFormat(bytes)
     if (kind && bytes[0] === 0xd0) throw new ApiError('import.docOrEncrypted')
@@ -60,6 +67,8 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
   } catch (err) {
     throw zipRefusal(err)
   }
+  const own = ownDocxModel(zip)
+  if (own) return { model: own }
   try {
     await mammoth.convertToHtml(
       // mammoth reads a zip file object given as `file` (lib/unzip.js); its types name only path and buffer
@@ -80,8 +89,24 @@ export async function docxToItems(bytes: Uint8Array): Promise<RichItem[]> {
   }
   if (!captured.root) throw new ApiError('import.docxUnreadable')
   const items: RichItem[] = []
-  for (const child of captured.root.children ?? []) readBlock(child, items)
-  return items
+  const xml = zip.has('word/document.xml') ? new TextDecoder().decode(zip.read('word/document.xml')) : ''
+  const ctx: Joins = { runOn: xml.includes('specVanish') ? runOnParagraphTexts(xml) : [], next: 0 }
+  for (const child of captured.root.children ?? []) readBlock(child, items, ctx)
+  if (ctx.carry) items.push({ kind: 'line', runs: ctx.carry.runs, ...(ctx.carry.depth === undefined ? {} : { depth: ctx.carry.depth }) }, { kind: 'blank' })
+  return { items }
+}
+
+/**
+ * Word's style separator (a paragraph mark hidden with w:specVanish: a run-in heading made in Word
+ * with Ctrl+Alt+Enter) joins a paragraph to the next one on the page. mammoth does not report it, so
+ * the texts of such paragraphs are read from the XML first (in order) and matched as mammoth's
+ * paragraphs go by; a matched paragraph's last line is carried into the next paragraph's first line,
+ * keeping the heading style's depth, and the recognizer sees one run-in heading.
+ */
+interface Joins {
+  runOn: string[]
+  next: number
+  carry?: { runs: RichRun[]; depth: number | undefined; head: string }
 }
 
 /** A package refused by SafeZip: a damaged one is a damaged Word file; too large stays as it is. */
@@ -89,23 +114,40 @@ function zipRefusal(err: unknown): unknown {
   return err instanceof ApiError && err.code === 'zip.damaged' ? new ApiError('import.docxDamaged', { detail: String(err.params.detail) }) : err
 }
 
-function readBlock(el: DocxElement, items: RichItem[]): void {
-  if (el.type === 'paragraph') return readParagraph(el, items)
+function readBlock(el: DocxElement, items: RichItem[], ctx: Joins): void {
+  if (el.type === 'paragraph') return readParagraph(el, items, ctx)
   if (el.type === 'table') {
     const rows = tableRows(el)
     if (rows.length) items.push({ kind: 'blank' }, { kind: 'table', rows }, { kind: 'blank' })
     return
   }
-  for (const child of el.children ?? []) readBlock(child, items)
+  for (const child of el.children ?? []) readBlock(child, items, ctx)
+}
+
+/** A paragraph's text as mammoth's tree has it (what runOnParagraphTexts reads from the XML). */
+function plainText(el: DocxElement): string {
+  if (el.type === 'text') return el.value ?? ''
+  return (el.children ?? []).map(plainText).join('')
 }
 
 /** A paragraph → one line (or several, split at line and page breaks), blank-separated. */
-function readParagraph(p: DocxElement, items: RichItem[]): void {
-  const depth = headingDepth(p)
+function readParagraph(p: DocxElement, items: RichItem[], ctx?: Joins): void {
+  let depth = headingDepth(p)
   let runs: RichRun[] = []
+  const text = ctx?.runOn.length ? plainText(p) : ''
+  const runsOn = !!ctx && text !== '' && ctx.runOn[ctx.next] === text
+  if (runsOn) ctx.next++
+  let runIn: string | undefined
+  if (ctx?.carry) {
+    runs = ctx.carry.runs
+    depth = ctx.carry.depth ?? depth
+    runIn = ctx.carry.head
+    ctx.carry = undefined
+  }
   const endLine = () => {
-    if (runs.some((r) => r.text.trim())) items.push(depth === undefined ? { kind: 'line', runs } : { kind: 'line', runs, depth }, { kind: 'blank' })
+    if (runs.some((r) => r.text.trim())) items.push({ kind: 'line', runs, ...(depth === undefined ? {} : { depth }), ...(runIn ? { runIn } : {}) }, { kind: 'blank' })
     runs = []
+    runIn = undefined
   }
   const walk = (el: DocxElement, marks: number) => {
     switch (el.type) {
@@ -135,7 +177,8 @@ function readParagraph(p: DocxElement, items: RichItem[]): void {
     }
   }
   for (const c of p.children ?? []) walk(c, 0)
-  endLine()
+  if (runsOn && ctx) ctx.carry = { runs, depth, head: runs.map((r) => r.text).join('') }
+  else endLine()
 }
 
 function tableRows(table: DocxElement): Inline[][][] {

@@ -40,8 +40,12 @@ export interface RichRun {
 }
 
 export type RichItem =
-  /** one line of text (no line breaks inside); `depth` 1–9 when a heading style or "#" marks it */
-  | { kind: 'line'; runs: RichRun[]; depth?: number }
+  /**
+   * one line of text (no line breaks inside); `depth` 1–9 when a heading style or "#" marks it;
+   * `runIn`: the line is a heading paragraph joined to its body (Word's style separator), this text
+   * being the heading's
+   */
+  | { kind: 'line'; runs: RichRun[]; depth?: number; runIn?: string }
   | { kind: 'blank' }
   | { kind: 'table'; rows: Inline[][][] }
   | { kind: 'pageBreak' }
@@ -116,6 +120,7 @@ export function recognizeRich(items: readonly RichItem[], opts: RecognizeOptions
     })
   }
   applyStyleLevels(result.documents, located, levels)
+  splitRunIns(result.documents, located, items)
   placeAnchors(result.documents, located, items)
 
   let headings = 0
@@ -187,6 +192,35 @@ function applyStyleLevels(documents: SummaryDocument[], located: Map<Block, Loca
       return block
     })
   }
+}
+
+/** A heading from a line joined by a style separator: its title up to the joined heading's text, the rest its body. */
+function splitRunIns(documents: SummaryDocument[], located: Map<Block, Located>, items: readonly RichItem[]): void {
+  for (const doc of documents)
+    for (const block of doc.blocks) {
+      const at = located.get(block)
+      const item = at ? items[at.item] : undefined
+      if (block.type !== 'heading' || block.body || item?.kind !== 'line' || !item.runIn) continue
+      const head = item.runIn.trim()
+      const title = block.title.map((i) => (i.type === 'text' ? i.text : '\u0000')).join('')
+      const cut = title.indexOf(head) >= 0 ? title.indexOf(head) + head.length : -1
+      if (cut <= 0 || cut >= title.length) continue
+      const before: Inline[] = []
+      const after: Inline[] = []
+      let k = 0
+      for (const i of block.title) {
+        const len = i.type === 'text' ? i.text.length : 1
+        if (k + len <= cut) before.push(i)
+        else if (k >= cut) after.push(i)
+        else if (i.type === 'text') {
+          before.push({ ...i, text: i.text.slice(0, cut - k) })
+          after.push({ ...i, text: i.text.slice(cut - k) })
+        }
+        k += len
+      }
+      block.title = before
+      block.body = after
+    }
 }
 
 /** Tables and page breaks go before the first block that comes after them in the source. */

@@ -12,6 +12,16 @@
  *   - Page numbers "— 1 —" 14 pt 宋体: odd pages right, even pages left, one character in.
  *   - Fonts are named, never embedded; the font table gives each standard font its usual
  *     fallback (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体, 楷体_GB2312 → 楷体) as w:altName.
+ *   - Pagination as Word applies it: headings keep with the next paragraph and are never split;
+ *     body text has widow/orphan control; table rows never split, the header row repeats, and the
+ *     header and first row keep with the next row; the last body lines keep with the 落款, whose
+ *     paragraphs keep together, the seal anchored in the 署名's paragraph (§7.3.5).
+ *   - A run-in heading is a heading paragraph joined to its body by Word's style separator (a
+ *     hidden paragraph mark, w:specVanish): Word's navigation pane lists the heading sentence,
+ *     the page shows one paragraph.
+ *   - Every figure is a content control (w:sdt) tagged "dd-figure:<id>", and the figure table,
+ *     the title as typed and the 落款's images travel in a custom XML part (docxModel.ts), so
+ *     importing the file gives back the same document (import/ownDocx.ts).
  */
 import {
   AlignmentType, Document, DocumentGridType, Footer, HorizontalPositionRelativeFrom, ImageRun, LevelFormat, LevelSuffix, LineRuleType, Packer,
@@ -19,11 +29,13 @@ import {
   type IParagraphOptions, type IRunOptions, type ParagraphChild,
 } from 'docx'
 import JSZip from 'jszip'
+import type { SummaryDocument } from '../../../shared/document/model'
 import {
-  CHAR_PITCH_PT, CHAR_SPACE, CHAR_SPACING_TWIPS, CHAR_TWIPS, FONTS, FOOTER_DISTANCE_TWIPS, HEADING_BOLD, HEADING_FONT, LINE_PITCH_TWIPS, MARGIN_TWIPS, PAGE_NUMBER, PAGE_TWIPS,
-  SEAL_MM, SIGNATURE_IMAGE_MM, SIZE_PT, TEXT_TWIPS, type FontRole,
+  CHAR_PITCH_PT, CHAR_SPACE, CHAR_SPACING_TWIPS, CHAR_TWIPS, CHARS_PER_LINE, FONTS, FOOTER_DISTANCE_TWIPS, HEADING_BOLD, HEADING_FONT, LINE_PITCH_TWIPS, MARGIN_TWIPS, PAGE_NUMBER, PAGE_TWIPS,
+  SEAL_MM, SIGNATURE, SIGNATURE_IMAGE_MM, SIZE_PT, TEXT_TWIPS, signaturePlacement, type FontRole,
 } from '../../../shared/output/layout'
 import type { FinalMark, OutBlock, OutputDocument, Run } from '../../../shared/output/prepare'
+import { addModelPart, FIGURE_TAG_PREFIX, sidecarOf } from './docxModel'
 
 export interface ImageAsset {
   data: Uint8Array
@@ -36,6 +48,8 @@ export interface DocxOptions {
   assets?: ReadonlyMap<string, ImageAsset>
   /** core property "creator" */
   creator?: string
+  /** the model the output was prepared from: its figure table, title and 落款 go into the model part */
+  model?: SummaryDocument
 }
 
 export const NUMBERING_REF = 'gbt9704-headings'
@@ -45,8 +59,12 @@ const EXACT = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0,
 // twips, not w:firstLineChars: LibreOffice 7 drops a chars-based indent on paragraphs after a numbered one
 const INDENT_2 = { left: 0, firstLine: 2 * CHAR_TWIPS } as const
 const EMU_PER_MM = 36000
-/** Every paragraph: no widow/orphan control, so each full page holds all 22 lines (as the browser's print does). */
+/** Paragraphs other than body text: no widow/orphan control (titles, blanks, table text, 落款). */
 const para = (o: IParagraphOptions) => new Paragraph({ widowControl: false, ...o })
+/** Body text: widow/orphan control (never one line of a paragraph alone at a page's foot or head). */
+const bodyPara = (o: IParagraphOptions) => new Paragraph({ widowControl: true, ...o })
+/** Keep with the next paragraph and never split (headings, the 落款, the last body lines). */
+const KEEP = { keepNext: true, keepLines: true } as const
 const PX_PER_MM = 96 / 25.4
 
 function font(role: FontRole): IRunOptions['font'] {
@@ -56,9 +74,33 @@ function font(role: FontRole): IRunOptions['font'] {
 
 const size = (pt: number) => pt * 2
 
+/**
+ * Figures as content controls: docx writes no run-level w:sdt, so a figure's runs are written
+ * between two marker runs (private-use characters, never in a writer's text) that `wrapFigures`
+ * turns into <w:sdt> … </w:sdt> after packing. FIGURE_START + index + FIGURE_OPEN opens, FIGURE_END closes.
+ */
+const FIGURE_START = '\uE000'
+const FIGURE_OPEN = '\uE001'
+const FIGURE_END = '\uE002'
+
+/** The figure ids written so far, by marker index (one list per document being built). */
+let figureSlots: string[] = []
+
 function textRuns(runs: readonly Run[], base: Partial<IRunOptions> = {}): TextRun[] {
   const out: TextRun[] = []
   for (const r of runs) {
+    if (r.figureId !== undefined) {
+      out.push(new TextRun({ text: `${FIGURE_START}${figureSlots.length}${FIGURE_OPEN}` }))
+      figureSlots.push(r.figureId)
+    }
+    plainRuns(r, base, out)
+    if (r.figureId !== undefined) out.push(new TextRun({ text: FIGURE_END }))
+  }
+  return out
+}
+
+function plainRuns(r: Run, base: Partial<IRunOptions>, out: TextRun[]): void {
+  {
     const lines = r.text.split('\n')
     lines.forEach((line, i) => {
       const opts: IRunOptions = {
@@ -73,35 +115,69 @@ function textRuns(runs: readonly Run[], base: Partial<IRunOptions> = {}): TextRu
       out.push(new TextRun(opts))
     })
   }
-  return out
 }
 
-function headingParagraph(b: Extract<OutBlock, { kind: 'heading' }>): Paragraph {
+/**
+ * A heading; a run-in one as two paragraphs joined by Word's style separator: the heading
+ * paragraph's mark is hidden (vanish + specVanish), so Word and WPS run its body on in the same
+ * line, while the navigation pane and the outline list only the heading sentence. The body
+ * paragraph has no first-line indent: it continues the heading's line.
+ */
+function headingParagraphs(b: Extract<OutBlock, { kind: 'heading' }>, keep: Keep | undefined): Paragraph[] {
   const children: ParagraphChild[] = [...textRuns(b.title)]
-  if (b.body) children.push(...textRuns(b.body, { font: font('body'), bold: false }))
-  return para({ style: `Heading${b.level}`, children, ...(b.body ? { keepNext: false } : {}) })
+  if (!b.body) return [para({ style: `Heading${b.level}`, children })]
+  return [
+    para({ style: `Heading${b.level}`, children, run: { vanish: true, specVanish: true } }),
+    bodyPara({ style: 'RunInBody', children: textRuns(b.body), ...keep }),
+  ]
 }
 
-function cellParagraphs(runs: readonly Run[], opts: { header?: boolean; center?: boolean } = {}): Paragraph[] {
+type Keep = { keepNext: true; keepLines?: true }
+/** The last body paragraph keeps with the 落款; a short one is also kept whole (a long one carries its last lines over, widow control gives at least two). */
+function keepLast(runs: readonly Run[]): Keep {
+  const chars = runs.reduce((n, r) => n + [...r.text].length, 0)
+  return chars <= 3 * CHARS_PER_LINE ? { keepNext: true, keepLines: true } : { keepNext: true }
+}
+
+function cellParagraphs(runs: readonly Run[], opts: { header?: boolean; center?: boolean; keepNext?: boolean } = {}): Paragraph[] {
   const base: Partial<IRunOptions> = { font: font(opts.header ? 'heading1' : 'body'), size: size(SIZE_PT.table), characterSpacing: 0 }
   return [
     para({
       style: 'TableText',
       ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
+      ...(opts.keepNext ? { keepNext: true } : {}),
       children: textRuns(runs.length ? runs : [{ text: '' }], base),
     }),
   ]
 }
 
-function table(rows: readonly (readonly Run[])[][], header?: readonly string[]): Table {
+/**
+ * A table: rows never split across pages (cantSplit); the header row (a 附表's header, or a plain
+ * table's first row when more follow) repeats on every page (tblHeader); the header and the first
+ * body row keep with the next row, so a page never ends with the header and one row.
+ * `keepEnd`: the last row keeps with what follows (a table ending the body keeps with the 落款).
+ */
+function table(rows: readonly (readonly Run[])[][], header?: readonly string[], keepEnd = false): Table {
   const width = Math.max(1, header?.length ?? 0, ...rows.map((r) => r.length))
   const columnWidth = Math.floor(TEXT_TWIPS.width / width)
   const pad = (r: readonly (readonly Run[])[]) => [...r, ...Array<Run[]>(width - r.length).fill([])]
-  const tableRows: TableRow[] = []
-  if (header)
-    tableRows.push(new TableRow({ tableHeader: true, children: header.map((h) => new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs([{ text: h }], { header: true, center: true }) })) }))
-  for (const row of rows)
-    tableRows.push(new TableRow({ children: pad(row).map((cell) => new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: cellParagraphs(cell) })) }))
+  const all: { cells: readonly (readonly Run[])[]; header: boolean }[] = []
+  if (header) all.push({ cells: header.map((h) => [{ text: h }]), header: true })
+  rows.forEach((row, i) => all.push({ cells: pad(row), header: !header && i === 0 && rows.length > 1 }))
+  const tableRows = all.map(
+    (row, i) =>
+      new TableRow({
+        cantSplit: true,
+        ...(row.header ? { tableHeader: true } : {}),
+        children: row.cells.map(
+          (cell) =>
+            new TableCell({
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: cellParagraphs(cell, { header: row.header && !!header, center: row.header && !!header, keepNext: (i <= 1 && all.length > 2) || (keepEnd && i === all.length - 1) }),
+            }),
+        ),
+      }),
+  )
   return new Table({ rows: tableRows, width: { size: TEXT_TWIPS.width, type: WidthType.DXA }, columnWidths: Array<number>(width).fill(columnWidth) })
 }
 
@@ -114,82 +190,90 @@ function textWidthPt(text: string): number {
 
 const blankLine = () => para({ style: 'Blank', children: [] })
 
-/** The 署名 and 成文日期 as GB/T 9704 §7.3.5 lays them out. */
+const EMU_PER_TWIP = 635
+
+/**
+ * The 署名 and 成文日期 as GB/T 9704 §7.3.5 lays them out (the numbers: SIGNATURE and
+ * signaturePlacement in layout.ts). Every paragraph of the block keeps with the next and is never
+ * split, and the body's last paragraph keeps with the block, so Word never puts the block on a page
+ * without body text. The seal floats in the 署名's paragraph, positioned up from it, so it moves
+ * with the 署名 and is never left behind on the page before.
+ * Positions: a right-aligned line's ink ends one character spacing (−0.4 pt) past its indent, so
+ * right indents are measured to the ink.
+ */
 function signatureBlock(out: OutputDocument, assets: ReadonlyMap<string, ImageAsset> | undefined): Paragraph[] {
   const sig = out.signature
   if (!sig) return []
   const L = TEXT_TWIPS.width / 20
-  const ch = CHAR_PITCH_PT
   const nameW = textWidthPt(sig.organization)
   const dateW = sig.date ? textWidthPt(sig.date) : 0
   const seal = sig.sealAssetId ? assets?.get(sig.sealAssetId) : undefined
   const signImg = sig.signatureAssetId ? assets?.get(sig.signatureAssetId) : undefined
+  const place = signaturePlacement(nameW, dateW, !!seal, L)
   const paras: Paragraph[] = []
-  let nameRight: number
-  let dateRight = 0
-  /** set when the date is placed from the left (its first character under the name's third) */
-  let dateLeft: number | undefined
-  if (seal) {
-    // sealed: the date 4 characters in from the right, the name centred over it, the seal over both
-    dateRight = 4 * ch
-    nameRight = Math.max(0, dateRight + (dateW - nameW) / 2)
-    const boxCentre = L - dateRight - (sig.date ? dateW : nameW) / 2
+  const blanks = seal ? SIGNATURE.blankLinesSealed : SIGNATURE.blankLinesUnsealed
+  for (let i = 0; i < blanks; i++) paras.push(para({ style: 'Blank', ...KEEP, children: [] }))
+  // ink to indent: the last character's (negative) spacing
+  const right = (pt: number) => ({ right: Math.max(0, Math.round(pt * 20 + CHAR_SPACING_TWIPS)), left: 0, firstLine: 0 })
+  const sealRun = (): ImageRun[] => {
+    if (!seal) return []
     const sealW = SEAL_MM
     const sealH = (SEAL_MM * seal.height) / Math.max(1, seal.width)
-    const anchor = para({
-      style: 'Blank',
-      children: [
-        new ImageRun({
-          type: seal.mime === 'image/png' ? 'png' : 'jpg',
-          data: seal.data,
-          transformation: { width: Math.round(sealW * PX_PER_MM), height: Math.round(sealH * PX_PER_MM) },
-          floating: {
-            horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: Math.round(((boxCentre * 25.4) / 72 - sealW / 2) * EMU_PER_MM) },
-            verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: 0 },
-            allowOverlap: true,
-            // a JPEG has no transparency: behind the text, so the name and date stay readable
-            behindDocument: seal.mime === 'image/jpeg',
-            wrap: { type: TextWrappingType.NONE },
-          },
-          altText: { name: '印章', description: '印章', title: '印章' },
-        }),
-      ],
-    })
-    paras.push(anchor, blankLine())
-  } else {
-    // unsealed: the name 2 characters in from the right; the date's first character 2 characters
-    // right of the name's (placed from the left, so it does not depend on the digits' width); a date
-    // longer than that sits 2 in from the right and pushes the name left
-    nameRight = 2 * ch
-    const nameStart = L - nameRight - nameW
-    if (nameStart + 2 * ch + dateW <= L - 2 * ch) dateLeft = nameStart + 2 * ch
-    else {
-      dateRight = 2 * ch
-      nameRight = 4 * ch + dateW - nameW
-    }
-    paras.push(blankLine())
+    // from the 署名 line's top up to the seal's top: the blank lines, less the gap under the body
+    const up = (blanks - SIGNATURE.sealTopLines) * LINE_PITCH_TWIPS * EMU_PER_TWIP
+    return [
+      new ImageRun({
+        type: seal.mime === 'image/png' ? 'png' : 'jpg',
+        data: seal.data,
+        transformation: { width: Math.round(sealW * PX_PER_MM), height: Math.round(sealH * PX_PER_MM) },
+        floating: {
+          horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: Math.round(((place.sealCentrePt! * 25.4) / 72 - sealW / 2) * EMU_PER_MM) },
+          verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: -Math.round(up) },
+          allowOverlap: true,
+          // a JPEG has no transparency: behind the text, so the name and date stay readable
+          behindDocument: seal.mime === 'image/jpeg',
+          wrap: { type: TextWrappingType.NONE },
+        },
+        altText: { name: '印章', description: '印章', title: '印章' },
+      }),
+    ]
   }
-  const right = (pt: number) => ({ right: Math.max(0, Math.round(pt * 20)), left: 0, firstLine: 0 })
-  if (sig.organization) paras.push(para({ style: 'Signature', indent: right(nameRight), children: textRuns([{ text: sig.organization }]) }))
+  /** a centred line: indents symmetric about `centre` (pt from the left), clamped to the text block (a name too long for that moves left) */
+  const centredOn = (centre: number, half: number) => {
+    const over = Math.max(0, centre + half - L)
+    return { left: Math.max(0, Math.round((centre - half - over) * 20)), right: Math.max(0, Math.round((L - centre - half) * 20)), firstLine: 0 }
+  }
+  const last = (i: number, n: number) => (i === n - 1 ? { keepLines: true } : KEEP)
+  const lines: Paragraph[] = []
+  const count = (sig.organization || seal ? 1 : 0) + (signImg ? 1 : 0) + (sig.date ? 1 : 0)
+  let k = 0
+  if (sig.organization || seal)
+    lines.push(
+      seal && sig.date
+        ? // centred over the date: a centred line in a box symmetric about the date's centre, a character wider than the name (no wrapping)
+          para({ style: 'Signature', ...last(k++, count), alignment: AlignmentType.CENTER, indent: centredOn(place.sealCentrePt!, nameW / 2 + CHAR_PITCH_PT), children: [...sealRun(), ...textRuns([{ text: sig.organization }])] })
+        : para({ style: 'Signature', ...last(k++, count), indent: right(place.nameRightPt), children: [...sealRun(), ...textRuns([{ text: sig.organization }])] }),
+    )
   if (signImg) {
     const h = SIGNATURE_IMAGE_MM
     const w = (h * signImg.width) / Math.max(1, signImg.height)
-    paras.push(
+    lines.push(
       para({
         style: 'Signature',
-        indent: right(nameRight),
+        ...last(k++, count),
+        indent: right(place.nameRightPt),
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
         children: [new ImageRun({ type: signImg.mime === 'image/png' ? 'png' : 'jpg', data: signImg.data, transformation: { width: Math.round(w * PX_PER_MM), height: Math.round(h * PX_PER_MM) }, altText: { name: '签名', description: '签名', title: '签名' } })],
       }),
     )
   }
   if (sig.date)
-    paras.push(
-      dateLeft === undefined
-        ? para({ style: 'Signature', indent: right(dateRight), children: textRuns([{ text: sig.date }]) })
-        : para({ style: 'Signature', alignment: AlignmentType.LEFT, indent: { left: Math.round(dateLeft * 20), right: 0, firstLine: 0 }, children: textRuns([{ text: sig.date }]) }),
+    lines.push(
+      place.dateLeftPt === undefined
+        ? para({ style: 'Signature', ...last(k++, count), indent: right(place.dateRightPt), children: textRuns([{ text: sig.date }]) })
+        : para({ style: 'Signature', ...last(k++, count), alignment: AlignmentType.LEFT, indent: { left: Math.round(place.dateLeftPt * 20), right: 0, firstLine: 0 }, children: textRuns([{ text: sig.date }]) }),
     )
-  return paras
+  return [...paras, ...lines]
 }
 
 function pageNumberFooter(side: 'right' | 'left'): Footer {
@@ -235,6 +319,7 @@ function headingStyle(level: 1 | 2 | 3 | 4) {
       indent: INDENT_2,
       outlineLevel: level - 1,
       keepNext: true,
+      keepLines: true,
       alignment: AlignmentType.JUSTIFIED,
       numbering: { reference: NUMBERING_REF, level: level - 1 },
     },
@@ -242,6 +327,12 @@ function headingStyle(level: 1 | 2 | 3 | 4) {
 }
 
 export function buildDocxDocument(out: OutputDocument, opts: DocxOptions = {}): Document {
+  return build(out, opts).doc
+}
+
+/** The document, and the figure id of each figure marker in it (see textRuns). Synchronous, so the markers of two exports never mix. */
+function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: string[] } {
+  figureSlots = []
   const children: (Paragraph | Table)[] = []
   const titleRun = { font: font('title'), size: size(SIZE_PT.title), characterSpacing: 0 }
   children.push(
@@ -252,30 +343,35 @@ export function buildDocxDocument(out: OutputDocument, opts: DocxOptions = {}): 
   )
   if (out.subtitle) children.push(para({ style: 'Subtitle', children: textRuns([{ text: out.subtitle }]) }))
   children.push(blankLine())
-  for (const b of out.blocks) {
+  // the last block of body text keeps with the 落款 (§7.3.5: never a 落款 page without body text)
+  const lastBody = out.signature ? out.blocks.findLastIndex((b) => b.kind !== 'pageBreak') : -1
+  out.blocks.forEach((b, i) => {
+    const keep = i === lastBody
     switch (b.kind) {
       case 'heading':
-        children.push(headingParagraph(b))
+        children.push(...headingParagraphs(b, keep ? keepLast(b.body ?? b.title) : undefined))
         break
       case 'paragraph':
-        children.push(para({ style: 'Normal', indent: INDENT_2, children: textRuns(b.runs) }))
+        children.push(bodyPara({ style: 'Normal', indent: INDENT_2, ...(keep ? keepLast(b.runs) : {}), children: textRuns(b.runs) }))
         break
       case 'table':
-        if (b.rows.length) children.push(table(b.rows))
+        if (b.rows.length) children.push(table(b.rows, undefined, keep))
         break
       case 'figureTable':
         children.push(para({ style: 'Caption2', children: [new TextRun({ text: b.caption })] }))
-        children.push(table(b.rows.map((r) => r.map((c) => [{ text: c }])), b.header))
+        children.push(table(b.rows.map((r) => r.map((c) => [{ text: c }])), b.header, keep))
         break
       case 'pageBreak':
         children.push(para({ style: 'Blank', children: [new PageBreak()] }))
         break
     }
-  }
+  })
   children.push(...signatureBlock(out, opts.assets))
 
   const final: FinalMark | undefined = out.final
-  return new Document({
+  const slots = figureSlots
+  figureSlots = []
+  const doc = new Document({
     title: out.titleLines.join(''),
     creator: final?.author || opts.creator || '稿台 DraftDesk',
     lastModifiedBy: final?.author || opts.creator || '稿台 DraftDesk',
@@ -318,6 +414,7 @@ export function buildDocxDocument(out: OutputDocument, opts: DocxOptions = {}): 
           paragraph: { spacing: EXACT, indent: INDENT_2, alignment: AlignmentType.JUSTIFIED },
         },
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { font: font('heading2'), italics: false, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, indent: { left: 0, firstLine: 0 } } },
+        { id: 'RunInBody', name: '标题后正文', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 0, firstLine: 0 } } },
         { id: 'Blank', name: '空行', basedOn: 'Normal', paragraph: { indent: { left: 0, firstLine: 0 } } },
         { id: 'Signature', name: '落款', basedOn: 'Normal', paragraph: { alignment: AlignmentType.RIGHT, indent: { left: 0, firstLine: 0 }, keepLines: true, keepNext: true } },
         { id: 'Caption2', name: '附表标题', basedOn: 'Normal', run: { font: font('heading1') }, paragraph: { indent: { left: 0, firstLine: 0 }, keepNext: true } },
@@ -339,6 +436,7 @@ export function buildDocxDocument(out: OutputDocument, opts: DocxOptions = {}): 
       },
     ],
   })
+  return { doc, slots }
 }
 
 /** Fallback names for the standard's fonts (w:altName in the font table), and GB2312's charset. */
@@ -374,12 +472,33 @@ function patchNumbering(xml: string): string {
   return xml.replace(/(<w:abstractNum [^>]*>)<w:multiLevelType w:val="hybridMultilevel"\/>((?:(?!<\/w:abstractNum>).)*?<w:pStyle w:val="Heading1"\/>)/, '$1<w:multiLevelType w:val="multilevel"/>$2').replace(/ w:tentative="1"/g, '')
 }
 
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+
+/**
+ * The figure markers (textRuns) → run-level content controls: <w:sdt> with the figure's name as its
+ * title (w:alias, what Word shows on the control), "dd-figure:<id>" as its tag, plain text only.
+ */
+export function wrapFigures(xml: string, slots: readonly string[], names: ReadonlyMap<string, string>): string {
+  if (slots.length === 0) return xml
+  const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`
+  return xml
+    .replace(new RegExp(run(`${FIGURE_START}(\\d+)${FIGURE_OPEN}`), 'g'), (_m, n: string) => {
+      const id = slots[Number(n)] ?? ''
+      const name = names.get(id) ?? ''
+      return `<w:sdt><w:sdtPr>${name ? `<w:alias w:val="${xmlAttr(`数据：${name}`)}"/>` : ''}<w:tag w:val="${xmlAttr(FIGURE_TAG_PREFIX + id)}"/><w:id w:val="${1000 + Number(n)}"/><w:text/></w:sdtPr><w:sdtContent>`
+    })
+    .replaceAll(run(FIGURE_END), '</w:sdtContent></w:sdt>')
+}
+
 /** The finished file. */
 export async function buildDocx(out: OutputDocument, opts: DocxOptions = {}): Promise<Uint8Array> {
-  const doc = buildDocxDocument(out, opts)
+  const { doc, slots } = build(out, opts)
   const packed = await Packer.toBuffer(doc)
-  // Font table with fallbacks (names only: fonts are never embedded).
   const zip = await JSZip.loadAsync(packed)
+  const names = new Map((opts.model?.figures ?? []).map((f) => [f.id, f.name]))
+  if (slots.length) zip.file('word/document.xml', wrapFigures(await zip.file('word/document.xml')!.async('string'), slots, names))
+  if (opts.model) await addModelPart(zip, sidecarOf(opts.model))
+  // Font table with fallbacks (names only: fonts are never embedded).
   zip.file('word/fontTable.xml', fontTableXml())
   zip.file('word/styles.xml', patchStyles(await zip.file('word/styles.xml')!.async('string')))
   zip.file('word/numbering.xml', patchNumbering(await zip.file('word/numbering.xml')!.async('string')))

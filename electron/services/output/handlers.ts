@@ -27,16 +27,17 @@ export function createOutputHandlers(host: LibraryHost, hooks: OutputHooks = {})
     return sourceFor(host.documents().get(id).model, f.list(id))
   }
   return {
-    'export.render': async ({ id, format, revisionId, model }) => {
+    'export.render': async ({ id, format, revisionId, model, printMark }) => {
       // an unsaved text is exported as it is: no 定稿 of the stored document can match it
       const src = model ? sourceFor(model, []) : source(id, revisionId)
-      const bytes = await renderExport(src, format, { assets: assets(), ...(hooks.printer ? { printer: hooks.printer } : {}) })
-      return { fileName: exportFileName(src.model, format, src.final), mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64'), final: src.final ?? null }
+      let forced: number[] = []
+      const bytes = await renderExport(src, format, { assets: assets(), printMark: !!printMark, onPages: (p) => (forced = p.forced), ...(hooks.printer ? { printer: hooks.printer } : {}) })
+      return { fileName: exportFileName(src.model, format, src.final), mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64'), final: src.final ?? null, ...(forced.length ? { forcedPages: forced } : {}) }
     },
-    'export.print': async ({ id, revisionId }) => {
+    'export.print': async ({ id, revisionId, printMark }) => {
       if (!hooks.print) return { printed: false }
       const src = source(id, revisionId)
-      return { printed: await hooks.print(printViewHtml(src, { assets: assets() }), src.model.title) }
+      return { printed: await hooks.print(await printViewHtml(src, { assets: assets(), printMark: !!printMark }), src.model.title) }
     },
     'finals.create': ({ id, name, author }) => finals().create(id, name, author),
     'finals.list': ({ id }) => {

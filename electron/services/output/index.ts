@@ -13,12 +13,13 @@ import { printHtml, type PrintAsset } from '../../../shared/output/printHtml'
 import type { AssetStore } from '../assets/store'
 import { writeFileAtomic } from './atomicWrite'
 import { buildDocx, type ImageAsset } from './docx'
-import { PdfUnavailableError, type PdfPrinter } from './pdf'
+import { pageScript } from './pageScript'
+import { PdfUnavailableError, type PagesLaidOut, type PdfPrinter } from './pdf'
 import { PDF_FINGERPRINT_KEY, withPdfInfo } from './pdfInfo'
 
 export { writeFileAtomic } from './atomicWrite'
 export { buildDocx, FINGERPRINT_PROPERTY } from './docx'
-export { chromiumPrinter, findChromium, PdfUnavailableError, type PdfPrinter } from './pdf'
+export { chromiumPrinter, findChromium, PdfUnavailableError, type PagesLaidOut, type PdfPrinter } from './pdf'
 export { FinalStore } from './store'
 export { verifyFile, type VerifyResult } from './verify'
 
@@ -38,6 +39,10 @@ export interface ExportSource {
 export interface ExportDeps {
   assets?: AssetStore | null
   printer?: () => PdfPrinter
+  /** print the 定稿 mark at the foot of every page (off by default: GB/T 9704 has none) */
+  printMark?: boolean
+  /** hears the PDF's pages as the page's script laid them out (pages where a rule gave way) */
+  onPages?: (pages: PagesLaidOut) => void
 }
 
 const toMark = (f: FinalSummary): FinalMark => ({ fingerprint: f.fingerprint, short: f.short, name: f.name, author: f.author, frozenAt: f.createdAt, revisionId: f.revisionId })
@@ -68,10 +73,10 @@ export function printAssets(imgs: ReadonlyMap<string, ImageAsset>): Map<string, 
   return new Map([...imgs].map(([id, a]) => [id, { dataUrl: `data:${a.mime};base64,${Buffer.from(a.data).toString('base64')}` }]))
 }
 
-/** The print view of a model (for PDF, Electron's print and printToPDF). */
-export function printViewHtml(source: ExportSource, deps: ExportDeps = {}): string {
+/** The print view of a model with its paginating script (for PDF, Electron's print and printToPDF). */
+export async function printViewHtml(source: ExportSource, deps: ExportDeps = {}): Promise<string> {
   const out = prepareOutput(source.model, source.final ? toMark(source.final) : undefined)
-  return printHtml(out, { assets: printAssets(images(source.model, deps.assets)) })
+  return printHtml(out, { assets: printAssets(images(source.model, deps.assets)), script: await pageScript(), printMark: !!deps.printMark })
 }
 
 /** The finished file's bytes. */
@@ -84,14 +89,14 @@ export async function renderExport(source: ExportSource, format: ExportFormat, d
     case 'md':
       return new TextEncoder().encode(renderMarkdown(out))
     case 'docx':
-      return buildDocx(out, { assets: images(source.model, deps.assets) })
+      return buildDocx(out, { assets: images(source.model, deps.assets), model: source.model })
     case 'pdf': {
       if (!deps.printer) throw new PdfUnavailableError(msg('pdf.noPrinter'))
-      const html = printHtml(out, { assets: printAssets(images(source.model, deps.assets)) })
-      const pdf = await deps.printer().print(html)
+      const html = printHtml(out, { assets: printAssets(images(source.model, deps.assets)), script: await pageScript(), printMark: !!deps.printMark })
+      const pdf = await deps.printer().print(html, deps.onPages)
       const info: Record<string, string> = { Creator: 'DraftDesk 稿台', Producer: 'DraftDesk 稿台 (Chromium)' }
       if (mark) Object.assign(info, { [PDF_FINGERPRINT_KEY]: mark.fingerprint, Keywords: `定稿 ${mark.short} ${mark.fingerprint}`, Subject: `定稿「${mark.name}」 ${mark.short}`, Author: mark.author })
-      return withPdfInfo(pdf, info)
+      return withPdfInfo(pdf, info, out.titleLines.join(''))
     }
   }
 }

@@ -1,17 +1,27 @@
 /**
  * Print HTML → PDF. The browser shell and the CLI print with headless Chromium (playwright-core and
  * the system's Chromium/Chrome/Edge); the Electron app passes its own printer (webContents.printToPDF)
- * in its place. Both print the same HTML with the page's own @page size and margins.
+ * in its place. Both print the same HTML, which carries the paginating script (print/script.ts):
+ * they wait for its pages (`window.ddPaged`), then print each page box as one A4 sheet.
  */
 import fs from 'node:fs'
 import { ApiError } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
 
+/** What the page's script reports once its pages are built (print/pages.ts PagesResult). */
+export interface PagesLaidOut {
+  pages: number
+  /** 1-based pages where a pagination rule had to give way */
+  forced: number[]
+}
+
 export interface PdfPrinter {
-  /** Prints a complete HTML page to PDF bytes. */
-  print(html: string): Promise<Uint8Array>
+  /** Prints a complete HTML page to PDF bytes; `onPages` hears what the page's script laid out. */
+  print(html: string, onPages?: (pages: PagesLaidOut) => void): Promise<Uint8Array>
   /** Frees the browser, if one is kept. */
   close?(): Promise<void>
+  /** Starts the browser now (kept printers), so its start overlaps what comes before the print. */
+  warm?(): void
 }
 
 /** No way to print a PDF here: a refusal the writer can act on (install a browser), not a fault. */
@@ -62,13 +72,14 @@ export function chromiumPrinter(opts: { executablePath?: string; keepAlive?: boo
       throw new PdfUnavailableError(msg('pdf.cannotStart', { browser: executablePath, detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) }))
     }
   }
-  const print = async (b: Browser, html: string): Promise<Uint8Array> => {
+  const print = async (b: Browser, html: string, onPages?: (pages: PagesLaidOut) => void): Promise<Uint8Array> => {
     const page = await b.newPage()
     try {
       // no network: everything the page needs is inline
       await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
       await page.setContent(html, { waitUntil: 'load' })
-      await page.evaluate('document.fonts.ready.then(() => true)')
+      const laidOut = (await page.evaluate('window.ddPaged ? window.ddPaged : document.fonts.ready.then(() => null)')) as PagesLaidOut | null
+      if (laidOut) onPages?.(laidOut)
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
       return new Uint8Array(pdf)
     } finally {
@@ -76,7 +87,7 @@ export function chromiumPrinter(opts: { executablePath?: string; keepAlive?: boo
     }
   }
   return {
-    async print(html) {
+    async print(html, onPages) {
       if (opts.keepAlive) {
         browser ??= launch()
         let b: Browser
@@ -90,14 +101,19 @@ export function chromiumPrinter(opts: { executablePath?: string; keepAlive?: boo
           browser = launch()
           b = await browser
         }
-        return print(b, html)
+        return print(b, html, onPages)
       }
       const b = await launch()
       try {
-        return await print(b, html)
+        return await print(b, html, onPages)
       } finally {
         await b.close()
       }
+    },
+    warm() {
+      if (!opts.keepAlive || browser) return
+      browser = launch()
+      browser.catch(() => (browser = null))
     },
     async close() {
       const b = browser

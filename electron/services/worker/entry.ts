@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads'
 import { ApiError } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
+import { askForPdfReader } from './pdfjs'
 import { TASKS, type TaskName } from './tasks'
 import { transferables } from './transfer'
 
@@ -20,6 +21,8 @@ function failure(err: unknown): Message {
 
 const port = parentPort
 if (port) {
+  // pdf.js is not in this bundle: a task that reads a PDF asks the main thread for it (pdfjs.ts)
+  askForPdfReader((request, transfer) => port.postMessage(request, transfer))
   port.on('message', (request: { task: TaskName; input: never }) => {
     void (async () => {
       let reply: WorkerReply

@@ -13,6 +13,9 @@
  * parse-worker.cjs beside them, made by scripts/build.mjs; run from the TypeScript sources (tsx,
  * vitest), the same bundle built in memory from entry.ts with esbuild on first use (a worker
  * cannot load TypeScript itself: Node 20 does not pass `--import` loaders on to worker threads).
+ * pdf.js, which only PDF imports and `verify` need, is a bundle of its own (pdf-reader.cjs,
+ * pdfReaderCode) handed to a worker when its task asks for it (worker/pdfjs.ts), so every other
+ * worker starts without parsing its 3 MB.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,6 +24,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { ApiError } from '../../../shared/api'
 import { isErrorCode } from '../../../shared/errors'
 import type { WorkerReply } from './entry'
+import { isPdfReaderRequest, type PdfReaderAnswer, type PdfReaderRequest } from './pdfjs'
 import type { TaskInput, TaskName, TaskOutput } from './tasks'
 
 export interface WorkerLimits {
@@ -39,28 +43,41 @@ export const MAX_RUNNING = 2
 /** Tasks waiting beyond which a new one is refused (`worker.busy`). */
 export const MAX_WAITING = 32
 
-const BUNDLE = 'parse-worker.cjs'
+/** The bundles (beside the app's bundles) and their sources (relative to this folder). */
+const BUNDLES = {
+  worker: { bundle: 'parse-worker.cjs', source: 'entry.ts' },
+  pdfReader: { bundle: 'pdf-reader.cjs', source: '../output/pdfReader.ts' },
+} as const
 
-let code: Promise<string> | null = null
+const code = new Map<keyof typeof BUNDLES, Promise<string>>()
 
 function here(): string {
   return typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url))
 }
 
-/** The worker's code, evaluated as a CommonJS script. */
-function workerCode(): Promise<string> {
-  code ??= loadWorkerCode()
-  // a failed build is tried again next time
-  code.catch(() => (code = null))
-  return code
+function bundleCode(name: keyof typeof BUNDLES): Promise<string> {
+  let loading = code.get(name)
+  if (!loading) {
+    loading = loadCode(BUNDLES[name])
+    code.set(name, loading)
+    // a failed build is tried again next time
+    loading.catch(() => code.delete(name))
+  }
+  return loading
 }
 
-async function loadWorkerCode(): Promise<string> {
+/** The worker's code, evaluated as a CommonJS script. */
+const workerCode = (): Promise<string> => bundleCode('worker')
+
+/** pdf.js and its worker as one CommonJS module (electron/services/output/pdfReader.ts), for PDF tasks. */
+export const pdfReaderCode = (): Promise<string> => bundleCode('pdfReader')
+
+async function loadCode(which: { bundle: string; source: string }): Promise<string> {
   const dir = here()
-  const bundle = path.join(dir, BUNDLE)
+  const bundle = path.join(dir, which.bundle)
   if (fs.existsSync(bundle)) return fs.readFileSync(bundle, 'utf8')
-  const source = path.join(dir, 'entry.ts')
-  if (!fs.existsSync(source)) throw new ApiError('worker.failed', { detail: `${BUNDLE} missing` })
+  const source = path.join(dir, which.source)
+  if (!fs.existsSync(source)) throw new ApiError('worker.failed', { detail: `${which.bundle} missing` })
   // running from the sources: esbuild (a dev dependency) is there
   const esbuild = await import('esbuild')
   const built = await esbuild.build({
@@ -131,7 +148,9 @@ function takeWorker(script: string, limits: WorkerLimits): { worker: Worker; reu
     waiting.worker.ref()
     return { worker: waiting.worker, reusable }
   }
-  return { worker: new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits) }), reusable }
+  // the running script's path goes along (process.argv), so that a reader can find its package's
+  // data files beside it (PDF.js's character maps: import/pdf.ts)
+  return { worker: new Worker(script, { eval: true, resourceLimits: resourceLimitsOf(limits), argv: process.argv.slice(1, 2) }), reusable }
 }
 
 /** A worker whose task ended well waits for the next one (or ends, when enough wait already). */
@@ -164,6 +183,18 @@ export async function stopIdleWorkers(): Promise<void> {
   await Promise.all(idle.splice(0).map((w) => (w.stopWaiting(), w.worker.terminate())))
 }
 
+/** A task asked for pdf.js (worker/pdfjs.ts): its code goes back on the port it sent. */
+function answerPdfReader(request: PdfReaderRequest): void {
+  const answer = (a: PdfReaderAnswer) => {
+    request.port.postMessage(a)
+    request.port.close()
+  }
+  pdfReaderCode().then(
+    (code) => answer({ code }),
+    (err: unknown) => answer({ error: err instanceof Error ? err.message : String(err) }),
+  )
+}
+
 function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T>, limits: WorkerLimits, transfer: ArrayBuffer[]): Promise<TaskOutput<T>> {
   const { worker, reusable } = takeWorker(script, limits)
   return new Promise<TaskOutput<T>>((resolve, reject) => {
@@ -180,7 +211,8 @@ function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T
       if (healthy && reusable) giveBack(worker)
       else void worker.terminate()
     }
-    const onMessage = (reply: WorkerReply) =>
+    const onMessage = (reply: WorkerReply | PdfReaderRequest) => {
+      if (isPdfReaderRequest(reply)) return answerPdfReader(reply)
       settle(
         () => {
           if (reply.ok) resolve(reply.value as TaskOutput<T>)
@@ -189,6 +221,7 @@ function runOnce<T extends TaskName>(script: string, task: T, input: TaskInput<T
         // a refused file leaves the worker fine; running out of room does not
         reply.ok || !reply.error.code.startsWith('worker.'),
       )
+    }
     const onError = (err: Error & { code?: string }) =>
       settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ApiError('worker.tooLarge') : new ApiError('worker.failed', { detail: err.message.slice(0, 200) })))
     const onExit = (code: number) => settle(() => reject(new ApiError('worker.failed', { detail: `exit ${code}` })))

@@ -1,6 +1,6 @@
 /**
  * What runs in a worker thread: every parse of a file the writer hands us (imports, spreadsheets,
- * snippet files, harvest, seal images, DOCX verification). Each task is a plain function of
+ * snippet files, harvest, seal images, DOCX and PDF verification). Each task is a plain function of
  * cloneable input; a large result comes back as JSON bytes (see rawJson.ts), transferred rather
  * than copied, so the main thread neither builds nor walks it.
  *
@@ -14,8 +14,9 @@ import { msg, type Message } from '../../../shared/errors'
 import type { HarvestGroup, HarvestSource, ParsedImport } from '../../../shared/snippets'
 import type { ImageInfo } from '../assets/image'
 import type { StoredColumns } from '../documents/store'
+import type { PreparedDocument } from './documentBodies'
 import type { DocxVerifyRead } from '../output/verifyDocx'
-import type { PdfFingerprint } from '../output/pdfInfo'
+import type { PdfVerifyRead } from '../output/pdfText'
 
 /** JSON bytes of a value, in an ArrayBuffer of their own (so they can be transferred). */
 function jsonBytes(value: unknown): Uint8Array {
@@ -122,9 +123,10 @@ async function docxVerifyTask(input: { bytes: Uint8Array }): Promise<DocxVerifyR
   return readDocxForVerify(input.bytes)
 }
 
-async function pdfVerifyTask(input: { bytes: Uint8Array }): Promise<PdfFingerprint> {
-  const { readPdfFingerprint } = await import('../output/pdfInfo')
-  return readPdfFingerprint(input.bytes)
+/** A PDF's fingerprint and what its pages show, read with pdf.js (see output/pdfText.ts). */
+async function pdfVerifyTask(input: { bytes: Uint8Array }): Promise<PdfVerifyRead> {
+  const { readPdfForVerify } = await import('../output/pdfText')
+  return readPdfForVerify(input.bytes)
 }
 
 /**
@@ -136,18 +138,43 @@ async function requestTask(request: { method: string; body: Uint8Array }): Promi
   const [{ checkInput }, { FILE_METHODS, isFileMethod, withoutFile }, { isApiMethod }] = await Promise.all([import('../input'), import('./fileMethods'), import('../../../shared/api')])
   const method = request.method
   if (!isApiMethod(method) || !isFileMethod(method)) throw new ApiError('request.unknownMethod', { method: method.slice(0, 80) })
-  let raw: unknown
-  try {
-    const text = new TextDecoder('utf-8').decode(request.body)
-    raw = text ? JSON.parse(text) : {}
-  } catch {
-    throw new ApiError('request.badJson')
-  }
-  const checked = checkInput(method, raw)
+  const checked = checkInput(method, parseBody(request.body))
   if (!checked.ok) throw new ApiError(checked.error)
   const job = (FILE_METHODS[method] as (i: unknown) => { task: Exclude<TaskName, 'request'>; input: never })(checked.input)
   const output = await TASKS[job.task](job.input)
   return { input: withoutFile(method, checked.input as never), output }
+}
+
+/** A request body as JSON; the refusal the main thread gives for one that is not. */
+function parseBody(body: Uint8Array): unknown {
+  try {
+    const text = new TextDecoder('utf-8').decode(body)
+    return text ? JSON.parse(text) : {}
+  } catch {
+    throw new ApiError('request.badJson')
+  }
+}
+
+/**
+ * A large documents.create / documents.save body (see documentBodies.ts): parsed, checked against
+ * the contract and its model turned into the stored columns here; the input comes back without it.
+ */
+async function documentBodyTask(request: { method: string; body: Uint8Array }): Promise<PreparedDocument> {
+  const [{ checkInput }, { columnsFor, createdModel }] = await Promise.all([import('../input'), import('../documents/store')])
+  const method = request.method
+  if (method === 'documents.create') {
+    const checked = checkInput(method, parseBody(request.body))
+    if (!checked.ok) throw new ApiError(checked.error)
+    const { model, ...input } = checked.input
+    return { input, columns: columnsFor(createdModel(input.title, model)) }
+  }
+  if (method === 'documents.save') {
+    const checked = checkInput(method, parseBody(request.body))
+    if (!checked.ok) throw new ApiError(checked.error)
+    const { model, ...input } = checked.input
+    return { input, columns: columnsFor(model) }
+  }
+  throw new ApiError('request.unknownMethod', { method: method.slice(0, 80) })
 }
 
 export const TASKS = {
@@ -160,6 +187,7 @@ export const TASKS = {
   docxVerify: docxVerifyTask,
   pdfVerify: pdfVerifyTask,
   request: requestTask,
+  documentBody: documentBodyTask,
 }
 
 export type Tasks = typeof TASKS

@@ -1,4 +1,4 @@
-/** The `import` namespace: importing .txt / .md / .docx files as documents. */
+/** The `import` namespace: importing .txt / .md / .docx / .doc / .wps / .pdf / .html files as documents. */
 export const importZh = {
   title: '导入',
   titleFile: '导入：{{name}}',

@@ -10,6 +10,7 @@ import { checkDocument, type Finding } from '../../../shared/output/check'
 import { fingerprintOf } from '../../../shared/output/canonical'
 import type { AssetKind, AssetSummary, ExportFormat, FinalSummary } from '../../../shared/api'
 import { todayIso } from '../../../shared/output/dates'
+import { msg } from '../../../shared/errors'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { fileToBase64, saveBase64 } from '../../ui/files'
@@ -23,7 +24,7 @@ interface Props {
   flush(): Promise<void>
   onSignature(signature: Signature | undefined): void
   onJump(finding: Finding): void
-  onPreview(final: FinalSummary | null): void
+  onPreview(final: FinalSummary | null, printMark: boolean): void
   onClose(): void
   /** the export the desktop menu asked for (导出 Word… / 导出 PDF…): its button takes the focus */
   focusFormat?: ExportFormat | null
@@ -40,6 +41,8 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
   const [name, setName] = useState(() => t('dialog.finalNameDefault'))
   const [version, setVersion] = useState<number | 'current'>('current')
   const [busy, setBusy] = useState<string | null>(null)
+  // the 定稿 mark in the page footer: GB/T 9704 has none, so only when the writer asks
+  const [printMark, setPrintMark] = useState(false)
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null)
   const [assets, setAssets] = useState<AssetSummary[]>([])
   const fingerprint = useMemo(() => fingerprintOf(model), [model])
@@ -99,9 +102,11 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     setMessage(null)
     try {
       await flush()
-      const r = await api.call('export.render', { id: documentId, format, ...(version === 'current' ? {} : { revisionId: version }) })
+      const r = await api.call('export.render', { id: documentId, format, ...(printMark ? { printMark } : {}), ...(version === 'current' ? {} : { revisionId: version }) })
       saveBase64(r.fileName, r.mime, r.dataBase64)
-      setMessage({ text: t('dialog.exported', { name: r.fileName }) })
+      // pages where the pagination rules gave way (only laying out the pages finds them)
+      const forced = r.forcedPages?.length ? ` ${translateMessage(msg('check.pagesForced', { pages: r.forcedPages.join('、'), count: r.forcedPages.length }))}` : ''
+      setMessage({ text: t('dialog.exported', { name: r.fileName }) + forced, ...(forced ? { error: true } : {}) })
     } catch (err) {
       fail(err)
     } finally {
@@ -197,12 +202,13 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
                 {finals.map((f) => <option key={f.revisionId} value={f.revisionId}>{t('dialog.finalOption', { name: f.name, short: f.short })}</option>)}
               </select>
             </label>
+            <label className="check"><input type="checkbox" checked={printMark} onChange={(e) => setPrintMark(e.target.checked)} data-testid="export-print-mark" />{t('dialog.printMark')}</label>
           </div>
           <div className="row buttons">
             {FORMATS.map((f) => (
               <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} autoFocus={f === focusFormat} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>
             ))}
-            <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null))} data-testid="export-print">{t('dialog.print')}</button>
+            <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null), printMark)} data-testid="export-print">{t('dialog.print')}</button>
           </div>
           {message && <p className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'} data-testid="output-message">{message.text}</p>}
         </section>

@@ -32,7 +32,7 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
   const { t } = useTranslation('output')
   const api = useApi()
   const [editor] = useLexicalComposerContext()
-  const [open, setOpen] = useState<null | 'dialog' | { preview: FinalSummary | null; model?: SummaryDocument }>(null)
+  const [open, setOpen] = useState<null | 'dialog' | { preview: FinalSummary | null; model?: SummaryDocument; printMark?: boolean }>(null)
   // the model as it is now: taken when the dialog or preview opens, and again when the signature or
   // figures change while it is open (never on every keystroke)
   const build = useCallback(() => editorStateToModel(editor.getEditorState().toJSON(), carry), [editor, carry])
@@ -90,9 +90,9 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
     [editor, model?.subtitle, onNotice],
   )
 
-  const hostPrint = useCallback(async () => {
+  const hostPrint = useCallback(async (printMark: boolean) => {
     await flush()
-    return (await api.call('export.print', { id: documentId })).printed
+    return (await api.call('export.print', { id: documentId, ...(printMark ? { printMark } : {}) })).printed
   }, [api, documentId, flush])
 
   return (
@@ -108,7 +108,7 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
             onSignature={onSignature}
             onJump={jump}
             focusFormat={chosen}
-            onPreview={(final) => { performance.mark('dd:preview-open'); setOpen({ preview: final }) }}
+            onPreview={(final, printMark) => { performance.mark('dd:preview-open'); setOpen({ preview: final, printMark }) }}
             onClose={() => {
               setOpen(null)
               setChosen(null)
@@ -116,7 +116,7 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
           />,
           document.body,
         )}
-      {open && open !== 'dialog' && model && createPortal(<PrintPreview model={model} final={open.preview} hostPrint={hostPrint} onClose={() => setOpen(null)} />, document.body)}
+      {open && open !== 'dialog' && model && createPortal(<PrintPreview model={model} final={open.preview} printMark={!!open.printMark} hostPrint={() => hostPrint(!!open.printMark)} onClose={() => setOpen(null)} />, document.body)}
     </>
   )
 }

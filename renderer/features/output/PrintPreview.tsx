@@ -1,8 +1,9 @@
 /**
  * 打印预览: the print view rendered from the model (shared/output/printHtml.ts, the HTML the PDF is
- * printed from) in a frame, cut into real A4 pages (paginate.ts). Says which substitute fonts are
- * used when the standard ones are missing. Printing goes through the host (Electron: the system
- * dialog) or, in the browser shell, through the browser's own print of the same print view.
+ * printed from) in a frame, cut into A4 pages by print/pages.ts — the same code the PDF printers run
+ * in their page, so the preview is the PDF page for page. Says which substitute fonts are used when
+ * the standard ones are missing, and which pages had to bend a pagination rule. Printing goes through
+ * the host (Electron: the system dialog) or, in the browser shell, the browser's print of these pages.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,28 +13,31 @@ import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput } from '../../../shared/output/prepare'
 import { printHtml, type PrintAsset } from '../../../shared/output/printHtml'
 import { useApi } from '../../app/ApiContext'
-import { errorMessage } from '../../app/errors'
+import { msg } from '../../../shared/errors'
+import { errorMessage, translateMessage } from '../../app/errors'
 import { printAssetsFor } from './assets'
 import { fontReport, type FontReport } from './fonts'
-import { paginate } from './paginate'
+import { layoutPages } from '../../../print/pages'
 import { PREVIEW_CSS } from './previewCss'
 import './output.css'
 
 interface Props {
   model: SummaryDocument
-  /** the 定稿 the model is, if any (its mark is printed) */
+  /** the 定稿 the model is, if any */
   final?: FinalSummary | null
+  /** print the 定稿 mark at the foot of each page (only when the writer asks) */
+  printMark?: boolean
   /** prints through the host; resolves false when the host cannot (the browser shell) */
   hostPrint?: () => Promise<boolean>
   onClose(): void
 }
 
-export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
+export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Props) {
   const { t } = useTranslation('output')
   const api = useApi()
   const frame = useRef<HTMLIFrameElement>(null)
   const [assets, setAssets] = useState<Map<string, PrintAsset> | null>(null)
-  const [pages, setPages] = useState<{ count: number; done: boolean }>({ count: 0, done: false })
+  const [pages, setPages] = useState<{ count: number; done: boolean; forced: number[] }>({ count: 0, done: false, forced: [] })
   const [fonts, setFonts] = useState<FontReport[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -49,23 +53,22 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
     if (!final || final.fingerprint !== fingerprintOf(model)) return undefined
     return { fingerprint: final.fingerprint, short: shortFingerprint(final.fingerprint), name: final.name, author: final.author, frozenAt: final.createdAt, revisionId: final.revisionId }
   }, [final, model])
-  const html = useMemo(() => (assets ? printHtml(prepareOutput(model, mark), { assets, extraCss: PREVIEW_CSS }) : null), [assets, model, mark])
+  const html = useMemo(() => (assets ? printHtml(prepareOutput(model, mark), { assets, extraCss: PREVIEW_CSS, printMark: !!printMark }) : null), [assets, model, mark, printMark])
 
   useEffect(() => {
     const iframe = frame.current
     if (!html || !iframe) return
     let pagination: { cancel(): void } | null = null
-    const onLoad = () => {
-      const doc = iframe.contentDocument
-      if (!doc) return
+    let gone = false
+    const layOut = (doc: Document) => {
+      if (gone) return
       try {
         const container = doc.createElement('div')
         container.className = 'pages'
         doc.body.appendChild(container)
-        const p = paginate(doc, container, {
-          ...(mark ? { finalMark: `定稿 ${mark.short} · ${mark.name}` } : {}),
-          onProgress: (count, done) => setPages({ count, done }),
-        })
+        // the same code, on the same HTML, as the PDF printers run (print/script.ts): the same pages
+        const p = layoutPages(doc, container, { sliceSize: 8, onProgress: (count, done) => !done && setPages({ count, done: false, forced: [] }) })
+        void p.done.then((r) => !gone && setPages({ count: r.pages, done: true, forced: r.forced }))
         pagination = p
         requestAnimationFrame(() => performance.mark('dd:preview-first-page'))
         setFonts(fontReport(doc))
@@ -73,13 +76,20 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
         setError(errorMessage(err))
       }
     }
+    const onLoad = () => {
+      const doc = iframe.contentDocument
+      if (!doc) return
+      // measured with the fonts the PDF printers wait for too
+      void doc.fonts.ready.then(() => layOut(doc))
+    }
     iframe.addEventListener('load', onLoad, { once: true })
     iframe.srcdoc = html
     return () => {
+      gone = true
       iframe.removeEventListener('load', onLoad)
       pagination?.cancel()
     }
-  }, [html, mark])
+  }, [html])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
@@ -90,16 +100,8 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
   const print = async () => {
     try {
       if (hostPrint && (await hostPrint())) return
-      if (!html) return
-      // the browser's own print of the pure print view (its @page rules place the page numbers)
-      const printable = document.createElement('iframe')
-      printable.className = 'print-frame'
-      document.body.appendChild(printable)
-      printable.addEventListener('load', () => {
-        printable.contentWindow?.print()
-        setTimeout(() => printable.remove(), 1000)
-      }, { once: true })
-      printable.srcdoc = html.replace(PREVIEW_CSS, '')
+      // the browser's own print of these very pages (each page box one sheet; the screen dress is @media screen)
+      frame.current?.contentWindow?.print()
     } catch (err) {
       setError(errorMessage(err))
     }
@@ -116,6 +118,11 @@ export function PrintPreview({ model, final, hostPrint, onClose }: Props) {
         {fonts && (
           <span className={missing.length ? 'font-note warn' : 'font-note'} data-testid="font-note">
             {missing.length ? t('preview.fonts', { list: missing.map((f) => `${f.wanted} → ${f.used}`).join(t('preview.listSeparator')) }) : t('preview.fontsOk')}
+          </span>
+        )}
+        {pages.done && pages.forced.length > 0 && (
+          <span className="font-note warn" data-testid="preview-forced" data-pages={pages.forced.join(',')}>
+            {translateMessage(msg('check.pagesForced', { pages: pages.forced.join(t('preview.listSeparator')), count: pages.forced.length }))}
           </span>
         )}
         {error && <span className="error" role="alert">{error}</span>}

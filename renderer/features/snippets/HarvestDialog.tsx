@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiOutput, DocumentSummary } from '../../../shared/api'
+import { IMPORT_ACCEPT, type ApiOutput, type DocumentSummary } from '../../../shared/api'
 import { bodyFromText, bodyToText } from '../../../shared/snippets'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
@@ -142,7 +142,7 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
               </ul>
               <label className="harvest-files">
                 {t('harvestFiles')}
-                <input type="file" multiple accept=".txt,.text,.md,.markdown,.docx" onChange={(e) => setFiles([...(e.target.files ?? [])])} data-testid="harvest-files" />
+                <input type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => setFiles([...(e.target.files ?? [])])} data-testid="harvest-files" />
               </label>
             </div>
             {error && <p className="error">{error}</p>}

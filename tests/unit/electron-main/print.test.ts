@@ -21,6 +21,7 @@ function fakeWindow(answer: Answer = { success: true, reason: '' }) {
     },
     close: () => closed?.(),
     webContents: {
+      executeJavaScript: async () => null,
       printToPDF: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
       print: (options, callback) => {
         calls.push(`print ${JSON.stringify(options)}`)
@@ -45,7 +46,8 @@ describe('printing from the desktop', () => {
     expect(win.calls.at(-1)).toBe('destroy')
     expect(notify).not.toHaveBeenCalled()
     expect(printPreviewWindowOptions('稿').title).toBe('打印 — 稿')
-    expect(printPreviewWindowOptions('稿').webPreferences.javascript).toBe(false)
+    // the print HTML lays out its own pages (print/script.ts); still sandboxed, no Node
+    expect(printPreviewWindowOptions('稿').webPreferences).toMatchObject({ javascript: true, sandbox: true, nodeIntegration: false })
   })
 
   it('says nothing when the writer cancels, and never makes the page print a second time', async () => {
