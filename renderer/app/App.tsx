@@ -18,6 +18,7 @@ import { journal } from '../editor/journal'
 import { StatusBar } from './StatusBar'
 import { createStatusStore } from './statusStore'
 import { FileInput } from '../ui/FileInput'
+import { useViewSettings } from '../features/pageview/viewSettings'
 
 export function App() {
   const { t } = useTranslation('app')
@@ -45,6 +46,7 @@ export function App() {
   // a rolled-over document opens with the 数据表 showing what is left to fill
   const [openFigures, setOpenFigures] = useState<string | null>(null)
 
+  const shown = useViewSettings()
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
 
   const refresh = useCallback(async (which = view) => {
@@ -159,7 +161,7 @@ export function App() {
   if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={libraryReplaced} />
 
   return (
-    <div className="app">
+    <div className={`app${shown.docListOpen ? '' : ' no-doclist'}`}>
       <DocumentList
         view={view}
         docs={docs}

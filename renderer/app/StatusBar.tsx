@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { useEditorStatus, type StatusStore } from './statusStore'
+import { ZoomControl } from '../features/pageview/ZoomControl'
 
 export function StatusBar({ status: store, notice, onDismiss }: { status: StatusStore | null; notice: string | null; onDismiss(): void }) {
   return (
     <footer className="status-bar">
       {store && <EditorStatusLine store={store} />}
       {notice && <Notice notice={notice} onDismiss={onDismiss} />}
+      {store && <ZoomControl />}
     </footer>
   )
 }

@@ -32,6 +32,8 @@ import { FindReplacePlugin } from '../features/find-replace/FindReplacePlugin'
 import { RevisionHistoryPlugin } from '../features/history/RevisionHistoryPlugin'
 import { OutlinePanel } from '../features/outline/OutlinePanel'
 import { OutputPlugin } from '../features/output/OutputPlugin'
+import { PageView } from '../features/pageview/PageView'
+import { useViewSettings } from '../features/pageview/viewSettings'
 import { PastePlugin } from '../features/paste/PastePlugin'
 import { SaveSnippetPlugin } from '../features/snippets/SaveSnippetPlugin'
 import { ContextMenuPlugin } from '../features/context-menu/ContextMenuPlugin'
@@ -53,6 +55,7 @@ import { ReadyMarkPlugin } from './plugins/ReadyMarkPlugin'
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
 import { SidePanel } from './SidePanel'
 import { editorTheme } from './theme'
+import { ToolbarMenu } from './ToolbarMenu'
 import { ToolbarPlugin } from './ToolbarPlugin'
 
 export type { EditorHandle } from './plugins/EditorHandlePlugin'
@@ -87,6 +90,7 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
   const autosave = useRef<AutosaveHandle | null>(null)
   const flushAutosave = useCallback(async () => { await autosave.current?.flush() }, [])
   const [outline, setOutline] = useState<OutlineEntry[]>([])
+  const view = useViewSettings()
   const [ownCounts, setOwnCounts] = useState<ReadonlyMap<string, number>>(new Map())
 
   const initialConfig = useMemo(
@@ -155,20 +159,27 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
       <FiguresProvider documentId={record.id} initial={record.model.figures} openPanel={openFigures} onFigures={(figures) => void (figuresNow.current = figures)}>
         {/* each child of the toolbar is a group of buttons, set apart by a separator */}
         <ToolbarPlugin>
-          <StructureToolbar />
+          <StructureToolbar part="format" />
           <>
+            <ToolbarMenu label={t('insertMenu')} testId="menu-insert">
+              <StructureToolbar part="insert" />
+            </ToolbarMenu>
             <CleanupPlugin
               carry={liveCarry}
               onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
             />
-            <FigureToolbar />
-            <OutputPlugin
-              documentId={record.id}
-              carry={liveCarry}
-              onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
-              flush={async () => { await autosave.current?.flush() }}
-              onNotice={onNotice}
-            />
+            <ToolbarMenu label={t('figuresMenu')} testId="menu-figures">
+              <FigureToolbar />
+            </ToolbarMenu>
+            <ToolbarMenu label={t('outputMenu')} testId="menu-output">
+              <OutputPlugin
+                documentId={record.id}
+                carry={liveCarry}
+                onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))}
+                flush={async () => { await autosave.current?.flush() }}
+                onNotice={onNotice}
+              />
+            </ToolbarMenu>
           </>
           <RevisionHistoryPlugin
             documentId={record.id}
@@ -193,16 +204,14 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
           onReload={onReload}
         />
         <FindReplacePlugin />
-        <div className="editor-area">
-          <div className="page-scroll">
-            <div className="page">
-              <RichTextPlugin
-                contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
-                placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}
-                ErrorBoundary={LexicalErrorBoundary}
-              />
-            </div>
-          </div>
+        <div className={`editor-area${view.sidePanelOpen ? '' : ' no-side'}`}>
+          <PageView>
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
+              placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </PageView>
           <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} />} onNotice={onNotice} />
         </div>
         <FigurePanel onNotice={onNotice} />

@@ -3,6 +3,7 @@ import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, REDO_COMMAND,
 import { mergeRegister } from '@lexical/utils'
 import { Children, Fragment, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { setViewSettings, useViewSettings } from '../features/pageview/viewSettings'
 
 /** The toolbar: undo and redo, then each feature's group of buttons (`children`), separated. */
 export function ToolbarPlugin({ children }: { children?: ReactNode }) {
@@ -20,8 +21,20 @@ export function ToolbarPlugin({ children }: { children?: ReactNode }) {
     [editor],
   )
 
+  const view = useViewSettings()
   return (
     <div className="toolbar" role="toolbar">
+      <button
+        className={`panel-toggle${view.docListOpen ? ' on' : ''}`}
+        aria-pressed={view.docListOpen}
+        title={t('docListHint')}
+        aria-label={t('docList')}
+        data-testid="toggle-doclist"
+        onClick={() => setViewSettings((s) => ({ docListOpen: !s.docListOpen }))}
+      >
+        ☰
+      </button>
+      <span className="sep" />
       <button onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`}>↶</button>
       <button onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo} title={`${t('redo')} (Ctrl+Y)`}>↷</button>
       {Children.toArray(children).map((group, i) => (
@@ -30,6 +43,17 @@ export function ToolbarPlugin({ children }: { children?: ReactNode }) {
           {group}
         </Fragment>
       ))}
+      <span className="toolbar-end">
+        <button
+          className={`panel-toggle${view.sidePanelOpen ? ' on' : ''}`}
+          aria-pressed={view.sidePanelOpen}
+          title={t('sidePanelHint')}
+          data-testid="toggle-sidepanel"
+          onClick={() => setViewSettings((s) => ({ sidePanelOpen: !s.sidePanelOpen }))}
+        >
+          {t('sidePanel')}
+        </button>
+      </span>
     </div>
   )
 }

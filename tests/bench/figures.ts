@@ -13,6 +13,7 @@ import type { Block, Inline, SummaryDocument } from '../../shared/document/model
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longDocument } from '../helpers/documents'
 import { storeDocument, withShellPage } from './shell'
+import { toolbarClick } from '../helpers/shell'
 import { report } from './stats'
 
 export const BENCH_FIGURE_ID = 'fbench'
@@ -91,14 +92,14 @@ export async function benchFigures(dataDir: string): Promise<void> {
   await withShellPage(dataDir, async (page) => {
     await page.locator('.doc-open', { hasText: '数据长文' }).click()
     await page.locator('.document-body .dd-figure').first().waitFor()
-    await page.click('[data-testid=figure-panel-toggle]')
+    await toolbarClick(page, '[data-testid=figure-panel-toggle]')
     await page.locator('.figure-grid tr[data-figure-id=fbench]').waitFor()
 
     const samples: number[] = []
     for (let i = 0; i < 25; i++) samples.push(await changeOnce(page, 1000 + i + 1))
     report('figure_change_1000_refs_repaint_ms', samples.slice(3), { stat: 'p95', max: 50 }, `${characters} characters, 1,000 references to one figure; Enter in the table → all references show the new value, frame painted`)
 
-    await page.click('[data-testid=figure-panel-toggle]') // close the panel: the scan is measured on its own
+    await toolbarClick(page, '[data-testid=figure-panel-toggle]') // close the panel: the scan is measured on its own
     const scans: number[] = []
     const complete: number[] = []
     let groups = 0
@@ -127,7 +128,7 @@ export async function benchFigures(dataDir: string): Promise<void> {
           button.addEventListener('click', onClick, true)
         })
       })()`)
-      await page.click('[data-testid=scan-numbers]')
+      await toolbarClick(page, '[data-testid=scan-numbers]')
       const [ms, all, n] = await page.evaluate<[number, number, number]>('window.__scan')
       scans.push(ms)
       complete.push(all)

@@ -9,6 +9,7 @@ import type { SummaryDocument } from '../../shared/document/model'
 import { countCharacters, documentPlainText } from '../../shared/document/text'
 import { longSummary } from '../helpers/outputDocs'
 import { storeDocument, withShellPage } from './shell'
+import { toolbarClick } from '../helpers/shell'
 import { markInterval, report, time } from './stats'
 
 export async function benchOutput(dataDir: string): Promise<void> {
@@ -28,7 +29,7 @@ export async function benchOutput(dataDir: string): Promise<void> {
     const samples: number[] = []
     for (let i = 0; i < 8; i++) {
       await page.evaluate(() => performance.clearMarks())
-      await page.click('[data-testid=open-preview]')
+      await toolbarClick(page, '[data-testid=open-preview]')
       const ms = await markInterval(page, 'dd:preview-open', 'dd:preview-first-page')
       samples.push(ms)
       await page.click('[data-testid=preview-close]')

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import type { Inline, SummaryDocument } from '../../shared/document/model'
 import { useE2E } from '../helpers/e2e'
-import { ROOT, typeWithIme, waitSaved } from '../helpers/shell'
+import { ROOT, toolbarClick, typeWithIme, waitSaved } from '../helpers/shell'
 
 const e2e = useE2E()
 
@@ -76,7 +76,7 @@ describe('figures', () => {
     const page = await e2e.newDocument('宣传工作总结', dataDir)
     await page.keyboard.insertText('今年发放宣传资料300余份')
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft')
-    await page.click('[data-testid=make-figure]')
+    await toolbarClick(page, '[data-testid=make-figure]')
     const name = page.locator('[data-testid=make-figure-name]')
     await expect.poll(() => name.inputValue()).toBe('发放宣传资料')
     await page.click('[data-testid=make-figure-apply]')
@@ -86,7 +86,7 @@ describe('figures', () => {
     await page.keyboard.insertText('，其中社区发放宣传资料300余份。')
     await page.keyboard.press('Enter')
     await page.keyboard.insertText('全年累计发放宣传资料300余份，召开会议x次。')
-    await page.click('[data-testid=scan-numbers]')
+    await toolbarClick(page, '[data-testid=scan-numbers]')
     const list = page.locator('[data-testid=scan-list]')
     await expect.poll(() => list.locator('tbody tr').count()).toBe(2) // 300余份 (×2, existing) and x次
     await expect.poll(() => list.innerText()).toContain('链接到「发放宣传资料」')
@@ -247,7 +247,7 @@ describe('figures', () => {
       ),
     )
     await expect.poll(() => figureTexts(page)).toEqual(['九个', '97.3%', '〔会议次数〕', '〔会议次数〕'])
-    await page.click('[data-testid=figure-panel-toggle]')
+    await toolbarClick(page, '[data-testid=figure-panel-toggle]')
     // text where a number belongs: refused with a message, the figure unchanged
     await editCell(page, '会议次数', 'value', '很多')
     await expect.poll(() => page.locator('.figure-cell-error').innerText()).toContain('需要数字')
@@ -350,12 +350,12 @@ describe('figures', () => {
 
     // 插入附表 at the end: a live table of the figures
     await caretAtEnd(page)
-    await page.click('[data-testid=insert-appendix]')
+    await toolbarClick(page, '[data-testid=insert-appendix]')
     const appendix = page.locator('.document-body .dd-figuretable-grid')
     await expect.poll(() => appendix.locator('tbody tr').allInnerTexts()).toEqual(['1\t会议次数\t〔会议次数〕\t\t', '2\t发放资料\t1000余份\t800份\t宣传科'])
 
     // export: a real .xlsx download
-    await page.click('[data-testid=figure-panel-toggle]')
+    await toolbarClick(page, '[data-testid=figure-panel-toggle]')
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=figure-export-xlsx]')])
     expect(download.suggestedFilename()).toBe('数据测试-数据表.xlsx')
     const saved = path.join(e2e.tempDir(), 'out.xlsx')
@@ -396,14 +396,14 @@ describe('figures', () => {
         [],
       ),
     )
-    await page.click('[data-testid=scan-numbers]')
+    await toolbarClick(page, '[data-testid=scan-numbers]')
     const list = page.locator('[data-testid=scan-list]')
     await expect.poll(() => list.locator('tbody tr td:nth-child(2) strong').allInnerTexts()).toEqual(['12次', '1000余份', '560.49万元', '95%以上', '九个', '50-80人', 'xx'])
     await shot(page, 'figures-scan.png')
     await page.click('[data-testid=scan-apply]')
     await expect.poll(() => figureTexts(page)).toEqual(['12次', '1000余份', '560.49万元', '95%以上', '九个', '50-80人', '〔受益居民户数〕', '1000余份'])
     expect(await paragraphText(page, 1)).toBe('全镇九个村均建立台账，组织培训50-80人，受益居民〔受益居民户数〕户，2025年12月20日召开总结会。')
-    await page.click('[data-testid=figure-panel-toggle]')
+    await toolbarClick(page, '[data-testid=figure-panel-toggle]')
     await expect.poll(() => page.locator('.figure-grid td.col-name').allInnerTexts()).toEqual(['召开专题会议', '发放宣传资料', '投入资金', '群众知晓率', '全镇', '组织培训', '受益居民户数'])
   })
 })

@@ -13,7 +13,7 @@ import { sealPng } from '../helpers/png'
 import { pdfPages } from '../helpers/outputPdf'
 import { exportToFile } from '../../electron/services/output'
 import { chromiumPrinter } from '../../electron/services/output/pdf'
-import { waitSaved } from '../helpers/shell'
+import { toolbarClick, waitSaved } from '../helpers/shell'
 
 const e2e = useE2E()
 
@@ -25,7 +25,7 @@ describe('出稿 in the app', () => {
     await page.keyboard.insertText('第二段正文。')
     await waitSaved(page)
 
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     const dialog = page.locator('[data-testid=output-dialog]')
     await dialog.waitFor()
     const kinds = await dialog.locator('.findings li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))
@@ -36,7 +36,7 @@ describe('出稿 in the app', () => {
     await expect.poll(() => page.locator('.document-body .dd-flash').innerText()).toContain('专题会议')
 
     // 落款 with a seal
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     await page.fill('[data-testid=sig-organization]', '某某镇应急管理办公室')
     await page.fill('[data-testid=sig-date]', '2025-12-20')
     await page.setInputFiles('[data-testid=seal-upload]', { name: '公章.png', mimeType: 'image/png', buffer: sealPng() })
@@ -76,7 +76,7 @@ describe('出稿 in the app', () => {
     expect(await frame.locator('.page .fm').count()).toBe(0)
     await page.screenshot({ path: 'test-results/output-preview-sealed.png' })
     await page.click('[data-testid=preview-close]')
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     await page.check('[data-testid=export-print-mark]')
     await page.click('[data-testid=export-print]')
     await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done')).toBe('true')
@@ -104,7 +104,7 @@ describe('出稿 in the app', () => {
         if (!last || last.done !== state.done || last.text !== state.text || last.pages !== state.pages) seen.push(state)
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
     })
-    await page.click('[data-testid=open-preview]')
+    await toolbarClick(page, '[data-testid=open-preview]')
     await page.locator('[data-testid=print-preview]').waitFor()
     const frame = page.frameLocator('[data-testid=preview-frame]')
     await frame.locator('.page').first().waitFor()

@@ -17,6 +17,7 @@ import { longDocument } from '../helpers/documents'
 import { useE2E } from '../helpers/e2e'
 import { lines, pdfPages, pdfWords, PT_TO_MM, savePngs, type Line } from '../helpers/outputPdf'
 import { sealPng } from '../helpers/png'
+import { toolbarClick } from '../helpers/shell'
 
 const e2e = useE2E()
 
@@ -129,7 +130,7 @@ async function openPreview(dataDir: string, title: string): Promise<Page> {
   const { page } = await e2e.openApp(dataDir)
   await page.locator('.doc-open', { hasText: title }).first().click()
   await page.locator('.document-body').waitFor()
-  await page.click('[data-testid=open-preview]')
+  await toolbarClick(page, '[data-testid=open-preview]')
   await page.locator('[data-testid=print-preview]').waitFor()
   await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
   return page
@@ -277,7 +278,7 @@ describe('the printed pages', () => {
     expect(await page.locator('[data-testid=preview-forced]').innerText()).toMatch(/第 1 页排不下/)
     // and the dialog's PDF export says so beside the file it saved
     await page.click('[data-testid=preview-close]')
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-pdf]')])
     await expect.poll(() => page.locator('[data-testid=output-message]').innerText(), { timeout: 15_000 }).toMatch(/第 1 页排不下/)
   }, 120_000)

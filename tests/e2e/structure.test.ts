@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { typeWithIme, waitSaved } from '../helpers/shell'
+import { toolbarClick, typeWithIme, waitSaved } from '../helpers/shell'
 import { outlineEntries, useE2E } from '../helpers/e2e'
 
 const e2e = useE2E()
@@ -133,19 +133,19 @@ describe('document structure', () => {
 
   it('inserts a table, adds and removes rows and columns, and adds a subtitle', async () => {
     const page = await freshDocument()
-    await page.click('button:has-text("表格")')
+    await toolbarClick(page, 'button:has-text("表格")')
     await expect.poll(() => page.locator('.document-body table tr').count()).toBe(3)
     await page.locator('.document-body table td').first().click()
     await page.keyboard.insertText('项目')
-    await page.click('button:has-text("+行")')
-    await page.click('button:has-text("+列")')
+    await toolbarClick(page, 'button:has-text("+行")')
+    await toolbarClick(page, 'button:has-text("+列")')
     await expect.poll(() => page.locator('.document-body table tr').count()).toBe(4)
     expect(await page.locator('.document-body table tr').first().locator('td, th').count()).toBe(4)
-    await page.click('button:has-text("−列")')
-    await page.click('button:has-text("−行")')
+    await toolbarClick(page, 'button:has-text("−列")')
+    await toolbarClick(page, 'button:has-text("−行")')
     await expect.poll(() => page.locator('.document-body table tr').count()).toBe(3)
     await page.locator('.dd-title').click()
-    await page.click('[data-testid=add-subtitle]')
+    await toolbarClick(page, '[data-testid=add-subtitle]')
     await page.keyboard.insertText('——某某中学')
     expect(await page.locator('.dd-subtitle').innerText()).toBe('——某某中学')
     await waitSaved(page)

@@ -82,3 +82,13 @@ export async function editorText(page: Page): Promise<string> {
 export async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: 10_000 })
 }
+
+/**
+ * Clicks a toolbar command, opening its menu (插入 ▾, 数据 ▾, 出稿 ▾) first when the command sits
+ * in one, as a writer would.
+ */
+export async function toolbarClick(page: Page, selector: string): Promise<void> {
+  const target = page.locator(selector).first()
+  if (!(await target.isVisible())) await page.locator('.toolbar-menu', { has: target }).locator(':scope > button').click()
+  await target.click()
+}

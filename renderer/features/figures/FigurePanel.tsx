@@ -117,7 +117,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   const [editing, setEditing] = useState<Editing | null>(null)
   const [steps, setSteps] = useState<Record<string, string>>({})
   const [findings, setFindings] = useState<Finding[]>([])
-  const [height, setHeightState] = useState(() => clampHeight(Number(localStorage.getItem(HEIGHT_KEY)) || 320))
+  const [height, setHeightState] = useState(() => clampHeight(Number(localStorage.getItem(HEIGHT_KEY)) || Math.min(320, window.innerHeight * 0.36)))
   const setHeight = useCallback((h: number | ((h: number) => number)) => {
     setHeightState((was) => {
       const next = typeof h === 'function' ? h(was) : h

@@ -16,7 +16,7 @@ const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; g
  * The toolbar's structure buttons: the block kind (body text, heading levels), the subtitle, the
  * marks, run-in headings, tables and page breaks.
  */
-export function StructureToolbar() {
+export function StructureToolbar({ part = 'all' }: { part?: 'all' | 'format' | 'insert' }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation('structure')
   const [kind, setKind] = useState<BlockKind | 'title' | 'other'>('paragraph')
@@ -40,7 +40,7 @@ export function StructureToolbar() {
     [editor],
   )
 
-  return (
+  const format = (
     <>
       <select
         aria-label={t('blockKind')}
@@ -54,7 +54,6 @@ export function StructureToolbar() {
           <option key={l} value={String(l)}>{t(`headingLevel.${l}`)} (Ctrl+{l})</option>
         ))}
       </select>
-      {kind === 'title' && <button onClick={() => addSubtitle(editor)} data-testid="add-subtitle">{t('addSubtitle')}</button>}
       <span className="sep" />
       {MARKS.map((m) => (
         <button
@@ -72,18 +71,30 @@ export function StructureToolbar() {
       <button onClick={() => toggleRunIn(editor)} disabled={runIn === null} aria-pressed={!!runIn} className={runIn ? 'on' : ''} title={t('runInHint')}>
         {t('runIn')}
       </button>
+    </>
+  )
+  // what inserts a block, and the table's rows and columns: in the 插入 menu, so the toolbar's row
+  // stays the same wherever the caret is
+  const insert = (
+    <>
+      <button onClick={() => addSubtitle(editor)} disabled={kind !== 'title'} data-testid="add-subtitle">{t('addSubtitle')}</button>
       <button onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: false })} title={t('insertTable')}>
         {t('table')}
       </button>
-      {inTable && (
-        <>
-          <button onClick={() => editor.update(() => void $insertTableRowAtSelection(true))}>{t('addRow')}</button>
-          <button onClick={() => editor.update(() => void $insertTableColumnAtSelection(true))}>{t('addColumn')}</button>
-          <button onClick={() => editor.update(() => $deleteTableRowAtSelection())}>{t('deleteRow')}</button>
-          <button onClick={() => editor.update(() => $deleteTableColumnAtSelection())}>{t('deleteColumn')}</button>
-        </>
-      )}
+      <button onClick={() => editor.update(() => void $insertTableRowAtSelection(true))} disabled={!inTable}>{t('addRow')}</button>
+      <button onClick={() => editor.update(() => void $insertTableColumnAtSelection(true))} disabled={!inTable}>{t('addColumn')}</button>
+      <button onClick={() => editor.update(() => $deleteTableRowAtSelection())} disabled={!inTable}>{t('deleteRow')}</button>
+      <button onClick={() => editor.update(() => $deleteTableColumnAtSelection())} disabled={!inTable}>{t('deleteColumn')}</button>
       <button onClick={() => insertPageBreak(editor)} title={t('pageBreak')}>{t('pageBreakShort')}</button>
+    </>
+  )
+  if (part === 'format') return format
+  if (part === 'insert') return insert
+  return (
+    <>
+      {format}
+      <span className="sep" />
+      {insert}
     </>
   )
 }

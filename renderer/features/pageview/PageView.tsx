@@ -1,0 +1,215 @@
+/**
+ * The sheet the writer types on. With 页面视图 on, the text is cut into A4 pages as it will print:
+ * sheets with their page numbers drawn behind the text, and each page's first line pushed to the
+ * top of its sheet by spacing on the block elements (a padding, or a float before a paragraph's
+ * lines; see layoutPages.ts) — nothing is put inside the editable text, so the caret and the IME
+ * never meet a decoration. Lexical does not watch attributes; a block it re-creates simply loses
+ * its spacing, which the next measure sees and puts back.
+ *
+ * Repagination runs off the keystroke path: after Lexical has updated the DOM and the frame is
+ * painted (and, while the writer types fast, once the typing pauses), it measures the blocks, asks the page rules where pages break, and
+ * writes the spacing only when it changed. It runs once more after a change, to check the layout
+ * it measured was its own (positions shift when a block is added above a break).
+ *
+ * 显示比例 is CSS `zoom` on the sheet: Ctrl+滚轮, Ctrl+= / Ctrl+-, Ctrl+Shift+0 (100 %; Ctrl+0 is
+ * 正文), and the control in the status bar. 适合页宽 follows the width the page has.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { PAGE_MM } from '../../../shared/output/layout'
+import { applySpacers, clearSpacers, layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
+import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
+import './pageview.css'
+
+/** the sheet's width at 100 % in CSS px (210 mm) */
+const SHEET_PX = (PAGE_MM.width / 25.4) * 96
+/** room kept on both sides of the sheet when it fits the width */
+const FIT_MARGIN_PX = 24
+
+/** Edits closer together than this are a burst of typing: the pages wait until it pauses. */
+const BURST_MS = 80
+/** how long a pause in typing is */
+const SETTLE_MS = 120
+
+export interface PageViewEvent {
+  pages: number
+  /** the spacing changed (the breaks moved) */
+  changed: boolean
+}
+/** Fired on window after each repagination (tests and the benchmark wait for it). */
+export const PAGE_VIEW_EVENT = 'draftdesk:pageview'
+
+export function PageView({ children }: { children: ReactNode }) {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation('pageview')
+  const settings = useViewSettings()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const pageRef = useRef<HTMLDivElement>(null)
+  const probeRef = useRef<HTMLDivElement>(null)
+  const [pages, setPages] = useState(1)
+  const [fitZoom, setFitZoom] = useState(100)
+  // a panel opened beside a page at 100 % or less: the page shrinks rather than hide under it
+  const zoom = settings.zoom === 'fit' ? fitZoom : settings.zoom <= 100 ? Math.min(settings.zoom, fitZoom) : settings.zoom
+
+  useEffect(() => setEffectiveZoom(zoom), [zoom])
+
+  // 适合页宽: the sheet's width follows the scroll area's (and bounds 100 % and less)
+  useEffect(() => {
+    const scroll = scrollRef.current
+    if (!scroll) return
+    const fit = () => {
+      const z = ((scroll.clientWidth - 2 * FIT_MARGIN_PX) / SHEET_PX) * 100
+      setFitZoom(Math.round(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z))))
+    }
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(scroll)
+    return () => ro.disconnect()
+  }, [])
+
+  // keep the middle of what is shown in the middle when the zoom changes
+  const lastZoom = useRef(zoom)
+  useLayoutEffect(() => {
+    const scroll = scrollRef.current
+    const before = lastZoom.current
+    lastZoom.current = zoom
+    if (!scroll || before === zoom) return
+    const middle = scroll.scrollTop + scroll.clientHeight / 2
+    scroll.scrollTop = (middle * zoom) / before - scroll.clientHeight / 2
+  }, [zoom])
+
+  // Ctrl+滚轮 on the page; Ctrl+= / Ctrl+- / Ctrl+Shift+0 anywhere in the window
+  useEffect(() => {
+    const scroll = scrollRef.current
+    if (!scroll) return
+    const wheel = (e: WheelEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.deltaY === 0) return
+      e.preventDefault()
+      setViewSettings({ zoom: stepZoom(effectiveZoom(), e.deltaY < 0 ? 1 : -1) })
+    }
+    const key = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      let next: number | null = null
+      if (e.key === '=' || e.key === '+' || e.code === 'NumpadAdd') next = stepZoom(effectiveZoom(), 1)
+      else if (e.key === '-' || e.key === '_' || e.code === 'NumpadSubtract') next = stepZoom(effectiveZoom(), -1)
+      else if (e.shiftKey && e.code === 'Digit0') next = 100
+      if (next === null) return
+      e.preventDefault()
+      e.stopPropagation()
+      setViewSettings({ zoom: next })
+    }
+    scroll.addEventListener('wheel', wheel, { passive: false })
+    window.addEventListener('keydown', key, true)
+    return () => {
+      scroll.removeEventListener('wheel', wheel)
+      window.removeEventListener('keydown', key, true)
+    }
+  }, [])
+
+  // the spacing in force: the spacers, and the elements that carry them
+  const applied = useRef<Spacer[]>([])
+  const spaced = useRef(new Map<Element, string>())
+  useEffect(() => {
+    if (!settings.pageView) return
+    let cancel: (() => void) | null = null
+    let checks = 0
+    const run = () => {
+      cancel = null
+      const began = performance.now()
+      const root = editor.getRootElement()
+      const probe = probeRef.current
+      if (!root || !probe) return
+      const probeHeight = probe.getBoundingClientRect().height
+      if (!probeHeight) return
+      const layout = layoutPages(measureBlocks(root, 100 / probeHeight, spaced.current))
+      // the same breaks within a hair keep the spacing in force (only a block Lexical re-created,
+      // which lost its spacing, gets it back)
+      if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
+      const put = applySpacers(root, applied.current, spaced.current)
+      spaced.current = put.spaced
+      const changed = put.touched > 0
+      setPages(layout.pages.length)
+      performance.measure('dd:pageview', { start: began })
+      window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
+      // a change moved blocks: measure once more, so what is shown is what was measured
+      if (changed && checks++ < 3) schedule()
+      else checks = 0
+    }
+    // after the frame that shows the edit is painted (rAF, then a task): off the keystroke path
+    const afterPaint = () => {
+      cancel?.()
+      let timer = 0
+      const frame = requestAnimationFrame(() => {
+        timer = window.setTimeout(run, 0)
+      })
+      cancel = () => {
+        cancelAnimationFrame(frame)
+        clearTimeout(timer)
+      }
+    }
+    const schedule = () => {
+      if (!cancel) afterPaint()
+    }
+    let lastEdit = -Infinity
+    const fresh = () => {
+      checks = 0
+      const now = performance.now()
+      const burst = now - lastEdit < BURST_MS
+      lastEdit = now
+      if (!burst) return afterPaint()
+      // typing: measure once it pauses, so no keystroke waits for a repagination
+      cancel?.()
+      const timer = window.setTimeout(run, SETTLE_MS)
+      cancel = () => clearTimeout(timer)
+    }
+    fresh()
+    const root = editor.getRootElement()
+    // the root's size changes with every edit that adds a line, and with ours: not an edit of its own
+    const ro = new ResizeObserver(() => {
+      checks = 0
+      schedule()
+    })
+    if (root) ro.observe(root)
+    void document.fonts?.ready.then(fresh)
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size || dirtyLeaves.size) fresh()
+    })
+    return () => {
+      unregister()
+      ro.disconnect()
+      cancel?.()
+      clearSpacers(spaced.current)
+      spaced.current = new Map()
+      applied.current = []
+      setPages(1)
+    }
+  }, [editor, settings.pageView])
+
+  const on = settings.pageView
+  return (
+    <div className={`page-scroll${on ? ' paged-scroll' : ''}`} ref={scrollRef} data-testid="page-scroll">
+      <div
+        className={`page${on ? ' paged' : ''}`}
+        ref={pageRef}
+        data-pages={on ? pages : undefined}
+        data-zoom={zoom}
+        style={{ zoom: zoom / 100, ...(on ? { minHeight: `${pages * SHEET_PITCH_MM - SHEET_GAP_MM}mm` } : {}) }}
+      >
+        <div className="pv-probe" ref={probeRef} aria-hidden="true" />
+        {on && (
+          <div className="pv-sheets" aria-hidden="true">
+            {Array.from({ length: pages }, (_, i) => (
+              <div key={i} className={`pv-sheet ${i % 2 ? 'even' : 'odd'}`} style={{ top: `${i * SHEET_PITCH_MM}mm` }} data-page={i + 1}>
+                <span className="pv-number" style={{ top: `${PAGE_NUMBER_TOP_MM}mm` }} title={t('pageOf', { page: i + 1, pages })}>
+                  — {i + 1} —
+                </span>
+              </div>
+            ))}
+          </div>
+        )}
+        {children}
+      </div>
+    </div>
+  )
+}

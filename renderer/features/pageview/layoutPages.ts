@@ -1,0 +1,263 @@
+/**
+ * Page view: where the editor's blocks fall on printed pages. The editor's DOM is measured (lines of
+ * a paragraph, rows of a table), the blocks are handed to the one set of page rules
+ * (shared/output/pagination.ts), and the result is turned into spacing rules — CSS keyed by block
+ * position (`:nth-child`), never a node inside the editable text — that push each page's first line
+ * to the top of its sheet.
+ *
+ * Everything is in millimetres, so the zoom (CSS `zoom` on the page) changes nothing here.
+ */
+import { LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM, ptToMm } from '../../../shared/output/layout'
+import { paginate, type FlowBlock, type FlowPage } from '../../../shared/output/pagination'
+
+/** The grey gap between two sheets on screen. */
+export const SHEET_GAP_MM = 5
+/** From one sheet's top to the next one's. */
+export const SHEET_PITCH_MM = PAGE_MM.height + SHEET_GAP_MM
+export const LINE_MM = ptToMm(LINE_PITCH_PT)
+
+/** A spacing rule applied to the block at `index` (0-based child of the editable root). */
+export type Spacer =
+  | { index: number; kind: 'block'; mm: number }
+  | { index: number; kind: 'line'; line: number; lineMm: number; mm: number }
+  | { index: number; kind: 'row'; row: number; mm: number }
+
+export interface PageLayout {
+  pages: FlowPage[]
+  spacers: Spacer[]
+  /** per page: the first block and piece, to find a page's text (tests, the outline) */
+  starts: { block: number; from: number }[]
+}
+
+interface Measured {
+  flow: FlowBlock
+  /** the block's top without any spacer of ours (mm from the editable root's top) */
+  top: number
+  /** paragraph lines: the height of one (a split moves the rest down by whole lines) */
+  lineMm?: number
+  /** tables: the row elements' count (pieces are rows) */
+  rows?: number
+  /** a mid-block split can be shown (not in a block whose ::before is taken, e.g. a heading number) */
+  canSplit: boolean
+}
+
+const isTable = (el: Element): HTMLTableElement | null =>
+  el.tagName === 'TABLE' ? (el as HTMLTableElement) : el.querySelector(':scope > table')
+
+/**
+ * Measures the editable root's blocks. `applied` are the spacers in force now (by position), whose
+ * heights are taken off so the measure is the text's own.
+ */
+export function measureBlocks(root: HTMLElement, mmPerPx: number, spacedNow: ReadonlyMap<Element, unknown>): Measured[] {
+  // Blocks that carry a spacer now (it may be stale: written before an edit). What it adds is read
+  // back from the layout itself (computed padding, margin, line boxes), never assumed.
+  const spaced = new Set<number>()
+  for (let i = 0; i < root.children.length; i++) if (spacedNow.has(root.children[i]!)) spaced.add(i)
+  const out: Measured[] = []
+  const children = root.children
+  const rootTop = root.getBoundingClientRect().top
+  let prevBottom = rootTop
+  let prevTop = 0
+  let prevHeight = 0
+  for (let i = 0; i < children.length; i++) {
+    const el = children[i] as HTMLElement
+    // rects are in zoomed pixels, mmPerPx converts them (measured in the same zoom); computed
+    // styles are unzoomed CSS px
+    const rect = el.getBoundingClientRect()
+    const cls = el.classList
+    const table = isTable(el)
+    let pad = 0
+    let margin = 0
+    let lines: number | null = null
+    if (spaced.has(i)) {
+      const cs = getComputedStyle(el)
+      pad = cssMm(cs.paddingTop)
+      if (el.tagName === 'TABLE') margin = cssMm(cs.marginTop)
+      if (cls.contains('pv-split')) lines = countLines(el, mmPerPx)
+    }
+    // where the block would start without spacers: the previous one's natural end, plus the gap
+    // (margins) between them as laid out
+    const gap = (rect.top - prevBottom) * mmPerPx - margin
+    const top = i === 0 ? gap : prevTop + prevHeight + gap
+    const height = lines !== null ? lines * LINE_MM : Math.max(0, rect.height * mmPerPx - pad)
+    prevBottom = rect.bottom
+    prevTop = top
+    prevHeight = height
+    if (cls.contains('dd-pagebreak')) {
+      out.push({ flow: { pieces: [] }, top, canSplit: false })
+    } else if (table) {
+      const rows = Array.from(table.rows)
+      const rowPad = (r: HTMLTableRowElement) => (spaced.has(i) && r.cells[0] ? Math.max(0, cssMm(getComputedStyle(r.cells[0]).paddingTop) - CELL_PAD_MM) : 0)
+      const pieces = rows.map((r) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - rowPad(r)))
+      const head = table.tHead ? table.tHead.rows.length : rows[0]?.querySelector(':scope > th') ? 1 : 0
+      out.push({
+        flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, minHead: head + 2, minTail: 2 },
+        top,
+        rows: rows.length,
+        canSplit: true,
+      })
+    } else if (cls.contains('dd-paragraph') || cls.contains('dd-heading') || cls.contains('dd-title') || cls.contains('dd-subtitle')) {
+      const lineMm = cls.contains('dd-title') ? lineOf(el, mmPerPx) : LINE_MM
+      const lines = Math.max(1, Math.round(height / lineMm))
+      const piece = height / lines
+      const pieces = Array.from({ length: lines }, () => piece)
+      const heading = cls.contains('dd-heading')
+      const runIn = heading && !!el.querySelector('.dd-runin')
+      const block: FlowBlock = heading && !runIn
+        ? { pieces, keepWithNext: true }
+        : cls.contains('dd-title') || cls.contains('dd-subtitle')
+          ? { pieces, keepWithNext: true }
+          : { pieces, splittable: !runIn, minHead: 2, minTail: 2 }
+      out.push({ flow: block, top, lineMm: piece, canSplit: cls.contains('dd-paragraph') })
+    } else {
+      out.push({ flow: { pieces: [height] }, top, canSplit: false })
+    }
+  }
+  // each block's pieces reach down to where the next block starts (its margins, the title's blank line)
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!
+    if (!b.flow.pieces.length) continue
+    const next = out.slice(i + 1).find((n) => n.flow.pieces.length)?.top
+    if (next === undefined) continue
+    const sum = b.flow.pieces.reduce((s, p) => s + p, 0)
+    const gap = next - b.top - sum
+    if (gap > 0.05) {
+      const pieces = [...b.flow.pieces]
+      pieces[pieces.length - 1] = pieces[pieces.length - 1]! + gap
+      b.flow = { ...b.flow, pieces }
+    }
+  }
+  // a page break starts a page with the block after it
+  for (let i = 0; i + 1 < out.length; i++) if (children[i]!.classList.contains('dd-pagebreak')) out[i + 1]!.flow = { ...out[i + 1]!.flow, breakBefore: true }
+  return out
+}
+
+const cssMm = (px: string) => ((parseFloat(px) || 0) * 25.4) / 96
+/** a table cell's own top padding (document.css: 2pt) */
+const CELL_PAD_MM = ptToMm(2)
+
+/** The line boxes of a paragraph, counted from its text's rects (lines are a grid pitch apart). */
+function countLines(el: HTMLElement, mmPerPx: number): number {
+  const range = document.createRange()
+  range.selectNodeContents(el)
+  const tops = Array.from(range.getClientRects(), (r) => r.top).sort((a, b) => a - b)
+  if (!tops.length) return 1
+  const half = LINE_MM / mmPerPx / 2
+  let n = 1
+  for (let k = 1; k < tops.length; k++) if (tops[k]! - tops[k - 1]! > half) n++
+  return n
+}
+
+/** A title's line: its computed line height (it is set on the grid, but a theme may differ). */
+function lineOf(el: HTMLElement, mmPerPx: number): number {
+  const lh = parseFloat(getComputedStyle(el).lineHeight)
+  if (!Number.isFinite(lh) || lh <= 0) return LINE_MM
+  // computed values are unzoomed CSS px: 1 CSS px = 25.4/96 mm
+  void mmPerPx
+  return (lh * 25.4) / 96
+}
+
+/** Pages and the spacers that put every page's first line at the top of its sheet's text block. */
+export function layoutPages(measured: readonly Measured[]): PageLayout {
+  const pages = paginate(measured.map((m) => m.flow), TEXT_BLOCK_MM.height)
+  const spacers: Spacer[] = []
+  const starts: PageLayout['starts'] = []
+  let pushed = 0 // what the spacers so far add
+  pages.forEach((page, p) => {
+    const first = page.slices[0]
+    if (!first) return
+    starts.push({ block: first.block, from: first.from })
+    if (p === 0) return
+    const m = measured[first.block]!
+    const pieces = m.flow.pieces
+    let offset = 0
+    for (let k = 0; k < first.from; k++) offset += pieces[k]!
+    const natural = m.top + offset + pushed
+    const head = first.repeated ? pieces.slice(0, first.repeated).reduce((s, x) => s + x, 0) : 0
+    const mm = p * SHEET_PITCH_MM - natural + head
+    if (mm <= 0.01) return
+    if (first.from === 0) spacers.push({ index: first.block, kind: 'block', mm })
+    else if (m.rows !== undefined) spacers.push({ index: first.block, kind: 'row', row: first.from, mm })
+    else if (m.canSplit) spacers.push({ index: first.block, kind: 'line', line: first.from, lineMm: m.lineMm ?? LINE_MM, mm })
+    else return // a split that cannot be shown: the page is drawn, the text runs on
+    pushed += mm
+  })
+  return { pages, spacers, starts }
+}
+
+/** Two sets of spacers put the same lines on the same pages, within `tolerance` mm. */
+export function sameSpacers(a: readonly Spacer[], b: readonly Spacer[], tolerance = 0.3): boolean {
+  if (a.length !== b.length) return false
+  return a.every((x, i) => {
+    const y = b[i]!
+    if (x.index !== y.index || x.kind !== y.kind || Math.abs(x.mm - y.mm) > tolerance) return false
+    if (x.kind === 'line' && y.kind === 'line') return x.line === y.line
+    if (x.kind === 'row' && y.kind === 'row') return x.row === y.row
+    return true
+  })
+}
+
+const f = (mm: number) => `${mm.toFixed(3)}mm`
+
+/**
+ * Puts the spacers on the blocks: a padding above a block (a margin above a table), a float that
+ * pushes a paragraph's lines from `line` on down (the class pv-split, see pageview.css), a padding
+ * in a table row's cells. Only blocks whose spacer changed are touched — a style change is all the
+ * browser lays out again. Returns the elements now spaced (to undo next time) and how many changed.
+ */
+export function applySpacers(root: HTMLElement, spacers: readonly Spacer[], before: Map<Element, string>): { spaced: Map<Element, string>; touched: number } {
+  const now = new Map<Element, string>()
+  let touched = 0
+  const wanted = new Map<Element, Spacer>()
+  for (const s of spacers) {
+    const el = root.children[s.index]
+    if (el) wanted.set(el, s)
+  }
+  const key = (s: Spacer) => `${s.kind}:${s.kind === 'line' ? s.line : s.kind === 'row' ? s.row : ''}:${s.mm.toFixed(2)}`
+  for (const [el] of before) {
+    if (wanted.has(el) && before.get(el) === key(wanted.get(el)!)) continue
+    clearSpacer(el as HTMLElement)
+    touched++
+  }
+  for (const [el, s] of wanted) {
+    const k = key(s)
+    now.set(el, k)
+    if (before.get(el) === k) continue
+    touched++
+    const h = el as HTMLElement
+    if (s.kind === 'block') {
+      if (h.tagName === 'TABLE') h.style.marginTop = f(s.mm)
+      else h.style.paddingTop = f(s.mm)
+    } else if (s.kind === 'line') {
+      if (!h.classList.contains('dd-paragraph')) continue
+      const at = s.line * s.lineMm
+      h.style.setProperty('--pv-at', f(at))
+      h.style.setProperty('--pv-h', f(at + s.mm))
+      h.classList.add('pv-split')
+    } else {
+      const row = (isTable(h)?.rows ?? [])[s.row]
+      for (const cell of row?.cells ?? []) cell.style.paddingTop = `calc(2pt + ${f(s.mm)})`
+    }
+  }
+  return { spaced: now, touched }
+}
+
+function clearSpacer(el: HTMLElement): void {
+  el.style.removeProperty('padding-top')
+  el.style.removeProperty('margin-top')
+  el.style.removeProperty('--pv-at')
+  el.style.removeProperty('--pv-h')
+  el.classList.remove('pv-split')
+  const table = isTable(el)
+  if (table) for (const row of Array.from(table.rows)) for (const cell of Array.from(row.cells)) cell.style.removeProperty('padding-top')
+  if (!el.getAttribute('style')) el.removeAttribute('style')
+  if (!el.getAttribute('class')) el.removeAttribute('class')
+}
+
+/** Takes every spacer off (page view turned off, the editor closed). */
+export function clearSpacers(spaced: Map<Element, string>): void {
+  for (const [el] of spaced) clearSpacer(el as HTMLElement)
+}
+
+/** Where a page's number sits, as the print places it (odd pages right, even pages left). */
+export const PAGE_NUMBER_TOP_MM = MARGIN_MM.top + TEXT_BLOCK_MM.height + 7 - ptToMm(20) / 2

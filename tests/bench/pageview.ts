@@ -1,0 +1,105 @@
+/**
+ * Page view benchmarks on the 65,000-character summary (the one the PDF benchmark prints): from an
+ * edit on page 1 that adds or removes a line (so every break after it moves) to the frame after the
+ * page view has put the new breaks on screen; and keystrokes with page view on against bare Lexical
+ * holding the same text, in the same run.
+ */
+import { longSummary } from '../helpers/outputDocs'
+import { buildBarePage, typeAndMeasure } from './keystroke'
+import { newPage, storeDocument, withShellPage } from './shell'
+import { quantile, report } from './stats'
+
+const PROBE = `(() => {
+  const root = document.querySelector('.document-body')
+  window.__repag = []
+  let start = null
+  root.addEventListener('beforeinput', () => { start = performance.now() }, { capture: true })
+  // Lexical deletes a selection on keydown (no beforeinput follows)
+  root.addEventListener('keydown', (e) => { if (e.key === 'Backspace') start = performance.now() }, { capture: true })
+  window.addEventListener('draftdesk:pageview', (e) => {
+    if (start === null || !e.detail.changed) return
+    const t0 = start
+    start = null
+    requestAnimationFrame(() => window.__repag.push(performance.now() - t0))
+  })
+
+})()`
+
+// a function, not a string: the app's CSP refuses eval
+const repaginated = (n: number) => (window as unknown as { __repag: number[] }).__repag.length >= n
+
+export async function benchPageView(dataDir: string): Promise<void> {
+  const model = longSummary(65_000)
+  await storeDocument(dataDir, model)
+  await withShellPage(dataDir, async (page, browser) => {
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body .dd-paragraph').first().waitFor()
+    await page.waitForFunction(() => Number(document.querySelector('.page.paged')?.getAttribute('data-pages')) > 50, undefined, { timeout: 30_000 })
+    await page.waitForTimeout(1000)
+    const pages = Number(await page.locator('.page.paged').getAttribute('data-pages'))
+
+    await page.evaluate(PROBE)
+    // five full lines: more than the slack a page foot can have (a heading carried over, a widow)
+    const lines = '推进工作落实责任强化措施提升质效'.repeat(10).slice(0, 5 * 28)
+    const first = page.locator('.document-body .dd-paragraph').first()
+    const original = (await first.innerText()).length
+    for (let i = 0; i < 40; i++) {
+      // five lines at the end of the first paragraph, then the same five lines selected and deleted
+      await first.click()
+      await page.keyboard.press('Control+End')
+      await page.evaluate(`(() => {
+        const p = document.querySelector('.document-body .dd-paragraph')
+        const t = p.lastChild.firstChild
+        const r = document.createRange()
+        r.setStart(t, t.length)
+        getSelection().removeAllRanges()
+        getSelection().addRange(r)
+      })()`)
+      await page.waitForTimeout(50)
+      await page.keyboard.insertText(lines)
+      await page.waitForFunction(repaginated, 2 * i + 1, { timeout: 10_000 })
+      // one edit, not a burst of typing (typing waits for a pause: keystroke_pageview_on_ms)
+      await page.waitForTimeout(150)
+      await page.evaluate(`(() => {
+        const p = document.querySelector('.document-body .dd-paragraph')
+        const t = p.lastChild.firstChild
+        const r = document.createRange()
+        r.setStart(t, t.length - ${lines.length})
+        r.setEnd(t, t.length)
+        getSelection().removeAllRanges()
+        getSelection().addRange(r)
+      })()`)
+      await page.waitForTimeout(50)
+      await page.keyboard.press('Backspace')
+      await page.waitForFunction(repaginated, 2 * i + 2, { timeout: 10_000 })
+      await page.waitForTimeout(150)
+    }
+    if ((await first.innerText()).length !== original) throw new Error('the benchmark left text behind')
+    const samples = await page.evaluate<number[]>('window.__repag')
+    report('pageview_repaginate_after_page1_edit_ms', samples.slice(4), { stat: 'p95', max: 50 }, `${pages} pages in page view; five lines added to or deleted from the first paragraph: beforeinput → the frame after every break has moved (measure, page rules, spacing)`)
+
+    // keystrokes in the middle of the document, page view on, against bare Lexical with the same text
+    const middle = Math.floor((await page.locator('.document-body .dd-paragraph').count()) / 2)
+    await page.locator('.document-body .dd-paragraph').nth(middle).click()
+    await page.keyboard.press('End')
+    const ours = (await typeAndMeasure(page, 200)).slice(10)
+    const bare = await newPage(browser)
+    await bare.goto(await buildBarePage(model))
+    await bare.waitForFunction('window.benchReady === true')
+    await bare.locator('#editor p').nth(Math.floor((await bare.locator('#editor p').count()) / 2)).click()
+    await bare.keyboard.press('End')
+    const baseline = (await typeAndMeasure(bare, 200)).slice(10)
+    report('keystroke_pageview_bare_lexical_ms', baseline, undefined, 'bare Lexical, same paragraphs (the 65k summary)')
+    const figure = report('keystroke_pageview_on_ms', ours, undefined, `page view on (${pages} pages), all plugins: beforeinput → first frame after the DOM update`)
+    // the same with page view off, in the same run (reloaded: one latency probe in the page)
+    await page.click('[data-testid=toggle-pageview]')
+    await page.reload()
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body .dd-paragraph').nth(middle).click()
+    await page.keyboard.press('End')
+    if (await page.locator('.pv-sheet').count()) throw new Error('page view is still on')
+    report('keystroke_pageview_off_ms', (await typeAndMeasure(page, 200)).slice(10), undefined, 'the same editor, page view off')
+    const ratio = (q: number) => Math.round((quantile(ours, q) / quantile(baseline, q)) * 100) / 100
+    console.log(JSON.stringify({ name: 'keystroke_pageview_ratio_vs_bare', p50: ratio(0.5), p95: ratio(0.95), target: { max: 1.25 }, pass: ratio(0.5) <= 1.25 && ratio(0.95) <= 1.25, oursP95: figure.p95 }))
+  })
+}

@@ -1,0 +1,198 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { storeDocument } from '../bench/shell'
+import { longDocument } from '../helpers/documents'
+import { useE2E } from '../helpers/e2e'
+import { ROOT, toolbarClick, typeWithIme } from '../helpers/shell'
+
+const e2e = useE2E()
+const MM = 96 / 25.4
+
+async function openLong(viewport = { width: 1400, height: 900 }): Promise<Page> {
+  const dataDir = e2e.tempDir()
+  await storeDocument(dataDir, longDocument(20_000, 40))
+  const { page } = await e2e.openApp(dataDir)
+  await page.setViewportSize(viewport)
+  await page.locator('.doc-open').first().click()
+  await page.locator('.document-body .dd-paragraph').first().waitFor()
+  await expect.poll(() => page.locator('.pv-sheet').count(), { timeout: 15_000 }).toBeGreaterThan(20)
+  return page
+}
+
+/** The text at the top of page `n`'s text block, as the writer sees it there (10 characters). */
+function textAtPageTop(page: Page, n: number): Promise<string> {
+  return page.evaluate(([n, mm]) => {
+    const sheet = document.querySelector(`.pv-sheet[data-page="${n}"]`)!
+    sheet.scrollIntoView()
+    const zoom = Number(document.querySelector('.page')!.getAttribute('data-zoom')) / 100
+    const r = sheet.getBoundingClientRect()
+    // the middle of the first line: 37 mm down, half a line (28.95 pt) lower, 60 mm in
+    const pos = document.caretPositionFromPoint(r.left + 60 * mm * zoom, r.top + (37 * mm + 19) * zoom)
+    if (!pos || pos.offsetNode.nodeType !== Node.TEXT_NODE) return ''
+    const block = pos.offsetNode.parentElement!.closest('.document-body > *')!
+    const text = block.textContent ?? ''
+    const range = document.createRange()
+    range.setStart(block, 0)
+    range.setEnd(pos.offsetNode, pos.offset)
+    const at = range.toString().length
+    // back to where the line starts: the page's top line starts at a character whose left edge is the line's start
+    return text.slice(Math.max(0, at - 3), at + 7)
+  }, [n, MM] as const)
+}
+
+const zoomShown = (page: Page) => page.locator('[data-testid=zoom-select]').getAttribute('data-zoom').then(Number)
+
+describe('page view', () => {
+  it('shows the pages as they will print, numbered, and moves the breaks when page 1 grows', async () => {
+    const page = await openLong()
+    const pages = await page.locator('.pv-sheet').count()
+    expect(await page.locator('.pv-sheet[data-page="1"] .pv-number').innerText()).toBe('— 1 —')
+    expect(await page.locator(`.pv-sheet[data-page="${pages}"] .pv-number`).innerText()).toBe(`— ${pages} —`)
+    // nothing of ours inside the editable text: only spacing on the blocks themselves
+    expect(await page.locator('.document-body > * *[class*=pv-], .document-body [data-page], .document-body style').count()).toBe(0)
+
+    // every page's first line sits at the top of its sheet's text block (37 mm), never in the margin
+    const offsets = await page.evaluate(() => {
+      const root = document.querySelector('.document-body')!
+      const sheets = [...document.querySelectorAll('.pv-sheet')].map((s) => s.getBoundingClientRect())
+      const mm = 96 / 25.4
+      const tops: number[] = []
+      const range = document.createRange()
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        range.selectNodeContents(n)
+        for (const r of range.getClientRects()) tops.push(r.top + r.height / 2)
+      }
+      // for each sheet: the first line's middle below its top, and whether any line falls in a margin
+      return sheets.slice(0, 8).map((s) => {
+        const mine = tops.filter((t) => t >= s.top && t <= s.bottom)
+        return { first: Math.min(...mine) - s.top, last: Math.max(...mine) - s.top, text: [37 * mm, (297 - 35) * mm] }
+      })
+    })
+    for (const o of offsets.slice(1)) {
+      expect(o.first).toBeGreaterThan(o.text[0]!)
+      expect(o.first).toBeLessThan(o.text[0]! + 30 * (96 / 72) + 4)
+    }
+    for (const o of offsets) expect(o.last).toBeLessThan(o.text[1]!)
+
+    const before = await textAtPageTop(page, 3)
+    expect(before.length).toBeGreaterThan(5)
+    // three more lines on page 1 push the text down: page 3 now starts elsewhere
+    await page.locator('.document-body .dd-paragraph').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.insertText('新增内容'.repeat(21))
+    await expect.poll(() => textAtPageTop(page, 3), { timeout: 15_000 }).not.toBe(before)
+  })
+
+  it('zooms with Ctrl+= / Ctrl+- / Ctrl+wheel and fits the page width, remembered', async () => {
+    const page = await openLong()
+    await page.locator('.document-body .dd-paragraph').first().click()
+    expect(await zoomShown(page)).toBe(100)
+    const width = () => page.locator('.pv-sheet').first().evaluate((s) => s.getBoundingClientRect().width)
+    const at100 = await width()
+    expect(at100).toBeCloseTo(210 * MM, 0)
+
+    await page.keyboard.press('Control+Equal')
+    await expect.poll(() => zoomShown(page)).toBe(110)
+    expect(await width()).toBeCloseTo(at100 * 1.1, 0)
+    await page.keyboard.press('Control+Minus')
+    await page.keyboard.press('Control+Minus')
+    await expect.poll(() => zoomShown(page)).toBe(90)
+    // Ctrl+0 is still 正文; Ctrl+Shift+0 is 100 %
+    await page.keyboard.press('Control+Shift+Digit0')
+    await expect.poll(() => zoomShown(page)).toBe(100)
+
+    const box = (await page.locator('.page-scroll').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.keyboard.down('Control')
+    await page.mouse.wheel(0, -120)
+    await page.keyboard.up('Control')
+    await expect.poll(() => zoomShown(page)).toBe(110)
+
+    await page.locator('[data-testid=zoom-select]').selectOption('fit')
+    const scrollWidth = await page.locator('.page-scroll').evaluate((s) => s.clientWidth)
+    await expect.poll(width).toBeGreaterThan(scrollWidth - 60)
+    expect(await width()).toBeLessThanOrEqual(scrollWidth)
+
+    await page.locator('[data-testid=zoom-select]').selectOption('150')
+    await page.reload()
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body').waitFor()
+    await expect.poll(() => zoomShown(page)).toBe(150)
+    // 页面视图 off: one endless sheet, no page numbers
+    await page.click('[data-testid=toggle-pageview]')
+    await expect.poll(() => page.locator('.pv-sheet').count()).toBe(0)
+    await page.reload()
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body').waitFor()
+    expect(await page.locator('[data-testid=toggle-pageview]').getAttribute('aria-pressed')).toBe('false')
+  })
+
+  it('keeps Chinese typed through the IME with page view on, on a later page', async () => {
+    const page = await openLong()
+    const paragraph = page.locator('.document-body .dd-paragraph').nth(40)
+    await paragraph.scrollIntoViewIfNeeded()
+    await paragraph.click()
+    await page.keyboard.press('End')
+    await typeWithIme(page, 'fenye', '分页视图下输入')
+    await typeWithIme(page, 'zhongwen', '中文不受影响')
+    await expect.poll(() => paragraph.innerText()).toContain('分页视图下输入中文不受影响')
+    expect(await page.locator('.pv-sheet').count()).toBeGreaterThan(20)
+  })
+
+  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    it(`fits a ${w}×${h} window: one toolbar row, nothing over the page`, async () => {
+      const page = await openLong({ width: w, height: h })
+      const rowHeight = async () => {
+        const tops = await page.locator('.toolbar > *').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)))
+        return new Set(tops).size
+      }
+      const toolbarHeight = () => page.locator('.toolbar').evaluate((t) => t.getBoundingClientRect().height)
+      const overlaps = () =>
+        page.evaluate(() => {
+          const sheet = document.querySelector('.pv-sheet')!.getBoundingClientRect()
+          const scroll = document.querySelector('.page-scroll')!.getBoundingClientRect()
+          const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+          // the part of the sheet on screen
+          const shown = new DOMRect(sheet.left, Math.max(sheet.top, scroll.top), sheet.width, Math.min(sheet.bottom, scroll.bottom) - Math.max(sheet.top, scroll.top))
+          const others = ['.doc-list', '.side-panel', '.toolbar', '.status-bar', '[data-testid=figure-panel]']
+            .flatMap((s) => [...document.querySelectorAll(s)])
+            .filter((e) => (e as HTMLElement).offsetParent)
+            .filter((e) => hit(e.getBoundingClientRect(), shown))
+            .map((e) => e.className)
+          // the sheet's width is all inside the scroll area (its right margin not under a panel)
+          if (sheet.left < scroll.left - 0.5 || sheet.right > scroll.right + 0.5) others.push('page wider than its area')
+          return others
+        })
+      const dir = path.join(ROOT, 'test-results')
+      fs.mkdirSync(dir, { recursive: true })
+
+      expect(await rowHeight()).toBe(1)
+      const height = await toolbarHeight()
+      expect(await overlaps()).toEqual([])
+      await page.screenshot({ path: path.join(dir, `layout-${w}x${h}.png`) })
+      // the caret in the title: the toolbar keeps its one row
+      await page.locator('.dd-title').click()
+      expect(await rowHeight()).toBe(1)
+      expect(await toolbarHeight()).toBe(height)
+
+      // 素材 (the wider panel) and the 数据表 open: the page still shows whole
+      await page.click('[data-testid=tab-snippets]')
+      await toolbarClick(page, '[data-testid=figure-panel-toggle]')
+      await page.locator('[data-testid=figure-panel]').waitFor()
+      await expect.poll(overlaps).toEqual([])
+      await page.screenshot({ path: path.join(dir, `layout-${w}x${h}-panels.png`) })
+
+      // the document list and the side panel fold away, and stay folded after a reload
+      await page.click('[data-testid=toggle-doclist]')
+      await page.click('[data-testid=toggle-sidepanel]')
+      await expect.poll(() => page.locator('.doc-list').isVisible()).toBe(false)
+      expect(await page.locator('.side-panel').isVisible()).toBe(false)
+      await page.reload()
+      await page.locator('.app').waitFor()
+      expect(await page.locator('.doc-list').isVisible()).toBe(false)
+    })
+  }
+})
