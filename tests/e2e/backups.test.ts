@@ -89,7 +89,8 @@ describe('备份与恢复', () => {
     fs.writeFileSync(path.join(dataDir, 'library.sqlite'), 'SQLite format 3\u0000'.padEnd(8192, '\u0001'))
     const { page } = await e2e.openApp(dataDir)
     await page.locator('.library-unavailable').waitFor()
-    expect(await page.locator('[data-testid=library-rescue]').innerText()).toContain('没有找到可用的备份')
+    // the rescue panel asks for the backups first: wait for its answer
+    await expect.poll(() => page.locator('[data-testid=library-rescue]').innerText(), { timeout: 15_000 }).toContain('没有找到可用的备份')
     await page.click('[data-testid=salvage]')
     await expect.poll(() => page.locator('.library-rescue .error').innerText()).toMatch(/读不出任何文稿或素材/)
   })

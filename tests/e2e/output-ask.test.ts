@@ -9,7 +9,7 @@ import { callApi, createServices } from '../../electron/services'
 import type { SummaryDocument } from '../../shared/document/model'
 import { useE2E } from '../helpers/e2e'
 import { sampleDocument } from '../helpers/documents'
-import { typeWithIme } from '../helpers/shell'
+import { toolbarClick, typeWithIme } from '../helpers/shell'
 
 const e2e = useE2E()
 
@@ -40,7 +40,7 @@ describe('出稿 asks before freezing or exporting mistakes', () => {
     const page = await openWith([unfinished()])
     await page.locator('.doc-open').first().click()
     await page.locator('.document-body').waitFor()
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     const dialog = page.locator('[data-testid=output-dialog]')
     await dialog.waitFor()
     // findings named by their section's heading, not a block number
@@ -63,7 +63,7 @@ describe('出稿 asks before freezing or exporting mistakes', () => {
     expect(await page.locator('[data-testid=output-dialog]').count()).toBe(0)
 
     // asked again, 仍然定稿 freezes
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     await page.fill('[data-testid=final-author]', '张三')
     await page.click('[data-testid=final-create]')
     await page.click('[data-testid=blocking-confirm] [data-testid=confirm-anyway]')
@@ -92,7 +92,7 @@ describe('出稿 asks before freezing or exporting mistakes', () => {
     const page = await openWith([clean])
     await page.locator('.doc-open').first().click()
     await page.locator('.document-body').waitFor()
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     await page.locator('.findings li[data-kind=halfWidthPunctuation]').waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-txt]')])
     expect(download.suggestedFilename()).toMatch(/\.txt$/)
@@ -105,7 +105,7 @@ describe('the output dialog’s fields', () => {
     const page = await openWith([sampleDocument('2025年度工作总结')])
     await page.locator('.doc-open').first().click()
     await page.locator('.document-body').waitFor()
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     const field = page.locator('[data-testid=sig-organization]')
     await field.fill('')
     await field.click()
@@ -115,7 +115,7 @@ describe('the output dialog’s fields', () => {
     // the document has it: the missing-signature finding is gone, and it is there when the dialog opens again
     await page.keyboard.press('Tab')
     await page.keyboard.press('Escape')
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     await expect.poll(() => page.locator('[data-testid=sig-organization]').inputValue()).toBe('青山镇人民政府')
   })
 
@@ -125,7 +125,7 @@ describe('the output dialog’s fields', () => {
     await expect.poll(() => page.locator('.doc-open .doc-meta').first().innerText()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)
     await page.locator('.doc-open').first().click()
     await page.locator('.document-body').waitFor()
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     const date = page.locator('[data-testid=sig-date]')
     expect(await date.inputValue()).toBe('2025年12月20日')
     // typed in the form a writer knows, stored as the day it names, shown back in the one form
@@ -138,7 +138,7 @@ describe('the output dialog’s fields', () => {
     await page.click('[data-testid=final-create]')
     await expect.poll(() => page.locator('[data-testid=finals] li').first().innerText()).toMatch(/张三 · \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} · /)
     await page.keyboard.press('Escape')
-    await page.click('[data-testid=open-output]')
+    await toolbarClick(page, '[data-testid=open-output]')
     expect(await page.locator('[data-testid=sig-date]').inputValue()).toBe('2025年12月21日')
   })
 })
