@@ -32,6 +32,19 @@ const BURST_MS = 80
 /** how long a pause in typing is */
 const SETTLE_MS = 120
 
+/** The longest a repagination waits for the browser to be idle. */
+const IDLE_TIMEOUT_MS = 150
+
+/** Runs `fn` when the browser is idle (at the latest after IDLE_TIMEOUT_MS); returns a cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = window.setTimeout(fn, 0)
+    return () => clearTimeout(timer)
+  }
+  const id = requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS })
+  return () => cancelIdleCallback(id)
+}
+
 export interface PageViewEvent {
   pages: number
   /** the spacing changed (the breaks moved) */
@@ -136,16 +149,17 @@ export function PageView({ children }: { children: ReactNode }) {
       if (changed && checks++ < 3) schedule()
       else checks = 0
     }
-    // after the frame that shows the edit is painted (rAF, then a task): off the keystroke path
+    // after the frame that shows the edit is painted (rAF, then an idle moment): off the keystroke
+    // path, and behind any input or frame the browser has waiting
     const afterPaint = () => {
       cancel?.()
-      let timer = 0
+      let idle: (() => void) | null = null
       const frame = requestAnimationFrame(() => {
-        timer = window.setTimeout(run, 0)
+        idle = whenIdle(run)
       })
       cancel = () => {
         cancelAnimationFrame(frame)
-        clearTimeout(timer)
+        idle?.()
       }
     }
     const schedule = () => {
@@ -160,8 +174,14 @@ export function PageView({ children }: { children: ReactNode }) {
       if (!burst) return afterPaint()
       // typing: measure once it pauses, so no keystroke waits for a repagination
       cancel?.()
-      const timer = window.setTimeout(run, SETTLE_MS)
-      cancel = () => clearTimeout(timer)
+      let idle: (() => void) | null = null
+      const timer = window.setTimeout(() => {
+        idle = whenIdle(run)
+      }, SETTLE_MS)
+      cancel = () => {
+        clearTimeout(timer)
+        idle?.()
+      }
     }
     fresh()
     const root = editor.getRootElement()

@@ -41,8 +41,10 @@ interface Measured {
   canSplit: boolean
 }
 
+/** paragraphs and headings hold no table: no selector query for them (most blocks) */
+const TEXT_BLOCK = /^(P|H[1-6])$/
 const isTable = (el: Element): HTMLTableElement | null =>
-  el.tagName === 'TABLE' ? (el as HTMLTableElement) : el.querySelector(':scope > table')
+  el.tagName === 'TABLE' ? (el as HTMLTableElement) : TEXT_BLOCK.test(el.tagName) ? null : el.querySelector(':scope > table')
 
 /**
  * Measures the editable root's blocks. `applied` are the spacers in force now (by position), whose
@@ -113,19 +115,23 @@ export function measureBlocks(root: HTMLElement, mmPerPx: number, spacedNow: Rea
       out.push({ flow: { pieces: [height] }, top, canSplit: false })
     }
   }
-  // each block's pieces reach down to where the next block starts (its margins, the title's blank line)
-  for (let i = 0; i < out.length; i++) {
+  // each block's pieces reach down to where the next block starts (its margins, the title's blank
+  // line); walked from the end, so finding the next block is not a search (a long summary has
+  // hundreds of blocks)
+  let next: number | undefined
+  for (let i = out.length - 1; i >= 0; i--) {
     const b = out[i]!
     if (!b.flow.pieces.length) continue
-    const next = out.slice(i + 1).find((n) => n.flow.pieces.length)?.top
-    if (next === undefined) continue
-    const sum = b.flow.pieces.reduce((s, p) => s + p, 0)
-    const gap = next - b.top - sum
-    if (gap > 0.05) {
-      const pieces = [...b.flow.pieces]
-      pieces[pieces.length - 1] = pieces[pieces.length - 1]! + gap
-      b.flow = { ...b.flow, pieces }
+    if (next !== undefined) {
+      const sum = b.flow.pieces.reduce((s, p) => s + p, 0)
+      const gap = next - b.top - sum
+      if (gap > 0.05) {
+        const pieces = [...b.flow.pieces]
+        pieces[pieces.length - 1] = pieces[pieces.length - 1]! + gap
+        b.flow = { ...b.flow, pieces }
+      }
     }
+    next = b.top
   }
   // a page break starts a page with the block after it
   for (let i = 0; i + 1 < out.length; i++) if (children[i]!.classList.contains('dd-pagebreak')) out[i + 1]!.flow = { ...out[i + 1]!.flow, breakBefore: true }
