@@ -9,7 +9,7 @@
  */
 import {
   CSS_CHAR_PITCH_PT, TEXT_BLOCK_MM, CSS_LETTER_SPACING_PT, cssFontFamily, HEADING_BOLD, HEADING_FONT, LINE_PITCH_PT, MARGIN_MM, PAGE_MM,
-  PAGE_NUMBER, SEAL_MM, SIGNATURE_IMAGE_MM, SIZE_PT,
+  PAGE_NUMBER, SEAL_MM, SIGNATURE, SIGNATURE_IMAGE_MM, SIZE_PT,
 } from './layout'
 import type { OutBlock, OutputDocument, Run } from './prepare'
 
@@ -39,11 +39,18 @@ export function escapeHtml(s: string): string {
 
 const INDENT_PT = 2 * CSS_CHAR_PITCH_PT
 /**
- * GB/T 9704-2012 §7.3.5: the signature block's right blank. Unsealed (7.3.5.2): the name 右空二字
- * (the date, 2 characters right of the name's first, pushes the name left when it is longer). Sealed
- * (7.3.5.1): the date 右空四字, the name centred over the date whatever its length.
+ * GB/T 9704-2012 §7.3.5, with the numbers the DOCX uses (`SIGNATURE` in layout.ts): unsealed, the
+ * name 右空二字 (the date, 2 characters right of the name's first, pushes the name left when it is
+ * longer); sealed, the date 右空四字 and the name centred over it whatever its length.
  */
-export const SIG_RIGHT_PT = { unsealed: 2 * CSS_CHAR_PITCH_PT, sealed: 4 * CSS_CHAR_PITCH_PT } as const
+export const SIG_RIGHT_PT = {
+  unsealed: SIGNATURE.nameRightUnsealedChars * CSS_CHAR_PITCH_PT,
+  sealed: SIGNATURE.dateRightSealedChars * CSS_CHAR_PITCH_PT,
+} as const
+const SIG_DATE_SHIFT_PT = SIGNATURE.dateShiftUnsealedChars * CSS_CHAR_PITCH_PT
+/** the seal's top, from the 署名's line: at the last body line's foot (the DOCX drops it half a line
+ *  more, SIGNATURE.sealTopLines: both within the standard's one line) */
+const SEAL_TOP_PT = -SIGNATURE.blankLinesSealed * LINE_PITCH_PT
 const PN_PAD_TOP_MM = PAGE_NUMBER.gapBelowTextMm - (PAGE_NUMBER.lineHeightPt / 2) * (25.4 / 72)
 
 const PX_MM = (mm: number) => `${mm}mm`
@@ -89,11 +96,11 @@ main.dd-doc { width: ${PX_MM(TEXT_BLOCK_MM.width)}; margin-left: ${PX_MM(MARGIN_
 .dd-doc td, .dd-doc th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-weight: normal; }
 .dd-doc th { font-family: ${cssFontFamily('heading1')}; text-align: center; }
 .dd-doc .caption { text-indent: 0; font-family: ${cssFontFamily('heading1')}; }
-.dd-doc .sig { display: flex; justify-content: flex-end; padding-top: ${LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.unsealed}pt; text-indent: 0; text-align: left; }
+.dd-doc .sig { display: flex; justify-content: flex-end; padding-top: ${SIGNATURE.blankLinesUnsealed * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.unsealed}pt; text-indent: 0; text-align: left; }
 .dd-doc .sig .box { display: flex; flex-direction: column; align-items: flex-start; position: relative; }
 .dd-doc .sig .org, .dd-doc .sig .date { white-space: nowrap; }
-.dd-doc .sig .date { padding-left: ${INDENT_PT}pt; }
-.dd-doc .sig.sealed { padding-top: ${2 * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.sealed}pt; }
+.dd-doc .sig .date { padding-left: ${SIG_DATE_SHIFT_PT}pt; }
+.dd-doc .sig.sealed { padding-top: ${SIGNATURE.blankLinesSealed * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.sealed}pt; }
 .dd-doc .sig.sealed .box { align-items: stretch; }
 /* the name centred over the date whatever its length: its box takes no width (inline-size
    containment), and a centred flex item overflows both sides equally. In flow, not positioned, so
@@ -102,7 +109,7 @@ main.dd-doc { width: ${PX_MM(TEXT_BLOCK_MM.width)}; margin-left: ${PX_MM(MARGIN_
 .dd-doc .sig.sealed .org span { flex: none; }
 .dd-doc .sig.sealed .signimg { align-self: center; }
 .dd-doc .sig.sealed .date { padding-left: 0; }
-.dd-doc .sig .seal { position: absolute; width: ${SEAL_MM}mm; left: 50%; top: ${-2 * LINE_PITCH_PT}pt; transform: translateX(-50%); mix-blend-mode: multiply; pointer-events: none; }
+.dd-doc .sig .seal { position: absolute; width: ${SEAL_MM}mm; left: 50%; top: ${SEAL_TOP_PT}pt; transform: translateX(-50%); mix-blend-mode: multiply; pointer-events: none; }
 .dd-doc .sig .signimg { height: ${SIGNATURE_IMAGE_MM}mm; display: block; mix-blend-mode: multiply; }
 `
 }

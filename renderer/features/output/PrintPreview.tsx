@@ -11,11 +11,10 @@ import type { SummaryDocument } from '../../../shared/document/model'
 import { fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
 import type { FinalSummary } from '../../../shared/api'
 import { prepareOutput } from '../../../shared/output/prepare'
-import { printHtml, type PrintAsset } from '../../../shared/output/printHtml'
-import { useApi } from '../../app/ApiContext'
+import { printHtml } from '../../../shared/output/printHtml'
 import { msg } from '../../../shared/errors'
 import { errorMessage, translateMessage } from '../../app/errors'
-import { printAssetsFor } from './assets'
+import { usePrintAssets } from './assets'
 import { fontReport, type FontReport } from './fonts'
 import { layoutPages } from '../../../print/pages'
 import { PREVIEW_CSS } from './previewCss'
@@ -34,20 +33,11 @@ interface Props {
 
 export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Props) {
   const { t } = useTranslation('output')
-  const api = useApi()
   const frame = useRef<HTMLIFrameElement>(null)
-  const [assets, setAssets] = useState<Map<string, PrintAsset> | null>(null)
+  const assets = usePrintAssets(model)
   const [pages, setPages] = useState<{ count: number; done: boolean; forced: number[] }>({ count: 0, done: false, forced: [] })
   const [fonts, setFonts] = useState<FontReport[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void printAssetsFor(api, model).then((a) => live && setAssets(a))
-    return () => {
-      live = false
-    }
-  }, [api, model])
 
   const mark = useMemo(() => {
     if (!final || final.fingerprint !== fingerprintOf(model)) return undefined
