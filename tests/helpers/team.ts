@@ -202,7 +202,7 @@ type TeamServerOptions = Parameters<typeof startTeamServer>[0]
  * What a test starts — in-process servers, server processes, clients, Redis, PostgreSQL — closed
  * after it, the last started first (clients before their server).
  */
-export function useTeam() {
+export function useTeam(tempDir: () => string) {
   const cleanup: (() => Promise<void> | void)[] = []
   afterEach(async () => {
     for (const close of cleanup.splice(0).reverse()) await close()
@@ -211,14 +211,21 @@ export function useTeam() {
     cleanup.push(() => close(value))
     return value
   }
+  /** an in-process server on a free loopback port; the long debounce leaves storing to the log written before each acknowledgement */
+  const server = async (dataDir: string, extra: Partial<TeamServerOptions> = {}): Promise<RunningTeamServer> =>
+    kept(await startTeamServer({ dataDir, port: 0, host: '127.0.0.1', debounceMs: 30_000, maxDebounceMs: 60_000, ...extra }), (s) => s.close())
   const client = (url: string, doc: string, token: string, opts?: Parameters<typeof connectClient>[3]): TeamClient => kept(connectClient(url, doc, token, opts), (c) => c.destroy())
   return {
-    /** an in-process server on a free loopback port; the long debounce leaves storing to the log written before each acknowledgement */
-    server: async (dataDir: string, extra: Partial<TeamServerOptions> = {}): Promise<RunningTeamServer> =>
-      kept(await startTeamServer({ dataDir, port: 0, host: '127.0.0.1', debounceMs: 30_000, maxDebounceMs: 60_000, ...extra }), (s) => s.close()),
+    server,
     /** a server process, as `npm run team-server` starts it */
     spawned: async (args: string[]): Promise<ServerProcess> => kept(await spawnTeamServer(args), (p) => p.kill()),
     client,
+    /** a fresh data folder with one member, 张三 (编辑), and a server on it */
+    async oneEditor(extra: Partial<TeamServerOptions> = {}) {
+      const dir = tempDir()
+      const token = await addMember(dir, '张三', '编辑')
+      return { dir, token, s: await server(dir, extra) }
+    },
     /** redis-server for this test, or the test skipped where it is not installed */
     async redis(ctx: TestContext) {
       const redis = await startRedis()

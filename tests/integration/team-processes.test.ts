@@ -10,7 +10,7 @@ import { addMember, freePort, useTeam, waitFor } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-const team = useTeam()
+const team = useTeam(tempDir)
 const { client, spawned } = team
 
 describe('team server process: nothing acknowledged is lost', () => {

@@ -18,7 +18,7 @@ import { addMember, useTeam, waitFor } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-const { server, client, memberTriesToEdit } = useTeam()
+const { server, client, oneEditor, memberTriesToEdit } = useTeam(tempDir)
 
 /** The document as stored on the server's disk (snapshot and log folded), read with a separate connection. */
 function storedText(dataDir: string, name: string): string {
@@ -115,9 +115,7 @@ describe('team server: members and rights', () => {
   })
 
   it('a wrong or removed token is refused with a clear reason, logged without the token', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const wrong = 'ddt_' + 'A'.repeat(43)
     const c = client(s.url, '总结', wrong)
     await waitFor(() => c.failures.length > 0, 10_000, 'the refusal')
@@ -173,9 +171,7 @@ describe('team server: members and rights', () => {
 
 describe('team server: bad input', () => {
   it('a damaged update is refused, the sender cut off from the document, the others unharmed', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const a = client(s.url, '总结', token)
     a.root.insert(0, '完好的文字。')
     await a.acknowledged()
@@ -200,9 +196,7 @@ describe('team server: bad input', () => {
   })
 
   it('a message over the size limit closes that connection (1009); the server goes on', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir, { maxMessageBytes: 64 * 1024 })
+    const { dir, token, s } = await oneEditor({ maxMessageBytes: 64 * 1024 })
     const a = client(s.url, '总结', token)
     a.root.insert(0, '正常。')
     await a.acknowledged()
@@ -219,9 +213,7 @@ describe('team server: bad input', () => {
   })
 
   it('a client that stops reading is cut off instead of the server buffering for it without end', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir, { maxBufferedBytes: 256 * 1024 })
+    const { dir, token, s } = await oneEditor({ maxBufferedBytes: 256 * 1024 })
     const stalled = new WebSocket(s.url)
     await new Promise((r) => stalled.once('open', r))
     const closed = new Promise<void>((resolve) => stalled.once('close', () => resolve()))
@@ -245,9 +237,7 @@ describe('team server: bad input', () => {
   })
 
   it('a bad document name is refused before anything is opened', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { token, s } = await oneEditor()
     const c = client(s.url, 'x\u0000../../etc', token)
     await waitFor(() => c.failures.length > 0)
     expect(c.failures[0]).toBe('team.badDocumentName')
@@ -256,9 +246,7 @@ describe('team server: bad input', () => {
 
 describe('team server: offline and reconnect', () => {
   it('a writer who edits offline merges on reconnect, with what others wrote meanwhile', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const a = client(s.url, '总结', token)
     const b = client(s.url, '总结', token)
     a.root.insert(0, '第一段。')
@@ -307,9 +295,7 @@ describe('team server: TLS and backups', () => {
   })
 
   it('team-server backup copies the live store (online backup) into one checked file', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const a = client(s.url, '总结', token)
     a.root.insert(0, '要备份的文字。')
     await a.acknowledged()
