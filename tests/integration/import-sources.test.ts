@@ -8,16 +8,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiOutput } from '../../shared/api'
 import { messageText } from '../../shared/errors'
-import type { Block, Inline, SummaryDocument } from '../../shared/document/model'
-import { callApi, createServices, type Services } from '../../electron/services'
+import type { Block, SummaryDocument } from '../../shared/document/model'
+import { callApi } from '../../electron/services'
 import { cli } from '../helpers/cli'
+import { importError, importFixtures, importThroughApi, outline, text } from '../helpers/importing'
 import { encryptedPdfFilter, imageOnlyPdf, officeDocx, sofficeConvert, type OfficeText } from '../helpers/officeFiles'
 import { sealPng } from '../helpers/png'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
+const { writeFile, withServices } = importFixtures(tempDir)
 
 const repeat = (n: number, s: string) => Array.from({ length: n }, () => s).join('')
 const PARAGRAPHS = [
@@ -42,7 +43,6 @@ const TEXT: OfficeText = {
   signature: ['柳湾街道办事处', '2025年12月18日'],
 }
 
-type ImportOutput = ApiOutput<'documents.import'>
 const files: { dir: string; docx: string; pdf: string; doc: string; rtf: string; scan: string; encrypted: string } = { dir: '', docx: '', pdf: '', doc: '', rtf: '', scan: '', encrypted: '' }
 
 beforeAll(async () => {
@@ -68,27 +68,6 @@ function copyAs(file: string, name: string): string {
   fs.copyFileSync(file, to)
   return to
 }
-function writeFile(name: string, bytes: Uint8Array | Buffer | string): string {
-  const file = path.join(tempDir(), name)
-  fs.writeFileSync(file, bytes)
-  return file
-}
-
-async function importThroughApi(services: Services, file: string, opts: { clean?: boolean } = {}): Promise<ImportOutput> {
-  return callApi(services.handlers, 'documents.import', { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), ...opts })
-}
-async function importError(services: Services, file: string) {
-  const response = await services.dispatch('documents.import', { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), save: true })
-  if (response.ok) throw new Error(`${file} was imported`)
-  return response.error
-}
-function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
-  const services = createServices({ dataDir: tempDir() })
-  return fn(services).finally(() => services.close())
-}
-
-const text = (inlines: readonly Inline[] | undefined) => (inlines ?? []).map((i) => (i.type === 'text' ? i.text : `{${i.figureId}}`)).join('')
-const outline = (doc: SummaryDocument) => doc.blocks.flatMap((b) => (b.type === 'heading' ? [`${b.level} ${text(b.title)}`] : []))
 const paragraphs = (doc: SummaryDocument) => doc.blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph').map((b) => text(b.children))
 const everything = (doc: SummaryDocument) => [doc.title, ...doc.blocks.map((b) => (b.type === 'heading' ? text(b.title) + text(b.body) : b.type === 'paragraph' ? text(b.children) : ''))].join('\n')
 
