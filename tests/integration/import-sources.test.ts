@@ -12,6 +12,7 @@ import { messageText } from '../../shared/errors'
 import type { Block, SummaryDocument } from '../../shared/document/model'
 import { callApi } from '../../electron/services'
 import { cli } from '../helpers/cli'
+import { gb18030 } from '../helpers/encodings'
 import { importError, importFixtures, importThroughApi, outline, text } from '../helpers/importing'
 import { encryptedPdfFilter, imageOnlyPdf, officeDocx, sofficeConvert, type OfficeText } from '../helpers/officeFiles'
 import { sealPng } from '../helpers/png'
@@ -229,7 +230,7 @@ describe('a web page saved from a browser', () => {
 
   it('keeps the page’s main text, without menus, adverts, sidebars, footers or scripts; the declared GBK is honoured', () =>
     withServices(async (services) => {
-      const file = writeFile('柳湾街道.html', gbk(PAGE))
+      const file = writeFile('柳湾街道.html', gb18030(PAGE))
       const { documents, report } = await importThroughApi(services, file, { clean: true })
       expectTheSummary(documents[0]!)
       expect(report.format).toBe('html')
@@ -276,34 +277,4 @@ function cidFontPdf(lines: string[]): Buffer {
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
   out += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(out, 'latin1')
-}
-
-/** GBK bytes of a text (Node's TextEncoder writes only UTF-8): each character looked up by decoding GB18030's two-byte table. */
-function gbk(textIn: string): Uint8Array {
-  const table = gbkTable()
-  const out: number[] = []
-  for (const ch of textIn) {
-    const code = ch.codePointAt(0)!
-    if (code < 0x80) out.push(code)
-    else {
-      const bytes = table.get(ch)
-      if (!bytes) throw new Error(`no GBK code for ${ch}`)
-      out.push(...bytes)
-    }
-  }
-  return new Uint8Array(out)
-}
-
-let table: Map<string, [number, number]> | null = null
-function gbkTable(): Map<string, [number, number]> {
-  if (table) return table
-  table = new Map()
-  const decoder = new TextDecoder('gb18030')
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue
-      const ch = decoder.decode(new Uint8Array([lead, trail]))
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail])
-    }
-  return table
 }

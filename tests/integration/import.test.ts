@@ -14,6 +14,7 @@ import { SummaryDocumentSchema, type Block, type SummaryDocument } from '../../s
 import { callApi, createServices } from '../../electron/services'
 import { importFile } from '../../electron/services/import/store'
 import { cli } from '../helpers/cli'
+import { big5, gb18030 } from '../helpers/encodings'
 import { importError, importFixtures, importThroughApi, outline, text } from '../helpers/importing'
 import { useTempDirs } from '../helpers/tempDir'
 
@@ -91,36 +92,8 @@ const MARKDOWN = `# 河湾社区2025年度工作总结
 `
 
 // ---------------------------------------------------------------------------------------------
-// encoders for the test files (Node's TextEncoder only writes UTF-8)
+// encoders for the test files (Node's TextEncoder only writes UTF-8; GB18030 and Big5 in tests/helpers/encodings.ts)
 
-const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i)
-
-/** A double-byte encoder built from the decoder's own table (every pair decoded once). */
-function doubleByteEncoder(label: string, leads: number[], trails: number[]): (text: string) => Uint8Array {
-  const table = new Map<string, number[]>()
-  const decoder = new TextDecoder(label)
-  for (const lead of leads)
-    for (const trail of trails) {
-      const ch = decoder.decode(new Uint8Array([lead, trail]))
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail])
-    }
-  return (text) => {
-    const out: number[] = []
-    for (const ch of text) {
-      const code = ch.codePointAt(0)!
-      if (code < 0x80) out.push(code)
-      else {
-        const bytes = table.get(ch)
-        if (!bytes) throw new Error(`${label} cannot encode ${ch}`)
-        out.push(...bytes)
-      }
-    }
-    return new Uint8Array(out)
-  }
-}
-
-const gb18030 = doubleByteEncoder('gb18030', range(0x81, 0xfe), [...range(0x40, 0x7e), ...range(0x80, 0xfe)])
-const big5 = doubleByteEncoder('big5', [...range(0xa1, 0xfe), ...range(0x81, 0xa0)], [...range(0x40, 0x7e), ...range(0xa1, 0xfe)])
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'))
 const utf16be = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le').swap16())
