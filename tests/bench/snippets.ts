@@ -144,6 +144,12 @@ async function benchHarvest(dataDir: string) {
   services.close()
 }
 
+/** Only the panel's keystroke figure, on a freshly built 100,000-snippet library (BENCH_ONLY=snippets-keystroke). */
+export async function benchSnippetKeystroke(root: string): Promise<void> {
+  await buildLibrary(root)
+  await benchKeystroke(root)
+}
+
 /** Returns the folder of the 100,000-snippet library, for the benchmarks that follow. */
 export async function benchSnippets(root: string): Promise<string> {
   const big = fs.mkdtempSync(path.join(root, 'snippets-'))
