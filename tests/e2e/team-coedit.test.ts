@@ -240,6 +240,13 @@ describe('co-editing a team document', () => {
     expect(await bodyText(b)).not.toContain('在线修改')
     await shot(b, 'team-coedit-offline.png')
 
+    // the window closed and opened again, still offline: the browser's copy has what was typed
+    await expect.poll(() => b.locator('[data-testid=save-state]').getAttribute('data-state'), TIMEOUT).toBe('saved')
+    await b.reload()
+    await b.click('.doc-open')
+    await expect.poll(() => bodyText(b), TIMEOUT).toContain('第二段。离线补充')
+    expect(await syncState(b)).toBe('offline')
+
     network.setOnline(true)
     await expect.poll(async () => (await bodyText(a)) === (await bodyText(b)), TIMEOUT).toBe(true)
     const text = await bodyText(a)
