@@ -21,6 +21,7 @@ import { benchBackup } from './backup'
 import { benchPageView } from './pageview'
 import { benchSources } from './sources'
 import { benchTeam } from './team'
+import { benchTeamCoedit } from './teamCoedit'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -175,6 +176,12 @@ async function main() {
     }
     return
   }
+  // `tsx tests/bench/run.ts team-coedit`: only co-editing in the app
+  if (process.argv[2] === 'team-coedit') {
+    await benchTeamCoedit()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    return
+  }
   try {
     await benchImport(dataDir)
     await benchLargeImport(fs.mkdtempSync(path.join(dataDir, 'large-import-')))
@@ -188,6 +195,7 @@ async function main() {
     await benchFigures(fs.mkdtempSync(path.join(dataDir, 'figures-')))
     await benchPageView(fs.mkdtempSync(path.join(dataDir, 'pageview-')))
     await benchTeam()
+    await benchTeamCoedit()
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
