@@ -45,6 +45,8 @@ import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPl
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
+import { CommentsPlugin } from '../features/team/review/CommentsPlugin'
+import { ReviewProvider } from '../features/team/review/ReviewContext'
 import { failureReason } from '../features/saving/reason'
 import { SaveGuard } from '../features/saving/SaveGuard'
 import { AutosavePlugin, type AutosaveHandle, type SaveConflict, type SaveFailure, type SaveState } from './plugins/AutosavePlugin'
@@ -157,6 +159,7 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <FiguresProvider documentId={record.id} initial={record.model.figures} openPanel={openFigures} onFigures={(figures) => void (figuresNow.current = figures)}>
+      <ReviewProvider>
         {/* each child of the toolbar is a group of buttons, set apart by a separator */}
         <ToolbarPlugin>
           <StructureToolbar part="format" />
@@ -212,7 +215,7 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
               ErrorBoundary={LexicalErrorBoundary}
             />
           </PageView>
-          <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} />} onNotice={onNotice} />
+          <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} onNotice={onNotice} />} onNotice={onNotice} />
         </div>
         <FigurePanel onNotice={onNotice} />
         <FigureDialogs onNotice={onNotice} />
@@ -243,6 +246,8 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
           handle={autosave}
           journalHeld={journalHeld}
         />
+        <CommentsPlugin />
+      </ReviewProvider>
       </FiguresProvider>
     </LexicalComposer>
   )

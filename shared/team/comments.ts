@@ -143,3 +143,11 @@ export function deleteThread(doc: Y.Doc, threadId: string): void {
 
 export const mayDeleteThread = (me: { name: string; role: TeamRole }, thread: Pick<Thread, 'comments'>): boolean =>
   me.role === 'editor' || (me.role === 'reviewer' && thread.comments[0]?.author === me.name)
+
+/** Moves a thread's anchor (its phrase found again after the text was re-created); false when it is gone. */
+export function setAnchor(doc: Y.Doc, threadId: string, anchor: ThreadAnchor): boolean {
+  const thread = threadOf(doc, threadId)
+  if (!thread) return false
+  if (JSON.stringify(thread.get('anchor')) !== JSON.stringify(anchor)) thread.set('anchor', anchor)
+  return true
+}

@@ -1,0 +1,170 @@
+/**
+ * 批注 in the text: the commented words marked with the CSS Custom Highlight API — an overlay the
+ * browser paints over the text, never a node in the document, so comments cannot change the text,
+ * are not saved with it and never print (print.css/comments.css hide them on paper too). The marks
+ * are recomputed from the anchors after every change to the text or to the threads, so they follow
+ * the words as others edit. Ctrl+Alt+M starts a comment on the selection.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { createDOMRange } from '@lexical/selection'
+import {
+  $createRangeSelection,
+  $createRangeSelectionFromDom,
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  COMMAND_PRIORITY_NORMAL,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
+} from 'lexical'
+import { useEffect } from 'react'
+import type * as Y from 'yjs'
+import { canComment, QUOTE_MAX, setAnchor, type Thread } from '../../../../shared/team/comments'
+import { $rangeToAnchor, $threadRange, type TextRange } from './lexicalAnchors'
+import { useReview, type Draft } from './ReviewContext'
+import './comments.css'
+
+/** The highlight names (comments.css styles them). */
+export const HIGHLIGHT = 'dd-comment'
+export const HIGHLIGHT_ACTIVE = 'dd-comment-active'
+/** Asks the side panel for its 批注 tab (editor/SidePanel.tsx listens). */
+export const SHOW_COMMENTS_EVENT = 'draftdesk:show-comments'
+export const showComments = () => window.dispatchEvent(new Event(SHOW_COMMENTS_EVENT))
+
+const supported = () => typeof Highlight !== 'undefined' && typeof CSS !== 'undefined' && 'highlights' in CSS
+
+/**
+ * The selected words as a comment's anchor and quote; null when nothing is selected. Reads the
+ * browser's selection when Lexical has none (a 审阅 member's text is read-only, and selecting in
+ * it is all they do).
+ */
+export function selectionDraft(editor: LexicalEditor, content: Y.Doc): Draft | null {
+  return editor.getEditorState().read(() => {
+    let selection = $getSelection()
+    const dom = window.getSelection()
+    const root = editor.getRootElement()
+    if ((!$isRangeSelection(selection) || selection.isCollapsed()) && dom && dom.rangeCount > 0 && !dom.isCollapsed && root?.contains(dom.anchorNode)) {
+      selection = $createRangeSelectionFromDom(dom, editor)
+    }
+    if (!$isRangeSelection(selection) || selection.isCollapsed()) return null
+    const quote = selection.getTextContent()
+    if (!quote.trim()) return null
+    const [first, last] = selection.isBackward() ? [selection.focus, selection.anchor] : [selection.anchor, selection.focus]
+    const anchor = $rangeToAnchor(content, { start: { key: first.key, offset: first.offset, type: first.type }, end: { key: last.key, offset: last.offset, type: last.type } })
+    return anchor ? { anchor, quote: quote.slice(0, QUOTE_MAX) } : null
+  })
+}
+
+/** Selects a thread's words in the editor and scrolls to them; false when they are gone. */
+export function selectThread(editor: LexicalEditor, content: Y.Doc, thread: Thread): boolean {
+  let found: TextRange | null = null
+  editor.update(
+    () => {
+      const at = $threadRange(content, thread.anchor, thread.quote)
+      if (!at) return
+      found = at.range
+      const selection = $createRangeSelection()
+      selection.anchor.set(at.range.start.key, at.range.start.offset, at.range.start.type)
+      selection.focus.set(at.range.end.key, at.range.end.offset, at.range.end.type)
+      $setSelection(selection)
+    },
+    { discrete: true },
+  )
+  const range = found as TextRange | null
+  if (!range) return false
+  editor.getElementByKey(range.start.key)?.scrollIntoView({ block: 'center' })
+  return true
+}
+
+export function CommentsPlugin() {
+  const [editor] = useLexicalComposerContext()
+  const review = useReview()
+  const content = review?.session.doc ?? null
+  const commentsDoc = review?.doc ?? null
+  const threads = review?.threads
+  const active = review?.active ?? null
+  const role = review?.me.role
+  const setDraft = review?.setDraft
+
+  // the marks: recomputed after each change to the text, the threads or the one looked at
+  useEffect(() => {
+    if (!content || !commentsDoc || !threads || !supported()) return
+    const all = new Highlight()
+    const current = new Highlight()
+    // above the caret selection colours of other writers, below the own selection
+    all.priority = 1
+    current.priority = 2
+    CSS.highlights.set(HIGHLIGHT, all)
+    CSS.highlights.set(HIGHLIGHT_ACTIVE, current)
+    let frame = 0
+    const paint = () => {
+      frame = 0
+      all.clear()
+      current.clear()
+      const repairs: { id: string; anchor: Draft['anchor'] }[] = []
+      editor.getEditorState().read(() => {
+        for (const thread of threads) {
+          if (thread.resolved && thread.id !== active) continue
+          const at = $threadRange(content, thread.anchor, thread.quote)
+          if (!at) continue
+          const { start, end } = at.range
+          const startNode = $getNodeByKey(start.key)
+          const endNode = $getNodeByKey(end.key)
+          if (!startNode || !endNode) continue
+          const range = createDOMRange(editor, startNode, start.offset, endNode, end.offset)
+          if (!range || range.collapsed) continue
+          ;(thread.id === active ? current : all).add(range)
+          if (at.repaired) {
+            const anchor = $rangeToAnchor(content, at.range)
+            if (anchor) repairs.push({ id: thread.id, anchor })
+          }
+        }
+      })
+      // a phrase found again by its words gets a new anchor (every client finds the same one)
+      if (repairs.length && role && canComment(role)) {
+        commentsDoc.transact(() => {
+          for (const { id, anchor } of repairs) setAnchor(commentsDoc, id, anchor)
+        })
+      }
+    }
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(paint)
+    }
+    paint()
+    const stop = editor.registerUpdateListener(schedule)
+    // the page view moves blocks around after layout: the ranges stay, the browser repaints them
+    return () => {
+      stop()
+      if (frame) cancelAnimationFrame(frame)
+      CSS.highlights.delete(HIGHLIGHT)
+      CSS.highlights.delete(HIGHLIGHT_ACTIVE)
+    }
+  }, [editor, content, commentsDoc, threads, active, role])
+
+  // Ctrl+Alt+M: 批注 on the selection
+  useEffect(() => {
+    if (!content || !setDraft || !role || !canComment(role)) return
+    const start = (event: KeyboardEvent | null) => {
+      if (!event || !(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return false
+      event.preventDefault()
+      const draft = selectionDraft(editor, content)
+      if (draft) setDraft(draft)
+      showComments()
+      return true
+    }
+    const unregister = editor.registerCommand(KEY_DOWN_COMMAND, start, COMMAND_PRIORITY_NORMAL)
+    // a read-only editor gets no key commands: listen on its element as well
+    const root = editor.getRootElement()
+    const onKey = (event: KeyboardEvent) => {
+      if (!editor.isEditable()) start(event)
+    }
+    root?.addEventListener('keydown', onKey)
+    return () => {
+      unregister()
+      root?.removeEventListener('keydown', onKey)
+    }
+  }, [editor, content, setDraft, role])
+
+  return null
+}

@@ -1,0 +1,115 @@
+/**
+ * 批注 and 分工 of the open team document: the renderer's own connection to its companion document
+ * `doc:<id>#comments` (审阅 members may write it; the text is read-only for them), what is in it
+ * (threads, assignments), the team's members and who we are. The comments panel, the highlights in
+ * the text and the outline's 分工 read it through useReview(); for a local document it is null.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import * as Y from 'yjs'
+import { ASSIGNMENTS, readAssignments, type Actor, type KeyedAssignment } from '../../../../shared/team/assignments'
+import { readThreads, THREADS, type Thread, type ThreadAnchor } from '../../../../shared/team/comments'
+import { commentsDocumentName, type TeamMember } from '../../../../shared/team/protocol'
+import { useApi } from '../../../app/ApiContext'
+import { useTeamDoc, type TeamDocSession, type TeamSyncState } from '../session'
+
+export interface ReviewValue {
+  session: TeamDocSession
+  /** the `#comments` document */
+  doc: Y.Doc
+  state: TeamSyncState
+  me: Actor
+  members: TeamMember[]
+  threads: Thread[]
+  assignments: KeyedAssignment[]
+  /** the thread the writer is looking at (its words marked more strongly) */
+  active: string | null
+  setActive(id: string | null): void
+  /** a comment being written on the selected words (the panel shows its form) */
+  draft: Draft | null
+  setDraft(draft: Draft | null): void
+}
+
+export interface Draft {
+  anchor: ThreadAnchor
+  quote: string
+}
+
+const ReviewContext = createContext<ReviewValue | null>(null)
+
+/** The open team document's comments and assignments; null for a local document. */
+export function useReview(): ReviewValue | null {
+  return useContext(ReviewContext)
+}
+
+export function ReviewProvider({ children }: { children: ReactNode }) {
+  const session = useTeamDoc()
+  // one connection per team document (the editor is remounted for another document)
+  return session ? (
+    <Connected key={session.teamName} session={session}>
+      {children}
+    </Connected>
+  ) : (
+    <>{children}</>
+  )
+}
+
+function Connected({ session, children }: { session: TeamDocSession; children: ReactNode }) {
+  const api = useApi()
+  const [doc] = useState(() => new Y.Doc())
+  const [state, setState] = useState<TeamSyncState>('syncing')
+  const [members, setMembers] = useState<TeamMember[]>([])
+  const [threads, setThreads] = useState<Thread[]>([])
+  const [assignments, setAssignments] = useState<KeyedAssignment[]>([])
+  const [active, setActive] = useState<string | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
+
+  useEffect(() => {
+    let live = true
+    let provider: HocuspocusProvider | null = null
+    const threadMap = doc.getMap(THREADS)
+    const assignmentMap = doc.getMap(ASSIGNMENTS)
+    const readAll = () => {
+      setThreads(readThreads(doc))
+      setAssignments(readAssignments(doc))
+    }
+    threadMap.observeDeep(readAll)
+    assignmentMap.observeDeep(readAll)
+    void api.call('team.connection', {}).then(
+      (c) => {
+        if (!live) return
+        let connected = false
+        provider = new HocuspocusProvider({ url: c.serverUrl, name: commentsDocumentName(session.teamName), document: doc, token: c.token })
+        const settle = () => setState(!connected ? 'offline' : provider!.isSynced && provider!.unsyncedChanges === 0 ? 'synced' : 'syncing')
+        provider.on('status', ({ status }: { status: string }) => {
+          connected = status === 'connected'
+          settle()
+        })
+        provider.on('synced', settle)
+        provider.on('unsyncedChanges', settle)
+        provider.on('authenticationFailed', () => {
+          connected = false
+          settle()
+        })
+      },
+      () => live && setState('offline'),
+    )
+    void api.call('team.members', {}).then(
+      (list) => live && setMembers(list),
+      () => undefined,
+    )
+    return () => {
+      live = false
+      threadMap.unobserveDeep(readAll)
+      assignmentMap.unobserveDeep(readAll)
+      provider?.destroy()
+    }
+  }, [api, doc, session.teamName])
+  useEffect(() => () => doc.destroy(), [doc])
+
+  const value = useMemo<ReviewValue>(
+    () => ({ session, doc, state, me: { name: session.me.name, role: session.me.role }, members, threads, assignments, active, setActive, draft, setDraft }),
+    [session, doc, state, members, threads, assignments, active, draft],
+  )
+  return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>
+}
