@@ -74,6 +74,19 @@ export function selectThread(editor: LexicalEditor, content: Y.Doc, thread: Thre
   const range = found as TextRange | null
   if (!range) return false
   editor.getElementByKey(range.start.key)?.scrollIntoView({ block: 'center' })
+  // a read-only editor (审阅, 只读) does not put its selection into the page: put it there
+  if (!editor.isEditable()) {
+    const dom = editor.getEditorState().read(() => {
+      const start = $getNodeByKey(range.start.key)
+      const end = $getNodeByKey(range.end.key)
+      return start && end ? createDOMRange(editor, start, range.start.offset, end, range.end.offset) : null
+    })
+    const selection = window.getSelection()
+    if (dom && selection) {
+      selection.removeAllRanges()
+      selection.addRange(dom)
+    }
+  }
   return true
 }
 
