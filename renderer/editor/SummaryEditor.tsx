@@ -45,7 +45,7 @@ import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPl
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
-import { CommentsPlugin } from '../features/team/review/CommentsPlugin'
+import { CommentButton, CommentsPlugin } from '../features/team/review/CommentsPlugin'
 import { ReviewProvider } from '../features/team/review/ReviewContext'
 import { TeamCoEdit, TeamReady, useTeamLink, type TeamLinkInfo, type TeamStatusLine } from '../features/team/TeamCoEdit'
 import { TeamSignatureSync } from '../features/team/TeamSignatureSync'
@@ -199,17 +199,21 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
               />
             </ToolbarMenu>
           </>
-          <RevisionHistoryPlugin
-            documentId={record.id}
-            carry={liveCarry}
-            flush={async () => { await autosave.current?.flush() }}
-            onRestored={(restored) => {
-              // the next save is made from the restored version, then the editor takes its text
-              autosave.current?.adopt(restored)
-              handle.current?.replaceDocument(restored.model)
-            }}
-            onNotice={onNotice}
-          />
+          <>
+            <RevisionHistoryPlugin
+              documentId={record.id}
+              carry={liveCarry}
+              flush={async () => { await autosave.current?.flush() }}
+              onRestored={(restored) => {
+                // the next save is made from the restored version, then the editor takes its text
+                autosave.current?.adopt(restored)
+                handle.current?.replaceDocument(restored.model)
+              }}
+              onNotice={onNotice}
+            />
+            {/* 批注: team documents only (renders nothing for a local one) */}
+            <CommentButton onNotice={onNotice} />
+          </>
         </ToolbarPlugin>
         <SaveGuard
           record={record}

@@ -146,6 +146,13 @@ describe('批注', () => {
     await expect.poll(() => reviewer.evaluate('getSelection().toString()'), TIMEOUT).toBe('层层压实责任')
     await shot(reviewer, 'team-review-comment.png')
 
+    // Ctrl+Alt+M in the editor's own text starts a comment on its selection
+    await editor.locator('.document-body .dd-paragraph').first().click()
+    await selectPhrase(editor, '隐患排查')
+    await editor.keyboard.press('Control+Alt+KeyM')
+    await expect.poll(() => editor.locator('[data-testid=comment-draft] .comment-quote').innerText(), TIMEOUT).toContain('隐患排查')
+    await editor.click('[data-testid=comment-draft] button:not(.primary)')
+
     // 解决 by the reviewer: the thread and its mark leave the editor's page; 重新打开 brings them back
     await reviewer.click('[data-testid=thread-resolve]')
     await expect.poll(() => editor.locator('[data-testid=thread]').count(), TIMEOUT).toBe(0)

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { addThread, canComment, deleteThread, mayDeleteThread, reply, setResolved, type Thread } from '../../../../shared/team/comments'
 import { errorMessage } from '../../../app/errors'
 import { $threadRange } from './lexicalAnchors'
-import { selectionDraft, selectThread } from './CommentsPlugin'
+import { selectThread, startComment } from './CommentsPlugin'
 import { useReview } from './ReviewContext'
 import './comments.css'
 
@@ -54,13 +54,8 @@ export function CommentsPanel({ onNotice }: { onNotice(message: string | null): 
   }
 
   const start = () => {
-    const next = selectionDraft(editor, review.session.doc)
-    if (!next) {
-      onNotice(t('selectFirst'))
-      return
-    }
     setText('')
-    setDraft(next)
+    startComment(editor, review, onNotice)
   }
   const post = () => {
     if (!draft || !text.trim()) return

@@ -18,11 +18,13 @@ import {
   KEY_DOWN_COMMAND,
   type LexicalEditor,
 } from 'lexical'
+import i18next from 'i18next'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { canComment, QUOTE_MAX, setAnchor, type Thread } from '../../../../shared/team/comments'
 import { $rangeToAnchor, $threadRange, type TextRange } from './lexicalAnchors'
-import { useReview, type Draft } from './ReviewContext'
+import { useReview, type Draft, type ReviewValue } from './ReviewContext'
 import './comments.css'
 
 /** The highlight names (comments.css styles them). */
@@ -54,6 +56,30 @@ export function selectionDraft(editor: LexicalEditor, content: Y.Doc): Draft | n
     const anchor = $rangeToAnchor(content, { start: { key: first.key, offset: first.offset, type: first.type }, end: { key: last.key, offset: last.offset, type: last.type } })
     return anchor ? { anchor, quote: quote.slice(0, QUOTE_MAX) } : null
   })
+}
+
+/**
+ * 批注 on the selection (the toolbar's button, the right-click menu, Ctrl+Alt+M): the panel opens
+ * with a form for the comment; with nothing selected it says to select first.
+ */
+export function startComment(editor: LexicalEditor, review: ReviewValue, onNotice?: (message: string) => void): void {
+  const draft = selectionDraft(editor, review.session.doc)
+  if (draft) review.setDraft(draft)
+  else onNotice?.(i18next.t('review:selectFirst'))
+  showComments()
+}
+
+/** The toolbar's 批注 button: on a team document, for the members who may comment. */
+export function CommentButton({ onNotice }: { onNotice(message: string | null): void }) {
+  const { t } = useTranslation('review')
+  const [editor] = useLexicalComposerContext()
+  const review = useReview()
+  if (!review || !canComment(review.me.role)) return null
+  return (
+    <button onMouseDown={(e) => e.preventDefault()} onClick={() => startComment(editor, review, onNotice)} title={t('addTitle')} data-testid="toolbar-comment">
+      {t('add')}
+    </button>
+  )
 }
 
 /** Selects a thread's words in the editor and scrolls to them; false when they are gone. */
@@ -161,9 +187,7 @@ export function CommentsPlugin() {
     const start = (event: KeyboardEvent | null) => {
       if (!event || !(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return false
       event.preventDefault()
-      const draft = selectionDraft(editor, content)
-      if (draft) setDraft(draft)
-      showComments()
+      if (review) startComment(editor, review)
       return true
     }
     const unregister = editor.registerCommand(KEY_DOWN_COMMAND, start, COMMAND_PRIORITY_NORMAL)
@@ -177,7 +201,7 @@ export function CommentsPlugin() {
       unregister()
       root?.removeEventListener('keydown', onKey)
     }
-  }, [editor, content, setDraft, role])
+  }, [editor, content, setDraft, role, review])
 
   return null
 }

@@ -5,7 +5,7 @@
  * the text and the outline's 分工 read it through useReview(); for a local document it is null.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider'
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import * as Y from 'yjs'
 import { ASSIGNMENTS, readAssignments, type Actor, type KeyedAssignment } from '../../../../shared/team/assignments'
 import { readThreads, THREADS, type Thread, type ThreadAnchor } from '../../../../shared/team/comments'
@@ -20,6 +20,8 @@ export interface ReviewValue {
   state: TeamSyncState
   me: Actor
   members: TeamMember[]
+  /** asks the server for the members again (someone may have been added since) */
+  refreshMembers(): void
   threads: Thread[]
   assignments: KeyedAssignment[]
   /** the thread the writer is looking at (its words marked more strongly) */
@@ -94,10 +96,6 @@ function Connected({ session, children }: { session: TeamDocSession; children: R
       },
       () => live && setState('offline'),
     )
-    void api.call('team.members', {}).then(
-      (list) => live && setMembers(list),
-      () => undefined,
-    )
     return () => {
       live = false
       threadMap.unobserveDeep(readAll)
@@ -106,10 +104,14 @@ function Connected({ session, children }: { session: TeamDocSession; children: R
     }
   }, [api, doc, session.teamName])
   useEffect(() => () => doc.destroy(), [doc])
+  const refreshMembers = useCallback(() => {
+    void api.call('team.members', {}).then(setMembers, () => undefined)
+  }, [api])
+  useEffect(refreshMembers, [refreshMembers])
 
   const value = useMemo<ReviewValue>(
-    () => ({ session, doc, state, me: { name: session.me.name, role: session.me.role }, members, threads, assignments, active, setActive, draft, setDraft }),
-    [session, doc, state, members, threads, assignments, active, draft],
+    () => ({ session, doc, state, me: { name: session.me.name, role: session.me.role }, members, refreshMembers, threads, assignments, active, setActive, draft, setDraft }),
+    [session, doc, state, members, refreshMembers, threads, assignments, active, draft],
   )
   return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>
 }

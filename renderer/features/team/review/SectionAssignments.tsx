@@ -172,6 +172,8 @@ export function AssignDialog({ team, entry, onClose, onNotice }: { team: Section
   const [state, setStateChoice] = useState<AssignmentState>(current?.state ?? 'todo')
   const editorRights = canAssign(me)
   const states = current ? statesFor(me, current) : editorRights ? (['todo', 'drafting', 'submitted', 'reviewed'] as AssignmentState[]) : []
+  const { refreshMembers } = review
+  useEffect(refreshMembers, [refreshMembers])
   const names = [...new Set([...members.map((m) => m.name), ...(current ? [current.member] : [])])]
 
   const save = () => {
