@@ -5,6 +5,7 @@
  * shows and the text on the server (read with a Node client) must end up the same.
  */
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -18,8 +19,9 @@ import { ROOT, typeWithIme } from '../helpers/shell'
 import { addMember, connectClient, type TeamClient } from '../helpers/team'
 
 const e2e = useE2E()
-const open: { servers: RunningTeamServer[]; clients: TeamClient[] } = { servers: [], clients: [] }
+const open: { servers: RunningTeamServer[]; clients: TeamClient[]; proxies: Proxy[] } = { servers: [], clients: [], proxies: [] }
 afterEach(async () => {
+  for (const p of open.proxies.splice(0)) await p.close()
   for (const c of open.clients.splice(0)) c.destroy()
   for (const s of open.servers.splice(0)) await s.close()
 })
@@ -46,12 +48,56 @@ function plainText(x: Y.XmlText): string {
     .join('')
 }
 
+/** A writer's network: a TCP relay to the team server that can be cut (a laptop on a train) and restored. */
+interface Proxy {
+  url: string
+  setOnline(online: boolean): void
+  close(): Promise<void>
+}
+
+async function networkTo(server: RunningTeamServer): Promise<Proxy> {
+  let online = true
+  const sockets = new Set<net.Socket>()
+  const relay = net.createServer((client) => {
+    if (!online) return void client.destroy()
+    const upstream = net.connect(server.port, '127.0.0.1')
+    const end = () => {
+      for (const s of [client, upstream]) {
+        s.destroy()
+        sockets.delete(s)
+      }
+    }
+    for (const s of [client, upstream]) {
+      sockets.add(s)
+      s.on('error', end)
+      s.on('close', end)
+    }
+    client.pipe(upstream)
+    upstream.pipe(client)
+  })
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
+  const proxy: Proxy = {
+    url: `ws://127.0.0.1:${(relay.address() as net.AddressInfo).port}`,
+    setOnline(next) {
+      online = next
+      if (!next) for (const s of sockets) s.destroy()
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        proxy.setOnline(false)
+        relay.close(() => resolve())
+      }),
+  }
+  open.proxies.push(proxy)
+  return proxy
+}
+
 interface Team {
   server: RunningTeamServer
   serverDir: string
   teamName: string
   /** a member with their own library: joined, the document linked; the page shows it */
-  writer(name: string, role: 'editor' | 'reviewer' | 'reader', model?: SummaryDocument): Promise<Page>
+  writer(name: string, role: 'editor' | 'reviewer' | 'reader', model?: SummaryDocument, serverUrl?: string): Promise<{ page: Page; dataDir: string }>
   /** the server's text of the document, read by a Node client (whitespace dropped) */
   serverText(): Promise<string>
 }
@@ -67,13 +113,13 @@ async function teamWith(sharer: string, model: SummaryDocument): Promise<Team & 
   let teamName = ''
   let readerToken = ''
 
-  const prepare = async (name: string, role: string, local: SummaryDocument): Promise<string> => {
+  const prepare = async (name: string, role: string, local: SummaryDocument, serverUrl = server.url): Promise<string> => {
     const code = await addMember(serverDir, name, role)
     readerToken ||= code
     const dataDir = e2e.tempDir()
     const services = createServices({ dataDir })
     try {
-      await callApi(services.handlers, 'team.join', { serverUrl: server.url, code })
+      await callApi(services.handlers, 'team.join', { serverUrl, code })
       const created = await callApi(services.handlers, 'documents.create', { title: local.title, model: local })
       teamName ||= teamDocumentName(created.id)
       await callApi(services.handlers, 'team.link', { documentId: created.id, teamName })
@@ -104,8 +150,9 @@ async function teamWith(sharer: string, model: SummaryDocument): Promise<Team & 
     serverDir,
     teamName,
     sharerPage,
-    async writer(name, role, local = doc(['本机副本里的旧文字'])) {
-      return openDocument(await prepare(name, role, local))
+    async writer(name, role, local = doc(['本机副本里的旧文字']), serverUrl) {
+      const dataDir = await prepare(name, role, local, serverUrl)
+      return { page: await openDocument(dataDir), dataDir }
     },
     async serverText() {
       const client = connectClient(server.url, teamName, readerToken)
@@ -115,6 +162,17 @@ async function teamWith(sharer: string, model: SummaryDocument): Promise<Team & 
       client.destroy()
       return text
     },
+  }
+}
+
+/** The stored model of the only document in a library (read beside the running shell). */
+async function storedModel(dataDir: string): Promise<SummaryDocument> {
+  const services = createServices({ dataDir })
+  try {
+    const [only] = await callApi(services.handlers, 'documents.list', {})
+    return (await callApi(services.handlers, 'documents.get', { id: only!.id })).model
+  } finally {
+    services.close()
   }
 }
 
@@ -134,7 +192,7 @@ describe('co-editing a team document', () => {
     const a = team.sharerPage
     await expect.poll(() => bodyText(a), TIMEOUT).toContain('第一段：全年共开展检查十二次。')
     await expect.poll(() => syncState(a), TIMEOUT).toBe('synced')
-    const b = await team.writer('李四', 'editor')
+    const { page: b } = await team.writer('李四', 'editor')
     await expect.poll(() => bodyText(b), TIMEOUT).toBe(await bodyText(a))
     expect(await bodyText(b)).not.toContain('本机副本里的旧文字')
     await expect.poll(() => a.locator('[data-testid=team-people]').innerText(), TIMEOUT).toContain('李四')
@@ -145,7 +203,7 @@ describe('co-editing a team document', () => {
   it('merges typing in the same paragraph from two writers, IME composition included', async () => {
     const team = await teamWith('张三', doc(['检查情况：']))
     const a = team.sharerPage
-    const b = await team.writer('李四', 'editor')
+    const { page: b } = await team.writer('李四', 'editor')
     await expect.poll(() => bodyText(b), TIMEOUT).toContain('检查情况：')
     await caretAtEnd(a)
     await caretAtEnd(b)
@@ -161,5 +219,131 @@ describe('co-editing a team document', () => {
     await expect.poll(() => team.serverText(), TIMEOUT).toBe(text)
     await shot(a, 'team-coedit-a.png')
     await shot(b, 'team-coedit-b.png')
+  })
+
+  it('keeps what a writer typed offline and merges it with the others’ changes on reconnecting', async () => {
+    const team = await teamWith('张三', doc(['第一段。', '第二段。']))
+    const a = team.sharerPage
+    const network = await networkTo(team.server)
+    const { page: b } = await team.writer('李四', 'editor', undefined, network.url)
+    await expect.poll(() => bodyText(b), TIMEOUT).toContain('第二段。')
+    await expect.poll(() => syncState(b), TIMEOUT).toBe('synced')
+
+    network.setOnline(false)
+    await expect.poll(() => syncState(b), TIMEOUT).toBe('offline')
+    await caretAtEnd(b, 1)
+    await typeWithIme(b, 'lixian', '离线补充')
+    await caretAtEnd(a, 0)
+    await typeWithIme(a, 'zaixian', '在线修改')
+    await expect.poll(() => syncState(a), TIMEOUT).toBe('synced')
+    expect(await bodyText(a)).not.toContain('离线补充')
+    expect(await bodyText(b)).not.toContain('在线修改')
+    await shot(b, 'team-coedit-offline.png')
+
+    // the window closed and opened again, still offline: the browser's copy has what was typed
+    await expect.poll(() => b.locator('[data-testid=save-state]').getAttribute('data-state'), TIMEOUT).toBe('saved')
+    await b.reload()
+    await b.click('.doc-open')
+    await expect.poll(() => bodyText(b), TIMEOUT).toContain('第二段。离线补充')
+    expect(await syncState(b)).toBe('offline')
+
+    network.setOnline(true)
+    await expect.poll(async () => (await bodyText(a)) === (await bodyText(b)), TIMEOUT).toBe(true)
+    const text = await bodyText(a)
+    expect(text).toContain('第一段。在线修改')
+    expect(text).toContain('第二段。离线补充')
+    await expect.poll(() => syncState(b), TIMEOUT).toBe('synced')
+    await expect.poll(() => team.serverText(), TIMEOUT).toBe(text)
+  })
+
+  it('undoes only one’s own change, in every page', async () => {
+    const team = await teamWith('张三', doc(['甲段：', '乙段：']))
+    const a = team.sharerPage
+    const { page: b } = await team.writer('李四', 'editor')
+    await expect.poll(() => bodyText(b), TIMEOUT).toContain('乙段：')
+    await caretAtEnd(a, 0)
+    await a.keyboard.insertText('张三写的')
+    await expect.poll(() => bodyText(b), TIMEOUT).toContain('甲段：张三写的')
+    await caretAtEnd(b, 1)
+    await b.keyboard.insertText('李四写的')
+    await expect.poll(() => bodyText(a), TIMEOUT).toContain('乙段：李四写的')
+
+    // 张三's Ctrl+Z takes back his words, not 李四's (which came after)
+    await a.locator('.document-body .dd-paragraph').first().click()
+    await a.keyboard.press('Control+Z')
+    for (const page of [a, b]) {
+      await expect.poll(() => bodyText(page), TIMEOUT).not.toContain('张三写的')
+      expect(await bodyText(page)).toContain('乙段：李四写的')
+    }
+    // and the bootstrap is no one's change: a second Ctrl+Z leaves the document as shared
+    await a.keyboard.press('Control+Z')
+    await a.waitForTimeout(300)
+    expect(await bodyText(a)).toContain('甲段：')
+    await expect.poll(() => team.serverText(), TIMEOUT).toBe(await bodyText(a))
+  })
+
+  it('repaints every reference to a figure another writer changed, and shares the 落款', async () => {
+    const model = doc([], {
+      blocks: [
+        { type: 'paragraph', children: [{ type: 'text', text: '全年检查企业' }, { type: 'figure', figureId: 'f1' }, { type: 'text', text: '。' }] },
+        { type: 'paragraph', children: [{ type: 'text', text: '其中复查' }, { type: 'figure', figureId: 'f1' }, { type: 'text', text: '全部合格。' }] },
+      ],
+      figures: [{ id: 'f1', name: '检查企业数', value: 120, unit: '家' }],
+      signature: { organization: '县应急管理局办公室', date: '2025-12-20', dateStyle: 'arabic' },
+    })
+    const team = await teamWith('张三', model)
+    const a = team.sharerPage
+    const { page: b, dataDir: bDir } = await team.writer('李四', 'editor')
+    const figureTexts = (page: Page) => page.locator('.document-body .dd-figure').allInnerTexts()
+    await expect.poll(() => figureTexts(b), TIMEOUT).toEqual(['120家', '120家'])
+
+    // 张三 changes the value in the 数据表
+    await a.locator('.document-body .dd-paragraph').first().click()
+    await a.keyboard.press('Control+Shift+D')
+    await a.locator('[data-testid=figure-grid]').waitFor()
+    const row = a.locator('.figure-grid tr', { has: a.locator('td.col-name', { hasText: '检查企业数' }) })
+    await row.locator('td.col-value').click()
+    await a.keyboard.press('Enter')
+    await a.keyboard.press('Control+A')
+    await a.keyboard.insertText('135')
+    await a.keyboard.press('Enter')
+    await expect.poll(() => figureTexts(a), TIMEOUT).toEqual(['135家', '135家'])
+    await expect.poll(() => figureTexts(b), TIMEOUT).toEqual(['135家', '135家'])
+    // 李四's 数据表 follows too
+    await b.locator('.document-body .dd-paragraph').first().click()
+    await b.keyboard.press('Control+Shift+D')
+    const rowB = b.locator('.figure-grid tr', { has: b.locator('td.col-name', { hasText: '检查企业数' }) })
+    await expect.poll(() => rowB.locator('td.col-value').innerText(), TIMEOUT).toContain('135')
+
+    // 李四's local copy was saved from the team's text: figures and 落款 included
+    await expect.poll(() => b.locator('[data-testid=save-state]').getAttribute('data-state'), TIMEOUT).toBe('saved')
+    const stored = await storedModel(bDir)
+    expect(stored.figures).toEqual([{ id: 'f1', name: '检查企业数', value: 135, unit: '家' }])
+    expect(stored.signature).toEqual(model.signature)
+    expect(stored.blocks).toEqual(model.blocks)
+  })
+
+  it('gives a 只读 member a read-only editor, and the server refuses an edit forced through', async () => {
+    const team = await teamWith('张三', doc(['只有编辑能改这段。']))
+    const a = team.sharerPage
+    await expect.poll(() => syncState(a), TIMEOUT).toBe('synced')
+    const { page: c } = await team.writer('王五', 'reader')
+    await expect.poll(() => bodyText(c), TIMEOUT).toContain('只有编辑能改这段。')
+    await expect(c.locator('[data-testid=team-readonly]').innerText()).resolves.toContain('只读')
+    expect(await c.locator('.document-body').getAttribute('contenteditable')).toBe('false')
+    await expect.poll(() => a.locator('[data-testid=team-people]').innerText(), TIMEOUT).toContain('王五')
+    const before = await team.serverText()
+
+    // a page made editable by hand: the change reaches the server, which refuses it
+    await c.evaluate(() => {
+      const body = document.querySelector('.document-body') as HTMLElement & { __lexicalEditor: { setEditable(e: boolean): void } }
+      body.__lexicalEditor.setEditable(true)
+    })
+    await caretAtEnd(c, 0)
+    await c.keyboard.insertText('强行写入')
+    await expect.poll(() => c.locator('.status-bar .notice').innerText(), TIMEOUT).toContain('不能修改')
+    expect(await team.serverText()).toBe(before)
+    await a.waitForTimeout(300)
+    expect(await bodyText(a)).not.toContain('强行写入')
   })
 })
