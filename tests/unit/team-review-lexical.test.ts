@@ -14,6 +14,9 @@ import * as Y from 'yjs'
 import { modelToEditorState } from '../../shared/document/lexicalState'
 import { editorNodes } from '../../renderer/editor/SummaryEditor'
 import { $blockAnchor, $blockOfAnchor, $pointToRelative, $rangeToAnchor, $relativeToPoint, $textOf, $threadRange, type LexicalPoint } from '../../renderer/features/team/review/lexicalAnchors'
+import { moveSection } from '../../renderer/features/outline/sections'
+import { computeOutline } from '../../renderer/features/structure/HeadingNumbersPlugin'
+import { assign, matchAssignments, readAssignments } from '../../shared/team/assignments'
 import { sampleDocument } from '../helpers/documents'
 
 const noAwareness: Provider = {
@@ -52,6 +55,8 @@ async function pairOfEditors() {
   await settle()
   return { a, b, docA, docB }
 }
+
+const headingKey = (editor: LexicalEditor, title: string) => editor.getEditorState().read(() => $find(title).node.getTopLevelElementOrThrow().getKey())
 
 /** The other editor applies a remote change in an update of its own, committed a moment later. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -196,5 +201,32 @@ describe('批注 anchors through @lexical/yjs', () => {
     b.update(() => $find('存在的主要问题').node.getTopLevelElementOrThrow().remove(), { discrete: true })
     await settle()
     expect(a.getEditorState().read(() => $blockOfAnchor(docA, anchor))).toBeNull()
+  })
+
+  it('find a moved section again by its title (the binding re-creates moved blocks)', async () => {
+    const { a, docA, b, docB } = await pairOfEditors()
+    const doc = new Y.Doc()
+    const lead = { name: '王统稿', role: 'editor' as const }
+    // the level-1/2 headings of the outline, as the outline panel hands them to 分工
+    const headingsOf = (editor: LexicalEditor) => computeOutline(editor).filter((e) => e.level <= 2)
+    const handle = a.getEditorState().read(() => $blockAnchor(docA, $find('存在的问题').node.getTopLevelElementOrThrow())!)
+    assign(doc, handle.key, { anchor: handle.anchor, title: '存在的问题', level: 1 }, '李四', null, lead)
+    const match = (editor: LexicalEditor, d: Y.Doc) => {
+      const headings = headingsOf(editor)
+      return editor.getEditorState().read(() => matchAssignments(readAssignments(doc), headings, (anchor) => $blockOfAnchor(d, anchor)))
+    }
+    const before = match(b, docB)
+    expect([...before.byHeading.keys()]).toEqual([headingKey(b, '存在的问题')])
+    expect(before.moved).toEqual([])
+
+    // the lead drags the section to the top (the outline's move): its blocks are re-created in Yjs
+    const key = headingKey(a, '存在的问题')
+    expect(moveSection(a, key, headingKey(a, '主要工作'))).toBe(true)
+    await settle()
+    expect(b.getEditorState().read(() => $blockOfAnchor(docB, handle.anchor))).toBeNull()
+    const after = match(b, docB)
+    expect([...after.byHeading.keys()]).toEqual([headingKey(b, '存在的问题')])
+    expect(after.moved.map((m) => m.heading.title)).toEqual(['存在的问题'])
+    expect(after.lost).toEqual([])
   })
 })
