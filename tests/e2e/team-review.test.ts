@@ -162,6 +162,15 @@ describe('批注', () => {
     await editor.click('[data-testid=thread-reopen]')
     await expect.poll(() => allMarked(reviewer), TIMEOUT).toEqual(['层层压实责任'])
     await expect.poll(() => allMarked(editor), TIMEOUT).toEqual(['层层压实责任'])
+
+    // a click on the marked words in the text brings their thread forward; elsewhere lets it go
+    await editor.locator('.document-body .dd-heading').first().click()
+    await expect.poll(() => marked(editor), TIMEOUT).toEqual(['层层压实责任'])
+    expect(await editor.locator('[data-testid=thread].active').count()).toBe(0)
+    const box = (await editor.evaluate(`(() => { const r = [...CSS.highlights.get('dd-comment')][0].getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 } })()`)) as { x: number; y: number }
+    await editor.mouse.click(box.x, box.y)
+    await expect.poll(() => marked(editor, 'dd-comment-active'), TIMEOUT).toEqual(['层层压实责任'])
+    expect(await editor.locator('[data-testid=thread].active').count()).toBe(1)
   }, 120_000)
 })
 

@@ -40,10 +40,15 @@ export function CommentsPanel({ onNotice }: { onNotice(message: string | null): 
     check()
     return editor.registerUpdateListener(check)
   }, [editor, threads, content])
+  // the thread looked at (clicked in the text) comes into view
+  const active = review?.active ?? null
+  useEffect(() => {
+    if (active) document.querySelector(`.comments [data-thread-id="${CSS.escape(active)}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [active])
   const shown = useMemo(() => (threads ?? []).filter((th) => showResolved || !th.resolved || th.id === review?.active), [threads, showResolved, review?.active])
 
   if (!review) return <div className="comments"><p className="comments-note">{t('notTeam')}</p></div>
-  const { doc, me, draft, setDraft, active, setActive, state } = review
+  const { doc, me, draft, setDraft, setActive, state } = review
   const writable = canComment(me.role)
   const act = (f: () => void) => {
     try {

@@ -19,7 +19,7 @@ import {
   type LexicalEditor,
 } from 'lexical'
 import i18next from 'i18next'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { canComment, QUOTE_MAX, setAnchor, type Thread } from '../../../../shared/team/comments'
@@ -125,6 +125,9 @@ export function CommentsPlugin() {
   const active = review?.active ?? null
   const role = review?.me.role
   const setDraft = review?.setDraft
+  const setActive = review?.setActive
+  // the marks as painted: a click on marked words opens their thread
+  const painted = useRef<{ id: string; range: Range }[]>([])
 
   // the marks: recomputed after each change to the text, the threads or the one looked at
   useEffect(() => {
@@ -141,6 +144,7 @@ export function CommentsPlugin() {
       frame = 0
       all.clear()
       current.clear()
+      painted.current = []
       const repairs: { id: string; anchor: Draft['anchor'] }[] = []
       editor.getEditorState().read(() => {
         for (const thread of threads) {
@@ -154,6 +158,7 @@ export function CommentsPlugin() {
           const range = createDOMRange(editor, startNode, start.offset, endNode, end.offset)
           if (!range || range.collapsed) continue
           ;(thread.id === active ? current : all).add(range)
+          painted.current.push({ id: thread.id, range })
           if (at.repaired) {
             const anchor = $rangeToAnchor(content, at.range)
             if (anchor) repairs.push({ id: thread.id, anchor })
@@ -180,6 +185,28 @@ export function CommentsPlugin() {
       CSS.highlights.delete(HIGHLIGHT_ACTIVE)
     }
   }, [editor, content, commentsDoc, threads, active, role])
+
+  // a click on commented words: their thread in the panel (a selection being made is left alone)
+  useEffect(() => {
+    if (!setActive) return
+    const onClick = (event: MouseEvent) => {
+      if (window.getSelection()?.isCollapsed === false) return
+      const at = document.caretRangeFromPoint?.(event.clientX, event.clientY)
+      if (!at) return
+      const hit = painted.current.find(({ range }) => range.isPointInRange(at.startContainer, at.startOffset))
+      // a click elsewhere in the text lets go of the thread looked at
+      setActive(hit?.id ?? null)
+      if (hit) showComments()
+    }
+    const off = editor.registerRootListener((root, prev) => {
+      prev?.removeEventListener('click', onClick)
+      root?.addEventListener('click', onClick)
+    })
+    return () => {
+      off()
+      editor.getRootElement()?.removeEventListener('click', onClick)
+    }
+  }, [editor, setActive])
 
   // Ctrl+Alt+M: 批注 on the selection
   useEffect(() => {
