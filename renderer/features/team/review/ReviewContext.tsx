@@ -58,7 +58,8 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
 
 function Connected({ session, children }: { session: TeamDocSession; children: ReactNode }) {
   const api = useApi()
-  const [doc] = useState(() => new Y.Doc())
+  // made in the effect that connects it, and destroyed with it (StrictMode runs effects twice)
+  const [doc, setDoc] = useState<Y.Doc | null>(null)
   const [state, setState] = useState<TeamSyncState>('syncing')
   const [members, setMembers] = useState<TeamMember[]>([])
   const [threads, setThreads] = useState<Thread[]>([])
@@ -69,11 +70,13 @@ function Connected({ session, children }: { session: TeamDocSession; children: R
   useEffect(() => {
     let live = true
     let provider: HocuspocusProvider | null = null
-    const threadMap = doc.getMap(THREADS)
-    const assignmentMap = doc.getMap(ASSIGNMENTS)
+    const ydoc = new Y.Doc()
+    setDoc(ydoc)
+    const threadMap = ydoc.getMap(THREADS)
+    const assignmentMap = ydoc.getMap(ASSIGNMENTS)
     const readAll = () => {
-      setThreads(readThreads(doc))
-      setAssignments(readAssignments(doc))
+      setThreads(readThreads(ydoc))
+      setAssignments(readAssignments(ydoc))
     }
     threadMap.observeDeep(readAll)
     assignmentMap.observeDeep(readAll)
@@ -81,7 +84,7 @@ function Connected({ session, children }: { session: TeamDocSession; children: R
       (c) => {
         if (!live) return
         let connected = false
-        provider = new HocuspocusProvider({ url: c.serverUrl, name: commentsDocumentName(session.teamName), document: doc, token: c.token })
+        provider = new HocuspocusProvider({ url: c.serverUrl, name: commentsDocumentName(session.teamName), document: ydoc, token: c.token })
         const settle = () => setState(!connected ? 'offline' : provider!.isSynced && provider!.unsyncedChanges === 0 ? 'synced' : 'syncing')
         provider.on('status', ({ status }: { status: string }) => {
           connected = status === 'connected'
@@ -101,16 +104,16 @@ function Connected({ session, children }: { session: TeamDocSession; children: R
       threadMap.unobserveDeep(readAll)
       assignmentMap.unobserveDeep(readAll)
       provider?.destroy()
+      ydoc.destroy()
     }
-  }, [api, doc, session.teamName])
-  useEffect(() => () => doc.destroy(), [doc])
+  }, [api, session.teamName])
   const refreshMembers = useCallback(() => {
     void api.call('team.members', {}).then(setMembers, () => undefined)
   }, [api])
   useEffect(refreshMembers, [refreshMembers])
 
-  const value = useMemo<ReviewValue>(
-    () => ({ session, doc, state, me: { name: session.me.name, role: session.me.role }, members, refreshMembers, threads, assignments, active, setActive, draft, setDraft }),
+  const value = useMemo<ReviewValue | null>(
+    () => (doc ? { session, doc, state, me: { name: session.me.name, role: session.me.role }, members, refreshMembers, threads, assignments, active, setActive, draft, setDraft } : null),
     [session, doc, state, members, refreshMembers, threads, assignments, active, draft],
   )
   return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>
