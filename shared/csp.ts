@@ -11,7 +11,8 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],
-  ['connect-src', "'self'"],
+  // ws:/wss: to any host: the writer chooses their office's team server (团队 > 加入团队)
+  ['connect-src', "'self' ws: wss:"],
   // the find bar's matcher runs in a Web Worker, a script of the app's own (no blob: or data: workers)
   ['worker-src', "'self'"],
   ['object-src', "'none'"],

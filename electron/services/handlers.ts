@@ -17,6 +17,7 @@ import { createLibraryHandlers, type LibraryHooks } from './library/handlers'
 import type { LibraryHost } from './library/store'
 import { createOutputHandlers, type OutputHooks } from './output/handlers'
 import { createSnippetsHandlers } from './snippets/handlers'
+import { createTeamHandlers } from './team/handlers'
 import { checkInput } from './input'
 import { isDocumentMethod, LARGE_DOCUMENT_BODY_BYTES, type PreparedDocument } from './worker/documentBodies'
 import { isFileMethod, LARGE_BODY_BYTES } from './worker/fileMethods'
@@ -46,6 +47,7 @@ export function createApiHandlers(host: LibraryHost, output: OutputHooks = {}, l
     ...createOutputHandlers(host, output),
     ...createAssetsHandlers(host),
     ...createBackupsHandlers(host),
+    ...createTeamHandlers(host),
   }
 }
 

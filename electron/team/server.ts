@@ -122,8 +122,35 @@ export async function startTeamServer(input: TeamServerInput): Promise<RunningTe
       response.end(JSON.stringify({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount(), rss: memory.rss, heapUsed: memory.heapUsed, cpuMicros: cpu.user + cpu.system }))
       return
     }
+    if (request.method === 'GET' && (request.url === '/whoami' || request.url === '/members')) {
+      void answerMember(request, response, request.url === '/members')
+      return
+    }
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     response.end('DraftDesk team server: connect with the app (团队 > 加入团队)\n')
+  }
+  // The app's join dialog asks who a join code belongs to (/whoami) before it keeps the code, and
+  // the 分工 picker lists the team (/members). Both need a valid code, sent as a bearer token.
+  const answerMember = async (request: http.IncomingMessage, response: http.ServerResponse, all: boolean) => {
+    const json = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      response.end(JSON.stringify(body))
+    }
+    try {
+      const header = request.headers.authorization ?? ''
+      const token = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
+      const member = token ? await store.memberByTokenHash(hashToken(token)) : null
+      if (!member) {
+        log.write({ event: 'refused-token', remote: remoteOf(request), detail: request.url ?? '' })
+        json(401, { code: 'team.badToken' })
+        return
+      }
+      if (!all) json(200, { name: member.name, role: member.role })
+      else json(200, (await store.listMembers()).map(({ name, role }) => ({ name, role })))
+    } catch (err) {
+      log.write({ event: 'store-failed', detail: err instanceof Error ? err.message : String(err) })
+      json(500, { code: 'internal' })
+    }
   }
   const httpServer = tls ? https.createServer(tls, onRequest) : http.createServer(onRequest)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })

@@ -19,6 +19,7 @@ import { libraryContract } from './library'
 import { outputContract } from './output'
 import { revisionsContract } from './revisions'
 import { snippetsContract } from './snippets'
+import { teamContract } from './team'
 
 export * from './common'
 export * from './library'
@@ -30,6 +31,7 @@ export * from './snippets'
 export * from './output'
 export * from './assets'
 export * from './backups'
+export * from './team'
 
 /** The method table. */
 export const apiContract = {
@@ -48,6 +50,8 @@ export const apiContract = {
   ...assetsContract,
   /** backups of the 文稿库, restore, salvage */
   ...backupsContract,
+  /** 团队: membership of the office's team server, team documents' local copies */
+  ...teamContract,
 } as const satisfies Contract
 
 export type ApiContract = typeof apiContract

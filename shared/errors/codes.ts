@@ -47,6 +47,11 @@ export const ERROR_CODES = {
   'team.readOnly': ['role'],
   'team.malformedUpdate': [],
   'team.tooLarge': ['limit'],
+  // the app's side of a team
+  'team.notJoined': [],
+  'team.unreachable': ['address', 'detail'],
+  'team.badAnswer': ['address'],
+  'team.linkTaken': ['teamName'],
 
   // the library file
   'library.unavailable': ['*reason'],

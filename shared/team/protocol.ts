@@ -79,3 +79,52 @@ export function parseTeamNotice(payload: string): TeamNotice | null {
     return null
   }
 }
+
+/**
+ * The documents every team has besides its writers' summaries: the list of team documents
+ * (TEAM_INDEX: a Y.Map "documents" of name → TeamIndexEntry) and the shared 素材库 (TEAM_SNIPPETS).
+ * A summary shared from the app is named `doc:<its local document id>`; its comments live in
+ * `doc:<id>#comments`.
+ */
+export const TEAM_INDEX = 'team:index'
+export const TEAM_SNIPPETS = 'team:snippets'
+export const TEAM_DOCUMENT_PREFIX = 'doc:'
+export const teamDocumentName = (documentId: string): string => `${TEAM_DOCUMENT_PREFIX}${documentId}`
+export const commentsDocumentName = (teamName: string): string => `${teamName}${COMMENTS_SUFFIX}`
+
+/** One entry of TEAM_INDEX's "documents" map, as stored there (plain JSON in a Y.Map). */
+export const teamIndexEntrySchema = z.object({
+  title: z.string().max(500),
+  sharedBy: z.string().max(100),
+  sharedAt: z.number(),
+})
+export type TeamIndexEntry = z.infer<typeof teamIndexEntrySchema>
+
+/** A team server's address as a writer types it: ws:// or wss://, host and optional port. */
+export const teamServerUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((text) => {
+    try {
+      const url = new URL(text)
+      return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== ''
+    } catch {
+      return false
+    }
+  }, 'ws://host:port or wss://host')
+
+/** The HTTP(S) address of a team server's own requests (/whoami, /members, /health). */
+export function teamHttpBase(serverUrl: string): string {
+  const url = new URL(serverUrl)
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:'
+  url.pathname = '/'
+  url.search = ''
+  url.hash = ''
+  return url.toString().replace(/\/$/, '')
+}
+
+/** A member as the server tells a client (GET /whoami for oneself, GET /members for the team). */
+export const teamMemberSchema = z.object({ name: z.string().min(1).max(100), role: teamRoleSchema })
+export type TeamMember = z.infer<typeof teamMemberSchema>
+export const teamMembersSchema = z.array(teamMemberSchema)

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import { newDocumentId } from '../../electron/services/documents/store'
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/library'
 import { salvageLibrary } from '../../electron/services/backups/salvage'
 import { verifyFile } from '../../electron/services/output'
 import { FinalStore } from '../../electron/services/output/store'
@@ -200,7 +201,7 @@ describe('migration 0005-finals-kept', () => {
     const services = createServices({ dataDir: dir })
     const h = services.handlers
     const lib = services.library.database()
-    expect(lib.pragma('user_version', { simple: true })).toBe(5)
+    expect(lib.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     expect(lib.prepare('SELECT id, reason, version FROM revisions ORDER BY id').all()).toEqual([
       { id: 7, reason: 'manual', version: 8 },
       { id: 8, reason: 'conflict', version: 9 },
@@ -219,7 +220,7 @@ describe('migration 0005-finals-kept', () => {
   it('upgrades a version-3 library through 0004 and 0005', async () => {
     const { dir } = libraryAt(3)
     const services = createServices({ dataDir: dir })
-    expect(services.library.database().pragma('user_version', { simple: true })).toBe(5)
+    expect(services.library.database().pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     expect((await callApi(services.handlers, 'revisions.list', { id: 'doc000001' })).map((r) => [r.id, r.reason])).toEqual([[7, 'manual']])
     services.close()
   })

@@ -7,6 +7,7 @@ import { migration0002 } from './0002-snippets'
 import { migration0003 } from './0003-output'
 import { migration0004 } from './0004-versions'
 import { migration0005 } from './0005-finals-kept'
+import { migration0006 } from './0006-team'
 
 export interface Migration {
   version: number
@@ -14,5 +15,5 @@ export interface Migration {
   up: string
 }
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006]
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
