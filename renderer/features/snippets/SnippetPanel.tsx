@@ -18,6 +18,7 @@ import { Highlighted, SnippetBodyView, SnippetExcerpt } from './SnippetText'
 import { SnippetEditDialog } from './SnippetEditDialog'
 import { categoryName, categoryTree, useCategories, useSnippetSearch } from './useSnippets'
 import './snippets.css'
+import { TeamSnippetActions, TeamSnippetBadge } from '../team/TeamSnippetParts'
 import { displayDate } from '../../../shared/i18n/dates'
 import { toLang } from '../../../shared/i18n/format'
 
@@ -174,7 +175,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
             hit={h}
             selected={h.id === selectedId}
             terms={search.terms}
-            chip={h.categoryId !== null && categoryId === null ? categoryName(categories, h.categoryId) : ''}
+            chip={h.team ? (categoryId === null ? h.team.category : '') : h.categoryId !== null && categoryId === null ? categoryName(categories, h.categoryId) : ''}
             onSelect={setSelectedId}
             onInsert={insert}
           />
@@ -199,8 +200,9 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
             <button className="primary" onClick={() => insert(selected)} data-testid="snippet-insert" title={t('insertHint')}>
               {t('insert')}
             </button>
-            <button onClick={() => setEditing(selected)}>{t('edit')}</button>
-            <button onClick={() => void remove(selected)}>{t('delete')}</button>
+            {!selected.team && <button onClick={() => setEditing(selected)}>{t('edit')}</button>}
+            {!selected.team && <button onClick={() => void remove(selected)}>{t('delete')}</button>}
+            <TeamSnippetActions snippet={selected} categories={categories} onNotice={onNotice} />
           </div>
         </div>
       )}
@@ -259,6 +261,7 @@ const SnippetRow = memo(function SnippetRow({ hit: h, selected, terms, chip, onS
           <Highlighted text={h.title} terms={terms} />
         </span>
         {chip && <span className="snippet-chip">{chip}</span>}
+        <TeamSnippetBadge snippet={h} />
         {h.useCount > 0 && (
           <span className="snippet-uses" title={t('usesHint', { count: h.useCount })}>
             {h.useCount}
