@@ -13,7 +13,7 @@ import { longDocument, sampleDocument } from '../helpers/documents'
 import { buildBarePage, latencyProbe, typeAndMeasure } from './keystroke'
 import { newPage, storeDocument, withShellPage } from './shell'
 import { markInterval, quantile, report, time } from './stats'
-import { benchSnippets } from './snippets'
+import { benchSnippets, benchTeamSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
 import { benchLargeImport, benchLargeSave } from './guard'
@@ -157,6 +157,12 @@ async function main() {
   // `tsx tests/bench/run.ts pageview`: only that group
   if (process.argv[2] === 'pageview') {
     await benchPageView(fs.mkdtempSync(path.join(dataDir, 'pageview-')))
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    return
+  }
+  // `tsx tests/bench/run.ts team-snippets`: only the team 素材库's search
+  if (process.argv[2] === 'team-snippets') {
+    await benchTeamSnippets(fs.mkdtempSync(path.join(dataDir, 'team-snippets-')))
     fs.rmSync(dataDir, { recursive: true, force: true })
     return
   }

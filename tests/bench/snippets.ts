@@ -2,7 +2,8 @@
  * The snippet library's benchmarks: search at the service layer over 100,000 generated
  * snippets for 1-, 2-, 4- and 8-character queries; keystroke in the panel's search box → results
  * painted, in the browser shell; harvest over 200 documents of 5,000 characters; opening a library
- * that holds 100,000 snippets.
+ * that holds 100,000 snippets; search over 10,000 team snippets (the team 素材库's local mirror,
+ * filled by snippets.teamSync as the app fills it), searched together with the writer's own.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -144,6 +145,42 @@ async function benchHarvest(dataDir: string) {
   services.close()
 }
 
+const TEAM_COUNT = 10_000
+
+/** 10,000 team snippets mirrored (one full batch, as after a connect), then searched with the personal ones. */
+export async function benchTeamSnippets(dataDir: string) {
+  const services = createServices({ dataDir })
+  const items = generatedSnippets(TEAM_COUNT, 23)
+  const upserts = items.map((item, i) => ({
+    id: `bench${String(i).padStart(8, '0')}`,
+    entry: { title: item.title || '素材', body: item.body, category: item.category ?? '', tags: item.tags, by: '张三', updatedAt: 1_700_000_000_000 + i, state: 'shared' },
+  }))
+  let result: unknown
+  const ms = await time(async () => (result = await callApi(services.handlers, 'snippets.teamSync', { upserts, removals: [], full: true })))
+  console.log(JSON.stringify({ name: 'snippets_team_sync_10k_full_s', seconds: Math.round(ms / 100) / 10, result, note: 'setup, not a target: the first full sync of 10,000 team snippets into the local mirror with its full-text indexes' }))
+  const r = rng(29)
+  for (const q of ['工作', '安全', '领导小组']) await services.dispatch('snippets.search', { query: q })
+  for (const length of [2, 4]) {
+    const samples: number[] = []
+    let team = 0
+    while (samples.length < 300) {
+      const text = bodyToText(items[Math.floor(r() * items.length)]!.body).replace(/\{\{[^}]*\}\}/g, '')
+      if (text.length < length) continue
+      const at = Math.floor(r() * (text.length - length + 1))
+      const query = text.slice(at, at + length)
+      samples.push(
+        await time(async () => {
+          const res = await services.dispatch('snippets.search', { query, limit: 50 })
+          if (!res.ok) throw ApiError.from(res.error)
+          team += (res.result as { hits: { library: string }[] }).hits.filter((h) => h.library === 'team').length
+        }),
+      )
+    }
+    report(`snippets_team_search_${length}char_ms`, samples, { stat: 'p95', max: 10 }, `${TEAM_COUNT.toLocaleString('en')} team snippets beside the starter set, 300 queries cut from random team snippets (avg ${Math.round(team / 300)} team hits shown), through dispatch`)
+  }
+  services.close()
+}
+
 /** Returns the folder of the 100,000-snippet library, for the benchmarks that follow. */
 export async function benchSnippets(root: string): Promise<string> {
   const big = fs.mkdtempSync(path.join(root, 'snippets-'))
@@ -152,5 +189,6 @@ export async function benchSnippets(root: string): Promise<string> {
   await benchSearch(big, items)
   await benchKeystroke(big)
   await benchHarvest(fs.mkdtempSync(path.join(root, 'harvest-')))
+  await benchTeamSnippets(fs.mkdtempSync(path.join(root, 'team-snippets-')))
   return big
 }
