@@ -147,38 +147,50 @@ async function benchHarvest(dataDir: string) {
 
 const TEAM_COUNT = 10_000
 
-/** 10,000 team snippets mirrored (one full batch, as after a connect), then searched with the personal ones. */
-export async function benchTeamSnippets(dataDir: string) {
-  const services = createServices({ dataDir })
+/**
+ * The same 10,000 generated snippets as team snippets in one library (mirrored by one full
+ * snippets.teamSync batch, as after a connect) and as the writer's own in another; the same
+ * queries, alternating between the two, so the team figure and the personal one come from the
+ * same moments of the same run.
+ */
+export async function benchTeamSnippets(root: string) {
   const items = generatedSnippets(TEAM_COUNT, 23)
+  const team = createServices({ dataDir: fs.mkdtempSync(path.join(root, 'team-')) })
+  const personal = createServices({ dataDir: fs.mkdtempSync(path.join(root, 'personal-')) })
   const upserts = items.map((item, i) => ({
     id: `bench${String(i).padStart(8, '0')}`,
     entry: { title: item.title || '素材', body: item.body, category: item.category ?? '', tags: item.tags, by: '张三', updatedAt: 1_700_000_000_000 + i, state: 'shared' },
   }))
   let result: unknown
-  const ms = await time(async () => (result = await callApi(services.handlers, 'snippets.teamSync', { upserts, removals: [], full: true })))
+  const ms = await time(async () => (result = await callApi(team.handlers, 'snippets.teamSync', { upserts, removals: [], full: true })))
   console.log(JSON.stringify({ name: 'snippets_team_sync_10k_full_s', seconds: Math.round(ms / 100) / 10, result, note: 'setup, not a target: the first full sync of 10,000 team snippets into the local mirror with its full-text indexes' }))
+  snippetStore(personal.library).importItems(items, [], { skipDuplicates: false })
   const r = rng(29)
-  for (const q of ['工作', '安全', '领导小组']) await services.dispatch('snippets.search', { query: q })
+  for (const services of [team, personal]) for (const q of ['工作', '安全', '领导小组']) await services.dispatch('snippets.search', { query: q })
   for (const length of [2, 4]) {
-    const samples: number[] = []
-    let team = 0
-    while (samples.length < 300) {
+    const samples = { team: [] as number[], personal: [] as number[] }
+    let teamHits = 0
+    while (samples.team.length < 300) {
       const text = bodyToText(items[Math.floor(r() * items.length)]!.body).replace(/\{\{[^}]*\}\}/g, '')
       if (text.length < length) continue
       const at = Math.floor(r() * (text.length - length + 1))
       const query = text.slice(at, at + length)
-      samples.push(
-        await time(async () => {
-          const res = await services.dispatch('snippets.search', { query, limit: 50 })
-          if (!res.ok) throw ApiError.from(res.error)
-          team += (res.result as { hits: { library: string }[] }).hits.filter((h) => h.library === 'team').length
-        }),
-      )
+      for (const which of ['team', 'personal'] as const) {
+        const services = which === 'team' ? team : personal
+        samples[which].push(
+          await time(async () => {
+            const res = await services.dispatch('snippets.search', { query, limit: 50 })
+            if (!res.ok) throw ApiError.from(res.error)
+            if (which === 'team') teamHits += (res.result as { hits: { library: string }[] }).hits.filter((h) => h.library === 'team').length
+          }),
+        )
+      }
     }
-    report(`snippets_team_search_${length}char_ms`, samples, { stat: 'p95', max: 10 }, `${TEAM_COUNT.toLocaleString('en')} team snippets beside the starter set, 300 queries cut from random team snippets (avg ${Math.round(team / 300)} team hits shown), through dispatch`)
+    report(`snippets_team_search_${length}char_ms`, samples.team, { stat: 'p95', max: 10 }, `${TEAM_COUNT.toLocaleString('en')} team snippets beside the starter set, 300 queries cut from them (avg ${Math.round(teamHits / 300)} team hits shown), through dispatch`)
+    report(`snippets_personal_10k_search_${length}char_ms`, samples.personal, { stat: 'p95', max: 10 }, `the same ${TEAM_COUNT.toLocaleString('en')} snippets as the writer's own, the same queries in the same run (the team figure's yardstick)`)
   }
-  services.close()
+  team.close()
+  personal.close()
 }
 
 /** Returns the folder of the 100,000-snippet library, for the benchmarks that follow. */
