@@ -18,7 +18,7 @@ import { Highlighted, SnippetBodyView, SnippetExcerpt } from './SnippetText'
 import { SnippetEditDialog } from './SnippetEditDialog'
 import { categoryName, categoryTree, useCategories, useSnippetSearch } from './useSnippets'
 import './snippets.css'
-import { TeamSnippetActions, TeamSnippetBadge } from '../team/TeamSnippetParts'
+import { TeamSnippetActions, TeamSnippetBadge, TeamSnippetsConnection } from '../team/TeamSnippetParts'
 import { displayDate } from '../../../shared/i18n/dates'
 import { toLang } from '../../../shared/i18n/format'
 
@@ -111,6 +111,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
 
   return (
     <section className="snippet-panel" aria-label={t('panel')} data-testid="snippet-panel">
+      <TeamSnippetsConnection />
       <div className="snippet-search">
         <input
           ref={inputRef}

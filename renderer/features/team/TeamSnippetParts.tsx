@@ -28,6 +28,15 @@ function categoryByPath(categories: readonly Category[], path: string): number |
   return categories.find((c) => categoryPath(categories, c.id) === path)?.id ?? null
 }
 
+/**
+ * Keeps the team 素材库 synced while it is mounted (the 素材 panel mounts it): renders nothing,
+ * so the panel itself never re-renders for the connection's state.
+ */
+export function TeamSnippetsConnection() {
+  useTeamSnippets()
+  return null
+}
+
 /** 团队 (and 提议) on a team snippet's row. */
 export function TeamSnippetBadge({ snippet }: { snippet: Snippet }) {
   const { t } = useTranslation('team-snippets')
