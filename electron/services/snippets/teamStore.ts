@@ -103,16 +103,20 @@ export class TeamSnippets {
     this.db.transaction(() => {
       const seen = new Set<string>()
       for (const { id: teamId, entry: raw } of batch.upserts) {
-        const entry = teamSnippetIdSchema.safeParse(teamId).success ? parseTeamSnippetEntry(raw) : null
         const existing = this.st.byTeamId.get(teamId) as { id: number; entry_key: string } | undefined
+        // the same entry as kept (every reconnect sends the whole map): nothing to check or index
+        const key = createHash('sha1').update(JSON.stringify(raw) ?? '').digest('hex').slice(0, 24)
+        if (existing?.entry_key === key) {
+          seen.add(teamId)
+          continue
+        }
+        const entry = teamSnippetIdSchema.safeParse(teamId).success ? parseTeamSnippetEntry(raw) : null
         if (!entry) {
           outcome.skipped++
           if (existing && this.remove(existing.id)) outcome.removed++
           continue
         }
         seen.add(teamId)
-        const key = createHash('sha1').update(JSON.stringify(entry)).digest('hex').slice(0, 24)
-        if (existing?.entry_key === key) continue
         const body = cleanBody(entry.body)
         if (body.length === 0) {
           outcome.skipped++
