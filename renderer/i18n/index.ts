@@ -29,6 +29,7 @@ import { rolloverEn, rolloverZh } from '../features/rollover/i18n'
 import { pageviewEn, pageviewZh } from '../features/pageview/i18n'
 import { reviewEn, reviewZh } from '../features/team/review/i18n'
 import { teamEn, teamZh } from '../features/team/i18n'
+import { teamSnippetsEn, teamSnippetsZh } from '../features/team/snippets-i18n'
 import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
@@ -60,6 +61,7 @@ export const catalogues = {
   pageview: { 'zh-CN': pageviewZh, en: pageviewEn },
   review: { 'zh-CN': reviewZh, en: reviewEn },
   team: { 'zh-CN': teamZh, en: teamEn },
+  'team-snippets': { 'zh-CN': teamSnippetsZh, en: teamSnippetsEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

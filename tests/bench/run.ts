@@ -13,7 +13,7 @@ import { longDocument, sampleDocument } from '../helpers/documents'
 import { buildBarePage, latencyProbe, typeAndMeasure } from './keystroke'
 import { newPage, storeDocument, withShellPage } from './shell'
 import { markInterval, quantile, report, time } from './stats'
-import { benchSnippetKeystroke, benchSnippets } from './snippets'
+import { benchSnippetKeystroke, benchSnippets, benchTeamSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
 import { benchLargeImport, benchLargeSave } from './guard'
@@ -155,7 +155,7 @@ async function benchImport(dataDir: string) {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-bench-'))
-  // one group only: `tsx tests/bench/run.ts pageview`, or BENCH_ONLY=figures (comma-separated)
+  // one group only: `tsx tests/bench/run.ts pageview`, or BENCH_ONLY=figures,team-coedit (comma-separated)
   const only = (process.env.BENCH_ONLY ?? process.argv[2] ?? '').split(',').filter(Boolean)
   if (only.length > 0) {
     const groups: Record<string, (dir: string) => Promise<unknown>> = {
@@ -164,6 +164,10 @@ async function main() {
       snippets: benchSnippets,
       // the 100,000-snippet library, then only 素材 keystroke → results painted
       'snippets-keystroke': benchSnippetKeystroke,
+      // co-editing in the app: remote change → painted, keystroke in a team document
+      'team-coedit': () => benchTeamCoedit(),
+      // the team 素材库's search beside the writer's own
+      'team-snippets': benchTeamSnippets,
     }
     try {
       for (const name of only) {
@@ -174,12 +178,6 @@ async function main() {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
-    return
-  }
-  // `tsx tests/bench/run.ts team-coedit`: only co-editing in the app
-  if (process.argv[2] === 'team-coedit') {
-    await benchTeamCoedit()
-    fs.rmSync(dataDir, { recursive: true, force: true })
     return
   }
   try {

@@ -5,7 +5,7 @@
  * search box.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { bodyToText, type Snippet } from '../../../shared/snippets'
 import { useApi } from '../../app/ApiContext'
@@ -18,6 +18,7 @@ import { Highlighted, SnippetBodyView, SnippetExcerpt, type FieldTitle } from '.
 import { SnippetEditDialog } from './SnippetEditDialog'
 import { categoryName, categoryTree, useCategories, useSnippetSearcher } from './useSnippets'
 import './snippets.css'
+import { TeamSnippetActions, TeamSnippetBadge, TeamSnippetsConnection } from '../team/TeamSnippetParts'
 import { displayDate } from '../../../shared/i18n/dates'
 import { toLang } from '../../../shared/i18n/format'
 
@@ -99,6 +100,8 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
   }, [chosenId])
 
   const selected = hits.find((h) => h.id === selectedId) ?? null
+  // made once per choice, so the memoized preview does not re-render on every keystroke
+  const teamActions = useMemo(() => (selected ? <TeamSnippetActions snippet={selected} categories={categories} onNotice={onNotice} /> : null), [selected, categories, onNotice])
 
   const insert = useCallback((snippet: Snippet) => {
     try {
@@ -149,6 +152,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
 
   return (
     <section className="snippet-panel" aria-label={t('panel')} data-testid="snippet-panel">
+      <TeamSnippetsConnection />
       <div className="snippet-search">
         <SearchBox inputRef={inputRef} onQuery={ask} onKey={onKeyRef} />
         <SnippetLibraryMenu onNew={() => setEditing('new')} onNotice={onNotice} categoryId={categoryId} />
@@ -181,7 +185,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
             hit={h}
             selected={h.id === selectedId}
             terms={search.terms}
-            chip={h.categoryId !== null && categoryId === null ? categoryName(categories, h.categoryId) : ''}
+            chip={h.team ? (categoryId === null ? h.team.category : '') : h.categoryId !== null && categoryId === null ? categoryName(categories, h.categoryId) : ''}
             onSelect={setSelectedId}
             onInsert={insert}
             words={words}
@@ -197,6 +201,7 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
           onInsert={insert}
           onEdit={setEditing}
           onRemove={remove}
+          teamActions={teamActions}
         />
       )}
       {editing && (
@@ -280,10 +285,12 @@ interface PreviewProps {
   onInsert(snippet: Snippet): void
   onEdit(snippet: Snippet): void
   onRemove(snippet: Snippet): Promise<void>
+  /** 提交到团队 / a team snippet's own actions (the team feature's) */
+  teamActions: ReactNode
 }
 
 /** The chosen snippet in full. Memoized: it re-renders when the choice or the query changes. */
-const SnippetPreview = memo(function SnippetPreview({ snippet: selected, terms, categoryLabel, words, onInsert, onEdit, onRemove }: PreviewProps) {
+const SnippetPreview = memo(function SnippetPreview({ snippet: selected, terms, categoryLabel, words, onInsert, onEdit, onRemove, teamActions }: PreviewProps) {
   const { t, i18n } = useTranslation('snippets')
   return (
     <div className="snippet-preview" data-testid="snippet-preview">
@@ -302,8 +309,9 @@ const SnippetPreview = memo(function SnippetPreview({ snippet: selected, terms, 
         <button className="primary" onClick={() => onInsert(selected)} data-testid="snippet-insert" title={t('insertHint')}>
           {t('insert')}
         </button>
-        <button onClick={() => onEdit(selected)}>{t('edit')}</button>
-        <button onClick={() => void onRemove(selected)}>{t('delete')}</button>
+        {!selected.team && <button onClick={() => onEdit(selected)}>{t('edit')}</button>}
+        {!selected.team && <button onClick={() => void onRemove(selected)}>{t('delete')}</button>}
+        {teamActions}
       </div>
     </div>
   )
@@ -346,6 +354,7 @@ const SnippetRow = memo(function SnippetRow({ hit: h, selected, terms, chip, wor
           <Highlighted text={h.title} terms={terms} />
         </span>
         {chip && <span className="snippet-chip">{chip}</span>}
+        <TeamSnippetBadge snippet={h} />
         {h.useCount > 0 && (
           <span className="snippet-uses" title={words.usesHint(h.useCount)}>
             {h.useCount}
