@@ -206,6 +206,9 @@ export function PageView({ children }: { children: ReactNode }) {
       // our own writes are no edit
       mutations.takeRecords()
       const changed = put.touched > 0
+      // lay the new spacing out now, in this task: left for later, the next keystroke's own layout
+      // (Lexical reads the selection's position) would pay for every paragraph whose break moved
+      if (changed) void root.offsetHeight
       setPages(layout.pages.length)
       performance.measure('dd:pageview', { start: began, detail: { read: measurer.lastRead, full } })
       window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
@@ -213,18 +216,19 @@ export function PageView({ children }: { children: ReactNode }) {
       if (changed && checks++ < 3) schedule()
       else checks = 0
     }
-    // in a task of its own after the frame that shows the edit is painted: off the keystroke path
-    // (input the browser has waiting goes first), and — a repagination reads a few blocks — not
-    // left waiting for an idle moment a busy machine may not have
+    // after the frame that shows the edit is painted (rAF, then an idle moment): off the keystroke
+    // path, and behind any input or frame the browser has waiting — a repagination whose breaks
+    // moved lays out every paragraph they moved in, which must not land between a keystroke and
+    // its frame
     const afterPaint = () => {
       cancel?.()
-      let timer: number | null = null
+      let idle: (() => void) | null = null
       const frame = requestAnimationFrame(() => {
-        timer = window.setTimeout(run, 0)
+        idle = whenIdle(run)
       })
       cancel = () => {
         cancelAnimationFrame(frame)
-        if (timer !== null) clearTimeout(timer)
+        idle?.()
       }
     }
     const schedule = () => {
