@@ -205,7 +205,7 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
         />
         <FindReplacePlugin />
         <div className={`editor-area${view.sidePanelOpen ? '' : ' no-side'}`}>
-          <PageView>
+          <PageView signature={carry.signature}>
             <RichTextPlugin
               contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
               placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}

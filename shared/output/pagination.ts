@@ -29,6 +29,11 @@ export interface FlowBlock {
   keepWithNext?: boolean
   /** The first `repeatHead` pieces repeat at the top of each continuation page (a table's header). */
   repeatHead?: number
+  /**
+   * The repeated header's height when it is not its pieces' (the first piece also holds a caption
+   * that does not repeat, as the editor's 附表 does); default the sum of the `repeatHead` pieces.
+   */
+  repeatHeight?: number
   /** Starts a new page (unless the current page is still empty). */
   breakBefore?: boolean
 }
@@ -49,6 +54,9 @@ export interface FlowPage {
   /** a rule had to give way on this page (see the module comment) */
   forced: boolean
 }
+
+/** The height a continuation's repeated header takes. */
+export const repeatedHeight = (b: FlowBlock, repeated: number): number => (repeated ? (b.repeatHeight ?? sum(b.pieces, 0, repeated)) : 0)
 
 const sum = (xs: readonly number[], from = 0, to = xs.length): number => {
   let s = 0
@@ -96,7 +104,7 @@ export function paginate(blocks: readonly FlowBlock[], pageHeight: number): Flow
         break
       }
       const repeated = from > 0 ? repeat(b) : 0
-      const head = repeated ? sum(b.pieces, 0, repeated) : 0
+      const head = repeatedHeight(b, repeated)
       const room = pageHeight - page.height - head
       const rest = sum(b.pieces, from)
       const after = b.keepWithNext ? needAfter(i) : 0
@@ -132,7 +140,7 @@ export function paginate(blocks: readonly FlowBlock[], pageHeight: number): Flow
         newPage()
         for (const s of carried) {
           page.slices.push(s)
-          page.height += sum(blocks[s.block]!.pieces, s.from, s.to) + sum(blocks[s.block]!.pieces, 0, s.repeated)
+          page.height += sum(blocks[s.block]!.pieces, s.from, s.to) + repeatedHeight(blocks[s.block]!, s.repeated)
         }
         continue
       }

@@ -19,6 +19,9 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import { useTranslation } from 'react-i18next'
 import { PAGE_MM } from '../../../shared/output/layout'
 import { applySpacers, clearSpacers, layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
+import { drawRepeatedHeads } from './repeatedHeads'
+import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
+import { SignatureOverlay, type Signature } from './SignatureOverlay'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
 
@@ -53,7 +56,7 @@ export interface PageViewEvent {
 /** Fired on window after each repagination (tests and the benchmark wait for it). */
 export const PAGE_VIEW_EVENT = 'draftdesk:pageview'
 
-export function PageView({ children }: { children: ReactNode }) {
+export function PageView({ children, signature }: { children: ReactNode; signature?: Signature }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation('pageview')
   const settings = useViewSettings()
@@ -61,6 +64,11 @@ export function PageView({ children }: { children: ReactNode }) {
   const pageRef = useRef<HTMLDivElement>(null)
   const probeRef = useRef<HTMLDivElement>(null)
   const [pages, setPages] = useState(1)
+  // the 落款 on the last page, and the repeated table headers (SignatureOverlay, repeatedHeads.ts)
+  const sigRef = useRef<HTMLDivElement>(null)
+  const headsRef = useRef<HTMLDivElement>(null)
+  const [sigTop, setSigTop] = useState<number | null>(null)
+  const kick = useRef<() => void>(() => {})
   const [fitZoom, setFitZoom] = useState(100)
   // a panel opened beside a page at 100 % or less: the page shrinks rather than hide under it
   const zoom = settings.zoom === 'fit' ? fitZoom : settings.zoom <= 100 ? Math.min(settings.zoom, fitZoom) : settings.zoom
@@ -135,13 +143,18 @@ export function PageView({ children }: { children: ReactNode }) {
       if (!root || !probe) return
       const probeHeight = probe.getBoundingClientRect().height
       if (!probeHeight) return
-      const layout = layoutPages(measureBlocks(root, 100 / probeHeight, spaced.current))
+      const mmPerPx = 100 / probeHeight
+      const sigEl = sigRef.current
+      const measured = withSignature(measureBlocks(root, mmPerPx, spaced.current), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
+      const layout = layoutPages(measured)
       // the same breaks within a hair keep the spacing in force (only a block Lexical re-created,
       // which lost its spacing, gets it back)
       if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
       const put = applySpacers(root, applied.current, spaced.current)
       spaced.current = put.spaced
       const changed = put.touched > 0
+      if (sigEl) setSigTop(Math.round(signatureTop(measured, applied.current) * 100) / 100)
+      if (headsRef.current) drawRepeatedHeads(headsRef.current, root, layout.pages, mmPerPx)
       setPages(layout.pages.length)
       performance.measure('dd:pageview', { start: began })
       window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
@@ -191,6 +204,14 @@ export function PageView({ children }: { children: ReactNode }) {
       schedule()
     })
     if (root) ro.observe(root)
+    // the 落款: its height (a name added, an image loaded) changes where the last page breaks
+    const sig = sigRef.current
+    const heads = headsRef.current
+    if (sig) {
+      ro.observe(sig)
+      sig.addEventListener('load', fresh, true)
+    }
+    kick.current = fresh
     void document.fonts?.ready.then(fresh)
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size || dirtyLeaves.size) fresh()
@@ -198,13 +219,18 @@ export function PageView({ children }: { children: ReactNode }) {
     return () => {
       unregister()
       ro.disconnect()
+      sig?.removeEventListener('load', fresh, true)
+      kick.current = () => {}
+      heads?.replaceChildren()
       cancel?.()
       clearSpacers(spaced.current)
       spaced.current = new Map()
       applied.current = []
       setPages(1)
+      setSigTop(null)
     }
   }, [editor, settings.pageView])
+  useEffect(() => kick.current(), [signature])
 
   const on = settings.pageView
   return (
@@ -228,6 +254,8 @@ export function PageView({ children }: { children: ReactNode }) {
             ))}
           </div>
         )}
+        {on && <div className="pv-heads" ref={headsRef} aria-hidden="true" />}
+        {on && <SignatureOverlay signature={signature} top={sigTop} elRef={sigRef} />}
         {children}
       </div>
     </div>
