@@ -96,6 +96,9 @@ main.dd-doc { width: ${PX_MM(TEXT_BLOCK_MM.width)}; margin-left: ${PX_MM(MARGIN_
 .dd-doc td, .dd-doc th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-weight: normal; }
 .dd-doc th { font-family: ${cssFontFamily('heading1')}; text-align: center; }
 .dd-doc .caption { text-indent: 0; font-family: ${cssFontFamily('heading1')}; }
+/* §7.3.5.4: a page closed up to keep the 落款 with the body (print/pages.ts sets --dd-pitch): its
+   lines of text nearer together, tables and the 落款 as they are */
+.page.tight .area > :not(table):not(.sig) { line-height: calc(${LINE_PITCH_PT}pt * var(--dd-pitch, 1)); }
 ${signatureCss('.dd-doc')}
 `
 }
