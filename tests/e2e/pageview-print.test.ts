@@ -62,8 +62,12 @@ function signatureBoxes(scope: Element, sheet: Element): Record<'org' | 'date' |
 /** The editor's 落款 positions on the sheet it is drawn on, and that sheet's number. */
 async function editorSignature(page: Page): Promise<{ sheet: number; boxes: Record<'org' | 'date' | 'seal', Box> }> {
   return page.evaluate(() => {
-    const sig = document.querySelector('[data-testid=pv-signature]')!
+    const sig = document.querySelector('[data-testid=pv-signature][data-placed=true]')
+    if (!sig?.querySelector('.seal')) return { sheet: 0, boxes: {} as Record<'org' | 'date' | 'seal', Box> }
     const seal = sig.querySelector('.seal')!.getBoundingClientRect()
+    // laid out: the block sits under the last line of the text, never on the first line of a sheet
+    const lastText = document.querySelector('.document-body')!.lastElementChild!.getBoundingClientRect()
+    if (seal.top < lastText.bottom - 4) return { sheet: -1, boxes: {} as Record<'org' | 'date' | 'seal', Box> }
     const sheets = [...document.querySelectorAll('.pv-sheet')]
     const i = sheets.findIndex((s) => {
       const r = s.getBoundingClientRect()
@@ -199,6 +203,48 @@ describe('page view: the page as it will print', () => {
       expect(Math.abs(px(a.width - b.width)), `${part} width`).toBeLessThan(3)
     }
     await page.screenshot({ path: path.join(SHOTS, 'pageview-print-preview.png') })
+  }, 120_000)
+
+  it('closes up the page as the PDF does when the sealed 落款 would spill by a fraction of a line (§7.3.5.4)', async () => {
+    // title, blank line, 16 body lines and the sealed block (the seal 4.1 lines): 22.1 lines
+    const model: SummaryDocument = {
+      version: 1,
+      title: '2025年度社区服务工作总结',
+      blocks: [para(6, 0), para(6, 7), para(4, 13)],
+      figures: [],
+      signature: { organization: '某某街道社区服务中心', date: '2025-12-20', dateStyle: 'arabic', sealAssetId: 'SEAL' },
+    }
+    const page = await openDocument(await library([model]), model.title)
+    await expect.poll(() => page.locator('[data-testid=pv-signature] .seal').count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => editorSignature(page).then((s) => s.sheet), { timeout: 15_000 }).toBe(1)
+    expect(await page.locator('.pv-sheet').count()).toBe(1)
+    const shot = await shootSheet(page, 1, 'closed-up')
+    const sig = await editorSignature(page)
+    // the seal whole inside the text block (37 + 225 mm), its top within a line of the last body line
+    expect(sig.boxes.seal.top + sig.boxes.seal.height).toBeLessThanOrEqual(262 + 0.5)
+    const body = await bodyLinesOnSheet(page, 1)
+    const lastFoot = body[body.length - 1]! + 10.2 / 2
+    expect(sig.boxes.seal.top - lastFoot, JSON.stringify({ sig, body })).toBeGreaterThan(-1.5)
+    expect(sig.boxes.seal.top - lastFoot).toBeLessThan(10.3)
+    const red = shot.redBox()!
+    expect(red.top + red.height).toBeLessThanOrEqual(262 + 0.5)
+
+    // the print preview: one page too, the block at the same place
+    await toolbarClick(page, '[data-testid=open-preview]')
+    await page.locator('[data-testid=print-preview]').waitFor()
+    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    expect(await frame.locator('.pages .page').count()).toBe(1)
+    expect(await frame.locator('.pages .page.tight').count()).toBe(1)
+    const inPreview = await frame.locator('.pages').evaluate((pages, fn) => {
+      const boxes = new Function(`return (${fn})`)() as typeof signatureBoxes
+      const sheet = pages.querySelector('.page[data-page="1"]')!
+      return boxes(sheet, sheet)
+    }, signatureBoxes.toString())
+    for (const part of ['org', 'date', 'seal'] as const) {
+      expect(Math.abs((sig.boxes[part].top - inPreview[part].top) * MM), `${part} top: page view ${sig.boxes[part].top.toFixed(1)} mm, preview ${inPreview[part].top.toFixed(1)} mm`).toBeLessThan(4)
+      expect(Math.abs((sig.boxes[part].left - inPreview[part].left) * MM), `${part} left`).toBeLessThan(3)
+    }
   }, 120_000)
 
   it('repeats a continued table\'s header row at the top of the next page, as printed, never in the text', async () => {

@@ -17,10 +17,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PAGE_MM } from '../../../shared/output/layout'
+import { PAGE_MM, SIGNATURE } from '../../../shared/output/layout'
 import { applySpacers, clearSpacers, layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
 import { drawRepeatedHeads } from './repeatedHeads'
 import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
+import { applyTightening, clearTightening } from './tighten'
 import { SignatureOverlay, type Signature } from './SignatureOverlay'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
@@ -145,15 +146,22 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!probeHeight) return
       const mmPerPx = 100 / probeHeight
       const sigEl = sigRef.current
+      // measured at the normal pitch: a last page closed up for the 落款 (§7.3.5.4, tighten.ts) is opened first
+      clearTightening(root)
       const measured = withSignature(measureBlocks(root, mmPerPx, spaced.current), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
-      const layout = layoutPages(measured)
+      let layout = layoutPages(measured, { tightest: SIGNATURE.tightestPitch })
+      let closedUp = applyTightening(root, measured, layout.pages, SIGNATURE.tightestPitch)
+      if (closedUp === null) {
+        layout = layoutPages(measured)
+        closedUp = 0
+      }
       // the same breaks within a hair keep the spacing in force (only a block Lexical re-created,
       // which lost its spacing, gets it back)
       if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
       const put = applySpacers(root, applied.current, spaced.current)
       spaced.current = put.spaced
       const changed = put.touched > 0
-      if (sigEl) setSigTop(Math.round(signatureTop(measured, applied.current) * 100) / 100)
+      if (sigEl) setSigTop(Math.round((signatureTop(measured, applied.current) - closedUp) * 100) / 100)
       if (headsRef.current) drawRepeatedHeads(headsRef.current, root, layout.pages, mmPerPx)
       setPages(layout.pages.length)
       performance.measure('dd:pageview', { start: began })
@@ -222,6 +230,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       sig?.removeEventListener('load', fresh, true)
       kick.current = () => {}
       heads?.replaceChildren()
+      if (root) clearTightening(root)
       cancel?.()
       clearSpacers(spaced.current)
       spaced.current = new Map()

@@ -64,6 +64,7 @@ export function SignatureOverlay({ signature, top, elRef }: Props) {
         ref={elRef}
         aria-hidden="true"
         data-testid="pv-signature"
+        data-placed={top !== null}
         style={{ top: `${MARGIN_MM.top + (top ?? 0)}mm`, visibility: top === null ? 'hidden' : undefined }}
         dangerouslySetInnerHTML={{ __html: html }}
       />

@@ -8,7 +8,7 @@
  * Everything is in millimetres, so the zoom (CSS `zoom` on the page) changes nothing here.
  */
 import { LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM, ptToMm } from '../../../shared/output/layout'
-import { paginate, repeatedHeight, type FlowBlock, type FlowPage } from '../../../shared/output/pagination'
+import { paginate, repeatedHeight, type FlowBlock, type FlowPage, type PaginateOptions } from '../../../shared/output/pagination'
 
 /** The grey gap between two sheets on screen. */
 export const SHEET_GAP_MM = 5
@@ -99,7 +99,7 @@ export function measureBlocks(root: HTMLElement, mmPerPx: number, spacedNow: Rea
       // the table's own height, without the spacing pushed into its rows
       if (pieces.length) prevHeight = pieces.reduce((a, b) => a + b, 0)
       out.push({
-        flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, ...(above > 0 && head ? { repeatHeight } : {}), minHead: head + 2, minTail: 2 },
+        flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, ...(above > 0 && head ? { repeatHeight } : {}), minHead: head + 2, minTail: 2, rigid: true },
         top,
         rows: rows.length,
         canSplit: true,
@@ -170,8 +170,8 @@ function lineOf(el: HTMLElement, mmPerPx: number): number {
 }
 
 /** Pages and the spacers that put every page's first line at the top of its sheet's text block. */
-export function layoutPages(measured: readonly Measured[]): PageLayout {
-  const pages = paginate(measured.map((m) => m.flow), TEXT_BLOCK_MM.height)
+export function layoutPages(measured: readonly Measured[], options: PaginateOptions = {}): PageLayout {
+  const pages = paginate(measured.map((m) => m.flow), TEXT_BLOCK_MM.height, options)
   const spacers: Spacer[] = []
   const starts: PageLayout['starts'] = []
   let pushed = 0 // what the spacers so far add

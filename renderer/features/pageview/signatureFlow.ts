@@ -25,7 +25,7 @@ export function withSignature(measured: readonly Measured[], signatureMm: number
     out[i] = { ...b, flow: { ...b.flow, keepWithNext: true, minTail: Math.max(2, b.flow.minTail ?? 1) } }
     if (total(b.flow.pieces) > 0.5) break
   }
-  out.push({ flow: { pieces: [signatureMm] }, top, canSplit: false })
+  out.push({ flow: { pieces: [signatureMm], rigid: true }, top, canSplit: false })
   return out
 }
 
