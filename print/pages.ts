@@ -17,7 +17,7 @@
  * do not load): see docs/output.md.
  */
 import { paginate, type FlowBlock, type FlowPage } from '../shared/output/pagination'
-import { TEXT_BLOCK_MM } from '../shared/output/layout'
+import { SIGNATURE, TEXT_BLOCK_MM } from '../shared/output/layout'
 
 export interface PagesOptions {
   /** called after each slice with the pages built so far */
@@ -30,6 +30,8 @@ export interface PagesResult {
   pages: number
   /** 1-based numbers of the pages where a rule had to give way (出稿检查 reports them) */
   forced: number[]
+  /** 1-based numbers of the pages set at a closer line pitch to keep the 落款 with the body (§7.3.5.4) */
+  tightened: number[]
 }
 
 export interface PagesRun {
@@ -66,7 +68,8 @@ function collectUnits(source: HTMLElement): Unit[] {
     if (child.tagName === 'TABLE') {
       kind = 'rows'
       const head = (child as HTMLTableElement).tHead?.rows.length ?? 0
-      Object.assign(block, { splittable: true, repeatHead: head, minHead: head + 2, minTail: 2 })
+      // rows keep their height on a tightened page (only lines of text close up)
+      Object.assign(block, { splittable: true, repeatHead: head, minHead: head + 2, minTail: 2, rigid: true })
     } else if (cls.contains('p') || cls.contains('runin')) {
       kind = 'lines'
       Object.assign(block, { splittable: true, minHead: 2, minTail: 2 })
@@ -79,6 +82,7 @@ function collectUnits(source: HTMLElement): Unit[] {
   }
   // the last body block goes over with the signature block (never a signature alone on a page)
   const sig = units.findIndex((u) => u.el.classList.contains('sig'))
+  if (sig >= 0) units[sig]!.block.rigid = true
   if (sig > 0) {
     const last = units[sig - 1]!.block
     last.keepWithNext = true
@@ -235,7 +239,8 @@ export function layoutPages(doc: Document, container?: HTMLElement, opts: PagesO
   const units = collectUnits(source)
   measure(units)
   const pageHeight = TEXT_BLOCK_MM.height * PX_PER_MM
-  const pages: FlowPage[] = paginate(units.map((u) => u.block), pageHeight)
+  // §7.3.5.4: a 落款 that would just spill over closes up its page's lines rather than leave it
+  const pages: FlowPage[] = paginate(units.map((u) => u.block), pageHeight, { tightest: SIGNATURE.tightestPitch })
 
   // every cut of a paragraph, found while the flow is still laid out (reads before writes)
   const cuts = new Map<number, (TextPoint | null)[]>()
@@ -268,6 +273,7 @@ export function layoutPages(doc: Document, container?: HTMLElement, opts: PagesO
     return list[k]!
   }
   const forced = pages.flatMap((p, i) => (p.forced ? [i + 1] : []))
+  const tightened = pages.flatMap((p, i) => (p.pitch !== undefined && p.pitch < 1 ? [i + 1] : []))
   let built = 0
   let cancelled = false
   const build = (upTo: number) => {
@@ -275,6 +281,12 @@ export function layoutPages(doc: Document, container?: HTMLElement, opts: PagesO
     for (; built < Math.min(upTo, pages.length); built++) {
       const { page, area } = pageBox(doc, built + 1, mark)
       if (pages[built]!.forced) page.dataset.forced = 'true'
+      const pitch = pages[built]!.pitch
+      if (pitch !== undefined && pitch < 1) {
+        page.classList.add('tight')
+        page.dataset.pitch = pitch.toFixed(4)
+        page.style.setProperty('--dd-pitch', pitch.toFixed(4))
+      }
       for (const s of pages[built]!.slices) area.appendChild(partOf(s.block))
       frag.appendChild(page)
     }
@@ -285,7 +297,7 @@ export function layoutPages(doc: Document, container?: HTMLElement, opts: PagesO
   const done = new Promise<PagesResult>((r) => (resolve = r))
   const finish = () => {
     opts.onProgress?.(built, true)
-    resolve({ pages: pages.length, forced })
+    resolve({ pages: pages.length, forced, tightened })
   }
   const slice = opts.sliceSize ?? 0
   build(slice > 0 ? 1 : pages.length)
@@ -293,7 +305,7 @@ export function layoutPages(doc: Document, container?: HTMLElement, opts: PagesO
   else {
     opts.onProgress?.(built, false)
     const next = () => {
-      if (cancelled) return resolve({ pages: built, forced })
+      if (cancelled) return resolve({ pages: built, forced, tightened })
       build(built + slice)
       if (built >= pages.length) finish()
       else {

@@ -35,6 +35,14 @@ export const APP_COMMANDS = [
   'output.exportPdf',
   /** 文件 › 打印… (Ctrl+P): the print preview, from which the system print dialog opens */
   'output.print',
+  /**
+   * 视图 › 放大 / 缩小 / 实际大小 (Ctrl+= / Ctrl+- / Ctrl+Shift+0): the page's 显示比例, one step up or
+   * down, or 100 % — what the renderer's own keys do, never the window's zoom (which would scale
+   * the toolbars and panels too)
+   */
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.zoomReset',
   /** 文件 › 备份与恢复…: the backups of the 文稿库, 立即备份 and 恢复 */
   'library.backups',
   /** sent after 文件 › 打开库… switched the library: reload lists and close the open document */

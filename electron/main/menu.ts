@@ -93,9 +93,10 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
       { role: 'reload', label: '重新加载' },
       { role: 'toggleDevTools', label: '开发者工具' },
       separator,
-      { role: 'resetZoom', label: '实际大小' },
-      { role: 'zoomIn', label: '放大' },
-      { role: 'zoomOut', label: '缩小' },
+      // the page's 显示比例 (the renderer's own keys, which reach the page first), not the window's zoom
+      { label: '实际大小', accelerator: 'CmdOrCtrl+Shift+0', click: send('view.zoomReset') },
+      { label: '放大', accelerator: 'CmdOrCtrl+=', click: send('view.zoomIn') },
+      { label: '缩小', accelerator: 'CmdOrCtrl+-', click: send('view.zoomOut') },
       separator,
       { role: 'togglefullscreen', label: '全屏' },
     ],

@@ -18,7 +18,7 @@ import { journal } from '../editor/journal'
 import { StatusBar } from './StatusBar'
 import { createStatusStore } from './statusStore'
 import { FileInput } from '../ui/FileInput'
-import { useViewSettings } from '../features/pageview/viewSettings'
+import { setViewSettings, useViewSettings, zoomStep } from '../features/pageview/viewSettings'
 
 export function App() {
   const { t } = useTranslation('app')
@@ -119,6 +119,10 @@ export function App() {
     if (command === 'document.fromTemplate') setPickingTemplate(true)
     if (command === 'library.changed') { setRecord(null); void api.call('library.info', {}).then(setInfo, fail) }
     if (command === 'library.backups') setBackupsOpen(true)
+    // 视图 › 放大 / 缩小 / 实际大小: the page's 显示比例, as Ctrl+= / Ctrl+- / Ctrl+Shift+0 in the page
+    if (command === 'view.zoomIn') zoomStep(1)
+    if (command === 'view.zoomOut') zoomStep(-1)
+    if (command === 'view.zoomReset') setViewSettings({ zoom: 100 })
   }
   useEffect(() => window.draftdesk?.onCommand((c) => editorCommands.current?.(c) || commandRef.current(c)), [])
 

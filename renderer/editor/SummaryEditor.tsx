@@ -227,7 +227,7 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
         />
         <FindReplacePlugin />
         <div className={`editor-area${view.sidePanelOpen ? '' : ' no-side'}`}>
-          <PageView>
+          <PageView signature={carry.signature}>
             <RichTextPlugin
               contentEditable={<ContentEditable className="document-body" aria-label={t('bodyPlaceholder')} spellCheck={false} />}
               placeholder={<div className="placeholder">{t('bodyPlaceholder')}</div>}

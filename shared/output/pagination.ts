@@ -29,8 +29,31 @@ export interface FlowBlock {
   keepWithNext?: boolean
   /** The first `repeatHead` pieces repeat at the top of each continuation page (a table's header). */
   repeatHead?: number
+  /**
+   * The repeated header's height when it is not its pieces' (the first piece also holds a caption
+   * that does not repeat, as the editor's 附表 does); default the sum of the `repeatHead` pieces.
+   */
+  repeatHeight?: number
   /** Starts a new page (unless the current page is still empty). */
   breakBefore?: boolean
+  /**
+   * Its height does not give when a page is tightened (see `PaginateOptions.tightest`): the
+   * signature block (its seal and images keep their size, its blank lines the standard's), a
+   * table's rows.
+   */
+  rigid?: boolean
+}
+
+export interface PaginateOptions {
+  /**
+   * GB/T 9704-2012 §7.3.5.4: when the signature block does not fit on the page with the body, the
+   * page's spacing may be adjusted before lines are carried over. The smallest line pitch allowed,
+   * as a fraction of the normal one: when the last page holds only what was carried over with the
+   * last block (the signature and the body lines it took along), and the previous page can hold it
+   * all with its lines (every piece not `rigid`) at this pitch or more, the two become one page,
+   * marked with the pitch it needs (`FlowPage.pitch`). Omitted: never tightened.
+   */
+  tightest?: number
 }
 
 /** A run of one block's pieces on a page: pieces [from, to), with `repeated` header pieces above. */
@@ -48,7 +71,16 @@ export interface FlowPage {
   height: number
   /** a rule had to give way on this page (see the module comment) */
   forced: boolean
+  /**
+   * The line pitch this page's non-rigid pieces are set at, as a fraction of the normal one (below 1
+   * only on a page tightened to keep the signature with the body; see `PaginateOptions.tightest`).
+   * `height` is then the height at the normal pitch.
+   */
+  pitch?: number
 }
+
+/** The height a continuation's repeated header takes. */
+export const repeatedHeight = (b: FlowBlock, repeated: number): number => (repeated ? (b.repeatHeight ?? sum(b.pieces, 0, repeated)) : 0)
 
 const sum = (xs: readonly number[], from = 0, to = xs.length): number => {
   let s = 0
@@ -59,8 +91,9 @@ const sum = (xs: readonly number[], from = 0, to = xs.length): number => {
 /** Heights are compared with a little slack: measured layouts carry sub-pixel rounding. */
 const EPSILON = 0.01
 
-export function paginate(blocks: readonly FlowBlock[], pageHeight: number): FlowPage[] {
-  return flow(blocks, pageHeight, null).pages
+export function paginate(blocks: readonly FlowBlock[], pageHeight: number, options: PaginateOptions = {}): FlowPage[] {
+  const pages = flow(blocks, pageHeight, null).pages
+  return options.tightest !== undefined ? tightenPages(pages, blocks, pageHeight, options.tightest) : pages
 }
 
 /** Where the flow stood when a block began: its page, that page's slices and height so far. */
@@ -92,6 +125,8 @@ const sameBlock = (a: FlowBlock, b: FlowBlock): boolean =>
     (a.minTail ?? 1) === (b.minTail ?? 1) &&
     !!a.keepWithNext === !!b.keepWithNext &&
     (a.repeatHead ?? 0) === (b.repeatHead ?? 0) &&
+    a.repeatHeight === b.repeatHeight &&
+    !!a.rigid === !!b.rigid &&
     !!a.breakBefore === !!b.breakBefore &&
     a.pieces.length === b.pieces.length &&
     a.pieces.every((p, k) => p === b.pieces[k]))
@@ -116,6 +151,51 @@ export function paginateFrom(previous: Pagination | null, blocks: readonly FlowB
   let restart = head
   while (restart > 0 && blocks[restart - 1]!.keepWithNext) restart--
   return { blocks, pageHeight, ...flow(blocks, pageHeight, { previous, restart, changedEnd: blocks.length - tail, shift: blocks.length - old.length }) }
+}
+
+/**
+ * §7.3.5.4: the last page holds only the blocks carried over with the last one (it starts with a
+ * block or lines that left the page before because the last block did not fit after them): join it
+ * to the page before when that page can hold both at a line pitch of `tightest` or more.
+ */
+export function tightenPages(pages: FlowPage[], blocks: readonly FlowBlock[], pageHeight: number, tightest: number): FlowPage[] {
+  if (tightest >= 1 || pages.length < 2 || !blocks.length) return pages
+  const last = pages[pages.length - 1]!
+  const prev = pages[pages.length - 2]!
+  if (last.forced || prev.forced || !last.slices.length) return pages
+  const first = last.slices[0]!
+  const n = blocks.length
+  // the page must hold only the chain kept with the last block: every block on it, but the last,
+  // keeps with the next, and none starts a page of its own
+  if (last.slices[last.slices.length - 1]!.block !== n - 1) return pages
+  for (const s of last.slices) {
+    const b = blocks[s.block]!
+    if (s.block !== n - 1 && !b.keepWithNext) return pages
+    if (b.breakBefore && s.from === 0) return pages
+  }
+  // joined: the continuation's slice goes back onto its first part, without the repeated header
+  const slices = prev.slices.map((s) => ({ ...s }))
+  const tail = slices[slices.length - 1]
+  const rest = last.slices.map((s) => ({ ...s }))
+  if (tail && tail.block === first.block && tail.to === first.from) {
+    tail.to = first.to
+    rest.shift()
+  }
+  slices.push(...rest)
+  let height = 0
+  let rigid = 0
+  for (const s of slices) {
+    const b = blocks[s.block]!
+    const h = sum(b.pieces, s.from, s.to) + repeatedHeight(b, s.repeated)
+    height += h
+    if (b.rigid) rigid += h
+  }
+  if (height <= pageHeight + EPSILON) return [...pages.slice(0, -2), { slices, height, forced: false }]
+  const flexible = height - rigid
+  if (flexible <= 0) return pages
+  const pitch = (pageHeight - rigid) / flexible
+  if (pitch < tightest - 1e-9) return pages
+  return [...pages.slice(0, -2), { slices, height, forced: false, pitch }]
 }
 
 interface Resume {
@@ -183,7 +263,7 @@ function flow(blocks: readonly FlowBlock[], pageHeight: number, resume: Resume |
         break
       }
       const repeated = from > 0 ? repeat(b) : 0
-      const head = repeated ? sum(b.pieces, 0, repeated) : 0
+      const head = repeatedHeight(b, repeated)
       const room = pageHeight - page.height - head
       const rest = sum(b.pieces, from)
       const after = b.keepWithNext ? needAfter(i) : 0
@@ -219,7 +299,7 @@ function flow(blocks: readonly FlowBlock[], pageHeight: number, resume: Resume |
         newPage()
         for (const s of carried) {
           page.slices.push(s)
-          page.height += sum(blocks[s.block]!.pieces, s.from, s.to) + sum(blocks[s.block]!.pieces, 0, s.repeated)
+          page.height += sum(blocks[s.block]!.pieces, s.from, s.to) + repeatedHeight(blocks[s.block]!, s.repeated)
         }
         continue
       }

@@ -82,6 +82,16 @@ export function runsOf(inlines: readonly Inline[], figures: FigureLookup): Run[]
 export const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('')
 
 
+/** The 落款 as printed (name trimmed, date formatted); none when it has neither name nor date. */
+export function prepareSignature(sig: SummaryDocument['signature']): OutputSignature | undefined {
+  if (!sig || !(sig.organization.trim() || sig.date)) return undefined
+  const signature: OutputSignature = { organization: sig.organization.trim(), sealed: !!sig.sealAssetId }
+  if (sig.date) signature.date = formatDate(sig.date, sig.dateStyle)
+  if (sig.sealAssetId) signature.sealAssetId = sig.sealAssetId
+  if (sig.signatureAssetId) signature.signatureAssetId = sig.signatureAssetId
+  return signature
+}
+
 export function prepareOutput(doc: SummaryDocument, final?: FinalMark): OutputDocument {
   const figures = formatterFor(doc.figures)
   const counter = new HeadingCounter()
@@ -111,14 +121,8 @@ export function prepareOutput(doc: SummaryDocument, final?: FinalMark): OutputDo
   })
   const out: OutputDocument = { title: doc.title, titleLines: breakTitle(doc.title), blocks }
   if (doc.subtitle) out.subtitle = doc.subtitle
-  const sig = doc.signature
-  if (sig && (sig.organization.trim() || sig.date)) {
-    const signature: OutputSignature = { organization: sig.organization.trim(), sealed: !!sig.sealAssetId }
-    if (sig.date) signature.date = formatDate(sig.date, sig.dateStyle)
-    if (sig.sealAssetId) signature.sealAssetId = sig.sealAssetId
-    if (sig.signatureAssetId) signature.signatureAssetId = sig.signatureAssetId
-    out.signature = signature
-  }
+  const signature = prepareSignature(doc.signature)
+  if (signature) out.signature = signature
   if (final) out.final = final
   return out
 }

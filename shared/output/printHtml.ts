@@ -11,7 +11,7 @@ import {
   CSS_CHAR_PITCH_PT, TEXT_BLOCK_MM, CSS_LETTER_SPACING_PT, cssFontFamily, HEADING_BOLD, HEADING_FONT, LINE_PITCH_PT, MARGIN_MM, PAGE_MM,
   PAGE_NUMBER, SEAL_MM, SIGNATURE, SIGNATURE_IMAGE_MM, SIZE_PT,
 } from './layout'
-import type { OutBlock, OutputDocument, Run } from './prepare'
+import type { OutBlock, OutputDocument, OutputSignature, Run } from './prepare'
 
 export interface PrintAsset {
   /** data: URL (image/png or image/jpeg) */
@@ -96,21 +96,39 @@ main.dd-doc { width: ${PX_MM(TEXT_BLOCK_MM.width)}; margin-left: ${PX_MM(MARGIN_
 .dd-doc td, .dd-doc th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-weight: normal; }
 .dd-doc th { font-family: ${cssFontFamily('heading1')}; text-align: center; }
 .dd-doc .caption { text-indent: 0; font-family: ${cssFontFamily('heading1')}; }
-.dd-doc .sig { display: flex; justify-content: flex-end; padding-top: ${SIGNATURE.blankLinesUnsealed * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.unsealed}pt; text-indent: 0; text-align: left; }
-.dd-doc .sig .box { display: flex; flex-direction: column; align-items: flex-start; position: relative; }
-.dd-doc .sig .org, .dd-doc .sig .date { white-space: nowrap; }
-.dd-doc .sig .date { padding-left: ${SIG_DATE_SHIFT_PT}pt; }
-.dd-doc .sig.sealed { padding-top: ${SIGNATURE.blankLinesSealed * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.sealed}pt; }
-.dd-doc .sig.sealed .box { align-items: stretch; }
+/* §7.3.5.4: a page closed up to keep the 落款 with the body (print/pages.ts sets --dd-pitch): its
+   lines of text nearer together, tables and the 落款 as they are */
+.page.tight .area > :not(table):not(.sig) { line-height: calc(${LINE_PITCH_PT}pt * var(--dd-pitch, 1)); }
+${signatureCss('.dd-doc')}
+`
+}
+
+/**
+ * The 落款's CSS under `scope`: the print view's (scope `.dd-doc`), and the editor's page view, which
+ * draws the same block over its last page (renderer/features/pageview/SignatureOverlay.tsx), so both
+ * put the 署名, date and seal at the same place. With `base`, the body text's font and grid too.
+ */
+export function signatureCss(scope: string, base = false): string {
+  const font = base
+    ? `${scope} { font-family: ${cssFontFamily('body')}; font-size: ${SIZE_PT.body}pt; line-height: ${LINE_PITCH_PT}pt; letter-spacing: ${CSS_LETTER_SPACING_PT}pt; text-spacing-trim: space-all; font-kerning: none; font-variant-east-asian: normal; }
+${scope} .sig p { margin: 0; padding: 0; font-size: ${SIZE_PT.body}pt; font-weight: normal; }
+`
+    : ''
+  return `${font}${scope} .sig { display: flex; justify-content: flex-end; padding-top: ${SIGNATURE.blankLinesUnsealed * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.unsealed}pt; text-indent: 0; text-align: left; }
+${scope} .sig .box { display: flex; flex-direction: column; align-items: flex-start; position: relative; }
+${scope} .sig .org, ${scope} .sig .date { white-space: nowrap; }
+${scope} .sig .date { padding-left: ${SIG_DATE_SHIFT_PT}pt; }
+${scope} .sig.sealed { padding-top: ${SIGNATURE.blankLinesSealed * LINE_PITCH_PT}pt; padding-right: ${SIG_RIGHT_PT.sealed}pt; }
+${scope} .sig.sealed .box { align-items: stretch; }
 /* the name centred over the date whatever its length: its box takes no width (inline-size
    containment), and a centred flex item overflows both sides equally. In flow, not positioned, so
    the PDF's text keeps the reading order name → date (verify reads it). */
-.dd-doc .sig.sealed .org { display: flex; justify-content: center; contain: inline-size; height: ${LINE_PITCH_PT}pt; }
-.dd-doc .sig.sealed .org span { flex: none; }
-.dd-doc .sig.sealed .signimg { align-self: center; }
-.dd-doc .sig.sealed .date { padding-left: 0; }
-.dd-doc .sig .seal { position: absolute; width: ${SEAL_MM}mm; left: 50%; top: ${SEAL_TOP_PT}pt; transform: translateX(-50%); mix-blend-mode: multiply; pointer-events: none; }
-.dd-doc .sig .signimg { height: ${SIGNATURE_IMAGE_MM}mm; display: block; mix-blend-mode: multiply; }
+${scope} .sig.sealed .org { display: flex; justify-content: center; contain: inline-size; height: ${LINE_PITCH_PT}pt; }
+${scope} .sig.sealed .org span { flex: none; }
+${scope} .sig.sealed .signimg { align-self: center; }
+${scope} .sig.sealed .date { padding-left: 0; }
+${scope} .sig .seal { position: absolute; width: ${SEAL_MM}mm; left: 50%; top: ${SEAL_TOP_PT}pt; transform: translateX(-50%); mix-blend-mode: multiply; pointer-events: none; }
+${scope} .sig .signimg { height: ${SIGNATURE_IMAGE_MM}mm; display: block; mix-blend-mode: multiply; }
 `
 }
 
@@ -150,8 +168,8 @@ function blockHtml(b: OutBlock): string {
   }
 }
 
-function signatureHtml(out: OutputDocument, assets: ReadonlyMap<string, PrintAsset> | undefined): string {
-  const sig = out.signature
+/** The 落款 block (署名, signature image, date, seal): the print view's, and the page view's copy of it. */
+export function signatureHtml(sig: OutputSignature | undefined, assets: ReadonlyMap<string, PrintAsset> | undefined): string {
   if (!sig) return ''
   const seal = sig.sealAssetId ? assets?.get(sig.sealAssetId) : undefined
   const signImg = sig.signatureAssetId ? assets?.get(sig.signatureAssetId) : undefined
@@ -172,7 +190,7 @@ export function printBodyHtml(out: OutputDocument, opts: PrintOptions = {}): str
     out.subtitle ? `<p class="subtitle" data-part="subtitle">${escapeHtml(out.subtitle)}</p>` : '',
     '<p class="blank"><br></p>',
   ]
-  return `<main class="dd-doc"${mark}>${head.join('')}${out.blocks.map(blockHtml).join('')}${signatureHtml(out, opts.assets)}</main>`
+  return `<main class="dd-doc"${mark}>${head.join('')}${out.blocks.map(blockHtml).join('')}${signatureHtml(out.signature, opts.assets)}</main>`
 }
 
 export function printHtml(out: OutputDocument, opts: PrintOptions = {}): string {

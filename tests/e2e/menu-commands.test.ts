@@ -113,6 +113,23 @@ describe('menu commands in the renderer', () => {
     await menu('replace')
     await page.getByRole('textbox', { name: '替换为', exact: true }).waitFor()
 
+    // 视图 › 放大 / 缩小 / 实际大小: the page's 显示比例 steps as with Ctrl+= / Ctrl+- / Ctrl+Shift+0,
+    // the window itself unzoomed (the toolbar keeps its size)
+    const zoomShown = () => page.locator('[data-testid=zoom-select]').getAttribute('data-zoom').then(Number)
+    const toolbarHeight = () => page.locator('.toolbar').evaluate((el) => el.getBoundingClientRect().height)
+    const toolbar = await toolbarHeight()
+    expect(await zoomShown()).toBe(100)
+    await menu('view.zoomIn')
+    await expect.poll(zoomShown).toBe(110)
+    expect(await page.locator('.page').getAttribute('data-zoom')).toBe('110')
+    await menu('view.zoomOut')
+    await menu('view.zoomOut')
+    await expect.poll(zoomShown).toBe(90)
+    await menu('view.zoomReset')
+    await expect.poll(zoomShown).toBe(100)
+    expect(await toolbarHeight()).toBe(toolbar)
+    expect(await page.evaluate(() => window.devicePixelRatio)).toBe(1)
+
     // 文件 › 导入…: the file chooser for the formats the importer reads
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu('document.import')])
     expect(await chooser.element().getAttribute('data-testid')).toBe('import-input')

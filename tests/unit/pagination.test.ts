@@ -161,3 +161,82 @@ describe('paginate: where the pages break', () => {
     })
   })
 })
+
+describe('paginate: §7.3.5.4, a page closed up to keep the 落款 with the body', () => {
+  const TIGHTEST = 22 / 23
+  const sig = (h: number): FlowBlock => ({ pieces: [h], rigid: true })
+
+  it('closes up the last page rather than carry lines over when the signature just spills', () => {
+    // 17 lines of body and a 5.5-line block: half a line too many for 22
+    const blocks = [body(10), body(7, { keepWithNext: true }), sig(5.5)]
+    expect(layout(paginate(blocks, 22))).toEqual(['0:0-10 1:0-5', '1:5-7 2:0-1'])
+    const pages = paginate(blocks, 22, { tightest: TIGHTEST })
+    expect(layout(pages)).toEqual(['0:0-10 1:0-7 2:0-1'])
+    // the body's 17 lines close up into 16.5, the signature block keeps its size
+    expect(pages[0]!.pitch).toBeCloseTo(16.5 / 17, 6)
+  })
+
+  it('carries lines over when closing up would take more than the bound', () => {
+    // a whole line too many over 18 lines of body: 18/19 of the pitch is below 22/23
+    const blocks = [body(10), body(8, { keepWithNext: true }), sig(5)]
+    const pages = paginate(blocks, 22, { tightest: TIGHTEST })
+    expect(layout(pages)).toEqual(['0:0-10 1:0-6', '1:6-8 2:0-1'])
+    expect(pages.every((p) => p.pitch === undefined)).toBe(true)
+  })
+
+  it('never closes up a page that holds more than the lines carried with the signature', () => {
+    // the last page starts with a paragraph that does not keep with the signature's chain
+    const pages = paginate([body(22), body(1), body(3, { keepWithNext: true }), sig(5)], 22, { tightest: TIGHTEST })
+    expect(pages.every((p) => p.pitch === undefined)).toBe(true)
+  })
+
+  it('never passes the bound and never loses a piece (property)', () => {
+    const block = fc.oneof(
+      fc.integer({ min: 1, max: 3 }).map((n) => heading(n)),
+      fc.integer({ min: 1, max: 30 }).map((n) => body(n)),
+      fc.integer({ min: 1, max: 12 }).map((n) => ({ ...table(n), rigid: true })),
+      fc.integer({ min: 1, max: 8 }).map((n) => ({ ...body(n), breakBefore: true })),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(block, { minLength: 1, maxLength: 20 }),
+        fc.double({ min: 2, max: 6, noNaN: true }),
+        fc.integer({ min: 12, max: 30 }),
+        (flow, sigHeight, height) => {
+          // the last body block keeps with the signature, as print/pages.ts makes it
+          const blocks = [...flow.slice(0, -1), { ...flow[flow.length - 1]!, keepWithNext: true, minTail: 2 }, sig(sigHeight)]
+          const plain = paginate(blocks, height)
+          const pages = paginate(blocks, height, { tightest: TIGHTEST })
+          // every piece placed once, in order
+          const placed: string[] = []
+          for (const p of pages) for (const s of p.slices) for (let k = s.from; k < s.to; k++) placed.push(`${s.block}.${k}`)
+          expect(placed).toEqual(blocks.flatMap((b, i) => b.pieces.map((_, k) => `${i}.${k}`)))
+          // at most the last two pages become one, the others as they were
+          expect(pages.length === plain.length || pages.length === plain.length - 1).toBe(true)
+          expect(layout(pages.slice(0, -1))).toEqual(layout(plain.slice(0, pages.length - 1)))
+          for (const p of pages) {
+            if (p.pitch === undefined) continue
+            // within the bound, and what the page holds fits at that pitch
+            expect(p.pitch).toBeGreaterThanOrEqual(TIGHTEST - 1e-9)
+            expect(p.pitch).toBeLessThan(1)
+            let rigid = 0
+            let flexible = 0
+            for (const sl of p.slices) {
+              const b = blocks[sl.block]!
+              let h = 0
+              for (let k = sl.from; k < sl.to; k++) h += b.pieces[k]!
+              if (sl.repeated) for (let k = 0; k < sl.repeated; k++) h += b.pieces[k]!
+              if (b.rigid) rigid += h
+              else flexible += h
+            }
+            expect(rigid + flexible * p.pitch).toBeLessThanOrEqual(height + 0.01)
+            // the signature is on it, with body text
+            expect(p.slices.some((sl) => sl.block === blocks.length - 1)).toBe(true)
+            expect(p.slices.length).toBeGreaterThan(1)
+          }
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+})

@@ -20,9 +20,13 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PAGE_MM } from '../../../shared/output/layout'
+import { PAGE_MM, SIGNATURE } from '../../../shared/output/layout'
 import type { Pagination } from '../../../shared/output/pagination'
 import { applySpacers, BlockMeasurer, clearSpacers, layoutPages, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
+import { drawRepeatedHeads } from './repeatedHeads'
+import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
+import { applyTightening, clearTightening } from './tighten'
+import { SignatureOverlay, type Signature } from './SignatureOverlay'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
 
@@ -57,7 +61,7 @@ export interface PageViewEvent {
 /** Fired on window after each repagination (tests and the benchmark wait for it). */
 export const PAGE_VIEW_EVENT = 'draftdesk:pageview'
 
-export function PageView({ children }: { children: ReactNode }) {
+export function PageView({ children, signature }: { children: ReactNode; signature?: Signature }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation('pageview')
   const settings = useViewSettings()
@@ -65,6 +69,11 @@ export function PageView({ children }: { children: ReactNode }) {
   const pageRef = useRef<HTMLDivElement>(null)
   const probeRef = useRef<HTMLDivElement>(null)
   const [pages, setPages] = useState(1)
+  // the 落款 on the last page, and the repeated table headers (SignatureOverlay, repeatedHeads.ts)
+  const sigRef = useRef<HTMLDivElement>(null)
+  const headsRef = useRef<HTMLDivElement>(null)
+  const [sigTop, setSigTop] = useState<number | null>(null)
+  const kick = useRef<() => void>(() => {})
   const [fitZoom, setFitZoom] = useState(100)
   // a panel opened beside a page at 100 % or less: the page shrinks rather than hide under it
   const zoom = settings.zoom === 'fit' ? fitZoom : settings.zoom <= 100 ? Math.min(settings.zoom, fitZoom) : settings.zoom
@@ -191,12 +200,21 @@ export function PageView({ children }: { children: ReactNode }) {
       const probeHeight = probe.getBoundingClientRect().height
       if (!probeHeight) return
       const mmPerPx = 100 / probeHeight
+      const sigEl = sigRef.current
+      // measured at the normal pitch: a last page closed up for the 落款 (§7.3.5.4, tighten.ts) is
+      // opened first (the blocks it touches are then read again)
+      clearTightening(root)
       note(mutations.takeRecords())
       const full = all
-      const measured = measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty)
+      const measured = withSignature(measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
       dirty = new Set()
       all = false
-      const layout = layoutPages(measured, pagination)
+      let layout = layoutPages(measured, pagination, { tightest: SIGNATURE.tightestPitch })
+      let closedUp = applyTightening(root, measured, layout.pages, SIGNATURE.tightestPitch)
+      if (closedUp === null) {
+        layout = layoutPages(measured, layout.pagination)
+        closedUp = 0
+      }
       pagination = layout.pagination
       // the same breaks within a hair keep the spacing in force (only a block Lexical re-created,
       // which lost its spacing, gets it back)
@@ -209,6 +227,8 @@ export function PageView({ children }: { children: ReactNode }) {
       // lay the new spacing out now, in this task: left for later, the next keystroke's own layout
       // (Lexical reads the selection's position) would pay for every paragraph whose break moved
       if (changed) void root.offsetHeight
+      if (sigEl) setSigTop(Math.round((signatureTop(measured, applied.current) - closedUp) * 100) / 100)
+      if (headsRef.current) drawRepeatedHeads(headsRef.current, root, layout.pages, mmPerPx)
       setPages(layout.pages.length)
       performance.measure('dd:pageview', { start: began, detail: { read: measurer.lastRead, full } })
       window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
@@ -258,20 +278,36 @@ export function PageView({ children }: { children: ReactNode }) {
       all = true
       fresh()
     })
+    // the 落款: its height (a name added, an image loaded) changes where the last page breaks
+    const sig = sigRef.current
+    const heads = headsRef.current
+    const sigResized = new ResizeObserver(() => fresh())
+    if (sig) {
+      sigResized.observe(sig)
+      sig.addEventListener('load', fresh, true)
+    }
+    kick.current = fresh
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size || dirtyLeaves.size) fresh()
     })
     return () => {
       unregister()
+      if (observed) clearTightening(observed)
       watch(null)
       document.fonts?.removeEventListener('loadingdone', fontsLoaded)
+      sigResized.disconnect()
+      sig?.removeEventListener('load', fresh, true)
+      kick.current = () => {}
+      heads?.replaceChildren()
       cancel?.()
       clearSpacers(spaced.current)
       spaced.current = new Map()
       applied.current = []
       setPages(1)
+      setSigTop(null)
     }
   }, [editor, settings.pageView])
+  useEffect(() => kick.current(), [signature])
 
   const on = settings.pageView
   return (
@@ -295,6 +331,8 @@ export function PageView({ children }: { children: ReactNode }) {
             ))}
           </div>
         )}
+        {on && <div className="pv-heads" ref={headsRef} aria-hidden="true" />}
+        {on && <SignatureOverlay signature={signature} top={sigTop} elRef={sigRef} />}
         {children}
       </div>
     </div>

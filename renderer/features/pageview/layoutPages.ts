@@ -8,7 +8,7 @@
  * Everything is in millimetres, so the zoom (CSS `zoom` on the page) changes nothing here.
  */
 import { LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM, ptToMm } from '../../../shared/output/layout'
-import { paginateFrom, type FlowBlock, type FlowPage, type Pagination } from '../../../shared/output/pagination'
+import { paginateFrom, repeatedHeight, tightenPages, type FlowBlock, type FlowPage, type PaginateOptions, type Pagination } from '../../../shared/output/pagination'
 
 /** The grey gap between two sheets on screen. */
 export const SHEET_GAP_MM = 5
@@ -31,7 +31,7 @@ export interface PageLayout {
   starts: { block: number; from: number }[]
 }
 
-interface Measured {
+export interface Measured {
   flow: FlowBlock
   /** the block's top without any spacer of ours (mm from the editable root's top) */
   top: number
@@ -46,7 +46,7 @@ interface Measured {
 /** paragraphs and headings hold no table: no selector query for them (most blocks) */
 const TEXT_BLOCK = /^(P|H[1-6])$/
 const isTable = (el: Element): HTMLTableElement | null =>
-  el.tagName === 'TABLE' ? (el as HTMLTableElement) : TEXT_BLOCK.test(el.tagName) ? null : el.querySelector(':scope > table')
+  el.tagName === 'TABLE' ? (el as HTMLTableElement) : TEXT_BLOCK.test(el.tagName) ? null : el.querySelector(':scope > table, :scope > .dd-figuretable-box > table')
 
 /** What one block measured to, kept while its DOM is unchanged. */
 interface Facts {
@@ -135,10 +135,15 @@ function readBlock(el: HTMLElement, prevBottom: number, mmPerPx: number, spaced:
     const rowPad = (r: HTMLTableRowElement) => (spaced && r.cells[0] ? Math.max(0, cssMm(getComputedStyle(r.cells[0]).paddingTop) - CELL_PAD_MM) : 0)
     const pieces = rows.map((r) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - rowPad(r)))
     const head = table.tHead ? table.tHead.rows.length : rows[0]?.querySelector(':scope > th') ? 1 : 0
+    // what stands above the first row (the 附表's caption) moves with it, and does not repeat
+    const above = table === el ? 0 : Math.max(0, (table.getBoundingClientRect().top - rect.top) * mmPerPx - pad)
+    const repeatHeight = head ? pieces.slice(0, head).reduce((a, b) => a + b, 0) : 0
+    if (pieces.length && above > 0) pieces[0] = pieces[0]! + above
     return {
       gap,
-      height,
-      flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, minHead: head + 2, minTail: 2 },
+      // the table's own height, without the spacing pushed into its rows
+      height: pieces.length ? pieces.reduce((a, b) => a + b, 0) : height,
+      flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, ...(above > 0 && head ? { repeatHeight } : {}), minHead: head + 2, minTail: 2, rigid: true },
       rows: rows.length,
       canSplit: true,
       pagebreak: false,
@@ -232,11 +237,13 @@ function lineOf(el: HTMLElement, mmPerPx: number): number {
 /**
  * Pages and the spacers that put every page's first line at the top of its sheet's text block.
  * With the `previous` layout's pagination, only the pages from the first changed block on are
- * placed again (and only until the breaks line up with the previous ones).
+ * placed again (and only until the breaks line up with the previous ones). `tightest`: the last
+ * page may close up its lines (GB/T 9704 §7.3.5.4) rather than carry the 落款 over alone.
  */
-export function layoutPages(measured: readonly Measured[], previous: Pagination | null = null): PageLayout {
-  const pagination = paginateFrom(previous, measured.map((m) => m.flow), TEXT_BLOCK_MM.height)
-  const pages = pagination.pages
+export function layoutPages(measured: readonly Measured[], previous: Pagination | null = null, options: PaginateOptions = {}): PageLayout {
+  const flows = measured.map((m) => m.flow)
+  const pagination = paginateFrom(previous, flows, TEXT_BLOCK_MM.height)
+  const pages = options.tightest !== undefined ? tightenPages(pagination.pages, flows, TEXT_BLOCK_MM.height, options.tightest) : pagination.pages
   const spacers: Spacer[] = []
   const starts: PageLayout['starts'] = []
   let pushed = 0 // what the spacers so far add
@@ -250,7 +257,7 @@ export function layoutPages(measured: readonly Measured[], previous: Pagination 
     let offset = 0
     for (let k = 0; k < first.from; k++) offset += pieces[k]!
     const natural = m.top + offset + pushed
-    const head = first.repeated ? pieces.slice(0, first.repeated).reduce((s, x) => s + x, 0) : 0
+    const head = repeatedHeight(m.flow, first.repeated)
     const mm = p * SHEET_PITCH_MM - natural + head
     if (mm <= 0.01) return
     if (first.from === 0) spacers.push({ index: first.block, kind: 'block', mm })
@@ -285,35 +292,38 @@ const f = (mm: number) => `${mm.toFixed(3)}mm`
 export function applySpacers(root: HTMLElement, spacers: readonly Spacer[], before: Map<Element, string>): { spaced: Map<Element, string>; touched: number } {
   const now = new Map<Element, string>()
   let touched = 0
-  const wanted = new Map<Element, Spacer>()
+  // a block may carry several (a table moved to a new page and continued on more)
+  const wanted = new Map<Element, Spacer[]>()
   for (const s of spacers) {
     const el = root.children[s.index]
-    if (el) wanted.set(el, s)
+    if (el) wanted.set(el, [...(wanted.get(el) ?? []), s])
   }
-  const key = (s: Spacer) => `${s.kind}:${s.kind === 'line' ? s.line : s.kind === 'row' ? s.row : ''}:${s.mm.toFixed(2)}`
+  const key = (list: readonly Spacer[]) => list.map((s) => `${s.kind}:${s.kind === 'line' ? s.line : s.kind === 'row' ? s.row : ''}:${s.mm.toFixed(2)}`).join(' ')
   for (const [el] of before) {
     if (wanted.has(el) && before.get(el) === key(wanted.get(el)!)) continue
     clearSpacer(el as HTMLElement)
     touched++
   }
-  for (const [el, s] of wanted) {
-    const k = key(s)
+  for (const [el, list] of wanted) {
+    const k = key(list)
     now.set(el, k)
     if (before.get(el) === k) continue
     touched++
     const h = el as HTMLElement
-    if (s.kind === 'block') {
-      if (h.tagName === 'TABLE') h.style.marginTop = f(s.mm)
-      else h.style.paddingTop = f(s.mm)
-    } else if (s.kind === 'line') {
-      if (!h.classList.contains('dd-paragraph')) continue
-      const at = s.line * s.lineMm
-      h.style.setProperty('--pv-at', f(at))
-      h.style.setProperty('--pv-h', f(at + s.mm))
-      h.classList.add('pv-split')
-    } else {
-      const row = (isTable(h)?.rows ?? [])[s.row]
-      for (const cell of row?.cells ?? []) cell.style.paddingTop = `calc(2pt + ${f(s.mm)})`
+    for (const s of list) {
+      if (s.kind === 'block') {
+        if (h.tagName === 'TABLE') h.style.marginTop = f(s.mm)
+        else h.style.paddingTop = f(s.mm)
+      } else if (s.kind === 'line') {
+        if (!h.classList.contains('dd-paragraph')) continue
+        const at = s.line * s.lineMm
+        h.style.setProperty('--pv-at', f(at))
+        h.style.setProperty('--pv-h', f(at + s.mm))
+        h.classList.add('pv-split')
+      } else {
+        const row = (isTable(h)?.rows ?? [])[s.row]
+        for (const cell of row?.cells ?? []) cell.style.paddingTop = `calc(2pt + ${f(s.mm)})`
+      }
     }
   }
   return { spaced: now, touched }

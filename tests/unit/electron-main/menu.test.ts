@@ -196,6 +196,25 @@ describe.each(PLATFORMS)('the menu on %s', (platform) => {
       expect(keys(String(entry?.item.accelerator), platform), command).toEqual(keys(key, platform))
     }
   })
+
+  it('zooms the page, not the window: 视图 › 放大 / 缩小 / 实际大小 send the page view’s zoom commands with its keys', () => {
+    const view = entries(platform).filter((e) => e.path.startsWith(`${platform} › 视图 › `))
+    // no window zoom left anywhere in the menu (it would scale the toolbars and panels with the page)
+    expect(entries(platform).filter((e) => ['zoomin', 'zoomout', 'resetzoom'].includes(String(e.item.role).toLowerCase())).map((e) => e.path)).toEqual([])
+    const expected: [string, AppCommand, string][] = [
+      ['放大', 'view.zoomIn', 'CmdOrCtrl+='],
+      ['缩小', 'view.zoomOut', 'CmdOrCtrl+-'],
+      ['实际大小', 'view.zoomReset', 'CmdOrCtrl+Shift+0'],
+    ]
+    for (const [label, command, key] of expected) {
+      const item = view.find((e) => e.item.label === label)
+      expect(item, label).toBeDefined()
+      expect(item!.item.role, label).toBeUndefined()
+      expect(item!.actions, label).toEqual([{ send: command }])
+      // the same keys the page takes itself (PageView: Ctrl+= / Ctrl+- / Ctrl+Shift+0; Ctrl+0 is 正文)
+      expect(keys(String(item!.item.accelerator), platform), label).toEqual(keys(key, platform))
+    }
+  })
 })
 
 describe('the menu across platforms', () => {
