@@ -45,6 +45,7 @@ import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPl
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
+import { TeamMenu } from '../features/team/TeamMenu'
 import { failureReason } from '../features/saving/reason'
 import { SaveGuard } from '../features/saving/SaveGuard'
 import { AutosavePlugin, type AutosaveHandle, type SaveConflict, type SaveFailure, type SaveState } from './plugins/AutosavePlugin'
@@ -179,6 +180,9 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
                 flush={async () => { await autosave.current?.flush() }}
                 onNotice={onNotice}
               />
+            </ToolbarMenu>
+            <ToolbarMenu label={t('team:menu')} testId="menu-team">
+              <TeamMenu documentId={record.id} flush={flushAutosave} />
             </ToolbarMenu>
           </>
           <RevisionHistoryPlugin

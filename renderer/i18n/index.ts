@@ -27,6 +27,7 @@ import { structureEn, structureZh } from '../features/structure/i18n'
 import { templatesEn, templatesZh } from '../features/templates/i18n'
 import { rolloverEn, rolloverZh } from '../features/rollover/i18n'
 import { pageviewEn, pageviewZh } from '../features/pageview/i18n'
+import { teamEn, teamZh } from '../features/team/i18n'
 import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
@@ -56,6 +57,7 @@ export const catalogues = {
   saving: { 'zh-CN': savingZh, en: savingEn },
   'context-menu': { 'zh-CN': contextMenuZh, en: contextMenuEn },
   pageview: { 'zh-CN': pageviewZh, en: pageviewEn },
+  team: { 'zh-CN': teamZh, en: teamEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */
