@@ -42,8 +42,8 @@ export function TeamSection({ openId }: { openId: string | null }) {
             <li key={item.name} className={local && local === openId ? 'active' : ''}>
               <button className="doc-open" data-team-name={item.name} disabled={team.opening !== null} onClick={() => void team.openTeamDocument(item)}>
                 <span className="doc-title">{item.title || t('common:untitled')}</span>
-                <span className="doc-meta">
-                  {t('section.sharedBy', { name: item.sharedBy })} · {displayDateTime(item.sharedAt, toLang(i18n.language))}
+                <span className="doc-meta" title={displayDateTime(item.sharedAt, toLang(i18n.language))}>
+                  {t('section.sharedBy', { name: item.sharedBy })}
                   {local && <> · {t('section.local')}</>}
                   {team.opening === item.name && <> · {t('section.opening')}</>}
                 </span>
