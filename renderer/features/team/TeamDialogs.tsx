@@ -2,27 +2,17 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, type TeamMembership } from '../../../shared/api'
-import { teamServerUrlSchema, teamTokenSchema, type TeamMember, type TeamRole } from '../../../shared/team/protocol'
+import type { TeamMember, TeamRole } from '../../../shared/team/protocol'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 import { Modal } from '../../ui/Modal'
 import { TextField } from '../../ui/TextField'
+import { joinProblem } from './join'
 
 /** 张三（编辑） */
 export function useMemberLabel(): (member: { name: string; role: TeamRole }) => string {
   const { t } = useTranslation('team')
   return (member) => t('me', { name: member.name, role: t(`role.${member.role}`) })
-}
-
-/**
- * What went wrong with a join, in the writer's words: the address or the code as typed (checked
- * here before asking, and again by the back end), or the server's answer (team.badToken,
- * team.unreachable, team.badAnswer: their words are the error catalogue's).
- */
-export function joinProblem(serverUrl: string, code: string): 'badAddress' | 'badCode' | null {
-  if (!teamServerUrlSchema.safeParse(serverUrl).success) return 'badAddress'
-  if (!teamTokenSchema.safeParse(code.trim()).success) return 'badCode'
-  return null
 }
 
 export function JoinDialog({ membership, onClose, onJoined }: { membership: TeamMembership | null; onClose(): void; onJoined(m: TeamMembership): void }) {
