@@ -172,7 +172,7 @@ export function App() {
   if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={libraryReplaced} />
 
   return (
-    <TeamProvider onOpen={open} onReopen={reopen} onListChanged={() => refresh('documents')} onNotice={setNotice} commands={teamCommands}>
+    <TeamProvider library={info} onOpen={open} onReopen={reopen} onListChanged={() => refresh('documents')} onNotice={setNotice} commands={teamCommands}>
     <div className={`app${shown.docListOpen ? '' : ' no-doclist'}`}>
       <TeamDocumentList
         view={view}

@@ -46,6 +46,8 @@ export function useTeam(): TeamValue | null {
 
 interface Props {
   children: ReactNode
+  /** the open 文稿库 (the membership and links live in it): read again when another one opens or is restored */
+  library: unknown
   /** open a local document in the editor */
   onOpen(id: string): Promise<void>
   /** load the open document again in a fresh editor (the co-editing binding takes it over) */
@@ -57,7 +59,7 @@ interface Props {
   commands: RefObject<((command: AppCommand) => boolean) | null>
 }
 
-export function TeamProvider({ children, onOpen, onReopen, onListChanged, onNotice, commands }: Props) {
+export function TeamProvider({ children, library, onOpen, onReopen, onListChanged, onNotice, commands }: Props) {
   const { t } = useTranslation('team')
   const api = useApi()
   const [status, setStatus] = useState<TeamStatus | null>(null)
@@ -75,7 +77,7 @@ export function TeamProvider({ children, onOpen, onReopen, onListChanged, onNoti
   }, [api])
   useEffect(() => {
     void refresh().catch(fail)
-  }, [refresh, fail])
+  }, [refresh, fail, library])
 
   // one connection to the team's list per membership
   const membership = status?.membership ?? null
