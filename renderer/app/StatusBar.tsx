@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useEditorStatus, type StatusStore } from './statusStore'
 import { ZoomControl } from '../features/pageview/ZoomControl'
+import { TeamStatusView } from '../features/team/TeamStatusView'
 
 export function StatusBar({ status: store, notice, onDismiss }: { status: StatusStore | null; notice: string | null; onDismiss(): void }) {
   return (
@@ -32,6 +33,7 @@ function EditorStatusLine({ store }: { store: StatusStore }) {
           <span data-testid="save-state" data-state={status.save}>
             {status.save === 'failed' ? t('status.saveFailed', { message: status.error ?? '' }) : t(`status.${status.save}`)}
           </span>
+          {status.team && <TeamStatusView line={status.team} />}
         </>
       )}
     </>

@@ -19,7 +19,7 @@ export function createStatusStore(initial: EditorStatus): StatusStore {
     get: () => value,
     set: (next) => {
       const v = typeof next === 'function' ? next(value) : next
-      if (v === value || (v.save === value.save && v.characters === value.characters && v.error === value.error)) return
+      if (v === value || (v.save === value.save && v.characters === value.characters && v.error === value.error && v.team === value.team)) return
       value = v
       for (const l of listeners) l()
     },

@@ -46,6 +46,8 @@ import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
 import { TeamMenu } from '../features/team/TeamMenu'
+import { TeamCoEdit, TeamReady, useTeamLink, type TeamLinkInfo, type TeamStatusLine } from '../features/team/TeamCoEdit'
+import { TeamSignatureSync } from '../features/team/TeamSignatureSync'
 import { failureReason } from '../features/saving/reason'
 import { SaveGuard } from '../features/saving/SaveGuard'
 import { AutosavePlugin, type AutosaveHandle, type SaveConflict, type SaveFailure, type SaveState } from './plugins/AutosavePlugin'
@@ -68,6 +70,8 @@ export interface EditorStatus {
   save: SaveState
   error?: string
   characters: number
+  /** a team document: 离线 / 同步中 / 已同步 and who is in it */
+  team?: TeamStatusLine
 }
 
 interface Props {
@@ -85,7 +89,13 @@ interface Props {
   onReload(record: DocumentRecord): void
 }
 
-export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload }: Props) {
+export function SummaryEditor(props: Props) {
+  // a team document's local copy is bound to the team's text (features/team): known before the editor is made
+  const team = useTeamLink(props.record.id)
+  return team === undefined ? null : <EditorOf {...props} team={team} />
+}
+
+function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, team }: Props & { team: TeamLinkInfo | null }) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
@@ -99,8 +109,9 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
       namespace: 'draftdesk',
       nodes: editorNodes,
       theme: editorTheme,
-      // the figure table rides on the root node and every reference already shows its text
-      editorState: JSON.stringify(withFigures(modelToEditorState(record.model), record.model.figures)),
+      // the figure table rides on the root node and every reference already shows its text; a team
+      // document starts empty and takes its text from the team's (TeamCoEdit)
+      editorState: team ? null : JSON.stringify(withFigures(modelToEditorState(record.model), record.model.figures)),
       onError: (error: Error) => onNotice(t('errors.generic', { message: error.message })),
     }),
     // the editor is created once per opened document (the component is keyed by id)
@@ -155,8 +166,12 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
     }
   }, [api, record.id, onNotice, t])
 
+  const onTeamStatus = useCallback((line: TeamStatusLine | undefined) => onStatus((s) => ({ ...s, team: line })), [onStatus])
+
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      <TeamCoEdit link={team} record={record} onTeamStatus={onTeamStatus} onNotice={onNotice}>
+      <TeamSignatureSync signature={carry.signature} onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))} />
       <FiguresProvider documentId={record.id} initial={record.model.figures} openPanel={openFigures} onFigures={(figures) => void (figuresNow.current = figures)}>
         {/* each child of the toolbar is a group of buttons, set apart by a separator */}
         <ToolbarPlugin>
@@ -220,9 +235,12 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
         </div>
         <FigurePanel onNotice={onNotice} />
         <FigureDialogs onNotice={onNotice} />
-        <HistoryPlugin />
+        {/* a team document: undo is the Yjs undo manager (one's own changes only), from TeamCoEdit */}
+        {!team && <HistoryPlugin />}
         <TablePlugin />
-        <TitleGuardPlugin />
+        <TeamReady>
+          <TitleGuardPlugin />
+        </TeamReady>
         <MarkerShortcutPlugin />
         <PastePlugin />
         <SnippetPickerPlugin />
@@ -248,6 +266,7 @@ export function SummaryEditor({ record, library, handle, onStatus, onSaved, onNo
           journalHeld={journalHeld}
         />
       </FiguresProvider>
+      </TeamCoEdit>
     </LexicalComposer>
   )
 }

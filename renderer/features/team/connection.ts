@@ -1,0 +1,198 @@
+/**
+ * The connection of one open team document: its Y.Doc, kept in this browser by y-indexeddb (edits
+ * made offline survive a closed window and are sent when the server is back) and synced with the
+ * team server by the engine's own provider (@hocuspocus/provider). Nothing here knows Lexical
+ * beyond the small adapter Lexical's CollaborationPlugin asks for (its `Provider`).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import type { Provider } from '@lexical/yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+import type { TeamConnection } from '../../../shared/api/team'
+import { parseTeamNotice, TEAM_INDEX, teamIndexEntrySchema, type TeamNotice } from '../../../shared/team/protocol'
+import type { TeamSyncState } from './session'
+
+export interface TeamDocConnection {
+  doc: Y.Doc
+  provider: HocuspocusProvider
+  socket: HocuspocusProviderWebsocket
+  /** what Lexical's CollaborationPlugin takes (its connect() starts everything) */
+  lexicalProvider: Provider
+  /** resolves when the browser's copy has been read into the doc */
+  local: Promise<void>
+  /** 离线 / 同步中 / 已同步, now */
+  syncState(): TeamSyncState
+  onSyncState(listener: (state: TeamSyncState) => void): () => void
+  onNotice(listener: (notice: TeamNotice) => void): () => void
+  /**
+   * Holds the server's messages while the writer composes with an IME (a remote change applied to
+   * the text being composed would end the composition and leave its pinyin in the text); on
+   * release they are applied in order. Held for at most HOLD_MAX_MS.
+   */
+  holdIncoming(held: boolean): void
+  /** who shared this document, per the team's list (undefined: not listed yet; null: unknown, e.g. offline) */
+  sharedBy(timeoutMs?: number): Promise<string | undefined | null>
+  destroy(): void
+}
+
+/** The name of the browser's copy of a team document (IndexedDB database). */
+export const localCopyName = (serverUrl: string, teamName: string) => `draftdesk-team:${serverUrl}:${teamName}`
+
+/** The longest an IME composition holds back the server's messages. */
+export const HOLD_MAX_MS = 3000
+
+export function connectTeamDoc(connection: TeamConnection, teamName: string): TeamDocConnection {
+  const doc = new Y.Doc()
+  // reconnects quickly after a short drop, then backs off (the engine's own retry)
+  const socket = new HocuspocusProviderWebsocket({ url: connection.serverUrl, autoConnect: false, delay: 250, minDelay: 250, factor: 1.5, maxDelay: 5000 })
+  const notices = new Set<(notice: TeamNotice) => void>()
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: teamName,
+    document: doc,
+    token: connection.token,
+    onStateless: ({ payload }) => {
+      const notice = parseTeamNotice(payload)
+      if (notice) for (const l of notices) l(notice)
+    },
+  })
+  // ---- incoming messages, held during an IME composition -----------------------------------------
+  type Incoming = Parameters<HocuspocusProvider['onMessage']>[0]
+  const receive = provider.onMessage.bind(provider)
+  const held: Incoming[] = []
+  let holding = false
+  let holdTimer: ReturnType<typeof setTimeout> | undefined
+  const release = () => {
+    holding = false
+    clearTimeout(holdTimer)
+    while (held.length && !holding) receive(held.shift()!)
+  }
+  // the socket hands each message to the provider of its document by calling this
+  provider.onMessage = (event: Incoming) => {
+    if (holding) held.push(event)
+    else receive(event)
+  }
+  const holdIncoming = (hold: boolean) => {
+    if (hold === holding) return
+    if (hold) {
+      holding = true
+      holdTimer = setTimeout(release, HOLD_MAX_MS)
+    } else release()
+  }
+
+  let persistence: IndexeddbPersistence | null = null
+  let resolveLocal: () => void = () => undefined
+  const local = new Promise<void>((resolve) => (resolveLocal = resolve))
+  let started = false
+  let destroyed = false
+
+  /** Reads the browser's copy first, then connects: what was typed offline goes out with the first sync. */
+  const start = () => {
+    if (started || destroyed) return
+    started = true
+    try {
+      persistence = new IndexeddbPersistence(localCopyName(connection.serverUrl, teamName), doc)
+      void persistence.whenSynced.then(() => resolveLocal(), () => resolveLocal())
+    } catch {
+      resolveLocal() // no IndexedDB (a private window): the server's copy alone
+    }
+    void local.then(() => {
+      if (destroyed) return
+      provider.attach()
+      void socket.connect()
+    })
+  }
+
+  // ---- 离线 / 同步中 / 已同步 --------------------------------------------------------------------
+  const stateListeners = new Set<(state: TeamSyncState) => void>()
+  let socketStatus: WebSocketStatus = WebSocketStatus.Disconnected
+  const syncState = (): TeamSyncState => {
+    if (socketStatus !== WebSocketStatus.Connected) return 'offline'
+    return provider.isSynced && provider.unsyncedChanges === 0 ? 'synced' : 'syncing'
+  }
+  let last = syncState()
+  const emitState = () => {
+    const next = syncState()
+    if (next === last) return
+    last = next
+    for (const l of stateListeners) l(next)
+  }
+  provider.on('status', ({ status }: { status: WebSocketStatus }) => {
+    socketStatus = status
+    emitState()
+  })
+  provider.on('synced', emitState)
+  provider.on('unsyncedChanges', emitState)
+
+  // ---- Lexical's Provider: 'sync' (bool) and 'status' ({status}) events, connect/disconnect ---------
+  const wrapped = new Map<unknown, (arg: never) => void>()
+  const eventOf = (type: string) => (type === 'sync' ? 'synced' : type)
+  const lexicalProvider: Provider = {
+    awareness: provider.awareness! as unknown as Provider['awareness'],
+    // connect() returns nothing: the plugin then disconnects synchronously on unmount (StrictMode safe)
+    connect: () => void start(),
+    // the connection belongs to the open document: it ends when the editor closes (destroy)
+    disconnect: () => undefined,
+    on: ((type: string, cb: (arg: unknown) => void) => {
+      if (type !== 'sync' && type !== 'status') return // 'update', 'reload': never emitted by this engine
+      const fn = type === 'sync' ? ({ state }: { state: boolean }) => cb(state) : cb
+      wrapped.set(cb, fn as (arg: never) => void)
+      provider.on(eventOf(type), fn)
+    }) as Provider['on'],
+    off: ((type: string, cb: (arg: unknown) => void) => {
+      const fn = wrapped.get(cb)
+      if (!fn) return
+      wrapped.delete(cb)
+      provider.off(eventOf(type), fn)
+    }) as Provider['off'],
+  }
+
+  const sharedBy = async (timeoutMs = 5000): Promise<string | undefined | null> => {
+    // the team's list, read over the same connection
+    const index = new HocuspocusProvider({ websocketProvider: socket, name: TEAM_INDEX, token: connection.token })
+    index.attach()
+    try {
+      const synced = await new Promise<boolean>((resolve) => {
+        if (index.isSynced) return resolve(true)
+        const timer = setTimeout(() => resolve(false), timeoutMs)
+        index.on('synced', () => {
+          clearTimeout(timer)
+          resolve(true)
+        })
+      })
+      if (!synced) return null
+      const entry = teamIndexEntrySchema.safeParse(index.document.getMap('documents').get(teamName))
+      return entry.success ? entry.data.sharedBy : undefined
+    } finally {
+      index.destroy()
+    }
+  }
+
+  return {
+    doc,
+    provider,
+    socket,
+    lexicalProvider,
+    local,
+    syncState,
+    onSyncState: (listener) => {
+      stateListeners.add(listener)
+      return () => stateListeners.delete(listener)
+    },
+    onNotice: (listener) => {
+      notices.add(listener)
+      return () => notices.delete(listener)
+    },
+    sharedBy,
+    holdIncoming,
+    destroy: () => {
+      if (destroyed) return
+      destroyed = true
+      resolveLocal()
+      provider.destroy()
+      socket.destroy()
+      void persistence?.destroy()
+      doc.destroy()
+    },
+  }
+}
