@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
 import { runCli } from '../../electron/cli'
-import { readTeamIndex, writeTeamIndexEntry } from '../../shared/team/documents'
+import { readTeamFinals, readTeamIndex, writeTeamIndexEntry } from '../../shared/team/documents'
 import { TEAM_INDEX } from '../../shared/team/protocol'
 import { sampleDocument } from '../helpers/documents'
 import { useE2E } from '../helpers/e2e'
@@ -84,24 +84,37 @@ describe('团队 in the app', () => {
     await expect.poll(() => dialog.count()).toBe(0)
     await expect.poll(() => page.locator('[data-testid=team-section-me]').innerText()).toBe('张三（编辑）')
 
-    // another member shares a summary: it appears in 团队文稿 as the server passes it on
+    // another member's entry in the team's list (a Node client): it appears in 团队文稿 as the server passes it on
     const li = indexClient(server.url, other)
     await li.acknowledged()
-    writeTeamIndexEntry(li.doc, 'doc:shared-by-li', { title: '综合科年度工作总结', sharedBy: '李四', sharedAt: Date.now() })
+    writeTeamIndexEntry(li.doc, 'doc:listed-by-li', { title: '综合科年度工作总结', sharedBy: '李四', sharedAt: Date.now() })
     await li.acknowledged()
-    const teamDoc = page.locator('[data-testid=team-documents] [data-team-name="doc:shared-by-li"]')
-    await expect.poll(() => teamDoc.innerText(), { timeout: 15_000 }).toContain('综合科年度工作总结')
-    expect(await teamDoc.innerText()).toContain('李四 共享')
+    const listed = page.locator('[data-testid=team-documents] [data-team-name="doc:listed-by-li"]')
+    await expect.poll(() => listed.innerText(), { timeout: 15_000 }).toContain('综合科年度工作总结')
+    expect(await listed.innerText()).toContain('李四 共享')
 
-    // opening it makes its local copy (linked, marked 团队) and opens that
+    // another member's app shares a summary with its text (李四, his own shell and library)
+    const b = await e2e.openApp()
+    await api(b.shell.url, 'team.join', { serverUrl: server.url, code: other })
+    const theirs = await api<{ id: string }>(b.shell.url, 'documents.create', { title: '安全生产工作总结', model: sampleDocument('安全生产工作总结') })
+    await b.page.reload()
+    await b.page.locator('.doc-open', { hasText: '安全生产工作总结' }).first().click()
+    await b.page.locator('.document-body').waitFor()
+    await toolbarClick(b.page, '[data-testid=team-share]')
+    await expect.poll(() => readTeamIndex(li.doc).find((i) => i.name === `doc:${theirs.id}`)?.sharedBy, { timeout: 15_000 }).toBe('李四')
+
+    // opening it here makes its local copy (linked, marked 团队), filled with his text from the server
+    const teamDoc = page.locator(`[data-testid=team-documents] [data-team-name="doc:${theirs.id}"]`)
+    await expect.poll(() => teamDoc.innerText(), { timeout: 15_000 }).toContain('安全生产工作总结')
     await teamDoc.click()
-    await expect.poll(() => page.locator('.dd-title').innerText(), { timeout: 15_000 }).toBe('综合科年度工作总结')
-    await expect.poll(async () => (await api<{ links: { teamName: string }[] }>(shell.url, 'team.status', {})).links.map((l) => l.teamName)).toEqual(['doc:shared-by-li'])
+    await expect.poll(() => page.locator('.document-body').innerText().catch(() => ''), { timeout: 20_000 }).toContain('层层压实责任')
+    await expect.poll(async () => (await api<{ links: { teamName: string }[] }>(shell.url, 'team.status', {})).links.map((l) => l.teamName)).toEqual([`doc:${theirs.id}`])
     await expect.poll(() => teamDoc.innerText()).toContain('本机有副本')
-    await expect.poll(() => page.locator('.doc-open', { hasText: '综合科年度工作总结' }).first().locator('[data-testid=team-badge]').count()).toBe(1)
+    await expect.poll(() => page.locator('.doc-list > ul .doc-open', { hasText: '安全生产工作总结' }).locator('[data-testid=team-badge]').count()).toBe(1)
     // opening it again opens the same copy
     await teamDoc.click()
     await expect.poll(async () => (await api<unknown[]>(shell.url, 'documents.list', {})).length).toBe(1)
+    await shot(page, 'team-opened.png')
 
     // a local document of ours, shared: the team's list has it, by us
     await page.click('[data-testid=new-document]')
@@ -118,15 +131,15 @@ describe('团队 in the app', () => {
     const ours = (await api<{ id: string; title: string }[]>(shell.url, 'documents.list', {})).find((d) => d.title === '办公室年度工作总结')!
     await expect.poll(() => readTeamIndex(li.doc).find((i) => i.name === `doc:${ours.id}`), { timeout: 15_000 }).toMatchObject({ title: '办公室年度工作总结', sharedBy: '张三' })
     await expect.poll(() => page.locator('.status-bar .notice').innerText()).toContain('已共享到团队')
-    await expect.poll(() => page.locator('.doc-open', { hasText: '办公室年度工作总结' }).first().locator('[data-testid=team-badge]').count()).toBe(1)
+    await expect.poll(() => page.locator('.doc-list > ul .doc-open', { hasText: '办公室年度工作总结' }).locator('[data-testid=team-badge]').count()).toBe(1)
     await expect.poll(() => page.locator(`[data-team-name="doc:${ours.id}"]`).innerText()).toContain('张三 共享')
     await shot(page, 'team-section.png')
 
     // 复制为本地文稿: a new document with the same text, not a team document
     await toolbarClick(page, '[data-testid=team-copy-local]')
-    await expect.poll(() => page.locator('.dd-title').innerText(), { timeout: 15_000 }).toBe('办公室年度工作总结')
-    await expect.poll(() => page.locator('.doc-open', { hasText: '本地副本' }).count()).toBe(1)
-    expect(await page.locator('.doc-open', { hasText: '本地副本' }).locator('[data-testid=team-badge]').count()).toBe(0)
+    await expect.poll(() => page.locator('.dd-title').innerText(), { timeout: 15_000 }).toBe('办公室年度工作总结（本地副本）')
+    await expect.poll(() => page.locator('.doc-list > ul .doc-open', { hasText: '本地副本' }).count()).toBe(1)
+    expect(await page.locator('.doc-list > ul .doc-open', { hasText: '本地副本' }).locator('[data-testid=team-badge]').count()).toBe(0)
     const copy = (await api<{ id: string; title: string }[]>(shell.url, 'documents.list', {})).find((d) => d.title.includes('本地副本'))!
     expect((await api<{ model: { blocks: unknown[] } }>(shell.url, 'documents.get', { id: copy.id })).model.blocks).toHaveLength(1)
 
@@ -157,8 +170,13 @@ describe('团队 in the app', () => {
     await expect.poll(() => page.locator('[data-testid=final-author]').inputValue()).toBe('张三')
     await page.click('[data-testid=final-create]')
     await expect.poll(() => page.locator('[data-testid=finals]').innerText(), { timeout: 15_000 }).toContain('张三')
-    const [final] = (await api<{ finals: { revisionId: number; author: string }[] }>(shell.url, 'finals.list', { id: doc.id })).finals
+    const [final] = (await api<{ finals: { revisionId: number; author: string; fingerprint: string }[] }>(shell.url, 'finals.list', { id: doc.id })).finals
     expect(final!.author).toBe('张三')
+    // kept on the team server too, where another member reads who froze it and the fingerprint
+    await expect.poll(() => page.locator('[data-testid=output-dialog]').innerText()).toContain('定稿也存到了团队服务器')
+    const reader = connectClient(server.url, `doc:${doc.id}`, await addMember(serverDir, '王五', 'reader'))
+    open.clients.push(reader)
+    await expect.poll(() => readTeamFinals(reader.doc).map((f) => `${f.name}:${f.by}:${f.fingerprint}`), { timeout: 15_000 }).toEqual([`报送稿:张三:${final!.fingerprint}`])
 
     // the export of the 定稿 verifies like any document's
     const rendered = await api<{ dataBase64: string }>(shell.url, 'export.render', { id: doc.id, format: 'docx', revisionId: final!.revisionId })
