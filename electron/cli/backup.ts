@@ -18,7 +18,7 @@ export function localTime(time: number): string {
 
 const backup: Command = {
   words: ['backup'],
-  args: t('[FILE]', '[FILE]'),
+  args: '[FILE]',
   summary: t('备份文稿库（默认存入文稿库旁的 backups 文件夹），备份经过检查才算数', 'back up the document library (by default into the backups folder beside it); a backup counts only once checked'),
   options: ['json'],
   async run(ctx, args) {
@@ -55,7 +55,7 @@ function sourceOf(ctx: CliContext, given: string): string {
 
 const restore: Command = {
   words: ['restore'],
-  args: t('FILE', 'FILE'),
+  args: 'FILE',
   summary: t('用备份（文件，或 backups 列出的 ID）替换文稿库：先检查备份，再备份当前文稿库', 'replace the document library with a backup (a file, or an id listed by backups): the backup is checked first, the current library backed up'),
   details: t('检查不通过的文件（不是稿台文稿库、已损坏、来自更新版本）会被拒绝，文稿库不动。稿台正在使用这个文稿库时也会拒绝。', 'A file that fails the checks (not a DraftDesk library, damaged, from a newer version) is refused and the library left as it is; so is a library in use by a running DraftDesk.'),
   options: ['json'],

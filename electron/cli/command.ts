@@ -1,7 +1,7 @@
 /** What a CLI command is, and the help made from it. */
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api'
 import type { Services } from '../services'
-import { displayWidth, GLOBAL_OPTIONS, OPTIONS, optionsHelp, t, type Lang, type OptionName, type OptionSpec, type OptionValues, type Text } from './options'
+import { displayWidth, GLOBAL_OPTIONS, OPTIONS, optionsHelp, placeholderIn, t, type Lang, type OptionName, type OptionSpec, type OptionValues, type Placeholder, type Text } from './options'
 import { usageError, type Printer } from './print'
 
 export interface CliContext extends Printer {
@@ -16,7 +16,7 @@ export interface Command {
   /** the words that name it: ['figures', 'set'] */
   readonly words: readonly string[]
   /** its arguments as the usage line shows them: DOC 名称 数值 */
-  readonly args?: Text
+  readonly args?: Placeholder
   readonly summary: Text
   /** the options it takes, besides --data-dir, --lang and --help */
   readonly options: readonly OptionName[]
@@ -42,13 +42,13 @@ export { t }
 
 const optionUsage = (name: OptionName, required: boolean, lang: Lang): string => {
   const o: OptionSpec = OPTIONS[name]
-  const usage = `--${name}${o.value ? ` ${o.value[lang]}` : ''}`
+  const usage = `--${name}${o.value ? ` ${placeholderIn(o.value, lang)}` : ''}`
   return required ? usage : `[${usage}]`
 }
 
 /** `figures set DOC 名称 数值 [--create] [--json]` */
 export function usageLine(command: Command, lang: Lang): string {
-  return [command.words.join(' '), command.args?.[lang], ...command.options.map((o) => optionUsage(o, !!command.required?.includes(o), lang))].filter(Boolean).join(' ')
+  return [command.words.join(' '), command.args && placeholderIn(command.args, lang), ...command.options.map((o) => optionUsage(o, !!command.required?.includes(o), lang))].filter(Boolean).join(' ')
 }
 
 /** `用法: npm run cli -- figures set DOC 名称 数值 [--create] [--json]` */

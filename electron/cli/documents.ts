@@ -25,7 +25,7 @@ const list: Command = {
 
 const show: Command = {
   words: ['show'],
-  args: t('ID', 'ID'),
+  args: 'ID',
   summary: t('打印文稿的文档模型（JSON，即存储格式）', 'print the document model (JSON, the stored format)'),
   options: ['json'],
   async run(ctx, args) {

@@ -9,7 +9,7 @@ const uses = (n: number) => t(`${n}处`, `${n} ${n === 1 ? 'use' : 'uses'}`)
 
 const list: Command = {
   words: ['figures', 'list'],
-  args: t('DOC', 'DOC'),
+  args: 'DOC',
   summary: t('列出数据：名称、显示的数值、正文中的引用处数', 'list the figures: name, value as shown, uses in the text'),
   details: t(
     '加 --json 输出 [{ figure, text, unfilled, computed?, problem?, uses, comparison? }]',
@@ -52,7 +52,7 @@ const set: Command = {
 
 const importSheet: Command = {
   words: ['figures', 'import'],
-  args: t('DOC FILE', 'DOC FILE'),
+  args: 'DOC FILE',
   summary: t('从 .xlsx / .csv 按名称更新或新增数据：先列出预览，再保存', 'update or add figures by name from a .xlsx / .csv: prints the preview, then stores it'),
   options: ['dry-run', 'json'],
   async run(ctx, args) {

@@ -70,7 +70,7 @@ export function formatImportSummary(name: string, documents: readonly SummaryDoc
 
 const importFile: Command = {
   words: ['import'],
-  args: t('FILE', 'FILE'),
+  args: 'FILE',
   summary: t(
     '.txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html → 文档模型（加 --split 为 JSON 数组）；加 --json 时报告输出到 stderr',
     '.txt/.md/.docx/.pdf/.doc/.wps/.rtf/.html → document model(s) (a JSON array with --split); with --json the report goes to stderr',

@@ -11,12 +11,15 @@ export type Lang = (typeof LANGS)[number]
 export const DEFAULT_LANG: Lang = 'zh-CN'
 /** Help text in each language. */
 export type Text = Readonly<Record<Lang, string>>
+/** A placeholder in usage lines (DOC, FILE, 标题): one string where both languages write it alike. */
+export type Placeholder = Text | string
+export const placeholderIn = (p: Placeholder, lang: Lang): string => (typeof p === 'string' ? p : p[lang])
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean'
   readonly short?: string
   /** the value's placeholder in help: DIR, N, 标题 */
-  readonly value?: Text
+  readonly value?: Placeholder
   readonly help: Text
 }
 
@@ -27,13 +30,13 @@ export const OPTIONS = {
   // taken by every command
   'data-dir': {
     type: 'string',
-    value: t('DIR', 'DIR'),
+    value: 'DIR',
     help: t(
       '数据文件夹，文稿库 library.sqlite 在其中（默认取 DRAFTDESK_DATA_DIR，再默认为系统的用户数据文件夹）',
       'the data folder holding the document library, library.sqlite (default: DRAFTDESK_DATA_DIR, else the user-data folder)',
     ),
   },
-  lang: { type: 'string', value: t('zh-CN|en', 'zh-CN|en'), help: t('提示与帮助的语言，默认 zh-CN', 'language of messages and help (default zh-CN)') },
+  lang: { type: 'string', value: 'zh-CN|en', help: t('提示与帮助的语言，默认 zh-CN', 'language of messages and help (default zh-CN)') },
   help: { type: 'boolean', short: 'h', help: t('显示帮助', 'show help') },
   json: { type: 'boolean', help: t('输出 JSON', 'print JSON') },
   // documents and import
@@ -44,33 +47,33 @@ export const OPTIONS = {
   save: { type: 'boolean', help: t('同时存入文稿库', 'also store the documents in the document library') },
   // snippets
   category: { type: 'string', value: t('分类', 'CATEGORY'), help: t('只看这个分类（如 工作措施/组织领导）', 'only this category (a path such as 工作措施/组织领导)') },
-  limit: { type: 'string', value: t('N', 'N'), help: t('最多列出 N 条（1–200，默认 20）', 'list at most N (1–200, default 20)') },
+  limit: { type: 'string', value: 'N', help: t('最多列出 N 条（1–200，默认 20）', 'list at most N (1–200, default 20)') },
   'skip-invalid': { type: 'boolean', help: t('有问题的行跳过，只导入无误的', 'skip the rows with problems and import the rest') },
   'keep-duplicates': { type: 'boolean', help: t('与素材库已有素材重复的也导入', 'import snippets that duplicate one in the snippet library too') },
   library: { type: 'boolean', help: t('也从文稿库的全部文稿中收集', 'also harvest every document of the document library') },
   // figures
   create: { type: 'boolean', help: t('没有这项数据时新建', 'create the figure when there is none of that name') },
   // rollover
-  year: { type: 'string', value: t('YYYY', 'YYYY'), help: t('新年度（默认为文稿年份的下一年）', 'the new year (default: the year after the document’s)') },
+  year: { type: 'string', value: 'YYYY', help: t('新年度（默认为文稿年份的下一年）', 'the new year (default: the year after the document’s)') },
   'dry-run': { type: 'boolean', help: t('只预览，不保存', 'preview only, store nothing') },
   // output
-  docx: { type: 'string', value: t('OUT', 'OUT'), help: t('写出 Word 文件', 'write a Word file') },
-  pdf: { type: 'string', value: t('OUT', 'OUT'), help: t('写出 PDF 文件（用无界面 Chromium）', 'write a PDF file (through headless Chromium)') },
-  txt: { type: 'string', value: t('OUT', 'OUT'), help: t('写出纯文本文件', 'write a plain-text file') },
-  md: { type: 'string', value: t('OUT', 'OUT'), help: t('写出 Markdown 文件', 'write a Markdown file') },
+  docx: { type: 'string', value: 'OUT', help: t('写出 Word 文件', 'write a Word file') },
+  pdf: { type: 'string', value: 'OUT', help: t('写出 PDF 文件（用无界面 Chromium）', 'write a PDF file (through headless Chromium)') },
+  txt: { type: 'string', value: 'OUT', help: t('写出纯文本文件', 'write a plain-text file') },
+  md: { type: 'string', value: 'OUT', help: t('写出 Markdown 文件', 'write a Markdown file') },
   'print-mark': { type: 'boolean', help: t('PDF 每页页脚印上定稿标记（GB/T 9704 没有，默认不印）', 'print the 定稿 mark at the foot of every PDF page (GB/T 9704 has none; off by default)') },
-  revision: { type: 'string', value: t('N', 'N'), help: t('导出第 N 号定稿（编号见 finals）', 'export 定稿 number N (see finals)') },
+  revision: { type: 'string', value: 'N', help: t('导出第 N 号定稿（编号见 finals）', 'export 定稿 number N (see finals)') },
   name: { type: 'string', value: t('名称', 'NAME'), help: t('名称', 'the name') },
   by: { type: 'string', value: t('定稿人', 'AUTHOR'), help: t('定稿人', 'who signs the 定稿 off') },
-  kind: { type: 'string', value: t('seal|signature', 'seal|signature'), help: t('印章或签名图片', 'a seal or a signature image') },
+  kind: { type: 'string', value: 'seal|signature', help: t('印章或签名图片', 'a seal or a signature image') },
   strict: {
     type: 'boolean',
     help: t('出稿检查有错误（待填数据、占位符…）时不写文件、不定稿，以 1 退出', 'when the pre-export check finds errors (unfilled figures, placeholders…), write nothing, freeze nothing, exit 1'),
   },
-  today: { type: 'string', value: t('yyyy-mm-dd', 'yyyy-mm-dd'), help: t('按这一天检查日期（默认今天）', 'check dates against this day (default today)') },
+  today: { type: 'string', value: 'yyyy-mm-dd', help: t('按这一天检查日期（默认今天）', 'check dates against this day (default today)') },
   // the browser shell (npm run serve)
-  port: { type: 'string', value: t('N', 'N'), help: t('监听的端口（默认随机）', 'the port to listen on (default: any free port)') },
-  renderer: { type: 'string', value: t('DIR', 'DIR'), help: t('界面文件所在文件夹（默认 dist/renderer）', 'the built renderer folder (default dist/renderer)') },
+  port: { type: 'string', value: 'N', help: t('监听的端口（默认随机）', 'the port to listen on (default: any free port)') },
+  renderer: { type: 'string', value: 'DIR', help: t('界面文件所在文件夹（默认 dist/renderer）', 'the built renderer folder (default dist/renderer)') },
 } as const satisfies Record<string, OptionSpec>
 
 export type OptionName = keyof typeof OPTIONS
@@ -139,7 +142,7 @@ export function checkOptions(values: OptionValues, allowed: readonly OptionName[
 export function optionsHelp(names: readonly OptionName[], lang: Lang): string {
   const rows = names.map((name) => {
     const o: OptionSpec = OPTIONS[name]
-    return [`  ${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value[lang]}` : ''}`, o.help[lang]] as const
+    return [`  ${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${placeholderIn(o.value, lang)}` : ''}`, o.help[lang]] as const
   })
   const width = Math.max(...rows.map(([left]) => displayWidth(left)))
   return rows.map(([left, help]) => `${left}${' '.repeat(width - displayWidth(left) + 3)}${help}`).join('\n')

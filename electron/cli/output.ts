@@ -177,7 +177,7 @@ const finals: Command = {
 
 const verify: Command = {
   words: ['verify'],
-  args: t('FILE', 'FILE'),
+  args: 'FILE',
   summary: t('DOCX/PDF 文件是否与文稿库中的某份定稿一致（一致才以 0 退出）', 'does a DOCX/PDF match a 定稿 in the document library? (exits 0 only if so)'),
   options: ['json'],
   async run(ctx, args) {
@@ -197,7 +197,7 @@ const verify: Command = {
 
 const assetAdd: Command = {
   words: ['asset', 'add'],
-  args: t('FILE', 'FILE'),
+  args: 'FILE',
   summary: t('存入一张印章或签名图片（PNG/JPEG），打印其 ID', 'store a seal or signature image (PNG/JPEG) and print its id'),
   options: ['kind', 'name', 'json'],
   required: ['kind'],

@@ -38,7 +38,7 @@ function revisionArg(command: Command, args: readonly string[]): number {
 
 const list: Command = {
   words: ['revisions', 'list'],
-  args: t('DOC', 'DOC'),
+  args: 'DOC',
   summary: t('列出文稿的版本：编号、时间、来由、字数', "list a document's versions: number, time, why it was kept, characters"),
   details: t(
     '来由：自动保存、手动保存（Ctrl+S）、导入、恢复前、定稿。加 --json 输出 [{ id, documentId, createdAt, reason, characters, name? }]',

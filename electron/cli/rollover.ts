@@ -4,7 +4,7 @@ import { usageError } from './print'
 
 const rollover: Command = {
   words: ['rollover'],
-  args: t('DOC', 'DOC'),
+  args: 'DOC',
   summary: t(
     '新年度底稿：年份进一年，数据值移作上年值并待填，落款日期清空；列出改动和新文稿 ID',
     'the new year’s draft: years advance by one, figure values become last year’s and wait to be refilled, the signature date is cleared; prints the changes and the new document id',

@@ -44,7 +44,7 @@ const search: Command = {
 
 const importFile: Command = {
   words: ['snippets', 'import'],
-  args: t('FILE', 'FILE'),
+  args: 'FILE',
   summary: t('导入素材文件（.json 或 .csv）；有问题时什么也不导入', 'import a snippet file (.json or .csv); nothing is imported while it has problems'),
   options: ['skip-invalid', 'keep-duplicates', 'json'],
   async run(ctx, args) {
@@ -86,7 +86,7 @@ const importFile: Command = {
 
 const exportFile: Command = {
   words: ['snippets', 'export'],
-  args: t('FILE', 'FILE'),
+  args: 'FILE',
   summary: t('导出素材：.json 完整保留，.csv 便于用表格软件编辑', 'export the snippets: .json keeps everything, .csv opens in a spreadsheet'),
   options: ['category'],
   async run(ctx, args) {
@@ -102,7 +102,7 @@ const exportFile: Command = {
 
 const harvest: Command = {
   words: ['snippets', 'harvest'],
-  args: t('FILE…', 'FILE…'),
+  args: 'FILE…',
   summary: t('收集素材：文件（和文稿库）中反复出现的段落，相近的归为一组', 'recurring paragraphs of files (and of the document library), near-duplicates grouped'),
   options: ['library', 'json'],
   async run(ctx, args) {

@@ -56,6 +56,7 @@ export const BODY_CAPS: Partial<Record<ApiMethod, number>> = {
   'snippets.create': 1 * MB,
   'snippets.update': 1 * MB,
   'snippets.delete': 1 * MB,
+  'snippets.teamSync': 64 * MB,
 }
 /** A body over this is "large": at most MAX_LARGE_BODIES of them are received at once. */
 export const LARGE_BODY = 1 * MB

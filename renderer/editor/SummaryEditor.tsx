@@ -46,6 +46,8 @@ import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
 import { TeamMenu } from '../features/team/TeamMenu'
+import { CommentButton, CommentsPlugin } from '../features/team/review/CommentsPlugin'
+import { ReviewProvider } from '../features/team/review/ReviewContext'
 import { TeamCoEdit, TeamReady, useTeamLink, type TeamLinkInfo, type TeamStatusLine } from '../features/team/TeamCoEdit'
 import { TeamSignatureSync } from '../features/team/TeamSignatureSync'
 import { failureReason } from '../features/saving/reason'
@@ -173,6 +175,7 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
       <TeamCoEdit link={team} record={record} onTeamStatus={onTeamStatus} onNotice={onNotice}>
       <TeamSignatureSync signature={carry.signature} onSignature={(signature) => setCarry((c) => (signature ? { ...c, signature } : { figures: c.figures }))} />
       <FiguresProvider documentId={record.id} initial={record.model.figures} openPanel={openFigures} onFigures={(figures) => void (figuresNow.current = figures)}>
+      <ReviewProvider>
         {/* each child of the toolbar is a group of buttons, set apart by a separator */}
         <ToolbarPlugin>
           <StructureToolbar part="format" />
@@ -200,17 +203,21 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
               <TeamMenu documentId={record.id} flush={flushAutosave} />
             </ToolbarMenu>
           </>
-          <RevisionHistoryPlugin
-            documentId={record.id}
-            carry={liveCarry}
-            flush={async () => { await autosave.current?.flush() }}
-            onRestored={(restored) => {
-              // the next save is made from the restored version, then the editor takes its text
-              autosave.current?.adopt(restored)
-              handle.current?.replaceDocument(restored.model)
-            }}
-            onNotice={onNotice}
-          />
+          <>
+            <RevisionHistoryPlugin
+              documentId={record.id}
+              carry={liveCarry}
+              flush={async () => { await autosave.current?.flush() }}
+              onRestored={(restored) => {
+                // the next save is made from the restored version, then the editor takes its text
+                autosave.current?.adopt(restored)
+                handle.current?.replaceDocument(restored.model)
+              }}
+              onNotice={onNotice}
+            />
+            {/* 批注: team documents only (renders nothing for a local one) */}
+            <CommentButton onNotice={onNotice} />
+          </>
         </ToolbarPlugin>
         <SaveGuard
           record={record}
@@ -231,7 +238,7 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
               ErrorBoundary={LexicalErrorBoundary}
             />
           </PageView>
-          <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} />} onNotice={onNotice} />
+          <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} onNotice={onNotice} />} onNotice={onNotice} />
         </div>
         <FigurePanel onNotice={onNotice} />
         <FigureDialogs onNotice={onNotice} />
@@ -265,6 +272,8 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
           handle={autosave}
           journalHeld={journalHeld}
         />
+        <CommentsPlugin />
+      </ReviewProvider>
       </FiguresProvider>
       </TeamCoEdit>
     </LexicalComposer>

@@ -27,7 +27,9 @@ import { structureEn, structureZh } from '../features/structure/i18n'
 import { templatesEn, templatesZh } from '../features/templates/i18n'
 import { rolloverEn, rolloverZh } from '../features/rollover/i18n'
 import { pageviewEn, pageviewZh } from '../features/pageview/i18n'
+import { reviewEn, reviewZh } from '../features/team/review/i18n'
 import { teamEn, teamZh } from '../features/team/i18n'
+import { teamSnippetsEn, teamSnippetsZh } from '../features/team/snippets-i18n'
 import { commonEn, commonZh } from './common'
 import { MESSAGE_CATALOGUES } from '../../shared/i18n/format'
 
@@ -57,7 +59,9 @@ export const catalogues = {
   saving: { 'zh-CN': savingZh, en: savingEn },
   'context-menu': { 'zh-CN': contextMenuZh, en: contextMenuEn },
   pageview: { 'zh-CN': pageviewZh, en: pageviewEn },
+  review: { 'zh-CN': reviewZh, en: reviewEn },
   team: { 'zh-CN': teamZh, en: teamEn },
+  'team-snippets': { 'zh-CN': teamSnippetsZh, en: teamSnippetsEn },
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */

@@ -1,18 +1,16 @@
 /**
- * What the block decorators (the page break, the figure appendix) share: a `<div>` of their own
- * class standing between the blocks, which Lexical never updates; the content is the React view
- * each one's `decorate()` returns.
+ * What the block decorators (the page break, the figure appendix) share: a `<div>` standing
+ * between the blocks, its class the node's type (`dd-pagebreak`), which Lexical never updates; the
+ * content is the React view each one's `decorate()` returns. Each declares its type with
+ * `$config()`, so Lexical derives its getType/clone/importJSON.
  */
 import type { JSX } from 'react'
 import { $getDocument, DecoratorNode } from 'lexical'
 
-export abstract class BlockDecoratorNode extends DecoratorNode<JSX.Element> {
-  /** the class of the node's own element */
-  protected abstract domClass(): string
-
+export class BlockDecoratorNode extends DecoratorNode<JSX.Element> {
   override createDOM(): HTMLElement {
     const dom = $getDocument().createElement('div')
-    dom.className = this.domClass()
+    dom.className = this.getType()
     return dom
   }
 

@@ -109,6 +109,20 @@ export const snippetsContract = {
       problems: z.array(MessageSchema),
     }),
   },
+  /**
+   * The team's 素材库 as the renderer's connection to the team server sees it: entries written and
+   * keys removed (full: the batch is the whole map; what is not in it goes). Each entry is checked
+   * here (a malformed one is skipped and counted); the local mirror is searched with the personal
+   * snippets.
+   */
+  'snippets.teamSync': {
+    input: z.strictObject({
+      upserts: z.array(z.strictObject({ id: z.string().max(200), entry: z.unknown() })).max(100_000),
+      removals: z.array(z.string().max(200)).max(100_000),
+      full: z.boolean().optional(),
+    }),
+    output: z.strictObject({ upserted: z.number().int(), removed: z.number().int(), skipped: z.number().int(), total: z.number().int() }),
+  },
   /** Puts back the starter snippets the writer removed. */
   'snippets.restoreStarter': { input: z.strictObject({}), output: z.strictObject({ added: z.number().int() }) },
 } as const satisfies Contract

@@ -1,5 +1,6 @@
 /** English: what checks and imports found. Keys are the codes of shared/errors/codes.ts (FINDING_CODES). */
 import type { FindingCode } from '../errors/codes'
+import { FORMAT_NAMES } from './formatNames'
 
 export const findingsEn: Record<FindingCode, string> = {
   'import.nulPadding': 'dropped {{count}} NUL bytes of padding at the end of the file',
@@ -13,12 +14,7 @@ export const findingsEn: Record<FindingCode, string> = {
 
   'report.header': 'import: {{name}} — {{format}}',
   'report.format.txt': 'plain text',
-  'report.format.md': 'Markdown',
-  'report.format.docx': 'Word',
-  'report.format.pdf': 'PDF',
-  'report.format.doc': 'Word 97–2003',
-  'report.format.wps': 'WPS',
-  'report.format.rtf': 'RTF',
+  ...FORMAT_NAMES,
   'report.format.html': 'web page',
   'report.junk.site': 'site name',
   'report.junk.meta': 'publishing details',

@@ -1,5 +1,6 @@
 /** 简体中文: what checks and imports found. Keys are the codes of shared/errors/codes.ts (FINDING_CODES). */
 import type { FindingCode } from '../errors/codes'
+import { FORMAT_NAMES } from './formatNames'
 
 export const findingsZhCN: Record<FindingCode, string> = {
   'import.nulPadding': '去掉了文件末尾 {{count}} 个空字节',
@@ -13,12 +14,7 @@ export const findingsZhCN: Record<FindingCode, string> = {
 
   'report.header': '导入：{{name}} — {{format}}',
   'report.format.txt': '纯文本',
-  'report.format.md': 'Markdown',
-  'report.format.docx': 'Word',
-  'report.format.pdf': 'PDF',
-  'report.format.doc': 'Word 97–2003',
-  'report.format.wps': 'WPS',
-  'report.format.rtf': 'RTF',
+  ...FORMAT_NAMES,
   'report.format.html': '网页',
   'report.junk.site': '网站名称',
   'report.junk.meta': '发布信息',

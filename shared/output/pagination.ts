@@ -60,6 +60,74 @@ const sum = (xs: readonly number[], from = 0, to = xs.length): number => {
 const EPSILON = 0.01
 
 export function paginate(blocks: readonly FlowBlock[], pageHeight: number): FlowPage[] {
+  return flow(blocks, pageHeight, null).pages
+}
+
+/** Where the flow stood when a block began: its page, that page's slices and height so far. */
+export interface FlowMark {
+  page: number
+  slices: number
+  height: number
+  forced: boolean
+}
+
+/** A pagination that can be carried forward after an edit (paginateFrom). */
+export interface Pagination {
+  blocks: readonly FlowBlock[]
+  pageHeight: number
+  pages: FlowPage[]
+  /** per block: the flow's state just before it was placed; one more for the end of the flow */
+  marks: FlowMark[]
+}
+
+/** A full pagination, with what paginateFrom needs to carry it forward. */
+export function paginateAll(blocks: readonly FlowBlock[], pageHeight: number): Pagination {
+  return { blocks, pageHeight, ...flow(blocks, pageHeight, null) }
+}
+
+const sameBlock = (a: FlowBlock, b: FlowBlock): boolean =>
+  a === b ||
+  (!!a.splittable === !!b.splittable &&
+    (a.minHead ?? 1) === (b.minHead ?? 1) &&
+    (a.minTail ?? 1) === (b.minTail ?? 1) &&
+    !!a.keepWithNext === !!b.keepWithNext &&
+    (a.repeatHead ?? 0) === (b.repeatHead ?? 0) &&
+    !!a.breakBefore === !!b.breakBefore &&
+    a.pieces.length === b.pieces.length &&
+    a.pieces.every((p, k) => p === b.pieces[k]))
+
+/**
+ * The same pages paginate(blocks) gives, reusing `previous`: the blocks the two flows share at the
+ * start keep their pages (the flow restarts where the first changed block — or the headings kept
+ * with it — began), and once the flow after the changed blocks stands where it stood before, the
+ * rest of the previous pages are taken over as they were (block numbers shifted). An edit on page 1
+ * of a long summary re-flows only until its page breaks line up again.
+ */
+export function paginateFrom(previous: Pagination | null, blocks: readonly FlowBlock[], pageHeight: number): Pagination {
+  if (!previous || previous.pageHeight !== pageHeight || !previous.blocks.length || !blocks.length) return paginateAll(blocks, pageHeight)
+  const old = previous.blocks
+  const limit = Math.min(old.length, blocks.length)
+  let head = 0
+  while (head < limit && sameBlock(old[head]!, blocks[head]!)) head++
+  if (head === old.length && head === blocks.length) return { ...previous, blocks }
+  let tail = 0
+  while (tail < limit - head && sameBlock(old[old.length - 1 - tail]!, blocks[blocks.length - 1 - tail]!)) tail++
+  // the headings (keep-with-next blocks) just before the change look ahead into it
+  let restart = head
+  while (restart > 0 && blocks[restart - 1]!.keepWithNext) restart--
+  return { blocks, pageHeight, ...flow(blocks, pageHeight, { previous, restart, changedEnd: blocks.length - tail, shift: blocks.length - old.length }) }
+}
+
+interface Resume {
+  previous: Pagination
+  /** the first block placed again */
+  restart: number
+  /** blocks from here on are the previous flow's (at index - shift) */
+  changedEnd: number
+  shift: number
+}
+
+function flow(blocks: readonly FlowBlock[], pageHeight: number, resume: Resume | null): { pages: FlowPage[]; marks: FlowMark[] } {
   const n = blocks.length
   const minHead = (b: FlowBlock) => Math.max(1, b.minHead ?? 1)
   const minTail = (b: FlowBlock) => Math.max(1, b.minTail ?? 1)
@@ -78,15 +146,34 @@ export function paginate(blocks: readonly FlowBlock[], pageHeight: number): Flow
   }
   const needAfter = (j: number) => (j + 1 < n && !blocks[j + 1]!.breakBefore ? startNeed[j + 1]! : 0)
 
-  const pages: FlowPage[] = []
+  let pages: FlowPage[] = []
   let page: FlowPage = { slices: [], height: 0, forced: false }
+  const marks: FlowMark[] = []
+  let first = 0
+  if (resume) {
+    // the pages before the restart are the previous ones; the page it starts on, up to it
+    first = resume.restart
+    const m = resume.previous.marks[first]!
+    const prev = resume.previous.pages
+    pages = prev.slice(0, m.page)
+    page = { slices: prev[m.page]?.slices.slice(0, m.slices) ?? [], height: m.height, forced: m.forced }
+    for (let k = 0; k < first; k++) marks.push(resume.previous.marks[k]!)
+  }
   const newPage = () => {
     pages.push(page)
     page = { slices: [], height: 0, forced: false }
   }
 
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     const b = blocks[i]!
+    if (resume && i > resume.changedEnd && !blocks[i - 1]!.keepWithNext) {
+      // past the change, the flow stands where it stood: the rest is the previous flow's
+      const was = resume.previous.marks[i - resume.shift]!
+      if (was.height === page.height && was.forced === page.forced && (was.slices === 0) === (page.slices.length === 0)) {
+        return takeOver(resume, pages, page, marks, i, was)
+      }
+    }
+    marks.push({ page: pages.length, slices: page.slices.length, height: page.height, forced: page.forced })
     if (b.breakBefore && page.slices.length) newPage()
     let from = 0
     let moved = false // moved to a new page once already: no second move (it would loop)
@@ -148,8 +235,32 @@ export function paginate(blocks: readonly FlowBlock[], pageHeight: number): Flow
       if (from < b.pieces.length) newPage()
     }
   }
+  // and where it stood at the end (an edit that appends restarts there)
+  marks.push({ page: pages.length, slices: page.slices.length, height: page.height, forced: page.forced })
   if (page.slices.length || pages.length === 0) pages.push(page)
-  return pages
+  return { pages, marks }
+}
+
+/**
+ * The flow at block i stands as the previous one did at i - shift (same height on its page, same
+ * flags, and no heading before i looking into what follows): what follows is placed as before. The
+ * current page gets the previous page's slices from there on; later pages are the previous ones.
+ */
+function takeOver(resume: Resume, pages: FlowPage[], page: FlowPage, marks: FlowMark[], i: number, was: FlowMark) {
+  const { previous, shift } = resume
+  const moveSlice = (s: PageSlice): PageSlice => (shift ? { ...s, block: s.block + shift } : s)
+  const movePage = (p: FlowPage): FlowPage => (shift ? { ...p, slices: p.slices.map(moveSlice) } : p)
+  const pageShift = pages.length - was.page
+  const sliceShift = page.slices.length - was.slices
+  const oldPage = previous.pages[was.page]!
+  const current: FlowPage = { slices: [...page.slices, ...oldPage.slices.slice(was.slices).map(moveSlice)], height: oldPage.height, forced: oldPage.forced }
+  const out = [...pages, current]
+  for (let p = was.page + 1; p < previous.pages.length; p++) out.push(movePage(previous.pages[p]!))
+  for (let k = i - shift; k < previous.marks.length; k++) {
+    const m = previous.marks[k]!
+    marks.push(m.page === was.page ? { ...m, page: m.page + pageShift, slices: m.slices + sliceShift } : pageShift ? { ...m, page: m.page + pageShift } : m)
+  }
+  return { pages: out, marks }
 }
 
 /**

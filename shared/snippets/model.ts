@@ -60,8 +60,27 @@ export const SnippetSchema = z.strictObject({
   useCount: z.number().int().nonnegative(),
   lastUsedAt: z.number().nullable(),
   source: SnippetSourceSchema.nullable(),
+  /** a snippet of the team's 素材库 (mirrored from the team server; shared/team/snippets.ts) */
+  team: z
+    .strictObject({
+      /** its key in the team's map */
+      id: z.string().max(64),
+      /** who last wrote it */
+      by: z.string().max(100),
+      state: z.enum(['shared', 'proposed']),
+      /** its category as a path of names (categories are each writer's own) */
+      category: z.string(),
+    })
+    .optional(),
 })
 export type Snippet = z.infer<typeof SnippetSchema>
+
+/**
+ * Local ids of team snippets start above this (migration 0007): one number names a snippet of
+ * either library in the panel, the picker, a drag and snippets.use / snippets.get.
+ */
+export const TEAM_SNIPPET_ID_BASE = 2 ** 40
+export const isTeamSnippetId = (id: number): boolean => id > TEAM_SNIPPET_ID_BASE
 
 /** What the writer sets when creating or editing a snippet. */
 export const SnippetDraftSchema = z.strictObject({
@@ -89,5 +108,7 @@ export const DEFAULT_CATEGORIES = ['开头', '领导重视', '宣传发动', '�
 /** One search result: the snippet, and where the query matched (for ranking and highlighting). */
 export const SnippetHitSchema = SnippetSchema.extend({
   matched: z.enum(['title', 'tags', 'body', 'none']),
+  /** which 素材库 it is from: the writer's own, or the team's (shown with a 团队 mark) */
+  library: z.enum(['personal', 'team']),
 })
 export type SnippetHit = z.infer<typeof SnippetHitSchema>

@@ -13,7 +13,7 @@ import { longDocument, sampleDocument } from '../helpers/documents'
 import { buildBarePage, latencyProbe, typeAndMeasure } from './keystroke'
 import { newPage, storeDocument, withShellPage } from './shell'
 import { markInterval, quantile, report, time } from './stats'
-import { benchSnippets } from './snippets'
+import { benchSnippetKeystroke, benchSnippets, benchTeamSnippets } from './snippets'
 import { benchOutput } from './output'
 import { benchFigures } from './figures'
 import { benchLargeImport, benchLargeSave } from './guard'
@@ -21,6 +21,7 @@ import { benchBackup } from './backup'
 import { benchPageView } from './pageview'
 import { benchSources } from './sources'
 import { benchTeam } from './team'
+import { benchTeamCoedit } from './teamCoedit'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -154,10 +155,29 @@ async function benchImport(dataDir: string) {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-bench-'))
-  // `tsx tests/bench/run.ts pageview`: only that group
-  if (process.argv[2] === 'pageview') {
-    await benchPageView(fs.mkdtempSync(path.join(dataDir, 'pageview-')))
-    fs.rmSync(dataDir, { recursive: true, force: true })
+  // one group only: `tsx tests/bench/run.ts pageview`, or BENCH_ONLY=figures,team-coedit (comma-separated)
+  const only = (process.env.BENCH_ONLY ?? process.argv[2] ?? '').split(',').filter(Boolean)
+  if (only.length > 0) {
+    const groups: Record<string, (dir: string) => Promise<unknown>> = {
+      pageview: benchPageView,
+      figures: benchFigures,
+      snippets: benchSnippets,
+      // the 100,000-snippet library, then only 素材 keystroke → results painted
+      'snippets-keystroke': benchSnippetKeystroke,
+      // co-editing in the app: remote change → painted, keystroke in a team document
+      'team-coedit': () => benchTeamCoedit(),
+      // the team 素材库's search beside the writer's own
+      'team-snippets': benchTeamSnippets,
+    }
+    try {
+      for (const name of only) {
+        const group = groups[name]
+        if (!group) throw new Error(`no bench group "${name}" (${Object.keys(groups).join(', ')})`)
+        await group(fs.mkdtempSync(path.join(dataDir, `${name}-`)))
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
     return
   }
   try {
@@ -173,6 +193,7 @@ async function main() {
     await benchFigures(fs.mkdtempSync(path.join(dataDir, 'figures-')))
     await benchPageView(fs.mkdtempSync(path.join(dataDir, 'pageview-')))
     await benchTeam()
+    await benchTeamCoedit()
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

@@ -2,7 +2,8 @@
  * The snippet library's benchmarks: search at the service layer over 100,000 generated
  * snippets for 1-, 2-, 4- and 8-character queries; keystroke in the panel's search box → results
  * painted, in the browser shell; harvest over 200 documents of 5,000 characters; opening a library
- * that holds 100,000 snippets.
+ * that holds 100,000 snippets; search over 10,000 team snippets (the team 素材库's local mirror,
+ * filled by snippets.teamSync as the app fills it), searched together with the writer's own.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -144,6 +145,63 @@ async function benchHarvest(dataDir: string) {
   services.close()
 }
 
+/** Only the panel's keystroke figure, on a freshly built 100,000-snippet library (BENCH_ONLY=snippets-keystroke). */
+export async function benchSnippetKeystroke(root: string): Promise<void> {
+  await buildLibrary(root)
+  await benchKeystroke(root)
+}
+
+const TEAM_COUNT = 10_000
+
+/**
+ * The same 10,000 generated snippets as team snippets in one library (mirrored by one full
+ * snippets.teamSync batch, as after a connect) and as the writer's own in another; the same
+ * queries, alternating between the two, so the team figure and the personal one come from the
+ * same moments of the same run.
+ */
+export async function benchTeamSnippets(root: string) {
+  const items = generatedSnippets(TEAM_COUNT, 23)
+  const team = createServices({ dataDir: fs.mkdtempSync(path.join(root, 'team-')) })
+  const personal = createServices({ dataDir: fs.mkdtempSync(path.join(root, 'personal-')) })
+  const upserts = items.map((item, i) => ({
+    id: `bench${String(i).padStart(8, '0')}`,
+    entry: { title: item.title || '素材', body: item.body, category: item.category ?? '', tags: item.tags, by: '张三', updatedAt: 1_700_000_000_000 + i, state: 'shared' },
+  }))
+  let result: unknown
+  const ms = await time(async () => (result = await callApi(team.handlers, 'snippets.teamSync', { upserts, removals: [], full: true })))
+  console.log(JSON.stringify({ name: 'snippets_team_sync_10k_full_s', seconds: Math.round(ms / 100) / 10, result, note: 'setup, not a target: the first full sync of 10,000 team snippets into the local mirror with its full-text indexes' }))
+  // a reconnect: the whole map again, nothing changed (what every member's app does on each connect)
+  const again = await time(() => callApi(team.handlers, 'snippets.teamSync', { upserts, removals: [], full: true }))
+  console.log(JSON.stringify({ name: 'snippets_team_resync_10k_unchanged_ms', ms: Math.round(again), note: 'a reconnect: the full batch of 10,000 unchanged team snippets checked and found unchanged (nothing re-indexed)' }))
+  snippetStore(personal.library).importItems(items, [], { skipDuplicates: false })
+  const r = rng(29)
+  for (const services of [team, personal]) for (const q of ['工作', '安全', '领导小组']) await services.dispatch('snippets.search', { query: q })
+  for (const length of [2, 4]) {
+    const samples = { team: [] as number[], personal: [] as number[] }
+    let teamHits = 0
+    while (samples.team.length < 300) {
+      const text = bodyToText(items[Math.floor(r() * items.length)]!.body).replace(/\{\{[^}]*\}\}/g, '')
+      if (text.length < length) continue
+      const at = Math.floor(r() * (text.length - length + 1))
+      const query = text.slice(at, at + length)
+      for (const which of ['team', 'personal'] as const) {
+        const services = which === 'team' ? team : personal
+        samples[which].push(
+          await time(async () => {
+            const res = await services.dispatch('snippets.search', { query, limit: 50 })
+            if (!res.ok) throw ApiError.from(res.error)
+            if (which === 'team') teamHits += (res.result as { hits: { library: string }[] }).hits.filter((h) => h.library === 'team').length
+          }),
+        )
+      }
+    }
+    report(`snippets_team_search_${length}char_ms`, samples.team, { stat: 'p95', max: 10 }, `${TEAM_COUNT.toLocaleString('en')} team snippets beside the starter set, 300 queries cut from them (avg ${Math.round(teamHits / 300)} team hits shown), through dispatch`)
+    report(`snippets_personal_10k_search_${length}char_ms`, samples.personal, { stat: 'p95', max: 10 }, `the same ${TEAM_COUNT.toLocaleString('en')} snippets as the writer's own, the same queries in the same run (the team figure's yardstick)`)
+  }
+  team.close()
+  personal.close()
+}
+
 /** Returns the folder of the 100,000-snippet library, for the benchmarks that follow. */
 export async function benchSnippets(root: string): Promise<string> {
   const big = fs.mkdtempSync(path.join(root, 'snippets-'))
@@ -152,5 +210,6 @@ export async function benchSnippets(root: string): Promise<string> {
   await benchSearch(big, items)
   await benchKeystroke(big)
   await benchHarvest(fs.mkdtempSync(path.join(root, 'harvest-')))
+  await benchTeamSnippets(fs.mkdtempSync(path.join(root, 'team-snippets-')))
   return big
 }

@@ -86,6 +86,63 @@ describe('page view', () => {
     await expect.poll(() => textAtPageTop(page, 3), { timeout: 15_000 }).not.toBe(before)
   })
 
+  it('after edits, breaks where a fresh layout of the whole document puts them (it measures only what changed)', async () => {
+    const page = await openLong()
+    // the spacing on every block: which block, the padding above it or the split line and its push
+    const spacing = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.document-body > *')].flatMap((el, i) => {
+          const pad = parseFloat(el.style.paddingTop || el.style.marginTop) || 0
+          const at = parseFloat(el.style.getPropertyValue('--pv-at')) || 0
+          const h = parseFloat(el.style.getPropertyValue('--pv-h')) || 0
+          return pad || h ? [{ i, pad, at, h }] : []
+        }),
+      )
+    const settled = async () => {
+      let last = ''
+      await expect
+        .poll(
+          async () => {
+            const now = JSON.stringify(await spacing())
+            const same = now === last
+            last = now
+            return same
+          },
+          { timeout: 15_000, interval: 400 },
+        )
+        .toBe(true)
+      return spacing()
+    }
+    const first = await settled()
+    // a paragraph grows on page 1, one is added in the middle, and a heading loses its text
+    await page.locator('.document-body .dd-paragraph').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.insertText('新增内容'.repeat(30))
+    await page.locator('.document-body .dd-paragraph').nth(40).click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.insertText('另起一段的内容。'.repeat(12))
+    await page.locator('.document-body .dd-heading').nth(3).click()
+    await page.keyboard.press('End')
+    for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace')
+    const edited = await settled()
+    expect(edited).not.toEqual(first)
+
+    // page view off and on: every block measured afresh
+    await page.click('[data-testid=toggle-pageview]')
+    await expect.poll(() => page.locator('.pv-sheet').count()).toBe(0)
+    await page.click('[data-testid=toggle-pageview]')
+    await expect.poll(() => page.locator('.pv-sheet').count(), { timeout: 15_000 }).toBeGreaterThan(20)
+    const fresh = await settled()
+    expect(edited.map((s) => s.i)).toEqual(fresh.map((s) => s.i))
+    edited.forEach((s, k) => {
+      const f = fresh[k]!
+      expect(Math.abs(s.pad - f.pad)).toBeLessThan(0.3)
+      expect(Math.abs(s.at - f.at)).toBeLessThan(0.3)
+      expect(Math.abs(s.h - f.h)).toBeLessThan(0.3)
+    })
+  })
+
   it('zooms with Ctrl+= / Ctrl+- / Ctrl+wheel and fits the page width, remembered', async () => {
     const page = await openLong()
     await page.locator('.document-body .dd-paragraph').first().click()

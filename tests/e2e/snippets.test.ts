@@ -63,6 +63,46 @@ describe('the snippet panel', () => {
     await expect.poll(() => editorText(page)).toContain('特此报告。')
   })
 
+  it('shows a long list whole after its first rows, walks it with ↓, and shows a query asked before without asking again', async () => {
+    const page = await e2e.newDocument('河道')
+    // 30 snippets that one query finds, created through the shell's API
+    await page.evaluate(`(async () => {
+      const token = sessionStorage.getItem('draftdesk.token')
+      for (let n = 1; n <= 30; n++) {
+        const draft = { title: '河道巡查第' + n + '次', categoryId: null, tags: [], body: [[{ type: 'text', text: '第' + n + '次巡查河道，清理岸边垃圾' + n + '处。' }]] }
+        const res = await fetch('/api/snippets.create', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-DraftDesk-Token': token }, body: JSON.stringify(draft) })
+        if (!(await res.json()).ok) throw new Error('snippets.create failed')
+      }
+    })()`)
+    let searches = 0
+    page.on('request', (r) => void (r.url().includes('/api/snippets.search') && searches++))
+    await openSnippets(page)
+    await search(page).fill('河道巡查')
+    await resultsFor(page, '河道巡查')
+    await expect.poll(() => page.locator('.snippet-row').count(), { timeout: 15_000 }).toBe(30)
+    // ↓ from the box past the rows painted first: the 21st is chosen, in view and previewed
+    await search(page).click()
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown')
+    const chosen = page.locator('.snippet-row.selected')
+    await expect.poll(() => chosen.locator('.snippet-title').innerText()).toBe((await page.locator('.snippet-row').nth(20).locator('.snippet-title').innerText()))
+    expect(await chosen.isVisible()).toBe(true)
+    const box = (await page.locator('[data-testid=snippet-results]').boundingBox())!
+    const row = (await chosen.boundingBox())!
+    expect(row.y).toBeGreaterThanOrEqual(box.y - 1)
+    expect(row.y + row.height).toBeLessThanOrEqual(box.y + box.height + 1)
+    expect(await page.locator('[data-testid=snippet-preview]').innerText()).toContain(await chosen.locator('.snippet-title').innerText())
+
+    // a narrower query, then back: the earlier answer shows again without a new search
+    await search(page).fill('河道巡查第7')
+    await resultsFor(page, '河道巡查第7')
+    expect(await page.locator('.snippet-row').count()).toBe(1)
+    const asked = searches
+    await search(page).fill('河道巡查')
+    await resultsFor(page, '河道巡查')
+    await expect.poll(() => page.locator('.snippet-row').count(), { timeout: 15_000 }).toBe(30)
+    expect(searches).toBe(asked)
+  })
+
   it('inserts a snippet dragged into the text', async () => {
     const page = await e2e.newDocument('拖放')
     await page.keyboard.insertText('第一段。')

@@ -45,11 +45,12 @@ export function longDocument(characters = 60_000, headings = 120): SummaryDocume
   return { version: 1, title: '2025年度工作总结（长文）', blocks, figures: [] }
 }
 
-/** A new 文稿库 in `dataDir` holding `model`; returns the document's id (the services are closed again). */
-export async function libraryWith(dataDir: string, model: SummaryDocument): Promise<string> {
-  const services = createServices({ dataDir })
+/** A new 文稿库 in a fresh folder (from `tempDir`) holding `model`: the folder and the document's id (the services are closed again). */
+export async function libraryWith(tempDir: () => string, model: SummaryDocument): Promise<{ dir: string; id: string }> {
+  const dir = tempDir()
+  const services = createServices({ dataDir: dir })
   try {
-    return (await callApi(services.handlers, 'documents.create', { title: model.title, model })).id
+    return { dir, id: (await callApi(services.handlers, 'documents.create', { title: model.title, model })).id }
   } finally {
     services.close()
   }

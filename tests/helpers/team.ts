@@ -1,6 +1,7 @@
 /**
  * The team server in tests: members, Node clients (the engine's own provider + Yjs over `ws`),
- * server processes spawned as the office runs them, and Redis/PostgreSQL started in temp folders.
+ * server processes spawned as the office runs them, and Redis/PostgreSQL started in temp folders;
+ * `useTeam()` closes what a test started once it ends.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -8,9 +9,11 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { afterEach, type TestContext } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { runTeamCli } from '../../electron/team/cli'
+import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
 import { parseTeamNotice, type TeamNotice } from '../../shared/team/protocol'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -189,6 +192,65 @@ export async function startPostgres(): Promise<{ url: string; stop(): Promise<vo
     async stop() {
       as(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop'])
       fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+type TeamServerOptions = Parameters<typeof startTeamServer>[0]
+
+/**
+ * What a test starts — in-process servers, server processes, clients, Redis, PostgreSQL — closed
+ * after it, the last started first (clients before their server).
+ */
+export function useTeam(tempDir: () => string) {
+  const cleanup: (() => Promise<void> | void)[] = []
+  afterEach(async () => {
+    for (const close of cleanup.splice(0).reverse()) await close()
+  })
+  const kept = <T>(value: T, close: (value: T) => Promise<void> | void): T => {
+    cleanup.push(() => close(value))
+    return value
+  }
+  /** an in-process server on a free loopback port; the long debounce leaves storing to the log written before each acknowledgement */
+  const server = async (dataDir: string, extra: Partial<TeamServerOptions> = {}): Promise<RunningTeamServer> =>
+    kept(await startTeamServer({ dataDir, port: 0, host: '127.0.0.1', debounceMs: 30_000, maxDebounceMs: 60_000, ...extra }), (s) => s.close())
+  const client = (url: string, doc: string, token: string, opts?: Parameters<typeof connectClient>[3]): TeamClient => kept(connectClient(url, doc, token, opts), (c) => c.destroy())
+  return {
+    server,
+    /** a server process, as `npm run team-server` starts it */
+    spawned: async (args: string[]): Promise<ServerProcess> => kept(await spawnTeamServer(args), (p) => p.kill()),
+    client,
+    /** a fresh data folder with one member, 张三 (编辑), and a server on it */
+    async oneEditor(extra: Partial<TeamServerOptions> = {}) {
+      const dir = tempDir()
+      const token = await addMember(dir, '张三', '编辑')
+      return { dir, token, s: await server(dir, extra) }
+    },
+    /** redis-server for this test, or the test skipped where it is not installed */
+    async redis(ctx: TestContext) {
+      const redis = await startRedis()
+      if (!redis) ctx.skip('redis-server is not installed (Debian package redis-server; scripts/test-prerequisites.mjs installs it)')
+      return kept(redis, (r) => r.stop())
+    },
+    /** a PostgreSQL cluster for this test, or the test skipped where it is not installed */
+    async postgres(ctx: TestContext) {
+      const pg = await startPostgres()
+      if (!pg) ctx.skip('PostgreSQL is not installed (Debian package postgresql; scripts/test-prerequisites.mjs installs it)')
+      return kept(pg, (p) => p.stop())
+    },
+    /**
+     * A writer types `text` (acknowledged), then a member receives it and types `attempt` into it:
+     * both clients, once the server has answered the member's change with a notice.
+     */
+    async memberTriesToEdit(url: string, tokens: { writer: string; member: string }, text: string, attempt: string) {
+      const writer = client(url, '总结', tokens.writer)
+      writer.root.insert(0, text)
+      await writer.acknowledged()
+      const member = client(url, '总结', tokens.member)
+      await waitFor(() => member.text() === text, 10_000, 'the member to receive the text')
+      member.root.insert(0, attempt)
+      await waitFor(() => member.notices.length > 0, 10_000, 'the server’s notice on the member’s change')
+      return { writer, member }
     },
   }
 }

@@ -28,10 +28,7 @@ const model: SummaryDocument = {
   ],
 }
 
-async function libraryWithDocument(): Promise<{ dir: string; id: string }> {
-  const dir = tempDir()
-  return { dir, id: await libraryWith(dir, model) }
-}
+const libraryWithDocument = () => libraryWith(tempDir, model)
 
 describe('figures CLI', () => {
   it('lists figures as JSON with what they show, their uses and errors', async () => {

@@ -8,16 +8,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiOutput } from '../../shared/api'
 import { messageText } from '../../shared/errors'
-import type { Block, Inline, SummaryDocument } from '../../shared/document/model'
-import { callApi, createServices, type Services } from '../../electron/services'
+import type { Block, SummaryDocument } from '../../shared/document/model'
+import { callApi } from '../../electron/services'
 import { cli } from '../helpers/cli'
+import { gb18030 } from '../helpers/encodings'
+import { importError, importFixtures, importThroughApi, outline, text } from '../helpers/importing'
 import { encryptedPdfFilter, imageOnlyPdf, officeDocx, sofficeConvert, type OfficeText } from '../helpers/officeFiles'
 import { sealPng } from '../helpers/png'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
+const { writeFile, withServices } = importFixtures(tempDir)
 
 const repeat = (n: number, s: string) => Array.from({ length: n }, () => s).join('')
 const PARAGRAPHS = [
@@ -42,7 +44,6 @@ const TEXT: OfficeText = {
   signature: ['柳湾街道办事处', '2025年12月18日'],
 }
 
-type ImportOutput = ApiOutput<'documents.import'>
 const files: { dir: string; docx: string; pdf: string; doc: string; rtf: string; scan: string; encrypted: string } = { dir: '', docx: '', pdf: '', doc: '', rtf: '', scan: '', encrypted: '' }
 
 beforeAll(async () => {
@@ -68,27 +69,6 @@ function copyAs(file: string, name: string): string {
   fs.copyFileSync(file, to)
   return to
 }
-function writeFile(name: string, bytes: Uint8Array | Buffer | string): string {
-  const file = path.join(tempDir(), name)
-  fs.writeFileSync(file, bytes)
-  return file
-}
-
-async function importThroughApi(services: Services, file: string, opts: { clean?: boolean } = {}): Promise<ImportOutput> {
-  return callApi(services.handlers, 'documents.import', { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), ...opts })
-}
-async function importError(services: Services, file: string) {
-  const response = await services.dispatch('documents.import', { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), save: true })
-  if (response.ok) throw new Error(`${file} was imported`)
-  return response.error
-}
-function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
-  const services = createServices({ dataDir: tempDir() })
-  return fn(services).finally(() => services.close())
-}
-
-const text = (inlines: readonly Inline[] | undefined) => (inlines ?? []).map((i) => (i.type === 'text' ? i.text : `{${i.figureId}}`)).join('')
-const outline = (doc: SummaryDocument) => doc.blocks.flatMap((b) => (b.type === 'heading' ? [`${b.level} ${text(b.title)}`] : []))
 const paragraphs = (doc: SummaryDocument) => doc.blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph').map((b) => text(b.children))
 const everything = (doc: SummaryDocument) => [doc.title, ...doc.blocks.map((b) => (b.type === 'heading' ? text(b.title) + text(b.body) : b.type === 'paragraph' ? text(b.children) : ''))].join('\n')
 
@@ -250,7 +230,7 @@ describe('a web page saved from a browser', () => {
 
   it('keeps the page’s main text, without menus, adverts, sidebars, footers or scripts; the declared GBK is honoured', () =>
     withServices(async (services) => {
-      const file = writeFile('柳湾街道.html', gbk(PAGE))
+      const file = writeFile('柳湾街道.html', gb18030(PAGE))
       const { documents, report } = await importThroughApi(services, file, { clean: true })
       expectTheSummary(documents[0]!)
       expect(report.format).toBe('html')
@@ -297,34 +277,4 @@ function cidFontPdf(lines: string[]): Buffer {
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
   out += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(out, 'latin1')
-}
-
-/** GBK bytes of a text (Node's TextEncoder writes only UTF-8): each character looked up by decoding GB18030's two-byte table. */
-function gbk(textIn: string): Uint8Array {
-  const table = gbkTable()
-  const out: number[] = []
-  for (const ch of textIn) {
-    const code = ch.codePointAt(0)!
-    if (code < 0x80) out.push(code)
-    else {
-      const bytes = table.get(ch)
-      if (!bytes) throw new Error(`no GBK code for ${ch}`)
-      out.push(...bytes)
-    }
-  }
-  return new Uint8Array(out)
-}
-
-let table: Map<string, [number, number]> | null = null
-function gbkTable(): Map<string, [number, number]> {
-  if (table) return table
-  table = new Map()
-  const decoder = new TextDecoder('gb18030')
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue
-      const ch = decoder.decode(new Uint8Array([lead, trail]))
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail])
-    }
-  return table
 }

@@ -8,15 +8,18 @@ import path from 'node:path'
 import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { IMPORT_MAX_BASE64, IMPORT_MAX_BYTES, type ApiOutput } from '../../shared/api'
+import { IMPORT_MAX_BASE64, IMPORT_MAX_BYTES } from '../../shared/api'
 import { messageText } from '../../shared/errors'
-import { SummaryDocumentSchema, type Block, type Inline, type SummaryDocument } from '../../shared/document/model'
-import { callApi, createServices, type Services } from '../../electron/services'
+import { SummaryDocumentSchema, type Block, type SummaryDocument } from '../../shared/document/model'
+import { callApi, createServices } from '../../electron/services'
 import { importFile } from '../../electron/services/import/store'
 import { cli } from '../helpers/cli'
+import { big5, gb18030 } from '../helpers/encodings'
+import { importError, importFixtures, importThroughApi, outline, text } from '../helpers/importing'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
+const { writeFile, withServices } = importFixtures(tempDir)
 
 // ---------------------------------------------------------------------------------------------
 // fixtures (our own words)
@@ -89,36 +92,8 @@ const MARKDOWN = `# 河湾社区2025年度工作总结
 `
 
 // ---------------------------------------------------------------------------------------------
-// encoders for the test files (Node's TextEncoder only writes UTF-8)
+// encoders for the test files (Node's TextEncoder only writes UTF-8; GB18030 and Big5 in tests/helpers/encodings.ts)
 
-const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i)
-
-/** A double-byte encoder built from the decoder's own table (every pair decoded once). */
-function doubleByteEncoder(label: string, leads: number[], trails: number[]): (text: string) => Uint8Array {
-  const table = new Map<string, number[]>()
-  const decoder = new TextDecoder(label)
-  for (const lead of leads)
-    for (const trail of trails) {
-      const ch = decoder.decode(new Uint8Array([lead, trail]))
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail])
-    }
-  return (text) => {
-    const out: number[] = []
-    for (const ch of text) {
-      const code = ch.codePointAt(0)!
-      if (code < 0x80) out.push(code)
-      else {
-        const bytes = table.get(ch)
-        if (!bytes) throw new Error(`${label} cannot encode ${ch}`)
-        out.push(...bytes)
-      }
-    }
-    return new Uint8Array(out)
-  }
-}
-
-const gb18030 = doubleByteEncoder('gb18030', range(0x81, 0xfe), [...range(0x40, 0x7e), ...range(0x80, 0xfe)])
-const big5 = doubleByteEncoder('big5', [...range(0xa1, 0xfe), ...range(0x81, 0xa0)], [...range(0x40, 0x7e), ...range(0xa1, 0xfe)])
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'))
 const utf16be = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le').swap16())
@@ -189,33 +164,6 @@ async function plainDocx(): Promise<Buffer> {
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-function writeFile(name: string, bytes: Uint8Array | Buffer | string): string {
-  const file = path.join(tempDir(), name)
-  fs.writeFileSync(file, bytes)
-  return file
-}
-
-type ImportOutput = ApiOutput<'documents.import'>
-
-async function importThroughApi(services: Services, file: string, opts: { clean?: boolean; split?: boolean; save?: boolean; keepLines?: number[]; pieces?: number[] } = {}): Promise<ImportOutput> {
-  const input = { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), ...opts }
-  return callApi(services.handlers, 'documents.import', input)
-}
-
-async function importError(services: Services, file: string, opts: { save?: boolean } = {}) {
-  const response = await services.dispatch('documents.import', { name: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64'), ...opts })
-  expect(response.ok).toBe(false)
-  if (response.ok) throw new Error('unreachable')
-  return response.error
-}
-
-function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
-  const services = createServices({ dataDir: tempDir() })
-  return fn(services).finally(() => services.close())
-}
-
-const text = (inlines: readonly Inline[] | undefined) => (inlines ?? []).map((i) => (i.type === 'text' ? i.text : `{${i.figureId}}`)).join('')
-const outline = (doc: SummaryDocument) => doc.blocks.flatMap((b) => (b.type === 'heading' ? [`${b.level} ${text(b.title)}`] : []))
 const headings = (doc: SummaryDocument) => doc.blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading')
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +233,7 @@ describe('importing plain text in the encodings writers’ files come in', () =>
       expect(gbResult.report.warnings.map((w) => messageText(w)).join()).toMatch(/无效字节/)
 
       const garbage = new Uint8Array(600).map((_, i) => (i % 2 ? 0x41 : 0xff))
-      const error = await importError(services, writeFile('garbage.txt', garbage), { save: true })
+      const error = await importError(services, writeFile('garbage.txt', garbage))
       expect(error.code).toBe('import.unreadable')
       expect(messageText(error)).toMatch(/^无法识别文件编码：.*（至少 \d+ 处无效字节）$/)
       expect(await callApi(services.handlers, 'documents.list', {})).toEqual([])
@@ -405,7 +353,7 @@ describe('bad input is refused with a clear message and nothing is imported', ()
   it.each(cases)('%s', (_label, name, make, code, message, english) =>
     withServices(async (services) => {
       const file = writeFile(name, await make())
-      const error = await importError(services, file, { save: true })
+      const error = await importError(services, file)
       expect(error.code).toBe(code)
       expect(messageText(error)).toMatch(message)
       expect(messageText(error, 'en')).toMatch(english)

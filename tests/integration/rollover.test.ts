@@ -22,10 +22,7 @@ const model: SummaryDocument = {
   signature: { organization: '宣传部', date: '2024-12-30', dateStyle: 'arabic' },
 }
 
-async function libraryWithDocument(): Promise<{ dir: string; id: string }> {
-  const dir = tempDir()
-  return { dir, id: await libraryWith(dir, model) }
-}
+const libraryWithDocument = () => libraryWith(tempDir, model)
 
 describe('documents.rollover', () => {
   it('previews without storing, then creates the new year’s document and leaves the source alone', async () => {

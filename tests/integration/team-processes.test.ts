@@ -4,26 +4,14 @@
  * second storage profile (Debian's postgresql, a cluster of its own in a temp folder).
  */
 import pgClient from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
-import { addMember, connectClient, freePort, spawnTeamServer, startPostgres, startRedis, waitFor, type ServerProcess, type TeamClient } from '../helpers/team'
+import { describe, expect, it } from 'vitest'
+import type { RunningTeamServer } from '../../electron/team/server'
+import { addMember, freePort, useTeam, waitFor } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-const cleanup: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-function client(url: string, doc: string, token: string): TeamClient {
-  const c = connectClient(url, doc, token)
-  cleanup.push(() => c.destroy())
-  return c
-}
-async function spawned(args: string[]): Promise<ServerProcess> {
-  const p = await spawnTeamServer(args)
-  cleanup.push(() => p.kill())
-  return p
-}
+const team = useTeam(tempDir)
+const { client, spawned } = team
 
 describe('team server process: nothing acknowledged is lost', () => {
   it('kill -9 after acknowledged edits: restarted, everything is there, and a writer who went on typing merges', async () => {
@@ -63,9 +51,7 @@ describe('team server process: nothing acknowledged is lost', () => {
 
 describe('team server processes: scale-out through Redis', () => {
   it('clients on two server processes converge', async (ctx) => {
-    const redis = await startRedis()
-    if (!redis) return ctx.skip(true, 'redis-server is not installed (Debian package redis-server; scripts/test-prerequisites.mjs installs it)')
-    cleanup.push(() => redis.stop())
+    const redis = await team.redis(ctx)
     const dir = tempDir()
     const token = await addMember(dir, '张三', '编辑')
     // two processes on one machine share the SQLite data folder (WAL); Redis carries the live updates
@@ -88,26 +74,14 @@ describe('team server processes: scale-out through Redis', () => {
 
 describe('team server: PostgreSQL storage', () => {
   it('stores members and documents in PostgreSQL: acknowledged edits survive a restart of the server', async (ctx) => {
-    const pg = await startPostgres()
-    if (!pg) return ctx.skip(true, 'PostgreSQL is not installed (Debian package postgresql; scripts/test-prerequisites.mjs installs it)')
-    cleanup.push(() => pg.stop())
+    const pg = await team.postgres(ctx)
     const dir = tempDir()
     const token = await addMember(dir, '张三', '编辑', pg.url)
     const reader = await addMember(dir, '王五', '只读', pg.url)
-    const start = async () => {
-      const s = await startTeamServer({ dataDir: dir, port: 0, host: '127.0.0.1', database: pg.url, debounceMs: 30_000, maxDebounceMs: 60_000 })
-      cleanup.push(() => s.close())
-      return s
-    }
+    const start = () => team.server(dir, { database: pg.url })
     let server: RunningTeamServer = await start()
     expect(server.store.kind).toBe('postgres')
-    const a = client(server.url, '总结', token)
-    a.root.insert(0, '存在数据库里。')
-    await a.acknowledged()
-    const r = client(server.url, '总结', reader)
-    await waitFor(() => r.text() === '存在数据库里。')
-    r.root.insert(0, '改')
-    await waitFor(() => r.notices.length > 0)
+    const { writer: a, member: r } = await team.memberTriesToEdit(server.url, { writer: token, member: reader }, '存在数据库里。', '改')
     a.destroy()
     r.destroy()
     // the engine has not stored the document yet (long debounce): the log appended before each

@@ -8,33 +8,17 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { runTeamCli } from '../../electron/team/cli'
 import { readTeamLog } from '../../electron/team/log'
-import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
 import { foldUpdates } from '../../electron/team/store/fold'
-import { addMember, connectClient, waitFor, type TeamClient } from '../helpers/team'
+import { addMember, useTeam, waitFor } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-const open: { servers: RunningTeamServer[]; clients: TeamClient[] } = { servers: [], clients: [] }
-afterEach(async () => {
-  for (const c of open.clients.splice(0)) c.destroy()
-  for (const s of open.servers.splice(0)) await s.close()
-})
-
-async function server(dataDir: string, extra: Partial<Parameters<typeof startTeamServer>[0]> = {}) {
-  const s = await startTeamServer({ dataDir, port: 0, host: '127.0.0.1', debounceMs: 30_000, maxDebounceMs: 60_000, ...extra })
-  open.servers.push(s)
-  return s
-}
-function client(url: string, doc: string, token: string, opts?: Parameters<typeof connectClient>[3]) {
-  const c = connectClient(url, doc, token, opts)
-  open.clients.push(c)
-  return c
-}
+const { server, client, oneEditor, memberTriesToEdit } = useTeam(tempDir)
 
 /** The document as stored on the server's disk (snapshot and log folded), read with a separate connection. */
 function storedText(dataDir: string, name: string): string {
@@ -101,13 +85,7 @@ describe('team server: members and rights', () => {
     const editor = await addMember(dir, '张三', '编辑')
     const reader = await addMember(dir, '王五', '只读')
     const s = await server(dir)
-    const a = client(s.url, '总结', editor)
-    a.root.insert(0, '原文。')
-    await a.acknowledged()
-    const r = client(s.url, '总结', reader)
-    await waitFor(() => r.text() === '原文。', 10_000, 'the reader to receive the text')
-    r.root.insert(0, '篡改')
-    await waitFor(() => r.notices.length > 0, 10_000, 'the refusal notice')
+    const { writer: a, member: r } = await memberTriesToEdit(s.url, { writer: editor, member: reader }, '原文。', '篡改')
     expect(r.notices[0]).toEqual({ kind: 'refused', code: 'team.readOnly', role: 'reader' })
     // the reader's change is never acknowledged; the editor goes on and never sees it
     expect(r.provider.unsyncedChanges).toBeGreaterThan(0)
@@ -126,13 +104,7 @@ describe('team server: members and rights', () => {
     const editor = await addMember(dir, '张三', '编辑')
     const reviewer = await addMember(dir, '赵六', '审阅')
     const s = await server(dir)
-    const a = client(s.url, '总结', editor)
-    a.root.insert(0, '正文。')
-    await a.acknowledged()
-    const rv = client(s.url, '总结', reviewer)
-    await waitFor(() => rv.text() === '正文。')
-    rv.root.insert(0, '改')
-    await waitFor(() => rv.notices.length > 0)
+    const { writer: a, member: rv } = await memberTriesToEdit(s.url, { writer: editor, member: reviewer }, '正文。', '改')
     expect(rv.notices[0]?.code).toBe('team.readOnly')
     const comments = client(s.url, '总结#comments', reviewer)
     comments.doc.getMap('comments').set('c1', '这里的数字需要核对')
@@ -143,9 +115,7 @@ describe('team server: members and rights', () => {
   })
 
   it('a wrong or removed token is refused with a clear reason, logged without the token', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const wrong = 'ddt_' + 'A'.repeat(43)
     const c = client(s.url, '总结', wrong)
     await waitFor(() => c.failures.length > 0, 10_000, 'the refusal')
@@ -201,9 +171,7 @@ describe('team server: members and rights', () => {
 
 describe('team server: bad input', () => {
   it('a damaged update is refused, the sender cut off from the document, the others unharmed', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const a = client(s.url, '总结', token)
     a.root.insert(0, '完好的文字。')
     await a.acknowledged()
@@ -228,9 +196,7 @@ describe('team server: bad input', () => {
   })
 
   it('a message over the size limit closes that connection (1009); the server goes on', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir, { maxMessageBytes: 64 * 1024 })
+    const { dir, token, s } = await oneEditor({ maxMessageBytes: 64 * 1024 })
     const a = client(s.url, '总结', token)
     a.root.insert(0, '正常。')
     await a.acknowledged()
@@ -247,9 +213,7 @@ describe('team server: bad input', () => {
   })
 
   it('a client that stops reading is cut off instead of the server buffering for it without end', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir, { maxBufferedBytes: 256 * 1024 })
+    const { dir, token, s } = await oneEditor({ maxBufferedBytes: 256 * 1024 })
     const stalled = new WebSocket(s.url)
     await new Promise((r) => stalled.once('open', r))
     const closed = new Promise<void>((resolve) => stalled.once('close', () => resolve()))
@@ -273,9 +237,7 @@ describe('team server: bad input', () => {
   })
 
   it('a bad document name is refused before anything is opened', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { token, s } = await oneEditor()
     const c = client(s.url, 'x\u0000../../etc', token)
     await waitFor(() => c.failures.length > 0)
     expect(c.failures[0]).toBe('team.badDocumentName')
@@ -284,9 +246,7 @@ describe('team server: bad input', () => {
 
 describe('team server: offline and reconnect', () => {
   it('a writer who edits offline merges on reconnect, with what others wrote meanwhile', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const a = client(s.url, '总结', token)
     const b = client(s.url, '总结', token)
     a.root.insert(0, '第一段。')
@@ -335,9 +295,7 @@ describe('team server: TLS and backups', () => {
   })
 
   it('team-server backup copies the live store (online backup) into one checked file', async () => {
-    const dir = tempDir()
-    const token = await addMember(dir, '张三', '编辑')
-    const s = await server(dir)
+    const { dir, token, s } = await oneEditor()
     const a = client(s.url, '总结', token)
     a.root.insert(0, '要备份的文字。')
     await a.acknowledged()

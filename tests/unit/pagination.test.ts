@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { paginate, type FlowBlock, type FlowPage } from '../../shared/output/pagination'
+import { paginate, paginateAll, paginateFrom, type FlowBlock, type FlowPage } from '../../shared/output/pagination'
 
 const LINE = 1
 const lines = (n: number) => Array.from({ length: n }, () => LINE)
@@ -109,5 +109,55 @@ describe('paginate: where the pages break', () => {
       }),
       { numRuns: 400 },
     )
+  })
+
+  describe('paginateFrom: the pages again after an edit, from where the edit is', () => {
+    // fractional heights as a measured layout gives them, and blocks as the page view builds them
+    const block = fc.oneof(
+      fc.integer({ min: 1, max: 3 }).map((n) => heading(n)),
+      fc.integer({ min: 1, max: 40 }).map((n) => body(n)),
+      fc.integer({ min: 1, max: 12 }).map((n) => table(n)),
+      fc.double({ min: 0.2, max: 6, noNaN: true }).map((n): FlowBlock => ({ pieces: [n] })),
+      fc.integer({ min: 1, max: 8 }).map((n) => ({ ...body(n), breakBefore: true })),
+      fc.integer({ min: 1, max: 6 }).map((n) => body(n, { keepWithNext: true })),
+    )
+    // an edit: `remove` blocks at `at` replaced by `insert` (a paragraph that grew or shrank is one
+    // removed and one inserted)
+    const edit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 4 }), insert: fc.array(block, { maxLength: 4 }) })
+
+    it('gives what a full pagination gives, for any flow and any edits (property)', () => {
+      fc.assert(
+        fc.property(fc.array(block, { maxLength: 60 }), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.integer({ min: 8, max: 30 }), (start, edits, height) => {
+          let blocks = start
+          let state = paginateAll(blocks, height)
+          for (const e of edits) {
+            const at = blocks.length ? e.at % (blocks.length + 1) : 0
+            // a fresh array of fresh objects: the pieces are compared, never the identity
+            blocks = [...blocks.slice(0, at), ...e.insert, ...blocks.slice(at + e.remove)].map((b) => ({ ...b, pieces: [...b.pieces] }))
+            state = paginateFrom(state, blocks, height)
+            const full = paginateAll(blocks, height)
+            expect(state.pages).toEqual(full.pages)
+            expect(state.marks).toEqual(full.marks)
+          }
+        }),
+        { numRuns: 600 },
+      )
+    })
+
+    it('keeps the pages before the edit and, once the breaks line up again, the ones after it', () => {
+      // 30 pages of paragraphs with a page break every third page: a line more on page 1 moves the
+      // breaks of pages 1–3 only
+      const blocks: FlowBlock[] = []
+      for (let k = 0; k < 10; k++) blocks.push({ ...body(22), breakBefore: k > 0 }, body(22), body(22))
+      const before = paginateAll(blocks, 22)
+      const grown = blocks.map((b, i) => (i === 1 ? body(23) : b))
+      const after = paginateFrom(before, grown, 22)
+      expect(after.pages).toEqual(paginate(grown, 22))
+      // the pages after the one where the flow lines up again are the same objects: taken over, not placed again
+      const old = new Set(before.pages)
+      expect(after.pages.slice(5).every((p) => old.has(p))).toBe(true)
+      expect(after.pages.length).toBe(before.pages.length + 1)
+      expect(after.pages[0]).toEqual(before.pages[0])
+    })
   })
 })

@@ -45,12 +45,12 @@ export function identityProblem(db: Database.Database): Message | null {
 
 /**
  * PRAGMA quick_check. `full` checks the whole file (a backup, a file about to be restored). Without
- * it the snippet tables (their full-text indexes run to hundreds of MB in a large snippet library,
- * seconds to read) are left out, so opening the library every day stays fast.
+ * it the snippet tables, the writer's and the team's mirror (their full-text indexes run to hundreds
+ * of MB in a large snippet library, seconds to read) are left out, so opening the library every day stays fast.
  */
 export function quickCheck(db: Database.Database, full = false): string {
   if (!full) {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'snippet%' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'snippet%' AND name NOT LIKE 'team_snippet%' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
     if (tables.length > 0) {
       for (const { name } of tables) {
         const result = db.pragma(`quick_check("${name.replace(/"/g, '""')}")`, { simple: true })

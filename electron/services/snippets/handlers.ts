@@ -27,6 +27,7 @@ export function createSnippetsHandlers(host: LibraryHost): Handlers<typeof snipp
     },
     'snippets.export': ({ format, categoryId }) => exportSnippets(store(), format, categoryId ?? null),
     'snippets.harvest': async (input, prepared) => harvestSnippets(store(), host.documents(), input.documentIds, await fileTask('snippets.harvest', input, prepared)),
+    'snippets.teamSync': ({ upserts, removals, full }) => store().team.sync({ upserts, removals, ...(full !== undefined ? { full } : {}) }),
     'snippets.restoreStarter': () => ({ added: store().restoreStarter(starterSnippets()) }),
   }
 }

@@ -3,29 +3,21 @@
  * Next to the database, like DocumentStore; every write keeps the two full-text indexes in step
  * inside the same transaction.
  *
- * Search (see migration 0002): the longest query term picks the index — trigram for three
- * characters and more, the gram index for one or two. Candidates are read newest first with a cap,
- * together with the title and tag matches and the writer's most used snippets, so a query that
- * matches half the 素材库 costs no more than a rare one; SQL orders them by tier and use, and
- * shared/snippets/rank.ts settles the final order. Whatever the writer types, the query is made of
- * quoted phrases and tokens of our own: FTS syntax in it is never interpreted.
+ * Search (ftsIndex.ts): the candidates of the personal 素材库 and of the team's mirror
+ * (teamStore.ts) are read from their own indexes the same way, then ranked together by
+ * shared/snippets/rank.ts; each hit says which library it is from.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { ApiError } from '../../../shared/api'
 import {
   bodyToText,
-  codePointLength,
   foldForSearch,
-  ftsPhrase,
-  gramTokenFor,
-  gramTokens,
+  isTeamSnippetId,
   matchedIn,
   normalizeBody,
   parseQuery,
   rankSnippets,
   sanitizeText,
-  TAG_GRAM,
-  TITLE_GRAM,
   DEFAULT_CATEGORIES,
   LIMITS,
   type Category,
@@ -36,20 +28,11 @@ import {
   type SnippetHit,
   type SnippetSource,
 } from '../../../shared/snippets'
-import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '../library/database'
+import { FtsIndex, type RankRow } from './ftsIndex'
+import { inCategoryPath, TeamSnippets } from './teamStore'
 
-/** Most candidates read from an index per query (newest first); beyond it `more` is set. */
-export const CANDIDATE_CAP = 500
-/** Title and tag matches read besides them when the query matches more than that. */
-const TIER_CAP = 200
-/** How many of the most used snippets are always considered. */
-const POPULAR_CAP = 200
-
-type Table = 'snippets_fts' | 'snippets_heads' | 'snippets_grams'
-
-/** id, title, tags_json, use_count, last_used_at, updated_at, category_id */
-type RankRow = [number, string, string, number, number | null, number, number | null]
+export { CANDIDATE_CAP } from './ftsIndex'
 
 interface SnippetRow {
   id: number
@@ -113,14 +96,17 @@ function cleanBody(body: SnippetBody): SnippetBody {
 
 export class SnippetStore {
   private readonly st
-  private popularCache: { id: number; text: string }[] | null = null
+  private readonly fts: FtsIndex
+  /** the team's 素材库, mirrored from the team server */
+  readonly team: TeamSnippets
 
   constructor(private readonly db: SqliteDatabase, private readonly now: () => number = Date.now) {
     // Search reads scattered pages of the full-text indexes: map the file and keep more pages in
     // memory than SQLite's default 2 MB, so a query as you type rarely waits for a read.
     db.pragma('mmap_size = 268435456')
     db.pragma('cache_size = -32768')
-    const reads = new Map<string, Statement>()
+    this.fts = new FtsIndex(db, { rows: 'snippets', category: 'category_id' })
+    this.team = new TeamSnippets(db, now)
     this.st = {
       get: db.prepare('SELECT * FROM snippets WHERE id = ?'),
       insert: db.prepare(
@@ -131,12 +117,6 @@ export class SnippetStore {
         `UPDATE snippets SET title = @title, category_id = @category_id, tags_json = @tags_json, body_json = @body_json,
            body_key = @body_key, updated_at = @updated_at, source_json = @source_json WHERE id = @id`,
       ),
-      ftsInsert: db.prepare('INSERT INTO snippets_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)'),
-      headsInsert: db.prepare('INSERT INTO snippets_heads (rowid, title, tags) VALUES (?, ?, ?)'),
-      headsDelete: db.prepare('DELETE FROM snippets_heads WHERE rowid = ?'),
-      gramsInsert: db.prepare('INSERT INTO snippets_grams (rowid, grams) VALUES (?, ?)'),
-      ftsDelete: db.prepare('DELETE FROM snippets_fts WHERE rowid = ?'),
-      gramsDelete: db.prepare('DELETE FROM snippets_grams WHERE rowid = ?'),
       delete: db.prepare('DELETE FROM snippets WHERE id = ?'),
       use: db.prepare('UPDATE snippets SET use_count = use_count + 1, last_used_at = ? WHERE id = ?'),
       byKey: db.prepare('SELECT id, title FROM snippets WHERE body_key = ? LIMIT 1'),
@@ -152,19 +132,6 @@ export class SnippetStore {
       ),
       setting: db.prepare('SELECT value FROM settings WHERE key = ?'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-      rankFields: db
-        .prepare('SELECT id, title, tags_json, use_count, last_used_at, updated_at, category_id FROM snippets WHERE id IN (SELECT value FROM json_each(?))')
-        .raw(true),
-      searchTexts: db.prepare('SELECT id, title, tags_json, body_json FROM snippets WHERE id IN (SELECT value FROM json_each(?))').raw(true),
-      ftsRead: (table: Table, cap: number) => {
-        const key = `${table}:${cap}`
-        let stmt = reads.get(key)
-        if (!stmt) {
-          stmt = db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${cap}`).raw(true)
-          reads.set(key, stmt)
-        }
-        return stmt
-      },
     }
   }
 
@@ -175,6 +142,7 @@ export class SnippetStore {
   }
 
   get(id: number): Snippet {
+    if (isTeamSnippetId(id)) return this.team.get(id)
     const row = this.st.get.get(id) as SnippetRow | undefined
     if (!row) throw new ApiError('snippets.notFound', { id })
     return toSnippet(row)
@@ -218,6 +186,8 @@ export class SnippetStore {
   }
 
   update(id: number, draft: SnippetDraft): Snippet {
+    // a team snippet is changed in the team (the renderer writes it there), never here
+    if (isTeamSnippetId(id)) throw new ApiError('snippets.notFound', { id })
     const current = this.get(id)
     const body = cleanBody(draft.body)
     if (body.length === 0) throw new ApiError('snippets.emptyBody')
@@ -258,106 +228,72 @@ export class SnippetStore {
 
   /** The writer inserted this snippet: one more use, used now. */
   use(id: number): { useCount: number; lastUsedAt: number } {
+    if (isTeamSnippetId(id)) return this.team.use(id)
     const now = this.now()
     if (this.st.use.run(now, id).changes === 0) throw new ApiError('snippets.notFound', { id })
-    this.popularCache = null
+    this.fts.usesChanged()
     const s = this.get(id)
     return { useCount: s.useCount, lastUsedAt: now }
   }
 
   private index(id: number, title: string, tags: readonly string[], body: SnippetBody): void {
-    this.popularCache = null
-    const t = foldForSearch(title)
-    const g = foldForSearch(tags.join(' '))
-    const b = foldForSearch(bodyToText(body))
-    this.st.ftsInsert.run(id, t, g, b)
-    this.st.headsInsert.run(id, t, g)
-    this.st.gramsInsert.run(id, `${gramTokens(`${t}\n${g}\n${b}`)} ${gramTokens(t, TITLE_GRAM)} ${gramTokens(g, TAG_GRAM)}`)
+    this.fts.index(id, title, tags, body)
   }
 
   private unindex(id: number): void {
-    this.popularCache = null
-    this.st.ftsDelete.run(id)
-    this.st.headsDelete.run(id)
-    this.st.gramsDelete.run(id)
+    this.fts.unindex(id)
   }
 
   // ---- search --------------------------------------------------------------------------------
 
   /**
-   * Snippets matching the query (every term, anywhere in title, tags or body), best first; with an
-   * empty query, the most used. `categoryId` limits to that category and the ones under it.
+   * Snippets of both libraries matching the query (every term, anywhere in title, tags or body),
+   * best first; with an empty query, the most used. `categoryId` limits to that category and the
+   * ones under it (team snippets: those filed under a category of the same path of names).
    */
   search(query: string, opts: { categoryId?: number | null; limit?: number } = {}): SearchResult {
     const limit = Math.max(1, Math.min(opts.limit ?? 50, 200))
     const terms = parseQuery(query)
     const categories = opts.categoryId ? this.subtree(opts.categoryId) : null
+    const path = opts.categoryId ? this.categoryPath(opts.categoryId) : null
     if (terms.length === 0) {
       const catSql = categories ? `WHERE category_id IN (${categories.join(',')})` : ''
       const rows = this.db.prepare(`SELECT * FROM snippets ${catSql} ORDER BY use_count DESC, last_used_at DESC, id DESC LIMIT ?`).all(limit) as SnippetRow[]
       const total = (this.db.prepare(`SELECT count(*) AS n FROM snippets ${catSql}`).get() as { n: number }).n
-      return { hits: rows.map((r) => ({ ...toSnippet(r), matched: 'none' as const })), total, more: false }
+      const team = this.team.mostUsed(limit, path)
+      const hits = [...rows.map((r) => ({ ...toSnippet(r), matched: 'none' as const, library: 'personal' as const })), ...team.snippets.map((s) => ({ ...s, matched: 'none' as const, library: 'team' as const }))]
+        .sort((a, b) => b.useCount - a.useCount || (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0))
+        .slice(0, limit)
+      return { hits, total: total + team.total, more: false }
     }
 
-    // The longest term picks the index: trigram for three characters and more, grams below that.
-    const long = terms.filter((t) => codePointLength(t) >= 3)
-    const short = terms.filter((t) => codePointLength(t) < 3)
-    const useTrigram = long.length > 0
-    const table = useTrigram ? 'snippets_fts' : 'snippets_grams'
-    const indexed = useTrigram ? long : short
-    const token = useTrigram ? ftsPhrase : (t: string) => gramTokenFor(t)
-    const lead = indexed.reduce((a, b) => (codePointLength(b) > codePointLength(a) ? b : a))
-    const rest = indexed.filter((t) => t !== lead).map(token)
-    const expr = [token(lead), ...rest].join(' AND ')
-    // "lead term in the title (tags), every term somewhere"
-    const within = (column: 'title' | 'tags') =>
-      [useTrigram ? `{${column}} : ${token(lead)}` : gramTokenFor(lead, column === 'title' ? TITLE_GRAM : TAG_GRAM), ...rest].join(' AND ')
-
-    const ids = new Set<number>()
-    const read = (from: Table, match: string, cap: number) => {
-      for (const [id] of this.st.ftsRead(from, cap).all(match) as [number][]) ids.add(id)
-    }
-    read(table, expr, CANDIDATE_CAP)
-    const more = ids.size >= CANDIDATE_CAP
-    if (more) {
-      // more matches than read: the title and tag matches and the writer's favourites still count
-      // (their lead term in the small title index; every term is checked again when ranked)
-      const heads = useTrigram ? 'snippets_heads' : 'snippets_grams'
-      read(heads, within('title'), TIER_CAP)
-      read(heads, within('tags'), TIER_CAP)
-      for (const p of this.popular()) if (indexed.every((t) => p.text.includes(t))) ids.add(p.id)
-    }
-    let rows = this.st.rankFields.all(JSON.stringify([...ids])) as RankRow[]
-    if (categories) {
-      const allowed = new Set(categories)
-      rows = rows.filter((r) => r[6] !== null && allowed.has(r[6]))
-    }
-    if (short.length > 0 && useTrigram) {
-      // one- and two-character terms beside longer ones: checked in the text itself
-      const texts = new Map((this.st.searchTexts.all(JSON.stringify(rows.map((r) => r[0]))) as [number, string, string, string][]).map((r) => [r[0], foldForSearch(`${r[1]}\n${(JSON.parse(r[2]) as string[]).join(' ')}\n${bodyToText(JSON.parse(r[3]) as SnippetBody)}`)]))
-      rows = rows.filter((r) => short.every((t) => texts.get(r[0])?.includes(t)))
-    }
+    const allowed = categories ? new Set<number | string | null>(categories) : null
+    const personal = this.fts.candidates(terms, allowed ? (c) => allowed.has(c) : null)
+    const team = this.team.index.candidates(terms, path !== null ? (c) => typeof c === 'string' && inCategoryPath(c, path) : null)
+    const rows: RankRow[] = [...personal.rows, ...team.rows]
     const ranked = rankSnippets(
       rows.map((r) => ({ id: r[0], title: r[1], tags: r[2] === '[]' ? [] : (JSON.parse(r[2]) as string[]), useCount: r[3], lastUsedAt: r[4], updatedAt: r[5] })),
       terms,
     ).slice(0, limit)
-    const hits = this.getMany(ranked.map((r) => r.id)).map((s) => ({ ...s, matched: matchedIn(s.title, s.tags, terms) }))
-    return { hits, total: rows.length, more }
+    const ids = ranked.map((r) => r.id)
+    const found = new Map([...this.getMany(ids.filter((id) => !isTeamSnippetId(id))), ...this.team.getMany(ids.filter(isTeamSnippetId))].map((s) => [s.id, s]))
+    const hits = ids.flatMap((id) => {
+      const s = found.get(id)
+      return s ? [{ ...s, matched: matchedIn(s.title, s.tags, terms), library: s.team ? ('team' as const) : ('personal' as const) }] : []
+    })
+    return { hits, total: rows.length, more: personal.more || team.more }
   }
 
-  /** The most used snippets with their folded text, cached until the next write. */
-  private popular(): { id: number; text: string }[] {
-    if (!this.popularCache) {
-      const rows = this.db
-        .prepare(`SELECT id, title, tags_json, body_json FROM snippets WHERE use_count > 0 ORDER BY use_count DESC, last_used_at DESC, id DESC LIMIT ${POPULAR_CAP}`)
-        .raw(true)
-        .all() as [number, string, string, string][]
-      this.popularCache = rows.map(([id, title, tags, body]) => ({
-        id,
-        text: foldForSearch(`${title}\n${(JSON.parse(tags) as string[]).join(' ')}\n${bodyToText(JSON.parse(body) as SnippetBody)}`),
-      }))
+  /** A category's path of names ("工作措施/安全生产"), as team snippets file theirs. */
+  private categoryPath(id: number): string {
+    const names: string[] = []
+    let at: number | null = id
+    for (let depth = 0; at !== null && depth < 32; depth++) {
+      const row = this.category(at)
+      names.unshift(row.name)
+      at = row.parent_id
     }
-    return this.popularCache
+    return names.join('/')
   }
 
   // ---- categories ----------------------------------------------------------------------------

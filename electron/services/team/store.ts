@@ -8,6 +8,7 @@ import type { TeamConnection, TeamLink, TeamMembership, TeamStatus } from '../..
 import { ApiError } from '../../../shared/errors'
 import { teamHttpBase, teamMemberSchema, teamMembersSchema, type TeamMember } from '../../../shared/team/protocol'
 import type { SqliteDatabase } from '../library/database'
+import { TeamSnippets } from '../snippets/teamStore'
 
 interface MembershipRow {
   server_url: string
@@ -81,7 +82,10 @@ export class TeamStore {
     this.db.transaction(() => {
       const previous = this.row()
       // another server (or another member) is another team: its links mean nothing there
-      if (previous && (previous.server_url !== serverUrl || previous.member_name !== member.name)) this.db.prepare('DELETE FROM team_links').run()
+      if (previous && (previous.server_url !== serverUrl || previous.member_name !== member.name)) {
+        this.db.prepare('DELETE FROM team_links').run()
+        new TeamSnippets(this.db).clear()
+      }
       this.db
         .prepare('INSERT OR REPLACE INTO team_membership (id, server_url, token, member_name, role, joined_at) VALUES (1, ?, ?, ?, ?, ?)')
         .run(serverUrl, code, member.name, member.role, joinedAt)
@@ -93,6 +97,8 @@ export class TeamStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM team_links').run()
       this.db.prepare('DELETE FROM team_membership').run()
+      // the team's 素材库 was a mirror of the team's: it goes with the membership
+      new TeamSnippets(this.db).clear()
     })()
   }
 

@@ -28,6 +28,9 @@ import { useFigureUi } from '../figures/FiguresProvider'
 import { $selectionQuantity } from '../figures/operations'
 import { SAVE_SNIPPET_COMMAND } from '../snippets/SaveSnippetPlugin'
 import { showSnippets } from '../snippets/events'
+import { canComment } from '../../../shared/team/comments'
+import { startComment } from '../team/review/CommentsPlugin'
+import { useReview } from '../team/review/ReviewContext'
 import './context-menu.css'
 
 interface MenuState {
@@ -85,6 +88,8 @@ export function ContextMenuPlugin({ onNotice }: { onNotice(message: string | nul
   const { t } = useTranslation('context-menu')
   const [editor] = useLexicalComposerContext()
   const figureUi = useFigureUi()
+  // 批注 on a team document (the selection may be the browser's: a 审阅 member's text is read-only)
+  const review = useReview()
   const [menu, setMenu] = useState<MenuState | null>(null)
   const box = useRef<HTMLUListElement>(null)
 
@@ -101,7 +106,8 @@ export function ContextMenuPlugin({ onNotice }: { onNotice(message: string | nul
       if (collapsed) selectNumberAt(editor, e.clientX, e.clientY)
       const state = editor.getEditorState().read(() => {
         const s = $getSelection()
-        const selected = $isRangeSelection(s) && !s.isCollapsed()
+        const dom = window.getSelection()
+        const selected = ($isRangeSelection(s) && !s.isCollapsed()) || (!!dom && !dom.isCollapsed && root.contains(dom.anchorNode))
         const quantity = selected ? $selectionQuantity() : null
         return { selected, bold: $isRangeSelection(s) && s.hasFormat('bold'), number: quantity?.ok ? quantity.text.trim() : null }
       })
@@ -194,6 +200,12 @@ export function ContextMenuPlugin({ onNotice }: { onNotice(message: string | nul
       <li role="separator" className="sep" />
       {item('save', t('saveSnippet'), () => void editor.dispatchCommand(SAVE_SNIPPET_COMMAND, undefined), { shortcut: 'Ctrl+Shift+S', disabled: !menu.selected, testId: 'context-save-snippet', dialog: true })}
       {item('insert', t('insertSnippet'), () => showSnippets({ focus: true }), { testId: 'context-insert-snippet', dialog: true })}
+      {review && canComment(review.me.role) && (
+        <>
+          <li role="separator" className="sep" />
+          {item('comment', t('review:add'), () => startComment(editor, review, onNotice), { shortcut: 'Ctrl+Alt+M', disabled: !menu.selected, testId: 'context-comment', dialog: true })}
+        </>
+      )}
     </ul>,
     document.body,
   )

@@ -7,7 +7,7 @@
  */
 import { useContext, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import { $applyNodeReplacement, type LexicalNode, type SerializedLexicalNode, type SerializedPartial } from 'lexical'
+import { $applyNodeReplacement, type LexicalNode, type SerializedLexicalNode } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
 import { figureAppendixTable } from '../../../shared/figures/appendix'
 import { BlockDecoratorNode } from '../../ui/BlockDecoratorNode'
@@ -49,20 +49,8 @@ function FigureTableView(): JSX.Element {
 }
 
 export class FigureTableNode extends BlockDecoratorNode {
-  static override getType(): string {
-    return NODE_TYPES.figureTable
-  }
-
-  static override clone(node: FigureTableNode): FigureTableNode {
-    return new FigureTableNode(node.__key)
-  }
-
-  static override importJSON(json: SerializedPartial<SerializedFigureTableNode>): FigureTableNode {
-    return $createFigureTableNode().updateFromJSON(json)
-  }
-
-  protected override domClass(): string {
-    return 'dd-figuretable'
+  override $config() {
+    return this.config(NODE_TYPES.figureTable, { extends: BlockDecoratorNode })
   }
 
   override decorate(): JSX.Element {

@@ -6,7 +6,7 @@
  * replace field replaces the current match, Ctrl+Enter there replaces all, Tab moves between the
  * two fields, Esc closes.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef, type ComponentProps, type KeyboardEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MATCH_LIMIT, type FindOptions } from './matching'
 import { FIND_TIMEOUT_MS } from './matcher'
@@ -105,6 +105,10 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
     tone = 'muted'
   }
   const hasMatches = status.kind === 'ok' && status.total > 0
+  /** the find and replace fields: labelled by their placeholder, no spell-check squiggles */
+  const field = (ref: RefObject<HTMLInputElement | null>, label: string, value: string, handlers: ComponentProps<'input'>) => (
+    <input ref={ref} className="find-input" type="text" aria-label={label} placeholder={label} value={value} spellCheck={false} {...handlers} />
+  )
   const toggle = (name: keyof FindOptions, glyph: string, label: string) => (
     <button
       type="button"
@@ -133,19 +137,12 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
       </button>
       <div className="find-rows">
         <div className="find-row">
-          <input
-            ref={findInput}
-            className="find-input"
-            type="text"
-            aria-label={t('find')}
-            placeholder={t('find')}
-            value={props.findText}
-            spellCheck={false}
-            aria-invalid={status.kind === 'error'}
-            onChange={(e) => props.onFindText(e.target.value, (e.nativeEvent as InputEvent).isComposing === true)}
-            onCompositionEnd={(e) => props.onFindText(e.currentTarget.value, false)}
-            onKeyDown={onFindKey}
-          />
+          {field(findInput, t('find'), props.findText, {
+            'aria-invalid': status.kind === 'error',
+            onChange: (e) => props.onFindText(e.target.value, (e.nativeEvent as InputEvent).isComposing === true),
+            onCompositionEnd: (e) => props.onFindText(e.currentTarget.value, false),
+            onKeyDown: onFindKey,
+          })}
           {toggle('matchCase', 'Aa', t('matchCase'))}
           {toggle('wholeWord', 'ab|', t('wholeWord'))}
           {toggle('regex', '.*', t('regex'))}
@@ -165,17 +162,7 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
         </div>
         {showReplace && (
           <div className="find-row">
-            <input
-              ref={replaceInput}
-              className="find-input"
-              type="text"
-              aria-label={t('replaceWith')}
-              placeholder={t('replaceWith')}
-              value={props.replaceText}
-              spellCheck={false}
-              onChange={(e) => props.onReplaceText(e.target.value)}
-              onKeyDown={onReplaceKey}
-            />
+            {field(replaceInput, t('replaceWith'), props.replaceText, { onChange: (e) => props.onReplaceText(e.target.value), onKeyDown: onReplaceKey })}
             <button type="button" title={`${t('replace')} (Enter)`} disabled={!hasMatches} onClick={props.onReplace}>
               {t('replace')}
             </button>

@@ -3,12 +3,14 @@ import { $getNodeByKey, $isElementNode } from 'lexical'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutlineEntry } from '../structure/HeadingNumbersPlugin'
+import { AssignDialog, AssignmentBadge, AssignmentSummary, mineOnly, useSectionAssignments } from '../team/review/SectionAssignments'
 import { moveSection } from './sections'
 import './outline.css'
 
 interface Props {
   entries: OutlineEntry[]
   ownCounts: ReadonlyMap<string, number>
+  onNotice?(message: string | null): void
 }
 
 const DRAG_TYPE = 'application/x-draftdesk-section'
@@ -30,12 +32,17 @@ function sectionTotals(entries: OutlineEntry[], own: ReadonlyMap<string, number>
  * Click to jump; ▸/▾ to fold a branch (of the outline, not the text); drag a heading onto another
  * to move its whole section before it, or onto the end marker to move it to the end.
  */
-export function OutlinePanel({ entries, ownCounts }: Props) {
+export function OutlinePanel({ entries: all, ownCounts, onNotice }: Props) {
   const { t } = useTranslation('outline')
   const [editor] = useLexicalComposerContext()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const [dropTarget, setDropTarget] = useState<string | null>(null)
-  const totals = useMemo(() => sectionTotals(entries, ownCounts), [entries, ownCounts])
+  const totals = useMemo(() => sectionTotals(all, ownCounts), [all, ownCounts])
+  // 分工 on a team document (null for a local one): who writes each section, 我的部分
+  const team = useSectionAssignments(all)
+  const [mine, setMine] = useState(false)
+  const [assigning, setAssigning] = useState<OutlineEntry | null>(null)
+  const entries = useMemo(() => (team && mine ? mineOnly(all, team.byHeading, team.review.me.name) : all), [all, team, mine])
 
   const jump = (key: string) => {
     editor.update(() => {
@@ -80,8 +87,10 @@ export function OutlinePanel({ entries, ownCounts }: Props) {
   return (
     <aside className="outline" aria-label={t('heading')}>
       <h2>{t('heading')}</h2>
+      {team && <AssignmentSummary team={team} mine={mine} onMine={setMine} />}
+      {team && assigning && <AssignDialog team={team} entry={assigning} onClose={() => setAssigning(null)} onNotice={(m) => onNotice?.(m)} />}
       {entries.length === 0 ? (
-        <p className="muted">{t('empty')}</p>
+        <p className="muted">{team && mine && all.length > 0 ? t('review:noneMine') : t('empty')}</p>
       ) : (
         <ol>
           {visible.map(({ entry: e, hasChildren }) => (
@@ -109,6 +118,7 @@ export function OutlinePanel({ entries, ownCounts }: Props) {
                 <span className="outline-number">{e.number}</span>
                 <span className="outline-title">{e.title}</span>
               </button>
+              {team && e.level <= 2 && <AssignmentBadge team={team} entry={e} onOpen={() => setAssigning(e)} />}
               <span className="outline-count" title={t('sectionCount')}>{totals.get(e.key) ?? 0}</span>
             </li>
           ))}

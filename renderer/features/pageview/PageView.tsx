@@ -7,9 +7,12 @@
  * its spacing, which the next measure sees and puts back.
  *
  * Repagination runs off the keystroke path: after Lexical has updated the DOM and the frame is
- * painted (and, while the writer types fast, once the typing pauses), it measures the blocks, asks the page rules where pages break, and
- * writes the spacing only when it changed. It runs once more after a change, to check the layout
- * it measured was its own (positions shift when a block is added above a break).
+ * painted (and, while the writer types fast, once the typing pauses). It is incremental: a
+ * MutationObserver on the editable root says which blocks changed, only those are measured again
+ * (the others keep what they measured to), the page rules place the pages again only from the first
+ * changed block until the breaks line up with the previous ones (paginateFrom), and the spacing is
+ * written only where it changed. It runs once more after a change, to check the layout it measured
+ * was its own.
  *
  * 显示比例 is CSS `zoom` on the sheet: Ctrl+滚轮, Ctrl+= / Ctrl+-, Ctrl+Shift+0 (100 %; Ctrl+0 is
  * 正文), and the control in the status bar. 适合页宽 follows the width the page has.
@@ -18,7 +21,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PAGE_MM } from '../../../shared/output/layout'
-import { applySpacers, clearSpacers, layoutPages, measureBlocks, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
+import type { Pagination } from '../../../shared/output/pagination'
+import { applySpacers, BlockMeasurer, clearSpacers, layoutPages, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
 
@@ -125,6 +129,56 @@ export function PageView({ children }: { children: ReactNode }) {
   const spaced = useRef(new Map<Element, string>())
   useEffect(() => {
     if (!settings.pageView) return
+    // What each block measured to is kept; the blocks whose DOM Lexical changed since the last
+    // repagination (a MutationObserver on the editable root) are the only ones read again, and the
+    // pages are placed again only from the first changed block on.
+    const measurer = new BlockMeasurer()
+    let pagination: Pagination | null = null
+    let dirty = new Set<Element>()
+    let all = true
+    let observed: HTMLElement | null = null
+    const note = (records: MutationRecord[]) => {
+      for (const r of records) {
+        if (r.target === observed) {
+          if (r.type !== 'childList') all = true
+          r.addedNodes.forEach((n) => n instanceof Element && dirty.add(n))
+          // a block removed or added: the gap above the one after it
+          if (r.nextSibling instanceof Element) dirty.add(r.nextSibling)
+          continue
+        }
+        let n: Node | null = r.target
+        while (n && n.parentNode !== observed) n = n.parentNode
+        if (n instanceof Element) dirty.add(n)
+      }
+    }
+    const mutations = new MutationObserver(note)
+    // the root's size changes with every edit that adds a line, and with ours: not an edit of its own
+    const ro = new ResizeObserver(() => {
+      checks = 0
+      schedule()
+    })
+    // heights that change with no mutation: an image (a seal) that loaded, a font that arrived
+    const loaded = (e: Event) => {
+      if (e.target instanceof Node) note([{ target: e.target } as MutationRecord])
+      fresh()
+    }
+    const fontsLoaded = () => {
+      all = true
+      fresh()
+    }
+    document.fonts?.addEventListener('loadingdone', fontsLoaded)
+    const watch = (root: HTMLElement | null) => {
+      if (root === observed) return
+      mutations.disconnect()
+      ro.disconnect()
+      observed?.removeEventListener('load', loaded, true)
+      observed = root
+      all = true
+      if (!root) return
+      mutations.observe(root, { childList: true, subtree: true, characterData: true, attributes: true })
+      ro.observe(root)
+      root.addEventListener('load', loaded, true)
+    }
     let cancel: (() => void) | null = null
     let checks = 0
     const run = () => {
@@ -132,34 +186,45 @@ export function PageView({ children }: { children: ReactNode }) {
       const began = performance.now()
       const root = editor.getRootElement()
       const probe = probeRef.current
+      watch(root)
       if (!root || !probe) return
       const probeHeight = probe.getBoundingClientRect().height
       if (!probeHeight) return
-      const layout = layoutPages(measureBlocks(root, 100 / probeHeight, spaced.current))
+      const mmPerPx = 100 / probeHeight
+      note(mutations.takeRecords())
+      const full = all
+      const measured = measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty)
+      dirty = new Set()
+      all = false
+      const layout = layoutPages(measured, pagination)
+      pagination = layout.pagination
       // the same breaks within a hair keep the spacing in force (only a block Lexical re-created,
       // which lost its spacing, gets it back)
       if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
       const put = applySpacers(root, applied.current, spaced.current)
       spaced.current = put.spaced
+      // our own writes are no edit
+      mutations.takeRecords()
       const changed = put.touched > 0
       setPages(layout.pages.length)
-      performance.measure('dd:pageview', { start: began })
+      performance.measure('dd:pageview', { start: began, detail: { read: measurer.lastRead, full } })
       window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
-      // a change moved blocks: measure once more, so what is shown is what was measured
+      // a change moved blocks: look once more, so what is shown is what was measured
       if (changed && checks++ < 3) schedule()
       else checks = 0
     }
-    // after the frame that shows the edit is painted (rAF, then an idle moment): off the keystroke
-    // path, and behind any input or frame the browser has waiting
+    // in a task of its own after the frame that shows the edit is painted: off the keystroke path
+    // (input the browser has waiting goes first), and — a repagination reads a few blocks — not
+    // left waiting for an idle moment a busy machine may not have
     const afterPaint = () => {
       cancel?.()
-      let idle: (() => void) | null = null
+      let timer: number | null = null
       const frame = requestAnimationFrame(() => {
-        idle = whenIdle(run)
+        timer = window.setTimeout(run, 0)
       })
       cancel = () => {
         cancelAnimationFrame(frame)
-        idle?.()
+        if (timer !== null) clearTimeout(timer)
       }
     }
     const schedule = () => {
@@ -183,21 +248,19 @@ export function PageView({ children }: { children: ReactNode }) {
         idle?.()
       }
     }
+    watch(editor.getRootElement())
     fresh()
-    const root = editor.getRootElement()
-    // the root's size changes with every edit that adds a line, and with ours: not an edit of its own
-    const ro = new ResizeObserver(() => {
-      checks = 0
-      schedule()
+    void document.fonts?.ready.then(() => {
+      all = true
+      fresh()
     })
-    if (root) ro.observe(root)
-    void document.fonts?.ready.then(fresh)
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size || dirtyLeaves.size) fresh()
     })
     return () => {
       unregister()
-      ro.disconnect()
+      watch(null)
+      document.fonts?.removeEventListener('loadingdone', fontsLoaded)
       cancel?.()
       clearSpacers(spaced.current)
       spaced.current = new Map()

@@ -8,7 +8,7 @@
  * Everything is in millimetres, so the zoom (CSS `zoom` on the page) changes nothing here.
  */
 import { LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM, ptToMm } from '../../../shared/output/layout'
-import { paginate, type FlowBlock, type FlowPage } from '../../../shared/output/pagination'
+import { paginateFrom, type FlowBlock, type FlowPage, type Pagination } from '../../../shared/output/pagination'
 
 /** The grey gap between two sheets on screen. */
 export const SHEET_GAP_MM = 5
@@ -24,6 +24,8 @@ export type Spacer =
 
 export interface PageLayout {
   pages: FlowPage[]
+  /** to carry the pagination forward after the next edit (layoutPages' `previous`) */
+  pagination: Pagination
   spacers: Spacer[]
   /** per page: the first block and piece, to find a page's text (tests, the outline) */
   starts: { block: number; from: number }[]
@@ -46,96 +48,160 @@ const TEXT_BLOCK = /^(P|H[1-6])$/
 const isTable = (el: Element): HTMLTableElement | null =>
   el.tagName === 'TABLE' ? (el as HTMLTableElement) : TEXT_BLOCK.test(el.tagName) ? null : el.querySelector(':scope > table')
 
+/** What one block measured to, kept while its DOM is unchanged. */
+interface Facts {
+  /** from the previous block's natural end (the root's top for the first) to this block's top, mm */
+  gap: number
+  /** the block's own height, without any spacer of ours, mm */
+  height: number
+  /** its pieces as measured (before the gap to the next block is added to the last one) */
+  flow: FlowBlock
+  lineMm?: number
+  rows?: number
+  canSplit: boolean
+  pagebreak: boolean
+}
+
+/** Which blocks to measure again: those whose DOM changed, or all of them. */
+export type Dirty = ReadonlySet<Element> | 'all'
+
 /**
- * Measures the editable root's blocks. `applied` are the spacers in force now (by position), whose
- * heights are taken off so the measure is the text's own.
+ * Measures the editable root's blocks, keeping what each measured to: a block is read again only
+ * when its DOM changed (`dirty`: the page view's MutationObserver says which), is new, or follows
+ * one that is (the gap between them). A long summary's edit on page 1 reads one paragraph, not
+ * hundreds. Spacers in force now (`spacedNow`) are taken off the reading, so the measure is the
+ * text's own.
  */
-export function measureBlocks(root: HTMLElement, mmPerPx: number, spacedNow: ReadonlyMap<Element, unknown>): Measured[] {
-  // Blocks that carry a spacer now (it may be stale: written before an edit). What it adds is read
-  // back from the layout itself (computed padding, margin, line boxes), never assumed.
-  const spaced = new Set<number>()
-  for (let i = 0; i < root.children.length; i++) if (spacedNow.has(root.children[i]!)) spaced.add(i)
-  const out: Measured[] = []
-  const children = root.children
-  const rootTop = root.getBoundingClientRect().top
-  let prevBottom = rootTop
-  let prevTop = 0
-  let prevHeight = 0
-  for (let i = 0; i < children.length; i++) {
-    const el = children[i] as HTMLElement
-    // rects are in zoomed pixels, mmPerPx converts them (measured in the same zoom); computed
-    // styles are unzoomed CSS px
-    const rect = el.getBoundingClientRect()
-    const cls = el.classList
-    const table = isTable(el)
-    let pad = 0
-    let margin = 0
-    let lines: number | null = null
-    if (spaced.has(i)) {
-      const cs = getComputedStyle(el)
-      pad = cssMm(cs.paddingTop)
-      if (el.tagName === 'TABLE') margin = cssMm(cs.marginTop)
-      if (cls.contains('pv-split')) lines = countLines(el, mmPerPx)
+export class BlockMeasurer {
+  private facts = new WeakMap<Element, Facts>()
+  private mmPerPx = 0
+  /** blocks read in the last measure (tests, the benchmark's notes) */
+  lastRead = 0
+
+  measure(root: HTMLElement, mmPerPx: number, spacedNow: ReadonlyMap<Element, unknown>, dirty: Dirty): Measured[] {
+    const all = dirty === 'all' || mmPerPx !== this.mmPerPx
+    this.mmPerPx = mmPerPx
+    const children = root.children
+    const n = children.length
+    const facts: Facts[] = new Array<Facts>(n)
+    let rootTop: number | null = null
+    let read = 0
+    let prevChanged = false
+    for (let i = 0; i < n; i++) {
+      const el = children[i]!
+      const known = all ? undefined : this.facts.get(el)
+      const changed = !known || (dirty !== 'all' && dirty.has(el))
+      let f = known
+      if (changed || prevChanged || !f) {
+        if (i === 0 && rootTop === null) rootTop = root.getBoundingClientRect().top
+        const prevBottom = i === 0 ? rootTop! : children[i - 1]!.getBoundingClientRect().bottom
+        f = readBlock(el as HTMLElement, prevBottom, mmPerPx, spacedNow.has(el))
+        this.facts.set(el, f)
+        read++
+      }
+      facts[i] = f
+      prevChanged = changed
     }
-    // where the block would start without spacers: the previous one's natural end, plus the gap
-    // (margins) between them as laid out
-    const gap = (rect.top - prevBottom) * mmPerPx - margin
-    const top = i === 0 ? gap : prevTop + prevHeight + gap
-    const height = lines !== null ? lines * LINE_MM : Math.max(0, rect.height * mmPerPx - pad)
-    prevBottom = rect.bottom
-    prevTop = top
-    prevHeight = height
-    if (cls.contains('dd-pagebreak')) {
-      out.push({ flow: { pieces: [] }, top, canSplit: false })
-    } else if (table) {
-      const rows = Array.from(table.rows)
-      const rowPad = (r: HTMLTableRowElement) => (spaced.has(i) && r.cells[0] ? Math.max(0, cssMm(getComputedStyle(r.cells[0]).paddingTop) - CELL_PAD_MM) : 0)
-      const pieces = rows.map((r) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - rowPad(r)))
-      const head = table.tHead ? table.tHead.rows.length : rows[0]?.querySelector(':scope > th') ? 1 : 0
-      out.push({
-        flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, minHead: head + 2, minTail: 2 },
-        top,
-        rows: rows.length,
-        canSplit: true,
-      })
-    } else if (cls.contains('dd-paragraph') || cls.contains('dd-heading') || cls.contains('dd-title') || cls.contains('dd-subtitle')) {
-      const lineMm = cls.contains('dd-title') ? lineOf(el, mmPerPx) : LINE_MM
-      const lines = Math.max(1, Math.round(height / lineMm))
-      const piece = height / lines
-      const pieces = Array.from({ length: lines }, () => piece)
-      const heading = cls.contains('dd-heading')
-      const runIn = heading && !!el.querySelector('.dd-runin')
-      const block: FlowBlock = heading && !runIn
-        ? { pieces, keepWithNext: true }
-        : cls.contains('dd-title') || cls.contains('dd-subtitle')
-          ? { pieces, keepWithNext: true }
-          : { pieces, splittable: !runIn, minHead: 2, minTail: 2 }
-      out.push({ flow: block, top, lineMm: piece, canSplit: cls.contains('dd-paragraph') })
-    } else {
-      out.push({ flow: { pieces: [height] }, top, canSplit: false })
+    this.lastRead = read
+    return assemble(facts)
+  }
+}
+
+/** One block read from the layout: its gap above, its height and pieces without our spacers. */
+function readBlock(el: HTMLElement, prevBottom: number, mmPerPx: number, spaced: boolean): Facts {
+  // rects are in zoomed pixels, mmPerPx converts them (measured in the same zoom); computed
+  // styles are unzoomed CSS px
+  const rect = el.getBoundingClientRect()
+  const cls = el.classList
+  const table = isTable(el)
+  let pad = 0
+  let margin = 0
+  let lines: number | null = null
+  if (spaced) {
+    // what a spacer in force adds is read back from the layout itself (computed padding, margin,
+    // line boxes), never assumed
+    const cs = getComputedStyle(el)
+    pad = cssMm(cs.paddingTop)
+    if (el.tagName === 'TABLE') margin = cssMm(cs.marginTop)
+    if (cls.contains('pv-split')) lines = countLines(el, mmPerPx)
+  }
+  // where the block would start without spacers: the previous one's natural end, plus the gap
+  // (margins) between them as laid out
+  const gap = (rect.top - prevBottom) * mmPerPx - margin
+  const height = lines !== null ? lines * LINE_MM : Math.max(0, rect.height * mmPerPx - pad)
+  if (cls.contains('dd-pagebreak')) return { gap, height, flow: { pieces: [] }, canSplit: false, pagebreak: true }
+  if (table) {
+    const rows = Array.from(table.rows)
+    const rowPad = (r: HTMLTableRowElement) => (spaced && r.cells[0] ? Math.max(0, cssMm(getComputedStyle(r.cells[0]).paddingTop) - CELL_PAD_MM) : 0)
+    const pieces = rows.map((r) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - rowPad(r)))
+    const head = table.tHead ? table.tHead.rows.length : rows[0]?.querySelector(':scope > th') ? 1 : 0
+    return {
+      gap,
+      height,
+      flow: { pieces: pieces.length ? pieces : [height], splittable: pieces.length > 1, repeatHead: head, minHead: head + 2, minTail: 2 },
+      rows: rows.length,
+      canSplit: true,
+      pagebreak: false,
     }
   }
-  // each block's pieces reach down to where the next block starts (its margins, the title's blank
-  // line); walked from the end, so finding the next block is not a search (a long summary has
-  // hundreds of blocks)
-  let next: number | undefined
-  for (let i = out.length - 1; i >= 0; i--) {
-    const b = out[i]!
-    if (!b.flow.pieces.length) continue
-    if (next !== undefined) {
-      const sum = b.flow.pieces.reduce((s, p) => s + p, 0)
-      const gap = next - b.top - sum
-      if (gap > 0.05) {
-        const pieces = [...b.flow.pieces]
-        pieces[pieces.length - 1] = pieces[pieces.length - 1]! + gap
-        b.flow = { ...b.flow, pieces }
+  if (cls.contains('dd-paragraph') || cls.contains('dd-heading') || cls.contains('dd-title') || cls.contains('dd-subtitle')) {
+    const lineMm = cls.contains('dd-title') ? lineOf(el, mmPerPx) : LINE_MM
+    const count = Math.max(1, Math.round(height / lineMm))
+    const piece = height / count
+    const pieces = Array.from({ length: count }, () => piece)
+    const heading = cls.contains('dd-heading')
+    const runIn = heading && !!el.querySelector('.dd-runin')
+    const flow: FlowBlock = heading && !runIn
+      ? { pieces, keepWithNext: true }
+      : cls.contains('dd-title') || cls.contains('dd-subtitle')
+        ? { pieces, keepWithNext: true }
+        : { pieces, splittable: !runIn, minHead: 2, minTail: 2 }
+    return { gap, height, flow, lineMm: piece, canSplit: cls.contains('dd-paragraph'), pagebreak: false }
+  }
+  return { gap, height, flow: { pieces: [height] }, canSplit: false, pagebreak: false }
+}
+
+/**
+ * The blocks' positions and flows from what each measured to. Each block's pieces reach down to
+ * where the next block starts (its margins, the title's blank line); that reach is summed from the
+ * blocks' own gaps and heights (never a difference of positions), so a block whose neighbours did
+ * not change gets the very same pieces — the pagination can tell where a flow changed.
+ */
+function assemble(facts: readonly Facts[]): Measured[] {
+  const n = facts.length
+  const out: Measured[] = new Array<Measured>(n)
+  let top = 0
+  for (let i = 0; i < n; i++) {
+    const f = facts[i]!
+    top = i === 0 ? f.gap : top + facts[i - 1]!.height + f.gap
+    out[i] = { flow: f.flow, top, canSplit: f.canSplit, ...(f.lineMm !== undefined ? { lineMm: f.lineMm } : {}), ...(f.rows !== undefined ? { rows: f.rows } : {}) }
+  }
+  // walked from the end, so finding the next block is not a search (a long summary has hundreds)
+  let reach: number | null = null // from the end of block i + 1 to the next block with pieces
+  for (let i = n - 1; i >= 0; i--) {
+    const f = facts[i]!
+    const below: number | null = i + 1 < n && reach !== null ? facts[i + 1]!.gap + reach : null
+    if (f.flow.pieces.length) {
+      if (below !== null) {
+        const pieces = f.flow.pieces
+        const extra = f.height - pieces.reduce((s, p) => s + p, 0) + below
+        if (extra > 0.05) {
+          const longer = [...pieces]
+          longer[longer.length - 1] = longer[longer.length - 1]! + extra
+          out[i]!.flow = { ...f.flow, pieces: longer }
+        }
       }
-    }
-    next = b.top
+      reach = 0
+    } else reach = below === null ? null : f.height + below
   }
   // a page break starts a page with the block after it
-  for (let i = 0; i + 1 < out.length; i++) if (children[i]!.classList.contains('dd-pagebreak')) out[i + 1]!.flow = { ...out[i + 1]!.flow, breakBefore: true }
+  for (let i = 0; i + 1 < n; i++) if (facts[i]!.pagebreak) out[i + 1]!.flow = { ...out[i + 1]!.flow, breakBefore: true }
   return out
+}
+
+/** Measures every block afresh (tests; the page view keeps a BlockMeasurer). */
+export function measureBlocks(root: HTMLElement, mmPerPx: number, spacedNow: ReadonlyMap<Element, unknown>): Measured[] {
+  return new BlockMeasurer().measure(root, mmPerPx, spacedNow, 'all')
 }
 
 const cssMm = (px: string) => ((parseFloat(px) || 0) * 25.4) / 96
@@ -163,9 +229,14 @@ function lineOf(el: HTMLElement, mmPerPx: number): number {
   return (lh * 25.4) / 96
 }
 
-/** Pages and the spacers that put every page's first line at the top of its sheet's text block. */
-export function layoutPages(measured: readonly Measured[]): PageLayout {
-  const pages = paginate(measured.map((m) => m.flow), TEXT_BLOCK_MM.height)
+/**
+ * Pages and the spacers that put every page's first line at the top of its sheet's text block.
+ * With the `previous` layout's pagination, only the pages from the first changed block on are
+ * placed again (and only until the breaks line up with the previous ones).
+ */
+export function layoutPages(measured: readonly Measured[], previous: Pagination | null = null): PageLayout {
+  const pagination = paginateFrom(previous, measured.map((m) => m.flow), TEXT_BLOCK_MM.height)
+  const pages = pagination.pages
   const spacers: Spacer[] = []
   const starts: PageLayout['starts'] = []
   let pushed = 0 // what the spacers so far add
@@ -188,7 +259,7 @@ export function layoutPages(measured: readonly Measured[]): PageLayout {
     else return // a split that cannot be shown: the page is drawn, the text runs on
     pushed += mm
   })
-  return { pages, spacers, starts }
+  return { pages, pagination, spacers, starts }
 }
 
 /** Two sets of spacers put the same lines on the same pages, within `tolerance` mm. */

@@ -39,6 +39,7 @@ import { snippetsChanged } from './events'
 import { insertSnippetBody, SNIPPET_INSERT_TAG } from './insert'
 import { Highlighted, SnippetExcerpt } from './SnippetText'
 import { useSnippetSearch } from './useSnippets'
+import { TeamSnippetBadge } from '../team/TeamSnippetParts'
 import './snippets.css'
 
 /** Second character typed after the first: opens the picker. */
@@ -323,7 +324,7 @@ export function SnippetPickerPlugin() {
               onClick={() => choose(h)}
             >
               <div className="snippet-picker-title">
-                <Highlighted text={h.title} terms={search.terms} />
+                <Highlighted text={h.title} terms={search.terms} /> <TeamSnippetBadge snippet={h} />
               </div>
               <SnippetExcerpt body={h.body} terms={search.terms} max={60} />
             </li>

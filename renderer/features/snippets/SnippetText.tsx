@@ -22,16 +22,33 @@ export function Highlighted({ text, terms }: { text: string; terms: readonly str
   )
 }
 
-/** One paragraph's inlines; `terms` highlight in the text and in field names. */
-export function SnippetInlines({ inlines, terms }: { inlines: readonly SnippetInline[]; terms: readonly string[] }) {
+/** A field's tooltip ("数据项“单位名称”"); a list passes one down so its rows need no translation hook each. */
+export type FieldTitle = (name: string) => string
+
+function FieldChip({ name, terms, title }: { name: string; terms: readonly string[]; title?: FieldTitle | undefined }) {
+  return (
+    <span className="snippet-field" title={title ? title(name) : undefined}>
+      <Highlighted text={name} terms={terms} />
+    </span>
+  )
+}
+
+function TranslatedFieldChip({ name, terms }: { name: string; terms: readonly string[] }) {
   const { t } = useTranslation('snippets')
+  return <FieldChip name={name} terms={terms} title={(n) => t('fieldTitle', { name: n })} />
+}
+
+/** One paragraph's inlines; `terms` highlight in the text and in field names. */
+export function SnippetInlines({ inlines, terms, fieldTitle }: { inlines: readonly SnippetInline[]; terms: readonly string[]; fieldTitle?: FieldTitle | undefined }) {
   return (
     <>
       {inlines.map((inline, i) =>
         inline.type === 'field' ? (
-          <span key={i} className="snippet-field" title={t('fieldTitle', { name: inline.name })}>
-            <Highlighted text={inline.name} terms={terms} />
-          </span>
+          fieldTitle ? (
+            <FieldChip key={i} name={inline.name} terms={terms} title={fieldTitle} />
+          ) : (
+            <TranslatedFieldChip key={i} name={inline.name} terms={terms} />
+          )
         ) : (
           <Marked key={i} inline={inline}>
             <Highlighted text={inline.text} terms={terms} />
@@ -42,12 +59,12 @@ export function SnippetInlines({ inlines, terms }: { inlines: readonly SnippetIn
   )
 }
 
-export function SnippetBodyView({ body, terms = [], className }: { body: SnippetBody; terms?: readonly string[]; className?: string }) {
+export function SnippetBodyView({ body, terms = [], className, fieldTitle }: { body: SnippetBody; terms?: readonly string[]; className?: string; fieldTitle?: FieldTitle }) {
   return (
     <div className={className ?? 'snippet-body'}>
       {body.map((p, i) => (
         <p key={i}>
-          <SnippetInlines inlines={p} terms={terms} />
+          <SnippetInlines inlines={p} terms={terms} fieldTitle={fieldTitle} />
         </p>
       ))}
     </div>
@@ -55,7 +72,7 @@ export function SnippetBodyView({ body, terms = [], className }: { body: Snippet
 }
 
 /** The body flattened to one line for a list row (fields as chips), cut after `max` characters. */
-export function SnippetExcerpt({ body, terms, max = 90 }: { body: SnippetBody; terms: readonly string[]; max?: number }) {
+export function SnippetExcerpt({ body, terms, max = 90, fieldTitle }: { body: SnippetBody; terms: readonly string[]; max?: number; fieldTitle?: FieldTitle }) {
   // show the first match, not just the start, when it is further in
   const flat: SnippetInline[] = []
   body.forEach((p, i) => {
@@ -92,7 +109,7 @@ export function SnippetExcerpt({ body, terms, max = 90 }: { body: SnippetBody; t
   return (
     <span className="snippet-excerpt">
       {first > max - 20 && Number.isFinite(first) ? '…' : ''}
-      <SnippetInlines inlines={out} terms={terms} />
+      <SnippetInlines inlines={out} terms={terms} fieldTitle={fieldTitle} />
       {left < 0 ? '…' : ''}
     </span>
   )

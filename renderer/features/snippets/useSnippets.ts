@@ -14,26 +14,78 @@ export interface SearchState {
   error: string | null
 }
 
+/** Answers kept per search: Backspace, a cleared box or a query typed again shows at once. */
+const CACHED = 24
+
+export interface Searcher {
+  state: SearchState
+  /** Asks for a query now (from the input event: no render first); the answer replaces `state`. */
+  ask(query: string): void
+}
+
 /**
  * Results for the query as the writer types: every change asks at once (a search costs a few
- * milliseconds), and an answer that arrives after a newer question is dropped.
+ * milliseconds), an answer that arrives after a newer question is dropped, and the last answers
+ * are kept (cleared when the library changes) so a query seen before shows without a round trip.
  */
-export function useSnippetSearch(query: string, categoryId: number | null, limit: number, enabled = true, refresh = 0): SearchState {
+export function useSnippetSearcher(categoryId: number | null, limit: number, enabled = true, refresh = 0, query?: string): Searcher {
   const api = useApi()
   const [state, setState] = useState<SearchState>({ query: '', terms: [], result: null, error: null })
   const seq = useRef(0)
-  useEffect(() => {
+  const latest = useRef('')
+  if (query !== undefined) latest.current = query
+  /** the question in flight: the same one asked again (a re-render, a re-enable) waits for it */
+  const pending = useRef<{ key: string; n: number } | null>(null)
+  const cache = useRef(new Map<string, SnippetSearchResult>())
+  const options = useRef({ api, categoryId, limit, enabled })
+  options.current = { api, categoryId, limit, enabled }
+
+  const ask = useCallback((query: string) => {
+    latest.current = query
+    const { api, categoryId, limit, enabled } = options.current
     if (!enabled) return
+    const key = `${categoryId ?? ''}|${limit}|${query}`
+    if (pending.current?.key === key && pending.current.n === seq.current) return
     const n = ++seq.current
+    const kept = cache.current.get(key)
+    if (kept) {
+      pending.current = null
+      setState((s) => (s.result === kept && s.query === query && !s.error ? s : { query, terms: parseQuery(query), result: kept, error: null }))
+      return
+    }
+    pending.current = { key, n }
     api.call('snippets.search', { query, categoryId, limit }).then(
       (result) => {
+        cache.current.delete(key)
+        cache.current.set(key, result)
+        if (cache.current.size > CACHED) cache.current.delete(cache.current.keys().next().value!)
+        if (pending.current?.n === n) pending.current = null
         if (n === seq.current) setState({ query, terms: parseQuery(query), result, error: null })
       },
       (err: unknown) => {
+        if (pending.current?.n === n) pending.current = null
         if (n === seq.current) setState((s) => ({ ...s, error: errorMessage(err) }))
       },
     )
-  }, [api, query, categoryId, limit, enabled, refresh])
+  }, [])
+
+  // the library, the category or the panel's visibility changed: the shown query is asked again
+  useEffect(() => {
+    cache.current.clear()
+    pending.current = null
+  }, [api, refresh])
+  useEffect(() => {
+    if (enabled) ask(latest.current)
+  }, [ask, api, categoryId, limit, enabled, refresh])
+  return { state, ask }
+}
+
+/** The same for a query held in React state (the picker). */
+export function useSnippetSearch(query: string, categoryId: number | null, limit: number, enabled = true, refresh = 0): SearchState {
+  const { state, ask } = useSnippetSearcher(categoryId, limit, enabled, refresh, query)
+  useEffect(() => {
+    if (enabled) ask(query)
+  }, [ask, query, enabled])
   return state
 }
 

@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import { $applyNodeReplacement, type LexicalNode, type SerializedLexicalNode, type SerializedPartial } from 'lexical'
+import { $applyNodeReplacement, type LexicalNode, type SerializedLexicalNode } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
 import { BlockDecoratorNode } from '../../ui/BlockDecoratorNode'
 
@@ -21,20 +21,8 @@ function PageBreakView(): JSX.Element {
 }
 
 export class PageBreakNode extends BlockDecoratorNode {
-  static override getType(): string {
-    return NODE_TYPES.pageBreak
-  }
-
-  static override clone(node: PageBreakNode): PageBreakNode {
-    return new PageBreakNode(node.__key)
-  }
-
-  static override importJSON(json: SerializedPartial<SerializedPageBreakNode>): PageBreakNode {
-    return $createPageBreakNode().updateFromJSON(json)
-  }
-
-  protected override domClass(): string {
-    return 'dd-pagebreak'
+  override $config() {
+    return this.config(NODE_TYPES.pageBreak, { extends: BlockDecoratorNode })
   }
 
   override decorate(): JSX.Element {

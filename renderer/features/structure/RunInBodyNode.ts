@@ -10,23 +10,14 @@ import {
   ElementNode,
   type LexicalNode,
   type SerializedElementNode,
-  type SerializedPartial,
 } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
 
 export type SerializedRunInBodyNode = SerializedElementNode
 
 export class RunInBodyNode extends ElementNode {
-  static override getType(): string {
-    return NODE_TYPES.runIn
-  }
-
-  static override clone(node: RunInBodyNode): RunInBodyNode {
-    return new RunInBodyNode(node.__key)
-  }
-
-  static override importJSON(json: SerializedPartial<SerializedRunInBodyNode>): RunInBodyNode {
-    return $createRunInBodyNode().updateFromJSON(json)
+  override $config() {
+    return this.config(NODE_TYPES.runIn, { extends: ElementNode })
   }
 
   override createDOM(): HTMLElement {

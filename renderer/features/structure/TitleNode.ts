@@ -1,25 +1,17 @@
 /** The document title (`dd-title`): the first block of the editor, plain text, `<h1 class="dd-title">`. */
-import { $applyNodeReplacement, type LexicalNode, type SerializedElementNode, type SerializedPartial } from 'lexical'
+import { $applyNodeReplacement, type LexicalNode, type SerializedElementNode } from 'lexical'
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
 import { DocumentLineNode } from './DocumentLineNode'
 
 export type SerializedTitleNode = SerializedElementNode
 
 export class TitleNode extends DocumentLineNode {
-  static override getType(): string {
-    return NODE_TYPES.title
+  override $config() {
+    return this.config(NODE_TYPES.title, { extends: DocumentLineNode })
   }
 
-  static override clone(node: TitleNode): TitleNode {
-    return new TitleNode(node.__key)
-  }
-
-  static override importJSON(json: SerializedPartial<SerializedTitleNode>): TitleNode {
-    return $createTitleNode().updateFromJSON(json)
-  }
-
-  protected override dom() {
-    return { tag: 'h1', className: 'dd-title' } as const
+  protected override tag(): 'h1' {
+    return 'h1'
   }
 }
 

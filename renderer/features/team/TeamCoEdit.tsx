@@ -128,7 +128,8 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
   useEffect(() => {
     const c = connectTeamDoc(link.connection, link.teamName)
     setConn(c)
-    return () => c.destroy()
+    // after the binding inside has let go of the doc (its cleanup runs after this one)
+    return () => void setTimeout(() => c.destroy(), 0)
   }, [link])
   const me = useMemo<TeamMe>(
     () => ({ name: link.connection.name, role: link.connection.role, color: memberColor(link.connection.name) }),
@@ -234,6 +235,26 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
     }
   }, [conn, onNotice, t, me.role])
 
+  // Others' carets live in a layer that scrolls with the page but is not zoomed with it (Lexical
+  // places them from screen rectangles, relative to this layer).
+  const cursors = useMemo<{ current: HTMLElement | null }>(() => ({ current: null }), [])
+  useLayoutEffect(
+    () =>
+      editor.registerRootListener((root) => {
+        cursors.current?.remove()
+        cursors.current = null
+        const scroller = root?.closest('.page-scroll')
+        if (!scroller) return
+        scroller.classList.add('team-scroll')
+        const layer = document.createElement('div')
+        layer.className = 'team-cursors'
+        scroller.append(layer)
+        cursors.current = layer
+      }),
+    [editor, cursors],
+  )
+  useEffect(() => () => cursors.current?.remove(), [cursors])
+
   const providerFactory = useCallback(
     (id: string, docs: Map<string, Y.Doc>): Provider => {
       docs.set(id, conn!.doc)
@@ -249,7 +270,7 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
   if (!conn || !session) return null
   return (
     <LexicalCollaboration>
-      <CollaborationPlugin key={link.teamName} id={link.teamName} providerFactory={providerFactory} shouldBootstrap={false} username={me.name} cursorColor={me.color} />
+      <CollaborationPlugin key={link.teamName} id={link.teamName} providerFactory={providerFactory} shouldBootstrap={false} username={me.name} cursorColor={me.color} cursorsContainerRef={cursors} />
       <RemoteFigureRepaint />
       {!ready && <div className="team-connecting" role="status">{t('coedit.connecting')}</div>}
       {ready && me.role !== 'editor' && (

@@ -10,7 +10,13 @@ export function memberColor(name: string): string {
   let hash = 0x811c9dc5
   for (let i = 0; i < name.length; i++) {
     hash ^= name.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
+    hash = Math.imul(hash, 0x01000193)
   }
-  return MEMBER_COLORS[hash % MEMBER_COLORS.length]!
+  // FNV's low bits are weak: mixed (murmur3's finaliser) before taking one of eight
+  hash ^= hash >>> 16
+  hash = Math.imul(hash, 0x85ebca6b)
+  hash ^= hash >>> 13
+  hash = Math.imul(hash, 0xc2b2ae35)
+  hash ^= hash >>> 16
+  return MEMBER_COLORS[(hash >>> 0) % MEMBER_COLORS.length]!
 }

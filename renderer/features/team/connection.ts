@@ -40,6 +40,8 @@ export const localCopyName = (serverUrl: string, teamName: string) => `draftdesk
 
 /** The longest an IME composition holds back the server's messages. */
 export const HOLD_MAX_MS = 3000
+/** Incoming messages wait for the next frame, or this long when no frame comes (a hidden window). */
+export const FLUSH_MS = 50
 
 export function connectTeamDoc(connection: TeamConnection, teamName: string): TeamDocConnection {
   const doc = new Y.Doc()
@@ -56,28 +58,41 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
       if (notice) for (const l of notices) l(notice)
     },
   })
-  // ---- incoming messages, held during an IME composition -----------------------------------------
+  // ---- incoming messages: applied once a frame, and held during an IME composition ------------------
+  // Ten writers typing send fifty changes a second: applied as they come, each is an editor update
+  // of its own (listeners, reconciliation, a layout). Applied together just before the next frame
+  // (or after FLUSH_MS when no frame comes, in a hidden window), they make one update and one
+  // layout, and are on screen in the same frame they would have reached anyway.
   type Incoming = Parameters<HocuspocusProvider['onMessage']>[0]
   const receive = provider.onMessage.bind(provider)
-  const held: Incoming[] = []
+  const queued: Incoming[] = []
   let holding = false
   let holdTimer: ReturnType<typeof setTimeout> | undefined
-  const release = () => {
-    holding = false
-    clearTimeout(holdTimer)
-    while (held.length && !holding) receive(held.shift()!)
+  let frame: number | undefined
+  let flushTimer: ReturnType<typeof setTimeout> | undefined
+  const flush = () => {
+    if (frame !== undefined) cancelAnimationFrame(frame)
+    clearTimeout(flushTimer)
+    frame = flushTimer = undefined
+    if (holding || destroyed) return
+    for (const event of queued.splice(0)) receive(event)
+  }
+  const schedule = () => {
+    if (holding || frame !== undefined) return
+    frame = requestAnimationFrame(flush)
+    flushTimer = setTimeout(flush, FLUSH_MS)
   }
   // the socket hands each message to the provider of its document by calling this
   provider.onMessage = (event: Incoming) => {
-    if (holding) held.push(event)
-    else receive(event)
+    queued.push(event)
+    schedule()
   }
   const holdIncoming = (hold: boolean) => {
     if (hold === holding) return
-    if (hold) {
-      holding = true
-      holdTimer = setTimeout(release, HOLD_MAX_MS)
-    } else release()
+    holding = hold
+    clearTimeout(holdTimer)
+    if (hold) holdTimer = setTimeout(() => holdIncoming(false), HOLD_MAX_MS)
+    else if (queued.length) schedule()
   }
 
   let persistence: IndexeddbPersistence | null = null

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { builderOs, devNativeBindingPath, nativeBindingPath, packagedNativeBindingPath } from '../../../electron/main/nativeBinding'
 import {
   electronModuleAbi,
@@ -14,17 +13,10 @@ import {
   verifyPackagedNative,
 } from '../../../scripts/nativeModule'
 import { binaryFor, elf, fatMacho, macho, pe } from '../../helpers/nativeBinaries'
+import { useTempDirs } from '../../helpers/tempDir'
 
 const root = path.resolve('/opt/app')
-const made: string[] = []
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-native-'))
-  made.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = useTempDirs()
 
 describe('native binding location', () => {
   it('is under .electron-native/<os>-<arch>, electron-builder’s names, in development', () => {

@@ -1,19 +1,13 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createLog, offerReload, rendererGoneMessage, runStep, showWhenReady, StartupError, startupFailureMessage, type Log, type ShowableWindow } from '../../../electron/main/startup'
 import { dialogFolder, rememberDialogFolder } from '../../../electron/main/dialogFolders'
+import { useTempDirs } from '../../helpers/tempDir'
 
-const made: string[] = []
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-startup-'))
-  made.push(dir)
-  return dir
-}
+const tempDir = useTempDirs()
 afterEach(() => {
   vi.useRealTimers()
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
 
 const silentLog = (): Log & { lines: string[] } => {

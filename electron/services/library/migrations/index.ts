@@ -8,6 +8,7 @@ import { migration0003 } from './0003-output'
 import { migration0004 } from './0004-versions'
 import { migration0005 } from './0005-finals-kept'
 import { migration0006 } from './0006-team'
+import { migration0007 } from './0007-team-snippets'
 
 export interface Migration {
   version: number
@@ -15,5 +16,5 @@ export interface Migration {
   up: string
 }
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007]
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version
