@@ -40,7 +40,7 @@ export function TeamSection({ openId }: { openId: string | null }) {
           const local = linked.get(item.name)
           return (
             <li key={item.name} className={local && local === openId ? 'active' : ''}>
-              <button className="doc-open" data-team-name={item.name} disabled={team.opening !== null} onClick={() => void team.openTeamDocument(item)}>
+              <button className="team-doc-open" data-team-name={item.name} disabled={team.opening !== null} onClick={() => void team.openTeamDocument(item)}>
                 <span className="doc-title">{item.title || t('common:untitled')}</span>
                 <span className="doc-meta" title={displayDateTime(item.sharedAt, toLang(i18n.language))}>
                   {t('section.sharedBy', { name: item.sharedBy })}
