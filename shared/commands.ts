@@ -45,6 +45,12 @@ export const APP_COMMANDS = [
   'view.zoomReset',
   /** 文件 › 备份与恢复…: the backups of the 文稿库, 立即备份 and 恢复 */
   'library.backups',
+  /** 团队 › 加入团队…: the server address and 加入码 */
+  'team.join',
+  /** 团队 › 团队成员: the team's members and their roles */
+  'team.members',
+  /** 团队 › 退出团队: asks, then forgets the membership (team documents stay as local documents) */
+  'team.leave',
   /** sent after 文件 › 打开库… switched the library: reload lists and close the open document */
   'library.changed',
 ] as const

@@ -67,6 +67,17 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
     ],
   }
 
+  // 团队: the items that need no open document (共享到团队 and 复制为本地文稿 are the toolbar's 团队 ▾)
+  const team: MenuItemConstructorOptions = {
+    label: '团队',
+    submenu: [
+      { label: '加入团队…', click: send('team.join') },
+      { label: '团队成员', click: send('team.members') },
+      separator,
+      { label: '退出团队…', click: send('team.leave') },
+    ],
+  }
+
   // The second redo key each platform's writers expect, on a hidden twin of the redo item (the
   // role's own key is the first): Ctrl+Y next to Shift+Ctrl+Z and the other way round.
   const secondRedo = platform === 'win32' ? 'Shift+Ctrl+Z' : mac ? 'Cmd+Y' : 'Ctrl+Y'
@@ -127,5 +138,5 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
     submenu: [{ label: '关于稿台', click: () => actions.showAbout() }],
   }
 
-  return mac ? [appMenu, file, edit, view, windowMenu, help] : [file, edit, view, windowMenu, help]
+  return mac ? [appMenu, file, edit, view, team, windowMenu, help] : [file, edit, view, team, windowMenu, help]
 }

@@ -19,6 +19,8 @@ import { StatusBar } from './StatusBar'
 import { createStatusStore } from './statusStore'
 import { FileInput } from '../ui/FileInput'
 import { setViewSettings, useViewSettings, zoomStep } from '../features/pageview/viewSettings'
+import { TeamProvider, useTeam } from '../features/team/TeamContext'
+import { TeamSection } from '../features/team/TeamSection'
 
 export function App() {
   const { t } = useTranslation('app')
@@ -37,6 +39,7 @@ export function App() {
   const commandRef = useRef<(command: AppCommand) => void>(() => {})
   const editorCommands = useRef<EditorCommandHandler | null>(null)
   const editorRef = useRef<EditorHandle | null>(null)
+  const teamCommands = useRef<((command: AppCommand) => boolean) | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<File | null>(null)
   const [pickingTemplate, setPickingTemplate] = useState(false)
@@ -81,6 +84,13 @@ export function App() {
     }
   }, [api])
 
+  // the open document loaded again in a fresh editor (共享到团队: the co-editing binding takes it over)
+  const reopen = useCallback(async (id: string) => {
+    const next = await api.call('documents.get', { id })
+    setRecord(next)
+    setLoadCount((n) => n + 1)
+  }, [api])
+
   const create = useCallback(async () => {
     try {
       const created = await api.call('documents.create', { title: '' })
@@ -123,6 +133,7 @@ export function App() {
     if (command === 'view.zoomIn') zoomStep(1)
     if (command === 'view.zoomOut') zoomStep(-1)
     if (command === 'view.zoomReset') setViewSettings({ zoom: 100 })
+    teamCommands.current?.(command)
   }
   useEffect(() => window.draftdesk?.onCommand((c) => editorCommands.current?.(c) || commandRef.current(c)), [])
 
@@ -165,8 +176,9 @@ export function App() {
   if (info.state === 'unavailable') return <LibraryUnavailable info={info} onOpened={libraryReplaced} />
 
   return (
+    <TeamProvider library={info} onOpen={open} onReopen={reopen} onListChanged={() => refresh('documents')} onNotice={setNotice} commands={teamCommands}>
     <div className={`app${shown.docListOpen ? '' : ' no-doclist'}`}>
-      <DocumentList
+      <TeamDocumentList
         view={view}
         docs={docs}
         hits={view === 'documents' ? hits : null}
@@ -195,6 +207,7 @@ export function App() {
         onPurge={setPurging}
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
         onBackups={() => setBackupsOpen(true)}
+        team={view === 'documents' && <TeamSection openId={record?.id ?? null} />}
       />
       <main className="workspace">
         {info.readOnly && <ReadOnlyBanner />}
@@ -272,5 +285,12 @@ export function App() {
         />
       )}
     </div>
+    </TeamProvider>
   )
+}
+
+/** The document list with its team documents marked (the team's state is read inside the provider). */
+function TeamDocumentList(props: Omit<React.ComponentProps<typeof DocumentList>, 'teamIds'>) {
+  const team = useTeam()
+  return <DocumentList {...props} teamIds={team?.teamIds} />
 }

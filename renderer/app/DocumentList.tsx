@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentSummary, SearchHit } from '../../shared/api'
 import { CopyIcon, NextYearIcon, PencilIcon, TrashIcon } from '../ui/icons'
@@ -28,6 +28,10 @@ interface Props {
   onView(view: 'documents' | 'trash'): void
   /** 备份与恢复… (the browser shell has no menu bar) */
   onBackups(): void
+  /** local documents that are team documents (marked 团队) */
+  teamIds?: ReadonlySet<string>
+  /** the 团队文稿 section, below the local documents */
+  team?: ReactNode
 }
 
 export function DocumentList(p: Props) {
@@ -74,6 +78,7 @@ export function DocumentList(p: Props) {
                   <button className="doc-open" onClick={() => p.onOpen(d.id)} title={d.invalid && translateMessage(d.invalid)}>
                     <span className="doc-title">{title(d.title)}</span>
                     <span className="doc-meta">
+                      {p.teamIds?.has(d.id) && <span className="team-badge" data-testid="team-badge">{t('team:badge')}</span>}
                       {d.invalid ? <span className="error">{t('docs.invalid')}</span> : t('common:characters', { count: d.characters })}
                       {' · '}
                       {displayDateTime(d.updatedAt, toLang(i18n.language))}
@@ -90,6 +95,7 @@ export function DocumentList(p: Props) {
               ))}
             </ul>
           )}
+          {p.team}
           <div className="doc-list-foot">
             <button className="link" onClick={() => p.onView('trash')}>{t('docs.trash')}</button>
             <button className="link" onClick={p.onBackups} data-testid="backups-button">{t('backups:title')}</button>

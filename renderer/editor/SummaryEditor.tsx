@@ -45,6 +45,7 @@ import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPl
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
 import { TitleGuardPlugin } from '../features/structure/TitleGuardPlugin'
+import { TeamMenu } from '../features/team/TeamMenu'
 import { CommentButton, CommentsPlugin } from '../features/team/review/CommentsPlugin'
 import { ReviewProvider } from '../features/team/review/ReviewContext'
 import { TeamCoEdit, TeamReady, useTeamLink, type TeamLinkInfo, type TeamStatusLine } from '../features/team/TeamCoEdit'
@@ -197,6 +198,9 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
                 flush={async () => { await autosave.current?.flush() }}
                 onNotice={onNotice}
               />
+            </ToolbarMenu>
+            <ToolbarMenu label={t('team:menu')} testId="menu-team">
+              <TeamMenu documentId={record.id} flush={flushAutosave} />
             </ToolbarMenu>
           </>
           <>

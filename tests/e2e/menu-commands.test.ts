@@ -12,6 +12,8 @@ import { callApi, createServices } from '../../electron/services'
 import { useE2E } from '../helpers/e2e'
 import { editorText, waitSaved } from '../helpers/shell'
 import { sampleDocument } from '../helpers/documents'
+import { startTeamServer } from '../../electron/team/server'
+import { addMember } from '../helpers/team'
 
 const e2e = useE2E()
 
@@ -156,6 +158,32 @@ describe('menu commands in the renderer', () => {
     await page.locator('[data-testid=backups-dialog]').waitFor()
     await page.keyboard.press('Escape')
     await expect.poll(() => page.locator('[data-testid=backups-dialog]').count()).toBe(0)
+
+    // 团队 › 团队成员 before joining: the status bar says so; 加入团队…: the dialog, joined;
+    // 团队成员: the team's members; 退出团队…: asked, then left
+    const teamDir = e2e.tempDir()
+    const team = await startTeamServer({ dataDir: teamDir, port: 0, host: '127.0.0.1' })
+    try {
+      const code = await addMember(teamDir, '张三', 'editor')
+      await addMember(teamDir, '李处长', 'reviewer')
+      await menu('team.members')
+      await expect.poll(() => page.locator('.status-bar .notice').innerText()).toContain('还没有加入团队')
+      await menu('team.join')
+      await page.fill('[data-testid=team-server]', team.url)
+      await page.fill('[data-testid=team-code]', code)
+      await page.click('[data-testid=team-join-submit]')
+      await expect.poll(() => page.locator('[data-testid=team-joined]').innerText(), { timeout: 15_000 }).toContain('张三（编辑）')
+      await page.keyboard.press('Escape')
+      await menu('team.members')
+      await expect.poll(() => page.locator('[data-testid=team-members]').innerText(), { timeout: 15_000 }).toContain('李处长（审阅）')
+      await page.keyboard.press('Escape')
+      await menu('team.leave')
+      await page.click('[data-testid=team-leave-confirm]')
+      await page.locator('[data-testid=team-join-link]').waitFor()
+      expect((await invoke(page, 'team.status', {})).result).toEqual({ membership: null, links: [] })
+    } finally {
+      await team.close()
+    }
 
     // nothing left out: every command of the menu, and every command there is (but the output ones below)
     expect(menuCommands().filter((c) => !done.has(c) && !OPEN_OVER_THE_DOCUMENT.includes(c))).toEqual([])

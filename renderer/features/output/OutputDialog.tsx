@@ -21,6 +21,9 @@ import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { fileToBase64, saveBase64 } from '../../ui/files'
 import { FileInput } from '../../ui/FileInput'
+import { keepFinalOnTeam } from '../team/finals'
+import { useTeamDoc } from '../team/session'
+import { useTeam } from '../team/TeamContext'
 import './output.css'
 
 interface Props {
@@ -60,11 +63,16 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
   const currentFinal = finals.find((f) => f.fingerprint === fingerprint) ?? null
 
   const fail = useCallback((err: unknown) => setMessage({ text: errorMessage(err), error: true }), [])
+  // a team document's 定稿 is signed with the member's name (unless the writer names someone else)
+  // and kept on the team server too
+  const teamDoc = useTeamDoc()
+  const team = useTeam()
+  const memberName = teamDoc?.me.name ?? (team?.linkOf(documentId) ? team.status?.membership?.name : undefined)
   const loadFinals = useCallback(async () => {
     const r = await api.call('finals.list', { id: documentId })
     setFinals(r.finals)
-    setAuthor((a) => a || r.lastAuthor)
-  }, [api, documentId])
+    setAuthor((a) => a || memberName || r.lastAuthor)
+  }, [api, documentId, memberName])
   useEffect(() => {
     void loadFinals().catch(fail)
     void api.call('assets.list', {}).then(setAssets, fail)
@@ -105,9 +113,10 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     try {
       await flush()
       const f = await api.call('finals.create', { id: documentId, name, author })
+      const onTeam = teamDoc ? keepFinalOnTeam(teamDoc, f, (await api.call('finals.get', { revisionId: f.revisionId })).model) : false
       await loadFinals()
       setVersion(f.revisionId)
-      setMessage({ text: t('dialog.frozen', { name: f.name, short: f.short }) })
+      setMessage({ text: t('dialog.frozen', { name: f.name, short: f.short }) + (onTeam ? ` ${t('team:final.onTeam')}` : '') })
     } catch (err) {
       fail(err)
     } finally {

@@ -215,6 +215,15 @@ describe.each(PLATFORMS)('the menu on %s', (platform) => {
       expect(keys(String(item!.item.accelerator), platform), label).toEqual(keys(key, platform))
     }
   })
+
+  it('has a 团队 menu: 加入团队…, 团队成员, 退出团队…', () => {
+    const team = entries(platform).filter((e) => e.path.startsWith(`${platform} › 团队 › `) && e.item.type !== 'separator')
+    expect(team.map((e) => [e.item.label, e.actions])).toEqual([
+      ['加入团队…', [{ send: 'team.join' }]],
+      ['团队成员', [{ send: 'team.members' }]],
+      ['退出团队…', [{ send: 'team.leave' }]],
+    ])
+  })
 })
 
 describe('the menu across platforms', () => {
