@@ -11,12 +11,12 @@ import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { callApi, createServices } from '../../electron/services'
-import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
+import type { RunningTeamServer } from '../../electron/team/server'
 import type { SummaryDocument } from '../../shared/document/model'
-import { TEAM_INDEX, teamDocumentName } from '../../shared/team/protocol'
 import { useE2E } from '../helpers/e2e'
 import { ROOT, typeWithIme } from '../helpers/shell'
-import { addMember, connectClient, type TeamClient } from '../helpers/team'
+import { connectClient, type TeamClient } from '../helpers/team'
+import { sharedTeamDocument } from '../helpers/teamApp'
 
 const e2e = useE2E()
 const open: { servers: RunningTeamServer[]; clients: TeamClient[]; proxies: Proxy[] } = { servers: [], clients: [], proxies: [] }
@@ -107,44 +107,7 @@ interface Team {
  * the team document); the team's list says so.
  */
 async function teamWith(sharer: string, model: SummaryDocument): Promise<Team & { sharerPage: Page }> {
-  const serverDir = e2e.tempDir()
-  const server = await startTeamServer({ dataDir: serverDir, port: 0, host: '127.0.0.1' })
-  open.servers.push(server)
-  let teamName = ''
-  let readerToken = ''
-
-  const prepare = async (name: string, role: string, local: SummaryDocument, serverUrl = server.url): Promise<string> => {
-    const code = await addMember(serverDir, name, role)
-    readerToken ||= code
-    const dataDir = e2e.tempDir()
-    const services = createServices({ dataDir })
-    try {
-      await callApi(services.handlers, 'team.join', { serverUrl, code })
-      const created = await callApi(services.handlers, 'documents.create', { title: local.title, model: local })
-      teamName ||= teamDocumentName(created.id)
-      await callApi(services.handlers, 'team.link', { documentId: created.id, teamName })
-    } finally {
-      services.close()
-    }
-    return dataDir
-  }
-  const openDocument = async (dataDir: string): Promise<Page> => {
-    const { page } = await e2e.openApp(dataDir)
-    await page.click('.doc-open')
-    await page.locator('.document-body').waitFor()
-    await page.locator('[data-testid=team-sync]').waitFor(TIMEOUT)
-    return page
-  }
-
-  const sharerDir = await prepare(sharer, 'editor', model)
-  // the team's list names the sharer (what 共享到团队 writes)
-  const index = connectClient(server.url, TEAM_INDEX, readerToken)
-  open.clients.push(index)
-  await index.acknowledged()
-  index.doc.getMap('documents').set(teamName, { title: model.title, sharedBy: sharer, sharedAt: Date.now() })
-  await index.acknowledged()
-
-  const sharerPage = await openDocument(sharerDir)
+  const { server, serverDir, teamName, anyToken: readerToken, sharerPage, prepare, openDocument } = await sharedTeamDocument(e2e, open, sharer, model)
   return {
     server,
     serverDir,

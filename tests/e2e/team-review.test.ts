@@ -10,15 +10,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { callApi, createServices } from '../../electron/services'
-import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
+import type { RunningTeamServer } from '../../electron/team/server'
 import type { SummaryDocument } from '../../shared/document/model'
-import { TEAM_INDEX, teamDocumentName } from '../../shared/team/protocol'
 import { sampleDocument } from '../helpers/documents'
 import { outlineEntries } from '../helpers/e2e'
 import { useE2E } from '../helpers/e2e'
 import { ROOT } from '../helpers/shell'
-import { addMember, connectClient, type TeamClient } from '../helpers/team'
+import type { TeamClient } from '../helpers/team'
+import { sharedTeamDocument } from '../helpers/teamApp'
 
 const e2e = useE2E()
 const open: { servers: RunningTeamServer[]; clients: TeamClient[] } = { servers: [], clients: [] }
@@ -36,40 +35,7 @@ async function shot(page: Page, name: string) {
 
 /** A team server and the sharer's document; `member()` opens it for another member. */
 async function teamWith(sharer: string, model: SummaryDocument) {
-  const serverDir = e2e.tempDir()
-  const server = await startTeamServer({ dataDir: serverDir, port: 0, host: '127.0.0.1' })
-  open.servers.push(server)
-  let teamName = ''
-  let anyToken = ''
-  const prepare = async (name: string, role: string, local: SummaryDocument): Promise<string> => {
-    const code = await addMember(serverDir, name, role)
-    anyToken ||= code
-    const dataDir = e2e.tempDir()
-    const services = createServices({ dataDir })
-    try {
-      await callApi(services.handlers, 'team.join', { serverUrl: server.url, code })
-      const created = await callApi(services.handlers, 'documents.create', { title: local.title, model: local })
-      teamName ||= teamDocumentName(created.id)
-      await callApi(services.handlers, 'team.link', { documentId: created.id, teamName })
-    } finally {
-      services.close()
-    }
-    return dataDir
-  }
-  const openDocument = async (dataDir: string): Promise<Page> => {
-    const { page } = await e2e.openApp(dataDir)
-    await page.click('.doc-open')
-    await page.locator('.document-body').waitFor()
-    await page.locator('[data-testid=team-sync]').waitFor(TIMEOUT)
-    return page
-  }
-  const sharerDir = await prepare(sharer, 'editor', model)
-  const index = connectClient(server.url, TEAM_INDEX, anyToken)
-  open.clients.push(index)
-  await index.acknowledged()
-  index.doc.getMap('documents').set(teamName, { title: model.title, sharedBy: sharer, sharedAt: Date.now() })
-  await index.acknowledged()
-  const sharerPage = await openDocument(sharerDir)
+  const { sharerPage, prepare, openDocument } = await sharedTeamDocument(e2e, open, sharer, model)
   await expect.poll(() => bodyText(sharerPage), TIMEOUT).toContain('层层压实责任')
   return {
     sharerPage,

@@ -12,6 +12,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterEach, type TestContext } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { createServices, type Services } from '../../electron/services'
 import { runTeamCli } from '../../electron/team/cli'
 import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
 import { parseTeamNotice, type TeamNotice } from '../../shared/team/protocol'
@@ -253,4 +254,20 @@ export function useTeam(tempDir: () => string) {
       return { writer, member }
     },
   }
+}
+
+/**
+ * A server with two members, 张三 (编辑) and 王五 (只读), and one app's back end (a library of its
+ * own) to join it: what the app-side team tests start from. Everything is closed after the test
+ * through `open`.
+ */
+export async function serverWithEditorAndReader(tempDir: () => string, open: { servers: RunningTeamServer[]; services: Services[] }) {
+  const serverDir = tempDir()
+  const server = await startTeamServer({ dataDir: serverDir, port: 0, host: '127.0.0.1' })
+  open.servers.push(server)
+  const editorCode = await addMember(serverDir, '张三', 'editor')
+  const readerCode = await addMember(serverDir, '王五', 'reader')
+  const services = createServices({ dataDir: tempDir() })
+  open.services.push(services)
+  return { server, serverDir, editorCode, readerCode, services }
 }

@@ -6,8 +6,8 @@
  * locally only (the server would refuse the write).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { callApi, createServices, type Services } from '../../electron/services'
-import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
+import { callApi, type Services } from '../../electron/services'
+import type { RunningTeamServer } from '../../electron/team/server'
 import { keepFinalOnTeam } from '../../renderer/features/team/finals'
 import type { TeamDocSession } from '../../renderer/features/team/session'
 import { SummaryDocumentSchema } from '../../shared/document/model'
@@ -15,7 +15,7 @@ import { fingerprintOf } from '../../shared/output/canonical'
 import { readTeamFinals } from '../../shared/team/documents'
 import { teamDocumentName, type TeamRole } from '../../shared/team/protocol'
 import { sampleDocument } from '../helpers/documents'
-import { addMember, connectClient, waitFor, type TeamClient } from '../helpers/team'
+import { connectClient, serverWithEditorAndReader, waitFor, type TeamClient } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -32,13 +32,7 @@ function session(client: TeamClient, teamName: string, documentId: string, name:
 
 describe('定稿 of a team document', () => {
   it('is signed with the member’s name and kept on the server, where another member reads the same text and fingerprint', async () => {
-    const serverDir = tempDir()
-    const server = await startTeamServer({ dataDir: serverDir, port: 0, host: '127.0.0.1' })
-    open.servers.push(server)
-    const zhangCode = await addMember(serverDir, '张三', 'editor')
-    const readerCode = await addMember(serverDir, '王五', 'reader')
-    const services = createServices({ dataDir: tempDir() })
-    open.services.push(services)
+    const { server, editorCode: zhangCode, readerCode, services } = await serverWithEditorAndReader(tempDir, open)
     const h = services.handlers
 
     const membership = await callApi(h, 'team.join', { serverUrl: server.url, code: zhangCode })

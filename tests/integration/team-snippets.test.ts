@@ -7,13 +7,13 @@
  */
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { callApi, createServices, type Services } from '../../electron/services'
-import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
+import { callApi, type Services } from '../../electron/services'
+import type { RunningTeamServer } from '../../electron/team/server'
 import { ApiError } from '../../shared/api'
 import { bodyFromText, isTeamSnippetId } from '../../shared/snippets'
 import { TEAM_SNIPPETS } from '../../shared/team/protocol'
 import { batchOfChanges, fullBatch, teamEntryFrom, teamSnippetsMap, type TeamSnippetEntry } from '../../shared/team/snippets'
-import { addMember, connectClient, waitFor, type TeamClient } from '../helpers/team'
+import { connectClient, serverWithEditorAndReader, waitFor, type TeamClient } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
@@ -30,13 +30,7 @@ const entry = (title: string, text: string, extra: Partial<TeamSnippetEntry> = {
 })
 
 async function setup() {
-  const serverDir = tempDir()
-  const server = await startTeamServer({ dataDir: serverDir, port: 0, host: '127.0.0.1' })
-  open.servers.push(server)
-  const editorCode = await addMember(serverDir, '张三', 'editor')
-  const readerCode = await addMember(serverDir, '王五', 'reader')
-  const services = createServices({ dataDir: tempDir() })
-  open.services.push(services)
+  const { server, editorCode, readerCode, services } = await serverWithEditorAndReader(tempDir, open)
   const client = (code: string) => {
     const c = connectClient(server.url, TEAM_SNIPPETS, code)
     open.clients.push(c)
