@@ -13,7 +13,7 @@ import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import type { Block, SummaryDocument } from '../../shared/document/model'
 import { CSS_CHAR_PITCH_PT, LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM } from '../../shared/output/layout'
-import { longDocument } from '../helpers/documents'
+import { linesParagraph, longDocument, tableAcrossPages } from '../helpers/documents'
 import { useE2E } from '../helpers/e2e'
 import { lines, pdfPages, pdfWords, PT_TO_MM, savePngs, type Line } from '../helpers/outputPdf'
 import { sealPng } from '../helpers/png'
@@ -28,12 +28,7 @@ const TEXT_TOP = MARGIN_MM.top - 2
 const TEXT_BOTTOM = MARGIN_MM.top + TEXT_BLOCK_MM.height + 2
 
 /** A paragraph of exactly `n` lines (2 characters indent, 28 a line). */
-const para = (n: number, seed: number): Block => {
-  const chars = '街道坚持党建引领把网格化管理延伸到每一栋楼每一户居民做到小事不出网格大事不出社区群众满意度稳步提升'
-  let text = ''
-  for (let i = 0; text.length < 26 + 28 * (n - 1) - 1; i++) text += chars[(i + seed) % chars.length]
-  return { type: 'paragraph', children: [{ type: 'text', text: text + '。' }] }
-}
+const para = (n: number, seed: number): Block => linesParagraph(n, seed)
 
 /** Title, blank line, then 19 lines of body: the signature block (5 lines sealed, 3 unsealed) cannot follow on page 1. */
 function footDocument(organization: string, sealAssetId?: string): SummaryDocument {
@@ -237,14 +232,7 @@ describe('the printed pages', () => {
   }, 180_000)
 
   it('a table split across pages repeats its header row and never leaves the header with one row', async () => {
-    const figures = Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, name: `第${i + 1}项指标`, value: i * 7, unit: '个' }))
-    const model: SummaryDocument = {
-      version: 1,
-      title: '2025年度数据汇总',
-      blocks: [para(6, 1), para(6, 3), para(5, 5), { type: 'figureTable' }],
-      figures,
-      signature: { organization: '统计科', date: '2025-12-01', dateStyle: 'arabic' },
-    }
+    const model = tableAcrossPages(para)
     const lib = await library([model])
     const pdf = await lib.pdf(lib.ids[0]!, 'table')
     const pages = textLines(pdf)

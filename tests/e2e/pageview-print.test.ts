@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import type { Block, SummaryDocument } from '../../shared/document/model'
+import { linesParagraph, tableAcrossPages } from '../helpers/documents'
 import { useE2E } from '../helpers/e2e'
 import { sealPng } from '../helpers/png'
 import { ROOT, toolbarClick } from '../helpers/shell'
@@ -20,12 +21,16 @@ const MM = 96 / 25.4
 const SHOTS = path.join(ROOT, 'test-results')
 
 /** A paragraph of exactly `n` lines (2 characters indent, 28 a line). */
-const para = (n: number, seed: number): Block => {
-  const chars = '社区坚持把服务送到居民家门口网格员每周走访独居老人登记需求及时转办做到件件有回音事事有着落'
-  let text = ''
-  for (let i = 0; text.length < 26 + 28 * (n - 1) - 1; i++) text += chars[(i + seed) % chars.length]
-  return { type: 'paragraph', children: [{ type: 'text', text: text + '。' }] }
-}
+const para = (n: number, seed: number): Block => linesParagraph(n, seed, '社区坚持把服务送到居民家门口网格员每周走访独居老人登记需求及时转办做到件件有回音事事有着落')
+
+/** A community centre's summary of these paragraphs, sealed. */
+const sealedSummary = (blocks: Block[]): SummaryDocument => ({
+  version: 1,
+  title: '2025年度社区服务工作总结',
+  blocks,
+  figures: [],
+  signature: { organization: '某某街道社区服务中心', date: '2025-12-20', dateStyle: 'arabic', sealAssetId: 'SEAL' },
+})
 
 async function library(docs: SummaryDocument[]): Promise<string> {
   const dataDir = e2e.tempDir()
@@ -142,13 +147,7 @@ async function shootSheet(page: Page, n: number, name: string): Promise<{ at(xMm
 describe('page view: the page as it will print', () => {
   it('draws the 落款 where the print preview puts it, and moves it to a new page with body lines when it no longer fits', async () => {
     // title, blank line, 15 body lines: the sealed block (two blank lines, 署名, date, the seal) fits on page 1
-    const model: SummaryDocument = {
-      version: 1,
-      title: '2025年度社区服务工作总结',
-      blocks: [para(5, 0), para(5, 7), para(3, 13), para(2, 21)],
-      figures: [],
-      signature: { organization: '某某街道社区服务中心', date: '2025-12-20', dateStyle: 'arabic', sealAssetId: 'SEAL' },
-    }
+    const model = sealedSummary([para(5, 0), para(5, 7), para(3, 13), para(2, 21)])
     const page = await openDocument(await library([model]), model.title)
     await expect.poll(() => page.locator('[data-testid=pv-signature] .seal').count(), { timeout: 15_000 }).toBe(1)
     await expect.poll(() => editorSignature(page).then((s) => s.sheet), { timeout: 15_000 }).toBe(1)
@@ -207,13 +206,7 @@ describe('page view: the page as it will print', () => {
 
   it('closes up the page as the PDF does when the sealed 落款 would spill by a fraction of a line (§7.3.5.4)', async () => {
     // title, blank line, 16 body lines and the sealed block (the seal 4.1 lines): 22.1 lines
-    const model: SummaryDocument = {
-      version: 1,
-      title: '2025年度社区服务工作总结',
-      blocks: [para(6, 0), para(6, 7), para(4, 13)],
-      figures: [],
-      signature: { organization: '某某街道社区服务中心', date: '2025-12-20', dateStyle: 'arabic', sealAssetId: 'SEAL' },
-    }
+    const model = sealedSummary([para(6, 0), para(6, 7), para(4, 13)])
     const page = await openDocument(await library([model]), model.title)
     await expect.poll(() => page.locator('[data-testid=pv-signature] .seal').count(), { timeout: 15_000 }).toBe(1)
     await expect.poll(() => editorSignature(page).then((s) => s.sheet), { timeout: 15_000 }).toBe(1)
@@ -248,14 +241,7 @@ describe('page view: the page as it will print', () => {
   }, 120_000)
 
   it('repeats a continued table\'s header row at the top of the next page, as printed, never in the text', async () => {
-    const figures = Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, name: `第${i + 1}项指标`, value: i * 7, unit: '个' }))
-    const model: SummaryDocument = {
-      version: 1,
-      title: '2025年度数据汇总',
-      blocks: [para(6, 1), para(6, 3), para(5, 5), { type: 'figureTable' }],
-      figures,
-      signature: { organization: '统计科', date: '2025-12-01', dateStyle: 'arabic' },
-    }
+    const model = tableAcrossPages(para)
     const page = await openDocument(await library([model]), model.title)
     await expect.poll(() => page.locator('.pv-head').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     const heads = await page.locator('.pv-head').evaluateAll((els) =>

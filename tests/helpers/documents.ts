@@ -55,3 +55,21 @@ export async function libraryWith(tempDir: () => string, model: SummaryDocument)
     services.close()
   }
 }
+
+/** A paragraph of exactly `n` lines on the print grid (2 characters indent, 28 a line), from `chars`. */
+export function linesParagraph(n: number, seed: number, chars = '街道坚持党建引领把网格化管理延伸到每一栋楼每一户居民做到小事不出网格大事不出社区群众满意度稳步提升'): Block {
+  let text = ''
+  for (let i = 0; text.length < 26 + 28 * (n - 1) - 1; i++) text += chars[(i + seed) % chars.length]
+  return { type: 'paragraph', children: [{ type: 'text', text: text + '。' }] }
+}
+
+/** 17 lines of body, then the 附表 of 60 figures: the table starts on page 1 and runs on for pages. */
+export function tableAcrossPages(paragraph: (n: number, seed: number) => Block = linesParagraph): SummaryDocument {
+  return {
+    version: 1,
+    title: '2025年度数据汇总',
+    blocks: [paragraph(6, 1), paragraph(6, 3), paragraph(5, 5), { type: 'figureTable' }],
+    figures: Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, name: `第${i + 1}项指标`, value: i * 7, unit: '个' })),
+    signature: { organization: '统计科', date: '2025-12-01', dateStyle: 'arabic' },
+  }
+}

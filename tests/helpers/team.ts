@@ -271,3 +271,14 @@ export async function serverWithEditorAndReader(tempDir: () => string, open: { s
   open.services.push(services)
   return { server, serverDir, editorCode, readerCode, services }
 }
+
+/** What an app-side team test opens (servers, apps' back ends, Node clients), closed after each test. */
+export function useTeamApp(): { servers: RunningTeamServer[]; services: Services[]; clients: TeamClient[] } {
+  const open = { servers: [] as RunningTeamServer[], services: [] as Services[], clients: [] as TeamClient[] }
+  afterEach(async () => {
+    for (const c of open.clients.splice(0)) c.destroy()
+    for (const s of open.services.splice(0)) s.close()
+    for (const s of open.servers.splice(0)) await s.close()
+  })
+  return open
+}

@@ -5,9 +5,8 @@
  * reads the same frozen text and fingerprint from the server. A 只读 member's session keeps it
  * locally only (the server would refuse the write).
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { callApi, type Services } from '../../electron/services'
-import type { RunningTeamServer } from '../../electron/team/server'
+import { describe, expect, it } from 'vitest'
+import { callApi } from '../../electron/services'
 import { keepFinalOnTeam } from '../../renderer/features/team/finals'
 import type { TeamDocSession } from '../../renderer/features/team/session'
 import { SummaryDocumentSchema } from '../../shared/document/model'
@@ -15,16 +14,11 @@ import { fingerprintOf } from '../../shared/output/canonical'
 import { readTeamFinals } from '../../shared/team/documents'
 import { teamDocumentName, type TeamRole } from '../../shared/team/protocol'
 import { sampleDocument } from '../helpers/documents'
-import { connectClient, serverWithEditorAndReader, waitFor, type TeamClient } from '../helpers/team'
+import { connectClient, serverWithEditorAndReader, useTeamApp, waitFor, type TeamClient } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-const open: { servers: RunningTeamServer[]; services: Services[]; clients: TeamClient[] } = { servers: [], services: [], clients: [] }
-afterEach(async () => {
-  for (const c of open.clients.splice(0)) c.destroy()
-  for (const s of open.services.splice(0)) s.close()
-  for (const s of open.servers.splice(0)) await s.close()
-})
+const open = useTeamApp()
 
 function session(client: TeamClient, teamName: string, documentId: string, name: string, role: TeamRole): TeamDocSession {
   return { teamName, documentId, doc: client.doc, provider: client.provider, me: { name, role, color: '#c0392b' } }

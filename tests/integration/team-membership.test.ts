@@ -3,21 +3,17 @@
  * server, who we are kept), a wrong code or address refused with a clear message and nothing kept,
  * the team's members listed, links from local documents to team documents, leaving.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { callApi, createServices, type Services } from '../../electron/services'
-import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
+import { describe, expect, it } from 'vitest'
+import { callApi, createServices } from '../../electron/services'
+import { startTeamServer } from '../../electron/team/server'
 import { ApiError } from '../../shared/api'
 import { teamDocumentName } from '../../shared/team/protocol'
 import { sampleDocument } from '../helpers/documents'
-import { addMember } from '../helpers/team'
+import { addMember, useTeamApp } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-const open: { servers: RunningTeamServer[]; services: Services[] } = { servers: [], services: [] }
-afterEach(async () => {
-  for (const s of open.services.splice(0)) s.close()
-  for (const s of open.servers.splice(0)) await s.close()
-})
+const open = useTeamApp()
 
 async function setup() {
   const serverDir = tempDir()

@@ -82,10 +82,9 @@ describe('team server: PostgreSQL storage', () => {
     let server: RunningTeamServer = await start()
     expect(server.store.kind).toBe('postgres')
     const { writer: a, member: r } = await team.memberTriesToEdit(server.url, { writer: token, member: reader }, '存在数据库里。', '改')
-    a.destroy()
-    r.destroy()
-    // the engine has not stored the document yet (long debounce): the log appended before each
-    // acknowledgement alone holds the edit
+    // the engine has not stored the document yet (long debounce, the writers still connected: the
+    // last one leaving would store it): the log appended before each acknowledgement alone holds
+    // the edit
     const db = new pgClient.Client(pg.url)
     await db.connect()
     const count = async (table: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n)
@@ -93,6 +92,8 @@ describe('team server: PostgreSQL storage', () => {
     expect(await count('team_updates')).toBeGreaterThan(0)
     expect(await count('team_members')).toBe(2)
     await db.end()
+    a.destroy()
+    r.destroy()
     await server.close()
     server = await start()
     const b = client(server.url, '总结', token)

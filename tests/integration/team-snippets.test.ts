@@ -6,23 +6,17 @@
  * (shared/team/snippets.ts); a 只读 member's write is refused by the server.
  */
 import * as Y from 'yjs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { callApi, type Services } from '../../electron/services'
-import type { RunningTeamServer } from '../../electron/team/server'
 import { ApiError } from '../../shared/api'
 import { bodyFromText, isTeamSnippetId } from '../../shared/snippets'
 import { TEAM_SNIPPETS } from '../../shared/team/protocol'
 import { batchOfChanges, fullBatch, teamEntryFrom, teamSnippetsMap, type TeamSnippetEntry } from '../../shared/team/snippets'
-import { connectClient, serverWithEditorAndReader, waitFor, type TeamClient } from '../helpers/team'
+import { connectClient, serverWithEditorAndReader, useTeamApp, waitFor, type TeamClient } from '../helpers/team'
 import { useTempDirs } from '../helpers/tempDir'
 
 const tempDir = useTempDirs()
-const open: { servers: RunningTeamServer[]; services: Services[]; clients: TeamClient[] } = { servers: [], services: [], clients: [] }
-afterEach(async () => {
-  for (const c of open.clients.splice(0)) c.destroy()
-  for (const s of open.services.splice(0)) s.close()
-  for (const s of open.servers.splice(0)) await s.close()
-})
+const open = useTeamApp()
 
 const entry = (title: string, text: string, extra: Partial<TeamSnippetEntry> = {}): TeamSnippetEntry => ({
   ...teamEntryFrom({ title, body: bodyFromText(text), tags: [] }, '工作措施', '张三', 1_700_000_000_000),
