@@ -36,6 +36,7 @@ import { withFigures } from '../figures/state'
 import { memberColor } from './colors'
 import { connectTeamDoc, type TeamDocConnection } from './connection'
 import { RemoteFigureRepaint } from './RemoteFigureRepaint'
+import { useTeam } from './TeamContext'
 import { TeamDocContext, type TeamDocSession, type TeamMe, type TeamSyncState } from './session'
 import { SIGNATURE_KEY, SIGNATURE_MAP } from './shape'
 import './team.css'
@@ -61,20 +62,30 @@ export interface TeamStatusLine {
 
 /**
  * Whether the document is the local copy of a team document: undefined while asking the back end,
- * null for a local document (or when the membership is gone).
+ * null for a local document (or when the membership is gone). The app's TeamProvider already holds
+ * the membership and links: its answer is used, and the back end is asked only for a linked
+ * document's connection (or for everything, outside a TeamProvider).
  */
 export function useTeamLink(documentId: string): TeamLinkInfo | null | undefined {
   const api = useApi()
+  const team = useTeam()
   const [link, setLink] = useState<TeamLinkInfo | null | undefined>(undefined)
+  // undefined: the provider has not read the status yet; null: not a team document
+  const known = !team ? undefined : !team.status ? undefined : team.status.membership ? (team.linkOf(documentId)?.teamName ?? null) : null
+  const waiting = !!team && known === undefined
   useEffect(() => {
+    if (waiting) return
     let live = true
     void (async () => {
       try {
-        const status = await api.call('team.status', {})
-        const found = status.membership ? status.links.find((l) => l.documentId === documentId) : undefined
-        if (!found) return live && setLink(null)
+        let teamName = known
+        if (teamName === undefined) {
+          const status = await api.call('team.status', {})
+          teamName = status.membership ? (status.links.find((l) => l.documentId === documentId)?.teamName ?? null) : null
+        }
+        if (!teamName) return live && setLink(null)
         const connection = await api.call('team.connection', {})
-        if (live) setLink({ teamName: found.teamName, connection })
+        if (live) setLink({ teamName, connection })
       } catch {
         if (live) setLink(null)
       }
@@ -82,7 +93,7 @@ export function useTeamLink(documentId: string): TeamLinkInfo | null | undefined
     return () => {
       live = false
     }
-  }, [api, documentId])
+  }, [api, documentId, known, waiting])
   return link
 }
 
