@@ -24,7 +24,7 @@ export const ExportCommentPointSchema = z.strictObject({
 })
 export type ExportCommentPoint = z.infer<typeof ExportCommentPointSchema>
 
-const commentAuthor = z.string().trim().min(1).max(100)
+const commentAuthor = z.string().min(1).max(100)
 export const ExportCommentSchema = z.strictObject({
   id: z.string().min(1).max(100),
   anchor: z.strictObject({ start: ExportCommentPointSchema, end: ExportCommentPointSchema }),

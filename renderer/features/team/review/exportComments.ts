@@ -10,7 +10,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, $isElementNode, $isLineBreakNode, $isRootNode, $isTextNode, type ElementNode, type LexicalEditor, type LexicalNode } from 'lexical'
 import { useCallback, useMemo } from 'react'
 import type * as Y from 'yjs'
-import { EXPORT_COMMENTS_MAX, EXPORT_REPLIES_MAX, type ExportComment, type ExportCommentPoint } from '../../../../shared/api'
+import { EXPORT_COMMENTS_MAX, EXPORT_REPLIES_MAX, ExportCommentSchema, type ExportComment, type ExportCommentPoint } from '../../../../shared/api'
 import { editorStateToModel, NODE_TYPES } from '../../../../shared/document/lexicalState'
 import type { Figure } from '../../../../shared/document/model'
 import { formatterFor } from '../../../../shared/output/figures'
@@ -99,6 +99,12 @@ function $offsetIn(top: ElementNode, point: LexicalPoint, figureLength: (node: L
   return found
 }
 
+/** A comment's time as ISO text ("" for a time no date can hold: the thread is then left out). */
+const isoDate = (ms: number): string => {
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString()
+}
+
 /** Reads the threads' places; call inside editor.read(). */
 export function $commentsForExport(content: Y.Doc, threads: readonly Thread[], figures: readonly Figure[], blocks: readonly (BlockRef | null)[]): CommentsForExport {
   const shown = formatterFor(figures)
@@ -123,15 +129,18 @@ export function $commentsForExport(content: Y.Doc, threads: readonly Thread[], f
       unresolvable++
       continue
     }
-    comments.push({
+    // what another client wrote is checked as the back end will check it: one bad thread never fails the export
+    const parsed = ExportCommentSchema.safeParse({
       id: thread.id,
       anchor: { start, end },
       author: first.author,
-      date: new Date(first.at).toISOString(),
+      date: isoDate(first.at),
       text: first.text,
       resolved: thread.resolved,
-      replies: replies.slice(0, EXPORT_REPLIES_MAX).map((r) => ({ author: r.author, date: new Date(r.at).toISOString(), text: r.text })),
+      replies: replies.slice(0, EXPORT_REPLIES_MAX).map((r) => ({ author: r.author, date: isoDate(r.at), text: r.text })),
     })
+    if (parsed.success) comments.push(parsed.data)
+    else unresolvable++
   }
   return { comments, unresolvable }
 }
