@@ -11,6 +11,8 @@ export type ExportFormat = z.infer<typeof ExportFormatSchema>
 export const EXPORT_COMMENTS_MAX = 1000
 export const EXPORT_REPLIES_MAX = 200
 export const EXPORT_COMMENT_TEXT_MAX = 5000
+/** all comment and reply texts together (a long review is some ten thousand characters) */
+export const EXPORT_COMMENTS_CHARS_MAX = 2_000_000
 
 /**
  * A place in the exported model: `block` is the index in the model's `blocks` (or the title or
@@ -65,7 +67,11 @@ export const outputContract = {
        * DOCX only: a team document's 批注 as Word comments on the words they are anchored to. Never
        * part of the text: the fingerprint and verify ignore them. Other formats refuse none and write none.
        */
-      comments: z.array(ExportCommentSchema).max(EXPORT_COMMENTS_MAX).optional(),
+      comments: z
+        .array(ExportCommentSchema)
+        .max(EXPORT_COMMENTS_MAX)
+        .refine((list) => list.reduce((n, c) => n + c.text.length + c.replies.reduce((m, r) => m + r.text.length, 0), 0) <= EXPORT_COMMENTS_CHARS_MAX, 'export.commentsTooLong')
+        .optional(),
     }),
     output: z.strictObject({
       fileName: z.string(),

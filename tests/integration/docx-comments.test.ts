@@ -161,6 +161,9 @@ describe('批注 in the DOCX', () => {
       const many = Array.from({ length: EXPORT_COMMENTS_MAX + 1 }, (_, i) => thread(String(i), at(0, 0), at(0, 1)))
       await expect(callApi(h, 'export.render', { id: doc.id, format: 'docx', comments: many })).rejects.toThrow()
       await expect(callApi(h, 'export.render', { id: doc.id, format: 'docx', comments: [{ ...thread('d', at(0, 0), at(0, 1)), date: 'yesterday' }] })).rejects.toThrow()
+      // each comment within bounds, all of them together too long
+      const long = Array.from({ length: 401 }, (_, i) => thread(String(i), at(0, 0), at(0, 1), { text: '长'.repeat(5000) }))
+      await expect(callApi(h, 'export.render', { id: doc.id, format: 'docx', comments: long })).rejects.toMatchObject({ code: 'export.commentsTooLong' })
     } finally {
       services.close()
     }
