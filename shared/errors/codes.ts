@@ -224,6 +224,7 @@ export const ERROR_CODES = {
   'export.libraryClosed': [],
   'export.sealMissing': [],
   'export.signatureMissing': [],
+  'export.commentsTooLong': [],
   'pdf.noPrinter': [],
   'pdf.noBrowser': [],
   'pdf.cannotStart': ['browser', 'detail'],

@@ -193,6 +193,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'export.libraryClosed': 'the document library is not open: the seal and signature images cannot be read',
   'export.sealMissing': 'the seal image of the signature is no longer in the library: choose it again under “Signature”',
   'export.signatureMissing': 'the signature image is no longer in the library: choose it again under “Signature”',
+  'export.commentsTooLong': 'too many or too long comments to write into one Word file (2 million characters in all at most)',
   'pdf.noPrinter': 'no PDF printer available',
   'pdf.noBrowser': 'no Chromium, Chrome or Edge found to print the PDF: install one or set CHROMIUM_PATH',
   'pdf.cannotStart': 'could not start {{browser}} to print the PDF: {{detail}}',

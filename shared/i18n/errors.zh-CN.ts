@@ -193,6 +193,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'export.libraryClosed': '文稿库未打开，无法取出印章/签名图片',
   'export.sealMissing': '落款使用的印章图片已不在库中，请在“落款”里重新选择',
   'export.signatureMissing': '落款使用的签名图片已不在库中，请在“落款”里重新选择',
+  'export.commentsTooLong': '批注太多太长，无法一起写入 Word 文件（所有批注合计不超过 200 万字）',
   'pdf.noPrinter': '没有可用的 PDF 打印程序',
   'pdf.noBrowser': '找不到 Chromium、Chrome 或 Edge，无法生成 PDF；请安装其一或设置 CHROMIUM_PATH',
   'pdf.cannotStart': '无法启动 {{browser}} 生成 PDF：{{detail}}',
