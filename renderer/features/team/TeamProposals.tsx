@@ -92,7 +92,7 @@ function TeamProposalsDialog({ onClose, onNotice }: { onClose(): void; onNotice(
       )}
       {message && <p className="hint" role="status" data-testid="team-proposals-message">{message}</p>}
       <div className="row end">
-        <button onClick={onClose}>{t('close')}</button>
+        <button onClick={onClose} data-testid="team-proposals-close">{t('close')}</button>
       </div>
     </Modal>
   )
