@@ -9,11 +9,13 @@
  *   Y.Map "returned":  id → TeamReturned   (退回, until the proposer has read it)
  *
  * Values are plain JSON; whatever another client wrote is checked here (zod) before it is shown or
- * taken in, so a malformed proposal never reaches the team's 素材库.
+ * taken in, so a malformed proposal never reaches the team's 素材库. The server also checks what a
+ * 审阅 member's change does here (reviewerMayApply): they propose in their own name and withdraw or
+ * dismiss only their own; deciding is for 编辑 members.
  *
  * Pure: yjs and zod only.
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { LIMITS, SnippetBodySchema, SnippetTagsSchema, type SnippetBody } from '../snippets/model'
 import { newTeamSnippetId, teamEntryFrom, teamSnippetIdSchema, teamSnippetsMap } from './snippets'
@@ -113,4 +115,53 @@ export function forgetProposal(doc: Y.Doc, id: string): void {
     proposals(doc).delete(id)
     returned(doc).delete(id)
   })
+}
+
+/** The two maps as JSON text per key, to compare a document before and after a change. */
+function entries(doc: Y.Doc): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const name of [PROPOSALS_MAP, RETURNED_MAP]) doc.getMap<unknown>(name).forEach((value, key) => out.set(`${name}\u0000${key}`, JSON.stringify(value instanceof Y.AbstractType ? value.toJSON() : value)))
+  return out
+}
+
+const ownerOf = (json: string | undefined): unknown => {
+  try {
+    return json === undefined ? undefined : (JSON.parse(json) as { by?: unknown }).by
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether a 审阅 member's change to the proposals document stays within what they may do: add
+ * well-formed proposals in their own name, take back their own (撤回), and forget their own
+ * returned ones (知道了). Anything else — a proposal in another's name, touching another's, a
+ * 退回 (that is for 编辑 members), any other shared type — is refused by the server.
+ */
+export function reviewerMayApply(current: Y.Doc, update: Uint8Array, member: string): boolean {
+  const doc = new Y.Doc({ gc: false })
+  try {
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(current))
+    const before = entries(doc)
+    const types = new Set(doc.share.keys())
+    Y.applyUpdate(doc, update)
+    if ([...doc.share.keys()].some((name) => !types.has(name) && name !== PROPOSALS_MAP && name !== RETURNED_MAP)) return false
+    const after = entries(doc)
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+      const was = before.get(key)
+      const now = after.get(key)
+      if (was === now) continue
+      const [map, id = ''] = key.split('\u0000')
+      if (was !== undefined && ownerOf(was) !== member) return false // another's, changed or removed
+      if (now === undefined) continue // one's own, withdrawn or dismissed
+      if (map !== PROPOSALS_MAP || !teamSnippetIdSchema.safeParse(id).success) return false
+      const proposal = teamProposalSchema.safeParse(JSON.parse(now))
+      if (!proposal.success || proposal.data.by !== member) return false
+    }
+    return true
+  } catch {
+    return false
+  } finally {
+    doc.destroy()
+  }
 }

@@ -85,9 +85,10 @@ describe('snippets proposed to the team', () => {
     const reviewer = await client('李四', 'reviewer', TEAM_SNIPPET_PROPOSALS)
     const accepted = proposeSnippet(reviewer.doc, own, '优化营商环境', '李四', 1_700_000_000_000)
     const sentBack = proposeSnippet(reviewer.doc, { ...own, title: '稿台退回素材' }, '', '李四', 1_700_000_000_001)
-    // a client with write rights that writes nonsense
-    reviewer.doc.getMap(PROPOSALS_MAP).set('malformed0000001', { title: '坏提议', body: 'not a body', by: '李四', at: 1 })
     await reviewer.acknowledged()
+    // an 编辑 member's old or broken client that writes nonsense (the server checks 审阅 members' changes, not 编辑's)
+    editorProposals.doc.getMap(PROPOSALS_MAP).set('malformed0000001', { title: '坏提议', body: 'not a body', by: '李四', at: 1 })
+    await editorProposals.acknowledged()
     await waitFor(() => editorProposals.doc.getMap(PROPOSALS_MAP).size === 3, 10_000, 'the proposals to reach the editor')
     expect(readProposals(editorProposals.doc).map((p) => p.title)).toEqual(['稿台提议素材', '稿台退回素材'])
     expect(acceptProposal(editorProposals.doc, editorSnippets.doc, 'malformed0000001', Date.now())).toBe(false)
@@ -112,5 +113,44 @@ describe('snippets proposed to the team', () => {
     expect(hits.map((h) => ({ title: h.title, team: h.team }))).toEqual([{ title: '稿台提议素材', team: { id: accepted, by: '李四', category: '优化营商环境' } }])
     expect((await callApi(services.handlers, 'snippets.search', { query: '坏提议' })).hits).toEqual([])
     expect((await callApi(services.handlers, 'snippets.search', { query: '稿台退回' })).hits.filter((h) => h.library === 'team')).toEqual([])
+  })
+
+  it('a 审阅 member proposes only in their own name and takes back only their own; 退回 is for 编辑 members', async () => {
+    const { client, dir, server } = await team()
+    const editor = await client('张三', 'editor', TEAM_SNIPPET_PROPOSALS)
+    const li = await client('李四', 'reviewer', TEAM_SNIPPET_PROPOSALS)
+    const theirs = proposeSnippet(li.doc, own, '', '李四', 1_700_000_000_000)
+    await li.acknowledged()
+    // withdrawing one's own is fine
+    const withdrawn = proposeSnippet(li.doc, { ...own, title: '稿台撤回素材' }, '', '李四', 1_700_000_000_001)
+    await li.acknowledged()
+    li.doc.getMap(PROPOSALS_MAP).delete(withdrawn)
+    await li.acknowledged()
+    await waitFor(() => readProposals(editor.doc).map((p) => p.id).join() === theirs, 10_000, 'the editor to see one proposal')
+    expect(li.notices).toEqual([])
+
+    // another 审阅 member: in another's name, removing another's, sending back — each refused, none stored
+    const code = await addMember(dir, '赵六', 'reviewer')
+    const attempts: ((doc: Y.Doc) => void)[] = [
+      (doc) => proposeSnippet(doc, { ...own, title: '冒名的提议' }, '', '李四', 1_700_000_000_002),
+      (doc) => doc.getMap(PROPOSALS_MAP).delete(theirs),
+      (doc) => returnProposal(doc, theirs, '不要', '赵六', 1_700_000_000_003),
+      (doc) => doc.getMap(PROPOSALS_MAP).set('badproposal00001', { title: '坏提议', body: 'not a body', by: '赵六', at: 1 }),
+    ]
+    for (const attempt of attempts) {
+      const zhao = connectClient(server.url, TEAM_SNIPPET_PROPOSALS, code)
+      open.clients.push(zhao)
+      await zhao.acknowledged()
+      attempt(zhao.doc)
+      await waitFor(() => zhao.notices.length > 0, 10_000, 'the refusal')
+      expect(zhao.notices[0]).toMatchObject({ kind: 'refused', code: 'team.readOnly', role: 'reviewer' })
+      zhao.destroy()
+    }
+    // what the server holds is unchanged: a member connecting now reads 李四's one proposal
+    const later = await client('钱七', 'editor', TEAM_SNIPPET_PROPOSALS)
+    const held = copyOf(later.doc)
+    expect(readProposals(held).map((p) => `${p.id}:${p.by}:${p.title}`)).toEqual([`${theirs}:李四:稿台提议素材`])
+    expect(readReturned(held)).toEqual([])
+    expect(held.getMap(PROPOSALS_MAP).size).toBe(1)
   })
 })
