@@ -188,6 +188,8 @@ describe('the team 素材库', () => {
     await pageB.click('[data-testid=team-proposals-open]')
     expect(await pageB.locator('[data-testid=team-returned-row]').innerText()).toContain('稿台退回测试素材')
     expect(await pageB.locator('[data-testid=team-returned-reason]').innerText()).toBe('原因：与已有素材重复')
+    await pageB.setViewportSize({ width: 1366, height: 768 })
+    await pageB.screenshot({ path: 'test-results/team-proposals-returned.png' })
     await pageB.click('[data-testid=team-returned-dismiss]')
     await expect.poll(() => pageB.locator('[data-testid=team-returned-row]').count(), { timeout: 15_000 }).toBe(0)
   }, 150_000)
