@@ -52,6 +52,7 @@ export const ERROR_CODES = {
   'team.unreachable': ['address', 'detail'],
   'team.badAnswer': ['address'],
   'team.linkTaken': ['teamName'],
+  'team.finalMismatch': ['name'],
 
   // the library file
   'library.unavailable': ['*reason'],

@@ -37,6 +37,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'team.unreachable': 'cannot reach the team server {{address}}: {{detail}}',
   'team.badAnswer': '{{address}} does not answer like a DraftDesk team server',
   'team.linkTaken': 'the team document {{teamName}} is already the copy of another local document',
+  'team.finalMismatch': 'the final version “{{name}}” on the team server does not match its fingerprint; it was not copied to this computer',
   'library.unavailable': 'the document library cannot be opened: {{reason}}',
   'library.unavailableAt': 'the document library {{path}} cannot be opened: {{reason}}',
   'library.fileNotFound': 'file not found',

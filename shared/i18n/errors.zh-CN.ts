@@ -37,6 +37,7 @@ export const errorsZhCN: Record<ErrorCode, string> = {
   'team.unreachable': '连不上团队服务器 {{address}}：{{detail}}',
   'team.badAnswer': '{{address}} 不像是稿台团队服务器',
   'team.linkTaken': '团队文稿 {{teamName}} 已经对应本机的另一篇文稿',
+  'team.finalMismatch': '团队服务器上的定稿“{{name}}”与它的指纹不符，没有取到本机',
   'library.unavailable': '文稿库无法打开：{{reason}}',
   'library.unavailableAt': '文稿库无法打开（{{path}}）：{{reason}}',
   'library.fileNotFound': '文件不存在',

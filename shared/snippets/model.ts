@@ -67,7 +67,6 @@ export const SnippetSchema = z.strictObject({
       id: z.string().max(64),
       /** who last wrote it */
       by: z.string().max(100),
-      state: z.enum(['shared', 'proposed']),
       /** its category as a path of names (categories are each writer's own) */
       category: z.string(),
     })

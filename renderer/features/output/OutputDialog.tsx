@@ -23,6 +23,7 @@ import { fileToBase64, saveBase64 } from '../../ui/files'
 import { FileInput } from '../../ui/FileInput'
 import { keepFinalOnTeam } from '../team/finals'
 import { useExportComments } from '../team/review/exportComments'
+import { TeamFinals } from '../team/TeamFinals'
 import { useTeamDoc } from '../team/session'
 import { useTeam } from '../team/TeamContext'
 import './output.css'
@@ -238,6 +239,8 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
               {finals.map((f) => <li key={f.revisionId}><strong>{f.name}</strong> · {f.author} · {displayDateTime(f.createdAt, lang)} · <code>{f.short}</code></li>)}
             </ul>
           )}
+          {/* a team document: the 定稿 kept on the team, also other members' (取到本机 makes one local) */}
+          <TeamFinals documentId={documentId} finals={finals} onAdopted={(f) => void loadFinals().then(() => { setVersion(f.revisionId); setMessage({ text: t('team:final.adopted', { name: f.name, short: f.short }) }) }, fail)} />
         </section>
 
         <section className="export">
