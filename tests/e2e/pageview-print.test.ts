@@ -329,4 +329,22 @@ describe('page view: the page as it will print', () => {
     expect(await cont.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe(heads[0]!.first)
     expect(await frame.locator('.pages .page').count()).toBe(await page.locator('.pv-sheet').count())
   }, 120_000)
+  it('sets the body under the title and subtitle where the print preview does (one blank line under the subtitle)', async () => {
+    const model = { ...sealedSummary([para(3, 1), para(3, 2)]), subtitle: '——某某街道社区服务中心' }
+    const page = await openDocument(await library([model]), model.title)
+    await page.locator('.pv-sheet').first().waitFor()
+    const inEditor = await page.evaluate(() => {
+      const sheet = document.querySelector('.pv-sheet')!.getBoundingClientRect()
+      const k = 210 / sheet.width
+      return (document.querySelector('.document-body .dd-paragraph')!.getBoundingClientRect().top - sheet.top) * k
+    })
+    await toolbarClick(page, '[data-testid=open-preview]')
+    await page.locator('[data-testid=print-preview]').waitFor()
+    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
+    const inPreview = await page.frameLocator('[data-testid=preview-frame]').locator('.pages .page').first().evaluate((sheet) => {
+      const s = sheet.getBoundingClientRect()
+      return (sheet.querySelector('.p')!.getBoundingClientRect().top - s.top) * (210 / s.width)
+    })
+    expect(Math.abs(inEditor - inPreview), `first body line: page view ${inEditor.toFixed(1)} mm, preview ${inPreview.toFixed(1)} mm`).toBeLessThan(1)
+  }, 120_000)
 })
