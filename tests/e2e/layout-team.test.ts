@@ -65,6 +65,17 @@ describe('a team document in a window that fits', () => {
         return sheet.left >= area.left - 0.5 && sheet.right <= area.right + 0.5
       })
       expect(sheetFits).toBe(true)
+      // the list item under the pointer: its buttons beside the date, not over it
+      await page.locator('.doc-list li').first().hover()
+      const clash = await page.locator('.doc-list li').first().evaluate((li) => {
+        const actions = li.querySelector('.doc-actions')!.getBoundingClientRect()
+        const meta = li.querySelector('.doc-meta')!
+        const text = document.createRange()
+        text.selectNodeContents(meta)
+        const shown = Math.min(text.getBoundingClientRect().right, meta.getBoundingClientRect().right - parseFloat(getComputedStyle(meta).paddingRight))
+        return actions.width > 0 ? shown - actions.left : -1
+      })
+      expect(clash, 'the date runs under the item\'s buttons').toBeLessThan(0)
       await page.screenshot({ path: path.join(ROOT, 'test-results', `layout-team-${w}x${h}.png`) })
     }
   }, 120_000)
