@@ -57,6 +57,7 @@ function failStartup(error: unknown): void {
 process.on('uncaughtException', (error) => {
   if (!started || !mainWindow) return failStartup(error)
   log.error('uncaught exception', error)
+  // both languages, as start-up's boxes (electron/main/startup.ts): the page's language is not known here
   dialog.showErrorBox('稿台出错 / DraftDesk error', `${error.message}\n\n日志 / log: ${log.file}`)
 })
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason))

@@ -1,5 +1,5 @@
-// `node scripts/bench-compare.mjs --base REV [--rounds N]`: the benchmarks of an earlier revision
-// and of this tree in one session, interleaved (base, this, base, this, …) so that both meet the
+// `node scripts/bench-compare.mjs --base REV [--head REV] [--rounds N]`: the benchmarks of an
+// earlier revision and of this tree (or of --head) in one session, interleaved (base, this, base, this, …) so that both meet the
 // same machine load, then each figure's median over the rounds side by side. For judging a change
 // that must not make anything slower (a restructure): figures measured on different days differ
 // more than a change does.
@@ -14,15 +14,22 @@ const option = (name, fallback) => {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback
 }
 const base = option('--base', null)
+const headRev = option('--head', null)
 const rounds = Number(option('--rounds', '2'))
 if (!base || !Number.isInteger(rounds) || rounds < 1) {
-  console.error('usage: node scripts/bench-compare.mjs --base REV [--rounds N]')
+  console.error('usage: node scripts/bench-compare.mjs --base REV [--head REV] [--rounds N]')
   process.exit(2)
 }
 const here = process.cwd()
-const baseTree = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdesk-bench-base-'))
-execFileSync('git', ['worktree', 'add', '--detach', baseTree, base], { stdio: 'inherit' })
-fs.symlinkSync(path.join(here, 'node_modules'), path.join(baseTree, 'node_modules'))
+/** A detached worktree of `rev` sharing this tree's node_modules. */
+function checkout(rev, label) {
+  const tree = fs.mkdtempSync(path.join(os.tmpdir(), `draftdesk-bench-${label}-`))
+  execFileSync('git', ['worktree', 'add', '--detach', tree, rev], { stdio: 'inherit' })
+  fs.symlinkSync(path.join(here, 'node_modules'), path.join(tree, 'node_modules'))
+  return tree
+}
+const baseTree = checkout(base, 'base')
+const headTree = headRev ? checkout(headRev, 'head') : here
 
 /** One bench run in `tree`: its JSON lines by figure name (median, or p50 when the figure has no median). */
 function run(tree) {
@@ -47,11 +54,13 @@ try {
   for (let r = 0; r < rounds; r++) {
     console.error(`round ${r + 1}/${rounds}: ${base}`)
     seen.base.push(run(baseTree))
-    console.error(`round ${r + 1}/${rounds}: this tree`)
-    seen.head.push(run(here))
+    console.error(`round ${r + 1}/${rounds}: ${headRev ?? 'this tree'}`)
+    seen.head.push(run(headTree))
   }
 } finally {
-  execFileSync('git', ['worktree', 'remove', '--force', baseTree], { stdio: 'inherit' })
+  for (const tree of headRev ? [baseTree, headTree] : [baseTree]) {
+    execFileSync('git', ['worktree', 'remove', '--force', tree], { stdio: 'inherit' })
+  }
 }
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b)

@@ -1,5 +1,5 @@
 /**
- * The DOCX as Word users get it (issue 11): pagination properties Word applies (keep with next,
+ * The DOCX as Word users get it: pagination properties Word applies (keep with next,
  * keep lines, widow control, repeated header rows, rows that never split), the 落款 by GB/T 9704
  * §7.3.5 with the seal anchored in the 署名's paragraph, run-in headings joined by Word's style
  * separator, figures as tagged content controls, LibreOffice's rendering of a 落款 at a page foot,
