@@ -35,6 +35,7 @@ import {
   SEAL_MM, SIGNATURE, SIGNATURE_IMAGE_MM, SIZE_PT, TEXT_TWIPS, signaturePlacement, type FontRole,
 } from '../../../shared/output/layout'
 import type { FinalMark, OutBlock, OutputDocument, Run } from '../../../shared/output/prepare'
+import { FIGURE_TABLE_HEADER_ROWS, tableHeaderRows } from '../../../shared/output/tables'
 import type { ExportComment } from '../../../shared/api'
 import { placeComments, slotKey, titleText, type CommentMark, type PlacedComments } from './docxComments'
 import { addModelPart, FIGURE_TAG_PREFIX, sidecarOf } from './docxModel'
@@ -218,8 +219,10 @@ function table(rows: readonly (readonly Run[])[][], header?: readonly string[], 
   const columnWidth = Math.floor(TEXT_TWIPS.width / width)
   const pad = (r: readonly (readonly Run[])[]) => [...r, ...Array<Run[]>(width - r.length).fill([])]
   const all: { cells: readonly (readonly Run[])[]; header: boolean }[] = []
+  // which rows repeat: the one rule the print view and the page view follow too (shared/output/tables.ts)
   if (header) all.push({ cells: header.map((h) => [{ text: h }]), header: true })
-  rows.forEach((row, i) => all.push({ cells: pad(row), header: !header && i === 0 && rows.length > 1 }))
+  const heads = header ? FIGURE_TABLE_HEADER_ROWS : tableHeaderRows(rows.length)
+  rows.forEach((row, i) => all.push({ cells: pad(row), header: !header && i < heads }))
   // the model's row of a written row (a 附表's header row is not one), for the comment marks
   const modelRow = (i: number) => (header ? i - 1 : i)
   const tableRows = all.map(
@@ -234,7 +237,7 @@ function table(rows: readonly (readonly Run[])[][], header?: readonly string[], 
               children: cellParagraphs(cell, {
                 header: row.header && !!header,
                 center: row.header && !!header,
-                keepNext: (i <= 1 && all.length > 2) || (keepEnd && i === all.length - 1),
+                keepNext: (i <= heads && all.length > heads + 1) || (keepEnd && i === all.length - 1),
                 marks: blockIndex === undefined ? undefined : marksAt(slotKey.cell(blockIndex, modelRow(i), c)),
               }),
             }),
