@@ -56,12 +56,21 @@ async function cpuPerKey(page: Page, keys: number, fn: () => Promise<void>): Pro
   return { script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration'), task: per('TaskDuration'), seconds }
 }
 
-/** Types 200 characters at the end of paragraph `nth` of the app's open document: latencies and work per key. */
-async function typeInApp(page: Page, nth: number) {
+/**
+ * Types 200 characters at the end of paragraph `nth` of the app's open document: latencies and work
+ * per key. `profileTo`: a CPU profile of the page while typing is written there.
+ */
+async function typeInApp(page: Page, nth: number, profileTo?: string) {
   await page.locator('.document-body .dd-paragraph').nth(nth).click()
   await page.keyboard.press('End')
   let samples: number[] = []
+  const cdp = profileTo ? await page.context().newCDPSession(page) : null
+  if (cdp) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.start')
+  }
   const cpu = await cpuPerKey(page, 200, async () => void (samples = await typeAndMeasure(page, 200)))
+  if (cdp && profileTo) fs.writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile))
   return { samples, cpu }
 }
 
@@ -171,7 +180,9 @@ export async function benchTeamCoedit(): Promise<void> {
     }
     // meanwhile: keystrokes in the team document, far from the writers' paragraphs
     const own = 400
-    const team = await typeInApp(page, own)
+    // TEAM_BENCH_PROFILE_KEYS=prefix: CPU profiles of the page while typing (prefix-team.json, prefix-single.json)
+    const keysProfile = process.env.TEAM_BENCH_PROFILE_KEYS
+    const team = await typeInApp(page, own, keysProfile && `${keysProfile}-team.json`)
     const ours = team.samples
     await waitFor(() => sent.length >= PROBE_SAMPLES, 60_000, 'the probe samples')
     typing = false
@@ -203,7 +214,7 @@ export async function benchTeamCoedit(): Promise<void> {
     await singlePage.goto(shell.url)
     await singlePage.locator('.doc-open', { hasText: '单人' }).click()
     await singlePage.locator('.document-body .dd-paragraph').nth(400).waitFor({ timeout: 60_000 })
-    const single = await typeInApp(singlePage, own)
+    const single = await typeInApp(singlePage, own, keysProfile && `${keysProfile}-single.json`)
     await singlePage.close()
 
     const bare = await newPage(browser)
