@@ -5,7 +5,7 @@
  * beyond the small adapter Lexical's CollaborationPlugin asks for (its `Provider`).
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
-import type { Provider } from '@lexical/yjs'
+import type { Provider, ProviderAwareness, UserState } from '@lexical/yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { TeamConnection } from '../../../shared/api/team'
@@ -162,11 +162,32 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
   provider.on('synced', emitState)
   provider.on('unsyncedChanges', emitState)
 
+  // ---- the awareness Lexical sees: only the clients with a caret to draw ----------------------------
+  // Lexical's binding redraws others' carets on every change of the text and of the awareness (the
+  // writer's own caret moving with each keystroke), and for each other client it first measures the
+  // page (a forced layout of the whole document) before it looks whether that client has a caret at
+  // all. A client without one (a reader, a writer whose editor is not focused, a Node client) is
+  // left out of what it is shown: nothing to draw for it, and no layout forced for it.
+  const awareness = provider.awareness!
+  const hasCaret = (state: Record<string, unknown>) => state.focusing === true && state.anchorPos != null && state.focusPos != null
+  const lexicalAwareness: ProviderAwareness = {
+    getLocalState: () => awareness.getLocalState() as UserState | null,
+    getStates: () => {
+      const shown = new Map<number, UserState>()
+      for (const [clientId, state] of awareness.getStates()) if (clientId === awareness.clientID || hasCaret(state)) shown.set(clientId, state as UserState)
+      return shown
+    },
+    on: (type, cb) => void awareness.on(type, cb),
+    off: (type, cb) => void awareness.off(type, cb),
+    setLocalState: (state) => awareness.setLocalState(state),
+    setLocalStateField: (field, value) => awareness.setLocalStateField(field, value),
+  }
+
   // ---- Lexical's Provider: 'sync' (bool) and 'status' ({status}) events, connect/disconnect ---------
   const wrapped = new Map<unknown, (arg: never) => void>()
   const eventOf = (type: string) => (type === 'sync' ? 'synced' : type)
   const lexicalProvider: Provider = {
-    awareness: provider.awareness! as unknown as Provider['awareness'],
+    awareness: lexicalAwareness,
     // connect() returns nothing: the plugin then disconnects synchronously on unmount (StrictMode safe)
     connect: () => void start(),
     // the connection belongs to the open document: it ends when the editor closes (destroy)
