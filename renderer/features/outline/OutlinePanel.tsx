@@ -4,12 +4,13 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutlineEntry } from '../structure/HeadingNumbersPlugin'
 import { AssignDialog, AssignmentBadge, AssignmentSummary, mineOnly, useSectionAssignments } from '../team/review/SectionAssignments'
+import { useOutlineData, type OutlineStore } from './outlineStore'
 import { moveSection } from './sections'
 import './outline.css'
 
 interface Props {
-  entries: OutlineEntry[]
-  ownCounts: ReadonlyMap<string, number>
+  /** the headings and their own counts (HeadingNumbersPlugin, CharacterCountPlugin) */
+  store: OutlineStore
   onNotice?(message: string | null): void
 }
 
@@ -32,8 +33,9 @@ function sectionTotals(entries: OutlineEntry[], own: ReadonlyMap<string, number>
  * Click to jump; ▸/▾ to fold a branch (of the outline, not the text); drag a heading onto another
  * to move its whole section before it, or onto the end marker to move it to the end.
  */
-export function OutlinePanel({ entries: all, ownCounts, onNotice }: Props) {
+export function OutlinePanel({ store, onNotice }: Props) {
   const { t } = useTranslation('outline')
+  const { entries: all, ownCounts } = useOutlineData(store)
   const [editor] = useLexicalComposerContext()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const [dropTarget, setDropTarget] = useState<string | null>(null)
