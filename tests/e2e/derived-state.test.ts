@@ -57,5 +57,17 @@ describe('what follows the typing', () => {
     await expect.poll(() => outlineEntries(page)).toEqual(['一、主要工作情况', '二、存在问题'])
     await expect.poll(() => sectionCount(page, '主要工作情况'), { timeout: 15_000 }).toBe('14')
     await expect.poll(() => total(page), { timeout: 15_000 }).toBe(28)
+
+    // a subsection: its heading folds away in the outline and comes back
+    await page.locator('.dd-heading-1').last().click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Control+2')
+    await page.keyboard.insertText('整改措施')
+    await expect.poll(() => outlineEntries(page)).toEqual(['一、主要工作情况', '二、存在问题', '（一）整改措施'])
+    await page.locator('.outline li:has-text("存在问题") .outline-fold').click()
+    await expect.poll(() => outlineEntries(page)).toEqual(['一、主要工作情况', '二、存在问题'])
+    await page.locator('.outline li:has-text("存在问题") .outline-fold').click()
+    await expect.poll(() => outlineEntries(page)).toEqual(['一、主要工作情况', '二、存在问题', '（一）整改措施'])
   })
 })
