@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next'
 import { PAGE_MM, SIGNATURE } from '../../../shared/output/layout'
 import type { Pagination } from '../../../shared/output/pagination'
 import { applySpacers, BlockMeasurer, clearSpacers, layoutPages, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
+import { OffscreenBlocks } from './offscreen'
 import { drawRepeatedHeads } from './repeatedHeads'
 import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
 import { applyTightening, clearTightening } from './tighten'
@@ -142,6 +143,8 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     // repagination (a MutationObserver on the editable root) are the only ones read again, and the
     // pages are placed again only from the first changed block on.
     const measurer = new BlockMeasurer()
+    // paragraphs off screen hold their measured height and are not laid out (offscreen.ts)
+    const offscreen = new OffscreenBlocks()
     let pagination: Pagination | null = null
     let dirty = new Set<Element>()
     let all = true
@@ -206,7 +209,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       clearTightening(root)
       note(mutations.takeRecords())
       const full = all
-      const measured = withSignature(measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
+      const measured = withSignature(measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty, offscreen), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
       dirty = new Set()
       all = false
       let layout = layoutPages(measured, pagination, { tightest: SIGNATURE.tightestPitch })
@@ -221,6 +224,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
       const put = applySpacers(root, applied.current, spaced.current)
       spaced.current = put.spaced
+      offscreen.hold(root, measured, applied.current)
       // our own writes are no edit
       mutations.takeRecords()
       const changed = put.touched > 0
@@ -293,6 +297,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     return () => {
       unregister()
       if (observed) clearTightening(observed)
+      offscreen.release(observed)
       watch(null)
       document.fonts?.removeEventListener('loadingdone', fontsLoaded)
       sigResized.disconnect()
