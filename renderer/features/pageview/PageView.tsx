@@ -38,6 +38,8 @@ const FIT_MARGIN_PX = 24
 
 /** Edits closer together than this are a burst of typing: the pages wait until it pauses. */
 const BURST_MS = 80
+/** Lexical nodes an edit may change and still be one writer's edit (more: a bulk change, see afterPaint) */
+const BULK_NODES = 12
 /** how long a pause in typing is */
 const SETTLE_MS = 120
 
@@ -52,6 +54,21 @@ function whenIdle(fn: () => void): () => void {
   }
   const id = requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS })
   return () => cancelIdleCallback(id)
+}
+
+/** Runs `fn` in a task of its own, as soon as the ones waiting have run; returns a cancel. */
+function nextTask(fn: () => void): () => void {
+  let live = true
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => {
+    channel.port1.close()
+    if (live) fn()
+  }
+  channel.port2.postMessage(null)
+  return () => {
+    live = false
+    channel.port1.close()
+  }
 }
 
 export interface PageViewEvent {
@@ -240,15 +257,17 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (changed && checks++ < 3) schedule()
       else checks = 0
     }
-    // after the frame that shows the edit is painted (rAF, then an idle moment): off the keystroke
-    // path, and behind any input or frame the browser has waiting — a repagination whose breaks
-    // moved lays out every paragraph they moved in, which must not land between a keystroke and
-    // its frame
-    const afterPaint = () => {
+    // in a task of its own once the frame that shows the edit is painted (rAF, then a task): off
+    // the keystroke path — the browser runs a waiting keystroke before it — and the new breaks are
+    // on the very next frame. (It was an idle callback, when a repagination laid out every paragraph
+    // whose break moved; off-screen paragraphs now hold their height unlaid (offscreen.ts), and
+    // waiting for idle cost a frame.) An edit of many blocks at once (a figure used a thousand
+    // times changed, a paste) still waits for idle: each block it changed is laid out to be measured.
+    const afterPaint = (bulk = false) => {
       cancel?.()
       let idle: (() => void) | null = null
       const frame = requestAnimationFrame(() => {
-        idle = whenIdle(run)
+        idle = bulk ? whenIdle(run) : nextTask(run)
       })
       cancel = () => {
         cancelAnimationFrame(frame)
@@ -259,12 +278,12 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!cancel) afterPaint()
     }
     let lastEdit = -Infinity
-    const fresh = () => {
+    const fresh = (bulk = true) => {
       checks = 0
       const now = performance.now()
       const burst = now - lastEdit < BURST_MS
       lastEdit = now
-      if (!burst) return afterPaint()
+      if (!burst) return afterPaint(bulk)
       // typing: measure once it pauses, so no keystroke waits for a repagination
       cancel?.()
       let idle: (() => void) | null = null
@@ -286,13 +305,15 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     const sig = sigRef.current
     const heads = headsRef.current
     const sigResized = new ResizeObserver(() => fresh())
+    const sigLoaded = () => fresh()
     if (sig) {
       sigResized.observe(sig)
-      sig.addEventListener('load', fresh, true)
+      sig.addEventListener('load', sigLoaded, true)
     }
     kick.current = fresh
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size || dirtyLeaves.size) fresh()
+      // a keystroke's edit dirties a paragraph and its root, a leaf or two
+      if (dirtyElements.size || dirtyLeaves.size) fresh(dirtyElements.size + dirtyLeaves.size > BULK_NODES)
     })
     return () => {
       unregister()
@@ -301,7 +322,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       watch(null)
       document.fonts?.removeEventListener('loadingdone', fontsLoaded)
       sigResized.disconnect()
-      sig?.removeEventListener('load', fresh, true)
+      sig?.removeEventListener('load', sigLoaded, true)
       kick.current = () => {}
       heads?.replaceChildren()
       cancel?.()
