@@ -12,7 +12,8 @@
  * (the others keep what they measured to), the page rules place the pages again only from the first
  * changed block until the breaks line up with the previous ones (paginateFrom), and the spacing is
  * written only where it changed. It runs once more after a change, to check the layout it measured
- * was its own.
+ * was its own. Paragraphs off screen hold their measured height and are not laid out
+ * (offscreen.ts): the breaks that moved below the screen cost a number each, not their lines.
  *
  * 显示比例 is CSS `zoom` on the sheet: Ctrl+滚轮, Ctrl+= / Ctrl+-, Ctrl+Shift+0 (100 %; Ctrl+0 is
  * 正文), and the control in the status bar. 适合页宽 follows the width the page has.
