@@ -33,6 +33,22 @@ const PROBE = `(() => {
 // a function, not a string: the app's CSP refuses eval
 const repaginated = (n: number) => (window as unknown as { __repag: number[] }).__repag.length >= n
 
+/**
+ * Lexical has taken the selection set in the DOM (it reads it on selectionchange, a task later):
+ * from `back` characters before the end of the first paragraph's last text to its end. Pressing a
+ * key before then edits where the caret was (a loaded machine lost one run that way).
+ */
+const selectionTaken = (back: number) => {
+  interface Point { offset: number; key: string }
+  const root = document.querySelector('.document-body') as (Element & { __lexicalEditor?: { getEditorState(): { _selection: { anchor: Point; focus: Point } | null } } }) | null
+  const text = document.querySelector('.document-body .dd-paragraph')?.lastChild?.firstChild
+  const sel = root?.__lexicalEditor?.getEditorState()._selection
+  if (!text || !sel || !('anchor' in sel)) return false
+  const end = (text as Text).length
+  const [from, to] = [sel.anchor.offset, sel.focus.offset].sort((a, b) => a - b)
+  return sel.anchor.key === sel.focus.key && from === end - back && to === end
+}
+
 export async function benchPageView(dataDir: string): Promise<void> {
   const model = longSummary(65_000)
   await storeDocument(dataDir, model)
@@ -60,7 +76,7 @@ export async function benchPageView(dataDir: string): Promise<void> {
         getSelection().removeAllRanges()
         getSelection().addRange(r)
       })()`)
-      await page.waitForTimeout(50)
+      await page.waitForFunction(selectionTaken, 0, { timeout: 10_000 })
       await page.keyboard.insertText(lines)
       await page.waitForFunction(repaginated, 2 * i + 1, { timeout: 10_000 })
       // one edit, not a burst of typing (typing waits for a pause: keystroke_pageview_on_ms)
@@ -74,7 +90,7 @@ export async function benchPageView(dataDir: string): Promise<void> {
         getSelection().removeAllRanges()
         getSelection().addRange(r)
       })()`)
-      await page.waitForTimeout(50)
+      await page.waitForFunction(selectionTaken, lines.length, { timeout: 10_000 })
       await page.keyboard.press('Backspace')
       await page.waitForFunction(repaginated, 2 * i + 2, { timeout: 10_000 })
       await page.waitForTimeout(150)
