@@ -23,11 +23,14 @@ export class OffscreenBlocks {
   private held = new WeakMap<Element, string>()
   /** blocks held in the last pass (tests, the benchmark's notes) */
   count = 0
+  /** released to be measured in this pass: they stay released until the next one */
+  private read = new Set<Element>()
 
   /** Lays blocks out for real again (before they are measured). */
   unlock(els: readonly Element[]): void {
     for (const el of els) {
       if (!holdable(el)) continue
+      this.read.add(el)
       this.held.delete(el)
       // 'visible' rather than none: it also wins over a stylesheet's own content-visibility
       ;(el as HTMLElement).style.contentVisibility = 'visible'
@@ -46,7 +49,7 @@ export class OffscreenBlocks {
     for (let i = 0; i < children.length; i++) {
       const el = children[i] as HTMLElement
       const m = measured[i]
-      if (!holdable(el)) continue
+      if (!holdable(el) || this.read.has(el)) continue
       if (!m || m.box === undefined || el.hasAttribute(TIGHT)) {
         if (this.held.has(el) || el.style.contentVisibility !== 'visible') this.unlock([el])
         continue
@@ -61,6 +64,10 @@ export class OffscreenBlocks {
       el.style.contentVisibility = 'auto'
     }
     this.count = count
+    // the blocks just measured are mostly the one being typed in: held now, it would be skipped
+    // until the browser sees it on screen (a frame later), and its text would read as empty
+    // (innerText) in between; the next pass holds it
+    this.read.clear()
   }
 
   /** Takes it all off (page view turned off, the editor closed). */
