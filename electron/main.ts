@@ -15,7 +15,7 @@ import { registerApiHandlers } from './main/ipc'
 import { openLibraryInteractive } from './main/library'
 import { menuTemplate } from './main/menu'
 import { nativeBindingPath } from './main/nativeBinding'
-import { denyPermissionCheck, denyPermissionRequest, guardNavigation, isAppUrl, type AppRoot } from './main/navigation'
+import { guardNavigation, isAppUrl, permissionCheckHandler, permissionRequestHandler, type AppRoot } from './main/navigation'
 import { electronOutputHooks, PRINT_WINDOW_OPTIONS, printPreviewWindowOptions } from './main/print'
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolResponse } from './main/protocol'
 import { createLog, offerReload, rendererGoneMessage, runStep, showWhenReady, startupFailureMessage, type RecoveryDeps } from './main/startup'
@@ -57,6 +57,7 @@ function failStartup(error: unknown): void {
 process.on('uncaughtException', (error) => {
   if (!started || !mainWindow) return failStartup(error)
   log.error('uncaught exception', error)
+  // both languages, as start-up's boxes (electron/main/startup.ts): the page's language is not known here
   dialog.showErrorBox('稿台出错 / DraftDesk error', `${error.message}\n\n日志 / log: ${log.file}`)
 })
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason))
@@ -192,8 +193,9 @@ async function start(): Promise<void> {
 
   await runStep(log, '会话 session', () => {
     const ses = session.defaultSession
-    ses.setPermissionRequestHandler(denyPermissionRequest)
-    ses.setPermissionCheckHandler(denyPermissionCheck)
+    // only the clipboard, for the app's own page (粘贴 in the right-click menu); nothing else
+    ses.setPermissionRequestHandler(permissionRequestHandler(appRoot))
+    ses.setPermissionCheckHandler(permissionCheckHandler(appRoot))
     // app:// responses carry the policy themselves; the dev server's need it added
     if (devServerUrl) {
       const policy = contentSecurityPolicy({ devServerUrl })

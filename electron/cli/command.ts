@@ -115,6 +115,34 @@ export function fileArg(command: Command, args: readonly string[], index = 0): s
   return requireArg(command, args, index, t(`${named(command)} 需要文件路径`, `${named(command)} needs a FILE`))
 }
 
+/** What `documentListCommand` makes a command from. */
+export interface DocumentListSpec<T> {
+  readonly words: readonly string[]
+  readonly summary: Text
+  readonly details?: Text
+  /** the document's items, from the API or a store */
+  list(ctx: CliContext, id: string): Promise<readonly T[]> | readonly T[]
+  line(item: T, lang: Lang): string
+  /** what to say when there is none */
+  readonly none?: Text
+}
+
+/** `<words> DOC [--json]`: one document's items (its figures, versions, 定稿), a line each or JSON. */
+export function documentListCommand<T>(spec: DocumentListSpec<T>): Command {
+  const command: Command = {
+    words: spec.words,
+    args: 'DOC',
+    summary: spec.summary,
+    ...(spec.details ? { details: spec.details } : {}),
+    options: ['json'],
+    async run(ctx, args) {
+      const items = await spec.list(ctx, documentArg(command, args))
+      printList(ctx, items, (item) => spec.line(item, ctx.lang), spec.none)
+    },
+  }
+  return command
+}
+
 /** A list as the result: JSON with --json, else a line per item (`none` when there is none). */
 export function printList<T>(ctx: CliContext, items: readonly T[], line: (item: T) => string, none?: Text): void {
   if (ctx.values.json) return ctx.json(items)

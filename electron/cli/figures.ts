@@ -1,31 +1,27 @@
 /** `figures list|set|import`: a stored document's figure table (数据表), through the API like the app. */
 import { messageText } from '../../shared/errors'
-import { documentArg, printList, requireArg, t, type Command, type CommandGroup } from './command'
+import { documentArg, documentListCommand, requireArg, t, type Command, type CommandGroup } from './command'
 import { readInputFile, SHEET_LIMIT } from './files'
 
 const needsNameAndValue = t('figures set 需要名称和数值', 'figures set needs NAME and VALUE')
 /** "（正文3处）": how often the text uses a figure */
 const uses = (n: number) => t(`${n}处`, `${n} ${n === 1 ? 'use' : 'uses'}`)
 
-const list: Command = {
+const list = documentListCommand({
   words: ['figures', 'list'],
-  args: 'DOC',
   summary: t('列出数据：名称、显示的数值、正文中的引用处数', 'list the figures: name, value as shown, uses in the text'),
   details: t(
     '加 --json 输出 [{ figure, text, unfilled, computed?, problem?, uses, comparison? }]',
     'with --json: [{ figure, text, unfilled, computed?, problem?, uses, comparison? }]',
   ),
-  options: ['json'],
-  async run(ctx, args) {
-    const items = await ctx.call('figures.list', { id: documentArg(list, args) })
-    const row = (item: (typeof items)[number]) => {
-      const problem = item.problem ? t('错误：', 'error: ')[ctx.lang] + messageText(item.problem, ctx.lang) : ''
-      const extra = [problem, item.comparison ?? '', item.figure.formula ? `= ${item.figure.formula}` : ''].filter(Boolean).join('  ')
-      return `${item.figure.name}\t${item.text}\t${uses(item.uses)[ctx.lang]}${extra ? `\t${extra}` : ''}`
-    }
-    printList(ctx, items, row, t('（没有数据）', '(no figures)'))
+  list: (ctx, id) => ctx.call('figures.list', { id }),
+  line(item, lang) {
+    const problem = item.problem ? t('错误：', 'error: ')[lang] + messageText(item.problem, lang) : ''
+    const extra = [problem, item.comparison ?? '', item.figure.formula ? `= ${item.figure.formula}` : ''].filter(Boolean).join('  ')
+    return `${item.figure.name}\t${item.text}\t${uses(item.uses)[lang]}${extra ? `\t${extra}` : ''}`
   },
-}
+  none: t('（没有数据）', '(no figures)'),
+})
 
 const set: Command = {
   words: ['figures', 'set'],

@@ -15,7 +15,7 @@ import { exportToFile, sourceFor, verifyFile, type ExportSource } from '../servi
 import { chromiumPrinter, type PdfPrinter } from '../services/output/pdf'
 import { FinalStore } from '../services/output/store'
 import type { Services } from '../services'
-import { documentArg, fileArg, printList, requireArg, t, usageOf, type CliContext, type Command, type CommandGroup } from './command'
+import { documentListCommand, fileArg, requireArg, t, usageOf, type CliContext, type Command, type CommandGroup } from './command'
 import { readInputFile } from './files'
 import type { Lang } from './options'
 import { CliError, usageError } from './print'
@@ -164,16 +164,12 @@ const final: Command = {
   },
 }
 
-const finals: Command = {
+const finals = documentListCommand({
   words: ['finals'],
-  args: DOC,
   summary: t('列出文稿的定稿：编号、时间、指纹、定稿人、名称', "list a document's 定稿: number, time, fingerprint, author, name"),
-  options: ['json'],
-  run(ctx, args) {
-    const list = finalStore(ctx.services).list(documentArg(finals, args))
-    printList(ctx, list, (f) => `${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`)
-  },
-}
+  list: (ctx, id) => finalStore(ctx.services).list(id),
+  line: (f) => `${f.revisionId}\t${new Date(f.createdAt).toISOString()}\t${f.short}\t${f.author}\t${f.name}`,
+})
 
 const verify: Command = {
   words: ['verify'],

@@ -2,7 +2,7 @@
 import type { RevisionSummary } from '../../shared/api'
 import { revisionTime } from '../../shared/document/history'
 import { documentPlainText } from '../../shared/document/text'
-import { documentArg, printList, requireArg, t, type Command, type CommandGroup } from './command'
+import { documentArg, documentListCommand, requireArg, t, type Command, type CommandGroup } from './command'
 import type { Lang, Text } from './options'
 import { usageError } from './print'
 
@@ -36,20 +36,17 @@ function revisionArg(command: Command, args: readonly string[]): number {
   return n
 }
 
-const list: Command = {
+const list = documentListCommand({
   words: ['revisions', 'list'],
-  args: 'DOC',
   summary: t('列出文稿的版本：编号、时间、来由、字数', "list a document's versions: number, time, why it was kept, characters"),
   details: t(
     '来由：自动保存、手动保存（Ctrl+S）、导入、恢复前、定稿。加 --json 输出 [{ id, documentId, createdAt, reason, characters, name? }]',
     'why: autosaved, saved (Ctrl+S), imported, before a restore, 定稿. With --json: [{ id, documentId, createdAt, reason, characters, name? }]',
   ),
-  options: ['json'],
-  async run(ctx, args) {
-    const revisions = await ctx.call('revisions.list', { id: documentArg(list, args) })
-    printList(ctx, revisions, (r) => revisionLine(r, ctx.lang), t('（还没有版本）', '(no versions yet)'))
-  },
-}
+  list: (ctx, id) => ctx.call('revisions.list', { id }),
+  line: revisionLine,
+  none: t('（还没有版本）', '(no versions yet)'),
+})
 
 const show: Command = {
   words: ['revisions', 'show'],

@@ -1,6 +1,7 @@
 /**
  * Where the window may go: only the app's own page. Everything else is refused; http(s) links are
- * handed to the system browser instead. No new windows, no <webview>, no permissions.
+ * handed to the system browser instead. No new windows, no <webview>, no permissions but reading
+ * the clipboard for the app's own page.
  */
 import { APP_HOST, APP_SCHEME } from './protocol'
 
@@ -74,14 +75,53 @@ export function windowOpenHandler(openExternal: OpenExternal) {
   }
 }
 
-/** For session.setPermissionRequestHandler: every request (camera, notifications, …) is refused. */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
-  callback(false)
+/**
+ * The one permission the app's own page is given: reading the clipboard, for 粘贴 in the editor's
+ * right-click menu (navigator.clipboard.read). Ctrl+V and the menu bar's 粘贴 (a native paste) need
+ * none. Every other permission (camera, notifications, …), and the clipboard for any other origin
+ * or frame, is refused.
+ */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-read'])
+
+/** True for the app's own origin: app://draftdesk, or the dev server's origin when one is configured. */
+export function isAppOrigin(origin: string, appRoot: AppRoot): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(origin)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host.toLowerCase() === APP_HOST && !parsed.username && !parsed.password && !parsed.port
+  if (appRoot.devServerUrl && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) {
+    try {
+      return parsed.origin === new URL(appRoot.devServerUrl).origin
+    } catch {
+      return false
+    }
+  }
+  return false
 }
 
-/** For session.setPermissionCheckHandler. */
-export function denyPermissionCheck(): boolean {
-  return false
+/** What a permission request tells about who asks (Electron's PermissionRequest, in part). */
+export interface PermissionRequestDetails {
+  requestingUrl?: string
+  isMainFrame?: boolean
+}
+
+/**
+ * For session.setPermissionRequestHandler: `clipboard-read` for the app's own page in the main
+ * frame; every other request refused.
+ */
+export function permissionRequestHandler(appRoot: AppRoot) {
+  return (_webContents: unknown, permission: string, callback: (granted: boolean) => void, details?: PermissionRequestDetails): void => {
+    const url = details?.requestingUrl
+    callback(APP_PERMISSIONS.has(permission) && details?.isMainFrame !== false && !!url && isAppUrl(url, appRoot))
+  }
+}
+
+/** For session.setPermissionCheckHandler: the same answer, asked by origin. */
+export function permissionCheckHandler(appRoot: AppRoot) {
+  return (_webContents: unknown, permission: string, requestingOrigin: string): boolean => APP_PERMISSIONS.has(permission) && isAppOrigin(requestingOrigin, appRoot)
 }
 
 /**

@@ -3,6 +3,10 @@
  * that report which one failed, a window shown after a time limit even when 'ready-to-show' never
  * comes, and a renderer that died offered a reload instead of an empty or invisible window. Plain
  * functions over small interfaces; main.ts binds them to Electron.
+ *
+ * Their message boxes say everything in both languages, unlike the rest of the UI: main shows
+ * them when the page failed, died or never loaded, and the writer's choice of language is kept by
+ * the page, so it is not known here.
  */
 import fs from 'node:fs'
 import path from 'node:path'

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import type { Lang } from '../../shared/i18n/format'
 import { SQLITE_FILE } from './store/sqlite'
 
 export interface TeamBackup {
@@ -48,14 +49,15 @@ export async function backupSqlite(dataDir: string, out: string): Promise<TeamBa
 }
 
 /** What to do instead when the documents live in PostgreSQL. */
-export function postgresBackupGuidance(database: string): string[] {
+export function postgresBackupGuidance(database: string, lang: Lang = 'zh-CN'): string[] {
   const url = new URL(database)
   if (url.password) url.password = '****'
+  const en = lang === 'en'
   return [
-    '团队文稿存放在 PostgreSQL 中：请用 pg_dump 备份（服务器运行时也可以）。 / The team data is in PostgreSQL: back it up with pg_dump (fine while the server runs):',
+    en ? 'The team data is in PostgreSQL: back it up with pg_dump (fine while the server runs):' : '团队文稿存放在 PostgreSQL 中：请用 pg_dump 备份（服务器运行时也可以）。',
     `  pg_dump --format=custom --file=draftdesk-team-$(date +%F).dump "${url.toString()}"`,
-    '恢复 / restore:',
+    en ? 'restore:' : '恢复：',
     `  pg_restore --clean --if-exists --dbname="${url.toString()}" draftdesk-team-YYYY-MM-DD.dump`,
-    '只需 team_documents、team_updates、team_members 三张表 / only these tables are needed: team_documents, team_updates, team_members',
+    en ? 'only these tables are needed: team_documents, team_updates, team_members' : '只需 team_documents、team_updates、team_members 三张表',
   ]
 }

@@ -19,7 +19,8 @@ import { Hocuspocus, type Connection, type Extension } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { accessFor, teamDocumentNameSchema, TEAM_ROLE_LABELS, type TeamNotice, type TeamRefusal, type TeamRole } from '../../shared/team/protocol'
+import { reviewerMayApply } from '../../shared/team/proposals'
+import { accessFor, teamDocumentNameSchema, TEAM_ROLE_LABELS, TEAM_SNIPPET_PROPOSALS, type TeamNotice, type TeamRefusal, type TeamRole } from '../../shared/team/protocol'
 import { redisSettings, teamServerConfigSchema, type TeamServerConfig, type TeamServerInput } from './config'
 import { openTeamLog, type TeamLog } from './log'
 import { openPostgresStore } from './store/postgres'
@@ -300,6 +301,14 @@ function rightsExtension(store: TeamStore, log: TeamLog): Extension {
       // nothing to keep: an empty update, or a first sync that brings nothing the server lacks
       if (carried.update.length <= 2) return
       if (carried.step === 'step2' && Y.snapshotContainsUpdate(Y.snapshot(document), carried.update)) return
+      // a 审阅 member writes the proposals document, but only for themselves: proposing in their own
+      // name, withdrawing or dismissing their own (shared/team/proposals.ts). Anything else is refused
+      // like a damaged change: not stored, not applied, their connection to it closed.
+      if (documentName === TEAM_SNIPPET_PROPOSALS && member?.role === 'reviewer' && !reviewerMayApply(document, carried.update, member.name)) {
+        log.write({ event: 'role-violation', ...who, detail: 'not their own proposal' })
+        notify(connection, { kind: 'refused', code: 'team.readOnly', role: member.role })
+        throw new Refusal('team.readOnly')
+      }
       // durable before the engine applies it and acknowledges it to the client
       await store.append(documentName, carried.update)
     },

@@ -38,35 +38,40 @@ export const LANGUAGE_KEY = 'draftdesk.lang'
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+/** A namespace's catalogues: zh-CN (the default) and en, which has the same keys. */
+function byLanguage<Catalogue extends object>(zhCN: Catalogue, en: Catalogue): Record<Language, Catalogue> {
+  return { 'zh-CN': zhCN, en }
+}
+
 /** Every namespace and its catalogues. */
 export const catalogues = {
-  common: { 'zh-CN': commonZh, en: commonEn },
-  app: { 'zh-CN': appZh, en: appEn },
-  editor: { 'zh-CN': editorZh, en: editorEn },
-  structure: { 'zh-CN': structureZh, en: structureEn },
-  outline: { 'zh-CN': outlineZh, en: outlineEn },
-  figures: { 'zh-CN': figuresZh, en: figuresEn },
-  snippets: { 'zh-CN': snippetsZh, en: snippetsEn },
-  'find-replace': { 'zh-CN': findReplaceZh, en: findReplaceEn },
-  output: { 'zh-CN': outputZh, en: outputEn },
-  import: { 'zh-CN': importZh, en: importEn },
-  cleanup: { 'zh-CN': cleanupZh, en: cleanupEn },
-  templates: { 'zh-CN': templatesZh, en: templatesEn },
-  paste: { 'zh-CN': pasteZh, en: pasteEn },
-  history: { 'zh-CN': historyZh, en: historyEn },
-  backups: { 'zh-CN': backupsZh, en: backupsEn },
-  rollover: { 'zh-CN': rolloverZh, en: rolloverEn },
-  saving: { 'zh-CN': savingZh, en: savingEn },
-  'context-menu': { 'zh-CN': contextMenuZh, en: contextMenuEn },
-  pageview: { 'zh-CN': pageviewZh, en: pageviewEn },
-  review: { 'zh-CN': reviewZh, en: reviewEn },
-  team: { 'zh-CN': teamZh, en: teamEn },
-  'team-snippets': { 'zh-CN': teamSnippetsZh, en: teamSnippetsEn },
+  common: byLanguage(commonZh, commonEn),
+  app: byLanguage(appZh, appEn),
+  editor: byLanguage(editorZh, editorEn),
+  structure: byLanguage(structureZh, structureEn),
+  outline: byLanguage(outlineZh, outlineEn),
+  figures: byLanguage(figuresZh, figuresEn),
+  snippets: byLanguage(snippetsZh, snippetsEn),
+  'find-replace': byLanguage(findReplaceZh, findReplaceEn),
+  output: byLanguage(outputZh, outputEn),
+  import: byLanguage(importZh, importEn),
+  cleanup: byLanguage(cleanupZh, cleanupEn),
+  templates: byLanguage(templatesZh, templatesEn),
+  paste: byLanguage(pasteZh, pasteEn),
+  history: byLanguage(historyZh, historyEn),
+  backups: byLanguage(backupsZh, backupsEn),
+  rollover: byLanguage(rolloverZh, rolloverEn),
+  saving: byLanguage(savingZh, savingEn),
+  'context-menu': byLanguage(contextMenuZh, contextMenuEn),
+  pageview: byLanguage(pageviewZh, pageviewEn),
+  review: byLanguage(reviewZh, reviewEn),
+  team: byLanguage(teamZh, teamEn),
+  'team-snippets': byLanguage(teamSnippetsZh, teamSnippetsEn),
 } satisfies Record<string, Record<Language, object>>
 
 /** One language's catalogues, by namespace (what i18next's `resources` takes per language). */
 function resourcesFor(language: Language): Record<string, object> {
-  const features = Object.fromEntries(Object.entries(catalogues).map(([ns, byLanguage]) => [ns, byLanguage[language]]))
+  const features = Object.fromEntries(Object.entries(catalogues).map(([ns, catalogue]) => [ns, catalogue[language]]))
   // errors and findings: the catalogues shared with the CLI (codes from the back end and shared/)
   return { ...features, ...MESSAGE_CATALOGUES[language] }
 }

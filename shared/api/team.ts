@@ -6,8 +6,10 @@
  * local copy exactly as on any document.
  */
 import { z } from 'zod'
+import { teamFinalSchema } from '../team/documents'
 import { teamDocumentNameSchema, teamMemberSchema, teamRoleSchema, teamServerUrlSchema, teamTokenSchema } from '../team/protocol'
 import { DocumentIdSchema, Empty, Ok, type Contract } from './common'
+import { FinalSummarySchema } from './output'
 
 export const TeamMembershipSchema = z.strictObject({
   serverUrl: z.string(),
@@ -45,4 +47,11 @@ export const teamContract = {
   'team.link': { input: z.strictObject({ documentId: DocumentIdSchema, teamName: teamDocumentNameSchema }), output: TeamLinkSchema },
   /** the document is local again (copy back to local, or the team document was removed) */
   'team.unlink': { input: z.strictObject({ documentId: DocumentIdSchema }), output: Ok },
+  /**
+   * 取到本机: a 定稿 another member froze on the team (the team document's Y.Map "finals") becomes a
+   * 定稿 of this local copy — same name, who froze it, when, and the frozen text — so export and
+   * verify work from it here. Refused (team.finalMismatch) unless the text's fingerprint, computed
+   * here, is exactly the one the member froze; adopting one already here answers the one here.
+   */
+  'team.adoptFinal': { input: z.strictObject({ documentId: DocumentIdSchema, final: teamFinalSchema }), output: FinalSummarySchema },
 } as const satisfies Contract

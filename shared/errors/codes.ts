@@ -52,6 +52,7 @@ export const ERROR_CODES = {
   'team.unreachable': ['address', 'detail'],
   'team.badAnswer': ['address'],
   'team.linkTaken': ['teamName'],
+  'team.finalMismatch': ['name'],
 
   // the library file
   'library.unavailable': ['*reason'],
@@ -224,6 +225,7 @@ export const ERROR_CODES = {
   'export.libraryClosed': [],
   'export.sealMissing': [],
   'export.signatureMissing': [],
+  'export.commentsTooLong': [],
   'pdf.noPrinter': [],
   'pdf.noBrowser': [],
   'pdf.cannotStart': ['browser', 'detail'],

@@ -12,6 +12,7 @@ import {
   PAGE_NUMBER, SEAL_MM, SIGNATURE, SIGNATURE_IMAGE_MM, SIZE_PT,
 } from './layout'
 import type { OutBlock, OutputDocument, OutputSignature, Run } from './prepare'
+import { tableHeaderRows } from './tables'
 
 export interface PrintAsset {
   /** data: URL (image/png or image/jpeg) */
@@ -157,8 +158,13 @@ function blockHtml(b: OutBlock): string {
     }
     case 'paragraph':
       return `<p class="p"${at}>${runsHtml(b.runs) || '<br>'}</p>`
-    case 'table':
-      return `<table${at}>${b.rows.map((row) => `<tr>${row.map((cell) => `<td>${runsHtml(cell) || '&nbsp;'}</td>`).join('')}</tr>`).join('')}</table>`
+    case 'table': {
+      // the header row (shared/output/tables.ts) in <thead>: print/pages.ts repeats it on every page
+      const tr = (row: Run[][]) => `<tr>${row.map((cell) => `<td>${runsHtml(cell) || '&nbsp;'}</td>`).join('')}</tr>`
+      const head = tableHeaderRows(b.rows.length)
+      const thead = head ? `<thead>${b.rows.slice(0, head).map(tr).join('')}</thead>` : ''
+      return `<table${at}>${thead}<tbody>${b.rows.slice(head).map(tr).join('')}</tbody></table>`
+    }
     case 'figureTable':
       return `<p class="caption"${at}>${escapeHtml(b.caption)}</p><table class="figures"><thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c) || '&nbsp;'}</td>`).join('')}</tr>`)

@@ -7,6 +7,7 @@
  */
 import type { OutputDocument } from './prepare'
 import { runsText } from './prepare'
+import { tableHeaderRows } from './tables'
 
 /**
  * Text as compared: no blanks (line breaks, letter spacing and justification differ between
@@ -34,7 +35,7 @@ export function printedText(out: OutputDocument): PrintedText {
     else if (b.kind === 'paragraph') parts.push(runsText(b.runs))
     else if (b.kind === 'table') {
       parts.push(...b.rows.flat().map(runsText))
-      const head = foldPrinted((b.rows[0] ?? []).map(runsText).join(''))
+      const head = foldPrinted(b.rows.slice(0, tableHeaderRows(b.rows.length)).flat().map(runsText).join(''))
       if (head) repeatable.push(head)
     } else if (b.kind === 'figureTable') {
       parts.push(b.caption, ...b.header, ...b.rows.flat())

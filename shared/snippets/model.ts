@@ -67,7 +67,6 @@ export const SnippetSchema = z.strictObject({
       id: z.string().max(64),
       /** who last wrote it */
       by: z.string().max(100),
-      state: z.enum(['shared', 'proposed']),
       /** its category as a path of names (categories are each writer's own) */
       category: z.string(),
     })
@@ -102,7 +101,11 @@ export const CategorySchema = z.strictObject({
 })
 export type Category = z.infer<typeof CategorySchema>
 
-/** The categories a new library starts with, in this order (the issue's list). */
+/**
+ * The categories a new library starts with, in this order: the parts of a 工作总结 in the order it
+ * is written (opening, the leaders' attention, publicity, measures, results, problems, next steps,
+ * closing), so the panel lists them as the writer goes through the summary.
+ */
 export const DEFAULT_CATEGORIES = ['开头', '领导重视', '宣传发动', '工作措施', '工作成效', '存在问题', '下步打算', '结尾'] as const
 
 /** One search result: the snippet, and where the query matched (for ranking and highlighting). */

@@ -41,11 +41,12 @@ export const COMMENTS_SUFFIX = '#comments'
  * What a member's connection to a document may do, decided by the server. 编辑 writes everything;
  * 审阅 reads the content and writes only a document's comments (the `#comments` companion
  * document: the engine's read-only switch is per connection, so comments are kept apart from the
- * text they annotate); 只读 writes nothing.
+ * text they annotate) and the snippets proposed to the team (TEAM_SNIPPET_PROPOSALS, beside the
+ * 素材库 they may not change); 只读 writes nothing.
  */
 export function accessFor(role: TeamRole, documentName: string): 'write' | 'read' {
   if (role === 'editor') return 'write'
-  if (role === 'reviewer' && documentName.endsWith(COMMENTS_SUFFIX)) return 'write'
+  if (role === 'reviewer' && (documentName.endsWith(COMMENTS_SUFFIX) || documentName === TEAM_SNIPPET_PROPOSALS)) return 'write'
   return 'read'
 }
 
@@ -82,12 +83,15 @@ export function parseTeamNotice(payload: string): TeamNotice | null {
 
 /**
  * The documents every team has besides its writers' summaries: the list of team documents
- * (TEAM_INDEX: a Y.Map "documents" of name → TeamIndexEntry) and the shared 素材库 (TEAM_SNIPPETS).
+ * (TEAM_INDEX: a Y.Map "documents" of name → TeamIndexEntry), the shared 素材库 (TEAM_SNIPPETS) and
+ * what members propose for it (TEAM_SNIPPET_PROPOSALS).
  * A summary shared from the app is named `doc:<its local document id>`; its comments live in
  * `doc:<id>#comments`.
  */
 export const TEAM_INDEX = 'team:index'
 export const TEAM_SNIPPETS = 'team:snippets'
+/** Snippets offered to the team (提议给团队), waiting for an 编辑 member (shared/team/proposals.ts). */
+export const TEAM_SNIPPET_PROPOSALS = 'team:snippet-proposals'
 export const TEAM_DOCUMENT_PREFIX = 'doc:'
 export const teamDocumentName = (documentId: string): string => `${TEAM_DOCUMENT_PREFIX}${documentId}`
 export const commentsDocumentName = (teamName: string): string => `${teamName}${COMMENTS_SUFFIX}`

@@ -18,12 +18,6 @@ export const TEAM_SNIPPETS_MAP = 'snippets'
 /** An entry's key: random, URL-safe, short enough for a log line. */
 export const teamSnippetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/)
 
-/**
- * 'shared': part of the team's 素材库; 'proposed': offered to the team, not yet taken in (shown
- * with its own mark; an 编辑 member takes it in).
- */
-export const TEAM_SNIPPET_STATES = ['shared', 'proposed'] as const
-
 export const teamSnippetEntrySchema = z.strictObject({
   title: z.string().trim().min(1).max(LIMITS.title),
   body: SnippetBodySchema.refine((body) => body.length > 0, 'empty body'),
@@ -33,7 +27,12 @@ export const teamSnippetEntrySchema = z.strictObject({
   /** the member who last wrote it */
   by: z.string().min(1).max(100),
   updatedAt: z.number().int().nonnegative(),
-  state: z.enum(TEAM_SNIPPET_STATES),
+  /**
+   * Written by the first release of the team 素材库, always 'shared'. Everything in this map is
+   * the team's: a snippet offered to the team waits in TEAM_SNIPPET_PROPOSALS (proposals.ts) until
+   * an 编辑 member takes it in, so an entry marked anything else here is malformed (skipped).
+   */
+  state: z.literal('shared').optional(),
 })
 export type TeamSnippetEntry = z.infer<typeof teamSnippetEntrySchema>
 
@@ -56,8 +55,8 @@ export function teamSnippetsMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 /** What a personal snippet becomes in the team (提交到团队). */
-export function teamEntryFrom(snippet: { title: string; body: SnippetBody; tags: readonly string[] }, category: string, by: string, now: number, state: TeamSnippetEntry['state'] = 'shared'): TeamSnippetEntry {
-  return { title: snippet.title.trim() || '素材', body: snippet.body, category, tags: [...snippet.tags], by, updatedAt: now, state }
+export function teamEntryFrom(snippet: { title: string; body: SnippetBody; tags: readonly string[] }, category: string, by: string, now: number): TeamSnippetEntry {
+  return { title: snippet.title.trim() || '素材', body: snippet.body, category, tags: [...snippet.tags], by, updatedAt: now }
 }
 
 /** One batch for the local mirror: entries written (unchecked: the back end checks each) and keys removed. */

@@ -22,6 +22,7 @@ import { benchPageView } from './pageview'
 import { benchSources } from './sources'
 import { benchTeam } from './team'
 import { benchTeamCoedit } from './teamCoedit'
+import { benchFind } from './find'
 
 async function benchAutosave(dataDir: string) {
   const services = createServices({ dataDir })
@@ -168,6 +169,7 @@ async function main() {
       'team-coedit': () => benchTeamCoedit(),
       // the team 素材库's search beside the writer's own
       'team-snippets': benchTeamSnippets,
+      find: () => benchFind(),
     }
     try {
       for (const name of only) {
@@ -187,6 +189,7 @@ async function main() {
     await benchSources(fs.mkdtempSync(path.join(dataDir, 'sources-')))
     await benchAutosave(dataDir)
     await benchOpen(dataDir)
+    await benchFind()
     // the library benchSnippets built, with its 100,000 snippets
     await benchBackup(await benchSnippets(dataDir))
     await benchOutput(fs.mkdtempSync(path.join(dataDir, 'output-')))

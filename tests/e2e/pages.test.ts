@@ -13,7 +13,7 @@ import { runCli } from '../../electron/cli'
 import { callApi, createServices } from '../../electron/services'
 import type { Block, SummaryDocument } from '../../shared/document/model'
 import { CSS_CHAR_PITCH_PT, LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM } from '../../shared/output/layout'
-import { linesParagraph, longDocument, tableAcrossPages } from '../helpers/documents'
+import { bodyTableAcrossPages, linesParagraph, longDocument, tableAcrossPages } from '../helpers/documents'
 import { useE2E } from '../helpers/e2e'
 import { lines, pdfPages, pdfWords, PT_TO_MM, savePngs, type Line } from '../helpers/outputPdf'
 import { sealPng } from '../helpers/png'
@@ -248,6 +248,44 @@ describe('the printed pages', () => {
     }
     savePngs(pdf, 'pages-table', tablePages[0]! + 1, tablePages[1]! + 1)
     lib.close()
+  }, 120_000)
+
+  it('a writer\'s own table (not the 附表) split across pages repeats its header row, in the PDF and the preview alike', async () => {
+    const model = bodyTableAcrossPages(para)
+    const lib = await library([model])
+    const pdf = await lib.pdf(lib.ids[0]!, 'body-table')
+    const pages = textLines(pdf)
+    const isRow = (l: Line) => /第\d+件民生实事/.test(l.text)
+    const tablePages = pages.flatMap((p, i) => (p.some(isRow) ? [i] : []))
+    expect(tablePages.length).toBeGreaterThan(1)
+    for (const i of tablePages) {
+      const p = pages[i]!
+      const h = p.findIndex((l) => flat(l.text) === '序号工作事项完成情况')
+      expect(h, `page ${i + 1} has the header row`).toBeGreaterThanOrEqual(0)
+      // on a continuation page the header comes first, at the top of the text block
+      if (i > tablePages[0]!) {
+        expect(h, `page ${i + 1}: the header first`).toBe(0)
+        expect(p[0]!.y - MARGIN_MM.top, `page ${i + 1}: header ${p[0]!.y.toFixed(1)} mm from the top`).toBeGreaterThan(0)
+        expect(p[0]!.y - MARGIN_MM.top, `page ${i + 1}: header ${p[0]!.y.toFixed(1)} mm from the top`).toBeLessThan(LINE_MM)
+      }
+      // never the header and one row at a page foot: at least two rows under it on every page
+      expect(p.slice(h + 1).filter(isRow).length, `rows on page ${i + 1}`).toBeGreaterThanOrEqual(2)
+    }
+    // every row printed once (the header once per page)
+    const printed = pages.flat().filter(isRow).map((l) => /第(\d+)件/.exec(l.text)![1])
+    expect(printed).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)))
+    const headers = pages.flat().filter((l) => flat(l.text) === '序号工作事项完成情况').length
+    expect(headers).toBe(tablePages.length)
+    savePngs(pdf, 'pages-body-table', tablePages[0]! + 1, tablePages[1]! + 1)
+
+    // the preview is the same pages: its continuation starts with the header row, then the same row
+    lib.close()
+    const page = await openPreview(lib.dataDir, model.title)
+    const preview = await previewPages(page)
+    expect(preview.map((p) => p.first)).toEqual(pages.map((p) => flat(p[0]!.text)))
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    const cont = frame.locator(`.pages .page[data-page="${tablePages[1]! + 1}"] table.cont`)
+    expect(await cont.locator('thead tr').innerText()).toMatch(/序号\s*工作事项\s*完成情况/)
   }, 120_000)
 
   it('says which pages had to bend the rules: the CLI on stderr, the preview in its bar', async () => {

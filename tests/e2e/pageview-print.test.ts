@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import type { Block, SummaryDocument } from '../../shared/document/model'
-import { linesParagraph, tableAcrossPages } from '../helpers/documents'
+import { bodyTableAcrossPages, linesParagraph, tableAcrossPages } from '../helpers/documents'
 import { useE2E } from '../helpers/e2e'
 import { sealPng } from '../helpers/png'
 import { ROOT, toolbarClick } from '../helpers/shell'
@@ -285,5 +285,66 @@ describe('page view: the page as it will print', () => {
     const previewFirst = await frame.locator(`.pages .page[data-page="${n}"] table.cont tbody tr`).first().locator('td').nth(1).innerText()
     expect(previewFirst).toBe(heads[0]!.first)
     expect(await frame.locator('.pages .page').count()).toBe(await page.locator('.pv-sheet').count())
+  }, 120_000)
+  it('repeats the header row of a writer\'s own table too (not only the 附表\'s), where the PDF repeats it', async () => {
+    const model = bodyTableAcrossPages(para)
+    const page = await openDocument(await library([model]), model.title)
+    await expect.poll(() => page.locator('.pv-head').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    const heads = await page.locator('.pv-head').evaluateAll((els) =>
+      els.map((h) => {
+        const n = Number(h.getAttribute('data-page'))
+        const s = document.querySelector(`.pv-sheet[data-page="${n}"]`)!.getBoundingClientRect()
+        const r = h.getBoundingClientRect()
+        const rows = [...document.querySelectorAll('.document-body table tr')] as HTMLTableRowElement[]
+        // the row drawn just under the repeated header on that sheet
+        const below = rows.find((row) => {
+          const t = document.createRange()
+          t.selectNodeContents(row.cells[1]!)
+          const c = t.getBoundingClientRect()
+          return c.top > r.bottom - 1 && c.top < s.bottom
+        })
+        return { page: n, text: h.textContent?.replace(/\s/g, ''), top: (r.top - s.top) / (s.width / 210), bottom: (r.bottom - s.top) / (s.width / 210), first: below?.cells[1]?.textContent ?? '' }
+      }),
+    )
+    expect(heads.length).toBeGreaterThan(0)
+    for (const h of heads) {
+      expect(h.text).toBe('序号工作事项完成情况')
+      expect(Math.abs(h.top - 37)).toBeLessThan(0.8)
+      expect(h.first, JSON.stringify(heads)).toMatch(/^第\d+件民生实事$/)
+    }
+    const shot = await shootSheet(page, heads[0]!.page, 'body-table-head')
+    let dark = 0
+    for (let x = 30; x < 180; x += 0.5) for (let y = heads[0]!.top + 1; y < heads[0]!.bottom - 1; y += 0.5) if (shot.at(x, y)[0] < 90) dark++
+    expect(dark, 'header text and borders drawn').toBeGreaterThan(40)
+    // the editable table holds its header once
+    expect(await page.locator('.document-body td', { hasText: '工作事项' }).count()).toBe(1)
+
+    // the print preview continues the table on the same page with the same row, under the same header
+    await toolbarClick(page, '[data-testid=open-preview]')
+    await page.locator('[data-testid=print-preview]').waitFor()
+    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
+    const frame = page.frameLocator('[data-testid=preview-frame]')
+    const cont = frame.locator(`.pages .page[data-page="${heads[0]!.page}"] table.cont`)
+    expect((await cont.locator('thead').innerText()).replace(/\s/g, '')).toBe('序号工作事项完成情况')
+    expect(await cont.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe(heads[0]!.first)
+    expect(await frame.locator('.pages .page').count()).toBe(await page.locator('.pv-sheet').count())
+  }, 120_000)
+  it('sets the body under the title and subtitle where the print preview does (one blank line under the subtitle)', async () => {
+    const model = { ...sealedSummary([para(3, 1), para(3, 2)]), subtitle: '——某某街道社区服务中心' }
+    const page = await openDocument(await library([model]), model.title)
+    await page.locator('.pv-sheet').first().waitFor()
+    const inEditor = await page.evaluate(() => {
+      const sheet = document.querySelector('.pv-sheet')!.getBoundingClientRect()
+      const k = 210 / sheet.width
+      return (document.querySelector('.document-body .dd-paragraph')!.getBoundingClientRect().top - sheet.top) * k
+    })
+    await toolbarClick(page, '[data-testid=open-preview]')
+    await page.locator('[data-testid=print-preview]').waitFor()
+    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
+    const inPreview = await page.frameLocator('[data-testid=preview-frame]').locator('.pages .page').first().evaluate((sheet) => {
+      const s = sheet.getBoundingClientRect()
+      return (sheet.querySelector('.p')!.getBoundingClientRect().top - s.top) * (210 / s.width)
+    })
+    expect(Math.abs(inEditor - inPreview), `first body line: page view ${inEditor.toFixed(1)} mm, preview ${inPreview.toFixed(1)} mm`).toBeLessThan(1)
   }, 120_000)
 })

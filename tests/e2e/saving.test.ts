@@ -370,4 +370,43 @@ describe('the journal of unsaved text', () => {
       await context.close()
     }
   })
+  it('a save that hangs: what was typed is in the journal within a second, and offered back after the browser dies', async () => {
+    // Autosave writes the journal only for text the back end has not confirmed a moment after it
+    // was typed: here the save never answers, so the journal must be written anyway, in time.
+    const dataDir = e2e.tempDir()
+    const shell = await e2e.startShell(dataDir, { port: await freePort() })
+    const profile = e2e.tempDir()
+    const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } })
+    let context = await launch()
+    try {
+      let page = context.pages()[0] ?? (await context.newPage())
+      await page.goto(shell.url)
+      await newDocumentIn(page, '保存卡住测试')
+      await page.route('**/api/documents.save', () => undefined) // never answered
+      await typeAtEnd(page, '保存卡住时打的字。')
+      const typedAt = Date.now()
+      await expect
+        .poll(() => page.evaluate(() => new Promise<string>((resolve) => {
+          const open = indexedDB.open('draftdesk-journal')
+          open.onsuccess = () => {
+            const all = open.result.transaction('unsaved').objectStore('unsaved').getAll()
+            all.onsuccess = () => resolve(JSON.stringify(all.result))
+          }
+        })), { timeout: 1500, interval: 50 })
+        .toContain('保存卡住时打的字')
+      expect(Date.now() - typedAt).toBeLessThan(1200) // within a second, give or take the poll under load
+      await context.close() // the browser dies with the save still on its way
+
+      context = await launch()
+      page = context.pages()[0] ?? (await context.newPage())
+      await page.goto(shell.url)
+      await page.locator('[data-testid=recovery-dialog]').waitFor({ timeout: 15_000 })
+      await page.click('[data-testid=recovery-restore]')
+      await expect.poll(() => editorText(page)).toContain('保存卡住时打的字。')
+      await waitSaved(page)
+      expect((await stored(dataDir)).text).toContain('保存卡住时打的字。')
+    } finally {
+      await context.close()
+    }
+  })
 })

@@ -289,8 +289,10 @@ describe('co-editing a team document', () => {
     const rowB = b.locator('.figure-grid tr', { has: b.locator('td.col-name', { hasText: '检查企业数' }) })
     await expect.poll(() => rowB.locator('td.col-value').innerText(), TIMEOUT).toContain('135')
 
-    // 李四's local copy was saved from the team's text: figures and 落款 included
-    await expect.poll(() => b.locator('[data-testid=save-state]').getAttribute('data-state'), TIMEOUT).toBe('saved')
+    // 李四's local copy is saved from the team's text, figures and 落款 included (others' changes
+    // reach it quietly, within seconds: they are on the team server already)
+    await expect.poll(async () => (await storedModel(bDir)).figures, TIMEOUT).toEqual([{ id: 'f1', name: '检查企业数', value: 135, unit: '家' }])
+    expect(await b.locator('[data-testid=save-state]').getAttribute('data-state')).toBe('saved')
     const stored = await storedModel(bDir)
     expect(stored.figures).toEqual([{ id: 'f1', name: '检查企业数', value: 135, unit: '家' }])
     expect(stored.signature).toEqual(model.signature)

@@ -73,3 +73,19 @@ export function tableAcrossPages(paragraph: (n: number, seed: number) => Block =
     signature: { organization: '统计科', date: '2025-12-01', dateStyle: 'arabic' },
   }
 }
+
+/**
+ * 17 lines of body, then a writer's own table (not the 附表) of 40 rows under a header row
+ * (序号 工作事项 完成情况): it starts on page 1 and runs on to page 2 or 3.
+ */
+export function bodyTableAcrossPages(paragraph: (n: number, seed: number) => Block = linesParagraph): SummaryDocument {
+  const cell = (text: string) => [{ type: 'text' as const, text }]
+  const rows = [['序号', '工作事项', '完成情况'].map(cell), ...Array.from({ length: 40 }, (_, i) => [cell(String(i + 1)), cell(`第${i + 1}件民生实事`), cell(i % 3 ? '已完成' : '按计划推进')])]
+  return {
+    version: 1,
+    title: '2025年度民生实事办理情况',
+    blocks: [paragraph(6, 1), paragraph(6, 3), paragraph(5, 5), { type: 'table', rows }, paragraph(3, 7)],
+    figures: [],
+    signature: { organization: '综合办公室', date: '2025-12-01', dateStyle: 'arabic' },
+  }
+}

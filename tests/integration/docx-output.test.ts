@@ -1,5 +1,5 @@
 /**
- * The DOCX as Word users get it (issue 11): pagination properties Word applies (keep with next,
+ * The DOCX as Word users get it: pagination properties Word applies (keep with next,
  * keep lines, widow control, repeated header rows, rows that never split), the 落款 by GB/T 9704
  * §7.3.5 with the seal anchored in the 署名's paragraph, run-in headings joined by Word's style
  * separator, figures as tagged content controls, LibreOffice's rendering of a 落款 at a page foot,
@@ -18,6 +18,7 @@ import { normalizeDocument } from '../../shared/document/lexicalState'
 import type { Block, SummaryDocument } from '../../shared/document/model'
 import { CHAR_PITCH_PT, LINE_PITCH_PT } from '../../shared/output/layout'
 import { prepareOutput } from '../../shared/output/prepare'
+import { printHtml } from '../../shared/output/printHtml'
 import { loadTemplate, TEMPLATE_IDS } from '../../shared/templates'
 import { sampleDocument } from '../helpers/documents'
 import { libreOfficePdf, lines, pdfWords, PT_TO_MM, savePngs, type Line } from '../helpers/outputPdf'
@@ -76,6 +77,27 @@ describe('DOCX pagination and the 落款', () => {
     const body = paragraphs(xml).filter((p) => p.includes('<w:pStyle w:val="Normal"/>'))
     expect(body.length).toBeGreaterThan(2)
     expect(body.every((p) => p.includes('<w:widowControl/>'))).toBe(true)
+  })
+
+  it('the DOCX repeats the same header rows the print view repeats: the 附表\'s, a table\'s first row when more follow, none for a one-row table', async () => {
+    const cell = (text: string) => [{ type: 'text' as const, text }]
+    const rowsOf = (n: number) => Array.from({ length: n }, (_, r) => [cell(`第${r}行`), cell(String(r))])
+    const model: SummaryDocument = {
+      ...sampleDocument(),
+      blocks: [
+        { type: 'paragraph', children: [{ type: 'text', text: '表前正文。' }] },
+        { type: 'table', rows: rowsOf(1) },
+        { type: 'table', rows: rowsOf(2) },
+        { type: 'table', rows: rowsOf(6) },
+        { type: 'figureTable' },
+      ],
+    }
+    const xml = await part(await renderExport({ model }, 'docx'), 'word/document.xml')
+    const docxHeads = xml.match(/<w:tbl>.*?<\/w:tbl>/gs)!.map((t) => t.match(/<w:tr>.*?<\/w:tr>/gs)!.filter((r) => r.includes('<w:tblHeader/>')).length)
+    const html = printHtml(prepareOutput(model))
+    const printHeads = html.match(/<table.*?<\/table>/gs)!.map((t) => (/<thead>(.*?)<\/thead>/s.exec(t)?.[1] ?? '').match(/<tr>/g)?.length ?? 0)
+    expect(docxHeads).toEqual([0, 1, 1, 1])
+    expect(printHeads).toEqual(docxHeads)
   })
 
   it('a run-in heading is a heading paragraph joined to its body by a style separator (specVanish)', async () => {

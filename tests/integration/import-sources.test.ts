@@ -132,19 +132,18 @@ describe('a PDF as published', () => {
 })
 
 describe('Word 97–2003 (.doc), WPS (.wps) and RTF', () => {
-  it('reads a .doc made by LibreOffice: the body only, no header or footer', () =>
+  // the files are made in beforeAll, so each case names its file by a function
+  it.each([
+    ['a .doc made by LibreOffice: the body only, no header or footer', 'doc', () => files.doc],
+    ['a .wps that is a Word 97 file inside', 'wps', () => copyAs(files.doc, '柳湾街道.wps')],
+    ['an RTF file made by LibreOffice: the body only', 'rtf', () => files.rtf],
+  ] as const)('reads %s', (_, format, file) =>
     withServices(async (services) => {
-      const { documents, report } = await importThroughApi(services, files.doc)
+      const { documents, report } = await importThroughApi(services, file())
       expectTheSummary(documents[0]!)
-      expect(report.format).toBe('doc')
-    }))
-
-  it('reads a .wps that is a Word 97 file inside', () =>
-    withServices(async (services) => {
-      const { documents, report } = await importThroughApi(services, copyAs(files.doc, '柳湾街道.wps'))
-      expectTheSummary(documents[0]!)
-      expect(report.format).toBe('wps')
-    }))
+      expect(report.format).toBe(format)
+    }),
+  )
 
   it('says clearly when a .wps cannot be read', () =>
     withServices(async (services) => {
@@ -165,13 +164,6 @@ describe('Word 97–2003 (.doc), WPS (.wps) and RTF', () => {
       const error = await importError(services, writeFile('半截.doc', cut))
       expect(error.code).toBe('import.docDamaged')
       expect(messageText(error)).toMatch(/^无法读取这个 Word 97–2003 文档（\.doc）：文件已损坏或不完整/)
-    }))
-
-  it('reads an RTF file made by LibreOffice: the body only', () =>
-    withServices(async (services) => {
-      const { documents, report } = await importThroughApi(services, files.rtf)
-      expectTheSummary(documents[0]!)
-      expect(report.format).toBe('rtf')
     }))
 
   it('refuses a password-protected .doc (the Word header says encrypted)', () =>

@@ -303,7 +303,11 @@ describe('team server: TLS and backups', () => {
     const lines: string[] = []
     const result = await runTeamCli(['backup', '--data-dir', dir, '--out', out], { log: (l) => lines.push(l), error: (l) => lines.push(l) })
     expect(result.code).toBe(0)
-    expect(lines.join('\n')).toMatch(/1 documents, 1 members/)
+    expect(lines.join('\n')).toMatch(/1 篇文稿、1 名成员/)
+    const english: string[] = []
+    expect((await runTeamCli(['backup', '--data-dir', dir, '--out', out + '.en', '--lang', 'en'], { log: (l) => english.push(l), error: (l) => english.push(l) })).code).toBe(0)
+    expect(english.join('\n')).toMatch(/^backup written: .*1 documents, 1 members/)
+    expect(english.join('\n')).not.toMatch(/[\u4e00-\u9fff]/)
     // the backup is a data folder of its own: a server started on it has the text
     const restored = tempDir()
     fs.copyFileSync(out, path.join(restored, 'team.sqlite'))

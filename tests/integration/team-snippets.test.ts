@@ -115,7 +115,7 @@ describe('the team 素材库 in the 文稿库', () => {
     const { hits } = await callApi(h, 'snippets.search', { query: '稿台党建' })
     expect(hits.map((hit) => hit.library).sort()).toEqual(['personal', 'team'])
     const team = hits.find((hit) => hit.library === 'team')!
-    expect(team).toMatchObject({ title: '稿台党建乙', team: { id: 'tttttttttttttttt', by: '张三', state: 'shared', category: '工作措施' } })
+    expect(team).toMatchObject({ title: '稿台党建乙', team: { id: 'tttttttttttttttt', by: '张三', category: '工作措施' } })
     expect(isTeamSnippetId(team.id)).toBe(true)
     // two-character queries (the gram index) find both too
     expect((await titles(h, '稿台')).sort()).toEqual(['personal:稿台党建甲', 'team:稿台党建乙'])

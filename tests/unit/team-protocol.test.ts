@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accessFor, parseTeamNotice, parseTeamRole, teamDocumentNameSchema, teamTokenSchema } from '../../shared/team/protocol'
+import { accessFor, parseTeamNotice, parseTeamRole, TEAM_SNIPPET_PROPOSALS, TEAM_SNIPPETS, teamDocumentNameSchema, teamTokenSchema } from '../../shared/team/protocol'
 import { newToken, hashToken } from '../../electron/team/tokens'
 
 describe('team protocol: roles and rights', () => {
@@ -15,6 +15,12 @@ describe('team protocol: roles and rights', () => {
     expect(accessFor('reviewer', '总结#comments')).toBe('write')
     expect(accessFor('reader', '总结#comments')).toBe('read')
     expect(accessFor('reader', '总结')).toBe('read')
+    // the snippets proposed to the team: 编辑 and 审阅 write them; the 素材库 itself is 编辑's only
+    expect(accessFor('reviewer', TEAM_SNIPPET_PROPOSALS)).toBe('write')
+    expect(accessFor('editor', TEAM_SNIPPET_PROPOSALS)).toBe('write')
+    expect(accessFor('reader', TEAM_SNIPPET_PROPOSALS)).toBe('read')
+    expect(accessFor('reviewer', TEAM_SNIPPETS)).toBe('read')
+    expect(accessFor('reviewer', `${TEAM_SNIPPET_PROPOSALS}x`)).toBe('read')
   })
 
   it('accepts document names in any script, refuses control characters and overlong names', () => {

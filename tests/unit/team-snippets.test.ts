@@ -18,6 +18,9 @@ describe('a team snippet entry', () => {
     expect(parseTeamSnippetEntry({ ...good, title: '   ' })).toBeNull()
     expect(parseTeamSnippetEntry({ ...good, title: '长'.repeat(201) })).toBeNull()
     expect(parseTeamSnippetEntry({ ...good, state: 'deleted' })).toBeNull()
+    // proposals wait in their own document: one marked proposed in the 素材库 is not the team's
+    expect(parseTeamSnippetEntry({ ...good, state: 'proposed' })).toBeNull()
+    expect(parseTeamSnippetEntry({ ...good, state: 'shared' })).not.toBeNull()
     expect(parseTeamSnippetEntry({ ...good, extra: 1 })).toBeNull()
     expect(parseTeamSnippetEntry({ ...good, body: bodyFromText('字'.repeat(20_001)) })).toBeNull()
     expect(parseTeamSnippetEntry(null)).toBeNull()

@@ -24,7 +24,7 @@
  *     importing the file gives back the same document (import/ownDocx.ts).
  */
 import {
-  AlignmentType, Document, DocumentGridType, Footer, HorizontalPositionRelativeFrom, ImageRun, LevelFormat, LevelSuffix, LineRuleType, Packer,
+  AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, DocumentGridType, Footer, HorizontalPositionRelativeFrom, ImageRun, LevelFormat, LevelSuffix, LineRuleType, Packer,
   PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, TextWrappingType, VerticalAlignTable, VerticalPositionRelativeFrom, WidthType,
   type IParagraphOptions, type IRunOptions, type ParagraphChild,
 } from 'docx'
@@ -35,6 +35,9 @@ import {
   SEAL_MM, SIGNATURE, SIGNATURE_IMAGE_MM, SIZE_PT, TEXT_TWIPS, signaturePlacement, type FontRole,
 } from '../../../shared/output/layout'
 import type { FinalMark, OutBlock, OutputDocument, Run } from '../../../shared/output/prepare'
+import { FIGURE_TABLE_HEADER_ROWS, tableHeaderRows } from '../../../shared/output/tables'
+import type { ExportComment } from '../../../shared/api'
+import { placeComments, slotKey, titleText, type CommentMark, type PlacedComments } from './docxComments'
 import { addModelPart, FIGURE_TAG_PREFIX, sidecarOf } from './docxModel'
 
 export interface ImageAsset {
@@ -50,6 +53,10 @@ export interface DocxOptions {
   creator?: string
   /** the model the output was prepared from: its figure table, title and 落款 go into the model part */
   model?: SummaryDocument
+  /** 批注 to write as Word comments (docxComments.ts); none by default */
+  comments?: readonly ExportComment[]
+  /** hears how many comments were written and how many named a place this text does not have */
+  onComments?: (counts: { written: number; skipped: number }) => void
 }
 
 export const NUMBERING_REF = 'gbt9704-headings'
@@ -85,21 +92,71 @@ const FIGURE_END = '\uE002'
 
 /** The figure ids written so far, by marker index (one list per document being built). */
 let figureSlots: string[] = []
+/** The comment marks of the document being built, by paragraph slot (docxComments.ts: slotKey). */
+let commentSlots: ReadonlyMap<string, CommentMark[]> = new Map()
+const marksAt = (slot: string): CommentMark[] | undefined => commentSlots.get(slot)
 
-function textRuns(runs: readonly Run[], base: Partial<IRunOptions> = {}): TextRun[] {
-  const out: TextRun[] = []
+/**
+ * A run list as docx runs. `marks` (docxComments.ts) split the text runs where a comment starts or
+ * ends, and put Word's comment range marks there; without marks the runs are exactly as before. A
+ * figure is never split: a comment boundary inside its text moves to its edge (outward).
+ */
+function textRuns(runs: readonly Run[], base: Partial<IRunOptions> = {}, marks?: readonly CommentMark[]): ParagraphChild[] {
+  const out: ParagraphChild[] = []
+  const pending = marks?.length ? snapToFigures(runs, marks) : []
+  let k = 0
+  const flush = (upTo: number) => {
+    while (k < pending.length && pending[k]!.offset <= upTo) out.push(...commentMarks(pending[k++]!))
+  }
+  let pos = 0
   for (const r of runs) {
+    flush(pos)
     if (r.figureId !== undefined) {
       out.push(new TextRun({ text: `${FIGURE_START}${figureSlots.length}${FIGURE_OPEN}` }))
       figureSlots.push(r.figureId)
+      plainRuns(r, base, out)
+      out.push(new TextRun({ text: FIGURE_END }))
+    } else {
+      let from = 0
+      while (k < pending.length && pending[k]!.offset < pos + r.text.length) {
+        const at = pending[k]!.offset - pos
+        if (at > from) plainRuns({ ...r, text: r.text.slice(from, at) }, base, out)
+        from = at
+        out.push(...commentMarks(pending[k++]!))
+      }
+      if (from === 0) plainRuns(r, base, out)
+      else if (from < r.text.length) plainRuns({ ...r, text: r.text.slice(from) }, base, out)
     }
-    plainRuns(r, base, out)
-    if (r.figureId !== undefined) out.push(new TextRun({ text: FIGURE_END }))
+    pos += r.text.length
   }
+  flush(Infinity)
   return out
 }
 
-function plainRuns(r: Run, base: Partial<IRunOptions>, out: TextRun[]): void {
+/** Marks inside a figure's text moved to its edges: a start before it, an end after it. */
+function snapToFigures(runs: readonly Run[], marks: readonly CommentMark[]): CommentMark[] {
+  const figures: [number, number][] = []
+  let pos = 0
+  for (const r of runs) {
+    if (r.figureId !== undefined) figures.push([pos, pos + r.text.length])
+    pos += r.text.length
+  }
+  const rank = (m: CommentMark) => (m.kind === 'end' ? (m.empty ? 2 : 0) : 1)
+  return marks
+    .map((m) => {
+      const inside = figures.find(([a, b]) => m.offset > a && m.offset < b)
+      return inside ? { ...m, offset: m.kind === 'start' ? inside[0] : inside[1] } : m
+    })
+    .sort((a, b) => a.offset - b.offset || rank(a) - rank(b))
+}
+
+/** Word's marks for a comment boundary: the range start, or the range end and the reference mark. */
+function commentMarks(m: CommentMark): ParagraphChild[] {
+  if (m.kind === 'start') return m.ids.map((id) => new CommentRangeStart(id))
+  return [...m.ids.map((id) => new CommentRangeEnd(id)), ...m.ids.map((id) => new TextRun({ children: [new CommentReference(id)] }))]
+}
+
+function plainRuns(r: Run, base: Partial<IRunOptions>, out: ParagraphChild[]): void {
   {
     const lines = r.text.split('\n')
     lines.forEach((line, i) => {
@@ -124,11 +181,11 @@ function plainRuns(r: Run, base: Partial<IRunOptions>, out: TextRun[]): void {
  * paragraph has no first-line indent: it continues the heading's line.
  */
 function headingParagraphs(b: Extract<OutBlock, { kind: 'heading' }>, keep: Keep | undefined): Paragraph[] {
-  const children: ParagraphChild[] = [...textRuns(b.title)]
+  const children: ParagraphChild[] = [...textRuns(b.title, {}, marksAt(slotKey.headingTitle(b.index)))]
   if (!b.body) return [para({ style: `Heading${b.level}`, children })]
   return [
     para({ style: `Heading${b.level}`, children, run: { vanish: true, specVanish: true } }),
-    bodyPara({ style: 'RunInBody', children: textRuns(b.body), ...keep }),
+    bodyPara({ style: 'RunInBody', children: textRuns(b.body, {}, marksAt(slotKey.headingBody(b.index))), ...keep }),
   ]
 }
 
@@ -139,14 +196,14 @@ function keepLast(runs: readonly Run[]): Keep {
   return chars <= 3 * CHARS_PER_LINE ? { keepNext: true, keepLines: true } : { keepNext: true }
 }
 
-function cellParagraphs(runs: readonly Run[], opts: { header?: boolean; center?: boolean; keepNext?: boolean } = {}): Paragraph[] {
+function cellParagraphs(runs: readonly Run[], opts: { header?: boolean; center?: boolean; keepNext?: boolean; marks?: CommentMark[] | undefined } = {}): Paragraph[] {
   const base: Partial<IRunOptions> = { font: font(opts.header ? 'heading1' : 'body'), size: size(SIZE_PT.table), characterSpacing: 0 }
   return [
     para({
       style: 'TableText',
       ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
       ...(opts.keepNext ? { keepNext: true } : {}),
-      children: textRuns(runs.length ? runs : [{ text: '' }], base),
+      children: textRuns(runs.length ? runs : [{ text: '' }], base, opts.marks),
     }),
   ]
 }
@@ -157,23 +214,32 @@ function cellParagraphs(runs: readonly Run[], opts: { header?: boolean; center?:
  * body row keep with the next row, so a page never ends with the header and one row.
  * `keepEnd`: the last row keeps with what follows (a table ending the body keeps with the 落款).
  */
-function table(rows: readonly (readonly Run[])[][], header?: readonly string[], keepEnd = false): Table {
+function table(rows: readonly (readonly Run[])[][], header?: readonly string[], keepEnd = false, blockIndex?: number): Table {
   const width = Math.max(1, header?.length ?? 0, ...rows.map((r) => r.length))
   const columnWidth = Math.floor(TEXT_TWIPS.width / width)
   const pad = (r: readonly (readonly Run[])[]) => [...r, ...Array<Run[]>(width - r.length).fill([])]
   const all: { cells: readonly (readonly Run[])[]; header: boolean }[] = []
+  // which rows repeat: the one rule the print view and the page view follow too (shared/output/tables.ts)
   if (header) all.push({ cells: header.map((h) => [{ text: h }]), header: true })
-  rows.forEach((row, i) => all.push({ cells: pad(row), header: !header && i === 0 && rows.length > 1 }))
+  const heads = header ? FIGURE_TABLE_HEADER_ROWS : tableHeaderRows(rows.length)
+  rows.forEach((row, i) => all.push({ cells: pad(row), header: !header && i < heads }))
+  // the model's row of a written row (a 附表's header row is not one), for the comment marks
+  const modelRow = (i: number) => (header ? i - 1 : i)
   const tableRows = all.map(
     (row, i) =>
       new TableRow({
         cantSplit: true,
         ...(row.header ? { tableHeader: true } : {}),
         children: row.cells.map(
-          (cell) =>
+          (cell, c) =>
             new TableCell({
               verticalAlign: VerticalAlignTable.CENTER,
-              children: cellParagraphs(cell, { header: row.header && !!header, center: row.header && !!header, keepNext: (i <= 1 && all.length > 2) || (keepEnd && i === all.length - 1) }),
+              children: cellParagraphs(cell, {
+                header: row.header && !!header,
+                center: row.header && !!header,
+                keepNext: (i <= heads && all.length > heads + 1) || (keepEnd && i === all.length - 1),
+                marks: blockIndex === undefined ? undefined : marksAt(slotKey.cell(blockIndex, modelRow(i), c)),
+              }),
             }),
         ),
       }),
@@ -331,17 +397,23 @@ export function buildDocxDocument(out: OutputDocument, opts: DocxOptions = {}): 
 }
 
 /** The document, and the figure id of each figure marker in it (see textRuns). Synchronous, so the markers of two exports never mix. */
-function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: string[] } {
+function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: string[]; placed: PlacedComments | null } {
   figureSlots = []
+  const placed = opts.comments?.length ? placeComments(out, opts.comments) : null
+  commentSlots = placed?.marks ?? new Map()
   const children: (Paragraph | Table)[] = []
   const titleRun = { font: font('title'), size: size(SIZE_PT.title), characterSpacing: 0 }
+  const titleMarks = marksAt(slotKey.title)
   children.push(
     para({
       style: 'Title',
-      children: out.titleLines.flatMap((line, i) => [new TextRun({ ...titleRun, text: line, ...(i > 0 ? { break: 1 } : {}) })]),
+      // the same runs either way: a line each, a break before every line but the first
+      children: titleMarks
+        ? textRuns([{ text: titleText(out) }], titleRun, titleMarks)
+        : out.titleLines.flatMap((line, i) => [new TextRun({ ...titleRun, text: line, ...(i > 0 ? { break: 1 } : {}) })]),
     }),
   )
-  if (out.subtitle) children.push(para({ style: 'Subtitle', children: textRuns([{ text: out.subtitle }]) }))
+  if (out.subtitle) children.push(para({ style: 'Subtitle', children: textRuns([{ text: out.subtitle }], {}, marksAt(slotKey.subtitle)) }))
   children.push(blankLine())
   // the last block of body text keeps with the 落款 (§7.3.5: never a 落款 page without body text)
   const lastBody = out.signature ? out.blocks.findLastIndex((b) => b.kind !== 'pageBreak') : -1
@@ -352,10 +424,10 @@ function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: 
         children.push(...headingParagraphs(b, keep ? keepLast(b.body ?? b.title) : undefined))
         break
       case 'paragraph':
-        children.push(bodyPara({ style: 'Normal', indent: INDENT_2, ...(keep ? keepLast(b.runs) : {}), children: textRuns(b.runs) }))
+        children.push(bodyPara({ style: 'Normal', indent: INDENT_2, ...(keep ? keepLast(b.runs) : {}), children: textRuns(b.runs, {}, marksAt(slotKey.paragraph(b.index))) }))
         break
       case 'table':
-        if (b.rows.length) children.push(table(b.rows, undefined, keep))
+        if (b.rows.length) children.push(table(b.rows, undefined, keep, b.index))
         break
       case 'figureTable':
         children.push(para({ style: 'Caption2', children: [new TextRun({ text: b.caption })] }))
@@ -371,6 +443,7 @@ function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: 
   const final: FinalMark | undefined = out.final
   const slots = figureSlots
   figureSlots = []
+  commentSlots = new Map()
   const doc = new Document({
     title: out.titleLines.join(''),
     creator: final?.author || opts.creator || '稿台 DraftDesk',
@@ -386,6 +459,9 @@ function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: 
           { name: 'DraftDeskRevision', value: String(final.revisionId) },
         ]
       : [],
+    ...(placed?.comments.length
+      ? { comments: { children: placed.comments.map((c) => ({ id: c.id, author: c.author, initials: [...c.author][0] ?? '', date: c.date, ...(c.parentId !== undefined ? { parentId: c.parentId } : {}), ...(c.resolved ? { resolved: true } : {}), children: commentParagraphs(c.text) })) } }
+      : {}),
     evenAndOddHeaderAndFooters: true,
     features: { updateFields: false },
     styles: {
@@ -436,7 +512,12 @@ function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: 
       },
     ],
   })
-  return { doc, slots }
+  return { doc, slots, placed }
+}
+
+/** A comment's text: one paragraph per line, in Word's comment style (no first-line indent, no grid). */
+function commentParagraphs(text: string): Paragraph[] {
+  return text.split('\n').map((line) => new Paragraph({ indent: { left: 0, firstLine: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: line, characterSpacing: 0, size: size(10.5) })] }))
 }
 
 /** Fallback names for the standard's fonts (w:altName in the font table), and GB2312's charset. */
@@ -492,7 +573,8 @@ export function wrapFigures(xml: string, slots: readonly string[], names: Readon
 
 /** The finished file. */
 export async function buildDocx(out: OutputDocument, opts: DocxOptions = {}): Promise<Uint8Array> {
-  const { doc, slots } = build(out, opts)
+  const { doc, slots, placed } = build(out, opts)
+  if (placed) opts.onComments?.({ written: placed.written, skipped: placed.skipped })
   const packed = await Packer.toBuffer(doc)
   const zip = await JSZip.loadAsync(packed)
   const names = new Map((opts.model?.figures ?? []).map((f) => [f.id, f.name]))

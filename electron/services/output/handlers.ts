@@ -27,12 +27,28 @@ export function createOutputHandlers(host: LibraryHost, hooks: OutputHooks = {})
     return sourceFor(host.documents().get(id).model, f.list(id))
   }
   return {
-    'export.render': async ({ id, format, revisionId, model, printMark }) => {
+    'export.render': async ({ id, format, revisionId, model, printMark, comments }) => {
       // an unsaved text is exported as it is: no 定稿 of the stored document can match it
       const src = model ? sourceFor(model, []) : source(id, revisionId)
       let forced: number[] = []
-      const bytes = await renderExport(src, format, { assets: assets(), printMark: !!printMark, onPages: (p) => (forced = p.forced), ...(hooks.printer ? { printer: hooks.printer } : {}) })
-      return { fileName: exportFileName(src.model, format, src.final), mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64'), final: src.final ?? null, ...(forced.length ? { forcedPages: forced } : {}) }
+      // 批注 go into a DOCX only: PDF and print never show them, TXT and Markdown have no place for them
+      const withComments = format === 'docx' && !!comments?.length
+      let counts: { written: number; skipped: number } | null = null
+      const bytes = await renderExport(src, format, {
+        assets: assets(),
+        printMark: !!printMark,
+        onPages: (p) => (forced = p.forced),
+        ...(hooks.printer ? { printer: hooks.printer } : {}),
+        ...(withComments ? { comments, onComments: (c: { written: number; skipped: number }) => (counts = c) } : {}),
+      })
+      return {
+        fileName: exportFileName(src.model, format, src.final),
+        mime: MIME[format],
+        dataBase64: Buffer.from(bytes).toString('base64'),
+        final: src.final ?? null,
+        ...(forced.length ? { forcedPages: forced } : {}),
+        ...(counts ? { comments: counts } : {}),
+      }
     },
     'export.print': async ({ id, revisionId, printMark }) => {
       if (!hooks.print) return { printed: false }

@@ -3,7 +3,7 @@
  * same code answers the app (both shells, through the API) and the CLI. Every file is written with a
  * temp file and a rename (atomicWrite.ts): a failed export never leaves a half-written file.
  */
-import { ApiError, type ExportFormat, type FinalSummary } from '../../../shared/api'
+import { ApiError, type ExportComment, type ExportFormat, type FinalSummary } from '../../../shared/api'
 import { msg } from '../../../shared/errors'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
@@ -43,6 +43,10 @@ export interface ExportDeps {
   printMark?: boolean
   /** hears the PDF's pages as the page's script laid them out (pages where a rule gave way) */
   onPages?: (pages: PagesLaidOut) => void
+  /** DOCX: 批注 written as Word comments (never in the other formats: they print no comments) */
+  comments?: readonly ExportComment[]
+  /** hears how many of `comments` were written and how many were skipped */
+  onComments?: (counts: { written: number; skipped: number }) => void
 }
 
 const toMark = (f: FinalSummary): FinalMark => ({ fingerprint: f.fingerprint, short: f.short, name: f.name, author: f.author, frozenAt: f.createdAt, revisionId: f.revisionId })
@@ -89,7 +93,7 @@ export async function renderExport(source: ExportSource, format: ExportFormat, d
     case 'md':
       return new TextEncoder().encode(renderMarkdown(out))
     case 'docx':
-      return buildDocx(out, { assets: images(source.model, deps.assets), model: source.model })
+      return buildDocx(out, { assets: images(source.model, deps.assets), model: source.model, ...(deps.comments?.length ? { comments: deps.comments } : {}), ...(deps.onComments ? { onComments: deps.onComments } : {}) })
     case 'pdf': {
       if (!deps.printer) throw new PdfUnavailableError(msg('pdf.noPrinter'))
       const html = printHtml(out, { assets: printAssets(images(source.model, deps.assets)), script: await pageScript(), printMark: !!deps.printMark })

@@ -21,7 +21,6 @@ interface TeamSnippetRow {
   tags_json: string
   body_json: string
   member: string
-  state: 'shared' | 'proposed'
   updated_at: number
   entry_key: string
   use_count: number
@@ -133,7 +132,8 @@ export class TeamSnippets {
           tags_json: JSON.stringify(tags),
           body_json: JSON.stringify(body),
           member: entry.by,
-          state: entry.state,
+          // the column's other value ('proposed') is no longer written: proposals wait on the server
+          state: 'shared',
           updated_at: entry.updatedAt,
           entry_key: key,
         }
@@ -193,6 +193,6 @@ function toSnippet(row: TeamSnippetRow): Snippet {
     useCount: row.use_count,
     lastUsedAt: row.last_used_at,
     source: null,
-    team: { id: row.team_id, by: row.member, state: row.state, category: row.category },
+    team: { id: row.team_id, by: row.member, category: row.category },
   }
 }

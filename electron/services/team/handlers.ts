@@ -2,6 +2,7 @@
 import type { teamContract } from '../../../shared/api'
 import type { Handlers } from '../handlers'
 import type { LibraryHost } from '../library/store'
+import { adoptTeamFinal } from './finals'
 import { TeamStore } from './store'
 
 export function createTeamHandlers(host: LibraryHost): Handlers<typeof teamContract> {
@@ -14,5 +15,6 @@ export function createTeamHandlers(host: LibraryHost): Handlers<typeof teamContr
     'team.members': () => team().members(),
     'team.link': ({ documentId, teamName }) => team().link(documentId, teamName),
     'team.unlink': ({ documentId }) => (team().unlink(documentId), { ok: true as const }),
+    'team.adoptFinal': ({ documentId, final }) => adoptTeamFinal(host.database(), documentId, final),
   }
 }

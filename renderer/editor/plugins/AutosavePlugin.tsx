@@ -4,13 +4,23 @@
  * - Every save names the version it was made from. When the document changed elsewhere meanwhile
  *   (another window, the CLI), the back end keeps both texts and answers 'conflict': autosave
  *   stops for this document until the writer chooses (keepMine / takeStored), never overwriting.
- * - Every text the back end has not confirmed is written to the journal (journal.ts) within
- *   JOURNAL_DELAY_MS of a change, and removed when the back end confirms that text.
- * - A failed save keeps the text, says why (onState 'failed' with the error) and is retried with
- *   a growing delay until it goes through.
+ * - What the writer typed is saved AUTOSAVE_DELAY_MS after the last keystroke, and at least every
+ *   AUTOSAVE_MAX_WAIT_MS while typing goes on. Text the back end has not confirmed within
+ *   JOURNAL_WITHIN_MS of being typed is written to the journal (journal.ts), and removed when the
+ *   back end confirms it: while saves go through quickly the journal is never written at all.
+ * - A failed save keeps the text, says why (onState 'failed' with the error), writes the journal
+ *   at once and is retried with a growing delay until it goes through.
  * - Leaving the page with unconfirmed text asks first (beforeunload).
+ * - Saves and journal writes wait for an idle moment (requestIdleCallback, with a deadline), so
+ *   that serialising a long document never lands between a keystroke and its frame.
+ * - A team document also changes when others type (updates tagged COLLABORATION_TAG, 50 a second
+ *   with ten writers). Their text is already on the team server and in this browser's copy of the
+ *   team document (IndexedDB), so it is not the writer's to lose: it marks nothing unsaved, is not
+ *   journaled, and is saved to the local copy quietly, at most every REMOTE_SAVE_MS. The writer's
+ *   own typing keeps every promise above.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { COLLABORATION_TAG, type EditorState } from 'lexical'
 import { useEffect, useRef } from 'react'
 import type { DocumentRecord } from '../../../shared/api'
 import { editorStateToModel } from '../../../shared/document/lexicalState'
@@ -19,14 +29,34 @@ import { documentCharacters } from '../../../shared/document/text'
 import { useApi } from '../../app/ApiContext'
 import { journal } from '../journal'
 
-/** A save starts 500 ms after the last keystroke, and at least once a second while typing goes on. */
+/** A save starts 500 ms after the last keystroke, and at least every 750 ms while typing goes on. */
 export const AUTOSAVE_DELAY_MS = 500
-export const AUTOSAVE_MAX_WAIT_MS = 1000
-/** The journal is written sooner than the save, and at least once a second while typing goes on. */
-export const JOURNAL_DELAY_MS = 250
+export const AUTOSAVE_MAX_WAIT_MS = 750
+/** Typed text is confirmed by the back end or in the journal within this long (a save that is slow or fails). */
+export const JOURNAL_WITHIN_MS = 900
+/** How long a due save or journal write waits for an idle moment at most. */
+export const IDLE_WAIT_MS = 100
+/** Others' changes to a team document reach the local copy at most this long after they arrive. */
+export const REMOTE_SAVE_MS = 5000
 /** Retries of a failed save: after 1 s, then twice as long each time, at most every 30 s. */
 export const RETRY_FIRST_MS = 1000
 export const RETRY_MAX_MS = 30_000
+
+/** Runs `fn` after `delay` ms, in the next idle moment but no later than IDLE_WAIT_MS after that; returns a cancel. */
+function later(delay: number, fn: () => void): () => void {
+  let idle: number | undefined
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback !== 'function') return fn()
+    idle = requestIdleCallback(() => {
+      idle = undefined
+      fn()
+    }, { timeout: IDLE_WAIT_MS })
+  }, Math.max(0, delay))
+  return () => {
+    clearTimeout(timer)
+    if (idle !== undefined) cancelIdleCallback(idle)
+  }
+}
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'failed' | 'conflict'
 
@@ -94,9 +124,13 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
 
   useEffect(() => {
     let version = initial.current.loadedVersion
-    let timer: ReturnType<typeof setTimeout> | null = null
+    let cancelSave: (() => void) | null = null
     let firstPendingAt: number | null = null
+    /** the local copy lacks changes (the writer's or, in a team document, others') */
     let dirty = false
+    /** the writer's own changes, counted; confirmedSeq: how many of them the back end holds as the current text */
+    let ownSeq = 0
+    let confirmedSeq = 0
     let inFlight: Promise<void> | null = null
     // Registering plugins re-runs transforms over the loaded document; only real changes are saved.
     let lastSavedJson: string | null = null
@@ -112,37 +146,85 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
     let keepCurrentNext = false
     let retryTimer: ReturnType<typeof setTimeout> | null = null
     let retryDelay = 0
-    let journalTimer: ReturnType<typeof setTimeout> | null = null
-    let journalFirstAt: number | null = null
     let journalHeld = initial.current.journalHeld
     let journalWanted = false
+    let cancelJournal: (() => void) | null = null
+    /** when the earliest own change neither journaled nor confirmed was made: not yet in a save, and in the save on its way */
+    let pendingSince: number | null = null
+    let flightSince: number | null = null
+    /** how many own changes this page's journal entry holds (null: no entry) */
+    let journaledSeq: number | null = null
+    /** the save state last shown (each change re-renders the app's status bar) */
+    let shown: SaveState | null = null
 
-    const modelNow = () => editorStateToModel(editor.getEditorState().toJSON(), latest.current.carry)
+    const show = (state: SaveState, failure?: SaveFailure) => {
+      if (state === shown && !failure) return
+      shown = state
+      latest.current.onState(state, failure)
+    }
+    const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
+
+    // ---- the text as a model: worked out once per editor state (the save and the journal share it) --
+    interface Snapshot {
+      state: EditorState
+      figures: Figure[]
+      signature: Signature | undefined
+      model: SummaryDocument
+      json?: string
+      characters?: number
+    }
+    let snapshot: Snapshot | null = null
+    const current = (): Snapshot => {
+      const state = editor.getEditorState()
+      const carryNow = latest.current.carry
+      const { figures, signature } = carryNow
+      if (snapshot && snapshot.state === state && snapshot.figures === figures && snapshot.signature === signature) return snapshot
+      snapshot = { state, figures, signature, model: editorStateToModel(state.toJSON(), carryNow) }
+      return snapshot
+    }
+    const jsonOf = (s: Snapshot) => (s.json ??= JSON.stringify(s.model))
+    const charactersOf = (s: Snapshot) => (s.characters ??= documentCharacters(s.model))
+    const modelNow = () => current().model
 
     // ---- the journal -----------------------------------------------------------------------
-    /** Writes the editor's text to the journal now, or removes the entry when the back end holds that text. */
-    const writeJournal = (model = modelNow(), json = JSON.stringify(model)) => {
-      if (journalTimer) clearTimeout(journalTimer)
-      journalTimer = null
-      journalFirstAt = null
+    const removeEntry = () => {
+      if (journaledSeq === null || !library) return
+      journaledSeq = null
+      void journal.remove(library, documentId)
+    }
+    /** Writes the editor's text to the journal now, or removes this page's entry when the back end holds all the writer typed. */
+    const writeJournal = () => {
       if (!library) return
       if (journalHeld) {
         journalWanted = true
         return
       }
       journalWanted = false
-      // confirmed: stored as the current text. A text kept only as a conflict revision stays in the
-      // journal, so that the choice is offered again if the page goes away before it is made.
-      if (json === lastSavedJson && mode !== 'conflict') return void journal.remove(library, documentId)
-      void journal.put({ library, documentId, model, baseVersion: version, savedAt: Date.now(), title: model.title, characters: documentCharacters(model) })
+      // A text kept only as a conflict revision stays in the journal, so that the choice is
+      // offered again if the page goes away before it is made.
+      if (ownSeq <= confirmedSeq && mode !== 'conflict') {
+        pendingSince = flightSince = null
+        return removeEntry()
+      }
+      const s = current()
+      if (s.json !== undefined && s.json === lastSavedJson && mode !== 'conflict') return removeEntry()
+      pendingSince = flightSince = null
+      journaledSeq = ownSeq
+      void journal.put({ library, documentId, model: s.model, baseVersion: version, savedAt: Date.now(), title: s.model.title, characters: charactersOf(s) })
     }
-    const scheduleJournal = () => {
-      if (!library) return
-      const now = Date.now()
-      journalFirstAt ??= now
-      if (journalTimer) clearTimeout(journalTimer)
-      const delay = Math.min(JOURNAL_DELAY_MS, Math.max(0, journalFirstAt + AUTOSAVE_MAX_WAIT_MS - now))
-      journalTimer = setTimeout(() => writeJournal(), delay)
+    /** Own text not confirmed within JOURNAL_WITHIN_MS of being typed is journaled then (in an idle moment before it). */
+    const armJournal = () => {
+      if (!library || cancelJournal) return
+      const since = earliest(pendingSince, flightSince)
+      if (since === null) return
+      cancelJournal = later(since + JOURNAL_WITHIN_MS - IDLE_WAIT_MS - Date.now(), () => {
+        cancelJournal = null
+        const due = earliest(pendingSince, flightSince)
+        if (due === null) return
+        // confirmed meanwhile, and newer text is not due yet
+        if (Date.now() < due + JOURNAL_WITHIN_MS - IDLE_WAIT_MS - 20) return armJournal()
+        writeJournal()
+      })
     }
 
     // ---- saving ----------------------------------------------------------------------------
@@ -157,8 +239,8 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
     }
 
     const save = async (): Promise<void> => {
-      if (timer) clearTimeout(timer)
-      timer = null
+      cancelSave?.()
+      cancelSave = null
       firstPendingAt = null
       if (mode === 'conflict' || mode === 'done') return
       if (!dirty) return
@@ -167,19 +249,26 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
         return save()
       }
       dirty = false
-      const model = modelNow()
-      const json = JSON.stringify(model)
+      const seq = ownSeq
+      const s = current()
+      const { model } = s
+      const json = jsonOf(s)
+      flightSince = earliest(flightSince, pendingSince)
+      pendingSince = null
       if (json === lastSavedJson) {
         // back to the stored text (an undo, say): nothing to save, nor to retry
         if (retryTimer) clearTimeout(retryTimer)
         retryTimer = null
         mode = 'normal'
         retryDelay = 0
-        if (!unmounted) latest.current.onState('saved')
-        writeJournal(model, json)
+        confirmedSeq = seq
+        flightSince = null
+        if (!unmounted) show('saved')
+        writeJournal()
         return
       }
-      latest.current.onState('saving')
+      // only others' changes (a team document): saved without a word
+      if (seq > confirmedSeq) show('saving')
       const keepCurrent = keepCurrentNext
       inFlight = api.call('documents.save', { id: documentId, model, baseVersion: version, ...(keepCurrent ? { keepCurrent } : {}) }).then(
         (result) => {
@@ -188,9 +277,9 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
             conflictJson = json
             conflictVersion = result.version
             dirty = true // not the current text: the page still holds something the library does not
-            writeJournal(model, json)
+            writeJournal()
             if (unmounted) return
-            latest.current.onState('conflict')
+            show('conflict')
             latest.current.onConflict({ version: result.version, revisionId: result.revisionId })
             return
           }
@@ -203,20 +292,23 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
           }
           mode = 'normal'
           retryDelay = 0
-          // typed while the save was on its way: the journal now names the new version
-          writeJournal(dirty ? undefined : model, dirty ? undefined : json)
+          confirmedSeq = Math.max(confirmedSeq, seq)
+          flightSince = null
+          // the journal entry holds nothing the library lacks now (what was typed since is journaled when due)
+          if (journaledSeq !== null && journaledSeq <= seq) removeEntry()
           if (unmounted) return
-          latest.current.onState(dirty ? 'unsaved' : 'saved')
-          latest.current.onSaved({ title: model.title, characters: documentCharacters(model) })
-          if (dirty) schedule()
+          show(ownSeq > confirmedSeq ? 'unsaved' : 'saved')
+          latest.current.onSaved({ title: model.title, characters: charactersOf(s) })
+          if (ownSeq > confirmedSeq) scheduleSave()
+          else if (dirty) scheduleQuiet()
         },
         (err: unknown) => {
           dirty = true // keep the change pending: it is tried again
           mode = 'failed'
-          writeJournal()
+          writeJournal() // the writer's text, at once
           // a document no longer open is not retried here: its text waits in the journal
           if (unmounted) return
-          latest.current.onState('failed', { error: err, retryAt: scheduleRetry() })
+          show('failed', { error: err, retryAt: scheduleRetry() })
         },
       )
       try {
@@ -226,32 +318,45 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
       }
     }
 
-    const schedule = () => {
-      scheduleJournal()
-      // while failed, the retry timer saves; in a conflict nothing is saved until the writer chooses
+    /** The writer's own change: saved soon (while failed, the retry timer saves; in a conflict nothing is). */
+    const scheduleSave = () => {
       if (mode !== 'normal') return
       const now = Date.now()
       firstPendingAt ??= now
-      if (timer) clearTimeout(timer)
-      const delay = Math.min(AUTOSAVE_DELAY_MS, Math.max(0, firstPendingAt + AUTOSAVE_MAX_WAIT_MS - now))
-      timer = setTimeout(() => void save(), delay)
+      cancelSave?.()
+      cancelSave = later(Math.min(AUTOSAVE_DELAY_MS, firstPendingAt + AUTOSAVE_MAX_WAIT_MS - now), () => {
+        cancelSave = null
+        void save()
+      })
+    }
+    /** Only others' changes: saved quietly, later (unless a save is due anyway). */
+    const scheduleQuiet = () => {
+      if (mode !== 'normal' || cancelSave) return
+      cancelSave = later(REMOTE_SAVE_MS, () => {
+        cancelSave = null
+        void save()
+      })
     }
 
-    const changed = () => {
-      if (!dirty && mode === 'normal') latest.current.onState('unsaved')
+    const changed = (own: boolean) => {
       dirty = true
-      schedule()
+      if (!own) return scheduleQuiet()
+      ownSeq++
+      if (mode === 'normal') show('unsaved')
+      pendingSince ??= Date.now()
+      armJournal()
+      scheduleSave()
     }
 
-    /** The editor holds text the library does not have as its current text. */
+    /** The editor holds text the writer typed that the library does not have as its current text. */
     const unconfirmed = () => {
       if (mode === 'done') return false
-      if (mode === 'conflict') return JSON.stringify(modelNow()) !== conflictJson // else kept as a revision
-      return dirty || inFlight !== null || mode === 'failed'
+      if (mode === 'conflict') return jsonOf(current()) !== conflictJson // else kept as a revision
+      return ownSeq > confirmedSeq
     }
 
-    lastSavedJson = JSON.stringify(modelNow())
-    latest.current.onState('saved')
+    lastSavedJson = jsonOf(current())
+    show('saved')
     handle.current = {
       flush: async () => {
         if (mode === 'failed') {
@@ -261,7 +366,7 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
         }
         await save()
       },
-      markDirty: changed,
+      markDirty: () => changed(true),
       retryNow: () => {
         if (mode !== 'failed') return
         if (retryTimer) clearTimeout(retryTimer)
@@ -302,24 +407,29 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
       },
       takeStored: async () => {
         if (inFlight) await inFlight
-        const model = modelNow()
-        const json = JSON.stringify(model)
+        const s = current()
+        const json = jsonOf(s)
         if (mode === 'conflict' && json !== conflictJson) {
           // typed after the conflict: this text too is kept as a 'conflict' revision (named from
           // the old version, the back end keeps it beside the current text and changes nothing)
-          const kept = await api.call('documents.save', { id: documentId, model, baseVersion: version })
+          const kept = await api.call('documents.save', { id: documentId, model: s.model, baseVersion: version })
           if (kept.status === 'conflict') conflictJson = json
         }
         const record = await api.call('documents.get', { id: documentId })
         mode = 'done'
+        cancelSave?.()
+        cancelJournal?.()
+        journaledSeq = null
         if (library) void journal.remove(library, documentId)
         return record
       },
     }
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return // selection moved, nothing changed
       if (prevEditorState.isEmpty()) return // the document being loaded
-      changed()
+      // others' changes to a team document arrive through the binding (COLLABORATION_TAG); the
+      // writer's own undo of them is HISTORIC_TAG, the writer's like any edit
+      changed(!tags.has(COLLABORATION_TAG))
     })
 
     // Leaving with text the library does not hold yet asks first. In the browser shell that is the
@@ -348,15 +458,18 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
       window.removeEventListener('pagehide', onPageHide)
       document.removeEventListener('visibilitychange', onPageHide)
       if (retryTimer) clearTimeout(retryTimer)
+      cancelJournal?.()
+      cancelJournal = null
       if (mode === 'done') {
-        if (journalTimer) clearTimeout(journalTimer)
+        cancelSave?.()
       } else if (mode === 'conflict') {
         // switching documents in a conflict: what was typed since stays in the journal, and is
         // kept as a conflict revision too (named from the old version, it overwrites nothing)
+        cancelSave?.()
         writeJournal()
-        const model = modelNow()
-        if (JSON.stringify(model) !== conflictJson) void api.call('documents.save', { id: documentId, model, baseVersion: version }).catch(() => undefined)
-      } else if (dirty || journalTimer) {
+        const s = current()
+        if (jsonOf(s) !== conflictJson) void api.call('documents.save', { id: documentId, model: s.model, baseVersion: version }).catch(() => undefined)
+      } else if (dirty || ownSeq > confirmedSeq) {
         writeJournal()
         if (mode === 'failed') mode = 'normal'
         void save() // switching documents: store what was typed

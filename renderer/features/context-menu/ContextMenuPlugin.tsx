@@ -2,10 +2,11 @@
  * The editor's right-click menu: 剪切 / 复制 / 粘贴, 加粗, 设为数据 on a number, 存为素材 and
  * 插入素材. It replaces the browser's own menu in the text (spell checking is off there anyway).
  *
- * 粘贴 reads the clipboard through the async Clipboard API, which a browser allows only when the
- * writer grants it (Chromium asks once; the desktop app refuses every permission): when it is
- * refused the menu says so and points to Ctrl+V, which always works. What is read is pasted as a
- * paste event, so it goes through the same paste handling as Ctrl+V (structure, figures).
+ * 粘贴 reads the clipboard through the async Clipboard API. The desktop app grants its own page
+ * that one permission (`clipboard-read`, electron/main/navigation.ts); a browser allows it only when
+ * the writer does (Chromium asks once): when it is refused the menu says so and points to Ctrl+V,
+ * which always works. What is read is pasted as a paste event, so it goes through the same paste
+ * handling as Ctrl+V (structure, figures).
  *
  * A right-click on a number without a selection selects that number, so 设为数据 acts on it.
  */

@@ -1,6 +1,7 @@
 /**
  * The find bar: a strip above the page (like Word's and VS Code's), with the replace row under
- * it when asked for. Presentational: FindReplacePlugin owns the state and does the work.
+ * it when asked for. Presentational: its state is ./bar.ts, held by FindReplacePlugin, which does
+ * the searching and replacing; typing and the toggles dispatch to that state directly.
  *
  * Keys: Enter / Shift+Enter next / previous match (not while an IME is composing), Enter in the
  * replace field replaces the current match, Ctrl+Enter there replaces all, Tab moves between the
@@ -9,6 +10,7 @@
 import { useEffect, useRef, type ComponentProps, type KeyboardEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MATCH_LIMIT, type FindOptions } from './matching'
+import type { FindBar, FindBarAction } from './bar'
 import { FIND_TIMEOUT_MS } from './matcher'
 import './find-replace.css'
 
@@ -18,19 +20,11 @@ export type FindStatus =
   | { kind: 'ok'; total: number; current: number; capped: boolean; timedOut: boolean }
 
 export interface FindReplacePanelProps {
-  showReplace: boolean
-  findText: string
-  replaceText: string
-  options: FindOptions
+  /** what the bar shows and what was typed (./bar.ts) */
+  bar: FindBar
   status: FindStatus
-  /** matches replaced by the last "replace all", shown until the query changes */
-  replaced: number | null
-  /** bump n to move the keyboard focus into a field (and select its text) */
-  focusRequest: { field: 'find' | 'replace'; n: number }
-  onFindText(value: string, composing: boolean): void
-  onReplaceText(value: string): void
-  onOption(name: keyof FindOptions): void
-  onToggleReplace(): void
+  /** typing and the toggles change the bar's state directly */
+  dispatch(action: FindBarAction): void
   onNext(): void
   onPrevious(): void
   onReplace(): void
@@ -44,7 +38,8 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
   const { t } = useTranslation('find-replace')
   const findInput = useRef<HTMLInputElement>(null)
   const replaceInput = useRef<HTMLInputElement>(null)
-  const { status, options, showReplace, focusRequest } = props
+  const { status, dispatch } = props
+  const { options, showReplace, focusRequest, findText, replaceText, replaced } = props.bar
 
   useEffect(() => {
     const input = focusRequest.field === 'replace' ? replaceInput.current : findInput.current
@@ -100,8 +95,8 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
       tone = 'error'
     }
   }
-  if (props.replaced !== null && status.kind !== 'error') {
-    message = t('replaced', { count: props.replaced })
+  if (replaced !== null && status.kind !== 'error') {
+    message = t('replaced', { count: replaced })
     tone = 'muted'
   }
   const hasMatches = status.kind === 'ok' && status.total > 0
@@ -117,7 +112,7 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
       aria-label={label}
       title={label}
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => props.onOption(name)}
+      onClick={() => dispatch({ type: 'toggleOption', name })}
     >
       {glyph}
     </button>
@@ -131,16 +126,16 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
         aria-expanded={showReplace}
         aria-label={t('toggleReplace')}
         title={`${t('toggleReplace')} (Ctrl+H)`}
-        onClick={props.onToggleReplace}
+        onClick={() => dispatch({ type: 'toggleReplace' })}
       >
         {showReplace ? '▾' : '▸'}
       </button>
       <div className="find-rows">
         <div className="find-row">
-          {field(findInput, t('find'), props.findText, {
+          {field(findInput, t('find'), findText, {
             'aria-invalid': status.kind === 'error',
-            onChange: (e) => props.onFindText(e.target.value, (e.nativeEvent as InputEvent).isComposing === true),
-            onCompositionEnd: (e) => props.onFindText(e.currentTarget.value, false),
+            onChange: (e) => dispatch({ type: 'findText', value: e.target.value, composing: (e.nativeEvent as InputEvent).isComposing === true }),
+            onCompositionEnd: (e) => dispatch({ type: 'findText', value: e.currentTarget.value, composing: false }),
             onKeyDown: onFindKey,
           })}
           {toggle('matchCase', 'Aa', t('matchCase'))}
@@ -162,7 +157,7 @@ export function FindReplacePanel(props: FindReplacePanelProps) {
         </div>
         {showReplace && (
           <div className="find-row">
-            {field(replaceInput, t('replaceWith'), props.replaceText, { onChange: (e) => props.onReplaceText(e.target.value), onKeyDown: onReplaceKey })}
+            {field(replaceInput, t('replaceWith'), replaceText, { onChange: (e) => dispatch({ type: 'replaceText', value: e.target.value }), onKeyDown: onReplaceKey })}
             <button type="button" title={`${t('replace')} (Enter)`} disabled={!hasMatches} onClick={props.onReplace}>
               {t('replace')}
             </button>

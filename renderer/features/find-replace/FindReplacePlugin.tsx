@@ -5,6 +5,7 @@
  * 'replace' commands, through OPEN_FIND_COMMAND); Esc closes it and puts the keyboard back in
  * the editor, on the current match if the bar moved there. F3 / Shift+F3 next / previous.
  *
+ * - The bar's own state (open, what was typed, the options) and its rules are ./bar.ts (pure).
  * - Matching is in ./matching.ts (pure), run in a Web Worker by ./matcher.ts so that no pattern
  *   can freeze the window (a search still running after FIND_TIMEOUT_MS is stopped and the bar
  *   says so); the document's segments and the edits are in ../../ui/segments.ts (shared with the
@@ -31,9 +32,10 @@ import {
   SKIP_SCROLL_INTO_VIEW_TAG,
   type LexicalCommand,
 } from 'lexical'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import { clearHighlights, matchRange, paintCurrent, paintMatches, scrollRangeIntoView } from './highlights'
-import { compileQuery, escapeRegExp, firstMatchFrom, lastMatchBefore, type CompiledQuery, type FindOptions, type FindResult, type TextMatch } from './matching'
+import { compileQuery, firstMatchFrom, lastMatchBefore, type CompiledQuery, type FindResult, type TextMatch } from './matching'
+import { findBarReducer, INITIAL_FIND_BAR } from './bar'
 import { Matcher } from './matcher'
 import { FindReplacePanel, type FindStatus } from './FindReplacePanel'
 import { $collapseAt, $collectSegments, $positionOfPoint, $replaceInSegment, $selectInSegment, type SegmentIndex, type SegmentPosition } from '../../ui/segments'
@@ -64,15 +66,9 @@ function $selectionSpan(index: SegmentIndex): { start: SegmentPosition; end: Seg
 
 export function FindReplacePlugin() {
   const [editor] = useLexicalComposerContext()
-  const [open, setOpen] = useState(false)
-  const [showReplace, setShowReplace] = useState(false)
-  const [findText, setFindText] = useState('')
-  const [query, setQuery] = useState('')
-  const [replaceText, setReplaceText] = useState('')
-  const [options, setOptions] = useState<FindOptions>({ matchCase: false, wholeWord: false, regex: false })
+  const [bar, dispatch] = useReducer(findBarReducer, INITIAL_FIND_BAR)
+  const { open, query, replaceText, options } = bar
   const [status, setStatus] = useState<FindStatus>({ kind: 'empty' })
-  const [replaced, setReplaced] = useState<number | null>(null)
-  const [focusRequest, setFocusRequest] = useState<{ field: 'find' | 'replace'; n: number }>({ field: 'find', n: 0 })
   const search = useRef<Search | null>(null)
   const current = useRef(-1)
   const stale = useRef(true)
@@ -218,7 +214,7 @@ export function FindReplacePlugin() {
       if (agrees || !span) next = current.current < 0 ? (delta > 0 ? 0 : n - 1) : (current.current + delta + n) % n
       else if (delta > 0) next = firstMatchFrom(s.matches, span.start.segment, span.start.offset)
       else next = lastMatchBefore(s.matches, span.start.segment, span.start.offset)
-      setReplaced(null)
+      dispatch({ type: 'replaced', count: null })
       goTo(next)
     },
     [fresh, goTo, onCurrent],
@@ -244,7 +240,7 @@ export function FindReplacePlugin() {
       },
       { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
     )
-    setReplaced(null)
+    dispatch({ type: 'replaced', count: null })
     void compute('selection', true)
   }, [editor, fresh, compute, replacements, onCurrent, goTo])
 
@@ -271,7 +267,7 @@ export function FindReplacePlugin() {
       { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG], discrete: true },
     )
     void compute('keep', false)
-    setReplaced(count)
+    dispatch({ type: 'replaced', count })
   }, [editor, fresh, compute, replacements])
 
   const openBar = useCallback(
@@ -283,24 +279,15 @@ export function FindReplacePlugin() {
         const text = selection.getTextContent()
         return text.length <= 200 && !/[\r\n]/.test(text) ? text : null
       })
-      if (seed) {
-        const value = options.regex ? escapeRegExp(seed) : seed
-        setFindText(value)
-        setQuery(value)
-        setReplaced(null)
-      }
-      setShowReplace(mode === 'replace')
-      setOpen(true)
-      setFocusRequest((f) => ({ field: 'find', n: f.n + 1 }))
+      dispatch({ type: 'open', mode, seed })
     },
-    [editor, options.regex],
+    [editor],
   )
 
   const close = useCallback(() => {
     // Back to the editor, with its selection (the current match, if the bar went to one).
     editor.focus()
-    setOpen(false)
-    setReplaced(null)
+    dispatch({ type: 'close' })
   }, [editor])
 
   // A new query or new options (or opening the bar): search from the caret.
@@ -350,7 +337,7 @@ export function FindReplacePlugin() {
     return editor.registerCommand(
       KEY_ESCAPE_COMMAND,
       () => {
-        setOpen(false)
+        dispatch({ type: 'escape' })
         return true
       },
       COMMAND_PRIORITY_LOW,
@@ -395,26 +382,9 @@ export function FindReplacePlugin() {
   if (!open) return null
   return (
     <FindReplacePanel
-      showReplace={showReplace}
-      findText={findText}
-      replaceText={replaceText}
-      options={options}
+      bar={bar}
       status={status}
-      replaced={replaced}
-      focusRequest={focusRequest}
-      onFindText={(value, composing) => {
-        setFindText(value)
-        if (!composing) {
-          setQuery(value)
-          setReplaced(null)
-        }
-      }}
-      onReplaceText={setReplaceText}
-      onOption={(name) => {
-        setOptions((o) => ({ ...o, [name]: !o[name] }))
-        setReplaced(null)
-      }}
-      onToggleReplace={() => setShowReplace((v) => !v)}
+      dispatch={dispatch}
       onNext={() => void step(1)}
       onPrevious={() => void step(-1)}
       onReplace={() => void replaceCurrent()}

@@ -22,6 +22,8 @@ import { errorMessage, translateMessage } from '../../app/errors'
 import { fileToBase64, saveBase64 } from '../../ui/files'
 import { FileInput } from '../../ui/FileInput'
 import { keepFinalOnTeam } from '../team/finals'
+import { useExportComments } from '../team/review/exportComments'
+import { TeamFinals } from '../team/TeamFinals'
 import { useTeamDoc } from '../team/session'
 import { useTeam } from '../team/TeamContext'
 import './output.css'
@@ -58,9 +60,15 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
   // the 定稿 mark in the page footer: GB/T 9704 has none, so only when the writer asks
   const [printMark, setPrintMark] = useState(false)
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null)
+  // 批注 of a team document as Word comments in the DOCX: only when asked (PDF and print never show them)
+  const teamComments = useExportComments()
+  const [withComments, setWithComments] = useState(false)
+  const [withResolved, setWithResolved] = useState(false)
   const [assets, setAssets] = useState<AssetSummary[]>([])
   const fingerprint = useMemo(() => fingerprintOf(model), [model])
   const currentFinal = finals.find((f) => f.fingerprint === fingerprint) ?? null
+  // comments are placed on the current text: a 定稿 with other words cannot carry them
+  const commentsFit = version === 'current' || finals.find((f) => f.revisionId === version)?.fingerprint === fingerprint
 
   const fail = useCallback((err: unknown) => setMessage({ text: errorMessage(err), error: true }), [])
   // a team document's 定稿 is signed with the member's name (unless the writer names someone else)
@@ -132,11 +140,20 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     setMessage(null)
     try {
       await flush()
-      const r = await api.call('export.render', { id: documentId, format, ...(printMark ? { printMark } : {}), ...(version === 'current' ? {} : { revisionId: version }) })
+      const placed = format === 'docx' && withComments && commentsFit && teamComments ? teamComments.collect(withResolved, model.figures) : null
+      const r = await api.call('export.render', {
+        id: documentId,
+        format,
+        ...(printMark ? { printMark } : {}),
+        ...(version === 'current' ? {} : { revisionId: version }),
+        ...(placed?.comments.length ? { comments: placed.comments } : {}),
+      })
       saveBase64(r.fileName, r.mime, r.dataBase64)
       // pages where the pagination rules gave way (only laying out the pages finds them)
       const forced = r.forcedPages?.length ? ` ${translateMessage(msg('check.pagesForced', { pages: r.forcedPages.join('、'), count: r.forcedPages.length }))}` : ''
-      setMessage({ text: t('dialog.exported', { name: r.fileName }) + forced, ...(forced ? { error: true } : {}) })
+      const gone = (placed?.unresolvable ?? 0) + (r.comments?.skipped ?? 0)
+      const noted = placed ? ` ${t('dialog.commentsWritten', { count: r.comments?.written ?? 0 })}${gone ? ` ${t('dialog.commentsGone', { count: gone })}` : ''}` : ''
+      setMessage({ text: t('dialog.exported', { name: r.fileName }) + noted + forced, ...(forced ? { error: true } : {}) })
     } catch (err) {
       fail(err)
     } finally {
@@ -222,6 +239,8 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
               {finals.map((f) => <li key={f.revisionId}><strong>{f.name}</strong> · {f.author} · {displayDateTime(f.createdAt, lang)} · <code>{f.short}</code></li>)}
             </ul>
           )}
+          {/* a team document: the 定稿 kept on the team, also other members' (取到本机 makes one local) */}
+          <TeamFinals documentId={documentId} finals={finals} onAdopted={(f) => void loadFinals().then(() => { setVersion(f.revisionId); setMessage({ text: t('team:final.adopted', { name: f.name, short: f.short }) }) }, fail)} />
         </section>
 
         <section className="export">
@@ -236,6 +255,23 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
             </label>
             <label className="check"><input type="checkbox" checked={printMark} onChange={(e) => setPrintMark(e.target.checked)} data-testid="export-print-mark" />{t('dialog.printMark')}</label>
           </div>
+          {teamComments && (
+            <div className="row comments-row" data-testid="export-comments-row">
+              <label className="check">
+                <input type="checkbox" checked={withComments && commentsFit} disabled={!commentsFit} onChange={(e) => setWithComments(e.target.checked)} data-testid="export-comments" />
+                {t('dialog.comments')}
+              </label>
+              {teamComments.resolved > 0 && (
+                <label className="check">
+                  <input type="checkbox" checked={withResolved} disabled={!withComments || !commentsFit} onChange={(e) => setWithResolved(e.target.checked)} data-testid="export-comments-resolved" />
+                  {t('dialog.commentsResolved', { count: teamComments.resolved })}
+                </label>
+              )}
+              <small className="hint" data-testid="export-comments-hint">
+                {commentsFit ? t('dialog.commentsHint', { count: teamComments.total }) : t('dialog.commentsOtherVersion')}
+              </small>
+            </div>
+          )}
           <div className="row buttons">
             {FORMATS.map((f) => (
               <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} autoFocus={f === focusFormat} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>

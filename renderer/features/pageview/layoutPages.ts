@@ -9,6 +9,7 @@
  */
 import { LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM, ptToMm } from '../../../shared/output/layout'
 import type { OffscreenBlocks } from './offscreen'
+import { headerRowsOf } from './repeatedHeads'
 import { paginateFrom, repeatedHeight, tightenPages, type FlowBlock, type FlowPage, type PaginateOptions, type Pagination } from '../../../shared/output/pagination'
 
 /** The grey gap between two sheets on screen. */
@@ -141,7 +142,7 @@ function readBlock(el: HTMLElement, prevBottom: number, mmPerPx: number, spaced:
     const rows = Array.from(table.rows)
     const rowPad = (r: HTMLTableRowElement) => (spaced && r.cells[0] ? Math.max(0, cssMm(getComputedStyle(r.cells[0]).paddingTop) - CELL_PAD_MM) : 0)
     const pieces = rows.map((r) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - rowPad(r)))
-    const head = table.tHead ? table.tHead.rows.length : rows[0]?.querySelector(':scope > th') ? 1 : 0
+    const head = headerRowsOf(table)
     // what stands above the first row (the 附表's caption) moves with it, and does not repeat
     const above = table === el ? 0 : Math.max(0, (table.getBoundingClientRect().top - rect.top) * mmPerPx - pad)
     const repeatHeight = head ? pieces.slice(0, head).reduce((a, b) => a + b, 0) : 0

@@ -11,7 +11,17 @@
  */
 import { MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM } from '../../../shared/output/layout'
 import type { FlowPage } from '../../../shared/output/pagination'
+import { tableHeaderRows } from '../../../shared/output/tables'
 import { SHEET_GAP_MM, SHEET_PITCH_MM } from './layoutPages'
+
+/**
+ * How many of an editor table's first rows are its header, repeated on each page it runs on to: a
+ * 附表's `<thead>`, and for a writer's table the rule every output follows (shared/output/tables.ts:
+ * its first row when more follow), so the page view repeats what the PDF and the DOCX repeat.
+ */
+export function headerRowsOf(table: HTMLTableElement): number {
+  return table.tHead ? table.tHead.rows.length : tableHeaderRows(table.rows.length)
+}
 
 const tableOf = (el: Element | undefined): HTMLTableElement | null =>
   !el ? null : el.tagName === 'TABLE' ? (el as HTMLTableElement) : el.querySelector(':scope > table, :scope > .dd-figuretable-box > table')
@@ -90,7 +100,11 @@ export function drawRepeatedHeads(layer: HTMLElement, root: HTMLElement, pages: 
     const section = document.createElement(heads[0]!.parentElement?.tagName === 'THEAD' ? 'thead' : 'tbody')
     for (const r of heads) {
       const c = r.cloneNode(true) as HTMLTableRowElement
-      for (const cell of Array.from(c.cells)) cell.style.removeProperty('padding-top')
+      for (const cell of Array.from(c.cells)) {
+        cell.style.removeProperty('padding-top')
+        // a writer's table holds paragraphs, set without margins inside the editable text only
+        for (const p of Array.from(cell.querySelectorAll('p'))) p.style.margin = '0'
+      }
       section.appendChild(c)
     }
     copy.appendChild(section)

@@ -18,7 +18,8 @@ import { Highlighted, SnippetBodyView, SnippetExcerpt, type FieldTitle } from '.
 import { SnippetEditDialog } from './SnippetEditDialog'
 import { categoryName, categoryTree, useCategories, useSnippetSearcher } from './useSnippets'
 import './snippets.css'
-import { TeamSnippetActions, TeamSnippetBadge, TeamSnippetsConnection } from '../team/TeamSnippetParts'
+import { TeamSnippetActions, TeamSnippetBadge } from '../team/TeamSnippetParts'
+import { TeamSnippetsBar } from '../team/TeamProposals'
 import { displayDate } from '../../../shared/i18n/dates'
 import { toLang } from '../../../shared/i18n/format'
 
@@ -152,11 +153,11 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
 
   return (
     <section className="snippet-panel" aria-label={t('panel')} data-testid="snippet-panel">
-      <TeamSnippetsConnection />
       <div className="snippet-search">
         <SearchBox inputRef={inputRef} onQuery={ask} onKey={onKeyRef} />
         <SnippetLibraryMenu onNew={() => setEditing('new')} onNotice={onNotice} categoryId={categoryId} />
       </div>
+      <TeamSnippetsBar onNotice={onNotice} />
       <div className="snippet-filter">
         <select
           aria-label={t('category')}

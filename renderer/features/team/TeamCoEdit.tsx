@@ -227,6 +227,18 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
     })
   }, [conn, editor])
 
+  // ---- the writer's keystrokes are drawn first: others' changes wait a frame (connection.ts) -----
+  useEffect(() => {
+    if (!conn) return
+    const onInput = () => conn.noteInput()
+    return editor.registerRootListener((root, prev) => {
+      prev?.removeEventListener('beforeinput', onInput, true)
+      prev?.removeEventListener('keydown', onInput, true)
+      root?.addEventListener('beforeinput', onInput, true)
+      root?.addEventListener('keydown', onInput, true)
+    })
+  }, [conn, editor])
+
   // ---- refusals from the server, in the writer's words --------------------------------------------
   useEffect(() => {
     if (!conn) return

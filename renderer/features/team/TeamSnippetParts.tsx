@@ -1,15 +1,17 @@
 /**
  * The team's 素材库 in the 素材 panel: the 团队 mark on a row, and the preview's team actions —
- * 提交到团队 on the writer's own snippet, 编辑 and 从团队删除 on a team snippet (an 编辑 member;
- * deleting asks first, naming that it goes for everyone). 审阅 and 只读 members see team snippets
- * and insert them like their own, without these buttons; the server refuses their writes anyway.
+ * 提交到团队 on the writer's own snippet (an 编辑 member), 提议给团队 (a 审阅 member: an 编辑 member
+ * decides, TeamProposals.tsx), 编辑 and 从团队删除 on a team snippet (an 编辑 member; deleting asks
+ * first, naming that it goes for everyone). 审阅 and 只读 members see team snippets and insert them
+ * like their own, without these buttons; the server refuses their writes anyway (and a 只读
+ * member's proposal too: they are told why instead of offered the button).
  */
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Category, Snippet, SnippetBody } from '../../../shared/snippets'
 import { BodyEditor } from '../snippets/BodyEditor'
 import { SnippetFormDialog } from '../snippets/SnippetFormDialog'
-import { teamSnippets, useTeamSnippets } from './snippetSync'
+import { mayPropose, teamSnippets, useTeamSnippets } from './snippetSync'
 import './team-snippets.css'
 
 /** A category's path of names, as team snippets file theirs ("工作措施/安全生产"). */
@@ -28,30 +30,14 @@ function categoryByPath(categories: readonly Category[], path: string): number |
   return categories.find((c) => categoryPath(categories, c.id) === path)?.id ?? null
 }
 
-/**
- * Keeps the team 素材库 synced while it is mounted (the 素材 panel mounts it): renders nothing,
- * so the panel itself never re-renders for the connection's state.
- */
-export function TeamSnippetsConnection() {
-  useTeamSnippets()
-  return null
-}
-
-/** 团队 (and 提议) on a team snippet's row. */
+/** 团队 on a team snippet's row. */
 export function TeamSnippetBadge({ snippet }: { snippet: Snippet }) {
   const { t } = useTranslation('team-snippets')
   if (!snippet.team) return null
   return (
-    <>
-      <span className="snippet-team-badge" data-testid="snippet-team-badge" title={t('badgeHint', { by: snippet.team.by })}>
-        {t('badge')}
-      </span>
-      {snippet.team.state === 'proposed' && (
-        <span className="snippet-team-badge proposed" title={t('proposedHint')}>
-          {t('proposed')}
-        </span>
-      )}
-    </>
+    <span className="snippet-team-badge" data-testid="snippet-team-badge" title={t('badgeHint', { by: snippet.team.by })}>
+      {t('badge')}
+    </span>
   )
 }
 
@@ -77,7 +63,31 @@ export function TeamSnippetActions({ snippet, categories, onNotice }: ActionsPro
   }
 
   if (!snippet.team) {
-    if (!editor) return null
+    if (!editor && !mayPropose(team.role)) {
+      return (
+        <span className="muted snippet-team-readonly" data-testid="snippet-team-propose-denied">
+          {t('proposeDenied', { role: t(`roles.${team.role}`) })}
+        </span>
+      )
+    }
+    if (!editor) {
+      const waiting = team.proposals.some((p) => p.by === team.name && p.title === (snippet.title.trim() || '素材'))
+      return (
+        <button
+          data-testid="snippet-team-propose"
+          title={t('proposeHint')}
+          disabled={!team.proposalsReady || waiting}
+          onClick={() =>
+            act(() => {
+              teamSnippets.propose(snippet, categoryPath(categories, snippet.categoryId))
+              return t('proposedNotice', { title: snippet.title })
+            })
+          }
+        >
+          {waiting ? t('proposeWaiting') : t('propose')}
+        </button>
+      )
+    }
     return (
       <button
         data-testid="snippet-team-submit"
@@ -105,18 +115,6 @@ export function TeamSnippetActions({ snippet, categories, onNotice }: ActionsPro
   }
   return (
     <>
-      {info.state === 'proposed' && (
-        <button
-          onClick={() =>
-            act(() => {
-              teamSnippets.update(info.id, { title: snippet.title, body: snippet.body, tags: snippet.tags, category: info.category })
-              return t('accepted', { title: snippet.title })
-            })
-          }
-        >
-          {t('accept')}
-        </button>
-      )}
       <button data-testid="snippet-team-edit" disabled={team.sync !== 'synced'} onClick={() => setEditing(true)}>
         {t('edit')}
       </button>

@@ -5,7 +5,7 @@
  * beyond the small adapter Lexical's CollaborationPlugin asks for (its `Provider`).
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
-import type { Provider } from '@lexical/yjs'
+import type { Provider, ProviderAwareness, UserState } from '@lexical/yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { TeamConnection } from '../../../shared/api/team'
@@ -30,6 +30,8 @@ export interface TeamDocConnection {
    * release they are applied in order. Held for at most HOLD_MAX_MS.
    */
   holdIncoming(held: boolean): void
+  /** The writer typed (an input event in the editor): others' changes wait for the next frame (see DEFER_MAX_MS). */
+  noteInput(): void
   /** who shared this document, per the team's list (undefined: not listed yet; null: unknown, e.g. offline) */
   sharedBy(timeoutMs?: number): Promise<string | undefined | null>
   destroy(): void
@@ -42,6 +44,13 @@ export const localCopyName = (serverUrl: string, teamName: string) => `draftdesk
 export const HOLD_MAX_MS = 3000
 /** Incoming messages wait for the next frame, or this long when no frame comes (a hidden window). */
 export const FLUSH_MS = 50
+/**
+ * A frame in which the writer typed paints the writer's keystroke alone: others' changes waiting
+ * for it are applied in the next frame instead, unless the oldest has waited this long already.
+ */
+export const DEFER_MAX_MS = 25
+/** An input this recent was handled in the frame about to be drawn. */
+const FRAME_MS = 16
 
 export function connectTeamDoc(connection: TeamConnection, teamName: string): TeamDocConnection {
   const doc = new Y.Doc()
@@ -62,7 +71,9 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
   // Ten writers typing send fifty changes a second: applied as they come, each is an editor update
   // of its own (listeners, reconciliation, a layout). Applied together just before the next frame
   // (or after FLUSH_MS when no frame comes, in a hidden window), they make one update and one
-  // layout, and are on screen in the same frame they would have reached anyway.
+  // layout, and are on screen in the same frame they would have reached anyway. In a frame where
+  // the writer has just typed they wait one frame more (at most DEFER_MAX_MS after the first of
+  // them came), so that the writer's keystroke is not drawn late behind the others' changes.
   type Incoming = Parameters<HocuspocusProvider['onMessage']>[0]
   const receive = provider.onMessage.bind(provider)
   const queued: Incoming[] = []
@@ -70,6 +81,8 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
   let holdTimer: ReturnType<typeof setTimeout> | undefined
   let frame: number | undefined
   let flushTimer: ReturnType<typeof setTimeout> | undefined
+  let firstQueuedAt = 0
+  let inputAt = -Infinity
   const flush = () => {
     if (frame !== undefined) cancelAnimationFrame(frame)
     clearTimeout(flushTimer)
@@ -77,9 +90,19 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     if (holding || destroyed) return
     for (const event of queued.splice(0)) receive(event)
   }
+  const onFrame = () => {
+    frame = undefined
+    const now = performance.now()
+    if (now - inputAt < FRAME_MS && now - firstQueuedAt < DEFER_MAX_MS && !holding && !destroyed) {
+      frame = requestAnimationFrame(onFrame)
+      return
+    }
+    flush()
+  }
   const schedule = () => {
     if (holding || frame !== undefined) return
-    frame = requestAnimationFrame(flush)
+    firstQueuedAt = performance.now()
+    frame = requestAnimationFrame(onFrame)
     flushTimer = setTimeout(flush, FLUSH_MS)
   }
   // the socket hands each message to the provider of its document by calling this
@@ -139,11 +162,32 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
   provider.on('synced', emitState)
   provider.on('unsyncedChanges', emitState)
 
+  // ---- the awareness Lexical sees: only the clients with a caret to draw ----------------------------
+  // Lexical's binding redraws others' carets on every change of the text and of the awareness (the
+  // writer's own caret moving with each keystroke), and for each other client it first measures the
+  // page (a forced layout of the whole document) before it looks whether that client has a caret at
+  // all. A client without one (a reader, a writer whose editor is not focused, a Node client) is
+  // left out of what it is shown: nothing to draw for it, and no layout forced for it.
+  const awareness = provider.awareness!
+  const hasCaret = (state: Record<string, unknown>) => state.focusing === true && state.anchorPos != null && state.focusPos != null
+  const lexicalAwareness: ProviderAwareness = {
+    getLocalState: () => awareness.getLocalState() as UserState | null,
+    getStates: () => {
+      const shown = new Map<number, UserState>()
+      for (const [clientId, state] of awareness.getStates()) if (clientId === awareness.clientID || hasCaret(state)) shown.set(clientId, state as UserState)
+      return shown
+    },
+    on: (type, cb) => void awareness.on(type, cb),
+    off: (type, cb) => void awareness.off(type, cb),
+    setLocalState: (state) => awareness.setLocalState(state),
+    setLocalStateField: (field, value) => awareness.setLocalStateField(field, value),
+  }
+
   // ---- Lexical's Provider: 'sync' (bool) and 'status' ({status}) events, connect/disconnect ---------
   const wrapped = new Map<unknown, (arg: never) => void>()
   const eventOf = (type: string) => (type === 'sync' ? 'synced' : type)
   const lexicalProvider: Provider = {
-    awareness: provider.awareness! as unknown as Provider['awareness'],
+    awareness: lexicalAwareness,
     // connect() returns nothing: the plugin then disconnects synchronously on unmount (StrictMode safe)
     connect: () => void start(),
     // the connection belongs to the open document: it ends when the editor closes (destroy)
@@ -200,6 +244,7 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     },
     sharedBy,
     holdIncoming,
+    noteInput: () => void (inputAt = performance.now()),
     destroy: () => {
       if (destroyed) return
       destroyed = true

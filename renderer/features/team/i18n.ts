@@ -83,6 +83,14 @@ export const teamZh = {
   badge: '团队',
   final: {
     onTeam: '定稿也存到了团队服务器',
+    teamList: '团队定稿',
+    teamHint: '存在团队服务器上的定稿，团队成员都能取到本机导出、核验',
+    frozenBy: '{{name}} 定稿',
+    here: '已在本机',
+    adopt: '取到本机',
+    adoptHint: '把这份定稿存到本机的文稿库：之后可以导出、打印，并核验这份定稿导出的文件',
+    adopting: '正在取…',
+    adopted: '已取到本机：{{name}}（{{short}}），可以导出和核验',
   },
 }
 
@@ -166,5 +174,13 @@ export const teamEn: typeof teamZh = {
   badge: 'Team',
   final: {
     onTeam: 'The final version is kept on the team server too',
+    teamList: 'Team final versions',
+    teamHint: 'Kept on the team server: every member can copy it here to export and verify it',
+    frozenBy: 'frozen by {{name}}',
+    here: 'on this computer',
+    adopt: 'Copy here',
+    adoptHint: 'Keeps this final version in this computer’s library: you can then export and print it, and verify files exported from it',
+    adopting: 'Copying…',
+    adopted: 'Copied here: {{name}} ({{short}}); it can be exported and verified',
   },
 }

@@ -7,6 +7,12 @@
  * go into the map here and come back through the same path; the server refuses them from 审阅 and
  * 只读 members whatever this side does.
  *
+ * 编辑 and 审阅 members also hold a connection to `team:snippet-proposals` (shared/team/proposals.ts):
+ * a 审阅 member proposes a snippet of their own there (提议给团队), an 编辑 member takes it in (采纳:
+ * written into `team:snippets`, so it comes back to every member as any team snippet) or sends it
+ * back (退回, with a reason the proposer reads). 只读 members have no such connection: the server
+ * would refuse their writes there too.
+ *
  * One connection for the whole app (a module-level singleton): the 素材 panel starts it
  * (useTeamSnippets), and a change of membership (加入团队, 退出团队) restarts it
  * (TEAM_CHANGED_EVENT, or teamMembershipChanged()).
@@ -16,7 +22,8 @@ import { useEffect, useSyncExternalStore } from 'react'
 import * as Y from 'yjs'
 import type { ApiClient } from '../../../shared/api'
 import type { Snippet } from '../../../shared/snippets'
-import { parseTeamNotice, TEAM_SNIPPETS, type TeamRole } from '../../../shared/team/protocol'
+import { parseTeamNotice, TEAM_SNIPPET_PROPOSALS, TEAM_SNIPPETS, type TeamRole } from '../../../shared/team/protocol'
+import { acceptProposal, forgetProposal, proposeSnippet, readProposals, readReturned, returnProposal, type TeamProposal, type TeamReturned } from '../../../shared/team/proposals'
 import { batchOfChanges, fullBatch, newTeamSnippetId, teamEntryFrom, teamSnippetsMap, type TeamSnippetBatch, type TeamSnippetEntry } from '../../../shared/team/snippets'
 import { useApi } from '../../app/ApiContext'
 import { snippetsChanged } from '../snippets/events'
@@ -38,15 +45,24 @@ export interface TeamSnippetsState {
   sync: TeamSyncState
   /** the server refused a write (the member's role does not allow it) */
   refused: boolean
+  /** snippets proposed to the team and waiting (valid ones only; 编辑 and 审阅 members) */
+  proposals: readonly TeamProposal[]
+  /** proposals sent back, with the reason (the proposer reads theirs) */
+  returned: readonly TeamReturned[]
+  /** the proposals document is synced (proposing and deciding wait for it) */
+  proposalsReady: boolean
 }
 
-const OFF: TeamSnippetsState = { role: null, name: null, sync: 'offline', refused: false }
+const OFF: TeamSnippetsState = { role: null, name: null, sync: 'offline', refused: false, proposals: [], returned: [], proposalsReady: false }
+
+/** Who may propose a snippet to the team: those who may write the proposals document (the server's rule). */
+export const mayPropose = (role: TeamRole | null): boolean => role === 'editor' || role === 'reviewer'
 
 class TeamSnippetSync {
   private api: ApiClient | null = null
   private state: TeamSnippetsState = OFF
   private readonly listeners = new Set<() => void>()
-  private connection: { key: string; doc: Y.Doc; map: Y.Map<unknown>; provider: HocuspocusProvider } | null = null
+  private connection: { key: string; doc: Y.Doc; map: Y.Map<unknown>; provider: HocuspocusProvider; proposals: { doc: Y.Doc; provider: HocuspocusProvider } | null } | null = null
   private pending = new Set<string>()
   private timer: ReturnType<typeof setTimeout> | null = null
   /** batches go one after another, in order */
@@ -88,7 +104,7 @@ class TeamSnippetSync {
       this.disconnect()
       if (!membership || !key) return this.set(OFF)
       const connection = await api.call('team.connection', {})
-      this.connect(key, connection.serverUrl, connection.token)
+      this.connect(key, connection.serverUrl, connection.token, mayPropose(connection.role))
       this.set({ role: connection.role, name: connection.name, sync: 'syncing', refused: false })
     } catch {
       // the back end did not answer: nothing to connect with; the next change of membership asks again
@@ -96,7 +112,7 @@ class TeamSnippetSync {
     }
   }
 
-  private connect(key: string, url: string, token: string): void {
+  private connect(key: string, url: string, token: string, proposing: boolean): void {
     const doc = new Y.Doc()
     const map = teamSnippetsMap(doc)
     const provider = new HocuspocusProvider({
@@ -122,7 +138,30 @@ class TeamSnippetSync {
       for (const id of event.keysChanged) this.pending.add(id)
       this.timer ??= setTimeout(() => this.flush(), BATCH_MS)
     })
-    this.connection = { key, doc, map, provider }
+    this.connection = { key, doc, map, provider, proposals: proposing ? this.connectProposals(url, token) : null }
+  }
+
+  private connectProposals(url: string, token: string): { doc: Y.Doc; provider: HocuspocusProvider } {
+    const doc = new Y.Doc()
+    const show = () => this.set({ proposals: readProposals(doc), returned: readReturned(doc) })
+    const provider = new HocuspocusProvider({
+      url,
+      name: TEAM_SNIPPET_PROPOSALS,
+      document: doc,
+      token,
+      onSynced: () => {
+        show()
+        this.set({ proposalsReady: true })
+      },
+      onStatus: ({ status }) => {
+        if (status !== 'connected') this.set({ proposalsReady: false })
+      },
+      onStateless: ({ payload }) => {
+        if (parseTeamNotice(payload)?.code === 'team.readOnly') this.set({ refused: true })
+      },
+    })
+    doc.on('update', show)
+    return { doc, provider }
   }
 
   private flush(): void {
@@ -152,7 +191,10 @@ class TeamSnippetSync {
     if (!this.connection) return
     this.connection.provider.destroy()
     this.connection.doc.destroy()
+    this.connection.proposals?.provider.destroy()
+    this.connection.proposals?.doc.destroy()
     this.connection = null
+    this.set({ proposals: [], returned: [], proposalsReady: false })
   }
 
   private writable(): Y.Map<unknown> {
@@ -178,6 +220,35 @@ class TeamSnippetSync {
   /** Removes a team snippet for every member. */
   remove(id: string): void {
     this.writable().delete(id)
+  }
+
+  private proposalsDoc(roles: readonly TeamRole[]): Y.Doc {
+    const proposals = this.connection?.proposals
+    if (!proposals || !this.state.role || !roles.includes(this.state.role)) throw new Error('team.readOnly')
+    return proposals.doc
+  }
+
+  /** 提议给团队: one of the member's own snippets, offered to the team (the personal one stays). */
+  propose(snippet: Pick<Snippet, 'title' | 'body' | 'tags'>, category: string): string {
+    return proposeSnippet(this.proposalsDoc(['editor', 'reviewer']), snippet, category, this.state.name ?? '', Date.now())
+  }
+
+  /** 采纳: the proposal becomes a team snippet for everyone. False when it is gone or malformed. */
+  accept(id: string): boolean {
+    const proposals = this.proposalsDoc(['editor'])
+    const snippets = this.writable().doc
+    if (!snippets) throw new Error('team.readOnly')
+    return acceptProposal(proposals, snippets, id, Date.now())
+  }
+
+  /** 退回, with an optional reason the proposer reads. */
+  giveBack(id: string, reason: string): boolean {
+    return returnProposal(this.proposalsDoc(['editor']), id, reason, this.state.name ?? '', Date.now())
+  }
+
+  /** The proposer withdraws a waiting proposal (撤回) or has read why it came back (知道了). */
+  forget(id: string): void {
+    forgetProposal(this.proposalsDoc(['editor', 'reviewer']), id)
   }
 
   /** Tests and the back end's own test helpers: resolves when every batch so far reached the back end. */

@@ -238,9 +238,26 @@ describe('the main-process bundle against a recording electron stub', () => {
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self';")
       expect((await serve(new Request('app://draftdesk/..%2f..%2felectron%2fmain.cjs'))).status).toBe(403)
 
-      // session: permissions refused, exports' save dialog placed, no header rewriting without a dev server
+      // session: permissions refused but the clipboard for the app, exports' save dialog placed, no header rewriting without a dev server
       expect(main.called('session.setPermissionRequestHandler')).toHaveLength(1)
       expect(main.called('session.setPermissionCheckHandler')).toHaveLength(1)
+      // the clipboard for app:// (粘贴 in the right-click menu reads it), refused to other origins; nothing else
+      type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string; isMainFrame: boolean }) => void
+      const onRequest = main.called('session.setPermissionRequestHandler')[0]!.args[0] as RequestHandler
+      const granted = (permission: string, requestingUrl: string) => {
+        let answer: boolean | undefined
+        onRequest({}, permission, (g) => (answer = g), { requestingUrl, isMainFrame: true })
+        return answer
+      }
+      expect(granted('clipboard-read', 'app://draftdesk/index.html')).toBe(true)
+      expect(granted('clipboard-read', 'https://example.com/')).toBe(false)
+      expect(granted('clipboard-read', 'file:///index.html')).toBe(false)
+      expect(granted('media', 'app://draftdesk/index.html')).toBe(false)
+      expect(granted('notifications', 'app://draftdesk/index.html')).toBe(false)
+      const onCheck = main.called('session.setPermissionCheckHandler')[0]!.args[0] as (wc: unknown, permission: string, origin: string, details: object) => boolean
+      expect(onCheck(null, 'clipboard-read', 'app://draftdesk', {})).toBe(true)
+      expect(onCheck(null, 'clipboard-read', 'https://example.com', {})).toBe(false)
+      expect(onCheck(null, 'geolocation', 'app://draftdesk', {})).toBe(false)
       expect(main.called('session.webRequest.onHeadersReceived')).toEqual([])
       expect(main.session.events()).toEqual(['will-download'])
 

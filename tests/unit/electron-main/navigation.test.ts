@@ -2,11 +2,12 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import {
-  denyPermissionCheck,
-  denyPermissionRequest,
   guardNavigation,
+  isAppOrigin,
   isAppUrl,
   navigationHandler,
+  permissionCheckHandler,
+  permissionRequestHandler,
   windowOpenHandler,
   type GuardedContents,
   type PreventableEvent,
@@ -100,12 +101,35 @@ describe('navigation guards', () => {
     await new Promise((resolve) => setTimeout(resolve, 0))
   })
 
-  it('denies every permission', () => {
-    const callback = vi.fn()
-    denyPermissionRequest({}, 'media', callback)
-    denyPermissionRequest({}, 'notifications', callback)
-    expect(callback.mock.calls).toEqual([[false], [false]])
-    expect(denyPermissionCheck()).toBe(false)
+  it('grants the app\'s own page the clipboard (粘贴 in the right-click menu) and refuses everything else', () => {
+    const request = permissionRequestHandler(app)
+    const answer = (permission: string, requestingUrl: string, isMainFrame = true) => {
+      const callback = vi.fn()
+      request({}, permission, callback, { requestingUrl, isMainFrame })
+      return callback.mock.calls
+    }
+    expect(answer('clipboard-read', index)).toEqual([[true]])
+    expect(answer('clipboard-read', 'app://draftdesk/?doc=1#x')).toEqual([[true]])
+    expect(answer('clipboard-read', 'https://example.com/')).toEqual([[false]])
+    expect(answer('clipboard-read', 'app://other/index.html')).toEqual([[false]])
+    expect(answer('clipboard-read', 'file:///tmp/index.html')).toEqual([[false]])
+    expect(answer('clipboard-read', 'about:srcdoc', false)).toEqual([[false]])
+    expect(answer('media', index)).toEqual([[false]])
+    expect(answer('notifications', index)).toEqual([[false]])
+    const noDetails = vi.fn()
+    request({}, 'clipboard-read', noDetails)
+    expect(noDetails.mock.calls).toEqual([[false]])
+
+    const check = permissionCheckHandler(app)
+    expect(check(null, 'clipboard-read', 'app://draftdesk')).toBe(true)
+    expect(check(null, 'clipboard-read', 'https://example.com')).toBe(false)
+    expect(check(null, 'clipboard-read', 'null')).toBe(false)
+    expect(check(null, 'media', 'app://draftdesk')).toBe(false)
+    expect(check(null, 'geolocation', 'app://draftdesk')).toBe(false)
+    // the dev server's origin is the app's in development
+    expect(permissionCheckHandler({ devServerUrl: 'http://localhost:5173' })(null, 'clipboard-read', 'http://localhost:5173')).toBe(true)
+    expect(isAppOrigin('http://localhost:5174', { devServerUrl: 'http://localhost:5173' })).toBe(false)
+    expect(isAppOrigin('app://draftdesk:8080', app)).toBe(false)
   })
 
   it('installs all guards on a webContents', () => {

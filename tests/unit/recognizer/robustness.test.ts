@@ -47,31 +47,34 @@ describe('edge inputs', () => {
   })
 })
 
-describe('time', () => {
-  it('60,000 characters well under 200 ms', () => {
-    const text = repeatTo(allFixtures, 60_000)
-    recognize(text, { clean: true, split: true }) // warm up
-    // the best of five: the machine may be shared with other work
-    const runs = [0, 1, 2, 3, 4].map(() => timed(() => recognize(text, { clean: true, split: true })))
-    expect(runs[0]!.value.documents.length).toBeGreaterThan(10)
-    expect(Math.min(...runs.map((r) => r.ms))).toBeLessThan(200)
-  })
+// How fast is a benchmark (`import_60k_txt_service_ms` in npm run bench). What a unit test can check
+// on a shared machine is the shape of the cost: four times the text must cost about four times the
+// time, never sixteen (a regular expression or a loop gone quadratic on some line shape).
+describe('growth', () => {
+  const shapes: Array<[string, string]> = [
+    ['realistic text', allFixtures],
+    ['one huge hard-wrapped paragraph', '　　' + '甲'.repeat(26) + '\n'],
+    ['placeholders and marks', 'xx 20xx 甲x乙 ____ ** ××\n'],
+    ['long digit runs', '1'.repeat(50) + '.\n'],
+    ['nested markers', '(一)1.1.1.1.\n'],
+  ]
+  /** the best of two: the machine may be shared with other work */
+  const best = (text: string) =>
+    Math.min(...[0, 1].map(() => timed(() => recognize(text, { clean: true, split: true })).ms))
 
-  it('1 MB in linear time (realistic text and pathological lines)', () => {
-    const inputs = [
-      repeatTo(allFixtures, 1_000_000),
-      repeatTo('　　' + '甲'.repeat(26) + '\n', 1_000_000), // one huge hard-wrapped paragraph
-      repeatTo('xx 20xx 甲x乙 ____ ** ××\n', 1_000_000),
-      repeatTo('1'.repeat(50) + '.\n', 1_000_000),
-      ' '.repeat(999_999) + 'x',
-      repeatTo('(一)1.1.1.1.\n', 1_000_000),
-    ]
-    for (const text of inputs) {
-      const { value, ms } = timed(() => recognize(text, { clean: true, split: true }))
-      expect(value.documents.length).toBeGreaterThan(0)
-      expect(ms, `${text.slice(0, 20)}…`).toBeLessThan(3000)
-    }
-  }, 30_000) // the per-input bound is the check; the whole run may share a loaded machine
+  it.each(shapes)('%s: 500 KB costs about four times 125 KB, not sixteen', (_name, unit) => {
+    const small = repeatTo(unit, 125_000)
+    const large = repeatTo(unit, 500_000)
+    expect(recognize(large, { clean: true, split: true }).documents.length).toBeGreaterThan(0)
+    const [tSmall, tLarge] = [best(small), best(large)]
+    // below 50 ms the ratio is noise; above it, quadratic growth would give ~16
+    if (tLarge > 50) expect(tLarge / tSmall, `${tSmall.toFixed(0)} ms → ${tLarge.toFixed(0)} ms`).toBeLessThan(9)
+  }, 60_000)
+
+  it('a line of a million blanks', () => {
+    const { value } = timed(() => recognize(' '.repeat(999_999) + 'x', { clean: true, split: true }))
+    expect(value.documents.length).toBeGreaterThan(0)
+  })
 })
 
 describe('properties', () => {

@@ -1,4 +1,5 @@
 import type { Migration } from './index'
+import { rebuildRevisions } from './revisions'
 
 /**
  * Output: seal and signature images (assets), and 定稿 — final revisions with a name, who
@@ -22,8 +23,9 @@ export const migration0003: Migration = {
       created_at  INTEGER NOT NULL
     );
 
-    CREATE TABLE revisions_v3 (
-      id           INTEGER PRIMARY KEY,
+    ${rebuildRevisions(
+      3,
+      `      id           INTEGER PRIMARY KEY,
       document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
       created_at   INTEGER NOT NULL,
       reason       TEXT NOT NULL CHECK (reason IN ('interval', 'manual', 'import', 'restore', 'final')),
@@ -32,15 +34,8 @@ export const migration0003: Migration = {
       name         TEXT,                   -- 定稿: its name ("报送稿")
       author       TEXT,                   -- 定稿: who froze it
       fingerprint  TEXT,                   -- 定稿: "sha256:" + hex of the canonical model JSON
-      CHECK ((reason = 'final') = (fingerprint IS NOT NULL))
-    );
-    INSERT INTO revisions_v3 (id, document_id, created_at, reason, model_json, characters)
-      SELECT id, document_id, created_at, reason, model_json, characters FROM revisions;
-    DROP TABLE revisions;
-    ALTER TABLE revisions_v3 RENAME TO revisions;
-    CREATE INDEX revisions_by_document ON revisions(document_id, created_at DESC);
-    CREATE INDEX revisions_by_fingerprint ON revisions(fingerprint) WHERE fingerprint IS NOT NULL;
-    CREATE TRIGGER revisions_final_is_frozen BEFORE UPDATE ON revisions WHEN OLD.reason = 'final'
-    BEGIN SELECT RAISE(ABORT, '定稿不可修改 / a final revision cannot be changed'); END;
+      CHECK ((reason = 'final') = (fingerprint IS NOT NULL))`,
+      'id, document_id, created_at, reason, model_json, characters',
+    )}
   `,
 }

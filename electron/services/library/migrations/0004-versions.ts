@@ -1,4 +1,5 @@
 import type { Migration } from './index'
+import { rebuildRevisions, revisionColumnsSince0004 } from './revisions'
 
 /**
  * Versions: every document carries a version number that each stored change raises by one, and a
@@ -15,26 +16,10 @@ export const migration0004: Migration = {
   up: `
     ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 
-    CREATE TABLE revisions_v4 (
-      id           INTEGER PRIMARY KEY,
-      document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      created_at   INTEGER NOT NULL,
-      reason       TEXT NOT NULL CHECK (reason IN ('interval', 'manual', 'import', 'restore', 'final', 'conflict')),
-      model_json   TEXT NOT NULL,
-      characters   INTEGER NOT NULL,
-      name         TEXT,
-      author       TEXT,
-      fingerprint  TEXT,
-      version      INTEGER,                -- the document version this text is, or was made from
-      CHECK ((reason = 'final') = (fingerprint IS NOT NULL))
-    );
-    INSERT INTO revisions_v4 (id, document_id, created_at, reason, model_json, characters, name, author, fingerprint)
-      SELECT id, document_id, created_at, reason, model_json, characters, name, author, fingerprint FROM revisions;
-    DROP TABLE revisions;
-    ALTER TABLE revisions_v4 RENAME TO revisions;
-    CREATE INDEX revisions_by_document ON revisions(document_id, created_at DESC);
-    CREATE INDEX revisions_by_fingerprint ON revisions(fingerprint) WHERE fingerprint IS NOT NULL;
-    CREATE TRIGGER revisions_final_is_frozen BEFORE UPDATE ON revisions WHEN OLD.reason = 'final'
-    BEGIN SELECT RAISE(ABORT, '定稿不可修改 / a final revision cannot be changed'); END;
+    ${rebuildRevisions(
+      4,
+      revisionColumnsSince0004('document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,'),
+      'id, document_id, created_at, reason, model_json, characters, name, author, fingerprint',
+    )}
   `,
 }

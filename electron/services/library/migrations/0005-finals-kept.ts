@@ -1,4 +1,5 @@
 import type { Migration } from './index'
+import { rebuildRevisions, revisionColumnsSince0004 } from './revisions'
 
 /**
  * 定稿 outlive their document. A 定稿 may have been sent out (报送稿), and `verify` must still
@@ -13,26 +14,10 @@ export const migration0005: Migration = {
   version: 5,
   name: 'finals-kept',
   up: `
-    CREATE TABLE revisions_v5 (
-      id           INTEGER PRIMARY KEY,
-      document_id  TEXT NOT NULL,          -- no foreign key: a 定稿 stays when its document is purged
-      created_at   INTEGER NOT NULL,
-      reason       TEXT NOT NULL CHECK (reason IN ('interval', 'manual', 'import', 'restore', 'final', 'conflict')),
-      model_json   TEXT NOT NULL,
-      characters   INTEGER NOT NULL,
-      name         TEXT,
-      author       TEXT,
-      fingerprint  TEXT,
-      version      INTEGER,                -- the document version this text is, or was made from
-      CHECK ((reason = 'final') = (fingerprint IS NOT NULL))
-    );
-    INSERT INTO revisions_v5 (id, document_id, created_at, reason, model_json, characters, name, author, fingerprint, version)
-      SELECT id, document_id, created_at, reason, model_json, characters, name, author, fingerprint, version FROM revisions;
-    DROP TABLE revisions;
-    ALTER TABLE revisions_v5 RENAME TO revisions;
-    CREATE INDEX revisions_by_document ON revisions(document_id, created_at DESC);
-    CREATE INDEX revisions_by_fingerprint ON revisions(fingerprint) WHERE fingerprint IS NOT NULL;
-    CREATE TRIGGER revisions_final_is_frozen BEFORE UPDATE ON revisions WHEN OLD.reason = 'final'
-    BEGIN SELECT RAISE(ABORT, '定稿不可修改 / a final revision cannot be changed'); END;
+    ${rebuildRevisions(
+      5,
+      revisionColumnsSince0004('document_id  TEXT NOT NULL,          -- no foreign key: a 定稿 stays when its document is purged'),
+      'id, document_id, created_at, reason, model_json, characters, name, author, fingerprint, version',
+    )}
   `,
 }
