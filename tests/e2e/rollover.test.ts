@@ -46,7 +46,7 @@ describe('新年度底稿', () => {
     await expect.poll(() => page.locator('.dd-title').innerText()).toBe('2025年度宣传工作总结')
     await expect.poll(() => page.locator('.doc-title').allInnerTexts()).toContain('2025年度宣传工作总结')
     expect(await page.locator('.document-body .dd-figure').allInnerTexts()).toEqual(['〔会议次数〕', '〔发放资料〕'])
-    expect(await page.locator('.document-body').innerText()).toContain('2026年工作打算')
+    expect(await page.locator('.document-body').textContent()).toContain('2026年工作打算')
 
     // the 数据表 is open: unfilled values, last year's values beside them
     const grid = page.locator('[data-testid=figure-grid]')

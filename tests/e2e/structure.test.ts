@@ -27,7 +27,7 @@ describe('document structure', () => {
     await expect.poll(() => page.locator('.dd-heading-3').count()).toBe(1)
     await page.keyboard.press('Control+Z')
     await expect.poll(() => page.locator('.dd-heading-3').count()).toBe(0)
-    expect(await page.locator('.dd-paragraph').last().innerText()).toBe('1、')
+    expect(await page.locator('.dd-paragraph').last().textContent()).toBe('1、')
   })
 
   it('switches a heading between run-in and standalone', async () => {
@@ -42,7 +42,7 @@ describe('document structure', () => {
     await expect.poll(() => outline(page)).toEqual(['（一）强化责任落实。'])
     await page.click('button:has-text("与正文同段")')
     await expect.poll(() => page.locator('.dd-heading-2 .dd-runin').count()).toBe(0)
-    expect(await page.locator('.dd-paragraph').last().innerText()).toBe('逐级签订责任书。')
+    expect(await page.locator('.dd-paragraph').last().textContent()).toBe('逐级签订责任书。')
   })
 
   it('moves a whole section by dragging it in the outline, and renumbers', async () => {
@@ -95,7 +95,7 @@ describe('document structure', () => {
     await expect.poll(() => outlineEntries(page)).toEqual(['一、总体情况', '二、工作措施'])
     await page.keyboard.press('Control+0')
     await expect.poll(() => outlineEntries(page)).toEqual(['一、总体情况'])
-    expect(await page.locator('.dd-paragraph').last().innerText()).toBe('工作措施')
+    expect(await page.locator('.dd-paragraph').last().textContent()).toBe('工作措施')
   })
 
   it('keeps a skipped level as typed ("1." under "一、"), and 整理 → 规范层级 closes it in one undo step', async () => {

@@ -12,7 +12,8 @@
  * (the others keep what they measured to), the page rules place the pages again only from the first
  * changed block until the breaks line up with the previous ones (paginateFrom), and the spacing is
  * written only where it changed. It runs once more after a change, to check the layout it measured
- * was its own.
+ * was its own. Paragraphs off screen hold their measured height and are not laid out
+ * (offscreen.ts): the breaks that moved below the screen cost a number each, not their lines.
  *
  * 显示比例 is CSS `zoom` on the sheet: Ctrl+滚轮, Ctrl+= / Ctrl+-, Ctrl+Shift+0 (100 %; Ctrl+0 is
  * 正文), and the control in the status bar. 适合页宽 follows the width the page has.
@@ -23,6 +24,7 @@ import { useTranslation } from 'react-i18next'
 import { PAGE_MM, SIGNATURE } from '../../../shared/output/layout'
 import type { Pagination } from '../../../shared/output/pagination'
 import { applySpacers, BlockMeasurer, clearSpacers, layoutPages, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
+import { OffscreenBlocks } from './offscreen'
 import { drawRepeatedHeads } from './repeatedHeads'
 import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
 import { applyTightening, clearTightening } from './tighten'
@@ -37,6 +39,8 @@ const FIT_MARGIN_PX = 24
 
 /** Edits closer together than this are a burst of typing: the pages wait until it pauses. */
 const BURST_MS = 80
+/** Lexical nodes an edit may change and still be one writer's edit (more: a bulk change, see afterPaint) */
+const BULK_NODES = 12
 /** how long a pause in typing is */
 const SETTLE_MS = 120
 
@@ -51,6 +55,21 @@ function whenIdle(fn: () => void): () => void {
   }
   const id = requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS })
   return () => cancelIdleCallback(id)
+}
+
+/** Runs `fn` in a task of its own, as soon as the ones waiting have run; returns a cancel. */
+function nextTask(fn: () => void): () => void {
+  let live = true
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => {
+    channel.port1.close()
+    if (live) fn()
+  }
+  channel.port2.postMessage(null)
+  return () => {
+    live = false
+    channel.port1.close()
+  }
 }
 
 export interface PageViewEvent {
@@ -142,6 +161,8 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     // repagination (a MutationObserver on the editable root) are the only ones read again, and the
     // pages are placed again only from the first changed block on.
     const measurer = new BlockMeasurer()
+    // paragraphs off screen hold their measured height and are not laid out (offscreen.ts)
+    const offscreen = new OffscreenBlocks()
     let pagination: Pagination | null = null
     let dirty = new Set<Element>()
     let all = true
@@ -206,7 +227,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       clearTightening(root)
       note(mutations.takeRecords())
       const full = all
-      const measured = withSignature(measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
+      const measured = withSignature(measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty, offscreen), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
       dirty = new Set()
       all = false
       let layout = layoutPages(measured, pagination, { tightest: SIGNATURE.tightestPitch })
@@ -221,6 +242,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
       const put = applySpacers(root, applied.current, spaced.current)
       spaced.current = put.spaced
+      offscreen.hold(root, measured, applied.current)
       // our own writes are no edit
       mutations.takeRecords()
       const changed = put.touched > 0
@@ -236,15 +258,17 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (changed && checks++ < 3) schedule()
       else checks = 0
     }
-    // after the frame that shows the edit is painted (rAF, then an idle moment): off the keystroke
-    // path, and behind any input or frame the browser has waiting — a repagination whose breaks
-    // moved lays out every paragraph they moved in, which must not land between a keystroke and
-    // its frame
-    const afterPaint = () => {
+    // in a task of its own once the frame that shows the edit is painted (rAF, then a task): off
+    // the keystroke path — the browser runs a waiting keystroke before it — and the new breaks are
+    // on the very next frame. (It was an idle callback, when a repagination laid out every paragraph
+    // whose break moved; off-screen paragraphs now hold their height unlaid (offscreen.ts), and
+    // waiting for idle cost a frame.) An edit of many blocks at once (a figure used a thousand
+    // times changed, a paste) still waits for idle: each block it changed is laid out to be measured.
+    const afterPaint = (bulk = false) => {
       cancel?.()
       let idle: (() => void) | null = null
       const frame = requestAnimationFrame(() => {
-        idle = whenIdle(run)
+        idle = bulk ? whenIdle(run) : nextTask(run)
       })
       cancel = () => {
         cancelAnimationFrame(frame)
@@ -255,12 +279,12 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!cancel) afterPaint()
     }
     let lastEdit = -Infinity
-    const fresh = () => {
+    const fresh = (bulk = true) => {
       checks = 0
       const now = performance.now()
       const burst = now - lastEdit < BURST_MS
       lastEdit = now
-      if (!burst) return afterPaint()
+      if (!burst) return afterPaint(bulk)
       // typing: measure once it pauses, so no keystroke waits for a repagination
       cancel?.()
       let idle: (() => void) | null = null
@@ -282,21 +306,24 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     const sig = sigRef.current
     const heads = headsRef.current
     const sigResized = new ResizeObserver(() => fresh())
+    const sigLoaded = () => fresh()
     if (sig) {
       sigResized.observe(sig)
-      sig.addEventListener('load', fresh, true)
+      sig.addEventListener('load', sigLoaded, true)
     }
     kick.current = fresh
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size || dirtyLeaves.size) fresh()
+      // a keystroke's edit dirties a paragraph and its root, a leaf or two
+      if (dirtyElements.size || dirtyLeaves.size) fresh(dirtyElements.size + dirtyLeaves.size > BULK_NODES)
     })
     return () => {
       unregister()
       if (observed) clearTightening(observed)
+      offscreen.release(observed)
       watch(null)
       document.fonts?.removeEventListener('loadingdone', fontsLoaded)
       sigResized.disconnect()
-      sig?.removeEventListener('load', fresh, true)
+      sig?.removeEventListener('load', sigLoaded, true)
       kick.current = () => {}
       heads?.replaceChildren()
       cancel?.()

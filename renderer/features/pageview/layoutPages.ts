@@ -8,6 +8,7 @@
  * Everything is in millimetres, so the zoom (CSS `zoom` on the page) changes nothing here.
  */
 import { LINE_PITCH_PT, MARGIN_MM, PAGE_MM, TEXT_BLOCK_MM, ptToMm } from '../../../shared/output/layout'
+import type { OffscreenBlocks } from './offscreen'
 import { headerRowsOf } from './repeatedHeads'
 import { paginateFrom, repeatedHeight, tightenPages, type FlowBlock, type FlowPage, type PaginateOptions, type Pagination } from '../../../shared/output/pagination'
 
@@ -42,6 +43,8 @@ export interface Measured {
   rows?: number
   /** a mid-block split can be shown (not in a block whose ::before is taken, e.g. a heading number) */
   canSplit: boolean
+  /** a paragraph's or heading's own height, spacers aside (mm): what it holds while off screen (offscreen.ts) */
+  box?: number
 }
 
 /** paragraphs and headings hold no table: no selector query for them (most blocks) */
@@ -61,6 +64,7 @@ interface Facts {
   rows?: number
   canSplit: boolean
   pagebreak: boolean
+  box?: number
 }
 
 /** Which blocks to measure again: those whose DOM changed, or all of them. */
@@ -79,32 +83,35 @@ export class BlockMeasurer {
   /** blocks read in the last measure (tests, the benchmark's notes) */
   lastRead = 0
 
-  measure(root: HTMLElement, mmPerPx: number, spacedNow: ReadonlyMap<Element, unknown>, dirty: Dirty): Measured[] {
+  measure(root: HTMLElement, mmPerPx: number, spacedNow: ReadonlyMap<Element, unknown>, dirty: Dirty, offscreen?: OffscreenBlocks): Measured[] {
     const all = dirty === 'all' || mmPerPx !== this.mmPerPx
     this.mmPerPx = mmPerPx
     const children = root.children
     const n = children.length
-    const facts: Facts[] = new Array<Facts>(n)
-    let rootTop: number | null = null
-    let read = 0
+    const facts: (Facts | undefined)[] = new Array<Facts | undefined>(n)
+    // which blocks to read: first found without touching the layout, then laid out for real (a
+    // block skipped off screen holds the size it had), then read
+    const toRead: number[] = []
     let prevChanged = false
     for (let i = 0; i < n; i++) {
       const el = children[i]!
       const known = all ? undefined : this.facts.get(el)
       const changed = !known || (dirty !== 'all' && dirty.has(el))
-      let f = known
-      if (changed || prevChanged || !f) {
-        if (i === 0 && rootTop === null) rootTop = root.getBoundingClientRect().top
-        const prevBottom = i === 0 ? rootTop! : children[i - 1]!.getBoundingClientRect().bottom
-        f = readBlock(el as HTMLElement, prevBottom, mmPerPx, spacedNow.has(el))
-        this.facts.set(el, f)
-        read++
-      }
-      facts[i] = f
+      if (changed || prevChanged) toRead.push(i)
+      else facts[i] = known
       prevChanged = changed
     }
-    this.lastRead = read
-    return assemble(facts)
+    offscreen?.unlock(toRead.map((i) => children[i]!))
+    const rootTop = toRead[0] === 0 ? root.getBoundingClientRect().top : 0
+    for (const i of toRead) {
+      const el = children[i]!
+      const prevBottom = i === 0 ? rootTop : children[i - 1]!.getBoundingClientRect().bottom
+      const f = readBlock(el as HTMLElement, prevBottom, mmPerPx, spacedNow.has(el))
+      this.facts.set(el, f)
+      facts[i] = f
+    }
+    this.lastRead = toRead.length
+    return assemble(facts as Facts[])
   }
 }
 
@@ -162,7 +169,8 @@ function readBlock(el: HTMLElement, prevBottom: number, mmPerPx: number, spaced:
       : cls.contains('dd-title') || cls.contains('dd-subtitle')
         ? { pieces, keepWithNext: true }
         : { pieces, splittable: !runIn, minHead: 2, minTail: 2 }
-    return { gap, height, flow, lineMm: piece, canSplit: cls.contains('dd-paragraph'), pagebreak: false }
+    const box = cls.contains('dd-paragraph') || heading ? height : undefined
+    return { gap, height, flow, lineMm: piece, canSplit: cls.contains('dd-paragraph'), pagebreak: false, ...(box !== undefined ? { box } : {}) }
   }
   return { gap, height, flow: { pieces: [height] }, canSplit: false, pagebreak: false }
 }
@@ -180,7 +188,7 @@ function assemble(facts: readonly Facts[]): Measured[] {
   for (let i = 0; i < n; i++) {
     const f = facts[i]!
     top = i === 0 ? f.gap : top + facts[i - 1]!.height + f.gap
-    out[i] = { flow: f.flow, top, canSplit: f.canSplit, ...(f.lineMm !== undefined ? { lineMm: f.lineMm } : {}), ...(f.rows !== undefined ? { rows: f.rows } : {}) }
+    out[i] = { flow: f.flow, top, canSplit: f.canSplit, ...(f.lineMm !== undefined ? { lineMm: f.lineMm } : {}), ...(f.rows !== undefined ? { rows: f.rows } : {}), ...(f.box !== undefined ? { box: f.box } : {}) }
   }
   // walked from the end, so finding the next block is not a search (a long summary has hundreds)
   let reach: number | null = null // from the end of block i + 1 to the next block with pieces
