@@ -34,7 +34,8 @@ const usage = (lang: Lang) => (lang === 'en' ? `usage:${COMMANDS}\nSee docs/team
 /** The language of what the command prints: Chinese unless `--lang en` (read before parsing, so a usage error is worded in it too). */
 function langOf(argv: string[]): Lang {
   const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
-  const value = at < 0 ? undefined : argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1]
+  const arg = argv[at]
+  const value = arg === undefined ? undefined : arg.includes('=') ? arg.split('=')[1] : argv[at + 1]
   return value === 'en' ? 'en' : 'zh-CN'
 }
 
