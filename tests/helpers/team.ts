@@ -112,8 +112,10 @@ export async function spawnTeamServer(args: string[], nodeArgs: string[] = []): 
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  await waitFor(() => /listening: (wss?:\/\/\S+)/.test(output) || child.exitCode !== null, 20_000, 'the team server to start')
-  const url = /listening: (wss?:\/\/\S+)/.exec(output)?.[1]
+  // 团队服务器已启动：ws://…（sqlite；…）, or `team server listening: ws://… (…)` with --lang en
+  const started = /(?:已启动：|listening: )(wss?:\/\/[^\s（(]+)/
+  await waitFor(() => started.test(output) || child.exitCode !== null, 20_000, 'the team server to start')
+  const url = started.exec(output)?.[1]
   if (!url) throw new Error(`team server did not start:\n${output}`)
   return {
     child,
