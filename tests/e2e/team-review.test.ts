@@ -94,7 +94,8 @@ describe('批注', () => {
     await expect.poll(() => allMarked(editor), TIMEOUT).toEqual(['层层压实责任'])
 
     // the editor types at the start of the paragraph and inside the sentence before the phrase
-    await editor.locator('.document-body .dd-paragraph').first().click()
+    // a click in the first line's indent, then Home: the paragraph's start however its lines wrap
+    await editor.locator('.document-body .dd-paragraph').first().click({ position: { x: 4, y: 6 } })
     await editor.keyboard.press('Home')
     await editor.keyboard.insertText('过去的')
     await expect.poll(() => bodyText(reviewer), TIMEOUT).toContain('过去的一年来')
