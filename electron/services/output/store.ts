@@ -36,17 +36,25 @@ export class FinalStore {
     const record = this.documents.get(documentId)
     if (record.trashedAt !== null) throw new ApiError('finals.inTrash')
     const model = normalizeDocument(record.model)
-    const fingerprint = fingerprintOf(model)
-    const same = this.db
-      .prepare(`SELECT id, document_id, created_at, name, author, fingerprint, model_json FROM revisions WHERE document_id = ? AND fingerprint = ? ORDER BY id DESC LIMIT 1`)
-      .get(documentId, fingerprint) as FinalRow | undefined
     this.setLastAuthor(author)
-    if (same) return toSummary(same)
-    const now = this.now()
-    const info = this.db
-      .prepare(`INSERT INTO revisions (document_id, created_at, reason, model_json, characters, name, author, fingerprint) VALUES (?, ?, 'final', ?, ?, ?, ?, ?)`)
-      .run(documentId, now, canonicalModel(model), countCharacters(documentPlainText(model)), name.trim(), author.trim(), fingerprint)
-    return this.summary(Number(info.lastInsertRowid))
+    return this.keep(documentId, model, fingerprintOf(model), name, author, this.now())
+  }
+
+  /**
+   * Keeps `model` as a 定稿 of the document, or returns the one already kept with that fingerprint:
+   * freezing here, and a 定稿 another team member froze (its fingerprint checked by the caller).
+   */
+  keep(documentId: string, model: SummaryDocument, fingerprint: string, name: string, author: string, createdAt: number): FinalSummary {
+    return this.db.transaction(() => {
+      const same = this.db
+        .prepare(`SELECT id, document_id, created_at, name, author, fingerprint, model_json FROM revisions WHERE document_id = ? AND fingerprint = ? ORDER BY id DESC LIMIT 1`)
+        .get(documentId, fingerprint) as FinalRow | undefined
+      if (same) return toSummary(same)
+      const info = this.db
+        .prepare(`INSERT INTO revisions (document_id, created_at, reason, model_json, characters, name, author, fingerprint) VALUES (?, ?, 'final', ?, ?, ?, ?, ?)`)
+        .run(documentId, createdAt, canonicalModel(model), countCharacters(documentPlainText(model)), name.trim(), author.trim(), fingerprint)
+      return this.summary(Number(info.lastInsertRowid))
+    })()
   }
 
   /** The document's 定稿, newest first; also those of a purged document (they outlive it). */

@@ -7,25 +7,15 @@
  * one the member froze: a changed or damaged entry is refused, never kept under another's name.
  */
 import type { FinalSummary } from '../../../shared/api'
-import { countCharacters, documentPlainText } from '../../../shared/document/text'
 import { SummaryDocumentSchema } from '../../../shared/document/model'
 import { ApiError } from '../../../shared/errors'
-import { canonicalModel, fingerprintOf, shortFingerprint } from '../../../shared/output/canonical'
+import { fingerprintOf } from '../../../shared/output/canonical'
 import type { TeamFinal } from '../../../shared/team/documents'
+import type { DocumentStore } from '../documents/store'
 import type { SqliteDatabase } from '../library/database'
+import { FinalStore } from '../output/store'
 
-interface FinalRow {
-  id: number
-  document_id: string
-  created_at: number
-  name: string
-  author: string
-  fingerprint: string
-}
-
-const summary = (r: FinalRow): FinalSummary => ({ revisionId: r.id, documentId: r.document_id, name: r.name, author: r.author, createdAt: r.created_at, fingerprint: r.fingerprint, short: shortFingerprint(r.fingerprint) })
-
-export function adoptTeamFinal(db: SqliteDatabase, documentId: string, final: TeamFinal): FinalSummary {
+export function adoptTeamFinal(db: SqliteDatabase, documents: DocumentStore, documentId: string, final: TeamFinal): FinalSummary {
   if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId)) throw new ApiError('documents.notFound', { id: documentId })
   let raw: unknown
   try {
@@ -35,13 +25,5 @@ export function adoptTeamFinal(db: SqliteDatabase, documentId: string, final: Te
   }
   const model = SummaryDocumentSchema.safeParse(raw)
   if (!model.success || fingerprintOf(model.data) !== final.fingerprint) throw new ApiError('team.finalMismatch', { name: final.name })
-  const select = 'SELECT id, document_id, created_at, name, author, fingerprint FROM revisions'
-  return db.transaction(() => {
-    const here = db.prepare(`${select} WHERE document_id = ? AND fingerprint = ? AND reason = 'final' ORDER BY id LIMIT 1`).get(documentId, final.fingerprint) as FinalRow | undefined
-    if (here) return summary(here)
-    const info = db
-      .prepare(`INSERT INTO revisions (document_id, created_at, reason, model_json, characters, name, author, fingerprint) VALUES (?, ?, 'final', ?, ?, ?, ?, ?)`)
-      .run(documentId, final.at, canonicalModel(model.data), countCharacters(documentPlainText(model.data)), final.name.trim(), final.by.trim(), final.fingerprint)
-    return summary(db.prepare(`${select} WHERE id = ?`).get(Number(info.lastInsertRowid)) as FinalRow)
-  })()
+  return new FinalStore(db, documents).keep(documentId, model.data, final.fingerprint, final.name, final.by, final.at)
 }

@@ -15,6 +15,6 @@ export function createTeamHandlers(host: LibraryHost): Handlers<typeof teamContr
     'team.members': () => team().members(),
     'team.link': ({ documentId, teamName }) => team().link(documentId, teamName),
     'team.unlink': ({ documentId }) => (team().unlink(documentId), { ok: true as const }),
-    'team.adoptFinal': ({ documentId, final }) => adoptTeamFinal(host.database(), documentId, final),
+    'team.adoptFinal': ({ documentId, final }) => adoptTeamFinal(host.database(), host.documents(), documentId, final),
   }
 }
