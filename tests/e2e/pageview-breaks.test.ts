@@ -144,6 +144,23 @@ describe('page breaks in the page view', () => {
       const worst = Math.max(...offsets.map((o) => Math.abs(o - halfLeading)))
       expect(worst / px, `page ${n}: furthest line from the model, px`).toBeLessThan(1)
     }
+
+    // at 150 % (a screen pixel is then 2/3 of a CSS one) the last pages are as right
+    await page.locator('[data-testid=zoom-select]').selectOption('150')
+    const lastPages = [pages - 2, pages - 1, pages]
+    await expect
+      .poll(
+        async () => {
+          const out: string[] = []
+          for (const n of lastPages) {
+            const c = await readSheet(page, n)
+            if (!c || c.first < 37 - 0.3 || c.first > 37 + 10 || c.last > 262 + 0.3 || c.numberCovered) out.push(`${n}: ${c ? `${c.first.toFixed(2)}–${c.last.toFixed(2)}` : 'empty'}`)
+          }
+          return out
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual([])
   })
 
   it('moves the caret, takes the IME and selects across a break inside a paragraph', async () => {
