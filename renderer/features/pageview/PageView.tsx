@@ -4,7 +4,9 @@
  * top of its sheet by spacing on the block elements (a padding, or a float before a paragraph's
  * lines; see layoutPages.ts) — nothing is put inside the editable text, so the caret and the IME
  * never meet a decoration. Lexical does not watch attributes; a block it re-creates simply loses
- * its spacing, which the next measure sees and puts back.
+ * its spacing, which the next measure sees and puts back. Each push is a whole screen pixel, worked
+ * out from where the pushes above it really put the text (layoutPages), so the breaks' roundings
+ * never add up down a long document.
  *
  * Repagination runs off the keystroke path: after Lexical has updated the DOM and the frame is
  * painted (and, while the writer types fast, once the typing pauses). It is incremental: a
