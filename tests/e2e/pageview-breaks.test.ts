@@ -115,7 +115,8 @@ function offsetsFromModel(page: Page, n: number): Promise<number[]> {
 }
 
 describe('page breaks in the page view', () => {
-  it('keeps every page of the 65,000-character summary inside its sheet, its number uncovered, the lines where the page model puts them', async () => {
+  // over a hundred pages, each scrolled into view and read: more than the default minute on a busy machine
+  it('keeps every page of the 65,000-character summary inside its sheet, its number uncovered, the lines where the page model puts them', { timeout: 180_000 }, async () => {
     const { page, pages } = await openSummary()
     const numberTop = 297 - 35 + 7 - (20 * 25.4) / 72 / 2
     const wrong: string[] = []
@@ -163,7 +164,7 @@ describe('page breaks in the page view', () => {
       .toEqual([])
   })
 
-  it('moves the caret, takes the IME and selects across a break inside a paragraph', async () => {
+  it('moves the caret, takes the IME and selects across a break inside a paragraph', { timeout: 120_000 }, async () => {
     const { page } = await openSummary()
     // a paragraph broken across pages 3 and 4 (or the first one split after them)
     const index = await page.evaluate(() => {
