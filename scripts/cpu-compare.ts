@@ -85,7 +85,12 @@ function addProfile(into: Map<string, number>, profile: Profile): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const parent = new Map<number, number>()
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber}`
+  // named functions by name and file (without the bundle's content hash, so that two builds line
+  // up); anonymous ones by their line too
+  const name = (n: ProfileNode) => {
+    const file = path.basename(n.callFrame.url).replace(/-[\w-]{8}\.js$/, '.js')
+    return n.callFrame.functionName ? `${n.callFrame.functionName} ${file}` : `(anonymous) ${file}:${n.callFrame.lineNumber}`
+  }
   const samples = profile.samples ?? []
   for (let i = 0; i < samples.length; i++) {
     const ms = (profile.timeDeltas?.[i] ?? 0) / 1000
