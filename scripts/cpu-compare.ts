@@ -39,6 +39,7 @@ interface Side {
   label: string
   tree: string
   shell: { url: string; process: { pid?: number }; stop(): Promise<void> }
+  dataDir: string
   page: Page
   cdp: CDPSession
   samples: Record<Kind, Sample[]>
@@ -126,7 +127,7 @@ async function setUp(browser: Browser, label: string, tree: string): Promise<Sid
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-  return { label, tree, shell, page, cdp, samples: { open: [], preview: [] }, profile: { open: new Map(), preview: new Map() } }
+  return { label, tree, shell, dataDir, page, cdp, samples: { open: [], preview: [] }, profile: { open: new Map(), preview: new Map() } }
 }
 
 /** One measured interval: `act` starts it; the marks end it. */
@@ -218,5 +219,8 @@ try {
   }
 } finally {
   await browser.close()
-  for (const side of sides) await side.shell.stop()
+  for (const side of sides) {
+    await side.shell.stop()
+    fs.rmSync(side.dataDir, { recursive: true, force: true })
+  }
 }
