@@ -24,10 +24,11 @@ import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collecti
 import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
-import { levelMap, matchMarker, type MarkerMatch } from './markers'
+import { levelMap, matchMarker, type MarkerKind, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
 import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
 import { distinctTitles, splitDocuments } from './split'
+import { tableRows } from './table'
 import { extractTitle } from './title'
 
 export interface RecognizeOptions {
@@ -146,6 +147,8 @@ interface BodyLine {
   shape?: HeadingShape
   /** a part heading without a number ("存在的问题"), level 1 */
   part?: boolean
+  /** a row of a table pasted as text (table.ts): its cells */
+  cells?: string[]
 }
 
 /**
@@ -169,7 +172,7 @@ function markPartHeadings(items: BodyLine[]): void {
       continue
     }
     const text = item.text
-    if (!isPartHeadingText(text) || parseDateLine(text) || looksLikeOrganization(text) || junkKind(text) || matchPiece(text) || isCollectionHeader(text)) continue
+    if (item.cells || !isPartHeadingText(text) || parseDateLine(text) || looksLikeOrganization(text) || junkKind(text) || matchPiece(text) || isCollectionHeader(text)) continue
     if (lastCn > 0 && nextCnAfter[i] === lastCn + 1) continue
     item.part = true
   }
@@ -194,7 +197,12 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   }
 
   // a marker with nothing after it (a bare "一、" the wrap did not join) is not a heading
-  const items: BodyLine[] = body.map((text) => {
+  const rows = tableRows(body)
+  const attachments = attachmentItems(body)
+  const items: BodyLine[] = body.map((text, i) => {
+    const cells = rows[i]
+    if (cells) return { text, cells }
+    if (attachments[i]) return { text }
     const marker = matchMarker(text)
     return marker && marker.rest ? { text, marker, shape: shapeHeading(marker.rest) } : { text }
   })
@@ -203,7 +211,19 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
 
   const numbering = new NumberingTracker()
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()
-  const blocks: Block[] = items.map((item) => {
+  const blocks: Block[] = []
+  items.forEach((item, i) => {
+    if (item.cells) {
+      // consecutive rows are one table
+      const row = item.cells.map((cell) => figures.toInlines(cell))
+      const prev = blocks[blocks.length - 1]
+      if (prev?.type === 'table' && items[i - 1]?.cells) prev.rows.push(row)
+      else blocks.push({ type: 'table', rows: [row] })
+      return
+    }
+    blocks.push(blockOf(item))
+  })
+  function blockOf(item: BodyLine): Block {
     if (item.part) {
       numbering.unnumbered(1)
       report.headings++
@@ -219,7 +239,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
       report.runInHeadings++
     }
     return heading
-  })
+  }
   if (blocks.length === 0) blocks.push({ type: 'paragraph', children: [] })
   report.numberingGaps.push(...numbering.gaps)
   report.placeholders += figures.figures.length
@@ -228,4 +248,29 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   if (subtitle !== undefined) doc.subtitle = subtitle
   if (signature) doc.signature = signature
   return doc
+}
+
+/** "附件：1.…", "附件:" — the attachment note under the body (GB/T 9704 §7.3.6). */
+const ATTACHMENT_NOTE = /^附[ \u3000]*件[ \u3000]*[:：]/
+
+/**
+ * The lines of attachment notes ("附件：1.2025年项目清单" and the "2.…" lines under it): the
+ * writer's list of attached files, never headings — a "2.防汛物资明细表" there is no level-3
+ * heading. The list runs on while the lines carry an Arabic number.
+ */
+function attachmentItems(body: readonly string[]): boolean[] {
+  const out = new Array<boolean>(body.length).fill(false)
+  let inList = false
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i]!
+    if (ATTACHMENT_NOTE.test(line)) {
+      out[i] = true
+      inList = true
+      continue
+    }
+    const kind: MarkerKind | undefined = inList ? matchMarker(line)?.kind : undefined
+    inList = kind === 'arDot' || kind === 'arDun' || kind === 'arParen'
+    out[i] = inList
+  }
+  return out
 }
