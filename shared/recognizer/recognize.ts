@@ -154,8 +154,8 @@ interface BodyLine {
 /**
  * Part headings without numbers ("存在的问题", "下一步工作打算", "20xx年工作计划:"): level 1, so the
  * numbered items under them restart. Not the last line, not a line the body text runs into, and
- * never inside a running "一、二、三、" sequence (a part heading between "二、" and "三、" would shift
- * the typed numbers).
+ * never before a "一、" heading: as a level-1 heading it would take a number, and every "一、二、三、"
+ * after it would print one higher than the writer typed ("第一部分　工作回顾" then "一、…").
  */
 function markPartHeadings(items: BodyLine[]): void {
   // the number of the next "一、"-kind heading after each line (0: none)
@@ -164,17 +164,47 @@ function markPartHeadings(items: BodyLine[]): void {
     const next = items[i + 1]!.marker
     nextCnAfter[i] = next?.kind === 'cn' ? next.number : nextCnAfter[i + 1]!
   }
-  let lastCn = 0
   for (let i = 0; i < items.length - 1; i++) {
     const item = items[i]!
-    if (item.marker) {
-      if (item.marker.kind === 'cn') lastCn = item.marker.number
-      continue
-    }
+    if (item.marker) continue
     const text = item.text
     if (item.cells || !isPartHeadingText(text) || parseDateLine(text) || looksLikeOrganization(text) || junkKind(text) || matchPiece(text) || isCollectionHeader(text)) continue
-    if (lastCn > 0 && nextCnAfter[i] === lastCn + 1) continue
+    // a "一、" heading after it would print one number higher than typed: the part line stays text
+    if (nextCnAfter[i]! > 0) continue
     item.part = true
+  }
+}
+
+/** The longest item of a list written inside a paragraph (characters after the number). */
+const MAX_LIST_ITEM = 60
+
+/**
+ * A numbered list inside a paragraph: a sentence ending in a colon ("重点抓了三件事：") and under
+ * it short items numbered 1, 2, 3 … of one kind, closed by "；" ("1.人民调解规范化；"), none with
+ * text running on after its first sentence. They are the sentence's items, not level-3 headings:
+ * they stay paragraphs with their numbers as typed ("1、" stays "1、").
+ */
+function markInlineLists(items: BodyLine[]): void {
+  for (let i = 0; i < items.length - 2; i++) {
+    const lead = items[i]!
+    if (lead.marker || lead.part || lead.cells || !/[:：]$/.test(lead.text)) continue
+    const kind = items[i + 1]!.marker?.kind
+    if (kind !== 'arDot' && kind !== 'arDun' && kind !== 'arParen') continue
+    let j = i + 1
+    let semicolons = 0
+    while (j < items.length) {
+      const item = items[j]!
+      if (item.marker?.kind !== kind || item.marker.number !== j - i || item.shape?.body !== undefined || item.marker.rest.length > MAX_LIST_ITEM) break
+      if (/[；;]$/.test(item.text)) semicolons++
+      j++
+    }
+    const count = j - i - 1
+    if (count < 2 || semicolons < count - 1) continue
+    for (let k = i + 1; k < j; k++) {
+      delete items[k]!.marker
+      delete items[k]!.shape
+    }
+    i = j - 1
   }
 }
 
@@ -208,6 +238,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   })
   const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
   if (!opts.fragment) markPartHeadings(items)
+  markInlineLists(items)
 
   const numbering = new NumberingTracker()
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()
