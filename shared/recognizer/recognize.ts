@@ -155,7 +155,7 @@ interface BodyLine {
  * Part headings without numbers ("存在的问题", "下一步工作打算", "20xx年工作计划:"): level 1, so the
  * numbered items under them restart. Not the last line, not a line the body text runs into, and
  * never before a "一、" heading: as a level-1 heading it would take a number, and every "一、二、三、"
- * after it would print one higher than the writer typed ("第一部分　工作回顾" then "一、…").
+ * after it would print one higher than the writer typed ("第一部分 工作回顾" then "一、…").
  */
 function markPartHeadings(items: BodyLine[]): void {
   // the number of the next "一、"-kind heading after each line (0: none)
