@@ -31,6 +31,7 @@ import { LINE_TERMINALS, SENTENCE_PUNCTUATION, squash, trimLine } from './chars'
 import { isCollectionHeader, stripCollectionLabel } from './collection'
 import { matchMarker } from './markers'
 import { looksLikeOrganization, parseDateLine } from './signature'
+import { tableRows } from './table'
 
 /** Copyright and repost notices: a line (≤ 150 chars) containing one is junk even with full stops. */
 const NOTICE = new RegExp(
@@ -254,7 +255,9 @@ export function removeJunk(lines: readonly string[], keep: ReadonlySet<number> =
   const own = trimmed.map((line) => (line ? junkKind(line) : null))
   const isProtected = protectedLines(trimmed, own)
   const junk = new Array<JunkKind | null>(lines.length).fill(null)
-  const kept = (i: number) => isProtected[i] || keep.has(i + 1)
+  // a table's header row of short words looks like a site menu: rows of a table are the writer's
+  const rows = tableRows(lines)
+  const kept = (i: number) => isProtected[i] || rows[i] !== null || keep.has(i + 1)
   let firstContent = -1
   let inLinkList = false
   for (let i = 0; i < lines.length; i++) {
