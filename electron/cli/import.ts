@@ -53,7 +53,7 @@ export function formatImportSummary(name: string, documents: readonly SummaryDoc
         counts[b.level - 1]! += 1
         for (let k = b.level; k < 4; k++) counts[k] = 0
         const title = inlineText(b.title, new Map(doc.figures.map((f) => [f.id, { ...f, value: f.value ?? (f.original ?? '') }])))
-        lines.push(`${'  '.repeat(b.level)}${headingMarker(b.level, counts[b.level - 1]!)}${title}${b.body ? ' …' : ''}`)
+        lines.push(`${'  '.repeat(b.level)}${headingMarker(b.level, counts[b.level - 1]!, doc.numbering)}${title}${b.body ? ' …' : ''}`)
       } else if (b.type === 'paragraph') paragraphs++
       else if (b.type === 'table') tables++
     }

@@ -8,6 +8,9 @@
  * and a document whose top headings are "1." gets "一、" there. Headings already in sequence do
  * not move; body text is untouched.
  *
+ * GB/T's sequence is also GB/T's markers: a document numbered in a variant style ("1、", "(1)",
+ * see NumberingStyle) goes back to 一、 （一） 1. （1）, and those numbers are in the preview too.
+ *
  * The preview lists every heading whose derived number changes (a level change also renumbers
  * its later siblings), with the number before and after and the start of the heading's title.
  */
@@ -41,8 +44,9 @@ export function levelChanges(doc: SummaryDocument, contextChars: number): { chan
     }
   })
   const strict = strictLevels(levels)
-  if (strict.every((l, k) => l === levels[k])) return { changes: [], result: doc }
-  const before = numberHeadings(levels)
+  const styled = doc.numbering !== undefined
+  if (strict.every((l, k) => l === levels[k]) && !styled) return { changes: [], result: doc }
+  const before = numberHeadings(levels, doc.numbering)
   const after = numberHeadings(strict)
   const blocks = doc.blocks.slice()
   const changes: CleanupChange[] = []
@@ -64,5 +68,7 @@ export function levelChanges(doc: SummaryDocument, contextChars: number): { chan
       after: after[k]! + context,
     })
   })
-  return { changes, result: { ...doc, blocks } }
+  const result: SummaryDocument = { ...doc, blocks }
+  delete result.numbering
+  return { changes, result }
 }

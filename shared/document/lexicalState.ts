@@ -9,7 +9,9 @@
  *   paragraph → `paragraph`; heading → `dd-heading` {level}, its children the title inlines followed,
  *   for a run-in heading, by one inline `dd-runin` element holding the body; table →
  *   `table`/`tablerow`/`tablecell`, each cell one `paragraph`; figureTable → `dd-figuretable`;
- *   pageBreak → `dd-pagebreak`. Text inlines are `text` nodes (format bits bold 1, italic 2,
+ *   pageBreak → `dd-pagebreak`. The document's numbering style (model `numbering`), when it has
+ *   one, is NodeState on the root: `root.$['dd-numbering']` (undone, saved and synced in team mode
+ *   with the text, like the figure table's `dd-figures`). Text inlines are `text` nodes (format bits bold 1, italic 2,
  *   underline 8), figure inlines `dd-figure` {figureId}.
  *
  * Decisions where the editor cannot hold what the model can (see normalizeDocument):
@@ -28,11 +30,14 @@ import {
   type Figure,
   type HeadingLevel,
   type Inline,
+  type NumberingStyle,
   type Signature,
   type SummaryDocument,
   MODEL_VERSION,
+  NumberingStyleSchema,
   SummaryDocumentSchema,
 } from './model'
+import { normalizeNumberingStyle } from './numbering'
 import { appendText, marksOf, type Marks } from './marks'
 import { inlineText } from './text'
 
@@ -108,7 +113,10 @@ export type SerializedBlockNode =
   | SerializedTableNode
   | SerializedPageBreakNode
   | SerializedFigureTableNode
-export type SerializedRootNode = SerializedElementBase<'root', SerializedBlockNode>
+export type SerializedRootNode = SerializedElementBase<'root', SerializedBlockNode> & { $?: Record<string, unknown> }
+
+/** Root NodeState key of the numbering style (renderer/features/structure/numberingState.ts reads it). */
+export const NUMBERING_STATE_KEY = 'dd-numbering'
 export interface SerializedState { root: SerializedRootNode }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +182,10 @@ function normalizeBlock(block: Block): Block | null {
  */
 export function normalizeDocument(doc: SummaryDocument): SummaryDocument {
   const blocks = doc.blocks.map(normalizeBlock).filter((b): b is Block => b !== null)
-  return withCarry({ title: doc.title, subtitle: doc.subtitle, blocks }, doc)
+  const out = withCarry({ title: doc.title, subtitle: doc.subtitle, blocks }, doc)
+  const numbering = normalizeNumberingStyle(doc.numbering)
+  if (numbering) out.numbering = numbering
+  return out
 }
 
 function withCarry(
@@ -267,7 +278,9 @@ export function modelToEditorState(doc: SummaryDocument): SerializedState {
     const node = blockNode(block)
     if (node) children.push(node)
   }
-  return { root: element('root', children) }
+  const root: SerializedRootNode = element('root', children)
+  if (doc.numbering) root.$ = { [NUMBERING_STATE_KEY]: doc.numbering }
+  return { root }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,6 +447,14 @@ function blocksOf(node: JsonNode): Block[] {
   }
 }
 
+/** The root's numbering style; anything unreadable there is GB/T (never a reason to lose the text). */
+function numberingOfRoot(root: JsonNode): NumberingStyle | undefined {
+  const state = root.$
+  if (typeof state !== 'object' || state === null) return undefined
+  const parsed = NumberingStyleSchema.safeParse((state as Record<string, unknown>)[NUMBERING_STATE_KEY])
+  return parsed.success ? normalizeNumberingStyle(parsed.data) : undefined
+}
+
 /**
  * Accepts `{ root }` (what EditorState.toJSON() returns) or the root node itself. Anything else
  * is a caller's mistake and throws: reading it as an empty document could overwrite real work.
@@ -455,5 +476,8 @@ export function editorStateToModel(state: unknown, carry: { figures: Figure[]; s
     else if (node.type === NODE_TYPES.subtitle && subtitle === undefined) subtitle = plainText(node, figures)
     else blocks.push(...blocksOf(node))
   }
-  return SummaryDocumentSchema.parse(withCarry({ title: title ?? '', subtitle, blocks }, carry))
+  const doc = withCarry({ title: title ?? '', subtitle, blocks }, carry)
+  const numbering = numberingOfRoot(root)
+  if (numbering) doc.numbering = numbering
+  return SummaryDocumentSchema.parse(doc)
 }

@@ -89,6 +89,23 @@ export const SignatureSchema = z.strictObject({
 })
 export type Signature = z.infer<typeof SignatureSchema>
 
+/**
+ * How the writer's heading numbers look where GB/T 9704 leaves a common variant: "(一)" with
+ * half-width brackets at level 2, "1、" or "1．" at level 3, "(1)" at level 4. Absent (or a level
+ * absent) = the GB/T form 一、 （一） 1. （1）. Imported text sets it from what the writer typed, so
+ * the derived numbers are the typed ones. Level 1 has no variant: 一、 is universal.
+ * Added without a version bump: an optional field, every earlier document reads as GB/T.
+ */
+export const LEVEL2_MARKERS = ['（一）', '(一)'] as const
+export const LEVEL3_MARKERS = ['1.', '1、', '1．'] as const
+export const LEVEL4_MARKERS = ['（1）', '(1)'] as const
+export const NumberingStyleSchema = z.strictObject({
+  level2: z.enum(LEVEL2_MARKERS).optional(),
+  level3: z.enum(LEVEL3_MARKERS).optional(),
+  level4: z.enum(LEVEL4_MARKERS).optional(),
+})
+export type NumberingStyle = z.infer<typeof NumberingStyleSchema>
+
 export const SummaryDocumentSchema = z.strictObject({
   version: z.literal(MODEL_VERSION),
   title: z.string(),
@@ -96,6 +113,8 @@ export const SummaryDocumentSchema = z.strictObject({
   blocks: z.array(BlockSchema),
   figures: z.array(FigureSchema),
   signature: SignatureSchema.optional(),
+  /** heading number variants; absent = GB/T 9704 (see NumberingStyleSchema) */
+  numbering: NumberingStyleSchema.optional(),
 })
 export type SummaryDocument = z.infer<typeof SummaryDocumentSchema>
 

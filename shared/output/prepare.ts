@@ -3,7 +3,7 @@
  * resolved to their text, the title broken into lines, the date formatted. DOCX, print HTML, TXT and
  * Markdown are all written from this one form, so they never disagree on what the text says.
  */
-import type { Block, HeadingLevel, Inline, SummaryDocument } from '../document/model'
+import type { Block, HeadingLevel, Inline, NumberingStyle, SummaryDocument } from '../document/model'
 import { HeadingCounter } from '../document/numbering'
 import { formatDate } from './dates'
 import { figureAppendixTable } from '../figures/appendix'
@@ -59,6 +59,8 @@ export interface OutputDocument {
   blocks: OutBlock[]
   signature?: OutputSignature
   final?: FinalMark
+  /** the heading number variants (model `numbering`); the DOCX numbering definitions follow it */
+  numbering?: NumberingStyle
 }
 
 export function runsOf(inlines: readonly Inline[], figures: FigureLookup): Run[] {
@@ -94,7 +96,7 @@ export function prepareSignature(sig: SummaryDocument['signature']): OutputSigna
 
 export function prepareOutput(doc: SummaryDocument, final?: FinalMark): OutputDocument {
   const figures = formatterFor(doc.figures)
-  const counter = new HeadingCounter()
+  const counter = new HeadingCounter(doc.numbering)
   const blocks: OutBlock[] = []
   doc.blocks.forEach((b: Block, index) => {
     switch (b.type) {
@@ -124,6 +126,7 @@ export function prepareOutput(doc: SummaryDocument, final?: FinalMark): OutputDo
   const signature = prepareSignature(doc.signature)
   if (signature) out.signature = signature
   if (final) out.final = final
+  if (doc.numbering) out.numbering = doc.numbering
   return out
 }
 

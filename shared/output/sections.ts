@@ -15,7 +15,7 @@ export const SECTION_NAME_MAX = 16
  * other block the nearest heading before it; null before the first heading (the opening).
  */
 export function sectionNames(doc: SummaryDocument): (string | null)[] {
-  const counter = new HeadingCounter()
+  const counter = new HeadingCounter(doc.numbering)
   let current: string | null = null
   return doc.blocks.map((b) => {
     if (b.type === 'heading') {

@@ -9,6 +9,8 @@
  *   - 一、二级… ("levels one and two"): a Chinese numeral marker followed by another numeral and
  *     级/类/等/、
  */
+import type { HeadingLevel, NumberingStyle } from '../document/model'
+import { normalizeNumberingStyle } from '../document/numbering'
 import { parseChineseCount, toHalfWidth } from '../text'
 
 /**
@@ -120,4 +122,38 @@ function innerArabicKind(markers: readonly MarkerSeen[]): MarkerKind | null {
     if (ok && seen) return inner
   }
   return null
+}
+
+/** The style variant a marker as written stands for at its level, or null when it has none of ours. */
+function variantOf(level: HeadingLevel, m: MarkerMatch): string | null {
+  const halfBrackets = /^\(.*\)、?$/.test(m.marker)
+  if (level === 2 && m.kind === 'cnParen') return halfBrackets ? '(一)' : '（一）'
+  if (level === 3 && m.kind === 'arDun') return '1、'
+  if (level === 3 && m.kind === 'arDot') return m.marker.endsWith('．') ? '1．' : '1.'
+  if (level === 4 && m.kind === 'arParen' && /^[(（]/.test(m.marker)) return halfBrackets ? '(1)' : '（1）'
+  return null
+}
+
+/**
+ * The numbering style of the writer's headings: per level, the variant most of that level's
+ * markers use ("1、" over "1." when most third-level items say 1、), so that the derived numbers
+ * (numbering.ts) are the ones typed. A tie keeps GB/T's form; all-GB/T gives undefined.
+ */
+export function numberingStyleOf(headings: readonly { level: HeadingLevel; marker: MarkerMatch }[]): NumberingStyle | undefined {
+  const counts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()]
+  for (const { level, marker } of headings) {
+    const v = variantOf(level, marker)
+    if (v) counts[level - 1]!.set(v, (counts[level - 1]!.get(v) ?? 0) + 1)
+  }
+  const pick = <T extends string>(level: HeadingLevel, standard: T, variants: readonly T[]): T => {
+    const c = counts[level - 1]!
+    let best = standard
+    for (const v of variants) if ((c.get(v) ?? 0) > (c.get(best) ?? 0)) best = v
+    return best
+  }
+  return normalizeNumberingStyle({
+    level2: pick(2, '（一）', ['(一)'] as const),
+    level3: pick(3, '1.', ['1、', '1．'] as const),
+    level4: pick(4, '（1）', ['(1)'] as const),
+  })
 }

@@ -24,7 +24,7 @@ import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collecti
 import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
-import { levelMap, matchMarker, type MarkerKind, type MarkerMatch } from './markers'
+import { levelMap, matchMarker, numberingStyleOf, type MarkerKind, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
 import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
 import { distinctTitles, splitDocuments } from './split'
@@ -241,6 +241,8 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   markInlineLists(items)
 
   const numbering = new NumberingTracker()
+  /** the markers as the writer typed them, for the document's numbering style */
+  const typed: { level: HeadingLevel; marker: MarkerMatch }[] = []
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()
   const blocks: Block[] = []
   items.forEach((item, i) => {
@@ -263,6 +265,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     if (!item.marker || !item.shape) return { type: 'paragraph', children: figures.toInlines(item.text) }
     const level: HeadingLevel = levels.get(item.marker.kind) ?? 4
     numbering.see(level, item.marker)
+    typed.push({ level, marker: item.marker })
     report.headings++
     const heading: Block = { type: 'heading', level, title: figures.toInlines(item.shape.title) }
     if (item.shape.body !== undefined) {
@@ -278,6 +281,8 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   const doc: SummaryDocument = { version: MODEL_VERSION, title, blocks, figures: figures.figures }
   if (subtitle !== undefined) doc.subtitle = subtitle
   if (signature) doc.signature = signature
+  const style = opts.fragment ? undefined : numberingStyleOf(typed)
+  if (style) doc.numbering = style
   return doc
 }
 

@@ -207,6 +207,7 @@ class Reader {
     }
     const signature = this.signature(sig)
     if (signature) doc.signature = signature
+    if (this.sidecar.numbering) doc.numbering = this.sidecar.numbering
     return doc
   }
 

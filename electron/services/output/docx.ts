@@ -29,7 +29,8 @@ import {
   type IParagraphOptions, type IRunOptions, type ParagraphChild,
 } from 'docx'
 import JSZip from 'jszip'
-import type { SummaryDocument } from '../../../shared/document/model'
+import type { NumberingStyle, SummaryDocument } from '../../../shared/document/model'
+import { headingMarker } from '../../../shared/document/numbering'
 import {
   CHAR_PITCH_PT, CHAR_SPACE, CHAR_SPACING_TWIPS, CHAR_TWIPS, CHARS_PER_LINE, FONTS, FOOTER_DISTANCE_TWIPS, HEADING_BOLD, HEADING_FONT, LINE_PITCH_TWIPS, MARGIN_TWIPS, PAGE_NUMBER, PAGE_TWIPS,
   SEAL_MM, SIGNATURE, SIGNATURE_IMAGE_MM, SIZE_PT, TEXT_TWIPS, signaturePlacement, type FontRole,
@@ -356,13 +357,17 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
   })
 }
 
-function headingLevel(level: 1 | 2 | 3 | 4) {
+/** Word's level text for a heading level: the number as headingMarker writes it, its digit → %L ("1、" → "%3、"). */
+export function levelText(level: 1 | 2 | 3 | 4, style?: NumberingStyle): string {
+  return headingMarker(level, 1, style).replace(/[一1]/, `%${level}`)
+}
+
+function headingLevel(level: 1 | 2 | 3 | 4, style?: NumberingStyle) {
   const formats = { 1: LevelFormat.CHINESE_COUNTING, 2: LevelFormat.CHINESE_COUNTING, 3: LevelFormat.DECIMAL, 4: LevelFormat.DECIMAL }
-  const texts = { 1: '%1、', 2: '（%2）', 3: '%3.', 4: '（%4）' }
   return {
     level: level - 1,
     format: formats[level],
-    text: texts[level],
+    text: levelText(level, style),
     start: 1,
     suffix: LevelSuffix.NOTHING,
     alignment: AlignmentType.LEFT,
@@ -497,7 +502,7 @@ function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: 
         { id: 'TableText', name: '表格文字', basedOn: 'Normal', run: { size: size(SIZE_PT.table), characterSpacing: 0 }, paragraph: { indent: { left: 0, firstLine: 0 }, spacing: { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.LEFT } },
       ],
     },
-    numbering: { config: [{ reference: NUMBERING_REF, levels: ([1, 2, 3, 4] as const).map(headingLevel) }] },
+    numbering: { config: [{ reference: NUMBERING_REF, levels: ([1, 2, 3, 4] as const).map((l) => headingLevel(l, out.numbering)) }] },
     sections: [
       {
         properties: {

@@ -4,13 +4,14 @@
  * holding, as JSON, what the page cannot say:
  *   - the figure table (a figure's text on the page is a content control tagged "dd-figure:<id>");
  *   - the title as typed (the page shows it broken into lines, some of them by us);
- *   - the 落款 as stored (the seal and signature image ids, an empty 落款 that prints nothing).
+ *   - the 落款 as stored (the seal and signature image ids, an empty 落款 that prints nothing);
+ *   - the numbering style ("1、" rather than "1."), which Word shows through numbering.xml.
  * The page stays the authority: an import uses each of these only where the visible text still
  * agrees with it (a title edited in Word is taken as edited).
  */
 import type JSZip from 'jszip'
 import { z } from 'zod'
-import { FigureSchema, SignatureSchema, type SummaryDocument } from '../../../shared/document/model'
+import { FigureSchema, NumberingStyleSchema, SignatureSchema, type SummaryDocument } from '../../../shared/document/model'
 
 export const MODEL_NAMESPACE = 'urn:draftdesk:docx-model:1'
 export const FIGURE_TAG_PREFIX = 'dd-figure:'
@@ -19,12 +20,14 @@ export const SidecarSchema = z.object({
   title: z.string(),
   figures: z.array(FigureSchema),
   signature: SignatureSchema.optional(),
+  numbering: NumberingStyleSchema.optional(),
 })
 export type Sidecar = z.infer<typeof SidecarSchema>
 
 export function sidecarOf(model: SummaryDocument): Sidecar {
   const s: Sidecar = { title: model.title, figures: model.figures }
   if (model.signature) s.signature = model.signature
+  if (model.numbering) s.numbering = model.numbering
   return s
 }
 

@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createTextNode, $getRoot, $insertNodes, $isDecoratorNode, $parseSerializedNode, HISTORY_PUSH_TAG, type SerializedLexicalNode } from 'lexical'
 import { useEffect, useRef, type RefObject } from 'react'
 import { modelToEditorState } from '../../../shared/document/lexicalState'
+import { $setNumberingStyle } from '../../features/structure/numberingState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
 import { withFreshFigureIds } from '../../../shared/document/merge'
 import { $getFigures, $setFigures, $updateFigures, withFigures } from '../../features/figures/state'
@@ -50,8 +51,11 @@ export function EditorHandlePlugin({ handle, carry, setCarry, flush }: { handle:
           const parsed = nodes.map((n) => $parseSerializedNode(n))
           // its figures join ours in the same update (one undo step; references show at once)
           $updateFigures((figures) => [...figures, ...doc.figures])
-          if (whole) $getRoot().clear().append(...parsed)
-          else $insertNodes(parsed.filter((n) => !$isTitleNode(n) && !$isSubtitleNode(n)))
+          if (whole) {
+            $getRoot().clear().append(...parsed)
+            // a whole document brings its numbering style ("1、" as the writer typed it)
+            $setNumberingStyle(doc.numbering)
+          } else $insertNodes(parsed.filter((n) => !$isTitleNode(n) && !$isSubtitleNode(n)))
         })
         const signature = doc.signature
         if (whole && signature) setCarry({ ...carryRef.current, signature })
@@ -62,6 +66,7 @@ export function EditorHandlePlugin({ handle, carry, setCarry, flush }: { handle:
         editor.update(
           () => {
             $setFigures(doc.figures)
+            $setNumberingStyle(doc.numbering)
             $getRoot().clear().append(...nodes.map((n) => $parseSerializedNode(n)))
             $getRoot().selectStart()
           },

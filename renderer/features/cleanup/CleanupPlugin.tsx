@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { CLEANUP_COMMANDS, previewCleanup, type CleanupCommand, type CleanupPreview } from '../../../shared/cleanup'
 import { editorStateToModel, modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
+import { $setNumberingStyle } from '../structure/numberingState'
 import './cleanup.css'
 
 interface Props {
@@ -17,6 +18,8 @@ function replaceContent(editor: ReturnType<typeof useLexicalComposerContext>[0],
   const nodes = modelToEditorState(doc).root.children as unknown as SerializedLexicalNode[]
   editor.update(() => {
     $getRoot().clear().append(...nodes.map((n) => $parseSerializedNode(n)))
+    // 规范层级 also returns the numbers to GB/T's form (the style goes with the levels)
+    $setNumberingStyle(doc.numbering)
   }, { tag: HISTORY_PUSH_TAG })
 }
 

@@ -197,5 +197,7 @@ export function withFigures(state: SerializedState, figures: readonly Figure[]):
     return Array.isArray(children) ? { ...node, children: children.map((c) => visit(c as Record<string, unknown>)) } : node
   }
   const root = visit(state.root as unknown as Record<string, unknown>)
-  return { root: { ...root, $: { [FIGURES_STATE_KEY]: figures } } as unknown as SerializedState['root'] }
+  // other root state (the numbering style) stays beside the figure table
+  const others = (root.$ ?? {}) as Record<string, unknown>
+  return { root: { ...root, $: { ...others, [FIGURES_STATE_KEY]: figures } } as unknown as SerializedState['root'] }
 }

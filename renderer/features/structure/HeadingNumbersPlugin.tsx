@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import { HeadingCounter } from '../../../shared/document/numbering'
 import type { HeadingLevel } from '../../../shared/document/model'
 import { $isRunInBodyNode, $isSectionHeadingNode, SectionHeadingNode } from '.'
+import { $getNumberingStyle } from './numberingState'
 
 export interface OutlineEntry {
   key: string
@@ -20,7 +21,7 @@ export interface OutlineEntry {
  */
 export function computeOutline(editor: LexicalEditor): OutlineEntry[] {
   return editor.getEditorState().read(() => {
-    const counter = new HeadingCounter()
+    const counter = new HeadingCounter($getNumberingStyle())
     const entries: OutlineEntry[] = []
     for (const child of $getRoot().getChildren()) {
       if (!$isSectionHeadingNode(child)) continue
@@ -72,7 +73,15 @@ export function HeadingNumbersPlugin({ onOutline }: { onOutline(entries: Outline
       })
       if (touchesHeading) emit(computeOutline(editor))
     })
-    return mergeRegister(editor.registerMutationListener(SectionHeadingNode, renumber, { skipInitialization: false }), headingTextChanged)
+    // the document's numbering style (序号样式, root NodeState) renumbers every heading when it changes
+    let style = editor.getEditorState().read($getNumberingStyle)
+    const styleChanged = editor.registerUpdateListener(({ editorState }) => {
+      const now = editorState.read($getNumberingStyle)
+      if (now === style) return
+      style = now
+      renumber()
+    })
+    return mergeRegister(editor.registerMutationListener(SectionHeadingNode, renumber, { skipInitialization: false }), headingTextChanged, styleChanged)
   }, [editor, onOutline])
   return null
 }
