@@ -6,6 +6,7 @@ import { CLEANUP_COMMANDS, previewCleanup, type CleanupCommand, type CleanupPrev
 import { editorStateToModel, modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
 import { $setNumberingStyle } from '../structure/numberingState'
+import { NumberingStyleDialog } from '../structure/NumberingStyleDialog'
 import './cleanup.css'
 
 interface Props {
@@ -33,6 +34,7 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
   const [open, setOpen] = useState(false)
   const [preview, setPreview] = useState<CleanupPreview | null>(null)
   const [busy, setBusy] = useState(false)
+  const [styleOpen, setStyleOpen] = useState(false)
 
   const run = async (command: CleanupCommand) => {
     setOpen(false)
@@ -65,9 +67,13 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
                 <button role="menuitem" onClick={() => void run(c)}>{t(c)}</button>
               </li>
             ))}
+            <li>
+              <button role="menuitem" onClick={() => { setOpen(false); setStyleOpen(true) }} data-testid="numbering-style">{t('numberingStyle')}</button>
+            </li>
           </ul>
         )}
       </span>
+      {styleOpen && <NumberingStyleDialog onClose={() => setStyleOpen(false)} />}
       {preview && (
         <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t(preview.command)} onKeyDown={(e) => e.key === 'Escape' && setPreview(null)}>
           <div className="modal wide">

@@ -16,6 +16,10 @@ export const structureZh = {
   pageBreakShort: '分页',
   /** what a page break shows in the text */
   pageBreakLabel: '分页符',
+  numberingStyle: '序号样式',
+  numberingStyleHint: '各级标题序号的写法。国标（GB/T 9704）为 一、（一）1.（1）；导入时沿用原文的写法。',
+  numberingStandard: '{{marker}}（国标）',
+  numberingDone: '完成',
 }
 
 export const structureEn: typeof structureZh = {
@@ -34,4 +38,8 @@ export const structureEn: typeof structureZh = {
   pageBreak: 'Insert a page break',
   pageBreakShort: 'Page break',
   pageBreakLabel: 'Page break',
+  numberingStyle: 'Numbering style',
+  numberingStyleHint: 'How heading numbers are written. The GB/T 9704 standard is 一、（一）1.（1）; an import keeps the style of the text.',
+  numberingStandard: '{{marker}} (standard)',
+  numberingDone: 'Done',
 }

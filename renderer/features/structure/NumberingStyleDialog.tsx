@@ -1,0 +1,47 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { HISTORY_PUSH_TAG } from 'lexical'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LEVEL2_MARKERS, LEVEL3_MARKERS, LEVEL4_MARKERS, type NumberingStyle } from '../../../shared/document/model'
+import { $getNumberingStyle, $setNumberingStyle } from './numberingState'
+
+const CHOICES = { level2: LEVEL2_MARKERS, level3: LEVEL3_MARKERS, level4: LEVEL4_MARKERS } as const
+type Level = keyof typeof CHOICES
+
+/**
+ * 序号样式: how the numbers of levels 2–4 look (GB/T 9704's （一） 1. （1）, or the variants writers
+ * type: (一), 1、, 1．, (1)). Each choice is one editor update (one Ctrl+Z); the numbers change at once.
+ */
+export function NumberingStyleDialog({ onClose }: { onClose(): void }) {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation('structure')
+  const [style, setStyle] = useState<NumberingStyle | undefined>(() => editor.getEditorState().read($getNumberingStyle))
+  // follows undo and a co-writer's change while open
+  useEffect(() => editor.registerUpdateListener(({ editorState }) => setStyle(editorState.read($getNumberingStyle))), [editor])
+
+  const choose = (level: Level, value: string) => {
+    editor.update(() => $setNumberingStyle({ ...$getNumberingStyle(), [level]: value }), { tag: HISTORY_PUSH_TAG })
+  }
+
+  return (
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('numberingStyle')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="modal">
+        <h2>{t('numberingStyle')}</h2>
+        <p className="muted">{t('numberingStyleHint')}</p>
+        {(Object.keys(CHOICES) as Level[]).map((level) => (
+          <label key={level} className="row">
+            <span>{t(`headingLevel.${level.slice(-1) as '2' | '3' | '4'}`)}</span>
+            <select value={style?.[level] ?? CHOICES[level][0]} onChange={(e) => choose(level, e.target.value)} data-testid={`numbering-${level}`}>
+              {CHOICES[level].map((v, i) => (
+                <option key={v} value={v}>{i === 0 ? t('numberingStandard', { marker: v }) : v}</option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <div className="row end">
+          <button className="primary" onClick={onClose} autoFocus>{t('numberingDone')}</button>
+        </div>
+      </div>
+    </div>
+  )
+}
