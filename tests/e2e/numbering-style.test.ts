@@ -6,10 +6,22 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { callApi, createServices } from '../../electron/services'
 import { outlineEntries, useE2E } from '../helpers/e2e'
 import { toolbarClick } from '../helpers/shell'
 
 const e2e = useE2E()
+
+/** The numbering style of the one document in the library, as stored. */
+async function storedNumbering(dataDir: string) {
+  const services = createServices({ dataDir })
+  try {
+    const [summary] = await callApi(services.handlers, 'documents.list', {})
+    return (await callApi(services.handlers, 'documents.get', { id: summary!.id })).model.numbering
+  } finally {
+    services.close()
+  }
+}
 
 // our own words: a small office's summary, its items numbered 1、 under 一、
 const TXT = [
@@ -23,7 +35,7 @@ const TXT = [
 
 describe('numbering style', () => {
   it('an import keeps "1、" in the editor, the outline and the PDF; 序号样式 changes it, Ctrl+Z restores it', async () => {
-    const { page } = await e2e.openApp()
+    const { page, dataDir } = await e2e.openApp()
     await page.locator('[data-testid=import-button]').waitFor()
     const file = path.join(e2e.tempDir(), '档案室总结.txt')
     fs.writeFileSync(file, TXT)
@@ -58,5 +70,13 @@ describe('numbering style', () => {
     await page.locator('.document-body').click()
     await page.keyboard.press('Control+z')
     await expect.poll(() => outlineEntries(page)).toEqual(typed)
+
+    // the style is saved with the text
+    await page.click('[data-testid=cleanup-button]')
+    await page.click('[data-testid=numbering-style]')
+    await page.selectOption('[data-testid=numbering-level3]', '1．')
+    await page.click('button:has-text("完成")')
+    await expect.poll(() => outlineEntries(page)).toContain('2．推进数字化。')
+    await expect.poll(() => storedNumbering(dataDir), { timeout: 15_000 }).toEqual({ level3: '1．' })
   }, 180_000)
 })
