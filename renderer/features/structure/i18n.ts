@@ -18,7 +18,7 @@ export const structureZh = {
   pageBreakLabel: '分页符',
   numberingStyle: '序号样式',
   numberingStyleHint: '各级标题序号的写法。国标（GB/T 9704）为 一、（一）1.（1）；导入时沿用原文的写法。',
-  numberingStandard: '{{marker}}（国标）',
+  numberingStandard: '国标 {{marker}}',
   numberingDone: '完成',
 }
 
@@ -40,6 +40,6 @@ export const structureEn: typeof structureZh = {
   pageBreakLabel: 'Page break',
   numberingStyle: 'Numbering style',
   numberingStyleHint: 'How heading numbers are written. The GB/T 9704 standard is 一、（一）1.（1）; an import keeps the style of the text.',
-  numberingStandard: '{{marker}} (standard)',
+  numberingStandard: 'Standard {{marker}}',
   numberingDone: 'Done',
 }
