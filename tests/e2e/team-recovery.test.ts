@@ -19,7 +19,7 @@ import { documentPlainText } from '../../shared/document/text'
 import { useE2E } from '../helpers/e2e'
 import { journalEntriesWith } from '../helpers/journal'
 import { networkRelay, type NetworkRelay } from '../helpers/relay'
-import { CHROMIUM, CHROMIUM_ARGS, type RunningShell } from '../helpers/shell'
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, type RunningShell } from '../helpers/shell'
 import { connectClient, freePort, type TeamClient } from '../helpers/team'
 import { sharedTeamDocument, type SharedTeamDocument } from '../helpers/teamApp'
 
@@ -41,6 +41,11 @@ const doc = (paragraphs: string[]): SummaryDocument => ({
   blocks: paragraphs.map((text) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] })),
   figures: [],
 })
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true })
+  await page.screenshot({ path: path.join(ROOT, 'test-results', name) })
+}
 
 const bodyText = async (page: Page) => (await page.locator('.document-body').innerText()).replace(/\s+/g, '')
 const syncState = (page: Page) => page.locator('[data-testid=team-sync]').getAttribute('data-state')
@@ -162,6 +167,7 @@ describe('unsaved text of a team document', () => {
     expect(await b2.locator('[data-testid=recovery-team]').innerText()).toContain('有 1 段在团队文稿中找不到原样。恢复不会覆盖团队的文字')
     expect(await b2.locator('.recovery-preview').innerText()).toContain('第二段。李四补充的一句。')
     expect(await b2.locator('[data-testid=recovery-restore]').count()).toBe(0)
+    await shot(b2, 'team-recovery-offer.png')
 
     // 对比: the team's text now beside the kept one
     await b2.click('[data-testid=recovery-compare]')
@@ -170,6 +176,7 @@ describe('unsaved text of a team document', () => {
     expect(await table.locator('th').allInnerTexts()).toEqual(['团队文稿现在的', '未保存的内容'])
     expect((await table.locator('[data-side=stored]').allInnerTexts()).join('')).toContain('张三改写')
     expect((await table.locator('[data-side=mine] ins').allInnerTexts()).join('')).toContain('李四补充的一句')
+    await shot(b2, 'team-recovery-compare.png')
     await b2.click('[data-testid=compare-close]')
 
     await b2.click('[data-testid=recovery-copy]')
