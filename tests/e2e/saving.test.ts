@@ -370,6 +370,30 @@ describe('the journal of unsaved text', () => {
       await context.close()
     }
   })
+  it('the browser refused its storage when the page opened: the journal opens at the next write', async () => {
+    const shell = await e2e.startShell(e2e.tempDir())
+    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 900 } })
+    // the journal's database refused once, as Chromium can for a moment after a crash
+    await page.addInitScript(() => {
+      const open = IDBFactory.prototype.open
+      let refused = false
+      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+        if (name === 'draftdesk-journal' && !refused) {
+          refused = true
+          throw new DOMException('Internal error opening backing store', 'UnknownError')
+        }
+        return open.call(this, name, version)
+      }
+    })
+    await page.goto(shell.url)
+    await newDocumentIn(page)
+    await page.route('**/api/documents.save', (route) => route.abort('connectionrefused'))
+    await typeAtEnd(page, '存储一度不可用时打的字。')
+    await banner(page).waitFor({ timeout: 10_000 })
+    await expect.poll(async () => (await journalEntriesWith(page, '存储一度不可用时打的字')).length, { timeout: 5000 }).toBe(1)
+    await page.close()
+  })
+
   it('a save that hangs: what was typed is in the journal within a second, and offered back after the browser dies', async () => {
     // Autosave writes the journal only for text the back end has not confirmed a moment after it
     // was typed: here the back end hangs (its process stopped, as a hung process is), so the save
