@@ -6,6 +6,16 @@ export const appZh = {
   loading: '正在打开…',
   noDocument: '从左侧打开一篇文稿，或新建一篇。',
   cannotOpen: '这篇文稿打不开',
+  welcome: {
+    title: '开始写第一篇总结',
+    lead: '文稿库还是空的。选一种方式开始，写的内容随时自动保存。',
+    import: '导入去年的总结…',
+    importHint: 'Word（.docx）、文本（.txt）或 Markdown 文件：认出标题层级，“xx”“____”这样待填的地方设为数据。',
+    template: '从模板开始',
+    templateHint: '年度、半年、专项、创建工作总结的框架，留好了要填的地方。',
+    new: '新建空白文稿',
+    newHint: '从标题写起。',
+  },
   docs: {
     heading: '文稿',
     new: '新建文稿',
@@ -47,6 +57,16 @@ export const appEn: typeof appZh = {
   loading: 'Opening…',
   noDocument: 'Open a document on the left, or start a new one.',
   cannotOpen: 'This document cannot be opened',
+  welcome: {
+    title: 'Start your first summary',
+    lead: 'The document library is empty. Choose how to begin; what you write is saved as you go.',
+    import: 'Import last year’s summary…',
+    importHint: 'A Word (.docx), text (.txt) or Markdown file: its heading levels are recognized, and blanks such as “xx” or “____” become data to fill in.',
+    template: 'Start from a template',
+    templateHint: 'Outlines of an annual, half-year, special-topic or campaign summary, with the places to fill in marked.',
+    new: 'New blank document',
+    newHint: 'Start with the title.',
+  },
   docs: {
     heading: 'Documents',
     new: 'New document',

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 
 export interface ModalProps {
@@ -12,7 +12,8 @@ export interface ModalProps {
 
 /**
  * A dialog over the app (styles: `.modal-backdrop`, `.modal` in styles/app.css). Esc closes it;
- * the keyboard goes into it and comes back where it was when it closes.
+ * the keyboard goes into it, Tab and Shift+Tab go round inside it (not to the page behind the
+ * backdrop), and the keyboard comes back where it was when it closes.
  */
 export function Modal({ label, onClose, children, wide, className }: ModalProps) {
   const box = useRef<HTMLDivElement>(null)
@@ -39,6 +40,7 @@ export function Modal({ label, onClose, children, wide, className }: ModalProps)
           e.stopPropagation()
           onClose()
         }
+        if (e.key === 'Tab' && box.current) keepTabInside(box.current, e)
       }}
     >
       <div ref={box} tabIndex={-1} className={['modal', wide && 'wide', className].filter(Boolean).join(' ')}>
@@ -47,4 +49,22 @@ export function Modal({ label, onClose, children, wide, className }: ModalProps)
     </div>,
     document.body,
   )
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+
+/** Tab past the last control goes to the first, Shift+Tab before the first to the last. */
+function keepTabInside(box: HTMLElement, e: KeyboardEvent): void {
+  const controls = Array.from(box.querySelectorAll<HTMLElement>(TABBABLE)).filter((el) => el.getClientRects().length > 0)
+  if (controls.length === 0) return e.preventDefault()
+  const first = controls[0]!
+  const last = controls[controls.length - 1]!
+  const at = document.activeElement
+  if (e.shiftKey && (at === first || at === box || !box.contains(at))) {
+    e.preventDefault()
+    last.focus()
+  } else if (!e.shiftKey && (at === last || !box.contains(at))) {
+    e.preventDefault()
+    first.focus()
+  }
 }
