@@ -91,4 +91,22 @@ describe('first launch', () => {
     await expect.poll(() => page.locator('.dd-title').innerText(), { timeout: 15_000 }).toBe('南湖街道2025年度平安建设工作总结')
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.document-body')), { timeout: 15_000 }).toBe(true)
   })
+  it('in English nothing is cut off or left in Chinese: the list buttons, the welcome, the empty title line', async () => {
+    const page = await firstLaunch()
+    await page.locator('select.language').selectOption('en')
+    await expect.poll(() => page.locator('[data-testid=welcome] h1').innerText()).toBe('Start your first summary')
+    // each of 新建文稿 / 模板 / 导入… shows its whole English label inside the 260px list
+    const list = (await page.locator('.doc-list').boundingBox())!
+    for (const button of await page.locator('.doc-list-head .row-buttons button').all()) {
+      const fits = await button.evaluate((b) => b.scrollWidth <= b.clientWidth && b.getClientRects().length === 1)
+      const box = (await button.boundingBox())!
+      expect(fits, await button.innerText()).toBe(true)
+      expect(box.x + box.width).toBeLessThanOrEqual(list.x + list.width)
+    }
+    await page.click('[data-testid=welcome-new]')
+    await page.locator('.dd-title').waitFor()
+    const placeholder = await page.locator('.dd-title').evaluate((el) => getComputedStyle(el, '::before').content)
+    expect(placeholder).toBe('"Title"')
+    await page.screenshot({ path: 'test-results/first-launch-english.png' })
+  })
 })
