@@ -230,6 +230,7 @@ export function App() {
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
         onBackups={() => setBackupsOpen(true)}
         team={view === 'documents' && <TeamSection openId={record?.id ?? null} />}
+        readOnly={info.readOnly}
       />
       <main className="workspace">
         {info.readOnly && <ReadOnlyBanner />}
@@ -256,7 +257,7 @@ export function App() {
             ) : view === 'documents' && docs.length === 0 && !info.readOnly ? (
               <Welcome onNew={() => void create()} onTemplate={() => setPickingTemplate(true)} onImport={() => fileInput.current?.click()} />
             ) : (
-              <p>{t('noDocument')}</p>
+              <p>{t(info.readOnly ? 'noDocumentReadOnly' : 'noDocument')}</p>
             )}
           </div>
         )}

@@ -5,6 +5,7 @@
 export const appZh = {
   loading: '正在打开…',
   noDocument: '从左侧打开一篇文稿，或新建一篇。',
+  noDocumentReadOnly: '从左侧打开一篇文稿阅读或导出。',
   cannotOpen: '这篇文稿打不开',
   welcome: {
     title: '开始写第一篇总结',
@@ -35,6 +36,7 @@ export const appZh = {
     purgeConfirm: '彻底删除《{{title}}》？此操作无法撤销。',
     invalid: '无法读取',
     renamePrompt: '新的标题',
+    readOnly: '文稿库是只读的，不能新建或导入文稿',
   },
   status: {
     characters: '字数 {{count}}',
@@ -56,6 +58,7 @@ export const appZh = {
 export const appEn: typeof appZh = {
   loading: 'Opening…',
   noDocument: 'Open a document on the left, or start a new one.',
+  noDocumentReadOnly: 'Open a document on the left to read or export it.',
   cannotOpen: 'This document cannot be opened',
   welcome: {
     title: 'Start your first summary',
@@ -86,6 +89,7 @@ export const appEn: typeof appZh = {
     purgeConfirm: 'Delete “{{title}}” for good? This cannot be undone.',
     invalid: 'Unreadable',
     renamePrompt: 'New title',
+    readOnly: 'The document library is read-only: no document can be added to it',
   },
   status: {
     characters: '{{count}} characters',
