@@ -158,7 +158,8 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
             <button onClick={() => onInsert(chosen[0]!.doc)} disabled={busy}>{t('insert')}</button>
           )}
           <button className="primary" onClick={() => void save()} disabled={busy || !preview || chosen.length === 0}>
-            {t('saveNew', { count: preview ? chosen.length : 1 })}
+            {/* no count before the file is read, nor when it cannot be: nothing would be imported */}
+            {preview ? t('saveNew', { count: chosen.length }) : t('saveNewNone')}
           </button>
         </div>
     </Modal>
