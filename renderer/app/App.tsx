@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_ACCEPT, type DocumentRecord, type DocumentSummary, type LibraryInfo, type SearchHit } from '../../shared/api'
 import type { AppCommand } from '../../shared/commands'
@@ -38,7 +38,19 @@ export function App() {
   const [status] = useState(() => createStatusStore({ save: 'saved', characters: 0 }))
   const commandRef = useRef<(command: AppCommand) => void>(() => {})
   const editorCommands = useRef<EditorCommandHandler | null>(null)
-  const editorRef = useRef<EditorHandle | null>(null)
+  // the open editor's handle; set by the editor's own plugin, which may mount a little after the
+  // editor (a team document's binding, say), so its arrival is a state the effects below can wait on
+  const [editorReady, setEditorReady] = useState(0)
+  const editorRef = useMemo(() => {
+    let value: EditorHandle | null = null
+    return {
+      get current() { return value },
+      set current(next: EditorHandle | null) {
+        value = next
+        if (next) setEditorReady((n) => n + 1)
+      },
+    }
+  }, [])
   const teamCommands = useRef<((command: AppCommand) => boolean) | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<File | null>(null)
@@ -48,6 +60,9 @@ export function App() {
   const [rollingOver, setRollingOver] = useState<string | null>(null)
   // a rolled-over document opens with the 数据表 showing what is left to fill
   const [openFigures, setOpenFigures] = useState<string | null>(null)
+  // a document just made (新建, 从模板, 导入): the keyboard goes to its text, so typing (or the IME)
+  // starts there without a click
+  const [focusNew, setFocusNew] = useState<string | null>(null)
 
   const shown = useViewSettings()
   const fail = useCallback((err: unknown) => setNotice(t('errors.generic', { message: errorMessage(err) })), [t])
@@ -96,9 +111,16 @@ export function App() {
       const created = await api.call('documents.create', { title: '' })
       await refresh('documents')
       setView('documents')
+      setFocusNew(created.id)
       setRecord(created)
     } catch (err) { fail(err) }
   }, [api, refresh, fail])
+
+  useEffect(() => {
+    if (!focusNew || record?.id !== focusNew || !editorRef.current) return
+    editorRef.current.focusStart()
+    setFocusNew(null)
+  }, [focusNew, record, editorRef, editorReady])
 
   const act = (fn: () => Promise<unknown>) => () => void fn().then(() => refresh()).catch(fail)
 
@@ -208,6 +230,7 @@ export function App() {
         onView={(v) => { setView(v); void refresh(v).catch(fail) }}
         onBackups={() => setBackupsOpen(true)}
         team={view === 'documents' && <TeamSection openId={record?.id ?? null} />}
+        readOnly={info.readOnly}
       />
       <main className="workspace">
         {info.readOnly && <ReadOnlyBanner />}
@@ -222,6 +245,7 @@ export function App() {
             onNotice={setNotice}
             commands={editorCommands}
             openFigures={openFigures === record.id}
+            onListChanged={() => void refresh().catch(fail)}
             onReload={(stored) => {
               setRecord(stored)
               setLoadCount((n) => n + 1)
@@ -229,7 +253,13 @@ export function App() {
           />
         ) : (
           <div className="empty-workspace">
-            {openError ? <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p> : <p>{t('noDocument')}</p>}
+            {openError ? (
+              <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p>
+            ) : view === 'documents' && docs.length === 0 && !info.readOnly ? (
+              <Welcome onNew={() => void create()} onTemplate={() => setPickingTemplate(true)} onImport={() => fileInput.current?.click()} />
+            ) : (
+              <p>{t(info.readOnly ? 'noDocumentReadOnly' : 'noDocument')}</p>
+            )}
           </div>
         )}
         <StatusBar status={record ? status : null} notice={notice} onDismiss={() => setNotice(null)} />
@@ -242,6 +272,7 @@ export function App() {
           onCreated={(id) => {
             setPickingTemplate(false)
             setView('documents')
+            setFocusNew(id)
             void refresh('documents').then(() => open(id)).catch(fail)
           }}
         />
@@ -276,6 +307,7 @@ export function App() {
           onClose={() => setImporting(null)}
           onSaved={(id) => {
             setImporting(null)
+            setFocusNew(id)
             void refresh('documents').then(() => (id ? open(id) : undefined)).catch(fail)
           }}
           onInsert={(doc) => {
@@ -286,6 +318,34 @@ export function App() {
       )}
     </div>
     </TeamProvider>
+  )
+}
+
+/**
+ * An empty 文稿库 (the first launch): the three ways a writer starts, each saying what it gives,
+ * in the middle of the window rather than only as small buttons in the list.
+ */
+function Welcome({ onNew, onTemplate, onImport }: { onNew(): void; onTemplate(): void; onImport(): void }) {
+  const { t } = useTranslation('app')
+  return (
+    <section className="welcome" aria-labelledby="welcome-title" data-testid="welcome">
+      <h1 id="welcome-title">{t('welcome.title')}</h1>
+      <p className="muted">{t('welcome.lead')}</p>
+      <div className="welcome-choices">
+        <button onClick={onImport} className="primary" data-testid="welcome-import">
+          <strong>{t('welcome.import')}</strong>
+          <span>{t('welcome.importHint')}</span>
+        </button>
+        <button onClick={onTemplate} data-testid="welcome-template">
+          <strong>{t('welcome.template')}</strong>
+          <span>{t('welcome.templateHint')}</span>
+        </button>
+        <button onClick={onNew} data-testid="welcome-new">
+          <strong>{t('welcome.new')}</strong>
+          <span>{t('welcome.newHint')}</span>
+        </button>
+      </div>
+    </section>
   )
 }
 

@@ -32,6 +32,8 @@ interface Props {
   teamIds?: ReadonlySet<string>
   /** the 团队文稿 section, below the local documents */
   team?: ReactNode
+  /** a read-only 文稿库: nothing new can be stored, so 新建 / 模板 / 导入 say why instead of failing */
+  readOnly?: boolean
 }
 
 export function DocumentList(p: Props) {
@@ -45,9 +47,9 @@ export function DocumentList(p: Props) {
         <>
           <div className="doc-list-head">
             <div className="row-buttons">
-              <button className="primary" onClick={p.onNew} data-testid="new-document">{t('docs.new')}</button>
-              <button onClick={p.onTemplate} data-testid="template-button" title={t('docs.fromTemplate')}>{t('docs.template')}</button>
-              <button onClick={p.onImport} data-testid="import-button">{t('docs.import')}</button>
+              <button className="primary" onClick={p.onNew} disabled={p.readOnly} title={p.readOnly ? t('docs.readOnly') : undefined} data-testid="new-document">{t('docs.new')}</button>
+              <button onClick={p.onTemplate} disabled={p.readOnly} data-testid="template-button" title={p.readOnly ? t('docs.readOnly') : t('docs.fromTemplate')}>{t('docs.template')}</button>
+              <button onClick={p.onImport} disabled={p.readOnly} title={p.readOnly ? t('docs.readOnly') : undefined} data-testid="import-button">{t('docs.import')}</button>
             </div>
             <input type="search" placeholder={t('docs.search')} value={p.query} onChange={(e) => p.onQuery(e.target.value)} aria-label={t('docs.search')} />
           </div>

@@ -5,7 +5,18 @@
 export const appZh = {
   loading: '正在打开…',
   noDocument: '从左侧打开一篇文稿，或新建一篇。',
+  noDocumentReadOnly: '从左侧打开一篇文稿阅读或导出。',
   cannotOpen: '这篇文稿打不开',
+  welcome: {
+    title: '开始写第一篇总结',
+    lead: '文稿库还是空的。选一种方式开始，写的内容随时自动保存。',
+    import: '导入去年的总结…',
+    importHint: 'Word（.docx）、文本（.txt）或 Markdown 文件：认出标题层级，“xx”“____”这样待填的地方设为数据。',
+    template: '从模板开始',
+    templateHint: '年度、半年、专项、创建工作总结的框架，留好了要填的地方。',
+    new: '新建空白文稿',
+    newHint: '从标题写起。',
+  },
   docs: {
     heading: '文稿',
     new: '新建文稿',
@@ -25,6 +36,7 @@ export const appZh = {
     purgeConfirm: '彻底删除《{{title}}》？此操作无法撤销。',
     invalid: '无法读取',
     renamePrompt: '新的标题',
+    readOnly: '文稿库是只读的，不能新建或导入文稿',
   },
   status: {
     characters: '字数 {{count}}',
@@ -46,7 +58,18 @@ export const appZh = {
 export const appEn: typeof appZh = {
   loading: 'Opening…',
   noDocument: 'Open a document on the left, or start a new one.',
+  noDocumentReadOnly: 'Open a document on the left to read or export it.',
   cannotOpen: 'This document cannot be opened',
+  welcome: {
+    title: 'Start your first summary',
+    lead: 'The document library is empty. Choose how to begin; what you write is saved as you go.',
+    import: 'Import last year’s summary…',
+    importHint: 'A Word (.docx), text (.txt) or Markdown file: its heading levels are recognized, and blanks such as “xx” or “____” become data to fill in.',
+    template: 'Start from a template',
+    templateHint: 'Outlines of an annual, half-year, special-topic or campaign summary, with the places to fill in marked.',
+    new: 'New blank document',
+    newHint: 'Start with the title.',
+  },
   docs: {
     heading: 'Documents',
     new: 'New document',
@@ -66,6 +89,7 @@ export const appEn: typeof appZh = {
     purgeConfirm: 'Delete “{{title}}” for good? This cannot be undone.',
     invalid: 'Unreadable',
     renamePrompt: 'New title',
+    readOnly: 'The document library is read-only: no document can be added to it',
   },
   status: {
     characters: '{{count}} characters',

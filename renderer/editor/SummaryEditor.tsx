@@ -89,6 +89,8 @@ interface Props {
   openFigures?: boolean
   /** replace the open editor with this record of the same document (使用已保存的) */
   onReload(record: DocumentRecord): void
+  /** a document was added to the library from the editor (恢复为本地副本) */
+  onListChanged?(): void
 }
 
 export function SummaryEditor(props: Props) {
@@ -97,7 +99,7 @@ export function SummaryEditor(props: Props) {
   return team === undefined ? null : <EditorOf {...props} team={team} />
 }
 
-function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, team }: Props & { team: TeamLinkInfo | null }) {
+function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, onListChanged, team }: Props & { team: TeamLinkInfo | null }) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
@@ -228,6 +230,8 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
           failure={failure}
           onJournalHeld={setJournalHeld}
           onReload={onReload}
+          onNotice={onNotice}
+          {...(onListChanged ? { onListChanged } : {})}
         />
         <FindReplacePlugin />
         <div className={`editor-area${view.sidePanelOpen ? '' : ' no-side'}`}>

@@ -74,7 +74,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   'documents.brokenJson': 'broken JSON',
   'documents.inTrash': 'the document is in the trash: restore it to edit it',
   'documents.purgeNotTrashed': 'only documents in the trash can be deleted for good',
-  'documents.purgeNameMismatch': 'to delete the 定稿 too, type the document’s name “{{name}}” to confirm',
+  'documents.purgeNameMismatch': 'to delete the final versions too, type the document’s name “{{name}}” to confirm',
   'revisions.notFound': 'this document has no version {{id}}',
   'revisions.unreadable': 'version {{id}} does not fit the document format and cannot be opened ({{detail}})',
   'documents.rolloverYear': 'this document is of {{from}}: the new year must come after it, not {{to}}',

@@ -99,7 +99,8 @@ export function endsBroken(line: string): boolean {
  * (columns, characters, UTF-8 bytes) the "full" lines are those in the window [W−R, W] holding the
  * most non-blank lines, W being the widest line in it and R the raggedness allowed (10 columns).
  * W counts as a wrap width when
- *   - the window holds at least a quarter of the non-blank lines (and at least 3),
+ *   - the window holds at least a quarter of the non-blank lines (and at least 3) — or, in a short
+ *     text with only a few wrapped lines, it is the widest lines' window and every line in it is open,
  *   - at most a tenth of the lines are wider than W + 4 columns (wrapping caps the width), and
  *   - at least half of the full lines are open: followed by a non-blank line that starts no block
  *     (heading marker, date …) and not ending with a line terminal, the first line (a title) never
@@ -142,8 +143,37 @@ function estimateIn(lines: readonly string[], measure: WrapMeasure, startsBlock:
     if (w > ragged) window -= counts[w - ragged - 1]!
     if (w >= MIN_WRAP_WIDTH * scale && window > bestCount) { top = w; bestCount = window }
   }
-  if (top < 0 || bestCount < 3 || bestCount < total * 0.25) return null
-  let width = top
+  const judge = (top: number, count: number | null) => judgeWindow(lines, widths, counts, { measure, top, ragged, total, first, count }, startsBlock)
+  if (top >= 0 && bestCount >= 3 && bestCount >= total * 0.25) {
+    const found = judge(top, bestCount)
+    if (found) return found
+  }
+  // A short text with only a few wrapped lines: the most crowded window is its short lines
+  // (headings, the signature). Its widest lines then form the window, taken as wrapped only when
+  // every one of them runs on into the next line: no paragraph ends mid-clause.
+  const sorted = widths.filter((w) => w > 0).sort((a, b) => b - a)
+  const widest = sorted[Math.floor(total * 0.1)]!
+  return widest >= MIN_WRAP_WIDTH * scale ? judge(Math.min(widest, max), null) : null
+}
+
+interface WindowAt {
+  measure: WrapMeasure
+  /** the window's upper edge */
+  top: number
+  ragged: number
+  /** non-blank lines */
+  total: number
+  /** the first non-blank line (a title) */
+  first: number
+  /** the lines in the crowded window [top − ragged, top]; null for the widest lines' window of a
+   *  short text, where every full line must be open */
+  count: number | null
+}
+
+function judgeWindow(lines: readonly string[], widths: readonly number[], counts: readonly number[], at: WindowAt, startsBlock: (trimmed: string) => boolean): { estimate: WrapEstimate; count: number } | null {
+  const { measure, ragged, total, first } = at
+  const scale = SCALE[measure]
+  let width = at.top
   while (counts[width] === 0) width--
   if (width < MIN_WRAP_WIDTH * scale) return null
   // the window's lines, shortest first: the tolerance reaches down to the tenth shortest
@@ -160,11 +190,13 @@ function estimateIn(lines: readonly string[], measure: WrapMeasure, startsBlock:
       if (i > first && (widths[i + 1] ?? 0) > 0 && !LINE_TERMINALS.has(line[line.length - 1]!) && !startsBlock(trimLine(lines[i + 1]!))) open++
     }
   }
-  if (wider > total * 0.1 || open * 2 < bestCount) return null
+  const count = at.count ?? inWindow.length
+  if (count < 3 || wider > total * 0.1 || open * 2 < count) return null
+  if (at.count === null && open < count) return null
   inWindow.sort((a, b) => a - b)
   const low = inWindow[Math.floor(inWindow.length / 10)]!
   const tolerance = Math.max(Math.round(WRAP_TOLERANCE * scale), width - low + 1)
-  return { estimate: { measure, width, tolerance, marked: paragraphsMarked(lines, widths, width - tolerance) }, count: bestCount }
+  return { estimate: { measure, width, tolerance, marked: paragraphsMarked(lines, widths, width - tolerance) }, count }
 }
 
 /**

@@ -109,6 +109,12 @@ describe('备份与恢复', () => {
     undo.push(() => execFileSync('chattr', ['-i', file], { stdio: 'ignore' }))
     const { page } = await e2e.openApp(dataDir)
     await expect.poll(() => page.locator('[data-testid=read-only-banner]').innerText()).toMatch(/^文稿库是只读的/)
+    // nothing can be added: 新建 / 模板 / 导入 are off and say why, rather than failing with 出错了
+    for (const id of ['new-document', 'template-button', 'import-button']) {
+      expect(await page.locator(`[data-testid=${id}]`).isDisabled(), id).toBe(true)
+      expect(await page.locator(`[data-testid=${id}]`).getAttribute('title')).toBe('文稿库是只读的，不能新建或导入文稿')
+    }
+    expect(await page.locator('.empty-workspace').innerText()).toBe('从左侧打开一篇文稿阅读或导出。')
     await page.locator('.doc-open', { hasText: '只读的总结' }).click()
     await page.locator('.document-body').waitFor()
   })

@@ -188,6 +188,10 @@ describe('import through the UI', () => {
     await expect.poll(() => page.locator('.modal .error').innerText()).toMatch(/^无法读取这个 Word 文件/)
     // in one language only: the back end sends a code, the app words it
     expect(await page.locator('.modal .error').innerText()).not.toMatch(/cannot read/)
+    // the import button promises no document: it is off and names no count
+    const importButton = page.locator('.modal button.primary')
+    expect(await importButton.innerText()).toBe('导入为新文稿')
+    expect(await importButton.isDisabled()).toBe(true)
     await page.click('button:has-text("取消")')
     expect(await page.locator('.doc-list .doc-title').count()).toBe(0)
     await page.selectOption('select.language', 'en')

@@ -185,4 +185,34 @@ describe('Ctrl+P', () => {
     expect(shown).toEqual({ page: true, list: false, status: false, toolbar: false })
     await page.screenshot({ path: 'test-results/output-window-print.png' })
   })
+
+  it('at 1366×768 the dialog keeps its title and × in view while the writer scrolls to the export buttons; in English, no 定稿 left', async () => {
+    const page = await openWith([unfinished()])
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('.doc-open').first().click()
+    await page.locator('.document-body').waitFor()
+    await toolbarClick(page, '[data-testid=open-output]')
+    const dialog = page.locator('[data-testid=output-dialog]')
+    await dialog.locator('[data-testid=check-panel] .summary').waitFor({ timeout: 15_000 })
+    await dialog.locator('[data-testid=export-pdf]').scrollIntoViewIfNeeded()
+    const close = dialog.locator('header .close')
+    const box = (await close.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    // nothing scrolled over it: the × is what a click there reaches
+    expect(await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('header .close'), [box.x + box.width / 2, box.y + box.height / 2])).toBe(true)
+    // the 页脚印定稿标记 box sits on its label's line
+    const mark = page.locator('[data-testid=export-print-mark]')
+    const markBox = (await mark.boundingBox())!
+    const labelBox = (await mark.locator('xpath=..').boundingBox())!
+    expect(markBox.height).toBeGreaterThan(labelBox.height / 2)
+    await page.screenshot({ path: 'test-results/output-dialog-1366.png' })
+    await close.click()
+    await expect.poll(() => dialog.count()).toBe(0)
+
+    await page.locator('select.language').selectOption('en')
+    await toolbarClick(page, '[data-testid=open-output]')
+    await dialog.locator('[data-testid=export-print-mark]').waitFor()
+    expect(await dialog.locator('[data-testid=export-print-mark]').locator('xpath=..').innerText()).toBe('Print the final-version mark in the page footer (not required by the official format)')
+  })
 })
+

@@ -325,4 +325,27 @@ describe('收集素材 and the library menu', () => {
     expect(await preview.locator('.snippet-preview-body strong').innerText()).toBe('交办。')
     expect(await preview.locator('.snippet-field').allInnerTexts()).toEqual(['巡查频次'])
   })
+
+  it('管理分类 takes the keyboard: Tab stays in it, Esc on a new name cancels the name only, Esc again closes and returns to ⋯', async () => {
+    const page = await e2e.newDocument('分类')
+    await openSnippets(page)
+    await page.click('[data-testid=snippet-menu]')
+    await page.getByRole('menuitem', { name: '管理分类…' }).click()
+    const dialog = page.locator('[data-testid=category-dialog]')
+    await dialog.waitFor()
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=category-dialog]'))
+    expect(await inDialog()).toBe(true)
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab')
+      expect(await inDialog()).toBe(true)
+    }
+    await dialog.getByRole('button', { name: '新建分类' }).click()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.locator('input[placeholder]').count()).toBe(0)
+    expect(await dialog.count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('snippet-menu')
+  })
 })
+

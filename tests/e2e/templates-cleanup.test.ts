@@ -50,4 +50,17 @@ describe('cleanup', () => {
     await expect.poll(() => page.locator('.dd-paragraph').first().innerText()).toBe('全年组织学习会议，学习氛围浓厚。')
     expect(await page.locator('.dd-title').innerText()).toBe('工作总结')
   })
+  it('Esc closes the preview without changing anything and the keyboard goes back to the text', async () => {
+    const page = await cleanupOf('标点', '全年开展活动,共12场', '半角标点改为全角')
+    const preview = page.getByRole('dialog', { name: '半角标点改为全角' })
+    await preview.locator('[data-testid=cleanup-changes]').waitFor()
+    // the keyboard is in the preview at once (全部应用 is focused), so Esc reaches it
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.modal'))).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => preview.count()).toBe(0)
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.document-body'))).toBe(true)
+    await page.keyboard.press('Control+End')
+    await page.keyboard.insertText('。')
+    await expect.poll(() => page.locator('.dd-paragraph').first().innerText()).toBe('全年开展活动,共12场。')
+  })
 })

@@ -25,6 +25,8 @@ export interface EditorHandle {
    * the editor state); the signature is taken too. The keyboard goes to the text.
    */
   replaceDocument(doc: SummaryDocument): void
+  /** The caret at the start of the text (the title line) with the keyboard there: a document just made. */
+  focusStart(): void
 }
 
 /** The parts of the model that live outside the editor state. */
@@ -75,6 +77,12 @@ export function EditorHandlePlugin({ handle, carry, setCarry, flush }: { handle:
         )
         const { signature, ...rest } = carryRef.current
         if (JSON.stringify(signature) !== JSON.stringify(doc.signature)) setCarry(doc.signature ? { ...rest, signature: doc.signature } : rest)
+        editor.focus()
+      },
+      focusStart: () => {
+        editor.update(() => {
+          $getRoot().selectStart()
+        })
         editor.focus()
       },
       setTitle: (title) =>

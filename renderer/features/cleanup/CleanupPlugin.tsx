@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { CLEANUP_COMMANDS, previewCleanup, type CleanupCommand, type CleanupPreview } from '../../../shared/cleanup'
 import { editorStateToModel, modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
+import { Modal } from '../../ui/Modal'
 import { $setNumberingStyle } from '../structure/numberingState'
 import { NumberingStyleDialog } from '../structure/NumberingStyleDialog'
 import './cleanup.css'
@@ -47,11 +48,17 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
     }
   }
 
+  // the menu item that opened the preview is gone: the keyboard goes back to the text
+  const close = () => {
+    setPreview(null)
+    editor.focus()
+  }
+
   const apply = () => {
     if (!preview) return
     replaceContent(editor, preview.result)
     if (preview.result.signature !== carry.signature) onSignature(preview.result.signature)
-    setPreview(null)
+    close()
   }
 
   return (
@@ -75,8 +82,7 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
       </span>
       {styleOpen && <NumberingStyleDialog onClose={() => setStyleOpen(false)} />}
       {preview && (
-        <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t(preview.command)} onKeyDown={(e) => e.key === 'Escape' && setPreview(null)}>
-          <div className="modal wide">
+        <Modal label={t(preview.command)} onClose={close} wide>
             <h2>{t(preview.command)}</h2>
             {preview.changes.length === 0 ? (
               <p className="muted">{t('nothing')}</p>
@@ -97,11 +103,10 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
               </>
             )}
             <div className="row end">
-              <button onClick={() => setPreview(null)}>{t('common:cancel')}</button>
-              <button className="primary" disabled={preview.changes.length === 0} onClick={apply}>{t('apply')}</button>
+              <button onClick={close}>{t('common:cancel')}</button>
+              <button className="primary" autoFocus={preview.changes.length > 0} disabled={preview.changes.length === 0} onClick={apply}>{t('apply')}</button>
             </div>
-          </div>
-        </div>
+        </Modal>
       )}
     </>
   )

@@ -58,10 +58,10 @@ export const historyEn: typeof historyZh = {
     manual: 'Saved (Ctrl+S)',
     import: 'Imported',
     restore: 'Before a restore',
-    final: '定稿',
+    final: 'Final version',
     conflict: 'Kept from a conflict',
   },
-  finalNamed: '定稿 “{{name}}”',
+  finalNamed: 'Final version “{{name}}”',
   dialog: {
     title: 'History',
     close: 'Close',
@@ -90,8 +90,8 @@ export const historyEn: typeof historyZh = {
   restored: 'Restored the version of {{when}}; the text before is kept as a version, Ctrl+Z undoes it.',
   purge: {
     title: 'Delete for good',
-    finals: '“{{title}}” has {{count}} 定稿 (final version(s)). They stay after the document is deleted, so exported final files can still be verified.',
-    deleteFinals: 'Delete the 定稿 too (cannot be undone)',
+    finals: '“{{title}}” has {{count}} final version(s). They stay after the document is deleted, so exported final files can still be verified.',
+    deleteFinals: 'Delete the final versions too (cannot be undone)',
     typeName: 'Type the document’s name “{{name}}” to confirm:',
     go: 'Delete for good',
   },

@@ -5,6 +5,7 @@ import type { SummaryDocument } from '../../../shared/document/model'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, RefusalError, translateMessage } from '../../app/errors'
 import { fileToBase64 } from '../../ui/files'
+import { Modal } from '../../ui/Modal'
 
 type Preview = ApiOutput<'documents.import'>
 type JunkLine = Preview['report']['junkLines'][number]
@@ -95,8 +96,7 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
   const junkShown = r && clean ? [...r.junkLines, ...kept].sort((a, b) => a.line - b.line) : []
   const toggleKeep = (j: JunkLine) => setKept((k) => (k.some((x) => x.line === j.line) ? k.filter((x) => x.line !== j.line) : [...k, j]))
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="modal">
+    <Modal label={t('title')} onClose={onClose}>
         <h2>{t('titleFile', { name: file.name })}</h2>
         <div className="row">
           <label><input type="checkbox" checked={clean} onChange={(e) => setClean(e.target.checked)} /> {t('clean')}</label>
@@ -158,10 +158,10 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
             <button onClick={() => onInsert(chosen[0]!.doc)} disabled={busy}>{t('insert')}</button>
           )}
           <button className="primary" onClick={() => void save()} disabled={busy || !preview || chosen.length === 0}>
-            {t('saveNew', { count: preview ? chosen.length : 1 })}
+            {/* no count before the file is read, nor when it cannot be: nothing would be imported */}
+            {preview ? t('saveNew', { count: chosen.length }) : t('saveNewNone')}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

@@ -17,6 +17,7 @@ export const importZh = {
   gaps: '原文编号有跳号或重复 {{count}} 处（已按层级重新编号）',
   insert: '插入当前文稿',
   saveNew: '导入为新文稿（{{count}} 篇）',
+  saveNewNone: '导入为新文稿',
 }
 
 export const importEn: typeof importZh = {
@@ -37,4 +38,5 @@ export const importEn: typeof importZh = {
   gaps: '{{count}} gaps or repeats in the original numbering (renumbered by level)',
   insert: 'Insert into the open document',
   saveNew: 'Import as new ({{count}})',
+  saveNewNone: 'Import as new',
 }

@@ -106,7 +106,7 @@ export const outputEn: typeof outputZh = {
     finalNameDefault: 'Submitted',
     finalBy: 'Frozen by',
     freeze: 'Freeze',
-    printMark: 'Print the 定稿 mark in the page footer (not part of the official format)',
+    printMark: 'Print the final-version mark in the page footer (not required by the official format)',
     comments: 'Include comments (as Word comments)',
     commentsResolved: 'Also the {{count}} resolved (marked resolved in Word)',
     commentsHint: 'This document has {{count}} comment threads; they go into the Word file only, beside the words they are on. PDF and printing never show comments.',

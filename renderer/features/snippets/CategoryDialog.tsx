@@ -6,6 +6,7 @@ import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 import { snippetsChanged } from './events'
 import { categoryTree, useCategories } from './useSnippets'
+import { Modal } from '../../ui/Modal'
 
 export function CategoryDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('snippets')
@@ -50,15 +51,17 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
               act(() => api.call('snippets.category.create', { name: adding.name, parentId }))
               setAdding(null)
             }
-            if (e.key === 'Escape') setAdding(null)
+            if (e.key === 'Escape') {
+              e.stopPropagation() // cancels the new name, not the dialog
+              setAdding(null)
+            }
           }}
         />
       </li>
     ) : null
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-label={t('manageCategories')} data-testid="category-dialog">
+    <Modal label={t('manageCategories')} onClose={onClose} testId="category-dialog">
         <h2>{t('manageCategories')}</h2>
         <ul className="category-tree">
           {tree.map(({ category: c, depth }) => (
@@ -74,7 +77,10 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
                         act(() => api.call('snippets.category.rename', { id: c.id, name: renaming.name }))
                         setRenaming(null)
                       }
-                      if (e.key === 'Escape') setRenaming(null)
+                      if (e.key === 'Escape') {
+                        e.stopPropagation() // cancels the rename, not the dialog
+                        setRenaming(null)
+                      }
                     }}
                     onBlur={() => setRenaming(null)}
                   />
@@ -123,7 +129,6 @@ export function CategoryDialog({ onClose }: { onClose(): void }) {
           <button onClick={() => setAdding({ parentId: null, name: '' })}>{t('addCategory')}</button>
           <button className="primary" onClick={onClose}>{t('done')}</button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

@@ -15,6 +15,7 @@ import { CategorySelect } from './CategorySelect'
 import { snippetsChanged } from './events'
 import { SnippetBodyView } from './SnippetText'
 import { useCategories } from './useSnippets'
+import { Modal } from '../../ui/Modal'
 
 type Result = ApiOutput<'snippets.harvest'>
 type Group = Result['groups'][number]
@@ -104,8 +105,7 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
   const accepted = result?.groups.filter((g) => decisions.get(g.key)?.state === 'accepted').length ?? 0
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <div className="modal harvest-dialog" role="dialog" aria-label={t('harvestTitle')} data-testid="harvest-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <Modal label={t('harvestTitle')} onClose={onClose} className="harvest-dialog" testId="harvest-dialog">
         <h2>{t('harvestTitle')}</h2>
         {!result ? (
           <>
@@ -227,7 +227,6 @@ export function HarvestDialog({ onClose, onNotice }: { onClose(): void; onNotice
             </div>
           </>
         )}
-      </div>
-    </div>
+    </Modal>
   )
 }

@@ -9,6 +9,7 @@ import type { SnippetImportReport } from '../../../shared/api'
 import { SNIPPET_FILE_MAX_BYTES } from '../../../shared/api'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, RefusalError, translateMessage } from '../../app/errors'
+import { Modal } from '../../ui/Modal'
 import { fileToBase64 } from '../../ui/files'
 import { snippetsChanged } from './events'
 
@@ -58,8 +59,7 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
 
   const toImport = report ? report.valid - (skipDuplicates ? report.duplicates.length : 0) : 0
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal wide" role="dialog" aria-label={t('importTitle')} data-testid="snippet-import-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <Modal label={t('importTitle')} onClose={onClose} wide testId="snippet-import-dialog">
         <h2>{t('importTitleFile', { name: file.name })}</h2>
         {busy && !report && <p className="muted">{t('common:reading')}</p>}
         {error && <p className="error" role="alert">{error}</p>}
@@ -104,7 +104,6 @@ export function SnippetImportDialog({ file, onClose, onNotice }: { file: File; o
             </button>
           )}
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

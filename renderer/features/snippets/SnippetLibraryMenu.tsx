@@ -41,9 +41,16 @@ export function SnippetLibraryMenu({ onNew, onNotice, categoryId }: { onNew(): v
       onNotice(t('exported', { count: result.count, name: result.name }))
     })
 
+  // the menu item that opened the dialog is gone: the keyboard goes back to ⋯
+  const menuButton = useRef<HTMLButtonElement>(null)
+  const closeDialog = () => {
+    setDialog(null)
+    menuButton.current?.focus()
+  }
+
   return (
     <div className="menu-anchor" ref={anchor}>
-      <button className="snippet-menu-button" aria-haspopup="menu" aria-expanded={open} title={t('menu')} onClick={() => setOpen((o) => !o)} data-testid="snippet-menu">
+      <button ref={menuButton} className="snippet-menu-button" aria-haspopup="menu" aria-expanded={open} title={t('menu')} onClick={() => setOpen((o) => !o)} data-testid="snippet-menu">
         ⋯
       </button>
       {open && (
@@ -70,8 +77,8 @@ export function SnippetLibraryMenu({ onNew, onNotice, categoryId }: { onNew(): v
         </ul>
       )}
       <FileInput ref={fileInput} accept=".json,.csv,.tsv,.txt" testId="snippet-import-input" onFile={(file) => setDialog({ import: file })} />
-      {dialog === 'harvest' && <HarvestDialog onClose={() => setDialog(null)} onNotice={onNotice} />}
-      {dialog === 'categories' && <CategoryDialog onClose={() => setDialog(null)} />}
+      {dialog === 'harvest' && <HarvestDialog onClose={closeDialog} onNotice={onNotice} />}
+      {dialog === 'categories' && <CategoryDialog onClose={closeDialog} />}
       {dialog && typeof dialog === 'object' && <SnippetImportDialog file={dialog.import} onClose={() => setDialog(null)} onNotice={onNotice} />}
     </div>
   )

@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { HISTORY_PUSH_TAG } from 'lexical'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Modal } from '../../ui/Modal'
 import { LEVEL2_MARKERS, LEVEL3_MARKERS, LEVEL4_MARKERS, type NumberingStyle } from '../../../shared/document/model'
 import { $getNumberingStyle, $setNumberingStyle } from './numberingState'
 
@@ -24,8 +25,7 @@ export function NumberingStyleDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('numberingStyle')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="modal">
+    <Modal label={t('numberingStyle')} onClose={onClose} testId="numbering-style-dialog">
         <h2>{t('numberingStyle')}</h2>
         <p className="muted">{t('numberingStyleHint')}</p>
         {(Object.keys(CHOICES) as Level[]).map((level) => (
@@ -41,7 +41,6 @@ export function NumberingStyleDialog({ onClose }: { onClose(): void }) {
         <div className="row end">
           <button className="primary" onClick={onClose} autoFocus>{t('numberingDone')}</button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { loadTemplate, TEMPLATES, type TemplateId } from '../../../shared/templates'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
+import { Modal } from '../../ui/Modal'
 import './templates.css'
 
 /** 从模板新建: one of the shipped skeletons, its blanks as unfilled figures, as a new document. */
@@ -25,13 +26,12 @@ export function TemplatePicker({ onClose, onCreated }: { onClose(): void; onCrea
   }
 
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="modal">
+    <Modal label={t('title')} onClose={onClose}>
         <h2>{t('title')}</h2>
         <ul className="template-list">
-          {TEMPLATES.map((tpl) => (
+          {TEMPLATES.map((tpl, i) => (
             <li key={tpl.id}>
-              <button disabled={busy} onClick={() => void choose(tpl.id)} data-template={tpl.id}>
+              <button autoFocus={i === 0} disabled={busy} onClick={() => void choose(tpl.id)} data-template={tpl.id}>
                 <strong>{tpl.name}</strong>
                 <span className="muted">{tpl.description}</span>
               </button>
@@ -42,7 +42,6 @@ export function TemplatePicker({ onClose, onCreated }: { onClose(): void; onCrea
         <div className="row end">
           <button onClick={onClose}>{t('common:cancel')}</button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

@@ -174,6 +174,36 @@ describe('reflow: widths in characters, columns or bytes, ragged, broken charact
     expect(mail.split('\n').some((l, i, all) => [...l].length === 33 && l.endsWith('。') && all[i + 1] !== '')).toBe(true)
   })
 
+  it('a short text with only three wrapped lines among headings and short paragraphs: the widest lines, all running on, are joined', () => {
+    // half-width punctuation, wrapped at about 34 characters; most lines are short (headings, the
+    // last line of each paragraph, the signature), so the wrapped lines are far from a quarter
+    const text = [
+      '柳岸社区2025年度为民服务工作总结',
+      '',
+      '一年来,社区在街道党工委的领导下,紧扣居民关心的急事难事,持续用力抓好',
+      '各项服务,现将主要情况报告如下:',
+      '一、主要做法',
+      '(一)办好民生实事。社区牵头协调加装电梯三部,改造老旧管网一千二百米,',
+      '惠及居民三百余户。',
+      '(二)做实邻里互助。组建志愿服务小队八支,开展上门探访和代购代办服务,',
+      '全年服务独居老人九百余人次。',
+      '二、存在的不足',
+      '服务力量仍然偏弱。',
+      '',
+      '柳岸社区居民委员会',
+      '2025年12月26日',
+    ].join('\n')
+    const doc = only(text)
+    expect(paragraphs(doc)[0]).toBe('一年来,社区在街道党工委的领导下,紧扣居民关心的急事难事,持续用力抓好各项服务,现将主要情况报告如下:')
+    expect(run(text).report.linesJoined).toBe(3)
+    expect(outline(doc).filter((l) => l.kind === 'h1').map((l) => l.title)).toEqual(['主要做法', '存在的不足'])
+  })
+
+  it('short lines that only happen to be as wide as each other are not joined when they end sentences', () => {
+    const text = ['标题', '一、工作回顾', '全年完成了各项既定任务,群众反映较好。', '各项制度得到了较好落实,运行平稳有序。', '各类检查均顺利通过,未发生安全事故。', '二、下步打算', '继续努力。'].join('\n')
+    expect(run(text).report.linesJoined).toBe(0)
+  })
+
   it('two halves of a cut character at a join become one "\uFFFD"', () => {
     const lines = ['标题', '　　' + '甲'.repeat(19) + '\ufffd', '\ufffd' + '乙'.repeat(20), '丙'.repeat(20), '丁'.repeat(5) + '。']
     expect(paragraphs(only(lines.join('\n')))).toEqual(['甲'.repeat(19) + '\ufffd' + '乙'.repeat(20) + '丙'.repeat(20) + '丁'.repeat(5) + '。'])
