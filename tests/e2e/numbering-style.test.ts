@@ -66,7 +66,7 @@ describe('numbering style', () => {
     await page.selectOption('[data-testid=numbering-level3]', '1.')
     await page.screenshot({ path: path.resolve('test-results/numbering-style.png') })
     await expect.poll(() => outlineEntries(page)).toEqual(['一、主要工作', '1.完成档案整理。', '2.推进数字化。', '二、下步打算', '1.完善借阅制度。'])
-    await page.click('button:has-text("完成")')
+    await page.click('[data-testid=numbering-done]')
     // one undo brings the writer's style back
     await page.locator('.document-body').click()
     await page.keyboard.press('Control+z')
@@ -76,7 +76,7 @@ describe('numbering style', () => {
     await page.click('[data-testid=cleanup-button]')
     await page.click('[data-testid=numbering-style]')
     await page.selectOption('[data-testid=numbering-level3]', '1．')
-    await page.click('button:has-text("完成")')
+    await page.click('[data-testid=numbering-done]')
     await expect.poll(() => outlineEntries(page)).toContain('2．推进数字化。')
     await expect.poll(() => storedNumbering(dataDir), { timeout: 15_000 }).toEqual({ level3: '1．' })
   }, 180_000)

@@ -39,7 +39,7 @@ export function NumberingStyleDialog({ onClose }: { onClose(): void }) {
           </label>
         ))}
         <div className="row end">
-          <button className="primary" onClick={onClose} autoFocus>{t('numberingDone')}</button>
+          <button className="primary" onClick={onClose} autoFocus data-testid="numbering-done">{t('numberingDone')}</button>
         </div>
     </Modal>
   )
