@@ -16,9 +16,13 @@ import {
   type Block,
   type Figure,
   type Inline,
+  type NumberingStyle,
   type Signature,
   type SummaryDocument,
   emptyDocument,
+  LEVEL2_MARKERS,
+  LEVEL3_MARKERS,
+  LEVEL4_MARKERS,
   MODEL_VERSION,
 } from '../../shared/document/model'
 
@@ -100,6 +104,11 @@ const signatureArb: fc.Arbitrary<Signature> = fc.record(
   { requiredKeys: ['organization', 'dateStyle'], noNullPrototype: true },
 )
 
+const numberingArb: fc.Arbitrary<NumberingStyle> = fc.record(
+  { level2: fc.constantFrom(...LEVEL2_MARKERS), level3: fc.constantFrom(...LEVEL3_MARKERS), level4: fc.constantFrom(...LEVEL4_MARKERS) },
+  { requiredKeys: [], noNullPrototype: true },
+)
+
 /** Any valid document, not necessarily in normal form. */
 const rawDocumentArb: fc.Arbitrary<SummaryDocument> = fc
   .uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), { maxLength: 4 })
@@ -112,6 +121,7 @@ const rawDocumentArb: fc.Arbitrary<SummaryDocument> = fc
         blocks: fc.array(blockArb(ids), { maxLength: 8 }),
         figures: figuresArb(ids),
         signature: signatureArb,
+        numbering: numberingArb,
       },
       { requiredKeys: ['version', 'title', 'blocks', 'figures'], noNullPrototype: true },
     ),
