@@ -14,7 +14,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
 import type { Klass, LexicalNode } from 'lexical'
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentRecord } from '../../shared/api'
 import { modelToEditorState } from '../../shared/document/lexicalState'
@@ -31,6 +31,7 @@ import { withFigures } from '../features/figures/state'
 import { FindReplacePlugin } from '../features/find-replace/FindReplacePlugin'
 import { RevisionHistoryPlugin } from '../features/history/RevisionHistoryPlugin'
 import { OutlinePanel } from '../features/outline/OutlinePanel'
+import { createOutlineStore } from '../features/outline/outlineStore'
 import { OutputPlugin } from '../features/output/OutputPlugin'
 import { PageView } from '../features/pageview/PageView'
 import { useViewSettings } from '../features/pageview/viewSettings'
@@ -40,7 +41,7 @@ import { ContextMenuPlugin } from '../features/context-menu/ContextMenuPlugin'
 import { SnippetDropPlugin } from '../features/snippets/SnippetDropPlugin'
 import { SnippetPickerPlugin } from '../features/snippets/SnippetPickerPlugin'
 import { STRUCTURE_NODES } from '../features/structure'
-import { HeadingNumbersPlugin, type OutlineEntry } from '../features/structure/HeadingNumbersPlugin'
+import { HeadingNumbersPlugin } from '../features/structure/HeadingNumbersPlugin'
 import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPlugin'
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
@@ -94,17 +95,35 @@ interface Props {
 export function SummaryEditor(props: Props) {
   // a team document's local copy is bound to the team's text (features/team): known before the editor is made
   const team = useTeamLink(props.record.id)
-  return team === undefined ? null : <EditorOf {...props} team={team} />
+  // The window re-renders on its own business (a save updates the document list's 字数, a notice
+  // shows): the editor below takes callbacks that never change and is memoized, so none of that
+  // re-renders the toolbar, page and panels in the middle of typing.
+  const latest = useRef(props)
+  latest.current = props
+  const callbacks = useMemo<Callbacks>(
+    () => ({
+      onStatus: (action) => latest.current.onStatus(action),
+      onSaved: (saved) => latest.current.onSaved(saved),
+      onNotice: (message) => latest.current.onNotice(message),
+      onReload: (record) => latest.current.onReload(record),
+    }),
+    [],
+  )
+  if (team === undefined) return null
+  const { record, library, handle, commands, openFigures } = props
+  return <EditorOf record={record} library={library} handle={handle} commands={commands} openFigures={openFigures} {...callbacks} team={team} />
 }
 
-function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, team }: Props & { team: TeamLinkInfo | null }) {
+type Callbacks = Pick<Props, 'onStatus' | 'onSaved' | 'onNotice' | 'onReload'>
+
+const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, team }: Props & { team: TeamLinkInfo | null }) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
   const flushAutosave = useCallback(async () => { await autosave.current?.flush() }, [])
-  const [outline, setOutline] = useState<OutlineEntry[]>([])
+  // the outline's headings and counts: read by the outline alone (a change renders nothing else)
+  const outline = useMemo(createOutlineStore, [])
   const view = useViewSettings()
-  const [ownCounts, setOwnCounts] = useState<ReadonlyMap<string, number>>(new Map())
 
   const initialConfig = useMemo(
     () => ({
@@ -154,9 +173,9 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
   const onCount = useCallback(
     (counts: CharacterCounts) => {
       onStatus((s) => ({ ...s, characters: counts.total }))
-      setOwnCounts(counts.ownByHeading)
+      outline.setOwnCounts(counts.ownByHeading)
     },
-    [onStatus],
+    [onStatus, outline],
   )
   const snapshot = useCallback(async () => {
     try {
@@ -238,7 +257,7 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
               ErrorBoundary={LexicalErrorBoundary}
             />
           </PageView>
-          <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} onNotice={onNotice} />} onNotice={onNotice} />
+          <SidePanel outline={<OutlinePanel store={outline} onNotice={onNotice} />} onNotice={onNotice} />
         </div>
         <FigurePanel onNotice={onNotice} />
         <FigureDialogs onNotice={onNotice} />
@@ -254,7 +273,7 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
         <SnippetDropPlugin />
         <SaveSnippetPlugin documentId={record.id} onNotice={onNotice} />
         <ContextMenuPlugin onNotice={onNotice} />
-        <HeadingNumbersPlugin onOutline={setOutline} />
+        <HeadingNumbersPlugin onOutline={outline.setEntries} />
         <CharacterCountPlugin onCount={onCount} />
         <HeadingShortcutsPlugin />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
@@ -278,4 +297,4 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
       </TeamCoEdit>
     </LexicalComposer>
   )
-}
+})

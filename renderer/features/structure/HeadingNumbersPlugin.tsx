@@ -45,9 +45,8 @@ function sameOutline(a: readonly OutlineEntry[], b: readonly OutlineEntry[]): bo
 export function HeadingNumbersPlugin({ onOutline }: { onOutline(entries: OutlineEntry[]): void }) {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
-    // the outline is handed on only when it changed: a new array re-renders the editor's whole
-    // frame (toolbars, panels), and a change touching many leaves (a figure used 1,000 times)
-    // usually leaves every heading as it was
+    // the outline is handed on only when it changed: a new array re-renders the outline, and a
+    // change touching many leaves (a figure used 1,000 times) usually leaves every heading as it was
     let last: OutlineEntry[] | null = null
     const emit = (entries: OutlineEntry[]) => {
       if (last && sameOutline(last, entries)) return
