@@ -54,6 +54,7 @@ import { TeamSignatureSync } from '../features/team/TeamSignatureSync'
 import { failureReason } from '../features/saving/reason'
 import { SaveGuard } from '../features/saving/SaveGuard'
 import { AutosavePlugin, type AutosaveHandle, type SaveConflict, type SaveFailure, type SaveState } from './plugins/AutosavePlugin'
+import { CaretSyncPlugin } from './plugins/CaretSyncPlugin'
 import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
 import { CommandsPlugin, type EditorCommandHandler } from './plugins/CommandsPlugin'
 import { EditorHandlePlugin, type Carry, type EditorHandle } from './plugins/EditorHandlePlugin'
@@ -264,6 +265,8 @@ const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onS
         {/* a team document: undo is the Yjs undo manager (one's own changes only), from TeamCoEdit */}
         {!team && <HistoryPlugin />}
         <TablePlugin />
+        {/* keys act where the browser's caret is, even before its selectionchange arrives */}
+        <CaretSyncPlugin />
         <TeamReady>
           <TitleGuardPlugin />
         </TeamReady>
