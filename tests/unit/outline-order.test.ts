@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { withDOM } from '@lexical/headless/dom'
 import { createEmptyHistoryState, registerHistory } from '@lexical/history'
-import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, CAN_UNDO_COMMAND, createEditor, COMMAND_PRIORITY_EDITOR, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type LexicalNode } from 'lexical'
+import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, $isElementNode, CAN_UNDO_COMMAND, createEditor, COMMAND_PRIORITY_EDITOR, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type LexicalNode } from 'lexical'
 import { editorNodes } from '../../renderer/editor/SummaryEditor'
 import { createOutlineStore } from '../../renderer/features/outline/outlineStore'
 import { moveSection } from '../../renderer/features/outline/sections'
@@ -129,7 +129,8 @@ describe('the outline follows the document order', () => {
     const before = store.get().entries
     edit(editor, () => {
       const body = $heading('加强领导').getLastChild()
-      body!.getLastDescendant<LexicalNode>()!.insertAfter($createTextNode('每月例会。'))
+      if (!$isElementNode(body)) throw new Error('no run-in body')
+      body.append($createTextNode('每月例会。'))
     })
     expect(store.get().entries).toBe(before)
   }))
