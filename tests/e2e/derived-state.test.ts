@@ -144,10 +144,17 @@ describe('what follows the typing', () => {
     await page.keyboard.insertText('整改措施')
     await expect.poll(() => outlineEntries(page)).toEqual(['一、主要工作', '二、存在问题', '（一）整改措施'])
     expect(await pageHeadings(page)).toEqual(['一、主要工作', '二、存在问题', '（一）整改措施'])
+    // the end is scrolled into view: the writer sees what they typed there
+    const onScreen = async (selector: string) => {
+      const box = await page.locator(selector).boundingBox()
+      return box !== null && box.y >= 0 && box.y + box.height <= 900
+    }
+    await expect.poll(() => onScreen('.dd-heading-2')).toBe(true)
     // Ctrl+Home: the title's start
     await page.keyboard.press('Control+Home')
     await page.keyboard.insertText('某局')
     await expect.poll(() => page.locator('.dd-title').textContent()).toBe('某局办公室年度工作总结')
+    await expect.poll(() => onScreen('.dd-title')).toBe(true)
   })
 
   it('keeps the outline, numbers and 字数 right through paste, undo, redo and replace all', async () => {
