@@ -222,6 +222,7 @@ export function App() {
             onNotice={setNotice}
             commands={editorCommands}
             openFigures={openFigures === record.id}
+            onListChanged={() => void refresh().catch(fail)}
             onReload={(stored) => {
               setRecord(stored)
               setLoadCount((n) => n + 1)

@@ -91,6 +91,8 @@ interface Props {
   openFigures?: boolean
   /** replace the open editor with this record of the same document (使用已保存的) */
   onReload(record: DocumentRecord): void
+  /** a document was added to the library from the editor (恢复为本地副本) */
+  onListChanged?(): void
 }
 
 export function SummaryEditor(props: Props) {
@@ -107,6 +109,7 @@ export function SummaryEditor(props: Props) {
       onSaved: (saved) => latest.current.onSaved(saved),
       onNotice: (message) => latest.current.onNotice(message),
       onReload: (record) => latest.current.onReload(record),
+      onListChanged: () => latest.current.onListChanged?.(),
     }),
     [],
   )
@@ -115,9 +118,9 @@ export function SummaryEditor(props: Props) {
   return <EditorOf record={record} library={library} handle={handle} commands={commands} openFigures={openFigures} {...callbacks} team={team} />
 }
 
-type Callbacks = Pick<Props, 'onStatus' | 'onSaved' | 'onNotice' | 'onReload'>
+type Callbacks = Required<Pick<Props, 'onStatus' | 'onSaved' | 'onNotice' | 'onReload' | 'onListChanged'>>
 
-const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, team }: Props & { team: TeamLinkInfo | null }) {
+const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, onListChanged, team }: Props & { team: TeamLinkInfo | null }) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
@@ -248,6 +251,8 @@ const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onS
           failure={failure}
           onJournalHeld={setJournalHeld}
           onReload={onReload}
+          onNotice={onNotice}
+          {...(onListChanged ? { onListChanged } : {})}
         />
         <FindReplacePlugin />
         <div className={`editor-area${view.sidePanelOpen ? '' : ' no-side'}`}>

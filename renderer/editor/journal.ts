@@ -12,7 +12,8 @@
  *
  * IndexedDB belongs to the page's origin: the desktop app's app:// origin is fixed, the browser
  * shell's is 127.0.0.1 and its port (start it with --port to keep the journal across restarts).
- * Where IndexedDB cannot be had, every call quietly does nothing.
+ * Where IndexedDB cannot be had, every call quietly does nothing; a refusal is not remembered, so
+ * storage that comes back (after a crash Chromium can refuse it for a moment) is used at the next call.
  */
 import type { SummaryDocument } from '../../shared/document/model'
 
@@ -46,7 +47,7 @@ try {
 let opening: Promise<IDBDatabase | null> | null = null
 
 function database(): Promise<IDBDatabase | null> {
-  opening ??= new Promise((resolve) => {
+  opening ??= new Promise<IDBDatabase | null>((resolve) => {
     try {
       const request = indexedDB.open(DB_NAME, 1)
       request.onupgradeneeded = () => {
@@ -54,12 +55,21 @@ function database(): Promise<IDBDatabase | null> {
         store.createIndex('library', 'library')
         store.createIndex('document', ['library', 'documentId'])
       }
-      request.onsuccess = () => resolve(request.result)
+      request.onsuccess = () => {
+        // closed by the browser (its storage cleared, say): opened again at the next call
+        request.result.onclose = () => void (opening = null)
+        resolve(request.result)
+      }
       request.onerror = () => resolve(null)
       request.onblocked = () => resolve(null)
     } catch {
       resolve(null)
     }
+  }).then((db) => {
+    // a refusal is not kept: the storage may be there at the next write (after a crash Chromium can
+    // refuse it for a moment), and a page that gave up at its first try would journal nothing
+    if (!db) opening = null
+    return db
   })
   return opening
 }

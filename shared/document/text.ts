@@ -57,3 +57,13 @@ export { countCharacters }
 export function documentCharacters(doc: SummaryDocument): number {
   return countCharacters(documentPlainText(doc, { signature: false }))
 }
+
+/**
+ * The lines (title, headings, paragraphs, table rows) of `snapshot` that `current` does not have
+ * word for word, in order: what a kept copy of the text holds that the document no longer does.
+ * Empty lines do not count.
+ */
+export function linesMissing(snapshot: SummaryDocument, current: SummaryDocument): string[] {
+  const have = new Set(documentPlainText(current).split('\n'))
+  return documentPlainText(snapshot).split('\n').filter((line) => line.trim() !== '' && !have.has(line))
+}

@@ -31,6 +31,7 @@ import { LINE_TERMINALS, SENTENCE_PUNCTUATION, squash, trimLine } from './chars'
 import { isCollectionHeader, stripCollectionLabel } from './collection'
 import { matchMarker } from './markers'
 import { looksLikeOrganization, parseDateLine } from './signature'
+import { tableRows } from './table'
 
 /** Copyright and repost notices: a line (≤ 150 chars) containing one is junk even with full stops. */
 const NOTICE = new RegExp(
@@ -59,7 +60,7 @@ const SEO = new RegExp(
 )
 
 /** Navigation headers; the list headers among them also open a list of links to other articles. */
-const NAVIGATION = /相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|热门文章|熱門文章|最新文章|推荐文章|推薦文章|热门阅读|熱門閱讀|阅读排行|閱讀排行|大家都在看|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|为你推荐|為你推薦|相关搜索|相關搜索|热门标签|熱門標籤|猜你感兴趣|猜你感興趣|本文目录|本文目錄|文章目录|文章目錄|目录一览|目錄一覽|上一篇|下一篇|上一页|下一頁|返回顶部|返回頂部|返回首页|返回首頁|更多相关|更多相關/
+const NAVIGATION = /相关链接|相關鏈接|友情链接|友情鏈接|相关新闻|相關新聞|相关信息|相關信息|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|热门文章|熱門文章|最新文章|推荐文章|推薦文章|热门阅读|熱門閱讀|阅读排行|閱讀排行|大家都在看|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|为你推荐|為你推薦|相关搜索|相關搜索|热门标签|熱門標籤|猜你感兴趣|猜你感興趣|本文目录|本文目錄|文章目录|文章目錄|目录一览|目錄一覽|上一篇|下一篇|上一页|下一頁|返回顶部|返回頂部|返回首页|返回首頁|更多相关|更多相關/
 /** Single-link navigation ("上一篇：…") does not open a list. */
 const SINGLE_LINK = /^(?:上一篇|下一篇|上一页|下一頁|返回)/
 
@@ -67,7 +68,7 @@ const SINGLE_LINK = /^(?:上一篇|下一篇|上一页|下一頁|返回)/
 const TAGGED_LINK = /^[[【(（〔](?:推荐|推薦|热门|熱門|相关|相關|精选|精選|荐|薦|热|熱|新|置顶|置頂|专题|專題|最新|原创|原創|优质|優質|必读|必讀|图文|圖文)[\]】)）〕]/
 
 /** Page metadata labels at a line start: "时间:2013-01-07", "来源:网络整理", "阅读：123", "上传者：…". */
-const META = /^(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|所在位置|(?:发布|發佈|发表|發表|更新|上传|上傳|文章|文档|文檔)?(?:时间|時間|日期|来源|來源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問|栏目|欄目|分类|分類|关键词|關鍵詞|关键字|關鍵字|标签|標籤|人气|人氣|热度|熱度|评论|評論|收藏|下载|下載|格式|大小|页数|頁數|字数|字數|评分|評分)(?:量|数|數|次数|次數|人数|人數)?|发布者|發佈者|发布人|發佈人|上传者|上傳者|上传人|上傳人|上传用户|上傳用戶|贡献者|貢獻者|文档贡献者|文檔貢獻者|投稿人|投稿者|供稿|原作者|所属栏目|所屬欄目|所属分类|所屬分類)[ \u3000]*[:：]/
+const META = /^(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|所在位置|(?:发布|發佈|发表|發表|更新|上传|上傳|文章|文档|文檔|信息|資訊|稿件|新闻|新聞)?(?:时间|時間|日期|来源|來源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問|栏目|欄目|分类|分類|关键词|關鍵詞|关键字|關鍵字|标签|標籤|人气|人氣|热度|熱度|评论|評論|收藏|下载|下載|格式|大小|页数|頁數|字数|字數|评分|評分)(?:量|数|數|次数|次數|人数|人數)?|发布者|發佈者|发布人|發佈人|上传者|上傳者|上传人|上傳人|上传用户|上傳用戶|贡献者|貢獻者|文档贡献者|文檔貢獻者|投稿人|投稿者|供稿|原作者|所属栏目|所屬欄目|所属分类|所屬分類)[ \u3000]*[:：]/
 
 /** A byline "文/张三", "作者｜李四". */
 const BYLINE = /^(?:文|作者|撰文|撰稿|编辑|編輯)[ \u3000]*[/／|｜][ \u3000]*[^ \u3000，。]{1,12}$/
@@ -84,7 +85,16 @@ const TIMESTAMP_START = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T\u3000]*\d{1,2}:\d{2}(
 const ISO_DATE_START = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ \u3000]*/
 
 /** Share/download/print buttons and the like, as whole tokens. */
-const UI_TOKEN = /^(?:(?:分享|分享到|一键分享|一鍵分享|收藏|加入收藏|收藏本文|收藏本页|收藏本頁|点赞|點贊|点赞|赞|讚|打赏|打賞|投诉|投訴|举报|舉報|纠错|糾錯|打印|打印本文|评论|評論|发表评论|發表評論|下载|下載|立即下载|立即下載|免费下载|免費下載|下载文档|下載文檔|下载本文|下載本文|(?:WORD|PDF|DOC|DOCX|TXT|Word|Pdf)(?:下载|下載|版|文档|文檔)|复制|複製|复制本文|複製本文|复制链接|複製鏈接|微信|QQ|QQ空间|QQ空間|QQ好友|微博|新浪微博|朋友圈|手机扫码分享|手機掃碼分享|扫码分享|掃碼分享|扫一扫|掃一掃|微信扫一扫|微信掃一掃|扫码下载|掃碼下載|下载APP|下載APP|APP下载|APP下載|手机阅读|手機閱讀|手机版|手機版|电脑版|電腦版|首页|首頁|上一页|上一頁|下一页|下一頁|目录|目錄|登录|登錄|注册|註冊|Top|TOP|top|顶部|頂部|关闭|關閉|字号|字號|大|中|小|展开全文|展開全文|展开阅读全文|展開閱讀全文|阅读全文|閱讀全文|查看全文|继续阅读|繼續閱讀|查看更多|加载更多|載入更多|收起|意见反馈|意見反饋|点击下载|點擊下載|点击下载文档|點擊下載文檔|全文下载|全文下載|我要评论|我要評論|网友评论|網友評論|返回|返回列表|尾页|尾頁)[:：]?|[|丨·•>»/-])$/i
+const UI_TOKEN = /^(?:(?:分享|分享到|一键分享|一鍵分享|收藏|加入收藏|收藏本文|收藏本页|收藏本頁|点赞|點贊|点赞|赞|讚|打赏|打賞|投诉|投訴|举报|舉報|纠错|糾錯|打印|打印本文|打印本页|打印本頁|打印此页|打印此頁|打印文章|打印正文|关闭窗口|關閉窗口|关闭本页|關閉本頁|保存本页|保存本頁|收藏本站|字体|字體|默认|默認|超大|评论|評論|发表评论|發表評論|下载|下載|立即下载|立即下載|免费下载|免費下載|下载文档|下載文檔|下载本文|下載本文|(?:WORD|PDF|DOC|DOCX|TXT|Word|Pdf)(?:下载|下載|版|文档|文檔)|复制|複製|复制本文|複製本文|复制链接|複製鏈接|微信|QQ|QQ空间|QQ空間|QQ好友|微博|新浪微博|朋友圈|手机扫码分享|手機掃碼分享|扫码分享|掃碼分享|扫一扫|掃一掃|微信扫一扫|微信掃一掃|扫码下载|掃碼下載|下载APP|下載APP|APP下载|APP下載|手机阅读|手機閱讀|手机版|手機版|电脑版|電腦版|首页|首頁|上一页|上一頁|下一页|下一頁|目录|目錄|登录|登錄|注册|註冊|Top|TOP|top|顶部|頂部|关闭|關閉|字号|字號|大|中|小|展开全文|展開全文|展开阅读全文|展開閱讀全文|阅读全文|閱讀全文|查看全文|继续阅读|繼續閱讀|查看更多|加载更多|載入更多|收起|意见反馈|意見反饋|点击下载|點擊下載|点击下载文档|點擊下載文檔|全文下载|全文下載|我要评论|我要評論|网友评论|網友評論|返回|返回列表|尾页|尾頁)[:：]?|[|丨·•>»/-])$/i
+
+/** "扫一扫在手机打开当前页", "用手机扫描二维码查看本页": the QR-code caption of a government page. */
+const SCAN = /^[【[(（]?(?:用|使用)?(?:微信|手机|手機)?(?:扫一扫|掃一掃|扫码|掃碼|扫描|掃描)(?:二维码|二維碼)?[^。，,]{0,20}(?:打开|打開|查看|阅读|閱讀|浏览|瀏覽|分享)[^。，,]{0,10}$/
+
+/**
+ * Site footers: "主办单位：某某镇人民政府 网站标识码：…", "ICP备…", "技术支持：…". Only short lines
+ * without a full stop (a sentence may mention "主办单位" as its subject).
+ */
+const FOOTER = /网站标识码|網站標識碼|ICP备|ICP備|ICP证|ICP證|公网安备|公網安備|^(?:主办单位|主辦單位|承办单位|承辦單位|主办|主辦|承办|承辦|技术支持|技術支持|维护单位|維護單位|网站维护|網站維護)[ \u3000]*[:：]|(?:^|[ \u3000])(?:网站地图|網站地圖|隐私声明|隱私聲明|联系我们|聯繫我們)(?:$|[ \u3000|｜])/
 
 /** Page counters: "第 2 页 共 5 页", "2/5", "- 2 -", "— 2 —", "Page 2 of 5". */
 const PAGE_COUNTER = /^(?:第[ \u3000]*\d+[ \u3000]*[页頁](?:[ \u3000]*[,，/／]?[ \u3000]*共[ \u3000]*\d+[ \u3000]*[页頁])?|共[ \u3000]*\d+[ \u3000]*[页頁]|\d+[ \u3000]*[/／][ \u3000]*\d+|[-—–－][ \u3000]*\d+[ \u3000]*[-—–－]|page[ \u3000]*\d+(?:[ \u3000]*of[ \u3000]*\d+)?)$/i
@@ -123,7 +133,8 @@ const tokensOf = (line: string) => line.split(/[ \t\u3000|｜丨/·•【】[\]]
 /** Buttons only; page links ("上一页 1 2 3 下一页") count as buttons. */
 function isUiLine(line: string): boolean {
   if (line.length > 40) return false
-  const tokens = tokensOf(line)
+  // "分享到：微信 微博", "字号：大 中 小": a label and its buttons
+  const tokens = line.split(/[ \t\u3000|｜丨/·•【】[\]:：,，、]+/).filter(Boolean)
   const buttons = tokens.filter((t) => UI_TOKEN.test(t)).length
   return buttons > 0 && tokens.every((t) => UI_TOKEN.test(t) || /^\d{1,3}$/.test(t))
 }
@@ -183,7 +194,8 @@ export function junkKind(line: string): JunkKind | null {
   if (line.length <= 30 && (COUNTER.test(line) || AUDIENCE.test(line))) return 'meta'
   if (isTimestamp(line)) return 'meta'
   if (line.length <= 30 && PAGE_COUNTER.test(line)) return 'page'
-  if (isUiLine(line)) return 'ui'
+  if (isUiLine(line) || (line.length <= 40 && SCAN.test(line))) return 'ui'
+  if (line.length <= 150 && !line.includes('。') && FOOTER.test(line)) return 'boilerplate'
   if (line.length <= 300 && isUrlLine(line)) return 'url'
   if (isShortLabel(line, 16) && SITE_NAME.test(line)) return 'site'
   if (isBreadcrumb(line) || isMenuLine(line)) return 'site'
@@ -243,7 +255,9 @@ export function removeJunk(lines: readonly string[], keep: ReadonlySet<number> =
   const own = trimmed.map((line) => (line ? junkKind(line) : null))
   const isProtected = protectedLines(trimmed, own)
   const junk = new Array<JunkKind | null>(lines.length).fill(null)
-  const kept = (i: number) => isProtected[i] || keep.has(i + 1)
+  // a table's header row of short words looks like a site menu: rows of a table are the writer's
+  const rows = tableRows(lines)
+  const kept = (i: number) => isProtected[i] || rows[i] !== null || keep.has(i + 1)
   let firstContent = -1
   let inLinkList = false
   for (let i = 0; i < lines.length; i++) {
@@ -275,6 +289,7 @@ export function removeJunk(lines: readonly string[], keep: ReadonlySet<number> =
     while (last > firstContent && (!trimmed[last] || junk[last])) last--
     if (last > firstContent && title && !kept(last) && trimmed[last]!.length <= 80 && squash(stripCollectionLabel(trimmed[last]!)) === title) junk[last] = 'title'
   }
+  runningHeaders(trimmed, junk, kept, firstContent)
   const counters = pageChunkCounters(trimmed, junk, kept)
 
   const out: string[] = []
@@ -319,6 +334,42 @@ export function removeJunk(lines: readonly string[], keep: ReadonlySet<number> =
     out.push(lines[i]!)
   }
   return { lines: out, removed, joined }
+}
+
+/**
+ * Running headers and footers of a PDF copied as text: the line printed at the top or bottom of
+ * every page ("某某街道2025年安全生产工作总结", "某某局文件") stands right before or after a page
+ * counter ("- 2 -", "— 3 —"). Such a line is junk (kind page) when it is the title repeated, or
+ * when the same line stands next to two page counters or more. Only short lines without a full
+ * stop; never a heading, a date or a kept line.
+ */
+function runningHeaders(trimmed: readonly string[], junk: (JunkKind | null)[], kept: (i: number) => boolean, firstContent: number): void {
+  const neighbours = new Map<string, number[]>()
+  const near = (from: number, step: 1 | -1) => {
+    for (let j = from + step, seen = 0; j >= 0 && j < trimmed.length && seen < 2; j += step) {
+      if (!trimmed[j]) continue
+      if (junk[j] === 'page') continue
+      seen++
+      if (j === firstContent || junk[j] || kept(j)) continue
+      const line = trimmed[j]!
+      if (line.length > 60 || line.includes('。') || matchMarker(line) || parseDateLine(line)) continue
+      const key = squash(line)
+      const list = neighbours.get(key) ?? []
+      if (!list.includes(j)) list.push(j)
+      neighbours.set(key, list)
+    }
+  }
+  for (let i = 0; i < trimmed.length; i++) {
+    if (junk[i] === 'page' && PAGE_COUNTER.test(trimmed[i]!)) {
+      near(i, -1)
+      near(i, 1)
+    }
+  }
+  const title = firstContent >= 0 ? squash(stripCollectionLabel(trimmed[firstContent]!)) : ''
+  for (const [key, list] of neighbours) {
+    if (key !== title && list.length < 2) continue
+    for (const j of list) junk[j] = 'page'
+  }
 }
 
 /** The last kept line breaks off mid-sentence: long, and not ending in a line terminal. */

@@ -22,6 +22,7 @@
  * so short lines — headings, list items, the signature, dates — stay lines.
  */
 import { LINE_TERMINALS, SENTENCE_PUNCTUATION, displayWidth, indentWidth, isAsciiLetter, trimEnd, trimLine } from './chars'
+import { tableRows } from './table'
 
 /** How many columns short of the wrap width a wrapped line may be at least (a CJK character that did not fit). */
 export const WRAP_TOLERANCE = 4
@@ -217,25 +218,33 @@ export interface JoinRules {
 }
 
 export function joinWrappedLines(lines: readonly string[], rules: JoinRules): JoinedLines {
-  const wrap = estimateWrap(lines, rules.startsBlock)
+  // rows of a table pasted as text are lines of their own: left out of the wrap estimate (their
+  // widths cluster like wrapped text), never joined to a neighbour
+  const rows = tableRows(lines)
+  const wrap = estimateWrap(rows.some(Boolean) ? lines.map((line, i) => (rows[i] ? '' : line)) : lines, rules.startsBlock)
   const out: string[] = []
   let joined = 0
   // the paragraph being built, as pieces (joined once at its end: reading characters of a string
   // grown by += would flatten it on every line, which is quadratic on long paragraphs)
   let parts: string[] = []
   let prevRaw = ''
+  let prevRow = false
   const flush = () => {
     if (parts.length) out.push(parts.join(''))
     parts = []
   }
-  for (const raw of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!
     let trimmed = trimLine(raw)
     if (!trimmed) {
       flush()
       continue
     }
     const last = parts[parts.length - 1]
-    if (last !== undefined && shouldJoin(prevRaw, last, parts.length === 1, raw, trimmed, wrap, rules)) {
+    const row = rows[i] !== null
+    const tableEdge = row || prevRow
+    prevRow = row
+    if (last !== undefined && !tableEdge && shouldJoin(prevRaw, last, parts.length === 1, raw, trimmed, wrap, rules)) {
       // the two halves of a character a byte wrap cut in two are one lost character
       if (last.endsWith('\ufffd') && trimmed.startsWith('\ufffd')) trimmed = trimmed.slice(1)
       if (trimmed) parts.push(separator(last, trimmed), trimmed)

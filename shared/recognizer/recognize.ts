@@ -24,10 +24,11 @@ import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collecti
 import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
-import { levelMap, matchMarker, type MarkerMatch } from './markers'
+import { levelMap, matchMarker, type MarkerKind, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
 import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
 import { distinctTitles, splitDocuments } from './split'
+import { tableRows } from './table'
 import { extractTitle } from './title'
 
 export interface RecognizeOptions {
@@ -146,13 +147,15 @@ interface BodyLine {
   shape?: HeadingShape
   /** a part heading without a number ("存在的问题"), level 1 */
   part?: boolean
+  /** a row of a table pasted as text (table.ts): its cells */
+  cells?: string[]
 }
 
 /**
  * Part headings without numbers ("存在的问题", "下一步工作打算", "20xx年工作计划:"): level 1, so the
  * numbered items under them restart. Not the last line, not a line the body text runs into, and
- * never inside a running "一、二、三、" sequence (a part heading between "二、" and "三、" would shift
- * the typed numbers).
+ * never before a "一、" heading: as a level-1 heading it would take a number, and every "一、二、三、"
+ * after it would print one higher than the writer typed ("第一部分 工作回顾" then "一、…").
  */
 function markPartHeadings(items: BodyLine[]): void {
   // the number of the next "一、"-kind heading after each line (0: none)
@@ -161,17 +164,47 @@ function markPartHeadings(items: BodyLine[]): void {
     const next = items[i + 1]!.marker
     nextCnAfter[i] = next?.kind === 'cn' ? next.number : nextCnAfter[i + 1]!
   }
-  let lastCn = 0
   for (let i = 0; i < items.length - 1; i++) {
     const item = items[i]!
-    if (item.marker) {
-      if (item.marker.kind === 'cn') lastCn = item.marker.number
-      continue
-    }
+    if (item.marker) continue
     const text = item.text
-    if (!isPartHeadingText(text) || parseDateLine(text) || looksLikeOrganization(text) || junkKind(text) || matchPiece(text) || isCollectionHeader(text)) continue
-    if (lastCn > 0 && nextCnAfter[i] === lastCn + 1) continue
+    if (item.cells || !isPartHeadingText(text) || parseDateLine(text) || looksLikeOrganization(text) || junkKind(text) || matchPiece(text) || isCollectionHeader(text)) continue
+    // a "一、" heading after it would print one number higher than typed: the part line stays text
+    if (nextCnAfter[i]! > 0) continue
     item.part = true
+  }
+}
+
+/** The longest item of a list written inside a paragraph (characters after the number). */
+const MAX_LIST_ITEM = 60
+
+/**
+ * A numbered list inside a paragraph: a sentence ending in a colon ("重点抓了三件事：") and under
+ * it short items numbered 1, 2, 3 … of one kind, closed by "；" ("1.人民调解规范化；"), none with
+ * text running on after its first sentence. They are the sentence's items, not level-3 headings:
+ * they stay paragraphs with their numbers as typed ("1、" stays "1、").
+ */
+function markInlineLists(items: BodyLine[]): void {
+  for (let i = 0; i < items.length - 2; i++) {
+    const lead = items[i]!
+    if (lead.marker || lead.part || lead.cells || !/[:：]$/.test(lead.text)) continue
+    const kind = items[i + 1]!.marker?.kind
+    if (kind !== 'arDot' && kind !== 'arDun' && kind !== 'arParen') continue
+    let j = i + 1
+    let semicolons = 0
+    while (j < items.length) {
+      const item = items[j]!
+      if (item.marker?.kind !== kind || item.marker.number !== j - i || item.shape?.body !== undefined || item.marker.rest.length > MAX_LIST_ITEM) break
+      if (/[；;]$/.test(item.text)) semicolons++
+      j++
+    }
+    const count = j - i - 1
+    if (count < 2 || semicolons < count - 1) continue
+    for (let k = i + 1; k < j; k++) {
+      delete items[k]!.marker
+      delete items[k]!.shape
+    }
+    i = j - 1
   }
 }
 
@@ -194,16 +227,34 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   }
 
   // a marker with nothing after it (a bare "一、" the wrap did not join) is not a heading
-  const items: BodyLine[] = body.map((text) => {
+  const rows = tableRows(body)
+  const attachments = attachmentItems(body)
+  const items: BodyLine[] = body.map((text, i) => {
+    const cells = rows[i]
+    if (cells) return { text, cells }
+    if (attachments[i]) return { text }
     const marker = matchMarker(text)
     return marker && marker.rest ? { text, marker, shape: shapeHeading(marker.rest) } : { text }
   })
   const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
   if (!opts.fragment) markPartHeadings(items)
+  markInlineLists(items)
 
   const numbering = new NumberingTracker()
   const figures = opts.fragment ? { figures: [] as Figure[], toInlines: (text: string): Inline[] => (text ? [{ type: 'text', text }] : []) } : new PlaceholderCollector()
-  const blocks: Block[] = items.map((item) => {
+  const blocks: Block[] = []
+  items.forEach((item, i) => {
+    if (item.cells) {
+      // consecutive rows are one table
+      const row = item.cells.map((cell) => figures.toInlines(cell))
+      const prev = blocks[blocks.length - 1]
+      if (prev?.type === 'table' && items[i - 1]?.cells) prev.rows.push(row)
+      else blocks.push({ type: 'table', rows: [row] })
+      return
+    }
+    blocks.push(blockOf(item))
+  })
+  function blockOf(item: BodyLine): Block {
     if (item.part) {
       numbering.unnumbered(1)
       report.headings++
@@ -219,7 +270,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
       report.runInHeadings++
     }
     return heading
-  })
+  }
   if (blocks.length === 0) blocks.push({ type: 'paragraph', children: [] })
   report.numberingGaps.push(...numbering.gaps)
   report.placeholders += figures.figures.length
@@ -228,4 +279,29 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   if (subtitle !== undefined) doc.subtitle = subtitle
   if (signature) doc.signature = signature
   return doc
+}
+
+/** "附件：1.…", "附件:" — the attachment note under the body (GB/T 9704 §7.3.6). */
+const ATTACHMENT_NOTE = /^附[ \u3000]*件[ \u3000]*[:：]/
+
+/**
+ * The lines of attachment notes ("附件：1.2025年项目清单" and the "2.…" lines under it): the
+ * writer's list of attached files, never headings — a "2.防汛物资明细表" there is no level-3
+ * heading. The list runs on while the lines carry an Arabic number.
+ */
+function attachmentItems(body: readonly string[]): boolean[] {
+  const out = new Array<boolean>(body.length).fill(false)
+  let inList = false
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i]!
+    if (ATTACHMENT_NOTE.test(line)) {
+      out[i] = true
+      inList = true
+      continue
+    }
+    const kind: MarkerKind | undefined = inList ? matchMarker(line)?.kind : undefined
+    inList = kind === 'arDot' || kind === 'arDun' || kind === 'arParen'
+    out[i] = inList
+  }
+  return out
 }

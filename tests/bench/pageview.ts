@@ -4,6 +4,7 @@
  * page view has put the new breaks on screen; and keystrokes with page view on against bare Lexical
  * holding the same text, in the same run.
  */
+import type { CDPSession, Page } from 'playwright-core'
 import { longSummary } from '../helpers/outputDocs'
 import { buildBarePage, typeAndMeasure } from './keystroke'
 import { newPage, storeDocument, withShellPage } from './shell'
@@ -49,6 +50,25 @@ const selectionTaken = (back: number) => {
   return sel.anchor.key === sel.focus.key && from === end - back && to === end
 }
 
+/** The main thread's CPU so far (thread time, ms): all tasks, and script, layout, style within them. */
+type Cpu = Record<'task' | 'script' | 'layout' | 'style', number>
+const CPU_METRICS = { TaskDuration: 'task', ScriptDuration: 'script', LayoutDuration: 'layout', RecalcStyleDuration: 'style' } as const
+async function cpuMeter(page: Page): Promise<() => Promise<Cpu>> {
+  const cdp: CDPSession = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const out: Cpu = { task: 0, script: 0, layout: 0, style: 0 }
+    for (const m of metrics) if (m.name in CPU_METRICS) out[CPU_METRICS[m.name as keyof typeof CPU_METRICS]] = m.value * 1000
+    return out
+  }
+}
+const cpuSpent = (a: Cpu, b: Cpu, per = 1): Cpu => ({ task: (b.task - a.task) / per, script: (b.script - a.script) / per, layout: (b.layout - a.layout) / per, style: (b.style - a.style) / per })
+const cpuMedians = (xs: readonly Cpu[]): Cpu => {
+  const m = (k: keyof Cpu) => Math.round(quantile(xs.map((x) => x[k]), 0.5) * 100) / 100
+  return { task: m('task'), script: m('script'), layout: m('layout'), style: m('style') }
+}
+
 export async function benchPageView(dataDir: string): Promise<void> {
   const model = longSummary(65_000)
   await storeDocument(dataDir, model)
@@ -60,6 +80,9 @@ export async function benchPageView(dataDir: string): Promise<void> {
     const pages = Number(await page.locator('.page.paged').getAttribute('data-pages'))
 
     await page.evaluate(PROBE)
+    // CPU, not wall time: on a busy machine the wall clock measures the other processes too
+    const cpu = await cpuMeter(page)
+    const editCpu: Cpu[] = []
     // five full lines: more than the slack a page foot can have (a heading carried over, a widow)
     const lines = '推进工作落实责任强化措施提升质效'.repeat(10).slice(0, 5 * 28)
     const first = page.locator('.document-body .dd-paragraph').first()
@@ -77,10 +100,12 @@ export async function benchPageView(dataDir: string): Promise<void> {
         getSelection().addRange(r)
       })()`)
       await page.waitForFunction(selectionTaken, 0, { timeout: 10_000 })
+      let before = await cpu()
       await page.keyboard.insertText(lines)
       await page.waitForFunction(repaginated, 2 * i + 1, { timeout: 10_000 })
       // one edit, not a burst of typing (typing waits for a pause: keystroke_pageview_on_ms)
       await page.waitForTimeout(150)
+      editCpu.push(cpuSpent(before, await cpu()))
       await page.evaluate(`(() => {
         const p = document.querySelector('.document-body .dd-paragraph')
         const t = p.lastChild.firstChild
@@ -91,9 +116,11 @@ export async function benchPageView(dataDir: string): Promise<void> {
         getSelection().addRange(r)
       })()`)
       await page.waitForFunction(selectionTaken, lines.length, { timeout: 10_000 })
+      before = await cpu()
       await page.keyboard.press('Backspace')
       await page.waitForFunction(repaginated, 2 * i + 2, { timeout: 10_000 })
       await page.waitForTimeout(150)
+      editCpu.push(cpuSpent(before, await cpu()))
     }
     if ((await first.innerText()).length !== original) throw new Error('the benchmark left text behind')
     const samples = await page.evaluate<number[]>('window.__repag')
@@ -103,6 +130,8 @@ export async function benchPageView(dataDir: string): Promise<void> {
       { stat: 'p95', max: 50 },
       `${pages} pages in page view; five lines added to or deleted from the first paragraph: beforeinput → the frame after every break has moved (measure, page rules, spacing written for all ${pages} pages; the paragraphs off screen keep their measured height and are laid out as they come into view, at that height)`,
     )
+    const editCpuMedian = cpuMedians(editCpu.slice(4))
+    report('pageview_repaginate_edit_cpu_ms', editCpu.slice(4).map((c) => c.task), undefined, `main-thread CPU (thread time) of one such edit, from the key to the repaginated frame and its check run: the edit itself (Lexical, saving, the outline) and the repagination; medians script ${editCpuMedian.script}, layout ${editCpuMedian.layout}, style ${editCpuMedian.style} ms`)
     const tasks = await page.evaluate<number[]>('window.__repagTask')
     report('pageview_repaginate_task_ms', tasks.slice(8), undefined, 'the repagination task itself after each of those edits (and its check run): measure, page rules, spacing and the layout it forces')
 
@@ -110,13 +139,28 @@ export async function benchPageView(dataDir: string): Promise<void> {
     const middle = Math.floor((await page.locator('.document-body .dd-paragraph').count()) / 2)
     await page.locator('.document-body .dd-paragraph').nth(middle).click()
     await page.keyboard.press('End')
+    const cpuBefore = await cpu()
     const ours = (await typeAndMeasure(page, 200)).slice(10)
+    const oursCpu = cpuSpent(cpuBefore, await cpu(), 200)
     const bare = await newPage(browser)
     await bare.goto(await buildBarePage(model))
     await bare.waitForFunction('window.benchReady === true')
     await bare.locator('#editor p').nth(Math.floor((await bare.locator('#editor p').count()) / 2)).click()
     await bare.keyboard.press('End')
+    const bareCpu = await cpuMeter(bare)
+    const bareBefore = await bareCpu()
     const baseline = (await typeAndMeasure(bare, 200)).slice(10)
+    const baselineCpu = cpuSpent(bareBefore, await bareCpu(), 200)
+    const r2 = (n: number) => Math.round(n * 100) / 100
+    console.log(
+      JSON.stringify({
+        name: 'keystroke_pageview_cpu_per_key_ms',
+        pageViewOn: { task: r2(oursCpu.task), script: r2(oursCpu.script), layout: r2(oursCpu.layout), style: r2(oursCpu.style) },
+        bareLexical: { task: r2(baselineCpu.task), script: r2(baselineCpu.script), layout: r2(baselineCpu.layout), style: r2(baselineCpu.style) },
+        ratio: r2(oursCpu.task / baselineCpu.task),
+        note: 'main-thread CPU (thread time) per keystroke over the 200 typed, repaginations in the pauses included',
+      }),
+    )
     report('keystroke_pageview_bare_lexical_ms', baseline, undefined, 'bare Lexical, same paragraphs (the 65k summary)')
     const figure = report('keystroke_pageview_on_ms', ours, undefined, `page view on (${pages} pages), all plugins: beforeinput → first frame after the DOM update`)
     // the same with page view off, in the same run (reloaded: one latency probe in the page)

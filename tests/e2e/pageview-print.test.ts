@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import jpeg from 'jpeg-js'
-import type { Page } from 'playwright-core'
+import type { FrameLocator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import type { Block, SummaryDocument } from '../../shared/document/model'
@@ -107,6 +107,54 @@ function bodyLinesOnSheet(page: Page, n: number): Promise<number[]> {
   }, n)
 }
 
+/** Opens the print preview and waits until every page is laid out; its frame. */
+async function openPreview(page: Page): Promise<FrameLocator> {
+  await toolbarClick(page, '[data-testid=open-preview]')
+  await page.locator('[data-testid=print-preview]').waitFor()
+  await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
+  return page.frameLocator('[data-testid=preview-frame]')
+}
+
+interface RepeatedHead {
+  page: number
+  text: string | undefined
+  /** mm from the sheet's top edge */
+  top: number
+  bottom: number
+  /** the second cell of the table row drawn just under the header on that sheet */
+  first: string
+}
+
+/**
+ * The page view's repeated header rows: each one's sheet, words and place, and the row under it
+ * (`rows`: the table's rows; `probe`: the cell whose text box tells where a row starts).
+ */
+function repeatedHeads(page: Page, rows: string, probe: number): Promise<RepeatedHead[]> {
+  return page.locator('.pv-head').evaluateAll(
+    (els, { rows, probe }) =>
+      els.map((h) => {
+        const n = Number(h.getAttribute('data-page'))
+        const s = document.querySelector(`.pv-sheet[data-page="${n}"]`)!.getBoundingClientRect()
+        const r = h.getBoundingClientRect()
+        const below = ([...document.querySelectorAll(rows)] as HTMLTableRowElement[]).find((row) => {
+          const t = document.createRange()
+          t.selectNodeContents(row.cells[probe]!)
+          const c = t.getBoundingClientRect()
+          return c.top > r.bottom - 1 && c.top < s.bottom
+        })
+        return { page: n, text: h.textContent?.replace(/\s/g, ''), top: (r.top - s.top) / (s.width / 210), bottom: (r.bottom - s.top) / (s.width / 210), first: below?.cells[1]?.textContent ?? '' }
+      }),
+    { rows, probe },
+  )
+}
+
+/** Dark pixels inside a header's band of a sheet's screenshot: its words and borders drawn. */
+function darkIn(shot: { at(xMm: number, yMm: number): [number, number, number] }, head: RepeatedHead): number {
+  let dark = 0
+  for (let x = 30; x < 180; x += 0.5) for (let y = head.top + 1; y < head.bottom - 1; y += 0.5) if (shot.at(x, y)[0] < 90) dark++
+  return dark
+}
+
 /** A screenshot of sheet `n` (JPEG, saved to look at) decoded to pixels, 1 px = 1 CSS px. */
 async function shootSheet(page: Page, n: number, name: string): Promise<{ at(xMm: number, yMm: number): [number, number, number]; redBox(): Box | null }> {
   // a window tall enough for a whole sheet, the sheet's top at the top of the page area
@@ -183,10 +231,7 @@ describe('page view: the page as it will print', () => {
     expect(Math.abs(red2.top - edited.boxes.seal.top)).toBeLessThan(2)
 
     // the print preview of the same text: the same page, the same places, within a few pixels
-    await toolbarClick(page, '[data-testid=open-preview]')
-    await page.locator('[data-testid=print-preview]').waitFor()
-    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
-    const frame = page.frameLocator('[data-testid=preview-frame]')
+    const frame = await openPreview(page)
     expect(await frame.locator('.pages .page').count()).toBe(2)
     const inPreview = await frame.locator('.pages').evaluate((pages, fn) => {
       const boxes = new Function(`return (${fn})`)() as typeof signatureBoxes
@@ -223,10 +268,7 @@ describe('page view: the page as it will print', () => {
     expect(red.top + red.height).toBeLessThanOrEqual(262 + 0.5)
 
     // the print preview: one page too, the block at the same place
-    await toolbarClick(page, '[data-testid=open-preview]')
-    await page.locator('[data-testid=print-preview]').waitFor()
-    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
-    const frame = page.frameLocator('[data-testid=preview-frame]')
+    const frame = await openPreview(page)
     expect(await frame.locator('.pages .page').count()).toBe(1)
     expect(await frame.locator('.pages .page.tight').count()).toBe(1)
     const inPreview = await frame.locator('.pages').evaluate((pages, fn) => {
@@ -244,23 +286,8 @@ describe('page view: the page as it will print', () => {
     const model = tableAcrossPages(para)
     const page = await openDocument(await library([model]), model.title)
     await expect.poll(() => page.locator('.pv-head').count(), { timeout: 15_000 }).toBeGreaterThan(0)
-    const heads = await page.locator('.pv-head').evaluateAll((els) =>
-      els.map((h) => {
-        const n = Number(h.getAttribute('data-page'))
-        const s = document.querySelector(`.pv-sheet[data-page="${n}"]`)!.getBoundingClientRect()
-        const r = h.getBoundingClientRect()
-        // the first row of figures under the header: the row whose cells start just below it
-        const rows = [...document.querySelectorAll('.document-body .dd-figuretable-grid tbody tr')]
-        const below = rows.find((row) => {
-          const c = (row as HTMLTableRowElement).cells[0]!
-          const t = document.createRange()
-          t.selectNodeContents(c)
-          const cr = t.getBoundingClientRect()
-          return cr.top > r.bottom - 1 && cr.top < s.bottom
-        })
-        return { page: n, text: h.textContent?.replace(/\s/g, ''), top: (r.top - s.top) / (s.width / 210), bottom: (r.bottom - s.top) / (s.width / 210), first: (below as HTMLTableRowElement | undefined)?.cells[1]?.textContent ?? '' }
-      }),
-    )
+    // the first row of figures under the header: the row whose cells start just below it
+    const heads = await repeatedHeads(page, '.document-body .dd-figuretable-grid tbody tr', 0)
     expect(heads.length).toBeGreaterThan(0)
     const n = heads[0]!.page
     const shot = await shootSheet(page, n, 'table-head')
@@ -273,15 +300,10 @@ describe('page view: the page as it will print', () => {
     // not part of the text: the editable table holds its header once
     expect(await page.locator('.document-body th', { hasText: '序号' }).count()).toBe(1)
     // seen in the screenshot: dark ink in the header band on the continuation page
-    let dark = 0
-    for (let x = 30; x < 180; x += 0.5) for (let y = heads[0]!.top + 1; y < heads[0]!.bottom - 1; y += 0.5) if (shot.at(x, y)[0] < 90) dark++
-    expect(dark, 'header text and borders drawn').toBeGreaterThan(40)
+    expect(darkIn(shot, heads[0]!), 'header text and borders drawn').toBeGreaterThan(40)
 
     // the print preview continues the table on the same page with the same row
-    await toolbarClick(page, '[data-testid=open-preview]')
-    await page.locator('[data-testid=print-preview]').waitFor()
-    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
-    const frame = page.frameLocator('[data-testid=preview-frame]')
+    const frame = await openPreview(page)
     const previewFirst = await frame.locator(`.pages .page[data-page="${n}"] table.cont tbody tr`).first().locator('td').nth(1).innerText()
     expect(previewFirst).toBe(heads[0]!.first)
     expect(await frame.locator('.pages .page').count()).toBe(await page.locator('.pv-sheet').count())
@@ -290,22 +312,7 @@ describe('page view: the page as it will print', () => {
     const model = bodyTableAcrossPages(para)
     const page = await openDocument(await library([model]), model.title)
     await expect.poll(() => page.locator('.pv-head').count(), { timeout: 15_000 }).toBeGreaterThan(0)
-    const heads = await page.locator('.pv-head').evaluateAll((els) =>
-      els.map((h) => {
-        const n = Number(h.getAttribute('data-page'))
-        const s = document.querySelector(`.pv-sheet[data-page="${n}"]`)!.getBoundingClientRect()
-        const r = h.getBoundingClientRect()
-        const rows = [...document.querySelectorAll('.document-body table tr')] as HTMLTableRowElement[]
-        // the row drawn just under the repeated header on that sheet
-        const below = rows.find((row) => {
-          const t = document.createRange()
-          t.selectNodeContents(row.cells[1]!)
-          const c = t.getBoundingClientRect()
-          return c.top > r.bottom - 1 && c.top < s.bottom
-        })
-        return { page: n, text: h.textContent?.replace(/\s/g, ''), top: (r.top - s.top) / (s.width / 210), bottom: (r.bottom - s.top) / (s.width / 210), first: below?.cells[1]?.textContent ?? '' }
-      }),
-    )
+    const heads = await repeatedHeads(page, '.document-body table tr', 1)
     expect(heads.length).toBeGreaterThan(0)
     for (const h of heads) {
       expect(h.text).toBe('序号工作事项完成情况')
@@ -313,17 +320,12 @@ describe('page view: the page as it will print', () => {
       expect(h.first, JSON.stringify(heads)).toMatch(/^第\d+件民生实事$/)
     }
     const shot = await shootSheet(page, heads[0]!.page, 'body-table-head')
-    let dark = 0
-    for (let x = 30; x < 180; x += 0.5) for (let y = heads[0]!.top + 1; y < heads[0]!.bottom - 1; y += 0.5) if (shot.at(x, y)[0] < 90) dark++
-    expect(dark, 'header text and borders drawn').toBeGreaterThan(40)
+    expect(darkIn(shot, heads[0]!), 'header text and borders drawn').toBeGreaterThan(40)
     // the editable table holds its header once
     expect(await page.locator('.document-body td', { hasText: '工作事项' }).count()).toBe(1)
 
     // the print preview continues the table on the same page with the same row, under the same header
-    await toolbarClick(page, '[data-testid=open-preview]')
-    await page.locator('[data-testid=print-preview]').waitFor()
-    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
-    const frame = page.frameLocator('[data-testid=preview-frame]')
+    const frame = await openPreview(page)
     const cont = frame.locator(`.pages .page[data-page="${heads[0]!.page}"] table.cont`)
     expect((await cont.locator('thead').innerText()).replace(/\s/g, '')).toBe('序号工作事项完成情况')
     expect(await cont.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe(heads[0]!.first)
@@ -338,10 +340,7 @@ describe('page view: the page as it will print', () => {
       const k = 210 / sheet.width
       return (document.querySelector('.document-body .dd-paragraph')!.getBoundingClientRect().top - sheet.top) * k
     })
-    await toolbarClick(page, '[data-testid=open-preview]')
-    await page.locator('[data-testid=print-preview]').waitFor()
-    await expect.poll(() => page.locator('[data-testid=preview-pages]').getAttribute('data-done'), { timeout: 60_000 }).toBe('true')
-    const inPreview = await page.frameLocator('[data-testid=preview-frame]').locator('.pages .page').first().evaluate((sheet) => {
+    const inPreview = await (await openPreview(page)).locator('.pages .page').first().evaluate((sheet) => {
       const s = sheet.getBoundingClientRect()
       return (sheet.querySelector('.p')!.getBoundingClientRect().top - s.top) * (210 / s.width)
     })

@@ -16,6 +16,7 @@ import { callApi, createServices } from '../../electron/services'
 import { documentPlainText } from '../../shared/document/text'
 import type { SummaryDocument } from '../../shared/document/model'
 import { useE2E } from '../helpers/e2e'
+import { journalEntriesWith } from '../helpers/journal'
 import { CHROMIUM, CHROMIUM_ARGS, editorText, waitSaved } from '../helpers/shell'
 
 const e2e = useE2E()
@@ -312,7 +313,10 @@ describe('the journal of unsaved text', () => {
   it('brings the text back after the browser is closed without asking, and 丢弃 forgets it', async () => {
     const port = await freePort()
     const dataDir = e2e.tempDir()
-    const shell = await e2e.startShell(dataDir, { port })
+    // saves fail in the back end (not held back in the browser: a request held there is let go when
+    // the browser shuts down, and would reach the library)
+    const faults = path.join(e2e.tempDir(), 'fault')
+    const shell = await e2e.startShell(dataDir, { port, env: { DRAFTDESK_TEST_FAULT_FILE: faults } })
     const profile = e2e.tempDir()
     const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } })
 
@@ -326,21 +330,16 @@ describe('the journal of unsaved text', () => {
       await page.keyboard.insertText('浏览器崩溃测试')
       await page.keyboard.press('Enter')
       await waitSaved(page)
-      await page.route('**/api/documents.save', (route) => route.abort('connectionrefused'))
+      fs.writeFileSync(faults, 'SQLITE_READONLY')
       await page.keyboard.insertText('浏览器关掉前打的字。')
       const typedAt = Date.now()
       // in the journal within a second of the last keystroke
-      await expect
-        .poll(() => page.evaluate(() => new Promise<string>((resolve) => {
-          const open = indexedDB.open('draftdesk-journal')
-          open.onsuccess = () => {
-            const all = open.result.transaction('unsaved').objectStore('unsaved').getAll()
-            all.onsuccess = () => resolve(JSON.stringify(all.result))
-          }
-        })), { timeout: 1000, interval: 50 })
-        .toContain('浏览器关掉前打的字')
-      expect(Date.now() - typedAt).toBeLessThan(1000)
+      await expect.poll(async () => (await journalEntriesWith(page, '浏览器关掉前打的字')).length, { timeout: 5000, interval: 50 }).toBe(1)
+      const [entry] = await journalEntriesWith(page, '浏览器关掉前打的字')
+      expect(entry!.savedAt - typedAt).toBeLessThan(1000)
       await context.close() // no beforeunload: as a crash or a killed browser
+      expect((await stored(dataDir)).text).not.toContain('浏览器关掉前打的字')
+      fs.writeFileSync(faults, '')
 
       context = await launch()
       page = context.pages()[0] ?? (await context.newPage())
@@ -352,10 +351,11 @@ describe('the journal of unsaved text', () => {
       expect((await stored(dataDir)).text).toContain('浏览器关掉前打的字。')
 
       // once more, and this time 丢弃: nothing applied, and not offered again
-      await page.route('**/api/documents.save', (route) => route.abort('connectionrefused'))
+      fs.writeFileSync(faults, 'SQLITE_READONLY')
       await typeAtEnd(page, '这句会被丢弃。')
       await banner(page).waitFor({ timeout: 10_000 })
       await context.close()
+      fs.writeFileSync(faults, '')
       context = await launch()
       page = context.pages()[0] ?? (await context.newPage())
       await page.goto(shell.url) // the session cookie went with the browser
@@ -370,14 +370,40 @@ describe('the journal of unsaved text', () => {
       await context.close()
     }
   })
-  // Skipped at the stop: it passed in one fresh-clone CI run and failed in the next (the 恢复 offer
-  // did not appear within 15 s after the relaunch). Whether that is the test or a lost journal entry
-  // is the next thing to find out; until then it must not decide whether everything else lands.
-  it.skip('a save that hangs: what was typed is in the journal within a second, and offered back after the browser dies', async () => {
+  it('the browser refused its storage when the page opened: the journal opens at the next write', async () => {
+    const shell = await e2e.startShell(e2e.tempDir())
+    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 900 } })
+    // the journal's database refused once, as Chromium can for a moment after a crash
+    await page.addInitScript(() => {
+      const open = IDBFactory.prototype.open
+      let refused = false
+      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+        if (name === 'draftdesk-journal' && !refused) {
+          refused = true
+          throw new DOMException('Internal error opening backing store', 'UnknownError')
+        }
+        return open.call(this, name, version)
+      }
+    })
+    await page.goto(shell.url)
+    await newDocumentIn(page)
+    await page.route('**/api/documents.save', (route) => route.abort('connectionrefused'))
+    await typeAtEnd(page, '存储一度不可用时打的字。')
+    await banner(page).waitFor({ timeout: 10_000 })
+    await expect.poll(async () => (await journalEntriesWith(page, '存储一度不可用时打的字')).length, { timeout: 5000 }).toBe(1)
+    await page.close()
+  })
+
+  it('a save that hangs: what was typed is in the journal within a second, and offered back after the browser dies', async () => {
     // Autosave writes the journal only for text the back end has not confirmed a moment after it
-    // was typed: here the save never answers, so the journal must be written anyway, in time.
+    // was typed: here the back end hangs (its process stopped, as a hung process is), so the save
+    // never answers and the journal must be written anyway, in time. The hang is the back end's,
+    // not the browser's: a request held back in the browser (page.route) is let go when the browser
+    // shuts down, reaches the back end, and then the library has the text and rightly nothing is
+    // offered (what made this test fail in one CI run of two).
+    const port = await freePort()
     const dataDir = e2e.tempDir()
-    const shell = await e2e.startShell(dataDir, { port: await freePort() })
+    let shell = await e2e.startShell(dataDir, { port })
     const profile = e2e.tempDir()
     const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } })
     let context = await launch()
@@ -385,30 +411,31 @@ describe('the journal of unsaved text', () => {
       let page = context.pages()[0] ?? (await context.newPage())
       await page.goto(shell.url)
       await newDocumentIn(page, '保存卡住测试')
-      await page.route('**/api/documents.save', () => undefined) // never answered
-      await typeAtEnd(page, '保存卡住时打的字。')
+      await page.locator('.document-body').click()
+      await page.keyboard.press('Control+End')
+      shell.process.kill('SIGSTOP') // the back end hangs: the save goes out and is never answered
+      await page.keyboard.insertText('保存卡住时打的字。')
       const typedAt = Date.now()
-      await expect
-        .poll(() => page.evaluate(() => new Promise<string>((resolve) => {
-          const open = indexedDB.open('draftdesk-journal')
-          open.onsuccess = () => {
-            const all = open.result.transaction('unsaved').objectStore('unsaved').getAll()
-            all.onsuccess = () => resolve(JSON.stringify(all.result))
-          }
-        })), { timeout: 1500, interval: 50 })
-        .toContain('保存卡住时打的字')
-      expect(Date.now() - typedAt).toBeLessThan(1200) // within a second, give or take the poll under load
+      await expect.poll(async () => (await journalEntriesWith(page, '保存卡住时打的字')).length, { timeout: 5000, interval: 50 }).toBe(1)
+      const [entry] = await journalEntriesWith(page, '保存卡住时打的字')
+      expect(entry!.savedAt - typedAt).toBeLessThan(1000) // within a second of the keystroke
       await context.close() // the browser dies with the save still on its way
+      await e2e.stop(shell, 'SIGKILL') // and so does the hung back end (a stopped process takes only SIGKILL)
+      expect((await stored(dataDir)).text).not.toContain('保存卡住时打的字') // the library never got it
 
+      shell = await e2e.startShell(dataDir, { port })
       context = await launch()
       page = context.pages()[0] ?? (await context.newPage())
       await page.goto(shell.url)
       await page.locator('[data-testid=recovery-dialog]').waitFor({ timeout: 15_000 })
+      expect(await editorText(page)).not.toContain('保存卡住时打的字') // never applied without asking
       await page.click('[data-testid=recovery-restore]')
       await expect.poll(() => editorText(page)).toContain('保存卡住时打的字。')
       await waitSaved(page)
       expect((await stored(dataDir)).text).toContain('保存卡住时打的字。')
+      await expect.poll(async () => (await journalEntriesWith(page, '保存卡住时打的字')).length).toBe(0) // confirmed: out of the journal
     } finally {
+      shell.process.kill('SIGCONT') // a stopped back end would not stop at the end of the test
       await context.close()
     }
   })

@@ -10,52 +10,17 @@ import fs from 'node:fs'
 import path from 'node:path'
 import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { RunningTeamServer } from '../../electron/team/server'
+import { describe, expect, it } from 'vitest'
 import { sampleDocument } from '../helpers/documents'
 import { useE2E } from '../helpers/e2e'
-import { ROOT, toolbarClick } from '../helpers/shell'
-import type { TeamClient } from '../helpers/team'
-import { sharedTeamDocument } from '../helpers/teamApp'
+import { addComment, selectPhrase, teamWith } from '../helpers/comments'
+import { editorText, ROOT, toolbarClick } from '../helpers/shell'
+import { useOpenTeam } from '../helpers/teamApp'
 
 const e2e = useE2E()
-const open: { servers: RunningTeamServer[]; clients: TeamClient[] } = { servers: [], clients: [] }
-afterEach(async () => {
-  for (const c of open.clients.splice(0)) c.destroy()
-  for (const s of open.servers.splice(0)) await s.close()
-})
+const open = useOpenTeam()
 
 const TIMEOUT = { timeout: 15_000 }
-const bodyText = async (page: Page) => (await page.locator('.document-body').innerText()).replace(/\s+/g, '')
-
-/** Selects a phrase of the text with the browser's own selection (as a mouse drag would). */
-async function selectPhrase(page: Page, phrase: string) {
-  await page.evaluate(`(() => {
-    const phrase = ${JSON.stringify(phrase)}
-    const walker = document.createTreeWalker(document.querySelector('.document-body'), NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent.indexOf(phrase)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(n, at)
-      range.setEnd(n, at + phrase.length)
-      const s = getSelection()
-      s.removeAllRanges()
-      s.addRange(range)
-      return
-    }
-    throw new Error('no ' + phrase)
-  })()`)
-}
-
-async function comment(page: Page, phrase: string, text: string) {
-  await selectPhrase(page, phrase)
-  await page.click('[data-testid=comment-add]')
-  await expect.poll(() => page.locator('[data-testid=comment-draft] .comment-quote').innerText(), TIMEOUT).toContain(phrase)
-  await page.fill('[data-testid=comment-input]', text)
-  await page.click('[data-testid=comment-post]')
-}
-
 /** 出稿 > Word: the file's comments part, its body and what the dialog said. */
 async function exportDocx(page: Page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-docx]')])
@@ -80,15 +45,14 @@ function covered(xml: string, id: number): string {
 
 describe('批注 in the exported DOCX', () => {
   it('only when 导出批注 is ticked: on exactly the commented words, with replies; resolved ones with their own box; deleted words counted', async () => {
-    const { sharerPage: editor, prepare, openDocument } = await sharedTeamDocument(e2e, open, '张三', sampleDocument())
-    await expect.poll(() => bodyText(editor), TIMEOUT).toContain('层层压实责任')
-    const reviewer = await openDocument(await prepare('李处长', 'reviewer', { version: 1, title: '旧稿', blocks: [], figures: [] }))
-    await expect.poll(() => bodyText(reviewer), TIMEOUT).toBe(await bodyText(editor))
+    const team = await teamWith(e2e, open, '张三', sampleDocument(), '层层压实责任')
+    const editor = team.sharerPage
+    const reviewer = await team.member('李处长', 'reviewer')
 
     await reviewer.click('[data-testid=tab-comments]')
-    await comment(reviewer, '层层压实责任', '责任怎么压实的？请举一例。')
-    await comment(reviewer, '督促整改', '整改了多少？')
-    await comment(reviewer, '隐患排查', '排查范围写清楚。')
+    await addComment(reviewer, '层层压实责任', '责任怎么压实的？请举一例。')
+    await addComment(reviewer, '督促整改', '整改了多少？')
+    await addComment(reviewer, '隐患排查', '排查范围写清楚。')
     await expect.poll(() => reviewer.locator('[data-testid=thread]').count(), TIMEOUT).toBe(3)
 
     // the editor answers the first, the reviewer resolves the second
@@ -103,7 +67,7 @@ describe('批注 in the exported DOCX', () => {
     // the editor deletes the words of the third thread
     await selectPhrase(editor, '隐患排查')
     await editor.keyboard.press('Backspace')
-    await expect.poll(() => bodyText(reviewer), TIMEOUT).not.toContain('隐患排查')
+    await expect.poll(() => editorText(reviewer), TIMEOUT).not.toContain('隐患排查')
 
     await toolbarClick(editor, '[data-testid=open-output]')
     await editor.locator('[data-testid=output-dialog]').waitFor()

@@ -9,65 +9,22 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { RunningTeamServer } from '../../electron/team/server'
-import type { SummaryDocument } from '../../shared/document/model'
+import { describe, expect, it } from 'vitest'
 import { sampleDocument } from '../helpers/documents'
 import { outlineEntries } from '../helpers/e2e'
 import { useE2E } from '../helpers/e2e'
-import { ROOT } from '../helpers/shell'
-import type { TeamClient } from '../helpers/team'
-import { sharedTeamDocument } from '../helpers/teamApp'
+import { addComment, selectPhrase, teamWith } from '../helpers/comments'
+import { editorText, ROOT } from '../helpers/shell'
+import { useOpenTeam } from '../helpers/teamApp'
 
 const e2e = useE2E()
-const open: { servers: RunningTeamServer[]; clients: TeamClient[] } = { servers: [], clients: [] }
-afterEach(async () => {
-  for (const c of open.clients.splice(0)) c.destroy()
-  for (const s of open.servers.splice(0)) await s.close()
-})
+const open = useOpenTeam()
 
 const TIMEOUT = { timeout: 15_000 }
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true })
   await page.screenshot({ path: path.join(ROOT, 'test-results', name) })
-}
-
-/** A team server and the sharer's document; `member()` opens it for another member. */
-async function teamWith(sharer: string, model: SummaryDocument) {
-  const { sharerPage, prepare, openDocument } = await sharedTeamDocument(e2e, open, sharer, model)
-  await expect.poll(() => bodyText(sharerPage), TIMEOUT).toContain('层层压实责任')
-  return {
-    sharerPage,
-    /** members are added before anyone lists them (the assign dialog reads the team's members) */
-    async member(name: string, role: 'editor' | 'reviewer' | 'reader') {
-      const page = await openDocument(await prepare(name, role, { version: 1, title: '旧稿', blocks: [], figures: [] }))
-      await expect.poll(() => bodyText(page), TIMEOUT).toBe(await bodyText(sharerPage))
-      return page
-    },
-  }
-}
-
-const bodyText = async (page: Page) => (await page.locator('.document-body').innerText()).replace(/\s+/g, '')
-
-/** Selects a phrase of the text with the browser's own selection (as a mouse drag would). */
-async function selectPhrase(page: Page, phrase: string) {
-  await page.evaluate(`(() => {
-    const phrase = ${JSON.stringify(phrase)}
-    const walker = document.createTreeWalker(document.querySelector('.document-body'), NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent.indexOf(phrase)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(n, at)
-      range.setEnd(n, at + phrase.length)
-      const s = getSelection()
-      s.removeAllRanges()
-      s.addRange(range)
-      return
-    }
-    throw new Error('no ' + phrase)
-  })()`)
 }
 
 /** The words each comment mark covers (the CSS highlight ranges), in document order. */
@@ -77,16 +34,12 @@ const allMarked = async (page: Page) => [...(await marked(page)), ...(await mark
 
 describe('批注', () => {
   it('a reviewer’s comment follows its phrase as the editor types before it; replies, resolve and reopen reach both pages', async () => {
-    const team = await teamWith('张三', sampleDocument())
+    const team = await teamWith(e2e, open, '张三', sampleDocument(), '层层压实责任')
     const editor = team.sharerPage
     const reviewer = await team.member('李处长', 'reviewer')
 
     await reviewer.click('[data-testid=tab-comments]')
-    await selectPhrase(reviewer, '层层压实责任')
-    await reviewer.click('[data-testid=comment-add]')
-    await expect.poll(() => reviewer.locator('[data-testid=comment-draft] .comment-quote').innerText()).toContain('层层压实责任')
-    await reviewer.fill('[data-testid=comment-input]', '责任怎么压实的？请举一例。')
-    await reviewer.click('[data-testid=comment-post]')
+    await addComment(reviewer, '层层压实责任', '责任怎么压实的？请举一例。')
     await expect.poll(() => allMarked(reviewer), TIMEOUT).toEqual(['层层压实责任'])
 
     await editor.click('[data-testid=tab-comments]')
@@ -98,7 +51,7 @@ describe('批注', () => {
     await editor.locator('.document-body .dd-paragraph').first().click({ position: { x: 4, y: 6 } })
     await editor.keyboard.press('Home')
     await editor.keyboard.insertText('过去的')
-    await expect.poll(() => bodyText(reviewer), TIMEOUT).toContain('过去的一年来')
+    await expect.poll(() => editorText(reviewer), TIMEOUT).toContain('过去的一年来')
     for (const page of [editor, reviewer]) await expect.poll(() => allMarked(page), TIMEOUT).toEqual(['层层压实责任'])
 
     // a reply from the editor, seen by the reviewer
@@ -143,7 +96,7 @@ describe('批注', () => {
 
 describe('分工', () => {
   it('an assignment made by one editor shows in the other’s outline with its state, which its writer moves; 我的部分', async () => {
-    const team = await teamWith('王统稿', sampleDocument())
+    const team = await teamWith(e2e, open, '王统稿', sampleDocument(), '层层压实责任')
     const lead = team.sharerPage
     const writer = await team.member('李四', 'editor')
     const reviewer = await team.member('赵处长', 'reviewer')

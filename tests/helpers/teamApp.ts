@@ -5,6 +5,7 @@
  * whose browser shell opens the document.
  */
 import type { Page } from 'playwright-core'
+import { afterEach } from 'vitest'
 import { callApi, createServices } from '../../electron/services'
 import { startTeamServer, type RunningTeamServer } from '../../electron/team/server'
 import type { SummaryDocument } from '../../shared/document/model'
@@ -13,6 +14,21 @@ import type { E2E } from './e2e'
 import { addMember, connectClient, type TeamClient } from './team'
 
 const TIMEOUT = { timeout: 15_000 }
+
+/** What a test file's team tests start: servers and Node clients, closed after each test. */
+export interface OpenTeam {
+  servers: RunningTeamServer[]
+  clients: TeamClient[]
+}
+
+export function useOpenTeam(): OpenTeam {
+  const open: OpenTeam = { servers: [], clients: [] }
+  afterEach(async () => {
+    for (const c of open.clients.splice(0)) c.destroy()
+    for (const s of open.servers.splice(0)) await s.close()
+  })
+  return open
+}
 
 export interface SharedTeamDocument {
   server: RunningTeamServer

@@ -6,40 +6,21 @@
  * heading into its body, around a figure, in a table cell, in the title and subtitle. A thread
  * whose words were deleted is counted, not placed.
  */
-import { createHeadlessEditor } from '@lexical/headless'
-import { createYjsBinding, syncLexicalUpdateToYjs, type Provider } from '@lexical/yjs'
-import { $getRoot, $isElementNode, $parseSerializedNode, type LexicalEditor, type SerializedLexicalNode, type TextNode } from 'lexical'
+import { $getRoot, $isElementNode, type LexicalEditor, type TextNode } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ExportComment, ExportCommentPoint } from '../../shared/api'
-import { modelToEditorState } from '../../shared/document/lexicalState'
 import type { SummaryDocument } from '../../shared/document/model'
 import { prepareOutput, runsText } from '../../shared/output/prepare'
 import type { Thread } from '../../shared/team/comments'
-import { editorNodes } from '../../renderer/editor/SummaryEditor'
 import { commentsForExport } from '../../renderer/features/team/review/exportComments'
 import { $rangeToAnchor, type LexicalPoint } from '../../renderer/features/team/review/lexicalAnchors'
 import { richSample } from '../helpers/outputDocs'
-
-const noAwareness: Provider = {
-  awareness: { getLocalState: () => null, getStates: () => new Map(), on() {}, off() {}, setLocalState() {}, setLocalStateField() {} },
-  connect() {},
-  disconnect() {},
-  on() {},
-  off() {},
-}
+import { loadModel, yjsBoundEditor } from '../helpers/yjsEditor'
 
 function boundEditor(doc: Y.Doc, model: SummaryDocument): LexicalEditor {
-  const editor = createHeadlessEditor({ nodes: editorNodes, onError: (e) => { throw e } })
-  const binding = createYjsBinding({ editor, id: 'doc', doc, docMap: new Map([['doc', doc]]) })
-  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-    syncLexicalUpdateToYjs(binding, noAwareness, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
-  })
-  const state = modelToEditorState(model) as { root: { children: SerializedLexicalNode[] } }
-  editor.update(() => {
-    const root = $getRoot().clear()
-    for (const child of state.root.children) root.append($parseSerializedNode(child))
-  }, { discrete: true })
+  const editor = yjsBoundEditor(doc)
+  loadModel(editor, model)
   return editor
 }
 

@@ -6,52 +6,25 @@
  * phrase, inside the run, splits the paragraph or formats part of it, the positions still find
  * the same words in both editors. Headings keep their anchor through retitling.
  */
-import { createHeadlessEditor } from '@lexical/headless'
-import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs'
 import { $getNodeByKey, $getRoot, $isElementNode, $isTextNode, $parseSerializedNode, type LexicalEditor, type SerializedLexicalNode, type TextNode } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { modelToEditorState } from '../../shared/document/lexicalState'
-import { editorNodes } from '../../renderer/editor/SummaryEditor'
 import { $blockAnchor, $blockOfAnchor, $pointToRelative, $rangeToAnchor, $relativeToPoint, $textOf, $threadRange, type LexicalPoint } from '../../renderer/features/team/review/lexicalAnchors'
 import { moveSection } from '../../renderer/features/outline/sections'
 import { computeOutline } from '../../renderer/features/structure/HeadingNumbersPlugin'
 import { assign, matchAssignments, readAssignments } from '../../shared/team/assignments'
 import { sampleDocument } from '../helpers/documents'
+import { loadModel, yjsBoundEditor } from '../helpers/yjsEditor'
 
-const noAwareness: Provider = {
-  awareness: { getLocalState: () => null, getStates: () => new Map(), on() {}, off() {}, setLocalState() {}, setLocalStateField() {} },
-  connect() {},
-  disconnect() {},
-  on() {},
-  off() {},
-}
-
-/** A headless editor bound to a Y.Doc the way useYjsCollaboration binds one. */
-function boundEditor(doc: Y.Doc): LexicalEditor {
-  const editor = createHeadlessEditor({ nodes: editorNodes, onError: (e) => { throw e } })
-  const binding = createYjsBinding({ editor, id: 'doc', doc, docMap: new Map([['doc', doc]]) })
-  binding.root.getSharedType().observeDeep((events, transaction) => {
-    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, noAwareness, events, false, () => {})
-  })
-  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-    syncLexicalUpdateToYjs(binding, noAwareness, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
-  })
-  return editor
-}
 
 async function pairOfEditors() {
   const docA = new Y.Doc()
   const docB = new Y.Doc()
   docA.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(docB, u, 'remote'))
   docB.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(docA, u, 'remote'))
-  const a = boundEditor(docA)
-  const b = boundEditor(docB)
-  const state = modelToEditorState(sampleDocument()) as { root: { children: SerializedLexicalNode[] } }
-  a.update(() => {
-    const root = $getRoot().clear()
-    for (const child of state.root.children) root.append($parseSerializedNode(child))
-  }, { discrete: true })
+  const a = yjsBoundEditor(docA)
+  const b = yjsBoundEditor(docB)
+  loadModel(a, sampleDocument())
   await settle()
   return { a, b, docA, docB }
 }

@@ -11,9 +11,10 @@
  *         "Heading 1"… / "标题 1"… (by style name, else by style id "Heading1") as heading depths;
  *         tables (cell paragraphs become lines of the cell, nested tables flattened into their
  *         cell); page breaks; hyperlink text; tabs (as a tab character).
- * Dropped: images, footnote and comment references, Word's automatic list numbering (the text of
- *         an auto-numbered "一、" is not in the document; the heading style still gives its level),
- *         fonts, sizes, colours, alignment, strikethrough, superscript/subscript (text kept).
+ *         Word's automatic list numbering: the label Word draws ("一、", "（二）", "3.") is
+ *         counted from numbering.xml (wordNumbering.ts) and put in front of the paragraph's text,
+ *         so the numbers come in as the writer saw them.
+ * Dropped: images, footnote and comment references, bullets, fonts, sizes, colours, alignment, strikethrough, superscript/subscript (text kept).
  * A line break inside a paragraph starts a new line for the recognizer.
  */
 import mammoth from 'mammoth'
@@ -24,6 +25,7 @@ import { looksLikeZip, SafeZip } from './zip'
 import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } from './rich'
 import type { SummaryDocument } from '../../../shared/document/model'
 import { ownDocxModel, runOnParagraphTexts } from './ownDocx'
+import { numberedParagraphs, type NumberedParagraph } from './wordNumbering'
 
 /** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
 interface DocxElement {
@@ -36,6 +38,8 @@ interface DocxElement {
   isItalic?: boolean
   isUnderline?: boolean
   breakType?: string
+  /** set by mammoth when Word numbers the paragraph (directly or through its style) */
+  numbering?: unknown
 }
 
 const HEADING_NAME = /^(?:heading|标题)\s*([1-9])$/i
@@ -90,7 +94,9 @@ export async function readDocx(bytes: Uint8Array): Promise<{ model: SummaryDocum
   if (!captured.root) throw new ApiError('import.docxUnreadable')
   const items: RichItem[] = []
   const xml = zip.has('word/document.xml') ? new TextDecoder().decode(zip.read('word/document.xml')) : ''
-  const ctx: Joins = { runOn: xml.includes('specVanish') ? runOnParagraphTexts(xml) : [], next: 0 }
+  const part = (name: string) => (zip.has(name) ? new TextDecoder().decode(zip.read(name)) : '')
+  const numbered = xml.includes('w:numPr') || xml.includes('w:pStyle') ? numberedParagraphs(xml, part('word/numbering.xml'), part('word/styles.xml')) : []
+  const ctx: Joins = { runOn: xml.includes('specVanish') ? runOnParagraphTexts(xml) : [], next: 0, labels: { list: numbered, next: 0 } }
   for (const child of captured.root.children ?? []) readBlock(child, items, ctx)
   if (ctx.carry) items.push({ kind: 'line', runs: ctx.carry.runs, ...(ctx.carry.depth === undefined ? {} : { depth: ctx.carry.depth }) }, { kind: 'blank' })
   return { items }
@@ -107,6 +113,28 @@ interface Joins {
   runOn: string[]
   next: number
   carry?: { runs: RichRun[]; depth: number | undefined; head: string }
+  labels: Labels
+}
+
+/** Word's numbering labels in reading order (wordNumbering.ts) and how far mammoth's paragraphs have used them. */
+interface Labels {
+  list: NumberedParagraph[]
+  next: number
+}
+
+/** How far ahead a numbered paragraph's label is looked for (mammoth skips paragraphs it does not read). */
+const LABEL_LOOKAHEAD = 16
+
+/** The label Word drew for a numbered paragraph, matched by its text in reading order. */
+function takeLabel(labels: Labels | undefined, p: DocxElement): string | undefined {
+  if (!labels?.list.length || !p.numbering) return undefined
+  const text = plainText(p)
+  for (let k = labels.next; k < labels.list.length && k < labels.next + LABEL_LOOKAHEAD; k++) {
+    if (labels.list[k]!.text !== text) continue
+    labels.next = k + 1
+    return labels.list[k]!.label
+  }
+  return undefined
 }
 
 /** A package refused by SafeZip: a damaged one is a damaged Word file; too large stays as it is. */
@@ -117,7 +145,7 @@ function zipRefusal(err: unknown): unknown {
 function readBlock(el: DocxElement, items: RichItem[], ctx: Joins): void {
   if (el.type === 'paragraph') return readParagraph(el, items, ctx)
   if (el.type === 'table') {
-    const rows = tableRows(el)
+    const rows = tableRows(el, ctx.labels)
     if (rows.length) items.push({ kind: 'blank' }, { kind: 'table', rows }, { kind: 'blank' })
     return
   }
@@ -131,9 +159,10 @@ function plainText(el: DocxElement): string {
 }
 
 /** A paragraph → one line (or several, split at line and page breaks), blank-separated. */
-function readParagraph(p: DocxElement, items: RichItem[], ctx?: Joins): void {
+function readParagraph(p: DocxElement, items: RichItem[], ctx?: Joins, cellLabels?: Labels): void {
   let depth = headingDepth(p)
   let runs: RichRun[] = []
+  const label = takeLabel(ctx?.labels ?? cellLabels, p)
   const text = ctx?.runOn.length ? plainText(p) : ''
   const runsOn = !!ctx && text !== '' && ctx.runOn[ctx.next] === text
   if (runsOn) ctx.next++
@@ -177,27 +206,29 @@ function readParagraph(p: DocxElement, items: RichItem[], ctx?: Joins): void {
     }
   }
   for (const c of p.children ?? []) walk(c, 0)
+  // Word's number, as the writer saw it, with the marks of the text it stands before
+  if (label) runs.unshift({ text: label, marks: runs[0]?.marks ?? 0 })
   if (runsOn && ctx) ctx.carry = { runs, depth, head: runs.map((r) => r.text).join('') }
   else endLine()
 }
 
-function tableRows(table: DocxElement): Inline[][][] {
+function tableRows(table: DocxElement, labels: Labels): Inline[][][] {
   const rows: Inline[][][] = []
   for (const row of table.children ?? []) {
     if (row.type !== 'tableRow') continue
-    const cells = (row.children ?? []).filter((c) => c.type === 'tableCell').map(cellInlines)
+    const cells = (row.children ?? []).filter((c) => c.type === 'tableCell').map((c) => cellInlines(c, labels))
     if (cells.length) rows.push(cells)
   }
   return rows
 }
 
 /** A cell's paragraphs as lines separated by "\n" (nested tables read row by row). */
-function cellInlines(cell: DocxElement): Inline[] {
+function cellInlines(cell: DocxElement, labels: Labels): Inline[] {
   const lines: RichRun[][] = []
   const collect = (el: DocxElement) => {
     if (el.type === 'paragraph') {
       const sink: RichItem[] = []
-      readParagraph(el, sink)
+      readParagraph(el, sink, undefined, labels)
       for (const item of sink) if (item.kind === 'line') lines.push(item.runs)
     } else for (const c of el.children ?? []) collect(c)
   }

@@ -25,7 +25,7 @@ import type { SafeZip } from './zip'
 
 // ── a small XML reader: elements, attributes and text (enough for WordprocessingML) ──
 
-interface XmlNode {
+export interface XmlNode {
   name: string
   attrs: Record<string, string>
   children: XmlNode[]

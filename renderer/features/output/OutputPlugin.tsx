@@ -3,8 +3,8 @@
  * on the model as it is now (editor state + figures + signature).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, $isElementNode, COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical'
-import { useCallback, useEffect, useState } from 'react'
+import { $getRoot, $isElementNode, COMMAND_PRIORITY_EDITOR, createCommand, type EditorState, type LexicalCommand } from 'lexical'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { editorStateToModel } from '../../../shared/document/lexicalState'
@@ -35,7 +35,17 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
   const [open, setOpen] = useState<null | 'dialog' | { preview: FinalSummary | null; model?: SummaryDocument; printMark?: boolean }>(null)
   // the model as it is now: taken when the dialog or preview opens, and again when the signature or
   // figures change while it is open (never on every keystroke)
-  const build = useCallback(() => editorStateToModel(editor.getEditorState().toJSON(), carry), [editor, carry])
+  // the same editor state and carry give the same model object, so opening (which builds it in the
+  // click and again in the effect below) hands the preview one model, not two to render in turn
+  const built = useRef<{ state: EditorState; carry: Props['carry']; model: SummaryDocument } | null>(null)
+  const build = useCallback(() => {
+    const state = editor.getEditorState()
+    const last = built.current
+    if (last && last.state === state && last.carry === carry) return last.model
+    const model = editorStateToModel(state.toJSON(), carry)
+    built.current = { state, carry, model }
+    return model
+  }, [editor, carry])
   const [model, setModel] = useState<SummaryDocument | null>(null)
   useEffect(() => {
     if (open) setModel(build())

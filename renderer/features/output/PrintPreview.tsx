@@ -60,8 +60,12 @@ export function PrintPreview({ model, final, printMark, hostPrint, onClose }: Pr
         const p = layoutPages(doc, container, { sliceSize: 8, onProgress: (count, done) => !done && setPages({ count, done: false, forced: [] }) })
         void p.done.then((r) => !gone && setPages({ count: r.pages, done: true, forced: r.forced }))
         pagination = p
-        requestAnimationFrame(() => performance.mark('dd:preview-first-page'))
-        setFonts(fontReport(doc))
+        requestAnimationFrame(() => {
+          performance.mark('dd:preview-first-page')
+          // the font probe measures text in a dozen fallback families (tens of ms): it runs once
+          // page 1 is on screen, so the writer sees the page first and the font note a moment later
+          setTimeout(() => !gone && setFonts(fontReport(doc)), 0)
+        })
       } catch (err) {
         setError(errorMessage(err))
       }

@@ -4,7 +4,9 @@
  * top of its sheet by spacing on the block elements (a padding, or a float before a paragraph's
  * lines; see layoutPages.ts) — nothing is put inside the editable text, so the caret and the IME
  * never meet a decoration. Lexical does not watch attributes; a block it re-creates simply loses
- * its spacing, which the next measure sees and puts back.
+ * its spacing, which the next measure sees and puts back. Each push is a whole screen pixel, worked
+ * out from where the pushes above it really put the text (layoutPages), so the breaks' roundings
+ * never add up down a long document.
  *
  * Repagination runs off the keystroke path: after Lexical has updated the DOM and the frame is
  * painted (and, while the writer types fast, once the typing pauses). It is incremental: a
@@ -23,7 +25,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import { useTranslation } from 'react-i18next'
 import { PAGE_MM, SIGNATURE } from '../../../shared/output/layout'
 import type { Pagination } from '../../../shared/output/pagination'
-import { applySpacers, BlockMeasurer, clearSpacers, layoutPages, PAGE_NUMBER_TOP_MM, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type Spacer } from './layoutPages'
+import { applySpacers, BlockMeasurer, clearSpacers, layoutPages, PAGE_NUMBER_TOP_MM, pieceTops, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type PieceTop, type Spacer } from './layoutPages'
 import { OffscreenBlocks } from './offscreen'
 import { drawRepeatedHeads } from './repeatedHeads'
 import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
@@ -46,6 +48,16 @@ const SETTLE_MS = 120
 
 /** The longest a repagination waits for the browser to be idle. */
 const IDLE_TIMEOUT_MS = 150
+
+/**
+ * One screen pixel in mm. The probe (100 mm tall) says it, to the browser's layout unit (a 64th of
+ * a pixel: 4 in 100,000); summed down a 120-page document that is pixels, so when the probe agrees
+ * with the zoom in force the zoom's own figure is taken.
+ */
+function exactMmPerPx(measured: number, zoomPercent: number): number {
+  const exact = 25.4 / 96 / (zoomPercent / 100)
+  return Math.abs(measured / exact - 1) < 5e-4 ? exact : measured
+}
 
 /** Runs `fn` when the browser is idle (at the latest after IDLE_TIMEOUT_MS); returns a cancel. */
 function whenIdle(fn: () => void): () => void {
@@ -76,6 +88,8 @@ export interface PageViewEvent {
   pages: number
   /** the spacing changed (the breaks moved) */
   changed: boolean
+  /** where the page model puts page `p`'s (0-based) lines, from its sheet's top (tests check the screen against it) */
+  pieceTops: (p: number) => PieceTop[]
 }
 /** Fired on window after each repagination (tests and the benchmark wait for it). */
 export const PAGE_VIEW_EVENT = 'draftdesk:pageview'
@@ -98,6 +112,8 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
   const zoom = settings.zoom === 'fit' ? fitZoom : settings.zoom <= 100 ? Math.min(settings.zoom, fitZoom) : settings.zoom
 
   useEffect(() => setEffectiveZoom(zoom), [zoom])
+  const zoomRef = useRef(zoom)
+  zoomRef.current = zoom
 
   // 适合页宽: the sheet's width follows the scroll area's (and bounds 100 % and less)
   useEffect(() => {
@@ -220,7 +236,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!root || !probe) return
       const probeHeight = probe.getBoundingClientRect().height
       if (!probeHeight) return
-      const mmPerPx = 100 / probeHeight
+      const mmPerPx = exactMmPerPx(100 / probeHeight, zoomRef.current)
       const sigEl = sigRef.current
       // measured at the normal pitch: a last page closed up for the 落款 (§7.3.5.4, tighten.ts) is
       // opened first (the blocks it touches are then read again)
@@ -230,16 +246,17 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       const measured = withSignature(measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty, offscreen), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
       dirty = new Set()
       all = false
-      let layout = layoutPages(measured, pagination, { tightest: SIGNATURE.tightestPitch })
+      // pushes in whole screen pixels, placed from where the ones before really put the text
+      let layout = layoutPages(measured, pagination, { tightest: SIGNATURE.tightestPitch, pixelMm: mmPerPx })
       let closedUp = applyTightening(root, measured, layout.pages, SIGNATURE.tightestPitch)
       if (closedUp === null) {
-        layout = layoutPages(measured, layout.pagination)
+        layout = layoutPages(measured, layout.pagination, { pixelMm: mmPerPx })
         closedUp = 0
       }
       pagination = layout.pagination
-      // the same breaks within a hair keep the spacing in force (only a block Lexical re-created,
-      // which lost its spacing, gets it back)
-      if (!sameSpacers(applied.current, layout.spacers)) applied.current = layout.spacers
+      // the same pushes keep the spacing in force (only a block Lexical re-created, which lost its
+      // spacing, gets it back); they are whole pixels, so the same is the same to a hair
+      if (!sameSpacers(applied.current, layout.spacers, mmPerPx / 8)) applied.current = layout.spacers
       const put = applySpacers(root, applied.current, spaced.current)
       spaced.current = put.spaced
       offscreen.hold(root, measured, applied.current)
@@ -253,7 +270,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (headsRef.current) drawRepeatedHeads(headsRef.current, root, layout.pages, mmPerPx)
       setPages(layout.pages.length)
       performance.measure('dd:pageview', { start: began, detail: { read: measurer.lastRead, full } })
-      window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed } }))
+      window.dispatchEvent(new CustomEvent<PageViewEvent>(PAGE_VIEW_EVENT, { detail: { pages: layout.pages.length, changed, pieceTops: (p: number) => pieceTops(layout, measured, p) } }))
       // a change moved blocks: look once more, so what is shown is what was measured
       if (changed && checks++ < 3) schedule()
       else checks = 0

@@ -18,11 +18,24 @@ export const SHEET_GAP_MM = 5
 export const SHEET_PITCH_MM = PAGE_MM.height + SHEET_GAP_MM
 export const LINE_MM = ptToMm(LINE_PITCH_PT)
 
-/** A spacing rule applied to the block at `index` (0-based child of the editable root). */
+/**
+ * A spacing rule applied to the block at `index` (0-based child of the editable root). `mm` is the
+ * push as the screen will show it: with `pixelMm` (one screen pixel, in mm) it is a whole number of
+ * pixels (see layoutPages).
+ */
 export type Spacer =
-  | { index: number; kind: 'block'; mm: number }
-  | { index: number; kind: 'line'; line: number; lineMm: number; mm: number }
-  | { index: number; kind: 'row'; row: number; mm: number }
+  | { index: number; kind: 'block'; mm: number; pixelMm?: number }
+  | { index: number; kind: 'line'; line: number; lineMm: number; mm: number; pixelMm?: number }
+  | { index: number; kind: 'row'; row: number; mm: number; pixelMm?: number }
+
+export interface LayoutOptions extends PaginateOptions {
+  /**
+   * One screen pixel in mm (the zoom in force). Given, every push is a whole number of pixels and
+   * the pages after it are placed from the pushes as they will show (see layoutPages). Omitted
+   * (tests of the page rules alone): the exact millimetres.
+   */
+  pixelMm?: number
+}
 
 export interface PageLayout {
   pages: FlowPage[]
@@ -127,20 +140,20 @@ function readBlock(el: HTMLElement, prevBottom: number, mmPerPx: number, spaced:
   let lines: number | null = null
   if (spaced) {
     // what a spacer in force adds is read back from the layout itself (computed padding, margin,
-    // line boxes), never assumed
+    // line boxes), never assumed; a padding is written a 128th of a pixel long (applySpacers)
     const cs = getComputedStyle(el)
-    pad = cssMm(cs.paddingTop)
-    if (el.tagName === 'TABLE') margin = cssMm(cs.marginTop)
-    if (cls.contains('pv-split')) lines = countLines(el, mmPerPx)
+    pad = pushOf(cs.paddingTop, mmPerPx)
+    if (el.tagName === 'TABLE') margin = pushOf(cs.marginTop, mmPerPx)
+    if (cls.contains('pv-split')) lines = linesHeight(el, mmPerPx)
   }
   // where the block would start without spacers: the previous one's natural end, plus the gap
   // (margins) between them as laid out
   const gap = (rect.top - prevBottom) * mmPerPx - margin
-  const height = lines !== null ? lines * LINE_MM : Math.max(0, rect.height * mmPerPx - pad)
+  const height = lines !== null ? lines : Math.max(0, rect.height * mmPerPx - pad)
   if (cls.contains('dd-pagebreak')) return { gap, height, flow: { pieces: [] }, canSplit: false, pagebreak: true }
   if (table) {
     const rows = Array.from(table.rows)
-    const rowPad = (r: HTMLTableRowElement) => (spaced && r.cells[0] ? Math.max(0, cssMm(getComputedStyle(r.cells[0]).paddingTop) - CELL_PAD_MM) : 0)
+    const rowPad = (r: HTMLTableRowElement) => (spaced && r.cells[0] ? Math.max(0, pushOf(getComputedStyle(r.cells[0]).paddingTop, mmPerPx) - CELL_PAD_MM) : 0)
     const pieces = rows.map((r) => Math.max(0.1, r.getBoundingClientRect().height * mmPerPx - rowPad(r)))
     const head = headerRowsOf(table)
     // what stands above the first row (the 附表's caption) moves with it, and does not repeat
@@ -219,19 +232,35 @@ export function measureBlocks(root: HTMLElement, mmPerPx: number, spacedNow: Rea
 }
 
 const cssMm = (px: string) => ((parseFloat(px) || 0) * 25.4) / 96
+/** A padding or margin of ours as laid out: what was written less the 128th of a pixel added to it */
+const pushOf = (px: string, mmPerPx: number) => {
+  const mm = cssMm(px)
+  return mm > 0 ? Math.max(0, mm - mmPerPx / 128) : 0
+}
 /** a table cell's own top padding (document.css: 2pt) */
 const CELL_PAD_MM = ptToMm(2)
 
-/** The line boxes of a paragraph, counted from its text's rects (lines are a grid pitch apart). */
-function countLines(el: HTMLElement, mmPerPx: number): number {
+/**
+ * The height of a paragraph's lines, a float of ours aside: its line boxes counted from its text's
+ * rects, times their pitch as laid out (the most common step from one line's top to the next; the
+ * step across the float is longer). Read from the layout, never assumed: a pitch of 28.95 pt is
+ * 38.59375 px in the browser's units, and a grid pitch summed over the split paragraphs of a
+ * hundred pages would be off by pixels.
+ */
+function linesHeight(el: HTMLElement, mmPerPx: number): number {
   const range = document.createRange()
   range.selectNodeContents(el)
-  const tops = Array.from(range.getClientRects(), (r) => r.top).sort((a, b) => a - b)
-  if (!tops.length) return 1
+  const rects = Array.from(range.getClientRects(), (r) => r.top).sort((a, b) => a - b)
+  if (!rects.length) return LINE_MM
   const half = LINE_MM / mmPerPx / 2
-  let n = 1
-  for (let k = 1; k < tops.length; k++) if (tops[k]! - tops[k - 1]! > half) n++
-  return n
+  // each line's top: the first rect of a run of rects less than half a line apart
+  const tops = [rects[0]!]
+  for (let k = 1; k < rects.length; k++) if (rects[k]! - rects[k - 1]! > half) tops.push(rects[k]!)
+  if (tops.length < 2) return LINE_MM
+  const steps = tops.slice(1).map((t, k) => t - tops[k]!).sort((a, b) => a - b)
+  // the median step (the float's step is the longest one)
+  const pitch = steps[Math.floor((steps.length - 1) / 2)]!
+  return tops.length * pitch * mmPerPx
 }
 
 /** A title's line: its computed line height (it is set on the grid, but a theme may differ). */
@@ -248,8 +277,17 @@ function lineOf(el: HTMLElement, mmPerPx: number): number {
  * With the `previous` layout's pagination, only the pages from the first changed block on are
  * placed again (and only until the breaks line up with the previous ones). `tightest`: the last
  * page may close up its lines (GB/T 9704 §7.3.5.4) rather than carry the 落款 over alone.
+ *
+ * With `pixelMm`, pushes are whole screen pixels. The browser moves the lines below a float down
+ * in whole pixels from where they would be (a break inside a paragraph is a float, see
+ * applySpacers): a push of 20.3 px shows as 21. Asked for in whole pixels, each push shows as
+ * asked, and each page's push is worked out from where the pushes before it really put the text
+ * (`pushed` sums the rounded ones): every page's first line is within half a pixel of its sheet's
+ * top line, on page 1 as on page 120 — the rounding never adds up.
  */
-export function layoutPages(measured: readonly Measured[], previous: Pagination | null = null, options: PaginateOptions = {}): PageLayout {
+export function layoutPages(measured: readonly Measured[], previous: Pagination | null = null, options: LayoutOptions = {}): PageLayout {
+  const q = options.pixelMm
+  const snap = (mm: number) => (q ? Math.round(mm / q) * q : mm)
   const flows = measured.map((m) => m.flow)
   const pagination = paginateFrom(previous, flows, TEXT_BLOCK_MM.height)
   const pages = options.tightest !== undefined ? tightenPages(pagination.pages, flows, TEXT_BLOCK_MM.height, options.tightest) : pagination.pages
@@ -267,30 +305,71 @@ export function layoutPages(measured: readonly Measured[], previous: Pagination 
     for (let k = 0; k < first.from; k++) offset += pieces[k]!
     const natural = m.top + offset + pushed
     const head = repeatedHeight(m.flow, first.repeated)
-    const mm = p * SHEET_PITCH_MM - natural + head
+    const mm = snap(p * SHEET_PITCH_MM - natural + head)
     if (mm <= 0.01) return
-    if (first.from === 0) spacers.push({ index: first.block, kind: 'block', mm })
-    else if (m.rows !== undefined) spacers.push({ index: first.block, kind: 'row', row: first.from, mm })
-    else if (m.canSplit) spacers.push({ index: first.block, kind: 'line', line: first.from, lineMm: m.lineMm ?? LINE_MM, mm })
+    const px = q ? { pixelMm: q } : {}
+    if (first.from === 0) spacers.push({ index: first.block, kind: 'block', mm, ...px })
+    else if (m.rows !== undefined) spacers.push({ index: first.block, kind: 'row', row: first.from, mm, ...px })
+    else if (m.canSplit) spacers.push({ index: first.block, kind: 'line', line: first.from, lineMm: m.lineMm ?? LINE_MM, mm, ...px })
     else return // a split that cannot be shown: the page is drawn, the text runs on
     pushed += mm
   })
   return { pages, pagination, spacers, starts }
 }
 
-/** Two sets of spacers put the same lines on the same pages, within `tolerance` mm. */
+/** Where the page model puts one piece (a paragraph's line, a table's row). */
+export interface PieceTop {
+  block: number
+  piece: number
+  /** from the top of its sheet */
+  mm: number
+}
+
+/**
+ * Where the page model puts the pieces of page `p` (0-based), from its sheet's top: what the
+ * screen must show (tests compare the two). A page closed up for the 落款 (tighten.ts) is at the
+ * normal pitch here.
+ */
+export function pieceTops(layout: PageLayout, measured: readonly Measured[], p: number): PieceTop[] {
+  const page = layout.pages[p]
+  if (!page) return []
+  const out: PieceTop[] = []
+  let y = MARGIN_MM.top
+  for (const slice of page.slices) {
+    const m = measured[slice.block]
+    if (!m) continue
+    y += repeatedHeight(m.flow, slice.repeated)
+    for (let k = slice.from; k < slice.to; k++) {
+      out.push({ block: slice.block, piece: k, mm: y })
+      y += m.flow.pieces[k] ?? 0
+    }
+  }
+  return out
+}
+
+/** Two sets of spacers put the same lines on the same pages, within `tolerance` mm (at the same zoom). */
 export function sameSpacers(a: readonly Spacer[], b: readonly Spacer[], tolerance = 0.3): boolean {
   if (a.length !== b.length) return false
   return a.every((x, i) => {
     const y = b[i]!
-    if (x.index !== y.index || x.kind !== y.kind || Math.abs(x.mm - y.mm) > tolerance) return false
+    if (x.index !== y.index || x.kind !== y.kind || x.pixelMm !== y.pixelMm || Math.abs(x.mm - y.mm) > tolerance) return false
     if (x.kind === 'line' && y.kind === 'line') return x.line === y.line
     if (x.kind === 'row' && y.kind === 'row') return x.row === y.row
     return true
   })
 }
 
-const f = (mm: number) => `${mm.toFixed(3)}mm`
+const f = (mm: number) => `${mm.toFixed(4)}mm`
+/**
+ * What a padding is written as: a 128th of a pixel more than the push, so that however the browser
+ * rounds the length to its layout unit (a 64th of a pixel), it is the push, never a unit short.
+ */
+const padMm = (s: Spacer) => s.mm + (s.pixelMm ?? 0) / 128
+/**
+ * A split's float ends half a pixel above the push: the lines below it step down in whole pixels
+ * from where they would be until they clear it, so they land exactly `mm` lower (see layoutPages).
+ */
+const floatMm = (s: Spacer) => s.mm - (s.pixelMm ?? 0) / 2
 
 /**
  * Puts the spacers on the blocks: a padding above a block (a margin above a table), a float that
@@ -307,7 +386,7 @@ export function applySpacers(root: HTMLElement, spacers: readonly Spacer[], befo
     const el = root.children[s.index]
     if (el) wanted.set(el, [...(wanted.get(el) ?? []), s])
   }
-  const key = (list: readonly Spacer[]) => list.map((s) => `${s.kind}:${s.kind === 'line' ? s.line : s.kind === 'row' ? s.row : ''}:${s.mm.toFixed(2)}`).join(' ')
+  const key = (list: readonly Spacer[]) => list.map((s) => `${s.kind}:${s.kind === 'line' ? s.line : s.kind === 'row' ? s.row : ''}:${s.mm.toFixed(4)}:${s.pixelMm ?? 0}`).join(' ')
   for (const [el] of before) {
     if (wanted.has(el) && before.get(el) === key(wanted.get(el)!)) continue
     clearSpacer(el as HTMLElement)
@@ -321,17 +400,17 @@ export function applySpacers(root: HTMLElement, spacers: readonly Spacer[], befo
     const h = el as HTMLElement
     for (const s of list) {
       if (s.kind === 'block') {
-        if (h.tagName === 'TABLE') h.style.marginTop = f(s.mm)
-        else h.style.paddingTop = f(s.mm)
+        if (h.tagName === 'TABLE') h.style.marginTop = f(padMm(s))
+        else h.style.paddingTop = f(padMm(s))
       } else if (s.kind === 'line') {
         if (!h.classList.contains('dd-paragraph')) continue
         const at = s.line * s.lineMm
         h.style.setProperty('--pv-at', f(at))
-        h.style.setProperty('--pv-h', f(at + s.mm))
+        h.style.setProperty('--pv-h', f(at + floatMm(s)))
         h.classList.add('pv-split')
       } else {
         const row = (isTable(h)?.rows ?? [])[s.row]
-        for (const cell of row?.cells ?? []) cell.style.paddingTop = `calc(2pt + ${f(s.mm)})`
+        for (const cell of row?.cells ?? []) cell.style.paddingTop = `calc(2pt + ${f(padMm(s))})`
       }
     }
   }

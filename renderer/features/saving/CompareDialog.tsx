@@ -52,8 +52,16 @@ function fold(rows: DiffRow[]): Shown[] {
   return out
 }
 
-export function CompareDialog({ stored, mine, onClose }: { stored: SummaryDocument | null; mine: SummaryDocument; onClose(): void }) {
+/** What the two sides are called (by default 当前保存的 and 我的). */
+export interface CompareLabels {
+  title: string
+  stored: string
+  mine: string
+}
+
+export function CompareDialog({ stored, mine, labels, onClose }: { stored: SummaryDocument | null; mine: SummaryDocument; labels?: CompareLabels; onClose(): void }) {
   const { t } = useTranslation('saving')
+  const { title, stored: storedLabel, mine: mineLabel } = labels ?? { title: t('compare.title'), stored: t('compare.stored'), mine: t('compare.mine') }
   const rows = useMemo(() => {
     if (!stored) return null
     const line = (name: string, value: string) => t('compare.figure', { name, value })
@@ -61,8 +69,8 @@ export function CompareDialog({ stored, mine, onClose }: { stored: SummaryDocume
   }, [stored, mine, t])
   const changed = rows?.some((r) => r.kind !== 'same') ?? false
   return (
-    <Modal label={t('compare.title')} onClose={onClose} className="compare-dialog">
-      <h2>{t('compare.title')}</h2>
+    <Modal label={title} onClose={onClose} className="compare-dialog">
+      <h2>{title}</h2>
       {!rows ? (
         <p className="muted">{t('compare.loading')}</p>
       ) : !changed ? (
@@ -72,8 +80,8 @@ export function CompareDialog({ stored, mine, onClose }: { stored: SummaryDocume
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>
-                <th>{t('compare.stored')}</th>
-                <th>{t('compare.mine')}</th>
+                <th>{storedLabel}</th>
+                <th>{mineLabel}</th>
               </tr>
             </thead>
             <tbody>

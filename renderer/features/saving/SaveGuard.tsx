@@ -3,18 +3,28 @@
  * 保留我的, 使用已保存的), the failure banner (why, retrying, 另存为…) and, when the document
  * opens, the offer of unsaved text left in the journal (恢复 / 丢弃). The saving itself is
  * AutosavePlugin's (renderer/editor/plugins); this only asks it.
+ *
+ * A team document's text is the team's (features/team): what the writer typed went into it, and
+ * into this browser's copy of it, as it was typed. So a journal entry of one is weighed against the
+ * team's text once that is in the editor, not against the local copy: when the team's text has
+ * every line of the entry, the writer's text is there (merged with the team's as it syncs) and
+ * nothing is offered, only said; otherwise the offer never replaces the team's text (others'
+ * later changes with it) but keeps the entry as a new local document (恢复为本地副本), with 对比.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentRecord } from '../../../shared/api'
 import type { SummaryDocument } from '../../../shared/document/model'
+import { documentPlainText, linesMissing } from '../../../shared/document/text'
 import { canonicalModel } from '../../../shared/output/canonical'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage } from '../../app/errors'
 import { journal, type JournalEntry } from '../../editor/journal'
 import type { AutosaveHandle, SaveConflict, SaveFailure } from '../../editor/plugins/AutosavePlugin'
 import type { EditorHandle } from '../../editor/plugins/EditorHandlePlugin'
-import { CompareDialog } from './CompareDialog'
+import { useTeamDoc } from '../team/session'
+import { useTeamReady } from '../team/TeamCoEdit'
+import { CompareDialog, type CompareLabels } from './CompareDialog'
 import { failureReason } from './reason'
 import { RecoveryDialog } from './RecoveryDialog'
 import { ConflictBanner, FailureBanner } from './SaveBanners'
@@ -31,13 +41,25 @@ interface Props {
   onJournalHeld(held: boolean): void
   /** load this record in place of the open one (使用已保存的) */
   onReload(record: DocumentRecord): void
+  onNotice(message: string | null): void
+  /** a document was added to the library (恢复为本地副本) */
+  onListChanged?(): void
 }
 
-export function SaveGuard({ record, library, autosave, editor, conflict, failure, onJournalHeld, onReload }: Props) {
+/** A journal entry offered back; for a team document, the lines of it the team's text lacks. */
+interface Offer {
+  entry: JournalEntry
+  missing?: string[]
+}
+
+export function SaveGuard({ record, library, autosave, editor, conflict, failure, onJournalHeld, onReload, onNotice, onListChanged }: Props) {
   const { t } = useTranslation('saving')
   const api = useApi()
-  const [offer, setOffer] = useState<JournalEntry | null>(null)
-  const [comparing, setComparing] = useState<{ stored: SummaryDocument | null; mine: SummaryDocument } | null>(null)
+  const team = useTeamDoc() !== null
+  const teamReady = useTeamReady()
+  const [offer, setOffer] = useState<Offer | null>(null)
+  const [copying, setCopying] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null })
+  const [comparing, setComparing] = useState<{ stored: SummaryDocument | null; mine: SummaryDocument; labels?: CompareLabels } | null>(null)
   const [busy, setBusy] = useState(false)
   const [conflictError, setConflictError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
@@ -49,21 +71,30 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
   // unsaved text left in the journal for this document: offered one entry at a time
   const nextOffer = useCallback(async () => {
     if (!library) return onJournalHeld(false)
+    if (team && !teamReady) return // weighed against the team's text, once it is in the editor
     for (const entry of await journal.forDocument(library, record.id)) {
-      if (canonicalModel(entry.model) !== stored.current) return setOffer(entry)
+      if (team) {
+        const now = autosave.current?.model()
+        const missing = now ? linesMissing(entry.model, now) : documentPlainText(entry.model).split('\n').filter((l) => l.trim() !== '')
+        if (missing.length > 0) return setOffer({ entry, missing })
+        void journal.remove(library, record.id, entry.session) // in the team's text already
+        onNotice(t('recovery.inTeam'))
+        continue
+      }
+      if (canonicalModel(entry.model) !== stored.current) return setOffer({ entry })
       void journal.remove(library, record.id, entry.session) // the library has this very text
     }
     setOffer(null)
     onJournalHeld(false)
-  }, [library, record.id, onJournalHeld])
+  }, [library, record.id, onJournalHeld, team, teamReady, autosave, onNotice, t])
   useEffect(() => {
     void nextOffer()
   }, [nextOffer])
 
   const decide = (restore: boolean) => {
-    const entry = offer
+    const entry = offer?.entry
     if (!entry || !library) return
-    if (restore) {
+    if (restore && !team) {
       // not made from the stored version (it moved on, or the library was put back to an older
       // copy): the stored text is kept as a revision before the recovered one replaces it
       if (entry.baseVersion !== record.version) autosave.current?.keepCurrentOnNextSave()
@@ -74,6 +105,30 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
     void journal.remove(library, record.id, entry.session)
     setOffer(null)
     void nextOffer()
+  }
+
+  // 恢复为本地副本 (a team document): the entry becomes a new local document; the team's text is left as it is
+  const keepAsCopy = async () => {
+    const entry = offer?.entry
+    if (!entry || !library) return
+    setCopying({ busy: true, error: null })
+    try {
+      const title = t('recovery.copyTitle', { title: entry.title || t('recovery.untitled') })
+      await api.call('documents.create', { title, model: { ...entry.model, title } })
+      setCopying({ busy: false, error: null })
+      onListChanged?.()
+      onNotice(t('recovery.copied', { title }))
+      decide(false)
+    } catch (err) {
+      setCopying({ busy: false, error: t('recovery.copyFailed', { message: errorMessage(err) }) })
+    }
+  }
+
+  // 对比 in the offer of a team document: the team's text now beside the kept one
+  const compareOffer = () => {
+    const now = autosave.current?.model()
+    if (!offer || !now) return
+    setComparing({ stored: now, mine: offer.entry.model, labels: { title: t('recovery.compareTitle'), stored: t('recovery.compareTeam'), mine: t('recovery.compareUnsaved') } })
   }
 
   const compare = async () => {
@@ -136,8 +191,16 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
           onSaveAs={() => void saveAs()}
         />
       )}
-      {comparing && <CompareDialog stored={comparing.stored} mine={comparing.mine} onClose={() => setComparing(null)} />}
-      {offer && <RecoveryDialog entry={offer} changedSince={offer.baseVersion < record.version} onRestore={() => decide(true)} onDiscard={() => decide(false)} />}
+      {comparing && <CompareDialog stored={comparing.stored} mine={comparing.mine} {...(comparing.labels ? { labels: comparing.labels } : {})} onClose={() => setComparing(null)} />}
+      {offer && !comparing && (
+        <RecoveryDialog
+          entry={offer.entry}
+          changedSince={offer.entry.baseVersion < record.version}
+          {...(offer.missing ? { team: { missing: offer.missing.length, ...copying, onCopy: () => void keepAsCopy(), onCompare: compareOffer } } : {})}
+          onRestore={() => decide(true)}
+          onDiscard={() => decide(false)}
+        />
+      )}
     </>
   )
 }
