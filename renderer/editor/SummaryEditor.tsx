@@ -14,7 +14,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
 import type { Klass, LexicalNode } from 'lexical'
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentRecord } from '../../shared/api'
 import { modelToEditorState } from '../../shared/document/lexicalState'
@@ -31,6 +31,7 @@ import { withFigures } from '../features/figures/state'
 import { FindReplacePlugin } from '../features/find-replace/FindReplacePlugin'
 import { RevisionHistoryPlugin } from '../features/history/RevisionHistoryPlugin'
 import { OutlinePanel } from '../features/outline/OutlinePanel'
+import { createOutlineStore } from '../features/outline/outlineStore'
 import { OutputPlugin } from '../features/output/OutputPlugin'
 import { PageView } from '../features/pageview/PageView'
 import { useViewSettings } from '../features/pageview/viewSettings'
@@ -40,7 +41,7 @@ import { ContextMenuPlugin } from '../features/context-menu/ContextMenuPlugin'
 import { SnippetDropPlugin } from '../features/snippets/SnippetDropPlugin'
 import { SnippetPickerPlugin } from '../features/snippets/SnippetPickerPlugin'
 import { STRUCTURE_NODES } from '../features/structure'
-import { HeadingNumbersPlugin, type OutlineEntry } from '../features/structure/HeadingNumbersPlugin'
+import { HeadingNumbersPlugin } from '../features/structure/HeadingNumbersPlugin'
 import { HeadingShortcutsPlugin } from '../features/structure/HeadingShortcutsPlugin'
 import { MarkerShortcutPlugin } from '../features/structure/MarkerShortcutPlugin'
 import { StructureToolbar } from '../features/structure/StructureToolbar'
@@ -53,6 +54,7 @@ import { TeamSignatureSync } from '../features/team/TeamSignatureSync'
 import { failureReason } from '../features/saving/reason'
 import { SaveGuard } from '../features/saving/SaveGuard'
 import { AutosavePlugin, type AutosaveHandle, type SaveConflict, type SaveFailure, type SaveState } from './plugins/AutosavePlugin'
+import { CaretSyncPlugin } from './plugins/CaretSyncPlugin'
 import { CharacterCountPlugin, type CharacterCounts } from './plugins/CharacterCountPlugin'
 import { CommandsPlugin, type EditorCommandHandler } from './plugins/CommandsPlugin'
 import { EditorHandlePlugin, type Carry, type EditorHandle } from './plugins/EditorHandlePlugin'
@@ -96,17 +98,36 @@ interface Props {
 export function SummaryEditor(props: Props) {
   // a team document's local copy is bound to the team's text (features/team): known before the editor is made
   const team = useTeamLink(props.record.id)
-  return team === undefined ? null : <EditorOf {...props} team={team} />
+  // The window re-renders on its own business (a save updates the document list's 字数, a notice
+  // shows): the editor below takes callbacks that never change and is memoized, so none of that
+  // re-renders the toolbar, page and panels in the middle of typing.
+  const latest = useRef(props)
+  latest.current = props
+  const callbacks = useMemo<Callbacks>(
+    () => ({
+      onStatus: (action) => latest.current.onStatus(action),
+      onSaved: (saved) => latest.current.onSaved(saved),
+      onNotice: (message) => latest.current.onNotice(message),
+      onReload: (record) => latest.current.onReload(record),
+      onListChanged: () => latest.current.onListChanged?.(),
+    }),
+    [],
+  )
+  if (team === undefined) return null
+  const { record, library, handle, commands, openFigures } = props
+  return <EditorOf record={record} library={library} handle={handle} commands={commands} openFigures={openFigures} {...callbacks} team={team} />
 }
 
-function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, onListChanged, team }: Props & { team: TeamLinkInfo | null }) {
+type Callbacks = Required<Pick<Props, 'onStatus' | 'onSaved' | 'onNotice' | 'onReload' | 'onListChanged'>>
+
+const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, commands, openFigures, onReload, onListChanged, team }: Props & { team: TeamLinkInfo | null }) {
   const { t } = useTranslation('editor')
   const api = useApi()
   const autosave = useRef<AutosaveHandle | null>(null)
   const flushAutosave = useCallback(async () => { await autosave.current?.flush() }, [])
-  const [outline, setOutline] = useState<OutlineEntry[]>([])
+  // the outline's headings and counts: read by the outline alone (a change renders nothing else)
+  const outline = useMemo(createOutlineStore, [])
   const view = useViewSettings()
-  const [ownCounts, setOwnCounts] = useState<ReadonlyMap<string, number>>(new Map())
 
   const initialConfig = useMemo(
     () => ({
@@ -156,9 +177,9 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
   const onCount = useCallback(
     (counts: CharacterCounts) => {
       onStatus((s) => ({ ...s, characters: counts.total }))
-      setOwnCounts(counts.ownByHeading)
+      outline.setOwnCounts(counts.ownByHeading)
     },
-    [onStatus],
+    [onStatus, outline],
   )
   const snapshot = useCallback(async () => {
     try {
@@ -242,13 +263,15 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
               ErrorBoundary={LexicalErrorBoundary}
             />
           </PageView>
-          <SidePanel outline={<OutlinePanel entries={outline} ownCounts={ownCounts} onNotice={onNotice} />} onNotice={onNotice} />
+          <SidePanel outline={<OutlinePanel store={outline} onNotice={onNotice} />} onNotice={onNotice} />
         </div>
         <FigurePanel onNotice={onNotice} />
         <FigureDialogs onNotice={onNotice} />
         {/* a team document: undo is the Yjs undo manager (one's own changes only), from TeamCoEdit */}
         {!team && <HistoryPlugin />}
         <TablePlugin />
+        {/* keys act where the browser's caret is, even before its selectionchange arrives */}
+        <CaretSyncPlugin />
         <TeamReady>
           <TitleGuardPlugin />
         </TeamReady>
@@ -258,7 +281,7 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
         <SnippetDropPlugin />
         <SaveSnippetPlugin documentId={record.id} onNotice={onNotice} />
         <ContextMenuPlugin onNotice={onNotice} />
-        <HeadingNumbersPlugin onOutline={setOutline} />
+        <HeadingNumbersPlugin onOutline={outline.setEntries} />
         <CharacterCountPlugin onCount={onCount} />
         <HeadingShortcutsPlugin />
         <ShortcutsPlugin onSnapshot={() => void snapshot()} />
@@ -282,4 +305,4 @@ function EditorOf({ record, library, handle, onStatus, onSaved, onNotice, comman
       </TeamCoEdit>
     </LexicalComposer>
   )
-}
+})

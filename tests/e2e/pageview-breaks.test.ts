@@ -202,20 +202,33 @@ describe('page breaks in the page view', () => {
 
     // the caret inside the last line before the break (a line's start is also the end of the line
     // above), then down across the break and back
-    const point = await page.evaluate(
-      ([i, line]) => {
-        const el = document.querySelector('.document-body')!.children[i]!
-        const range = document.createRange()
-        range.selectNodeContents(el)
-        const all = [...range.getClientRects()].sort((a, b) => a.top - b.top)
-        const tops = all.filter((r, k) => k === 0 || r.top - all[k - 1]!.top > 10)
-        const r = tops[line - 1]!
-        return { x: r.left + 100, y: r.top + r.height / 2 }
-      },
-      [index, splitAt] as const,
-    )
-    await page.mouse.click(point.x, point.y)
-    await expect.poll(caret).toMatchObject({ line: splitAt - 1 })
+    // placed where a click there puts it, measured and placed in one task: a repagination between
+    // measuring and a mouse click (the page view settles after the scroll) would move the line
+    const placeCaret = () =>
+      page.evaluate(
+        ([i, line]) => {
+          const el = document.querySelector('.document-body')!.children[i]!
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          const all = [...range.getClientRects()].sort((a, b) => a.top - b.top)
+          const tops = all.filter((r, k) => k === 0 || r.top - all[k - 1]!.top > 10)
+          const r = tops[line - 1]
+          if (!r) return
+          const at = document.caretRangeFromPoint(r.left + 100, r.top + r.height / 2)
+          if (!at) return
+          const sel = getSelection()!
+          sel.removeAllRanges()
+          sel.addRange(at)
+        },
+        [index, splitAt] as const,
+      )
+    await paragraph.click({ position: { x: 100, y: 5 } }) // the editor has the focus
+    await expect
+      .poll(async () => {
+        await placeCaret()
+        return caret()
+      }, { timeout: 15_000 })
+      .toMatchObject({ line: splitAt - 1 })
     const before = (await caret()).sheet
     await page.keyboard.press('ArrowDown')
     await expect.poll(caret).toEqual({ line: splitAt, sheet: before + 1 })

@@ -43,45 +43,51 @@ function sameOutline(a: readonly OutlineEntry[], b: readonly OutlineEntry[]): bo
   return true
 }
 
+/**
+ * Keeps the heading numbers on the page and hands `onOutline` every heading in document order
+ * (always read afresh from the root, never patched from the changed nodes), whenever a heading is
+ * created, moved, removed or its text changes, by the writer, undo, paste or a team member.
+ */
+export function registerOutline(editor: LexicalEditor, onOutline: (entries: OutlineEntry[]) => void): () => void {
+  // the outline is handed on only when it changed: a new array re-renders the outline, and a
+  // change touching many leaves (a figure used 1,000 times) usually leaves every heading as it was
+  let last: OutlineEntry[] | null = null
+  const emit = (entries: OutlineEntry[]) => {
+    if (last && sameOutline(last, entries)) return
+    last = entries
+    onOutline(entries)
+  }
+  const renumber = () => {
+    const entries = computeOutline(editor)
+    for (const e of entries) {
+      const el = editor.getElementByKey(e.key)
+      if (el && el.dataset.number !== e.number) el.dataset.number = e.number
+    }
+    emit(entries)
+  }
+  // A heading's own text lives in its text nodes: typing there changes the outline but not the
+  // numbering. Checking the few dirty leaves of an update is cheap enough for every keystroke.
+  const headingTextChanged = editor.registerUpdateListener(({ editorState, dirtyLeaves }) => {
+    if (dirtyLeaves.size === 0) return
+    const touchesHeading = dirtyLeaves.size > 50 || editorState.read(() => {
+      for (const key of dirtyLeaves) if ($isSectionHeadingNode($getNodeByKey(key)?.getTopLevelElement())) return true
+      return false
+    })
+    if (touchesHeading) emit(computeOutline(editor))
+  })
+  // the document's numbering style (序号样式, root NodeState) renumbers every heading when it changes
+  let style = editor.getEditorState().read($getNumberingStyle)
+  const styleChanged = editor.registerUpdateListener(({ editorState }) => {
+    const now = editorState.read($getNumberingStyle)
+    if (now === style) return
+    style = now
+    renumber()
+  })
+  return mergeRegister(editor.registerMutationListener(SectionHeadingNode, renumber, { skipInitialization: false }), headingTextChanged, styleChanged)
+}
+
 export function HeadingNumbersPlugin({ onOutline }: { onOutline(entries: OutlineEntry[]): void }) {
   const [editor] = useLexicalComposerContext()
-  useEffect(() => {
-    // the outline is handed on only when it changed: a new array re-renders the editor's whole
-    // frame (toolbars, panels), and a change touching many leaves (a figure used 1,000 times)
-    // usually leaves every heading as it was
-    let last: OutlineEntry[] | null = null
-    const emit = (entries: OutlineEntry[]) => {
-      if (last && sameOutline(last, entries)) return
-      last = entries
-      onOutline(entries)
-    }
-    const renumber = () => {
-      const entries = computeOutline(editor)
-      for (const e of entries) {
-        const el = editor.getElementByKey(e.key)
-        if (el && el.dataset.number !== e.number) el.dataset.number = e.number
-      }
-      emit(entries)
-    }
-    // A heading's own text lives in its text nodes: typing there changes the outline but not the
-    // numbering. Checking the few dirty leaves of an update is cheap enough for every keystroke.
-    const headingTextChanged = editor.registerUpdateListener(({ editorState, dirtyLeaves }) => {
-      if (dirtyLeaves.size === 0) return
-      const touchesHeading = dirtyLeaves.size > 50 || editorState.read(() => {
-        for (const key of dirtyLeaves) if ($isSectionHeadingNode($getNodeByKey(key)?.getTopLevelElement())) return true
-        return false
-      })
-      if (touchesHeading) emit(computeOutline(editor))
-    })
-    // the document's numbering style (序号样式, root NodeState) renumbers every heading when it changes
-    let style = editor.getEditorState().read($getNumberingStyle)
-    const styleChanged = editor.registerUpdateListener(({ editorState }) => {
-      const now = editorState.read($getNumberingStyle)
-      if (now === style) return
-      style = now
-      renumber()
-    })
-    return mergeRegister(editor.registerMutationListener(SectionHeadingNode, renumber, { skipInitialization: false }), headingTextChanged, styleChanged)
-  }, [editor, onOutline])
+  useEffect(() => registerOutline(editor, onOutline), [editor, onOutline])
   return null
 }

@@ -1,12 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, type TextFormatType } from 'lexical'
-import { useEffect, useState } from 'react'
+import { FORMAT_TEXT_COMMAND, type TextFormatType } from 'lexical'
 import { useTranslation } from 'react-i18next'
-import { $deleteTableColumnAtSelection, $deleteTableRowAtSelection, $insertTableColumnAtSelection, $insertTableRowAtSelection, $isTableCellNode, INSERT_TABLE_COMMAND } from '@lexical/table'
-import { $findMatchingParent } from '@lexical/utils'
-import { addSubtitle, currentBlockKind, insertPageBreak, isRunInHeadingAtCaret, setBlockKind, toggleRunIn, type BlockKind } from './blockCommands'
+import { $deleteTableColumnAtSelection, $deleteTableRowAtSelection, $insertTableColumnAtSelection, $insertTableRowAtSelection, INSERT_TABLE_COMMAND } from '@lexical/table'
+import { addSubtitle, insertPageBreak, setBlockKind, toggleRunIn } from './blockCommands'
+import { useCaretState } from './caretState'
 
-const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; glyph: string }[] = [
+const MARKS: { format: TextFormatType & ('bold' | 'italic' | 'underline'); label: 'bold' | 'italic' | 'underline'; glyph: string }[] = [
   { format: 'bold', label: 'bold', glyph: 'B' },
   { format: 'italic', label: 'italic', glyph: 'I' },
   { format: 'underline', label: 'underline', glyph: 'U' },
@@ -19,26 +18,9 @@ const MARKS: { format: TextFormatType; label: 'bold' | 'italic' | 'underline'; g
 export function StructureToolbar({ part = 'all' }: { part?: 'all' | 'format' | 'insert' }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation('structure')
-  const [kind, setKind] = useState<BlockKind | 'title' | 'other'>('paragraph')
-  const [marks, setMarks] = useState<Record<string, boolean>>({})
-  const [runIn, setRunIn] = useState<boolean | null>(null)
-  const [inTable, setInTable] = useState(false)
-
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ editorState }) => {
-        setKind(currentBlockKind(editor))
-        setRunIn(isRunInHeadingAtCaret(editor))
-        editorState.read(() => {
-          const s = $getSelection()
-          if (!$isRangeSelection(s)) return
-          setInTable(!!$findMatchingParent(s.anchor.getNode(), $isTableCellNode))
-          const next = { bold: s.hasFormat('bold'), italic: s.hasFormat('italic'), underline: s.hasFormat('underline') }
-          setMarks((prev) => (prev.bold === next.bold && prev.italic === next.italic && prev.underline === next.underline ? prev : next))
-        })
-      }),
-    [editor],
-  )
+  // re-renders only when the caret's block kind, run-in, table or marks change (not per keystroke)
+  const caret = useCaretState(editor)
+  const { kind, runIn, inTable } = caret
 
   const format = (
     <>
@@ -58,8 +40,8 @@ export function StructureToolbar({ part = 'all' }: { part?: 'all' | 'format' | '
       {MARKS.map((m) => (
         <button
           key={m.format}
-          className={`mark mark-${m.format}${marks[m.format] ? ' on' : ''}`}
-          aria-pressed={!!marks[m.format]}
+          className={`mark mark-${m.format}${caret[m.format] ? ' on' : ''}`}
+          aria-pressed={caret[m.format]}
           title={t(`common:${m.label}`)}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, m.format)}

@@ -62,17 +62,6 @@ export function shiftHeadingLevel(editor: LexicalEditor, delta: 1 | -1): boolean
   return true
 }
 
-export function currentBlockKind(editor: LexicalEditor): BlockKind | 'title' | 'other' {
-  return editor.getEditorState().read(() => {
-    const selection = $getSelection()
-    if (!$isRangeSelection(selection)) return 'other'
-    const top = selection.anchor.getNode().getTopLevelElement()
-    if ($isTitleNode(top) || $isSubtitleNode(top)) return 'title'
-    if ($isSectionHeadingNode(top)) return top.getLevel()
-    return top?.getType() === 'paragraph' ? 'paragraph' : 'other'
-  })
-}
-
 /**
  * Switches the heading at the caret between run-in (its body text in the same paragraph, as in
  * "（一）加强领导。成立专班……") and standalone (the body as the next paragraph). Level-1 headings
@@ -153,16 +142,6 @@ export function canSplitHeading(heading: SectionHeadingNode): boolean {
   const children = heading.getChildren()
   if (children.length === 0 || children.some($isRunInBodyNode)) return false
   return shapeHeading(heading.getTextContent()).body !== undefined
-}
-
-export function isRunInHeadingAtCaret(editor: LexicalEditor): boolean | null {
-  return editor.getEditorState().read(() => {
-    const selection = $getSelection()
-    if (!$isRangeSelection(selection)) return null
-    const heading = selection.anchor.getNode().getTopLevelElement()
-    if (!$isSectionHeadingNode(heading)) return null
-    return heading.getChildren().some($isRunInBodyNode)
-  })
 }
 
 export function insertPageBreak(editor: LexicalEditor): void {
