@@ -58,17 +58,18 @@ describe('growth', () => {
     ['long digit runs', '1'.repeat(50) + '.\n'],
     ['nested markers', '(一)1.1.1.1.\n'],
   ]
-  /** the best of two: the machine may be shared with other work */
+  /** the best of three: the machine may be shared with other work */
   const best = (text: string) =>
-    Math.min(...[0, 1].map(() => timed(() => recognize(text, { clean: true, split: true })).ms))
+    Math.min(...[0, 1, 2].map(() => timed(() => recognize(text, { clean: true, split: true })).ms))
 
   it.each(shapes)('%s: 500 KB costs about four times 125 KB, not sixteen', (_name, unit) => {
     const small = repeatTo(unit, 125_000)
     const large = repeatTo(unit, 500_000)
     expect(recognize(large, { clean: true, split: true }).documents.length).toBeGreaterThan(0)
     const [tSmall, tLarge] = [best(small), best(large)]
-    // below 50 ms the ratio is noise; above it, quadratic growth would give ~16
-    if (tLarge > 50) expect(tLarge / tSmall, `${tSmall.toFixed(0)} ms → ${tLarge.toFixed(0)} ms`).toBeLessThan(9)
+    // below 50 ms the ratio is noise; above it, quadratic growth would give ~16 (linear 4; a busy
+    // machine has been seen to stretch one side to 9)
+    if (tLarge > 50) expect(tLarge / tSmall, `${tSmall.toFixed(0)} ms → ${tLarge.toFixed(0)} ms`).toBeLessThan(11)
   }, 60_000)
 
   it('a line of a million blanks', () => {
