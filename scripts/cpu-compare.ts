@@ -17,6 +17,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
+import { markInterval } from '../tests/bench/stats'
 
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(name)
@@ -140,15 +141,7 @@ async function measure(browser: Browser, side: Side, kind: Kind, act: () => Prom
   const pid = side.shell.process.pid!
   const before = processCpu(pid)
   await act()
-  const wall = await page.evaluate<number>(`new Promise((resolve) => {
-    const check = () => {
-      const [a] = performance.getEntriesByName(${JSON.stringify(from)})
-      const [b] = performance.getEntriesByName(${JSON.stringify(to)})
-      if (a && b) resolve(b.startTime - a.startTime)
-      else setTimeout(check, 5)
-    }
-    check()
-  })`)
+  const wall = await markInterval(page, from, to)
   const server = processCpu(pid) - before
   const profile = profiling && record ? ((await side.cdp.send('Profiler.stop')).profile as Profile) : null
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }

@@ -5,7 +5,6 @@
  * shows and the text on the server (read with a Node client) must end up the same.
  */
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -14,12 +13,13 @@ import { callApi, createServices } from '../../electron/services'
 import type { RunningTeamServer } from '../../electron/team/server'
 import type { SummaryDocument } from '../../shared/document/model'
 import { useE2E } from '../helpers/e2e'
+import { networkRelay, type NetworkRelay } from '../helpers/relay'
 import { ROOT, typeWithIme } from '../helpers/shell'
 import { connectClient, type TeamClient } from '../helpers/team'
 import { sharedTeamDocument } from '../helpers/teamApp'
 
 const e2e = useE2E()
-const open: { servers: RunningTeamServer[]; clients: TeamClient[]; proxies: Proxy[] } = { servers: [], clients: [], proxies: [] }
+const open: { servers: RunningTeamServer[]; clients: TeamClient[]; proxies: NetworkRelay[] } = { servers: [], clients: [], proxies: [] }
 afterEach(async () => {
   for (const p of open.proxies.splice(0)) await p.close()
   for (const c of open.clients.splice(0)) c.destroy()
@@ -49,45 +49,8 @@ function plainText(x: Y.XmlText): string {
 }
 
 /** A writer's network: a TCP relay to the team server that can be cut (a laptop on a train) and restored. */
-interface Proxy {
-  url: string
-  setOnline(online: boolean): void
-  close(): Promise<void>
-}
-
-async function networkTo(server: RunningTeamServer): Promise<Proxy> {
-  let online = true
-  const sockets = new Set<net.Socket>()
-  const relay = net.createServer((client) => {
-    if (!online) return void client.destroy()
-    const upstream = net.connect(server.port, '127.0.0.1')
-    const end = () => {
-      for (const s of [client, upstream]) {
-        s.destroy()
-        sockets.delete(s)
-      }
-    }
-    for (const s of [client, upstream]) {
-      sockets.add(s)
-      s.on('error', end)
-      s.on('close', end)
-    }
-    client.pipe(upstream)
-    upstream.pipe(client)
-  })
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
-  const proxy: Proxy = {
-    url: `ws://127.0.0.1:${(relay.address() as net.AddressInfo).port}`,
-    setOnline(next) {
-      online = next
-      if (!next) for (const s of sockets) s.destroy()
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        proxy.setOnline(false)
-        relay.close(() => resolve())
-      }),
-  }
+async function networkTo(server: RunningTeamServer): Promise<NetworkRelay> {
+  const proxy = await networkRelay(server.port)
   open.proxies.push(proxy)
   return proxy
 }
