@@ -16,10 +16,20 @@ export function sanitizeText(text: string): string {
 
 const NEEDS_FOLD = /[\uFF01-\uFF5E\u3000A-Z\uD800-\uDFFF]/
 
-/** The folded form search works on (same length as the input). */
+const FOLDED_CHAR = /[\uFF01-\uFF5E\u3000A-Z]/g
+const SURROGATE = /[\uD800-\uDFFF]/
+/** toHalfWidth and A–Z → a–z for one character (Ａ → a) */
+const foldChar = (c: string): string => (c === '\u3000' ? ' ' : toHalfWidth(c).toLowerCase())
+
+/**
+ * The folded form search works on (same length as the input). Called for every row the panel
+ * paints on each keystroke: Chinese text nearly always holds full-width punctuation, so only the
+ * characters that fold are replaced, and the surrogate check runs only when there are surrogates.
+ */
 export function foldForSearch(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text
-  return sanitizeText(toHalfWidth(text).replace(/[A-Z]+/g, (s) => s.toLowerCase()))
+  const folded = text.replace(FOLDED_CHAR, foldChar)
+  return SURROGATE.test(folded) ? sanitizeText(folded) : folded
 }
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR'])

@@ -355,7 +355,8 @@ const SnippetRow = memo(function SnippetRow({ hit: h, selected, terms, chip, wor
           <Highlighted text={h.title} terms={terms} />
         </span>
         {chip && <span className="snippet-chip">{chip}</span>}
-        <TeamSnippetBadge snippet={h} />
+        {/* only a team row pays for the badge's translation hook (a row mounts on most keystrokes) */}
+        {h.team && <TeamSnippetBadge snippet={h} />}
         {h.useCount > 0 && (
           <span className="snippet-uses" title={words.usesHint(h.useCount)}>
             {h.useCount}

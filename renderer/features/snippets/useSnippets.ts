@@ -1,5 +1,6 @@
 /** Search and categories for the panel and the picker, through the API. */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { Category } from '../../../shared/snippets'
 import type { SnippetSearchResult } from '../../../shared/api'
 import { parseQuery } from '../../../shared/snippets'
@@ -60,7 +61,9 @@ export function useSnippetSearcher(categoryId: number | null, limit: number, ena
         cache.current.set(key, result)
         if (cache.current.size > CACHED) cache.current.delete(cache.current.keys().next().value!)
         if (pending.current?.n === n) pending.current = null
-        if (n === seq.current) setState({ query, terms: parseQuery(query), result, error: null })
+        // committed in the task the answer arrived in: left to React's scheduler, the commit can
+        // fall after the frame that was due, and the results would show a frame later
+        if (n === seq.current) flushSync(() => setState({ query, terms: parseQuery(query), result, error: null }))
       },
       (err: unknown) => {
         if (pending.current?.n === n) pending.current = null
