@@ -103,6 +103,47 @@ describe('the snippet panel', () => {
     expect(searches).toBe(asked)
   })
 
+  it('shows the latest query’s results when typing fast: an answer to an earlier query never replaces them, whenever it arrives', async () => {
+    const page = await e2e.newDocument('快打')
+    await openSnippets(page)
+    await search(page).click()
+    // the answers to 领导 and 领导小 are held back by the network until the test lets them through
+    const held = new Map<string, () => void>()
+    await page.route('**/api/snippets.search', async (route) => {
+      const query = (JSON.parse(route.request().postData() ?? '{}') as { query?: string }).query ?? ''
+      if (query !== '领导' && query !== '领导小') return route.continue()
+      const response = await route.fetch()
+      await new Promise<void>((release) => held.set(query, release))
+      await route.fulfill({ response })
+    })
+    const results = page.locator('[data-testid=snippet-results]')
+    const seen: string[] = []
+    await page.exposeFunction('__shownQuery', (q: string) => void seen.push(q))
+    await page.evaluate(`new MutationObserver(() => window.__shownQuery(document.querySelector('[data-testid=snippet-results]').getAttribute('data-query'))).observe(document.querySelector('[data-testid=snippet-results]'), { attributes: true, attributeFilter: ['data-query'] })`)
+    // three keystrokes, each a question; only the last is answered at once
+    for (const query of ['领导', '领导小', '领导小组']) {
+      const asked = page.waitForRequest((r) => r.url().includes('/api/snippets.search') && r.postData()?.includes(query) === true)
+      await search(page).fill(query)
+      await asked
+    }
+    await resultsFor(page, '领导小组')
+    expect(await page.locator('.snippet-row').first().locator('.snippet-title').innerText()).toBe('成立领导小组')
+    // the older answers arrive now, one after the other; each is fully received by the page before the next
+    await expect.poll(() => held.size, { timeout: 15_000 }).toBe(2)
+    for (const query of ['领导小', '领导']) {
+      const done = page.waitForResponse((r) => r.url().includes('/api/snippets.search') && r.request().postData()?.includes(`"${query}"`) === true)
+      held.get(query)!()
+      await (await done).finished()
+    }
+    // the page has read both bodies (its resource timings list them) and run the tasks queued after them
+    await page.waitForFunction(`performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/snippets.search')).length >= 3`, undefined, { timeout: 15_000 })
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 0)))
+    expect(await results.getAttribute('data-query')).toBe('领导小组')
+    expect(await search(page).inputValue()).toBe('领导小组')
+    expect(await page.locator('.snippet-row').first().locator('.snippet-title').innerText()).toBe('成立领导小组')
+    expect(seen.filter((q) => q === '领导' || q === '领导小')).toEqual([])
+  })
+
   it('inserts a snippet dragged into the text', async () => {
     const page = await e2e.newDocument('拖放')
     await page.keyboard.insertText('第一段。')
