@@ -371,6 +371,12 @@ describe('收集素材 and the library menu', () => {
     const page = await e2e.newDocument('分类')
     await openSnippets(page)
     await page.click('[data-testid=snippet-menu]')
+    // the menu opens leftwards from ⋯, whole inside the panel (it used to run off the window's edge)
+    const menu = (await page.getByRole('menu').boundingBox())!
+    const side = (await panel(page).boundingBox())!
+    expect(menu.x).toBeGreaterThanOrEqual(side.x)
+    expect(menu.x + menu.width).toBeLessThanOrEqual(side.x + side.width + 1)
+    expect(menu.x + menu.width).toBeLessThanOrEqual(page.viewportSize()!.width)
     await page.getByRole('menuitem', { name: '管理分类…' }).click()
     const dialog = page.locator('[data-testid=category-dialog]')
     await dialog.waitFor()
