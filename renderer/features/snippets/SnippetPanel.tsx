@@ -149,15 +149,20 @@ export function SnippetPanel({ onNotice, active }: { onNotice(message: string | 
   onKeyRef.current = onKey
 
   const tree = useMemo(() => categoryTree(categories), [categories])
+  // the same elements from one answer to the next, so React skips them (each holds a translation
+  // hook and the team's state; none depends on the results)
+  const openNew = useCallback(() => setEditing('new'), [])
+  const libraryMenu = useMemo(() => <SnippetLibraryMenu onNew={openNew} onNotice={onNotice} categoryId={categoryId} />, [openNew, onNotice, categoryId])
+  const teamBar = useMemo(() => <TeamSnippetsBar onNotice={onNotice} />, [onNotice])
   const total = search.result?.total ?? 0
 
   return (
     <section className="snippet-panel" aria-label={t('panel')} data-testid="snippet-panel">
       <div className="snippet-search">
         <SearchBox inputRef={inputRef} onQuery={ask} onKey={onKeyRef} />
-        <SnippetLibraryMenu onNew={() => setEditing('new')} onNotice={onNotice} categoryId={categoryId} />
+        {libraryMenu}
       </div>
-      <TeamSnippetsBar onNotice={onNotice} />
+      {teamBar}
       <div className="snippet-filter">
         <select
           aria-label={t('category')}
