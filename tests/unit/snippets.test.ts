@@ -31,6 +31,7 @@ import {
   type Category,
   type Snippet,
 } from '../../shared/snippets'
+import { toHalfWidth } from '../../shared/text'
 import type { SummaryDocument } from '../../shared/document/model'
 import { messageText } from '../../shared/errors'
 
@@ -112,6 +113,18 @@ describe('search text', () => {
     expect(foldForSearch('ＡＢＣ１２３　Abc')).toBe('abc123 abc')
     const s = '召开会议３次😀'
     expect(foldForSearch(s).length).toBe(s.length)
+  })
+
+  it('folds each character as full-width → half-width, then A–Z → a–z, then lone surrogates → U+FFFD, for any text', () => {
+    // the definition, character by character; foldForSearch replaces only what folds, for speed
+    const reference = (text: string) => sanitizeText([...text].map((c) => toHalfWidth(c).replace(/[A-Z]/g, (l) => l.toLowerCase())).join(''))
+    const pieces = fc.constantFrom('中', '，', '。', 'Ａ', 'ｚ', 'Q', 'q', '１', '％', '\u3000', ' ', '\uD83D', '\uDE00', '😀', '〔', 'Ⅳ')
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+      const text = parts.join('')
+      expect(foldForSearch(text)).toBe(reference(text))
+    }))
+    expect(foldForSearch('Ａ')).toBe('a')
+    expect(foldForSearch('安全生产')).toBe('安全生产')
   })
 
   it('replaces lone surrogates', () => {
