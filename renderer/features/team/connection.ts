@@ -22,7 +22,7 @@ export interface TeamDocConnection {
   lexicalProvider: Provider
   /** resolves when the browser's copy has been read into the doc */
   local: Promise<void>
-  /** 离线 / 同步中 / 已同步, now */
+  /** 离线 / 同步中 / 已同步, as shown (同步中 once a change has waited SYNCING_SHOWN_AFTER_MS) */
   syncState(): TeamSyncState
   onSyncState(listener: (state: TeamSyncState) => void): () => void
   onNotice(listener: (notice: TeamNotice) => void): () => void
@@ -51,6 +51,8 @@ export const FLUSH_MS = 50
  * for it are applied in the next frame instead, unless the oldest has waited this long already.
  */
 export const DEFER_MAX_MS = 25
+/** A change of the writer's not acknowledged by the server this long shows 同步中 (one keystroke's takes a few ms). */
+export const SYNCING_SHOWN_AFTER_MS = 500
 /** An input this recent was handled in the frame about to be drawn. */
 const FRAME_MS = 16
 /** The engine's message type of a document's changes (Hocuspocus `MessageType.Sync`). */
@@ -201,12 +203,29 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     if (socketStatus !== WebSocketStatus.Connected) return 'offline'
     return provider.isSynced && provider.unsyncedChanges === 0 ? 'synced' : 'syncing'
   }
+  // Each keystroke is a change waiting for the server's acknowledgement for a few milliseconds:
+  // shown as it is, the status would blink 同步中/已同步 with every key and re-render the status bar
+  // twice per keystroke, inside the keystroke's own event. From 已同步, 同步中 is shown only when a
+  // change has waited SYNCING_SHOWN_AFTER_MS; 离线 and 已同步 are shown at once.
   let last = syncState()
-  const emitState = () => {
-    const next = syncState()
+  let syncingTimer: ReturnType<typeof setTimeout> | undefined
+  const show = (next: TeamSyncState) => {
     if (next === last) return
     last = next
     for (const l of stateListeners) l(next)
+  }
+  const emitState = () => {
+    const next = syncState()
+    if (next === 'syncing' && last === 'synced') {
+      syncingTimer ??= setTimeout(() => {
+        syncingTimer = undefined
+        if (!destroyed) show(syncState())
+      }, SYNCING_SHOWN_AFTER_MS)
+      return
+    }
+    clearTimeout(syncingTimer)
+    syncingTimer = undefined
+    show(next)
   }
   provider.on('status', ({ status }: { status: WebSocketStatus }) => {
     socketStatus = status
@@ -286,7 +305,7 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     socket,
     lexicalProvider,
     local,
-    syncState,
+    syncState: () => last,
     onSyncState: (listener) => {
       stateListeners.add(listener)
       return () => stateListeners.delete(listener)
@@ -301,6 +320,7 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     destroy: () => {
       if (destroyed) return
       destroyed = true
+      clearTimeout(syncingTimer)
       resolveLocal()
       provider.destroy()
       socket.destroy()
