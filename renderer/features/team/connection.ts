@@ -6,10 +6,12 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import type { Provider, ProviderAwareness, UserState } from '@lexical/yjs'
+import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { TeamConnection } from '../../../shared/api/team'
 import { parseTeamNotice, TEAM_INDEX, teamIndexEntrySchema, type TeamNotice } from '../../../shared/team/protocol'
+import { coalesceUpdates, idleAfter, LOCAL_STORE_GATHER_MS, LOCAL_STORE_MAX_MS, type UpdateBatcher } from './localCopy'
 import type { TeamSyncState } from './session'
 
 export interface TeamDocConnection {
@@ -20,7 +22,7 @@ export interface TeamDocConnection {
   lexicalProvider: Provider
   /** resolves when the browser's copy has been read into the doc */
   local: Promise<void>
-  /** 离线 / 同步中 / 已同步, now */
+  /** 离线 / 同步中 / 已同步, as shown (同步中 once a change has waited SYNCING_SHOWN_AFTER_MS) */
   syncState(): TeamSyncState
   onSyncState(listener: (state: TeamSyncState) => void): () => void
   onNotice(listener: (notice: TeamNotice) => void): () => void
@@ -49,8 +51,24 @@ export const FLUSH_MS = 50
  * for it are applied in the next frame instead, unless the oldest has waited this long already.
  */
 export const DEFER_MAX_MS = 25
+/** A change of the writer's not acknowledged by the server this long shows 同步中 (one keystroke's takes a few ms). */
+export const SYNCING_SHOWN_AFTER_MS = 500
 /** An input this recent was handled in the frame about to be drawn. */
 const FRAME_MS = 16
+/** The engine's message type of a document's changes (Hocuspocus `MessageType.Sync`). */
+const SYNC_MESSAGE = 0
+
+/** Whether a message from the server carries changes of the document (sync step 2 or an update). */
+function isSyncMessage(data: unknown): boolean {
+  if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return false
+  try {
+    const decoder = decoding.createDecoder(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    decoding.readVarString(decoder) // the document's name
+    return decoding.readVarUint(decoder) === SYNC_MESSAGE
+  } catch {
+    return false
+  }
+}
 
 export function connectTeamDoc(connection: TeamConnection, teamName: string): TeamDocConnection {
   const doc = new Y.Doc()
@@ -88,7 +106,23 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     clearTimeout(flushTimer)
     frame = flushTimer = undefined
     if (holding || destroyed) return
-    for (const event of queued.splice(0)) receive(event)
+    // The changes among them are applied in one Yjs transaction (the engine's origin, as it applies
+    // each): one 'update' for the browser's copy and the acknowledgement bookkeeping, and one pass
+    // of the binding's observer into Lexical, instead of one per message. Carets and the engine's
+    // other messages are handled in order between them, outside any transaction, as they come.
+    const events = queued.splice(0)
+    for (let i = 0; i < events.length; ) {
+      if (!isSyncMessage(events[i]!.data)) {
+        receive(events[i++]!)
+        continue
+      }
+      let end = i
+      while (end < events.length && isSyncMessage(events[end]!.data)) end++
+      const run = events.slice(i, end)
+      i = end
+      if (run.length === 1) receive(run[0]!)
+      else doc.transact(() => run.forEach((event) => receive(event)), provider)
+    }
   }
   const onFrame = () => {
     frame = undefined
@@ -119,6 +153,12 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
   }
 
   let persistence: IndexeddbPersistence | null = null
+  let localStore: UpdateBatcher | null = null
+  // the page going away (closed, reloaded, hidden) stores what is waiting for the browser's copy
+  const storeNow = () => localStore?.flush()
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') storeNow()
+  }
   let resolveLocal: () => void = () => undefined
   const local = new Promise<void>((resolve) => (resolveLocal = resolve))
   let started = false
@@ -129,8 +169,23 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     if (started || destroyed) return
     started = true
     try {
-      persistence = new IndexeddbPersistence(localCopyName(connection.serverUrl, teamName), doc)
-      void persistence.whenSynced.then(() => resolveLocal(), () => resolveLocal())
+      const copy = new IndexeddbPersistence(localCopyName(connection.serverUrl, teamName), doc)
+      persistence = copy
+      // its own per-change store is replaced by one per idle moment (localCopy.ts)
+      doc.off('update', copy._storeUpdate)
+      localStore = coalesceUpdates(
+        doc,
+        copy,
+        (update) => {
+          if (!copy.db) return false
+          copy._storeUpdate(update, null)
+          return true
+        },
+        idleAfter(LOCAL_STORE_GATHER_MS, LOCAL_STORE_MAX_MS),
+      )
+      window.addEventListener('pagehide', storeNow)
+      document.addEventListener('visibilitychange', onVisibility)
+      void copy.whenSynced.then(() => resolveLocal(), () => resolveLocal())
     } catch {
       resolveLocal() // no IndexedDB (a private window): the server's copy alone
     }
@@ -148,12 +203,29 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     if (socketStatus !== WebSocketStatus.Connected) return 'offline'
     return provider.isSynced && provider.unsyncedChanges === 0 ? 'synced' : 'syncing'
   }
+  // Each keystroke is a change waiting for the server's acknowledgement for a few milliseconds:
+  // shown as it is, the status would blink 同步中/已同步 with every key and re-render the status bar
+  // twice per keystroke, inside the keystroke's own event. From 已同步, 同步中 is shown only when a
+  // change has waited SYNCING_SHOWN_AFTER_MS; 离线 and 已同步 are shown at once.
   let last = syncState()
-  const emitState = () => {
-    const next = syncState()
+  let syncingTimer: ReturnType<typeof setTimeout> | undefined
+  const show = (next: TeamSyncState) => {
     if (next === last) return
     last = next
     for (const l of stateListeners) l(next)
+  }
+  const emitState = () => {
+    const next = syncState()
+    if (next === 'syncing' && last === 'synced') {
+      syncingTimer ??= setTimeout(() => {
+        syncingTimer = undefined
+        if (!destroyed) show(syncState())
+      }, SYNCING_SHOWN_AFTER_MS)
+      return
+    }
+    clearTimeout(syncingTimer)
+    syncingTimer = undefined
+    show(next)
   }
   provider.on('status', ({ status }: { status: WebSocketStatus }) => {
     socketStatus = status
@@ -233,7 +305,7 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     socket,
     lexicalProvider,
     local,
-    syncState,
+    syncState: () => last,
     onSyncState: (listener) => {
       stateListeners.add(listener)
       return () => stateListeners.delete(listener)
@@ -248,9 +320,13 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     destroy: () => {
       if (destroyed) return
       destroyed = true
+      clearTimeout(syncingTimer)
       resolveLocal()
       provider.destroy()
       socket.destroy()
+      window.removeEventListener('pagehide', storeNow)
+      document.removeEventListener('visibilitychange', onVisibility)
+      localStore?.destroy()
       void persistence?.destroy()
       doc.destroy()
     },

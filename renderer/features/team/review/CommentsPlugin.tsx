@@ -2,8 +2,9 @@
  * 批注 in the text: the commented words marked with the CSS Custom Highlight API — an overlay the
  * browser paints over the text, never a node in the document, so comments cannot change the text,
  * are not saved with it and never print (print.css/comments.css hide them on paper too). The marks
- * are recomputed from the anchors after every change to the text or to the threads, so they follow
- * the words as others edit. Ctrl+Alt+M starts a comment on the selection.
+ * are recomputed from the anchors once a frame after changes to the text or to the threads (not for
+ * a moved selection, and not at all while no thread is open), so they follow the words as others
+ * edit. Ctrl+Alt+M starts a comment on the selection.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { createDOMRange } from '@lexical/selection'
@@ -132,6 +133,9 @@ export function CommentsPlugin() {
   // the marks: recomputed after each change to the text, the threads or the one looked at
   useEffect(() => {
     if (!content || !commentsDoc || !threads || !supported()) return
+    // no thread to mark (none yet, or all resolved): nothing to recompute after each keystroke
+    painted.current = []
+    if (!threads.some((thread) => !thread.resolved || thread.id === active)) return
     const all = new Highlight()
     const current = new Highlight()
     // above the caret selection colours of other writers, below the own selection
@@ -176,7 +180,10 @@ export function CommentsPlugin() {
       if (!frame) frame = requestAnimationFrame(paint)
     }
     paint()
-    const stop = editor.registerUpdateListener(schedule)
+    // the marks depend on the text alone: an update that only moved the selection leaves them
+    const stop = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size || dirtyLeaves.size) schedule()
+    })
     // the page view moves blocks around after layout: the ranges stay, the browser repaints them
     return () => {
       stop()
