@@ -130,6 +130,68 @@ describe('figures', () => {
     expect(model.figures.find((f) => f.name === '会议次数')).toMatchObject({ value: null, original: 'x' })
   })
 
+  it('shows a change of a figure used 300 times in every reference, the grid and the outline in one frame, off-screen ones too, and one undo restores all', async () => {
+    const ref = (): Inline => ({ type: 'figure', figureId: 'f1' })
+    const filler = '全面落实年度工作部署，扎实推进各项重点任务，群众满意度持续提升，各项制度不断完善。'.repeat(3)
+    const model: SummaryDocument = {
+      version: 1,
+      title: '数据长文',
+      blocks: [
+        { type: 'heading', level: 1, title: [{ type: 'text', text: '宣传资料发放（' }, ref(), { type: 'text', text: '）' }] },
+        // 60 paragraphs, 5 references each: most of them pages below the screen
+        ...Array.from({ length: 60 }, (_, i) => ({
+          type: 'paragraph' as const,
+          children: Array.from({ length: 5 }, (_, k): Inline[] => [{ type: 'text', text: `${filler}第${i + 1}段第${k + 1}处发放宣传资料` }, ref()]).flat(),
+        })),
+      ],
+      figures: [{ id: 'f1', name: '发放宣传资料', value: 300, qualifier: '余', unit: '份' }],
+    }
+    const { page } = await openWith(model)
+    const refs = page.locator('.document-body .dd-figure[data-figure-id=f1]')
+    await expect.poll(() => refs.count(), { timeout: 15_000 }).toBe(301)
+    await toolbarClick(page, '[data-testid=figure-panel-toggle]')
+    const cell = page.locator('.figure-grid tr[data-figure-id=f1] td.col-value')
+    await cell.click()
+    await page.keyboard.press('Enter')
+    await page.locator('.figure-cell-input').fill('1000')
+
+    // the first frame after Enter: every reference (off screen too) and the grid show the new value
+    await page.evaluate(() => {
+      const w = window as unknown as { __firstFrame: Promise<{ refs: number; changed: number; cell: string }> }
+      w.__firstFrame = new Promise((resolve) => {
+        document.addEventListener(
+          'keydown',
+          (e) => {
+            if (e.key !== 'Enter') return
+            requestAnimationFrame(() => {
+              const all = [...document.querySelectorAll('.document-body .dd-figure[data-figure-id=f1]')]
+              const changed = all.filter((r) => r.textContent === '1000余份').length
+              resolve({ refs: all.length, changed, cell: document.querySelector('.figure-grid tr[data-figure-id=f1] td.col-value')?.textContent ?? '' })
+            })
+          },
+          { capture: true, once: true },
+        )
+      })
+    })
+    await page.keyboard.press('Enter')
+    const first = await page.evaluate(() => (window as unknown as { __firstFrame: Promise<{ refs: number; changed: number; cell: string }> }).__firstFrame)
+    expect(first).toEqual({ refs: 301, changed: 301, cell: '1000' })
+    await expect.poll(() => page.locator('.outline li[data-key] .outline-jump').first().innerText()).toContain('宣传资料发放（1000余份）')
+
+    // the last reference, pages down, shows it once scrolled to (laid out for real)
+    const last = refs.last()
+    await last.scrollIntoViewIfNeeded()
+    await expect.poll(() => last.innerText()).toBe('1000余份')
+
+    // one undo (from the grid) brings every reference, the grid and the outline back
+    await cell.click()
+    await page.keyboard.press('Control+z')
+    await expect.poll(async () => new Set(await refs.allTextContents()), { timeout: 15_000 }).toEqual(new Set(['300余份']))
+    await expect.poll(() => cell.innerText()).toBe('300')
+    await expect.poll(() => last.innerText()).toBe('300余份')
+    await expect.poll(() => page.locator('.outline li[data-key] .outline-jump').first().innerText()).toContain('宣传资料发放（300余份）')
+  })
+
   it('keeps IME composition intact right after and right before a reference, with undo', async () => {
     const { page, dataDir } = await openWith(
       doc([[{ type: 'text', text: '召开专题会议' }, { type: 'figure', figureId: 'f1' }]], [{ id: 'f1', name: '会议次数', value: 3, unit: '次' }]),

@@ -14,6 +14,8 @@ import { createOutlineStore } from '../../renderer/features/outline/outlineStore
 import { moveSection } from '../../renderer/features/outline/sections'
 import { $createRunInBodyNode, $createSectionHeadingNode, $createTitleNode, $isSectionHeadingNode, type SectionHeadingNode } from '../../renderer/features/structure'
 import { computeOutline, registerOutline } from '../../renderer/features/structure/HeadingNumbersPlugin'
+import { $createFigureRefNode } from '../../renderer/features/figures/FigureRefNode'
+import { $setFigures } from '../../renderer/features/figures/state'
 import type { HeadingLevel } from '../../shared/document/model'
 
 type Block = string | [HeadingLevel, string] | [HeadingLevel, string, string]
@@ -193,5 +195,30 @@ describe('the outline follows the document order', () => {
     expect(editor.getEditorState().read(() => outline().length)).toBe(inDocument.length)
     expect(computeOutline(editor).map((e) => e.key)).toEqual(inDocument)
     expect(inDocument.every((k) => editor.getEditorState().read(() => $getNodeByKey(k) !== null))).toBe(true)
+  }))
+
+  it('follows a figure used in a heading and in 80 paragraphs when its value changes, and goes back on one undo', () => inDom(() => {
+    const { editor, store, outline } = open(DOC)
+    const figure = (value: number) => [{ id: 'f1', name: '培训次数', value, unit: '次' }]
+    edit(editor, () => {
+      $setFigures(figure(12))
+      $heading('主要工作').append($createTextNode('（'), $createFigureRefNode('f1', '12次', false), $createTextNode('）'))
+      const last = $heading('下步打算')
+      for (let i = 0; i < 80; i++) last.insertBefore($createParagraphNode().append($createTextNode(`开展培训`), $createFigureRefNode('f1', '12次', false)))
+    })
+    expect(outline()).toEqual(['一、主要工作（12次）', '二、存在问题', '三、下步打算'])
+    // 81 references change in one update: the heading holding one is renamed in the outline
+    edit(editor, () => $setFigures(figure(15)))
+    expect(outline()).toEqual(['一、主要工作（15次）', '二、存在问题', '三、下步打算'])
+    editor.dispatchCommand(UNDO_COMMAND, undefined)
+    editor.read(() => void 0) // commits the undo
+    expect(outline()).toEqual(['一、主要工作（12次）', '二、存在问题', '三、下步打算'])
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).not.toContain('15次')
+    // a change touching only body paragraphs (80 references) hands on no new outline
+    edit(editor, () => $heading('主要工作').getChildren().slice(1).forEach((n) => n.remove()))
+    const before = store.get().entries
+    edit(editor, () => $setFigures(figure(20)))
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toContain('开展培训20次')
+    expect(store.get().entries).toBe(before)
   }))
 })

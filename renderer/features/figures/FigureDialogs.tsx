@@ -17,7 +17,7 @@ import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { Modal as SharedModal, type ModalProps } from '../../ui/Modal'
 import { $collectSegments, type SegmentIndex } from '../../ui/segments'
-import { useFigureStore } from './FigureStore'
+import { useFigureStore, useFigures } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $deleteFigure, $inTitle, $linkGroups, $makeFigureFromSelection, $selectionQuantity, type SelectionQuantity } from './operations'
 import { $getFigures, $setFigures, formatterFor } from './state'
@@ -351,7 +351,7 @@ function DeleteFigureDialog({ figureId, onClose }: { figureId: string; onClose()
   const [editor] = useLexicalComposerContext()
   const store = useFigureStore()
   const ui = useFigureUi()
-  const figure = store.figures.find((f) => f.id === figureId)
+  const figure = useFigures().find((f) => f.id === figureId)
   const uses = ui.uses.get(figureId) ?? 0
   if (!figure) return null
   const run = (mode: 'text' | 'remove') => {
@@ -383,10 +383,9 @@ function ImportSheetDialog({ file, onClose, onNotice }: { file: File; onClose():
   const { t } = useTranslation('figures')
   const [editor] = useLexicalComposerContext()
   const api = useApi()
-  const store = useFigureStore()
   const [plan, setPlan] = useState<ImportPlan | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const figures = store.figures
+  const figures = useFigures()
 
   useEffect(() => {
     let stale = false

@@ -23,7 +23,7 @@ import { errorMessage, translateMessage } from '../../app/errors'
 import { TrashIcon } from '../../ui/icons'
 import { $isSubtitleNode } from '../structure/SubtitleNode'
 import { $isTitleNode } from '../structure/TitleNode'
-import { useFigureStore } from './FigureStore'
+import { useFigureStore, useFigures } from './FigureStore'
 import { useFigureUi } from './FiguresProvider'
 import { $getFigures, formatterFor } from './state'
 import { saveBase64 } from '../../ui/files'
@@ -109,7 +109,7 @@ function FigurePanelBody({ onNotice }: { onNotice(message: string | null): void 
   const api = useApi()
   const store = useFigureStore()
   const ui = useFigureUi()
-  const { figures } = store
+  const figures = useFigures()
   const [filter, setFilter] = useState('')
   const [show, setShow] = useState<Show>('all')
   const [sort, setSort] = useState<{ col: Column; dir: 1 | -1 } | null>(null)

@@ -9,7 +9,12 @@ import type { FigureDisplay } from '../../../shared/figures/format'
  * import) goes through this store.
  */
 export interface FigureStore {
-  figures: readonly Figure[]
+  /**
+   * The live figure list (the last committed change). The store object itself never changes, so a
+   * feature that only calls it (snippets) does not re-render on every value change; a component
+   * that shows the figures reads them with `useFigures()` instead.
+   */
+  readonly figures: readonly Figure[]
   /**
    * The id of the figure with this name, creating an unfilled one (value null) when missing.
    * Inside an editor.update of this editor the figure is created in that same update (so it is
@@ -26,6 +31,13 @@ export interface FigureStore {
 }
 
 export const FigureStoreContext = createContext<FigureStore | null>(null)
+
+/** The figure list for components that show it (the grid, the 附表, the dialogs): they re-render when it changes. */
+export const FiguresContext = createContext<readonly Figure[]>([])
+
+export function useFigures(): readonly Figure[] {
+  return useContext(FiguresContext)
+}
 
 export function useFigureStore(): FigureStore {
   const store = useContext(FigureStoreContext)

@@ -11,14 +11,13 @@ import { $applyNodeReplacement, type LexicalNode, type SerializedLexicalNode } f
 import { NODE_TYPES } from '../../../shared/document/lexicalState'
 import { figureAppendixTable } from '../../../shared/figures/appendix'
 import { BlockDecoratorNode } from '../../ui/BlockDecoratorNode'
-import { FigureStoreContext } from './FigureStore'
+import { FiguresContext } from './FigureStore'
 
 export type SerializedFigureTableNode = SerializedLexicalNode
 
 function FigureTableView(): JSX.Element {
   const { t } = useTranslation('figures')
-  const store = useContext(FigureStoreContext)
-  const table = figureAppendixTable(store?.figures ?? [])
+  const table = figureAppendixTable(useContext(FiguresContext))
   return (
     <div className="dd-figuretable-box" role="group" aria-label={table.caption}>
       <div className="dd-figuretable-caption">{table.caption}</div>

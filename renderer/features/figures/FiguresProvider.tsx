@@ -29,7 +29,7 @@ import { MISSING_FIGURE_TEXT } from '../../../shared/figures/format'
 import { FigureDisplayContext } from './FigureDisplayContext'
 import { $isFigureRefNode, FigureRefNode } from './FigureRefNode'
 import { beginCopy, pasteForeignRefs } from './clipboard'
-import { FigureStoreContext, type FigureStore } from './FigureStore'
+import { FigureStoreContext, FiguresContext, type FigureStore } from './FigureStore'
 import { $ensureFigure, $selectUse } from './operations'
 import { $getFigures, $setFigures, figureRefIndex, formatterFor } from './state'
 import './figures.css'
@@ -98,7 +98,13 @@ interface Props {
 
 export function FiguresProvider({ documentId, initial, onFigures, openPanel, children }: Props) {
   const [editor] = useLexicalComposerContext()
-  const [figures, setFigures] = useState<readonly Figure[]>(initial)
+  const [figures, setFiguresState] = useState<readonly Figure[]>(initial)
+  // the list last handed to React (the store reads it live; the listener skips what is already set)
+  const shown = useRef<readonly Figure[]>(initial)
+  const setFigures = useCallback((next: readonly Figure[]) => {
+    shown.current = next
+    setFiguresState(next)
+  }, [])
   // the panel stays open across documents and restarts for a writer who works with it
   const [panelOpen, setPanelOpenState] = useState(() => openPanel || localStorage.getItem(PANEL_KEY) === 'open')
   const setPanelOpen = useCallback((open: boolean | ((open: boolean) => boolean)) => {
@@ -128,9 +134,12 @@ export function FiguresProvider({ documentId, initial, onFigures, openPanel, chi
         const sameIds = next.length === last.length && next.every((f, i) => f.id === last[i]!.id)
         last = next
         onFiguresRef.current([...next])
-        // A value change: the references are already painted by Lexical, the table follows at a
-        // lower priority so the change reaches the screen without waiting for React. A figure
-        // added or removed shows at once (the grid may be about to edit it).
+        // the store's own update has already handed it to React, with the grid's own change
+        if (next === shown.current) return
+        // A value change from elsewhere (undo, a dialog, a team member): the references are
+        // already painted by Lexical, the table follows at a lower priority so the change reaches
+        // the screen without waiting for React. A figure added or removed shows at once (the grid
+        // may be about to edit it).
         if (sameIds) startTransition(() => setFigures(next))
         else setFigures(next)
       }),
@@ -212,7 +221,7 @@ export function FiguresProvider({ documentId, initial, onFigures, openPanel, chi
         COMMAND_PRIORITY_LOW,
       ),
     )
-  }, [editor, index, documentId, setPanelOpen])
+  }, [editor, index, documentId, setPanelOpen, setFigures])
 
   // Ctrl+Shift+D outside the text: from the table it closes the table and returns to the text
   useEffect(() => {
@@ -235,7 +244,9 @@ export function FiguresProvider({ documentId, initial, onFigures, openPanel, chi
 
   const store = useMemo<FigureStore>(
     () => ({
-      figures,
+      get figures() {
+        return shown.current
+      },
       ensureFigure: (name, init) => {
         if (inUpdateOf(editor)) return $ensureFigure(name, init)
         let id = ''
@@ -245,20 +256,29 @@ export function FiguresProvider({ documentId, initial, onFigures, openPanel, chi
         return id
       },
       update: (updater, opts) => {
+        let changed: readonly Figure[] | null = null
         editor.update(
           () => {
             const current = $getFigures()
             const next = updater(current)
             // an edit that changes nothing leaves no undo step
-            if (next !== current && JSON.stringify(next) !== JSON.stringify(current)) $setFigures(next)
+            if (next !== current && JSON.stringify(next) !== JSON.stringify(current)) {
+              $setFigures(next)
+              changed = next
+            }
           },
           // the table is edited elsewhere (the grid, a dialog): the caret and the keyboard stay put
           { tag: [HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], ...(opts?.discrete ? { discrete: true } : {}) },
         )
+        // handed to React now, in the same render as the caller's own state (the grid closing its
+        // cell editor): the frame that paints the references shows the new value in the grid too,
+        // and no render of its own is left to run after that frame. (Inside another update the
+        // change is not made yet: the update listener hands it on once committed.)
+        if (changed !== null) setFigures(changed)
       },
-      display: (id) => formatterFor(figures)(id),
+      display: (id) => formatterFor(shown.current)(id),
     }),
-    [editor, figures],
+    [editor, setFigures],
   )
 
   const display = useMemo(() => formatterFor(figures), [figures])
@@ -312,9 +332,11 @@ export function FiguresProvider({ documentId, initial, onFigures, openPanel, chi
 
   return (
     <FigureStoreContext.Provider value={store}>
-      <FigureDisplayContext.Provider value={display}>
-        <FigureUiContext.Provider value={ui}>{children}</FigureUiContext.Provider>
-      </FigureDisplayContext.Provider>
+      <FiguresContext.Provider value={figures}>
+        <FigureDisplayContext.Provider value={display}>
+          <FigureUiContext.Provider value={ui}>{children}</FigureUiContext.Provider>
+        </FigureDisplayContext.Provider>
+      </FiguresContext.Provider>
     </FigureStoreContext.Provider>
   )
 }

@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getNodeByKey, $getRoot, type LexicalEditor } from 'lexical'
+import { $getNodeByKey, $getRoot, HISTORIC_TAG, type LexicalEditor } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
 import { useEffect } from 'react'
 import { HeadingCounter } from '../../../shared/document/numbering'
@@ -66,11 +66,17 @@ export function registerOutline(editor: LexicalEditor, onOutline: (entries: Outl
     emit(entries)
   }
   // A heading's own text lives in its text nodes: typing there changes the outline but not the
-  // numbering. Checking the few dirty leaves of an update is cheap enough for every keystroke.
-  const headingTextChanged = editor.registerUpdateListener(({ editorState, dirtyLeaves }) => {
+  // numbering. A changed leaf marks every element above it dirty, so the dirty elements say whether
+  // a heading was touched: a keystroke has two or three of them, a figure used 1,000 times a
+  // hundred paragraphs (its 1,000 references are leaves) — and no outline to rebuild unless one
+  // of them is a heading.
+  const headingTextChanged = editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements, tags }) => {
+    // undo and redo put a whole earlier state back, without the dirty nodes that say what changed:
+    // any heading's text may differ (a renamed heading, a figure in a heading), so it is read afresh
+    if (tags.has(HISTORIC_TAG)) return emit(computeOutline(editor))
     if (dirtyLeaves.size === 0) return
-    const touchesHeading = dirtyLeaves.size > 50 || editorState.read(() => {
-      for (const key of dirtyLeaves) if ($isSectionHeadingNode($getNodeByKey(key)?.getTopLevelElement())) return true
+    const touchesHeading = editorState.read(() => {
+      for (const key of dirtyElements.keys()) if ($isSectionHeadingNode($getNodeByKey(key))) return true
       return false
     })
     if (touchesHeading) emit(computeOutline(editor))
