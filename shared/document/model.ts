@@ -98,7 +98,8 @@ export type Signature = z.infer<typeof SignatureSchema>
  */
 export const LEVEL2_MARKERS = ['（一）', '(一)'] as const
 export const LEVEL3_MARKERS = ['1.', '1、', '1．'] as const
-export const LEVEL4_MARKERS = ['（1）', '(1)'] as const
+/** ⑴ counts to ⒇ in one character; from 21 on it prints (21). */
+export const LEVEL4_MARKERS = ['（1）', '(1)', '⑴', '1)', '1）'] as const
 export const NumberingStyleSchema = z.strictObject({
   level2: z.enum(LEVEL2_MARKERS).optional(),
   level3: z.enum(LEVEL3_MARKERS).optional(),

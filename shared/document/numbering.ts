@@ -30,7 +30,13 @@ export function headingMarker(level: HeadingLevel, n: number, style?: NumberingS
     case 1: return `${chineseCount(n)}、`
     case 2: return style?.level2 === '(一)' ? `(${chineseCount(n)})` : `（${chineseCount(n)}）`
     case 3: return style?.level3 === '1、' ? `${n}、` : style?.level3 === '1．' ? `${n}．` : `${n}.`
-    case 4: return style?.level4 === '(1)' ? `(${n})` : `（${n}）`
+    case 4:
+      if (style?.level4 === '(1)') return `(${n})`
+      // ⑴…⒇ exist for 1–20 only (U+2474…U+2487); later numbers take the half brackets it stands for
+      if (style?.level4 === '⑴') return n >= 1 && n <= 20 ? String.fromCharCode(0x2473 + n) : `(${n})`
+      if (style?.level4 === '1)') return `${n})`
+      if (style?.level4 === '1）') return `${n}）`
+      return `（${n}）`
   }
 }
 

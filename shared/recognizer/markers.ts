@@ -131,6 +131,8 @@ function variantOf(level: HeadingLevel, m: MarkerMatch): string | null {
   if (level === 3 && m.kind === 'arDun') return '1、'
   if (level === 3 && m.kind === 'arDot') return m.marker.endsWith('．') ? '1．' : '1.'
   if (level === 4 && m.kind === 'arParen' && /^[(（]/.test(m.marker)) return halfBrackets ? '(1)' : '（1）'
+  if (level === 4 && m.kind === 'arParen' && /^[\u2474-\u2487]/.test(m.marker)) return '⑴'
+  if (level === 4 && m.kind === 'arParen') return m.marker.includes('）') ? '1）' : '1)'
   return null
 }
 
@@ -154,6 +156,6 @@ export function numberingStyleOf(headings: readonly { level: HeadingLevel; marke
   return normalizeNumberingStyle({
     level2: pick(2, '（一）', ['(一)'] as const),
     level3: pick(3, '1.', ['1、', '1．'] as const),
-    level4: pick(4, '（1）', ['(1)'] as const),
+    level4: pick(4, '（1）', ['(1)', '⑴', '1)', '1）'] as const),
   })
 }

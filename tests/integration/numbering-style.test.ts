@@ -71,6 +71,18 @@ describe('numbering style through import and export', () => {
     expect(standard).toContain('<w:lvlText w:val="（%2）"/>')
   }, 60_000)
 
+  it('a fourth level written ⑴ is Word’s decimalEnclosedParen in the DOCX and comes back as ⑴', async () => {
+    const text = ['街道2025年工作总结', '一、主要做法', '1、加强领导。', '⑴领导重视。书记每月听取汇报。', '⑵健全机制。每季度调度一次。'].join('\n')
+    const model = (await importFile({ name: '街道.txt', bytes: new TextEncoder().encode(text) })).documents[0]!
+    expect(model.numbering).toEqual({ level3: '1、', level4: '⑴' })
+    const bytes = await renderExport({ model }, 'docx')
+    const xml = await numberingXml(bytes)
+    expect(xml).toMatch(/<w:lvl w:ilvl="3"><w:start w:val="1"\/><w:numFmt w:val="decimalEnclosedParen"\/>(?:(?!<\/w:lvl>).)*<w:lvlText w:val="%4"\/>/)
+    const back = (await importFile({ name: '导出.docx', bytes })).documents[0]!
+    expect(headingNumbersOf(back.blocks, back.numbering)).toEqual(['一、', '1、', '⑴', '⑵'])
+    expect(new TextDecoder().decode(await renderExport({ model }, 'txt'))).toMatch(/⑵健全机制/)
+  }, 60_000)
+
   it('verify: our DOCX in the 1、 style matches its 定稿; its "%3、" turned into "%3." is refused', async () => {
     const dir = tempDir()
     const services = createServices({ dataDir: dir })

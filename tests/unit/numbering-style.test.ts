@@ -52,6 +52,26 @@ describe('the recognizer keeps the numbers the writer typed', () => {
   })
 })
 
+describe('fourth-level numbers written ⑴, 1) or 1）', () => {
+  it('print as typed: ⑴ up to ⒇, then (21); 1) and 1） keep their bracket', () => {
+    expect(numberHeadings([1, 4, 4], { level4: '⑴' })).toEqual(['一、', '⑴', '⑵'])
+    expect(headingMarker(4, 20, { level4: '⑴' })).toBe('⒇')
+    expect(headingMarker(4, 21, { level4: '⑴' })).toBe('(21)')
+    expect(numberHeadings([1, 4, 4], { level4: '1)' })).toEqual(['一、', '1)', '2)'])
+    expect(numberHeadings([1, 4, 4], { level4: '1）' })).toEqual(['一、', '1）', '2）'])
+  })
+
+  it('are recognized at level 4 under "1、" and keep their form', () => {
+    const circled = recognize(['工作总结', '一、主要做法', '1、加强领导。', '⑴领导重视。书记每月听取汇报。', '⑵健全机制。每季度调度一次。', '2、营造氛围。'].join('\n')).documents[0]!
+    expect(circled.numbering).toEqual({ level3: '1、', level4: '⑴' })
+    expect(headingNumbersOf(circled.blocks, circled.numbering)).toEqual(['一、', '1、', '⑴', '⑵', '2、'])
+    const bracket = recognize(['工作总结', '一、主要做法', '1.加强领导。', '1)领导重视。书记每月听取汇报。', '2)健全机制。每季度调度一次。'].join('\n')).documents[0]!
+    expect(bracket.numbering).toEqual({ level4: '1)' })
+    expect(headingNumbersOf(bracket.blocks, bracket.numbering)).toEqual(['一、', '1.', '1)', '2)'])
+    expect(SummaryDocumentSchema.safeParse(circled).success && SummaryDocumentSchema.safeParse(bracket).success).toBe(true)
+  })
+})
+
 describe('the style travels with the document', () => {
   const doc: SummaryDocument = {
     version: 1,

@@ -359,11 +359,13 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
 
 /** Word's level text for a heading level: the number as headingMarker writes it, its digit → %L ("1、" → "%3、"). */
 export function levelText(level: 1 | 2 | 3 | 4, style?: NumberingStyle): string {
+  // ⑴ is one character: Word draws it from the number format (decimalEnclosedParen), the text is the bare number
+  if (level === 4 && style?.level4 === '⑴') return '%4'
   return headingMarker(level, 1, style).replace(/[一1]/, `%${level}`)
 }
 
 function headingLevel(level: 1 | 2 | 3 | 4, style?: NumberingStyle) {
-  const formats = { 1: LevelFormat.CHINESE_COUNTING, 2: LevelFormat.CHINESE_COUNTING, 3: LevelFormat.DECIMAL, 4: LevelFormat.DECIMAL }
+  const formats = { 1: LevelFormat.CHINESE_COUNTING, 2: LevelFormat.CHINESE_COUNTING, 3: LevelFormat.DECIMAL, 4: style?.level4 === '⑴' ? LevelFormat.DECIMAL_ENCLOSED_PARENTHESES : LevelFormat.DECIMAL }
   return {
     level: level - 1,
     format: formats[level],
