@@ -16,12 +16,13 @@
  * removed is structure that the model derives again — heading numbers, collection labels, the
  * subtitle dash, line breaks inside paragraphs, indentation — plus junk lines when asked.
  */
-import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } from '../document/model'
+import type { Block, Figure, HeadingLevel, Inline, NumberingStyle, Signature, SummaryDocument } from '../document/model'
+import { headingNumbersOf } from '../document/numbering'
 import { MODEL_VERSION } from '../document/model'
 import { msg, type Message } from '../errors/message'
 import { countCharacters } from '../text'
 import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
-import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
+import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap, type TrackedGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
 import { levelMap, matchMarker, numberingStyleOf, type MarkerKind, type MarkerMatch } from './markers'
@@ -264,7 +265,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     }
     if (!item.marker || !item.shape) return { type: 'paragraph', children: figures.toInlines(item.text) }
     const level: HeadingLevel = levels.get(item.marker.kind) ?? 4
-    numbering.see(level, item.marker)
+    numbering.see(level, item.marker, blocks.length)
     typed.push({ level, marker: item.marker })
     report.headings++
     const heading: Block = { type: 'heading', level, title: figures.toInlines(item.shape.title) }
@@ -275,7 +276,6 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     return heading
   }
   if (blocks.length === 0) blocks.push({ type: 'paragraph', children: [] })
-  report.numberingGaps.push(...numbering.gaps)
   report.placeholders += figures.figures.length
 
   const doc: SummaryDocument = { version: MODEL_VERSION, title, blocks, figures: figures.figures }
@@ -283,7 +283,26 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   if (signature) doc.signature = signature
   const style = opts.fragment ? undefined : numberingStyleOf(typed)
   if (style) doc.numbering = style
+  report.numberingGaps.push(...describeGaps(numbering.gaps, blocks, style))
   return doc
+}
+
+/**
+ * The writer's irregular numbers ("一、二、四、", a list starting at "2、"), each with its heading
+ * and the number it prints now. Numbers follow the levels, so the structure is kept and the
+ * numbering closed up; the import report lists where, so nothing changes without the writer knowing.
+ */
+function describeGaps(gaps: readonly TrackedGap[], blocks: readonly Block[], style: NumberingStyle | undefined): NumberingGap[] {
+  if (gaps.length === 0) return []
+  const numbers = headingNumbersOf(blocks, style)
+  const numberAt = new Map<number, string>()
+  let k = 0
+  blocks.forEach((b, i) => b.type === 'heading' && numberAt.set(i, numbers[k++]!))
+  return gaps.map(({ block, ...gap }) => {
+    const b = blocks[block]
+    const heading = b?.type === 'heading' ? b.title.map((x) => (x.type === 'text' ? x.text : '…')).join('') : ''
+    return { ...gap, heading: heading.length > 20 ? `${heading.slice(0, 20)}…` : heading, now: numberAt.get(block) ?? '' }
+  })
 }
 
 /** "附件：1.…", "附件:" — the attachment note under the body (GB/T 9704 §7.3.6). */

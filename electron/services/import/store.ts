@@ -161,7 +161,7 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
     documents: result.documents.length,
     suggestSplit: r.suggestSplit,
     pieces: r.pieces.map((p) => ({ title: p.title, chars: p.chars })),
-    numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found })),
+    numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found, typed: g.typed, heading: g.heading, now: g.now })),
     warnings: [...warnings, ...r.warnings],
   }
   if (encoding) report.encoding = encoding
