@@ -80,9 +80,15 @@ export type Figure = z.infer<typeof FigureSchema>
 /** ISO calendar date, yyyy-mm-dd */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd')
 
+/**
+ * The 落款's date: an ISO day, or an ISO month (yyyy-mm) for a 落款 dated by month only ("2025年12月"),
+ * printed as written: the writer never gave a day, so none is made up.
+ */
+export const SignatureDateSchema = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'date must be yyyy-mm-dd or yyyy-mm')
+
 export const SignatureSchema = z.strictObject({
   organization: z.string(),
-  date: IsoDateSchema.optional(),
+  date: SignatureDateSchema.optional(),
   dateStyle: z.enum(['arabic', 'chinese']),
   sealAssetId: z.string().optional(),
   signatureAssetId: z.string().optional(),

@@ -215,7 +215,7 @@ const CASES: [string, number, string[]][] = [
     'h1 二、人才支撑方面，通过“乡贤回归”“能人返乡”等渠道，吸引返乡创业人员46人，领办创办经营主体31个，培训高素质农民420人次。',
     'h1 三、组织保障方面，镇村两级签订目标责任书，实行月调度、季通报、年考核',
   ]],
-  // a ① list and a quotation kept as paragraphs; a 落款 dated only by month stays text
+  // a ① list and a quotation kept as paragraphs; a 落款 dated only by month (kept as a month: no day is made up)
   ['14-quotation-and-list.txt', 0, [
     'title 2025年度机关党建工作总结',
     'p 今年以来，机关党委认真贯彻落…',
@@ -228,8 +228,7 @@ const CASES: [string, number, string[]][] = [
     'p “学习不是任务，而是一种习惯…',
     'h1 二、作风建设',
     'p 开展“走流程、找堵点”活动，…',
-    'p 机关党委',
-    'p 2025年12月',
+    'signature 机关党委 2025-12',
   ]],
   // a personal summary signed with a date only
   ['15-no-org-signature-and-dates.txt', 0, [
