@@ -55,6 +55,25 @@ describe('dates', () => {
   })
 })
 
+describe('the 主送 line', () => {
+  const doc = (first: string): SummaryDocument => ({
+    version: 1, title: '2025年工作总结', figures: [],
+    blocks: [{ type: 'paragraph', children: [{ type: 'text', text: first }] }, { type: 'paragraph', children: [{ type: 'text', text: '今年以来，我局各项工作稳步推进。' }] }],
+  })
+  it('is set flush left with no indent in the print view and TXT; a lead-in ending in a colon and later lines are not', () => {
+    const to = prepareOutput(doc('县人民政府：'))
+    expect(to.blocks.map((b) => b.kind === 'paragraph' && !!b.addressee)).toEqual([true, false])
+    expect(printHtml(to)).toContain('<p class="p to" data-b="0">县人民政府：</p>')
+    expect(renderText(to)).toMatch(/\r\n县人民政府：\r\n\u3000\u3000今年以来/)
+    expect(prepareOutput(doc('各科室、各单位:')).blocks[0]).toMatchObject({ addressee: true })
+    for (const text of ['现将有关情况报告如下：', '今年以来，我局各项工作稳步推进：', '一年来的主要工作总结：'])
+      expect(prepareOutput(doc(text)).blocks[0]).not.toHaveProperty('addressee')
+    const second = doc('今年以来，我局各项工作稳步推进。')
+    second.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '县人民政府：' }] })
+    expect(prepareOutput(second).blocks[2]).not.toHaveProperty('addressee')
+  })
+})
+
 describe('title lines', () => {
   it('keeps short titles whole and breaks long ones evenly at a natural place, upper line not shorter', () => {
     expect(breakTitle('2025年度工作总结')).toEqual(['2025年度工作总结'])

@@ -431,7 +431,8 @@ function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: 
         children.push(...headingParagraphs(b, keep ? keepLast(b.body ?? b.title) : undefined))
         break
       case 'paragraph':
-        children.push(bodyPara({ style: 'Normal', indent: INDENT_2, ...(keep ? keepLast(b.runs) : {}), children: textRuns(b.runs, {}, marksAt(slotKey.paragraph(b.index))) }))
+        // the 主送 line: flush left, no first-line indent (GB/T 9704 §7.3.2)
+        children.push(bodyPara({ style: 'Normal', indent: b.addressee ? { left: 0, firstLine: 0 } : INDENT_2, ...(keep ? keepLast(b.runs) : {}), children: textRuns(b.runs, {}, marksAt(slotKey.paragraph(b.index))) }))
         break
       case 'table':
         if (b.rows.length) children.push(table(b.rows, undefined, keep, b.index))
