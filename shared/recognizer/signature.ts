@@ -115,6 +115,10 @@ export function looksLikeOrganization(line: string): boolean {
  * order written, a full-width space between (the writer can edit it in 落款).
  */
 const jointName = (first: string, second: string): string => `${first.trim()}\u3000${second.trim()}`
+/** Two names share the 署名 line only when it still fits the 28-character line, 右空二字 (else the upper one stays a paragraph). */
+const JOINT_MAX_CHARS = 25
+const canJoin = (first: string, second: string): boolean =>
+  looksLikeOrganization(first) && looksLikeOrganization(second) && first.trim().length + second.trim().length + 1 <= JOINT_MAX_CHARS
 
 export interface SignatureFound {
   organization: string
@@ -140,7 +144,7 @@ export function findSignature(lines: readonly string[], today?: string): Signatu
     if (above >= 0 && isNameLine(lines[above]!)) {
       // two units signing together (联合署名): both lines end like organizations
       const upper = above - 1
-      if (upper >= 0 && looksLikeOrganization(lines[upper]!) && looksLikeOrganization(lines[above]!))
+      if (upper >= 0 && canJoin(lines[upper]!, lines[above]!))
         return { organization: jointName(lines[upper]!, lines[above]!), date, used: [upper, above, end] }
       return { organization: lines[above]!, date, used: [above, end] }
     }
@@ -152,7 +156,7 @@ export function findSignature(lines: readonly string[], today?: string): Signatu
     const before = parseDateLine(lines[end - 1]!, today)
     if (before && !(end > 1 && isNameLine(lines[end - 2]!))) return { organization: last, date: before, used: [end - 1, end] }
     const dateAt = end - 2
-    const twoUnits = dateAt >= 0 && looksLikeOrganization(last) && looksLikeOrganization(lines[end - 1]!)
+    const twoUnits = dateAt >= 0 && canJoin(lines[end - 1]!, last)
     const early = twoUnits ? parseDateLine(lines[dateAt]!, today) : null
     if (early) return { organization: jointName(lines[end - 1]!, last), date: early, used: [dateAt, end - 1, end] }
   }
