@@ -25,7 +25,7 @@ import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collecti
 import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap, type TrackedGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
-import { levelMap, matchMarker, numberingStyleOf, type MarkerKind, type MarkerMatch } from './markers'
+import { levelMap, matchMarker, matchWordMarker, numberingStyleOf, type MarkerKind, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
 import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
 import { distinctTitles, splitDocuments } from './split'
@@ -82,7 +82,7 @@ export interface RecognizeResult {
 
 const JOIN_RULES: JoinRules = {
   startsBlock: (line) =>
-    matchMarker(line) !== null || matchPiece(line) !== null || isCollectionHeader(line) || parseDateLine(line) !== null,
+    matchMarker(line) !== null || matchWordMarker(line) !== null || matchPiece(line) !== null || isCollectionHeader(line) || parseDateLine(line) !== null,
   isBareMarker: (line) => matchMarker(line)?.rest === '',
   standsAlone: (line) => parseDateLine(line) !== null || matchPiece(line) !== null || isCollectionHeader(line),
 }
@@ -163,7 +163,7 @@ function markPartHeadings(items: BodyLine[]): void {
   const nextCnAfter = new Array<number>(items.length).fill(0)
   for (let i = items.length - 2; i >= 0; i--) {
     const next = items[i + 1]!.marker
-    nextCnAfter[i] = next?.kind === 'cn' ? next.number : nextCnAfter[i + 1]!
+    nextCnAfter[i] = next?.kind === 'cn' || next?.kind === 'chapter' ? next.number : nextCnAfter[i + 1]!
   }
   for (let i = 0; i < items.length - 1; i++) {
     const item = items[i]!
@@ -173,6 +173,22 @@ function markPartHeadings(items: BodyLine[]): void {
     // a "一、" heading after it would print one number higher than typed: the part line stays text
     if (nextCnAfter[i]! > 0) continue
     item.part = true
+  }
+}
+
+/**
+ * 第一章/第一部分 and 第一节 are headings only where the document does not number the same level
+ * 一、 or （一） as well: "第一部分　工作回顾" above "一、…" is a part line of the text, so the typed
+ * "一、二、" keep their numbers (a level holds one numbering).
+ */
+function dropWordMarkersBesideTyped(items: BodyLine[]): void {
+  const kinds = new Set(items.flatMap((item) => (item.marker ? [item.marker.kind] : [])))
+  for (const item of items) {
+    const kind = item.marker?.kind
+    if ((kind === 'chapter' && kinds.has('cn')) || (kind === 'section' && kinds.has('cnParen'))) {
+      delete item.marker
+      delete item.shape
+    }
   }
 }
 
@@ -234,9 +250,10 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     const cells = rows[i]
     if (cells) return { text, cells }
     if (attachments[i]) return { text }
-    const marker = matchMarker(text)
+    const marker = matchMarker(text) ?? matchWordMarker(text)
     return marker && marker.rest ? { text, marker, shape: shapeHeading(marker.rest) } : { text }
   })
+  dropWordMarkersBesideTyped(items)
   const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
   if (!opts.fragment) markPartHeadings(items)
   markInlineLists(items)
