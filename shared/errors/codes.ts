@@ -288,6 +288,7 @@ export const FINDING_CODES = {
   'import.futureDate': ['title', 'date', 'today'],
   'import.tooManyLevels': ['title', 'kinds'],
   'import.collectionHeadingDropped': ['heading'],
+  'import.numberingMixed': ['title', 'level', 'typed', 'shown'],
   'import.pdfFurniture': ['count'],
   'import.pdfImagePages': ['count'],
 

@@ -9,6 +9,7 @@ export const findingsEn: Record<FindingCode, string> = {
   'import.futureDate': '“{{title}}”: the signature date {{date}} is after today ({{today}})',
   'import.tooManyLevels': '“{{title}}”: {{kinds}} kinds of heading numbers; the deepest share level 4',
   'import.collectionHeadingDropped': 'dropped the collection heading “{{heading}}”',
+  'import.numberingMixed': '“{{title}}”: level {{level}} headings are numbered in several ways in the original ({{typed}}); they now all print as “{{shown}}” (change it in Tidy → Numbering style)',
   'import.pdfFurniture': 'removed {{count}} lines of running headers, footers and page numbers',
   'import.pdfImagePages': '{{count}} page(s) hold only images (scanned): their text was not imported',
 

@@ -9,6 +9,7 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'import.futureDate': '《{{title}}》的落款日期 {{date}} 晚于今天（{{today}}）',
   'import.tooManyLevels': '《{{title}}》有 {{kinds}} 种标题编号，最深的几种都按第 4 级处理',
   'import.collectionHeadingDropped': '去掉了合集的总标题“{{heading}}”',
+  'import.numberingMixed': '“{{title}}”：第 {{level}} 级标题原文有几种编号写法（{{typed}}），现统一为「{{shown}}」，可在 整理 → 序号样式 中更改',
   'import.pdfFurniture': '去掉了页眉、页脚和页码 {{count}} 行',
   'import.pdfImagePages': '有 {{count}} 页只有图片（扫描页），其中的文字没有导入',
 

@@ -145,7 +145,7 @@ function innerArabicKind(markers: readonly MarkerSeen[]): MarkerKind | null {
 }
 
 /** The style variant a marker as written stands for at its level, or null when it has none of ours. */
-function variantOf(level: HeadingLevel, m: MarkerMatch): string | null {
+export function variantOf(level: HeadingLevel, m: MarkerMatch): string | null {
   const halfBrackets = /^\(.*\)、?$/.test(m.marker)
   if (level === 1 && m.kind === 'chapter') return m.marker.includes('部分') ? '第一部分' : '第一章'
   if (level === 2 && m.kind === 'section') return '第一节'

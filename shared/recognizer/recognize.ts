@@ -17,7 +17,7 @@
  * subtitle dash, line breaks inside paragraphs, indentation — plus junk lines when asked.
  */
 import type { Block, Figure, HeadingLevel, Inline, NumberingStyle, Signature, SummaryDocument } from '../document/model'
-import { headingNumbersOf } from '../document/numbering'
+import { headingMarker, headingNumbersOf } from '../document/numbering'
 import { MODEL_VERSION } from '../document/model'
 import { msg, type Message } from '../errors/message'
 import { countCharacters } from '../text'
@@ -25,7 +25,7 @@ import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collecti
 import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap, type TrackedGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
-import { levelMap, matchMarker, matchWordMarker, numberingStyleOf, type MarkerKind, type MarkerMatch } from './markers'
+import { levelMap, matchMarker, matchWordMarker, numberingStyleOf, variantOf, type MarkerKind, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
 import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
 import { distinctTitles, splitDocuments } from './split'
@@ -301,7 +301,24 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   const style = opts.fragment ? undefined : numberingStyleOf(typed)
   if (style) doc.numbering = style
   report.numberingGaps.push(...describeGaps(numbering.gaps, blocks, style))
+  if (!opts.fragment) report.warnings.push(...mixedNumbering(typed, style, title))
   return doc
+}
+
+/**
+ * A level whose headings the writer numbered in several ways ("1)" here, "⑴" there): the model
+ * keeps one style per level (the one most headings use), so the others print in it — said in the
+ * import report, so the writer knows and can pick another in 整理 → 序号样式.
+ */
+function mixedNumbering(typed: readonly { level: HeadingLevel; marker: MarkerMatch }[], style: NumberingStyle | undefined, title: string): Message[] {
+  const out: Message[] = []
+  for (const level of [1, 2, 3, 4] as const) {
+    const forms = new Set<string>()
+    for (const t of typed) if (t.level === level) forms.add(variantOf(level, t.marker) ?? headingMarker(level, 1))
+    if (forms.size < 2) continue
+    out.push(msg('import.numberingMixed', { title, level, typed: [...forms].join(' '), shown: headingMarker(level, 1, style).trim() }))
+  }
+  return out
 }
 
 /**
