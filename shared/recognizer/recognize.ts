@@ -178,7 +178,7 @@ function markPartHeadings(items: BodyLine[]): void {
 
 /**
  * 第一章/第一部分 and 第一节 are headings only where the document does not number the same level
- * 一、 or （一） as well: "第一部分　工作回顾" above "一、…" is a part line of the text, so the typed
+ * 一、 or （一） as well: "第一部分 工作回顾" above "一、…" is a part line of the text, so the typed
  * "一、二、" keep their numbers (a level holds one numbering).
  */
 function dropWordMarkersBesideTyped(items: BodyLine[]): void {

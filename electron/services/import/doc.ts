@@ -63,7 +63,7 @@ export async function docToText(bytes: Uint8Array, named: 'doc' | 'wps' | string
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     body = doc.getBody({ filterUnicode: false })
-  } catch (err) {
+  } catch {
     if (wps) throw new ApiError('import.wpsUnreadable')
     if (named === 'docx') throw new ApiError('import.docOrEncrypted')
     throw new ApiError('import.docDamaged', {}, { reason: damagedReason.structure() })
