@@ -37,7 +37,17 @@ export const ImportReportSchema = z.strictObject({
   /** the summaries the file holds when two or more (split or not): title as split gives it, 字数 */
   pieces: z.array(z.strictObject({ title: z.string(), chars: z.number().int().nonnegative() })),
   /** heading numbers the writer skipped or repeated ("(七)" then "(九)") */
-  numberingGaps: z.array(z.strictObject({ level: z.number().int(), after: z.number().int(), found: z.number().int() })),
+  numberingGaps: z.array(
+    z.strictObject({
+      level: z.number().int(),
+      after: z.number().int(),
+      found: z.number().int(),
+      /** the marker as typed ("四、"), the start of the heading, the number it prints now ("三、") */
+      typed: z.string(),
+      heading: z.string(),
+      now: z.string(),
+    }),
+  ),
   warnings: z.array(MessageSchema),
 })
 export type FileImportReport = z.infer<typeof ImportReportSchema>

@@ -80,9 +80,15 @@ export type Figure = z.infer<typeof FigureSchema>
 /** ISO calendar date, yyyy-mm-dd */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd')
 
+/**
+ * The 落款's date: an ISO day, or an ISO month (yyyy-mm) for a 落款 dated by month only ("2025年12月"),
+ * printed as written: the writer never gave a day, so none is made up.
+ */
+export const SignatureDateSchema = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'date must be yyyy-mm-dd or yyyy-mm')
+
 export const SignatureSchema = z.strictObject({
   organization: z.string(),
-  date: IsoDateSchema.optional(),
+  date: SignatureDateSchema.optional(),
   dateStyle: z.enum(['arabic', 'chinese']),
   sealAssetId: z.string().optional(),
   signatureAssetId: z.string().optional(),
@@ -93,13 +99,17 @@ export type Signature = z.infer<typeof SignatureSchema>
  * How the writer's heading numbers look where GB/T 9704 leaves a common variant: "(一)" with
  * half-width brackets at level 2, "1、" or "1．" at level 3, "(1)" at level 4. Absent (or a level
  * absent) = the GB/T form 一、 （一） 1. （1）. Imported text sets it from what the writer typed, so
- * the derived numbers are the typed ones. Level 1 has no variant: 一、 is universal.
+ * the derived numbers are the typed ones. Long reports number their top levels in words: level 1
+ * 第一章 or 第一部分, level 2 第一节 (printed with a full-width space before the heading text).
  * Added without a version bump: an optional field, every earlier document reads as GB/T.
  */
-export const LEVEL2_MARKERS = ['（一）', '(一)'] as const
+export const LEVEL1_MARKERS = ['一、', '第一章', '第一部分'] as const
+export const LEVEL2_MARKERS = ['（一）', '(一)', '第一节'] as const
 export const LEVEL3_MARKERS = ['1.', '1、', '1．'] as const
-export const LEVEL4_MARKERS = ['（1）', '(1)'] as const
+/** ⑴ counts to ⒇ in one character; from 21 on it prints (21). */
+export const LEVEL4_MARKERS = ['（1）', '(1)', '⑴', '1)', '1）'] as const
 export const NumberingStyleSchema = z.strictObject({
+  level1: z.enum(LEVEL1_MARKERS).optional(),
   level2: z.enum(LEVEL2_MARKERS).optional(),
   level3: z.enum(LEVEL3_MARKERS).optional(),
   level4: z.enum(LEVEL4_MARKERS).optional(),

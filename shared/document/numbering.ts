@@ -14,6 +14,7 @@ export { chineseCount }
 export function normalizeNumberingStyle(style: NumberingStyle | undefined): NumberingStyle | undefined {
   if (!style) return undefined
   const out: NumberingStyle = {}
+  if (style.level1 && style.level1 !== '一、') out.level1 = style.level1
   if (style.level2 && style.level2 !== '（一）') out.level2 = style.level2
   if (style.level3 && style.level3 !== '1.') out.level3 = style.level3
   if (style.level4 && style.level4 !== '（1）') out.level4 = style.level4
@@ -22,15 +23,22 @@ export function normalizeNumberingStyle(style: NumberingStyle | undefined): Numb
 
 export function sameNumberingStyle(a: NumberingStyle | undefined, b: NumberingStyle | undefined): boolean {
   const x = normalizeNumberingStyle(a), y = normalizeNumberingStyle(b)
-  return x?.level2 === y?.level2 && x?.level3 === y?.level3 && x?.level4 === y?.level4
+  return x?.level1 === y?.level1 && x?.level2 === y?.level2 && x?.level3 === y?.level3 && x?.level4 === y?.level4
 }
 
 export function headingMarker(level: HeadingLevel, n: number, style?: NumberingStyle): string {
   switch (level) {
-    case 1: return `${chineseCount(n)}、`
-    case 2: return style?.level2 === '(一)' ? `(${chineseCount(n)})` : `（${chineseCount(n)}）`
+    // 第一章/第一部分/第一节 are words: a full-width space parts them from the heading text
+    case 1: return style?.level1 === '第一章' ? `第${chineseCount(n)}章\u3000` : style?.level1 === '第一部分' ? `第${chineseCount(n)}部分\u3000` : `${chineseCount(n)}、`
+    case 2: return style?.level2 === '(一)' ? `(${chineseCount(n)})` : style?.level2 === '第一节' ? `第${chineseCount(n)}节\u3000` : `（${chineseCount(n)}）`
     case 3: return style?.level3 === '1、' ? `${n}、` : style?.level3 === '1．' ? `${n}．` : `${n}.`
-    case 4: return style?.level4 === '(1)' ? `(${n})` : `（${n}）`
+    case 4:
+      if (style?.level4 === '(1)') return `(${n})`
+      // ⑴…⒇ exist for 1–20 only (U+2474…U+2487); later numbers take the half brackets it stands for
+      if (style?.level4 === '⑴') return n >= 1 && n <= 20 ? String.fromCharCode(0x2473 + n) : `(${n})`
+      if (style?.level4 === '1)') return `${n})`
+      if (style?.level4 === '1）') return `${n}）`
+      return `（${n}）`
   }
 }
 

@@ -23,6 +23,9 @@ export function displayDateTime(time: number | Date, lang: Lang = 'zh-CN', opts:
 
 /** An ISO day (yyyy-mm-dd, as stored) shown as a date: 2025年12月31日; anything else as it is. */
 export function displayIsoDay(iso: string, lang: Lang = 'zh-CN'): string {
+  // a 落款 dated by month only (yyyy-mm): 2025年12月
+  const ym = /^(\d{4})-(\d{2})$/.exec(iso)
+  if (ym) return lang === 'en' ? iso : `${Number(ym[1])}年${Number(ym[2])}月`
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
   if (!m) return iso
   return lang === 'en' ? iso : `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`

@@ -9,6 +9,7 @@ export const findingsEn: Record<FindingCode, string> = {
   'import.futureDate': '“{{title}}”: the signature date {{date}} is after today ({{today}})',
   'import.tooManyLevels': '“{{title}}”: {{kinds}} kinds of heading numbers; the deepest share level 4',
   'import.collectionHeadingDropped': 'dropped the collection heading “{{heading}}”',
+  'import.numberingMixed': '“{{title}}”: level {{level}} headings are numbered in several ways in the original ({{typed}}); they now all print as “{{shown}}” (change it in Tidy → Numbering style)',
   'import.pdfFurniture': 'removed {{count}} lines of running headers, footers and page numbers',
   'import.pdfImagePages': '{{count}} page(s) hold only images (scanned): their text was not imported',
 
@@ -26,8 +27,7 @@ export const findingsEn: Record<FindingCode, string> = {
   'report.junk.collection': 'collection label',
   'report.junk.title': 'repeated title',
   'report.counts': '{{documents}} document(s); {{headings}} headings ({{runIn}} run-in); {{placeholders}} placeholders; {{joined}} lines joined; {{junk}} junk lines removed',
-  'report.numberingGap': 'numbering gap at level {{level}}: {{after}} → {{found}}',
-  'report.numberingGapAtStart': 'numbering gap at level {{level}}: (start) → {{found}}',
+  'report.numberingGap': 'irregular numbering in the original: “{{typed}}{{heading}}” is now numbered “{{now}}”',
   'report.note': 'note: {{note}}',
   'report.saved': 'saved: {{id}}\t{{title}}',
   'report.suggestSplit': 'suggestion: the file holds {{count}} summaries; use --split',

@@ -9,6 +9,7 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'import.futureDate': '《{{title}}》的落款日期 {{date}} 晚于今天（{{today}}）',
   'import.tooManyLevels': '《{{title}}》有 {{kinds}} 种标题编号，最深的几种都按第 4 级处理',
   'import.collectionHeadingDropped': '去掉了合集的总标题“{{heading}}”',
+  'import.numberingMixed': '“{{title}}”：第 {{level}} 级标题原文有几种编号写法（{{typed}}），现统一为「{{shown}}」，可在 整理 → 序号样式 中更改',
   'import.pdfFurniture': '去掉了页眉、页脚和页码 {{count}} 行',
   'import.pdfImagePages': '有 {{count}} 页只有图片（扫描页），其中的文字没有导入',
 
@@ -26,8 +27,7 @@ export const findingsZhCN: Record<FindingCode, string> = {
   'report.junk.collection': '合集标记',
   'report.junk.title': '重复标题',
   'report.counts': '{{documents}} 篇；{{headings}} 个标题（{{runIn}} 个段首标题）；{{placeholders}} 处待填；{{joined}} 处断行合并；{{junk}} 行网页杂项',
-  'report.numberingGap': '编号不连续：第 {{level}} 级 {{after}} → {{found}}',
-  'report.numberingGapAtStart': '编号不连续：第 {{level}} 级（开头）→ {{found}}',
+  'report.numberingGap': '原文编号不连续：「{{typed}}{{heading}}」现编为「{{now}}」',
   'report.note': '提示：{{note}}',
   'report.saved': '已保存：{{id}}\t{{title}}',
   'report.suggestSplit': '建议：文件里有 {{count}} 篇总结，可用 --split 分开',

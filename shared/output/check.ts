@@ -9,7 +9,7 @@ import { punctuationEdits } from '../cleanup/punctuation'
 import { findPlaceholders } from '../recognizer/placeholders'
 import { matchMarker, MARKER_RANK, type MarkerKind } from '../recognizer/markers'
 import { parseChineseDigits } from '../text'
-import { parseIsoDate, todayIso } from './dates'
+import { parseIsoDate, parseIsoMonth, todayIso } from './dates'
 import { formatterFor, figureProblems } from './figures'
 
 export type FindingKind =
@@ -234,7 +234,7 @@ function checkSignature(doc: SummaryDocument, opts: CheckOptions, add: (f: Findi
   const today = opts.today ?? todayIso()
   if (sig.date > today) add({ kind: 'futureDate', severity: 'error', problem: msg('check.futureDate', { date: sig.date, today }), location: { part: 'signature' } })
   const year = titleYear(doc.title)
-  const date = parseIsoDate(sig.date)
+  const date = parseIsoDate(sig.date) ?? parseIsoMonth(sig.date)
   if (year !== null && date && (date.year < year || date.year > year + 1))
     add({ kind: 'yearMismatch', severity: 'warning', problem: msg('check.yearMismatch', { titleYear: year, dateYear: date.year }), location: { part: 'signature' }, excerpt: doc.title })
 }

@@ -10,7 +10,17 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   return { year, month, day }
 }
 
+/** A month as stored for a 落款 dated by month only: yyyy-mm. */
+export function parseIsoMonth(iso: string): { year: number; month: number } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(iso)
+  if (!m) return null
+  const year = Number(m[1]), month = Number(m[2])
+  return month >= 1 && month <= 12 ? { year, month } : null
+}
+
 export function formatDate(iso: string, style: 'arabic' | 'chinese'): string {
+  const ym = parseIsoMonth(iso)
+  if (ym) return style === 'arabic' ? `${ym.year}年${ym.month}月` : `${toChineseDigits(String(ym.year))}年${chineseCount(ym.month)}月`
   const d = parseIsoDate(iso)
   if (!d) return iso
   if (style === 'arabic') return `${d.year}年${d.month}月${d.day}日`

@@ -23,7 +23,7 @@ export function renderText(out: OutputDocument): string {
         break
       case 'paragraph': {
         const text = runsText(b.runs)
-        lines.push(text ? text.split('\n').map((l, i) => (i === 0 ? INDENT + l : l)).join('\n') : '')
+        lines.push(text ? text.split('\n').map((l, i) => (i === 0 && !b.addressee ? INDENT + l : l)).join('\n') : '')
         break
       }
       case 'table':

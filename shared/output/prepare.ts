@@ -29,7 +29,8 @@ interface At {
 }
 export type OutBlock =
   | (At & { kind: 'heading'; level: HeadingLevel; number: string; title: Run[]; body?: Run[] })
-  | (At & { kind: 'paragraph'; runs: Run[] })
+  /** `addressee`: the 主送 line at the top ("县人民政府："), set flush left with no indent (GB/T 9704 §7.3.2) */
+  | (At & { kind: 'paragraph'; runs: Run[]; addressee?: true })
   | (At & { kind: 'table'; rows: Run[][][] })
   | (At & { kind: 'figureTable'; caption: string; header: string[]; rows: string[][] })
   | (At & { kind: 'pageBreak' })
@@ -84,6 +85,19 @@ export function runsOf(inlines: readonly Inline[], figures: FigureLookup): Run[]
 export const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('')
 
 
+/**
+ * The 主送 (addressee) line a summary sent up opens with: "县人民政府：", "各科室、各单位：" — short,
+ * ending in a colon, no sentence inside. The document model has no field for it (it is the writer's
+ * first paragraph); output sets it flush left without the first-line indent, as GB/T 9704 §7.3.2
+ * places the 主送机关. Not a lead-in that ends in a colon ("现将有关情况报告如下：").
+ */
+export function isAddresseeLine(text: string): boolean {
+  const t = text.trim()
+  if (t.length < 3 || t.length > 40 || !/[：:]$/.test(t)) return false
+  const inner = t.slice(0, -1)
+  return !/[。！？；;!?：:，,\n]/.test(inner) && !/如下|现将|现就|报告|汇报|总结/.test(inner)
+}
+
 /** The 落款 as printed (name trimmed, date formatted); none when it has neither name nor date. */
 export function prepareSignature(sig: SummaryDocument['signature']): OutputSignature | undefined {
   if (!sig || !(sig.organization.trim() || sig.date)) return undefined
@@ -106,9 +120,13 @@ export function prepareOutput(doc: SummaryDocument, final?: FinalMark): OutputDo
         blocks.push(block)
         break
       }
-      case 'paragraph':
-        blocks.push({ kind: 'paragraph', index, runs: runsOf(b.children, figures) })
+      case 'paragraph': {
+        const runs = runsOf(b.children, figures)
+        // only the first text under the title can be the 主送 (empty paragraphs before it aside)
+        const first = blocks.every((x) => x.kind === 'paragraph' && !runsText(x.runs).trim())
+        blocks.push(first && isAddresseeLine(runsText(runs)) ? { kind: 'paragraph', index, runs, addressee: true } : { kind: 'paragraph', index, runs })
         break
+      }
       case 'table':
         blocks.push({ kind: 'table', index, rows: b.rows.map((row) => row.map((cell) => runsOf(cell, figures))) })
         break

@@ -83,6 +83,7 @@ main.dd-doc { width: ${PX_MM(TEXT_BLOCK_MM.width)}; margin-left: ${PX_MM(MARGIN_
 .dd-doc p, .dd-doc h1, .dd-doc h2, .dd-doc h3, .dd-doc h4, .dd-doc h5 { margin: 0; padding: 0; font-size: ${SIZE_PT.body}pt; font-weight: normal; }
 .dd-doc .p, .dd-doc .h { text-indent: ${INDENT_PT}pt; }
 .dd-doc .cont { text-indent: 0; }
+.dd-doc .p.to { text-indent: 0; }
 .dd-doc .split { text-align-last: justify; }
 .dd-doc .title { font-family: ${cssFontFamily('title')}; font-size: ${SIZE_PT.title}pt; text-align: center; letter-spacing: 0; text-indent: 0; }
 .dd-doc .subtitle { font-family: ${cssFontFamily('heading2')}; text-align: center; text-indent: 0; }
@@ -157,7 +158,7 @@ function blockHtml(b: OutBlock): string {
       return `<${tag} class="h h${b.level}"${at}><span class="ht">${escapeHtml(b.number)}${title}</span></${tag}>`
     }
     case 'paragraph':
-      return `<p class="p"${at}>${runsHtml(b.runs) || '<br>'}</p>`
+      return `<p class="p${b.addressee ? ' to' : ''}"${at}>${runsHtml(b.runs) || '<br>'}</p>`
     case 'table': {
       // the header row (shared/output/tables.ts) in <thead>: print/pages.ts repeats it on every page
       const tr = (row: Run[][]) => `<tr>${row.map((cell) => `<td>${runsHtml(cell) || '&nbsp;'}</td>`).join('')}</tr>`

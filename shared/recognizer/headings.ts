@@ -124,7 +124,16 @@ export interface NumberingGap {
   after: number
   /** the number the writer wrote */
   found: number
+  /** the marker as the writer typed it ("四、", "(九)") */
+  typed: string
+  /** the start of the heading's title, so the writer can find it */
+  heading: string
+  /** the number the heading prints now: numbers follow the levels, so the gap is closed */
+  now: string
 }
+
+/** A gap as the tracker sees it; the recognizer adds the heading and the number it prints. */
+export type TrackedGap = Pick<NumberingGap, 'level' | 'after' | 'found' | 'typed'> & { block: number }
 
 /**
  * Follows the writer's numbers per level. A heading resets every deeper level, so "(一)" restarts
@@ -133,11 +142,12 @@ export interface NumberingGap {
  */
 export class NumberingTracker {
   private readonly last = [0, 0, 0, 0]
-  readonly gaps: NumberingGap[] = []
+  readonly gaps: TrackedGap[] = []
 
-  see(level: 1 | 2 | 3 | 4, marker: MarkerMatch): void {
+  /** `block`: the index of the heading's block in the document */
+  see(level: 1 | 2 | 3 | 4, marker: MarkerMatch, block: number): void {
     const after = this.last[level - 1]!
-    if (marker.number !== after + 1) this.gaps.push({ level, after, found: marker.number })
+    if (marker.number !== after + 1) this.gaps.push({ level, after, found: marker.number, typed: marker.marker.replace(/[ \u3000]+$/, ''), block })
     this.last[level - 1] = marker.number
     for (let i = level; i < 4; i++) this.last[i] = 0
   }

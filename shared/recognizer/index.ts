@@ -6,7 +6,7 @@
 export { recognize } from './recognize'
 export type { ImportReport, PieceInfo, RecognizeOptions, RecognizeResult } from './recognize'
 export type { NumberingGap } from './headings'
-export { matchMarker, levelMap, MARKER_RANK } from './markers'
+export { matchMarker, matchWordMarker, levelMap, MARKER_RANK } from './markers'
 export type { MarkerKind, MarkerMatch } from './markers'
 export { shapeHeading, MAX_HEADING_CHARS } from './headings'
 export { findPlaceholders } from './placeholders'

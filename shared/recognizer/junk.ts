@@ -134,7 +134,11 @@ const tokensOf = (line: string) => line.split(/[ \t\u3000|｜丨/·•【】[\]]
 function isUiLine(line: string): boolean {
   if (line.length > 40) return false
   // "分享到：微信 微博", "字号：大 中 小": a label and its buttons
-  const tokens = line.split(/[ \t\u3000|｜丨/·•【】[\]:：,，、]+/).filter(Boolean)
+  const tokens = line
+    .split(/[ \t\u3000|｜丨/·•【】[\]:：,，、]+/)
+    .filter(Boolean)
+    // buttons a PDF set without the blank between them: "WORD下载PDF下载"
+    .flatMap((t) => (UI_TOKEN.test(t) ? [t] : t.split(/(?<=[\u4e00-\u9fff])(?=[A-Za-z])/)))
   const buttons = tokens.filter((t) => UI_TOKEN.test(t)).length
   return buttons > 0 && tokens.every((t) => UI_TOKEN.test(t) || /^\d{1,3}$/.test(t))
 }

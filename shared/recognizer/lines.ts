@@ -21,7 +21,8 @@
  * Text without such a width cluster (one paragraph per line, as pasted from the web) is never joined,
  * so short lines — headings, list items, the signature, dates — stay lines.
  */
-import { LINE_TERMINALS, SENTENCE_PUNCTUATION, displayWidth, indentWidth, isAsciiLetter, trimEnd, trimLine } from './chars'
+import { isHan } from '../text'
+import { LINE_TERMINALS, SENTENCE_PUNCTUATION, displayWidth, indentWidth, isAsciiDigit, isAsciiLetter, trimEnd, trimLine } from './chars'
 import { tableRows } from './table'
 
 /** How many columns short of the wrap width a wrapped line may be at least (a CJK character that did not fit). */
@@ -298,13 +299,36 @@ function shouldJoin(prevRaw: string, last: string, alone: boolean, nextRaw: stri
   if ((alone && last.length <= 80 && rules.standsAlone(last)) || rules.startsBlock(next)) return false
   if (indentWidth(nextRaw) > indentWidth(prevRaw)) return false
   if (endsBroken(last)) return true
-  if (measureLine(prevRaw, wrap.measure) < wrap.width - wrap.tolerance) return false
   const end = last[last.length - 1]!
+  const width = measureLine(prevRaw, wrap.measure)
+  if (width < wrap.width - wrap.tolerance) return cutMidClause(last, alone, width, wrap, rules)
+
   if (!LINE_TERMINALS.has(end)) return true
-  // after a sentence end, only in text that marks its paragraphs otherwise, and never onto a short
-  // line without punctuation (a signature, a heading without a number, "特此报告")
-  if (!wrap.marked || !SENTENCE_CLOSE.has(end)) return false
+  // after a sentence end (or a "；" between items of one sentence), only in text that marks its
+  // paragraphs otherwise, and never onto a short line without punctuation (a signature, a heading
+  // without a number, "特此报告")
+  if (!wrap.marked || !(SENTENCE_CLOSE.has(end) || end === '；' || end === ';')) return false
   return measureLine(nextRaw, wrap.measure) >= wrap.width - wrap.tolerance || SENTENCE_PUNCTUATION.test(next)
+}
+
+/** Clause marks a wrapped line may end with: the sentence goes on. */
+const CLAUSE_END = new Set([...'，,、'])
+
+/**
+ * A line a little short of full that stops with no pause at all — a Han character, a digit, a
+ * letter or a clause mark (，、) — was cut by the wrap: its digits, half-width punctuation and
+ * curly quotes print narrower or wider than counted, so a full line can measure up to three
+ * tolerances short (PDF text, LibreOffice and WPS layouts). A heading line qualifies only when it
+ * ends in a clause mark (a heading without punctuation ends there).
+ */
+function cutMidClause(last: string, alone: boolean, width: number, wrap: WrapEstimate, rules: JoinRules): boolean {
+  if (width < wrap.width - 3 * wrap.tolerance) return false
+  const end = last[last.length - 1]!
+  if (CLAUSE_END.has(end)) return true
+  // a heading line stops without punctuation; a run-in one (a sentence end inside) is a paragraph
+  if (LINE_TERMINALS.has(end) || (alone && rules.startsBlock(last) && !/[。！？]/.test(last))) return false
+  const code = end.charCodeAt(0)
+  return isHan(code) || isAsciiDigit(code) || isAsciiLetter(code)
 }
 
 /** Lines are joined without a space, except between two Latin letters (a space the wrap swallowed). */

@@ -17,10 +17,10 @@ import { parseChineseCount, toHalfWidth } from '../text'
  * The five marker kinds met in practice. GB/T 9704 names four; "1、" is the common variant of "1.",
  * and "1）"/"1)" (a half bracket) of "(1)".
  */
-export type MarkerKind = 'cn' | 'cnParen' | 'arDot' | 'arDun' | 'arParen'
+export type MarkerKind = 'cn' | 'cnParen' | 'arDot' | 'arDun' | 'arParen' | 'chapter' | 'section'
 
 /** GB/T 9704-2012 §7.3.3 order: 一、 → (一) → 1. → (1). "1、" ranks with "1.". */
-export const MARKER_RANK: Record<MarkerKind, number> = { cn: 1, cnParen: 2, arDot: 3, arDun: 3, arParen: 4 }
+export const MARKER_RANK: Record<MarkerKind, number> = { cn: 1, cnParen: 2, arDot: 3, arDun: 3, arParen: 4, chapter: 1, section: 2 }
 
 export interface MarkerMatch {
   kind: MarkerKind
@@ -75,6 +75,26 @@ export function matchMarker(line: string): MarkerMatch | null {
   return null
 }
 
+/**
+ * 第一章 / 第一部分 (kind 'chapter', level 1) and 第一节 (kind 'section', level 2): the numbers long
+ * reports give their top levels in words, followed by a blank, a colon or 、 and the heading text.
+ * Only the importer asks (a paragraph the writer types starting "第一章" stays a paragraph), and
+ * only where the document does not also number that level 一、 or （一）: there they are part lines
+ * of the text (recognize.ts). Not 第一，/第一是 (lead-ins), not 第一章节.
+ */
+export function matchWordMarker(line: string): MarkerMatch | null {
+  if (line[0] !== '第') return null
+  const m = /^第([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(章|部分|节|節)(?![节節])(?:[ \t\u3000]+|[：:、．.][ \t\u3000]*)?/.exec(line)
+  if (!m) return null
+  const raw = m[1]!
+  const number = /[0-9０-９]/.test(raw) ? Number(toHalfWidth(raw)) : parseChineseCount(raw)
+  if (!Number.isFinite(number) || number < 1) return null
+  const rest = line.slice(m[0].length)
+  // "第一章" must be followed by its heading text, and a 节 heading is a label, not a sentence run on
+  if (!rest || /^[，,。]/.test(rest)) return null
+  return { kind: m[2] === '节' || m[2] === '節' ? 'section' : 'chapter', number, marker: m[0], rest }
+}
+
 /** A marker in reading order, for levelMap: its kind and, when known, the number written. */
 export type MarkerSeen = MarkerKind | { kind: MarkerKind; number?: number }
 
@@ -125,12 +145,16 @@ function innerArabicKind(markers: readonly MarkerSeen[]): MarkerKind | null {
 }
 
 /** The style variant a marker as written stands for at its level, or null when it has none of ours. */
-function variantOf(level: HeadingLevel, m: MarkerMatch): string | null {
+export function variantOf(level: HeadingLevel, m: MarkerMatch): string | null {
   const halfBrackets = /^\(.*\)、?$/.test(m.marker)
+  if (level === 1 && m.kind === 'chapter') return m.marker.includes('部分') ? '第一部分' : '第一章'
+  if (level === 2 && m.kind === 'section') return '第一节'
   if (level === 2 && m.kind === 'cnParen') return halfBrackets ? '(一)' : '（一）'
   if (level === 3 && m.kind === 'arDun') return '1、'
   if (level === 3 && m.kind === 'arDot') return m.marker.endsWith('．') ? '1．' : '1.'
   if (level === 4 && m.kind === 'arParen' && /^[(（]/.test(m.marker)) return halfBrackets ? '(1)' : '（1）'
+  if (level === 4 && m.kind === 'arParen' && /^[\u2474-\u2487]/.test(m.marker)) return '⑴'
+  if (level === 4 && m.kind === 'arParen') return m.marker.includes('）') ? '1）' : '1)'
   return null
 }
 
@@ -152,8 +176,9 @@ export function numberingStyleOf(headings: readonly { level: HeadingLevel; marke
     return best
   }
   return normalizeNumberingStyle({
-    level2: pick(2, '（一）', ['(一)'] as const),
+    level1: pick(1, '一、', ['第一章', '第一部分'] as const),
+    level2: pick(2, '（一）', ['(一)', '第一节'] as const),
     level3: pick(3, '1.', ['1、', '1．'] as const),
-    level4: pick(4, '（1）', ['(1)'] as const),
+    level4: pick(4, '（1）', ['(1)', '⑴', '1)', '1）'] as const),
   })
 }

@@ -16,15 +16,16 @@
  * removed is structure that the model derives again — heading numbers, collection labels, the
  * subtitle dash, line breaks inside paragraphs, indentation — plus junk lines when asked.
  */
-import type { Block, Figure, HeadingLevel, Inline, Signature, SummaryDocument } from '../document/model'
+import type { Block, Figure, HeadingLevel, Inline, NumberingStyle, Signature, SummaryDocument } from '../document/model'
+import { headingMarker, headingNumbersOf } from '../document/numbering'
 import { MODEL_VERSION } from '../document/model'
 import { msg, type Message } from '../errors/message'
 import { countCharacters } from '../text'
 import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
-import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap } from './headings'
+import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap, type TrackedGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
-import { levelMap, matchMarker, numberingStyleOf, type MarkerKind, type MarkerMatch } from './markers'
+import { levelMap, matchMarker, matchWordMarker, numberingStyleOf, variantOf, type MarkerKind, type MarkerMatch } from './markers'
 import { PlaceholderCollector } from './placeholders'
 import { findSignature, looksLikeOrganization, parseDateLine } from './signature'
 import { distinctTitles, splitDocuments } from './split'
@@ -81,7 +82,7 @@ export interface RecognizeResult {
 
 const JOIN_RULES: JoinRules = {
   startsBlock: (line) =>
-    matchMarker(line) !== null || matchPiece(line) !== null || isCollectionHeader(line) || parseDateLine(line) !== null,
+    matchMarker(line) !== null || matchWordMarker(line) !== null || matchPiece(line) !== null || isCollectionHeader(line) || parseDateLine(line) !== null,
   isBareMarker: (line) => matchMarker(line)?.rest === '',
   standsAlone: (line) => parseDateLine(line) !== null || matchPiece(line) !== null || isCollectionHeader(line),
 }
@@ -162,7 +163,7 @@ function markPartHeadings(items: BodyLine[]): void {
   const nextCnAfter = new Array<number>(items.length).fill(0)
   for (let i = items.length - 2; i >= 0; i--) {
     const next = items[i + 1]!.marker
-    nextCnAfter[i] = next?.kind === 'cn' ? next.number : nextCnAfter[i + 1]!
+    nextCnAfter[i] = next?.kind === 'cn' || next?.kind === 'chapter' ? next.number : nextCnAfter[i + 1]!
   }
   for (let i = 0; i < items.length - 1; i++) {
     const item = items[i]!
@@ -172,6 +173,22 @@ function markPartHeadings(items: BodyLine[]): void {
     // a "一、" heading after it would print one number higher than typed: the part line stays text
     if (nextCnAfter[i]! > 0) continue
     item.part = true
+  }
+}
+
+/**
+ * 第一章/第一部分 and 第一节 are headings only where the document does not number the same level
+ * 一、 or （一） as well: "第一部分 工作回顾" above "一、…" is a part line of the text, so the typed
+ * "一、二、" keep their numbers (a level holds one numbering).
+ */
+function dropWordMarkersBesideTyped(items: BodyLine[]): void {
+  const kinds = new Set(items.flatMap((item) => (item.marker ? [item.marker.kind] : [])))
+  for (const item of items) {
+    const kind = item.marker?.kind
+    if ((kind === 'chapter' && kinds.has('cn')) || (kind === 'section' && kinds.has('cnParen'))) {
+      delete item.marker
+      delete item.shape
+    }
   }
 }
 
@@ -233,9 +250,10 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     const cells = rows[i]
     if (cells) return { text, cells }
     if (attachments[i]) return { text }
-    const marker = matchMarker(text)
+    const marker = matchMarker(text) ?? matchWordMarker(text)
     return marker && marker.rest ? { text, marker, shape: shapeHeading(marker.rest) } : { text }
   })
+  dropWordMarkersBesideTyped(items)
   const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
   if (!opts.fragment) markPartHeadings(items)
   markInlineLists(items)
@@ -264,7 +282,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     }
     if (!item.marker || !item.shape) return { type: 'paragraph', children: figures.toInlines(item.text) }
     const level: HeadingLevel = levels.get(item.marker.kind) ?? 4
-    numbering.see(level, item.marker)
+    numbering.see(level, item.marker, blocks.length)
     typed.push({ level, marker: item.marker })
     report.headings++
     const heading: Block = { type: 'heading', level, title: figures.toInlines(item.shape.title) }
@@ -275,7 +293,6 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
     return heading
   }
   if (blocks.length === 0) blocks.push({ type: 'paragraph', children: [] })
-  report.numberingGaps.push(...numbering.gaps)
   report.placeholders += figures.figures.length
 
   const doc: SummaryDocument = { version: MODEL_VERSION, title, blocks, figures: figures.figures }
@@ -283,7 +300,43 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   if (signature) doc.signature = signature
   const style = opts.fragment ? undefined : numberingStyleOf(typed)
   if (style) doc.numbering = style
+  report.numberingGaps.push(...describeGaps(numbering.gaps, blocks, style))
+  if (!opts.fragment) report.warnings.push(...mixedNumbering(typed, style, title))
   return doc
+}
+
+/**
+ * A level whose headings the writer numbered in several ways ("1)" here, "⑴" there): the model
+ * keeps one style per level (the one most headings use), so the others print in it — said in the
+ * import report, so the writer knows and can pick another in 整理 → 序号样式.
+ */
+function mixedNumbering(typed: readonly { level: HeadingLevel; marker: MarkerMatch }[], style: NumberingStyle | undefined, title: string): Message[] {
+  const out: Message[] = []
+  for (const level of [1, 2, 3, 4] as const) {
+    const forms = new Set<string>()
+    for (const t of typed) if (t.level === level) forms.add(variantOf(level, t.marker) ?? headingMarker(level, 1))
+    if (forms.size < 2) continue
+    out.push(msg('import.numberingMixed', { title, level, typed: [...forms].join(' '), shown: headingMarker(level, 1, style).trim() }))
+  }
+  return out
+}
+
+/**
+ * The writer's irregular numbers ("一、二、四、", a list starting at "2、"), each with its heading
+ * and the number it prints now. Numbers follow the levels, so the structure is kept and the
+ * numbering closed up; the import report lists where, so nothing changes without the writer knowing.
+ */
+function describeGaps(gaps: readonly TrackedGap[], blocks: readonly Block[], style: NumberingStyle | undefined): NumberingGap[] {
+  if (gaps.length === 0) return []
+  const numbers = headingNumbersOf(blocks, style)
+  const numberAt = new Map<number, string>()
+  let k = 0
+  blocks.forEach((b, i) => b.type === 'heading' && numberAt.set(i, numbers[k++]!))
+  return gaps.map(({ block, ...gap }) => {
+    const b = blocks[block]
+    const heading = b?.type === 'heading' ? b.title.map((x) => (x.type === 'text' ? x.text : '…')).join('') : ''
+    return { ...gap, heading: heading.length > 20 ? `${heading.slice(0, 20)}…` : heading, now: numberAt.get(block) ?? '' }
+  })
 }
 
 /** "附件：1.…", "附件:" — the attachment note under the body (GB/T 9704 §7.3.6). */

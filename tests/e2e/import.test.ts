@@ -86,6 +86,17 @@ describe('import through the UI', () => {
     expect(body).not.toContain('转载请注明出处')
   })
 
+  it('lists where the source numbering was irregular, with the number each heading prints now, and imports the numbers in order', async () => {
+    const page = await openApp()
+    const file = path.join(tempDir(), '跳号.txt')
+    fs.writeFileSync(file, ['东街社区2025年工作总结', '一、环境整治', '清理楼道杂物。', '二、为老服务', '开展上门探访。', '四、平安建设', '新增监控探头。', '东街社区居委会', '2025年12月30日'].join('\n'))
+    await page.setInputFiles('[data-testid=import-input]', file)
+    await expect.poll(() => page.locator('[data-testid=import-gaps] li').allInnerTexts(), { timeout: 15_000 }).toEqual(['原文编号不连续：「四、平安建设」现编为「三、」'])
+    await page.click('button:has-text("导入为新文稿")')
+    await page.locator('.dd-title', { hasText: '东街社区2025年工作总结' }).waitFor()
+    expect(await outline(page)).toEqual(['一、环境整治', '二、为老服务', '三、平安建设'])
+  })
+
   it('offers split, checked, for a file holding several summaries, and imports the pieces chosen', async () => {
     const page = await openApp()
     const file = path.join(tempDir(), '合集.txt')

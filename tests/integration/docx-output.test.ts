@@ -221,6 +221,26 @@ describe('LibreOffice renders a 落款 that falls at a page foot', () => {
   }, 120_000)
 })
 
+describe('the 主送 line at the top', () => {
+  it('imported from text, it is printed flush left with no indent, the body under it indented two characters (DOCX through LibreOffice)', async () => {
+    const dir = tempDir()
+    const text = ['城东街道2025年工作总结', '区人民政府：', '今年以来，街道围绕年初目标，扎实推进各项工作，现将有关情况报告如下。', '一、主要工作', '全年新增就业岗位320个。', '城东街道办事处', '2025年12月30日'].join('\n')
+    const model = (await importFile({ name: '城东.txt', bytes: new TextEncoder().encode(text) })).documents[0]!
+    expect(model.blocks[0]).toEqual({ type: 'paragraph', children: [{ type: 'text', text: '区人民政府：' }] })
+    const bytes = await renderExport({ model }, 'docx')
+    const to = paragraphs(await part(bytes, 'word/document.xml')).find((p) => p.includes('区人民政府：'))!
+    expect(to).toMatch(/<w:ind w:left="0" w:firstLine="0"\/>/)
+    const file = path.join(dir, 'addressee.docx')
+    fs.writeFileSync(file, bytes)
+    const pdf = libreOfficePdf(file, dir)
+    const ls = lines(pdfWords(pdf)[0]!)
+    const addressee = ls.find((l) => l.text.includes('区人民政府'))!
+    const body = ls.find((l) => l.text.includes('今年以来'))!
+    expect(Math.abs(addressee.xMin - 28), `主送 ${addressee.xMin.toFixed(2)} mm from the page edge`).toBeLessThan(0.8)
+    expect(Math.abs(body.xMin - 28 - 2 * CH_MM)).toBeLessThan(0.8)
+  }, 120_000)
+})
+
 describe('LibreOffice paginates a long DOCX by the rules', () => {
   it('no page ends with a heading; a long table repeats its header on every page and never leaves the header and one row at a foot', async () => {
     const dir = tempDir()

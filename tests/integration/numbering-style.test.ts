@@ -71,6 +71,29 @@ describe('numbering style through import and export', () => {
     expect(standard).toContain('<w:lvlText w:val="（%2）"/>')
   }, 60_000)
 
+  it('a fourth level written ⑴ is Word’s decimalEnclosedParen in the DOCX and comes back as ⑴', async () => {
+    const text = ['街道2025年工作总结', '一、主要做法', '1、加强领导。', '⑴领导重视。书记每月听取汇报。', '⑵健全机制。每季度调度一次。'].join('\n')
+    const model = (await importFile({ name: '街道.txt', bytes: new TextEncoder().encode(text) })).documents[0]!
+    expect(model.numbering).toEqual({ level3: '1、', level4: '⑴' })
+    const bytes = await renderExport({ model }, 'docx')
+    const xml = await numberingXml(bytes)
+    expect(xml).toMatch(/<w:lvl w:ilvl="3"><w:start w:val="1"\/><w:numFmt w:val="decimalEnclosedParen"\/>(?:(?!<\/w:lvl>).)*<w:lvlText w:val="%4"\/>/)
+    const back = (await importFile({ name: '导出.docx', bytes })).documents[0]!
+    expect(headingNumbersOf(back.blocks, back.numbering)).toEqual(['一、', '1、', '⑴', '⑵'])
+    expect(new TextDecoder().decode(await renderExport({ model }, 'txt'))).toMatch(/⑵健全机制/)
+  }, 60_000)
+
+  it('chapters and sections (第一章, 第一节) are Word level texts "第%1章　" and "第%2节　", and come back as they were', async () => {
+    const text = ['评估报告', '第一章　总体情况', '全市国土面积1.2万平方公里。', '第一节 人口与用地', '常住人口增长3.1%。', '第二章 存在问题', '用地效率不高。'].join('\n')
+    const model = (await importFile({ name: '评估.txt', bytes: new TextEncoder().encode(text) })).documents[0]!
+    const bytes = await renderExport({ model }, 'docx')
+    const xml = await numberingXml(bytes)
+    expect(xml).toContain('<w:lvlText w:val="第%1章\u3000"/>')
+    expect(xml).toContain('<w:lvlText w:val="第%2节\u3000"/>')
+    const back = (await importFile({ name: '导出.docx', bytes })).documents[0]!
+    expect(headingNumbersOf(back.blocks, back.numbering)).toEqual(['第一章\u3000', '第一节\u3000', '第二章\u3000'])
+  }, 60_000)
+
   it('verify: our DOCX in the 1、 style matches its 定稿; its "%3、" turned into "%3." is refused', async () => {
     const dir = tempDir()
     const services = createServices({ dataDir: dir })

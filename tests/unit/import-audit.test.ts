@@ -1,5 +1,5 @@
 /**
- * The importer against texts it has never seen: 22 work summaries written for this test (bureaus,
+ * The importer against texts it has never seen: 27 work summaries written for this test (bureaus,
  * towns, schools, communities; copied from web pages, Word, WPS and PDFs), each imported through the
  * real import path (importFile, with clean on, as the import dialog does) and compared block by block
  * with the structure a writer expects: heading levels with the numbers the editor derives (the
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { importFile } from '../../electron/services/import/store'
-import { matchMarker, parseDateLine } from '../../shared/recognizer'
+import { matchMarker, matchWordMarker, parseDateLine } from '../../shared/recognizer'
 import type { Inline, SummaryDocument } from '../../shared/document/model'
 import { auditOutline } from '../helpers/auditOutline'
 
@@ -39,8 +39,15 @@ function wordsOf(doc: SummaryDocument): string {
   return squash(parts.join(''))
 }
 
-// [file, junk lines removed, expected outline]
-const CASES: [string, number, string[]][] = [
+// [file, junk lines removed, expected outline, and for the texts added in session 7: the numbering style and the import notes]
+interface Notes {
+  numbering?: SummaryDocument['numbering']
+  /** report.numberingGaps as "typed heading → now" */
+  gaps?: string[]
+  /** codes of report.warnings */
+  warnings?: string[]
+}
+const CASES: [string, number, string[], Notes?][] = [
   // four GB/T levels, 主送 line, a 附件 list under the body (its "2." is no heading), organization and date
   ['01-bureau-four-levels.txt', 0, [
     'title 青河县水利局2025年工作总结',
@@ -215,7 +222,7 @@ const CASES: [string, number, string[]][] = [
     'h1 二、人才支撑方面，通过“乡贤回归”“能人返乡”等渠道，吸引返乡创业人员46人，领办创办经营主体31个，培训高素质农民420人次。',
     'h1 三、组织保障方面，镇村两级签订目标责任书，实行月调度、季通报、年考核',
   ]],
-  // a ① list and a quotation kept as paragraphs; a 落款 dated only by month stays text
+  // a ① list and a quotation kept as paragraphs; a 落款 dated only by month (kept as a month: no day is made up)
   ['14-quotation-and-list.txt', 0, [
     'title 2025年度机关党建工作总结',
     'p 今年以来，机关党委认真贯彻落…',
@@ -228,8 +235,7 @@ const CASES: [string, number, string[]][] = [
     'p “学习不是任务，而是一种习惯…',
     'h1 二、作风建设',
     'p 开展“走流程、找堵点”活动，…',
-    'p 机关党委',
-    'p 2025年12月',
+    'signature 机关党委 2025-12',
   ]],
   // a personal summary signed with a date only
   ['15-no-org-signature-and-dates.txt', 0, [
@@ -319,6 +325,82 @@ const CASES: [string, number, string[]][] = [
     'signature 社区卫生服务中心 2025-12-29',
   ]],
   // a numbered list inside a paragraph (after a colon), 其一/第二 lead-ins, a 2025/12/30 date alone
+  // a 主送 line naming two bureaus (a paragraph, never a heading), two schools signing together, a Chinese-numeral date with blanks
+  ['23-addressee-joint-signature.txt', 0, [
+    'title 关于2025年校园食品安全工作的总结',
+    'p 县市场监督管理局、县教育局：',
+    'p 按照两部门年初联合部署，我校…',
+    'h1 一、食堂管理',
+    'h2 （一）采购验收。 ‖ 全年执行定点采购，索证索票归…',
+    'h2 （二）从业人员。 ‖ 食堂员工14人全部持健康证上…',
+    'h1 二、周边整治',
+    'p 会同城关派出所清理校门口流动…',
+    'h1 三、下一步打算',
+    'p 明年将推行“明厨亮灶”视频公…',
+    'signature 城关第二小学\u3000城关镇中心校 2025-12-26',
+  ], { warnings: [] }],
+  // a 主送 line, "1、" items, and the 落款 with a month-only date written above the name
+  ['24-month-date-above-name.txt', 0, [
+    'title 2025年度志愿服务站工作小结',
+    'p 各社区、各志愿服务队：',
+    'p 今年服务站共登记志愿者412…',
+    'h1 一、主要做法',
+    'h3 1.建档管理。 ‖ 每名志愿者一人一档，服务时长…',
+    'h3 2.结对服务。 ‖ 为辖区76户独居老人安排固定…',
+    'h1 二、存在不足',
+    'p 年轻志愿者流失较快，部分项目…',
+    'signature 滨河街道新时代文明实践所 2025-12',
+  ], { numbering: { level3: '1、' } }],
+  // irregular numbers: （一） then （三）, a list starting at 2、, 一、二、四、四、 — numbered in order, each place reported
+  ['25-numbering-gaps.txt', 0, [
+    'title 2025年镇农业农村办工作总结',
+    'h1 一、粮食生产',
+    'h2 （一）播种面积。 ‖ 全镇粮食播种面积3.2万亩，…',
+    'h2 （二）防灾减损。 ‖ 汛期转移低洼地块农机具46台…',
+    'h1 二、产业发展',
+    'h3 1.特色种植。 ‖ 新增葡萄种植面积800亩，带…',
+    'h3 2.农产品销售。 ‖ 组织企业参加展销会4场，签约…',
+    'h1 三、农村改革',
+    'p 完成农村集体资产清产核资，涉…',
+    'h1 四、下步打算',
+    'p 抓好高标准农田建设，年内新建…',
+    'signature 某某镇农业农村办公室 2025-12-29',
+  ], { numbering: { level3: '1、' }, gaps: ['（三）防灾减损。 → （二）', '2、特色种植。 → 1、', '四、农村改革 → 三、', '四、下步打算 → 四、'] }],
+  // fourth-level numbers written 1) ⑴ (1) (one style per level: the note says which prints), 一是/第一， lead-ins inside a paragraph, full-width digits in the date
+  ['26-bracket-variants-leadins.txt', 0, [
+    'title 2025年区图书馆年度工作总结',
+    'h1 一、阅读推广',
+    'h3 1.全民阅读活动',
+    'h4 （1）读书月。 ‖ 举办主题活动22场，线上线下…',
+    'h4 （2）阅读空间。 ‖ 新建城市书房3处，均实行24…',
+    'h3 2.少儿服务',
+    'h4 （1）绘本课堂。 ‖ 全年开课96节，每节限额30…',
+    'h4 （2）假期托管。 ‖ 暑期开放自习室45天，接待学…',
+    'h1 二、资源建设',
+    'p 今年重点做了三件事：一是补充…',
+    'h1 三、队伍建设',
+    'h4 （1）业务培训。 ‖ 选派馆员参加省级培训7人次。',
+    'h4 （2）志愿服务。 ‖ 招募大学生志愿者60名。',
+    'signature 区图书馆 2025-12-30',
+  ], { numbering: { level4: '(1)' }, warnings: ['import.numberingMixed'] }],
+  // a report numbered 第一章/第一节 (levels 1 and 2, their words kept), "1." items under a 节, a month-only date
+  ['27-chapters-sections.txt', 0, [
+    'title 某县2025年营商环境评估报告',
+    'p 受县政府委托，评估组采取问卷…',
+    'h1 一、总体评价',
+    'p 全县营商环境便利度得分82.…',
+    'h2 （一）政务服务',
+    'h3 1.审批提速。 ‖ 企业开办压缩到1个工作日内办…',
+    'h3 2.服务下沉。 ‖ 乡镇便民服务中心可办事项增至…',
+    'h2 （二）要素保障',
+    'p 工业用地供应平均周期缩短至4…',
+    'h1 二、主要问题',
+    'h2 （一）涉企检查仍然偏多',
+    'p 部分行业一年内被不同部门重复…',
+    'h1 三、改进建议',
+    'p 建议推行“综合查一次”，建立…',
+    'signature 县营商环境评估组 2025-12',
+  ], { numbering: { level1: '第一章', level2: '第一节' }, warnings: [] }],
   ['22-inline-list-and-leadins.txt', 0, [
     'title 2025年司法所工作总结',
     'p 今年司法所重点抓了三件事：',
@@ -337,7 +419,7 @@ const CASES: [string, number, string[]][] = [
 ]
 
 describe('importing summaries the importer has never seen', () => {
-  for (const [file, junk, expected] of CASES) {
+  for (const [file, junk, expected, notes] of CASES) {
     it(file, async () => {
       const bytes = fixture(file)
       const { documents, report } = await importFile({ name: file, bytes }, { clean: true, today: TODAY })
@@ -345,6 +427,11 @@ describe('importing summaries the importer has never seen', () => {
       const doc = documents[0]!
       expect(auditOutline(doc)).toEqual(expected)
       expect(report.junkRemoved).toBe(junk)
+      if (notes) {
+        expect(doc.numbering).toEqual(notes.numbering)
+        expect(report.numberingGaps.map((g) => `${g.typed}${g.heading} → ${g.now}`)).toEqual(notes.gaps ?? [])
+        if (notes.warnings) expect(report.warnings.map((w) => w.code)).toEqual(notes.warnings)
+      }
       // no empty heading
       for (const b of doc.blocks) if (b.type === 'heading') expect(squash(textOf(b.title, doc))).not.toBe('')
       // nothing the writer wrote is lost: every line that is not junk, without its heading number
@@ -355,7 +442,7 @@ describe('importing summaries the importer has never seen', () => {
       new TextDecoder().decode(bytes).split('\n').forEach((raw, i) => {
         const line = raw.trim().replace(/^[\u3000]+/, '')
         if (!line || removed.has(i + 1) || parseDateLine(line)) return
-        const marker = matchMarker(line)
+        const marker = matchMarker(line) ?? matchWordMarker(line)
         const wanted = squash(marker && marker.rest && words.indexOf(squash(line), from) < 0 ? marker.rest : line)
         const at = words.indexOf(wanted, from)
         expect(at, `line ${i + 1}: ${line}`).toBeGreaterThanOrEqual(0)

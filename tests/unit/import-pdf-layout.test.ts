@@ -90,6 +90,11 @@ describe('page furniture removed', () => {
     expect(pagesToText(pages).text.split('\n')).toEqual(['\u3000\u3000这是第一段的开头，缩进两个字', '这是第一段的续行，顶格排列', '\u3000\u3000第二段开头'])
   })
 
+  it('turns the space after a paragraph into a blank line, so a full line ending in 。 there ends a paragraph and elsewhere does not', () => {
+    const pages = [page(line(700, 72, '第一段第一行写到这里结束。'), line(676, 72, '第一段第二行接着写完。'), line(640, 72, '第二段从这里开始，'), line(616, 72, '第二段的续行。'))]
+    expect(pagesToText(pages).text.split('\n')).toEqual(['第一段第一行写到这里结束。', '第一段第二行接着写完。', '', '第二段从这里开始，', '第二段的续行。'])
+  })
+
   it('drops the small-print header of a one-page document (nothing repeats on one page), and keeps a large title in its place', () => {
     const small = (y: number, x: number, t: string): PdfTextItem[] => [{ text: t, x, y, width: t.length * 10, size: 10 }]
     const big = (y: number, x: number, t: string): PdfTextItem[] => [{ text: t, x, y, width: t.length * 22, size: 22 }]

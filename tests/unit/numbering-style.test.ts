@@ -52,6 +52,48 @@ describe('the recognizer keeps the numbers the writer typed', () => {
   })
 })
 
+describe('top levels numbered in words: 第一章, 第一部分, 第一节', () => {
+  it('print as typed, a full-width space before the heading text', () => {
+    expect(numberHeadings([1, 2, 2, 1], { level1: '第一章', level2: '第一节' })).toEqual(['第一章\u3000', '第一节\u3000', '第二节\u3000', '第二章\u3000'])
+    expect(headingMarker(1, 12, { level1: '第一部分' })).toBe('第十二部分\u3000')
+  })
+
+  it('are recognized at levels 1 and 2 when the document numbers no level 一、 or （一）, and keep their form', () => {
+    const text = ['评估报告', '第一章　总体情况', '全市国土面积1.2万平方公里。', '第一节 人口与用地', '常住人口增长3.1%。', '第二节：产业布局', '三次产业结构优化。', '第二章 存在问题', '第一，用地效率不高。'].join('\n')
+    const doc = recognize(text).documents[0]!
+    expect(doc.numbering).toEqual({ level1: '第一章', level2: '第一节' })
+    expect(headingNumbersOf(doc.blocks, doc.numbering)).toEqual(['第一章\u3000', '第一节\u3000', '第二节\u3000', '第二章\u3000'])
+    expect(doc.blocks.filter((b) => b.type === 'heading').map((b) => b.type === 'heading' && b.title[0]?.type === 'text' && b.title[0].text)).toEqual(['总体情况', '人口与用地', '产业布局', '存在问题'])
+    expect(SummaryDocumentSchema.safeParse(doc).success).toBe(true)
+  })
+
+  it('beside typed 一、 headings a 第一部分 line stays text; a lead-in 第一， is never a heading', () => {
+    const doc = recognize(['工作总结', '第一部分　工作回顾', '一、公共卫生', '管理率达到72%。', '第一，加强领导。'].join('\n')).documents[0]!
+    expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'paragraph'])
+    expect(doc.numbering).toBeUndefined()
+  })
+})
+
+describe('fourth-level numbers written ⑴, 1) or 1）', () => {
+  it('print as typed: ⑴ up to ⒇, then (21); 1) and 1） keep their bracket', () => {
+    expect(numberHeadings([1, 4, 4], { level4: '⑴' })).toEqual(['一、', '⑴', '⑵'])
+    expect(headingMarker(4, 20, { level4: '⑴' })).toBe('⒇')
+    expect(headingMarker(4, 21, { level4: '⑴' })).toBe('(21)')
+    expect(numberHeadings([1, 4, 4], { level4: '1)' })).toEqual(['一、', '1)', '2)'])
+    expect(numberHeadings([1, 4, 4], { level4: '1）' })).toEqual(['一、', '1）', '2）'])
+  })
+
+  it('are recognized at level 4 under "1、" and keep their form', () => {
+    const circled = recognize(['工作总结', '一、主要做法', '1、加强领导。', '⑴领导重视。书记每月听取汇报。', '⑵健全机制。每季度调度一次。', '2、营造氛围。'].join('\n')).documents[0]!
+    expect(circled.numbering).toEqual({ level3: '1、', level4: '⑴' })
+    expect(headingNumbersOf(circled.blocks, circled.numbering)).toEqual(['一、', '1、', '⑴', '⑵', '2、'])
+    const bracket = recognize(['工作总结', '一、主要做法', '1.加强领导。', '1)领导重视。书记每月听取汇报。', '2)健全机制。每季度调度一次。'].join('\n')).documents[0]!
+    expect(bracket.numbering).toEqual({ level4: '1)' })
+    expect(headingNumbersOf(bracket.blocks, bracket.numbering)).toEqual(['一、', '1.', '1)', '2)'])
+    expect(SummaryDocumentSchema.safeParse(circled).success && SummaryDocumentSchema.safeParse(bracket).success).toBe(true)
+  })
+})
+
 describe('the style travels with the document', () => {
   const doc: SummaryDocument = {
     version: 1,

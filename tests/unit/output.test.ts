@@ -12,7 +12,7 @@ import { printHtml, SIG_RIGHT_PT } from '../../shared/output/printHtml'
 import { sha256Hex } from '../../shared/output/sha256'
 import { inspectImage } from '../../electron/services/assets/image'
 import { readPdfFingerprint, withPdfInfo } from '../../electron/services/output/pdfInfo'
-import type { SummaryDocument } from '../../shared/document/model'
+import { SummaryDocumentSchema, type SummaryDocument } from '../../shared/document/model'
 import { sampleDocument } from '../helpers/documents'
 import { sealPng, TINY_JPEG } from '../helpers/png'
 
@@ -40,6 +40,37 @@ describe('dates', () => {
     expect(formatDate('2021-12-02', 'chinese')).toBe('二〇二一年十二月二日')
     expect(formatDate('2005-09-16', 'chinese')).toBe('二〇〇五年九月十六日')
     expect(formatDate('2030-10-20', 'chinese')).toBe('二〇三〇年十月二十日')
+  })
+
+  it('a 落款 dated by month only prints the month, no day made up; the model takes it, 出稿检查 still sees a future month', () => {
+    expect(formatDate('2025-12', 'arabic')).toBe('2025年12月')
+    expect(formatDate('2025-12', 'chinese')).toBe('二〇二五年十二月')
+    const doc: SummaryDocument = { ...sampleDocument(), title: '2025年工作总结', signature: { organization: '某某局', date: '2025-12', dateStyle: 'arabic' } }
+    expect(SummaryDocumentSchema.safeParse(doc).success).toBe(true)
+    expect(SummaryDocumentSchema.safeParse({ ...doc, signature: { ...doc.signature, date: '2025-1' } }).success).toBe(false)
+    expect(renderText(prepareOutput(doc))).toMatch(/某某局\r\n2025年12月\s*$/)
+    const kinds = (today: string) => checkDocument(doc, { today }).findings.map((f) => f.kind)
+    expect(kinds('2026-01-10')).not.toContain('futureDate')
+    expect(kinds('2025-11-30')).toContain('futureDate')
+  })
+})
+
+describe('the 主送 line', () => {
+  const doc = (first: string): SummaryDocument => ({
+    version: 1, title: '2025年工作总结', figures: [],
+    blocks: [{ type: 'paragraph', children: [{ type: 'text', text: first }] }, { type: 'paragraph', children: [{ type: 'text', text: '今年以来，我局各项工作稳步推进。' }] }],
+  })
+  it('is set flush left with no indent in the print view and TXT; a lead-in ending in a colon and later lines are not', () => {
+    const to = prepareOutput(doc('县人民政府：'))
+    expect(to.blocks.map((b) => b.kind === 'paragraph' && !!b.addressee)).toEqual([true, false])
+    expect(printHtml(to)).toContain('<p class="p to" data-b="0">县人民政府：</p>')
+    expect(renderText(to)).toMatch(/\r\n县人民政府：\r\n\u3000\u3000今年以来/)
+    expect(prepareOutput(doc('各科室、各单位:')).blocks[0]).toMatchObject({ addressee: true })
+    for (const text of ['现将有关情况报告如下：', '今年以来，我局各项工作稳步推进：', '一年来的主要工作总结：'])
+      expect(prepareOutput(doc(text)).blocks[0]).not.toHaveProperty('addressee')
+    const second = doc('今年以来，我局各项工作稳步推进。')
+    second.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '县人民政府：' }] })
+    expect(prepareOutput(second).blocks[2]).not.toHaveProperty('addressee')
   })
 })
 

@@ -13,6 +13,7 @@
  * cannot read is told to be saved as .docx in WPS (`import.wpsUnreadable`).
  */
 import { ApiError } from '../../../shared/api'
+import { damagedReason } from './errors'
 
 interface WordDocument {
   getBody(options?: { filterUnicode?: boolean }): string
@@ -55,17 +56,17 @@ export function isEncryptedOle(bytes: Uint8Array): boolean {
  */
 export async function docToText(bytes: Uint8Array, named: 'doc' | 'wps' | string): Promise<string> {
   const wps = named === 'wps'
-  if (!looksLikeOle(bytes)) throw wps ? new ApiError('import.wpsUnreadable') : new ApiError('import.docDamaged', { detail: 'not an OLE compound file' })
+  if (!looksLikeOle(bytes)) throw wps ? new ApiError('import.wpsUnreadable') : new ApiError('import.docDamaged', {}, { reason: damagedReason.notOle() })
   if (isEncryptedOle(bytes)) throw named === 'docx' ? new ApiError('import.docOrEncrypted') : new ApiError('import.docEncrypted')
   const { default: WordExtractor } = (await import('word-extractor')) as unknown as { default: WordExtractorClass }
   let body: string
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     body = doc.getBody({ filterUnicode: false })
-  } catch (err) {
+  } catch {
     if (wps) throw new ApiError('import.wpsUnreadable')
     if (named === 'docx') throw new ApiError('import.docOrEncrypted')
-    throw new ApiError('import.docDamaged', { detail: (err instanceof Error ? err.message : String(err)).slice(0, 120) })
+    throw new ApiError('import.docDamaged', {}, { reason: damagedReason.structure() })
   }
   // Word's cell and row marks came out as tabs; a tab at a line's end is a cell end, not text
   const text = body.replace(/\t+$/gm, '')

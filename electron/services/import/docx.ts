@@ -26,6 +26,7 @@ import { BOLD, ITALIC, UNDERLINE, runsToInlines, type RichItem, type RichRun } f
 import type { SummaryDocument } from '../../../shared/document/model'
 import { ownDocxModel, runOnParagraphTexts } from './ownDocx'
 import { numberedParagraphs, type NumberedParagraph } from './wordNumbering'
+import { damagedReason } from './errors'
 
 /** The parts of mammoth's document tree we read (see mammoth/lib/documents.js). */
 interface DocxElement {
@@ -89,7 +90,8 @@ export async function readDocx(bytes: Uint8Array): Promise<{ model: SummaryDocum
     const detail = err instanceof Error ? err.message : String(err)
     if (/main document part/i.test(detail))
       throw new ApiError('import.zipWithoutWord')
-    throw new ApiError('import.docxDamaged', { detail: detail.slice(0, 120) })
+    // mammoth's own words name the fault in English: the writer gets ours
+    throw new ApiError('import.docxDamaged', {}, { reason: /end of central directory/i.test(detail) ? damagedReason.truncated() : damagedReason.structure() })
   }
   if (!captured.root) throw new ApiError('import.docxUnreadable')
   const items: RichItem[] = []
@@ -139,7 +141,10 @@ function takeLabel(labels: Labels | undefined, p: DocxElement): string | undefin
 
 /** A package refused by SafeZip: a damaged one is a damaged Word file; too large stays as it is. */
 function zipRefusal(err: unknown): unknown {
-  return err instanceof ApiError && err.code === 'zip.damaged' ? new ApiError('import.docxDamaged', { detail: String(err.params.detail) }) : err
+  if (!(err instanceof ApiError) || err.code !== 'zip.damaged') return err
+  // a package without its central directory (kept at the end) was cut short
+  const reason = err.params.detail === 'no central directory' ? damagedReason.truncated() : damagedReason.structure()
+  return new ApiError('import.docxDamaged', {}, { reason })
 }
 
 function readBlock(el: DocxElement, items: RichItem[], ctx: Joins): void {

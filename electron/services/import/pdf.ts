@@ -19,6 +19,7 @@ import { ApiError } from '../../../shared/api'
 import { msg, type Message } from '../../../shared/errors'
 import { loadPdfjs } from '../worker/pdfjs'
 import { pagesToText, type PdfPage, type PdfTextItem } from './pdfLayout'
+import { damagedReason, pdfCutShort } from './errors'
 
 /**
  * PDF.js's character maps (for PDFs whose Chinese fonts are not embedded), as a folder path with
@@ -77,7 +78,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
     await task.destroy().catch(() => undefined)
     const name = (err as { name?: string } | null)?.name
     if (name === 'PasswordException') throw new ApiError('import.pdfEncrypted')
-    throw new ApiError('import.pdfDamaged', { detail: (err instanceof Error ? err.message : String(err)).slice(0, 120) })
+    throw new ApiError('import.pdfDamaged', {}, { reason: pdfCutShort(bytes) ? damagedReason.truncated() : damagedReason.structure() })
   }
   try {
     const pages: PdfPage[] = []

@@ -9,6 +9,9 @@
  * word gap; a gap of an em or more (a tab stop, two columns of a form) is one space anywhere.
  * Blank items are ignored: the gap, not pdfjs's guess, decides.
  *
+ * Paragraphs: a gap wider than 1.4 times the usual line distance between two lines of a page (space
+ * after a paragraph, an empty line) becomes a blank line, as a .txt marks paragraphs.
+ *
  * Indentation: a line starting an em or more right of the page's left text edge gets that many
  * ideographic spaces (at most 4), so the recognizer's reflow sees indented first lines as it
  * does in a .txt, and joins the wrapped lines of a paragraph — across page breaks too, once the
@@ -186,10 +189,15 @@ export function pagesToText(pages: readonly PdfPage[]): PageText {
     ls.forEach((l, i) => drop[p]![i] && removed.push(l.text))
     // the page's left text edge: where its leftmost line starts
     const left = Math.min(...kept.map((l) => l.x))
-    for (const l of kept) {
+    kept.forEach((l, i) => {
+      // a paragraph's lines follow at the usual distance; a wider gap (space after a paragraph, an
+      // empty line) ends one: a blank line, so the reflow knows a full line ending in "。" there
+      // is a paragraph end and one elsewhere is not (rows of a table, spaced cells, are left as they are)
+      const prev = kept[i - 1]
+      if (prev && apart(prev, l) && !/ /.test(prev.text) && !/ /.test(l.text)) out.push('')
       const ems = Math.round((l.x - left) / Math.max(1, l.size))
       out.push((ems >= 1 ? '\u3000'.repeat(Math.min(4, ems)) : '') + l.text)
-    }
+    })
   })
   return { text: out.join('\n'), removed, emptyPages: lines.filter((ls) => ls.length === 0).length }
 }

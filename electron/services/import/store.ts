@@ -32,6 +32,7 @@ import { rtfToText } from './rtf'
 import { looksLikeZip } from './zip'
 import { markdownToItems } from './markdown'
 import { recognizeRich } from './rich'
+import { damagedReason } from './errors'
 
 export type ImportFormat = FileImportReport['format']
 
@@ -90,7 +91,7 @@ export function sniffImportFormat(format: ImportFormat, bytes: Uint8Array): Impo
   const start = textStart(bytes)
   if (/^<(?:!doctype\s+html|html|head|body|meta|title|div|p[\s>]|table|!--|\?xml[^>]*>\s*<html)/.test(start)) return 'html'
   if (format === 'html') return 'html'
-  if (format === 'pdf') throw new ApiError('import.pdfDamaged', { detail: 'no %PDF header' })
+  if (format === 'pdf') throw new ApiError('import.pdfDamaged', {}, { reason: damagedReason.noPdfHeader() })
   if (format === 'docx') return 'docx' // docx.ts names what it is instead
   // a ".doc" or ".wps" that is plain text (some sites serve text under that name); a binary of
   // another kind is refused, naming it
@@ -160,7 +161,7 @@ export async function importFile(input: { name: string; bytes: Uint8Array }, opt
     documents: result.documents.length,
     suggestSplit: r.suggestSplit,
     pieces: r.pieces.map((p) => ({ title: p.title, chars: p.chars })),
-    numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found })),
+    numberingGaps: r.numberingGaps.map((g) => ({ level: g.level, after: g.after, found: g.found, typed: g.typed, heading: g.heading, now: g.now })),
     warnings: [...warnings, ...r.warnings],
   }
   if (encoding) report.encoding = encoding
@@ -174,7 +175,7 @@ function decodeAs(named: ImportFormat, bytes: Uint8Array) {
     return decodeText(bytes)
   } catch (err) {
     if (!(err instanceof ApiError) || (err.code !== 'import.binary' && err.code !== 'import.unreadable')) throw err
-    throw named === 'wps' ? new ApiError('import.wpsUnreadable') : new ApiError('import.docDamaged', { detail: 'neither a Word file nor text' })
+    throw named === 'wps' ? new ApiError('import.wpsUnreadable') : new ApiError('import.docDamaged', {}, { reason: damagedReason.notWordOrText() })
   }
 }
 

@@ -359,11 +359,13 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
 
 /** Word's level text for a heading level: the number as headingMarker writes it, its digit → %L ("1、" → "%3、"). */
 export function levelText(level: 1 | 2 | 3 | 4, style?: NumberingStyle): string {
+  // ⑴ is one character: Word draws it from the number format (decimalEnclosedParen), the text is the bare number
+  if (level === 4 && style?.level4 === '⑴') return '%4'
   return headingMarker(level, 1, style).replace(/[一1]/, `%${level}`)
 }
 
 function headingLevel(level: 1 | 2 | 3 | 4, style?: NumberingStyle) {
-  const formats = { 1: LevelFormat.CHINESE_COUNTING, 2: LevelFormat.CHINESE_COUNTING, 3: LevelFormat.DECIMAL, 4: LevelFormat.DECIMAL }
+  const formats = { 1: LevelFormat.CHINESE_COUNTING, 2: LevelFormat.CHINESE_COUNTING, 3: LevelFormat.DECIMAL, 4: style?.level4 === '⑴' ? LevelFormat.DECIMAL_ENCLOSED_PARENTHESES : LevelFormat.DECIMAL }
   return {
     level: level - 1,
     format: formats[level],
@@ -429,7 +431,8 @@ function build(out: OutputDocument, opts: DocxOptions): { doc: Document; slots: 
         children.push(...headingParagraphs(b, keep ? keepLast(b.body ?? b.title) : undefined))
         break
       case 'paragraph':
-        children.push(bodyPara({ style: 'Normal', indent: INDENT_2, ...(keep ? keepLast(b.runs) : {}), children: textRuns(b.runs, {}, marksAt(slotKey.paragraph(b.index))) }))
+        // the 主送 line: flush left, no first-line indent (GB/T 9704 §7.3.2)
+        children.push(bodyPara({ style: 'Normal', indent: b.addressee ? { left: 0, firstLine: 0 } : INDENT_2, ...(keep ? keepLast(b.runs) : {}), children: textRuns(b.runs, {}, marksAt(slotKey.paragraph(b.index))) }))
         break
       case 'table':
         if (b.rows.length) children.push(table(b.rows, undefined, keep, b.index))

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_MAX_BYTES, type ApiOutput } from '../../../shared/api'
 import type { SummaryDocument } from '../../../shared/document/model'
+import { msg } from '../../../shared/errors'
 import { useApi } from '../../app/ApiContext'
 import { errorMessage, RefusalError, translateMessage } from '../../app/errors'
 import { fileToBase64 } from '../../ui/files'
@@ -114,7 +115,16 @@ export function ImportDialog({ file, canInsert, onClose, onSaved, onInsert }: Pr
               <li>{t('joined', { count: r.linesJoined })}</li>
               <li>{t('placeholders', { count: r.placeholders })}</li>
               <li>{t('junk', { count: r.junkRemoved })}</li>
-              {r.numberingGaps.length > 0 && <li className="warn">{t('gaps', { count: r.numberingGaps.length })}</li>}
+              {r.numberingGaps.length > 0 && (
+                <li className="warn" data-testid="import-gaps">
+                  {t('gaps', { count: r.numberingGaps.length })}
+                  <ul>
+                    {r.numberingGaps.slice(0, 50).map((g, i) => (
+                      <li key={i}>{translateMessage(msg('report.numberingGap', { typed: g.typed, heading: g.heading, now: g.now }))}</li>
+                    ))}
+                  </ul>
+                </li>
+              )}
               {r.warnings.map((w, i) => <li key={i} className="warn">{translateMessage(w)}</li>)}
             </ul>
             {junkShown.length > 0 && (

@@ -25,7 +25,7 @@ describe('web page furniture', () => {
   it.each([
     ['字号：大 中 小', 'ui'], ['【打印本页】 【关闭窗口】', 'ui'], ['分享到：微信 微博 QQ空间', 'ui'], ['扫一扫在手机打开当前页', 'ui'],
     ['信息来源：某某街道　发布时间：2025-12-25　【字体：大 中 小】', 'meta'], ['相关链接：', 'navigation'],
-    ['主办单位：某某镇人民政府　网站标识码：3300000001', 'boilerplate'], ['网站地图 | 联系我们 | 隐私声明', 'boilerplate'],
+    ['主办单位：某某镇人民政府　网站标识码：3300000001', 'boilerplate'], ['WORD下载PDF下载 投诉', 'ui'], ['网站地图 | 联系我们 | 隐私声明', 'boilerplate'],
   ])('%s is junk', (line, kind) => {
     expect(junkKind(line)).toBe(kind)
   })

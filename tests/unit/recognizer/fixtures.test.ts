@@ -48,7 +48,7 @@ describe('town safety summary (levels 1–4, run-in headings, gap, signature)', 
 
   it('keeps lead-ins 一是…二是… inside the body and reports the skipped (三)', () => {
     expect(paragraphs(doc).some((p) => p.startsWith('一是部分企业主体责任落实不到位'))).toBe(true)
-    expect(result.report.numberingGaps).toEqual([{ level: 2, after: 2, found: 4 }])
+    expect(result.report.numberingGaps).toEqual([expect.objectContaining({ level: 2, after: 2, found: 4, typed: '（四）', now: '（三）' })])
   })
 
   it('changes no words', () => {

@@ -136,10 +136,10 @@ describe('headings in documents', () => {
   it('reports numbering gaps per level, restarting under each parent', () => {
     const result = run('标题\n一、甲\n(一)乙\n(二)丙\n(七)丁\n(九)戊\n二、己\n(一)庚\n(三)辛\n四、壬')
     expect(result.report.numberingGaps).toEqual([
-      { level: 2, after: 2, found: 7 },
-      { level: 2, after: 7, found: 9 },
-      { level: 2, after: 1, found: 3 },
-      { level: 1, after: 2, found: 4 },
+      { level: 2, after: 2, found: 7, typed: '(七)', heading: '丁', now: '(三)' },
+      { level: 2, after: 7, found: 9, typed: '(九)', heading: '戊', now: '(四)' },
+      { level: 2, after: 1, found: 3, typed: '(三)', heading: '辛', now: '(二)' },
+      { level: 1, after: 2, found: 4, typed: '四、', heading: '壬', now: '三、' },
     ])
     expect(headings(result.documents[0]!).map((h) => h.kind)).toEqual(['h1', 'h2', 'h2', 'h2', 'h2', 'h1', 'h2', 'h2', 'h1'])
   })

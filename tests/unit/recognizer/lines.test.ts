@@ -215,3 +215,33 @@ describe('reflow: widths in characters, columns or bytes, ragged, broken charact
     expect(paragraphs(only(lines.join('\n')))).toEqual(['甲'.repeat(19) + rare + '乙'.repeat(19) + '丙'.repeat(20) + '丁'.repeat(5) + '。'])
   })
 })
+
+describe('PDF text whose line widths are uneven (digits, half-width punctuation)', () => {
+  // paragraphs marked by blank lines, wrapped at 40 columns; the line with digits measures short
+  const text = [
+    '某局工作总结',
+    '',
+    '全年完成各项目标任务，工业生产稳中有进，',
+    '主要指标好于预期。完成工业总产值，同比增',
+    '长百分之九，其中规模以上企业产值占比为',
+    '72%，收入达850万元，占计划的',
+    '百分之五十五，民生支出占比继续提高，群众',
+    '的获得感明显增强。',
+    '',
+    '二、下步打算',
+    '',
+    '抓好项目建设和招商引资，力争签约十个；',
+    '二是优化营商环境，提高办事效率和服务，',
+    '三是加强队伍建设，全面提升干部能力素质。',
+  ].join('\n')
+  it('joins a line cut mid-clause though it measures short, and a "；" line in text that marks its paragraphs', () => {
+    const doc = only(text)
+    expect(paragraphs(doc)).toEqual([
+      '全年完成各项目标任务，工业生产稳中有进，主要指标好于预期。完成工业总产值，同比增长百分之九，其中规模以上企业产值占比为72%，收入达850万元，占计划的百分之五十五，民生支出占比继续提高，群众的获得感明显增强。',
+      '抓好项目建设和招商引资，力争签约十个；二是优化营商环境，提高办事效率和服务，三是加强队伍建设，全面提升干部能力素质。',
+    ])
+  })
+  it('leaves a heading line without punctuation alone', () => {
+    expect(outline(only(text)).map((l) => l.kind)).toEqual(['p', 'h1', 'p'])
+  })
+})

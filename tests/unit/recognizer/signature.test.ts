@@ -19,7 +19,7 @@ describe('parseDateLine', () => {
     expect(parseDateLine(line)).toEqual({ iso, style })
   })
 
-  it.each(['2025年2月30日', '2025年13月1日', '20xx年x月x日', '____年__月__日', '2025年12月', '12月26日', '2025年12月26日召开', '时间:2013-01-07 01:38:44'])(
+  it.each(['2025年2月30日', '2025年13月1日', '20xx年x月x日', '____年__月__日', '2025年13月', '20xx年12月', '12月26日', '2025年12月26日召开', '时间:2013-01-07 01:38:44'])(
     'not a date: %s',
     (line) => expect(parseDateLine(line)).toBeNull(),
   )
@@ -77,5 +77,30 @@ describe('signature in documents', () => {
   it('warns about a date after today', () => {
     const result = run(body + 'XX镇人民政府\n2026年3月1日', { today: '2025-12-31' })
     expect(result.report.warnings).toContainEqual(expect.objectContaining({ code: 'import.futureDate', params: expect.objectContaining({ date: '2026-03-01' }) }))
+  })
+})
+
+describe('落款 as writers set it out', () => {
+  const body = '某局工作总结\n一、工作\n全年完成各项任务。\n'
+  it.each([
+    ['dated by month only', '某某县教育局\n2025年12月', { organization: '某某县教育局', date: '2025-12', dateStyle: 'arabic' }],
+    ['a month in Chinese numerals', '某某县教育局\n二〇二五年十二月', { organization: '某某县教育局', date: '2025-12', dateStyle: 'chinese' }],
+    ['a Chinese-numeral date with blanks', '某某县教育局\n二〇二五 年 十二 月 三十一 日', { organization: '某某县教育局', date: '2025-12-31', dateStyle: 'chinese' }],
+    ['full-width digits and blanks', '某某县教育局\n２０２５　年１２月　３０日', { organization: '某某县教育局', date: '2025-12-30', dateStyle: 'arabic' }],
+    ['the date above the name', '2025年12月30日\n某某县教育局', { organization: '某某县教育局', date: '2025-12-30', dateStyle: 'arabic' }],
+    ['two units, then the date', '共青团某某县委员会\n某某县教育局\n2025年12月30日', { organization: '共青团某某县委员会\u3000某某县教育局', date: '2025-12-30', dateStyle: 'arabic' }],
+    ['the date, then two units', '2025年12月30日\n共青团某某县委员会\n某某县教育局', { organization: '共青团某某县委员会\u3000某某县教育局', date: '2025-12-30', dateStyle: 'arabic' }],
+  ])('%s', (_label, ending, signature) => {
+    const doc = only(body + ending, { today: '2026-01-10' })
+    expect(doc.signature).toEqual(signature)
+    expect(paragraphs(doc)).toEqual(['全年完成各项任务。'])
+  })
+
+  it('a line after the date that is no organization stays text, and so does a month in the body', () => {
+    const after = only(`${body}某某县教育局\n2025年12月30日\n社区工作总结`)
+    expect(after.signature).toBeUndefined()
+    const mid = only('某局工作总结\n2025年3月\n全年完成各项任务。')
+    expect(mid.signature).toBeUndefined()
+    expect(paragraphs(mid)).toEqual(['2025年3月', '全年完成各项任务。'])
   })
 })
