@@ -108,13 +108,21 @@ export function App() {
 
   const create = useCallback(async () => {
     try {
-      const created = await api.call('documents.create', { title: '' })
+      // an empty 未命名文稿 left untouched is handed out again rather than another made (the list
+      // does not fill with them); what the open editor holds is saved first, so one the writer has
+      // just typed in is never taken for untouched (and when it cannot be saved, none is reused)
+      let reuseUntouched = true
+      if (record && editorRef.current) {
+        await editorRef.current.flush().catch(() => undefined)
+        reuseUntouched = status.get().save === 'saved'
+      }
+      const created = await api.call('documents.create', { title: '', reuseUntouched })
       await refresh('documents')
       setView('documents')
       setFocusNew(created.id)
       setRecord(created)
     } catch (err) { fail(err) }
-  }, [api, refresh, fail])
+  }, [api, refresh, fail, record, editorRef, status])
 
   useEffect(() => {
     if (!focusNew || record?.id !== focusNew || !editorRef.current) return

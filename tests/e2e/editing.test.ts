@@ -133,6 +133,40 @@ describe('the document list', () => {
     await expect.poll(() => page.locator('.doc-title').count()).toBe(2)
   })
 
+  it('新建 again does not pile up empty 未命名文稿; one typed in (even a moment ago) or titled is kept', async () => {
+    const { page } = await open(tempDir())
+    const titles = () => page.locator('.doc-list .doc-title').allInnerTexts()
+    const caretInTitle = () => page.evaluate(() => !!window.getSelection()?.anchorNode?.parentElement?.closest('.dd-title, .document-body'))
+    await page.click('[data-testid=new-document]')
+    await page.locator('.document-body').waitFor()
+    await expect.poll(titles).toEqual(['未命名文稿'])
+    // an untouched one is handed out again, the keyboard in its text
+    await page.click('[data-testid=new-document]')
+    await page.click('[data-testid=new-document]')
+    await expect.poll(titles).toEqual(['未命名文稿'])
+    await expect.poll(caretInTitle).toBe(true)
+
+    // body text typed and 新建 pressed at once (before autosave's pause): that document is the writer's
+    await page.keyboard.press('Enter')
+    await typeWithIme(page, 'quannian', '全年开展检查十二次。')
+    await page.click('[data-testid=new-document]')
+    await expect.poll(titles).toEqual(['未命名文稿', '未命名文稿'])
+    // the new one is blank, the other keeps its words
+    await expect.poll(() => editorText(page)).toBe('')
+    await page.locator('.doc-list li:not(.active) .doc-open').click()
+    await expect.poll(() => editorText(page)).toBe('全年开展检查十二次。')
+
+    // titled: kept too
+    await page.click('[data-testid=new-document]')
+    await page.click('.dd-title')
+    await typeWithIme(page, 'niandu', '年度总结')
+    await waitSaved(page)
+    await page.click('[data-testid=new-document]')
+    await expect.poll(() => titles().then((t) => [...t].sort())).toEqual(['年度总结', '未命名文稿', '未命名文稿'].sort())
+    await page.reload()
+    await expect.poll(() => titles().then((t) => t.length)).toBe(3)
+  })
+
   it('says so when the library file is corrupt, leaves it alone, and starts a new one (the browser shell: on another --data-dir)', async () => {
     const dataDir = tempDir()
     const file = path.join(dataDir, 'library.sqlite')
