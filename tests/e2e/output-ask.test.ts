@@ -217,6 +217,19 @@ describe('Ctrl+P', () => {
     await close.click()
     await expect.poll(() => dialog.count()).toBe(0)
 
+    // the keyboard goes into the dialog and stays there (Tab does not walk the page behind it);
+    // Esc gives it back to the text, where typing goes on
+    await page.locator('.document-body .dd-paragraph').first().click()
+    await toolbarClick(page, '[data-testid=open-output]')
+    await dialog.waitFor()
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=output-dialog]'))
+    await expect.poll(inDialog).toBe(true)
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Shift+Tab')
+    expect(await inDialog()).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.document-body'))).toBe(true)
+
     await page.locator('select.language').selectOption('en')
     await toolbarClick(page, '[data-testid=open-output]')
     await dialog.locator('[data-testid=export-print-mark]').waitFor()
