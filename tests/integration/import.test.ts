@@ -335,7 +335,7 @@ describe('importing Markdown and Word', () => {
 describe('bad input is refused with a clear message and nothing is imported', () => {
   // the code, and the Chinese and English words the app shows for it
   const cases: [string, string, () => Promise<Uint8Array | Buffer> | Uint8Array | Buffer, string, RegExp, RegExp][] = [
-    ['a truncated .docx', '半截.docx', async () => (await styledDocx()).subarray(0, 1500), 'import.docxDamaged', /^无法读取这个 Word 文件：文件已损坏或不完整/, /cannot read this Word file/],
+    ['a truncated .docx', '半截.docx', async () => (await styledDocx()).subarray(0, 1500), 'import.docxDamaged', /^无法读取这个 Word 文件：文件已损坏或不完整（.*）。可以在 Word 或 WPS 里打开它，另存为 \.docx 后再导入。$/, /cannot read this Word file.*save it again as \.docx/],
     ['a zip that is not a .docx', '压缩包.docx', () => zipSync({ 'readme.txt': strToU8('这是一份说明，不是 Word 文档。') }), 'import.zipWithoutWord', /没有 Word 文档内容/, /without a Word document/],
     ['a text file renamed .docx', '改名.docx', () => utf8(TOWN), 'import.notDocx', /不是 Word（\.docx）文件/, /not a Word \(\.docx\) file/],
     ['an old .doc renamed .docx', '旧版.docx', () => concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504)), 'import.docOrEncrypted', /旧版 Word 文档（\.doc）/, /old-style Word document/],
