@@ -232,6 +232,8 @@ export function App() {
         onTrash={(d) => act(async () => {
           await api.call('documents.trash', { id: d.id })
           if (record?.id === d.id) setRecord(null)
+          // one click, no question asked: say where it went, so a slip is not taken for a loss
+          setNotice(t('docs.trashed', { title: d.title || t('common:untitled') }))
         })()}
         onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
         onPurge={setPurging}
