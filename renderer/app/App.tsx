@@ -108,13 +108,21 @@ export function App() {
 
   const create = useCallback(async () => {
     try {
-      const created = await api.call('documents.create', { title: '' })
+      // an empty 未命名文稿 left untouched is handed out again rather than another made (the list
+      // does not fill with them); what the open editor holds is saved first, so one the writer has
+      // just typed in is never taken for untouched (and when it cannot be saved, none is reused)
+      let reuseUntouched = true
+      if (record && editorRef.current) {
+        await editorRef.current.flush().catch(() => undefined)
+        reuseUntouched = status.get().save === 'saved'
+      }
+      const created = await api.call('documents.create', { title: '', reuseUntouched })
       await refresh('documents')
       setView('documents')
       setFocusNew(created.id)
       setRecord(created)
     } catch (err) { fail(err) }
-  }, [api, refresh, fail])
+  }, [api, refresh, fail, record, editorRef, status])
 
   useEffect(() => {
     if (!focusNew || record?.id !== focusNew || !editorRef.current) return
@@ -224,6 +232,8 @@ export function App() {
         onTrash={(d) => act(async () => {
           await api.call('documents.trash', { id: d.id })
           if (record?.id === d.id) setRecord(null)
+          // one click, no question asked: say where it went, so a slip is not taken for a loss
+          setNotice(t('docs.trashed', { title: d.title || t('common:untitled') }))
         })()}
         onRestore={(d) => act(() => api.call('documents.restore', { id: d.id }))()}
         onPurge={setPurging}

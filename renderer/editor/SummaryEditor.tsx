@@ -164,6 +164,7 @@ const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onS
   }, [carry])
   const [conflict, setConflict] = useState<SaveConflict | null>(null)
   const [failure, setFailure] = useState<SaveFailure | null>(null)
+  const [stalledSince, setStalledSince] = useState<number | null>(null)
   const [journalHeld, setJournalHeld] = useState(library !== null)
   const onSaveState = useCallback(
     (save: SaveState, failed?: SaveFailure) => {
@@ -249,6 +250,7 @@ const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onS
           editor={handle}
           conflict={conflict}
           failure={failure}
+          stalledSince={stalledSince}
           onJournalHeld={setJournalHeld}
           onReload={onReload}
           onNotice={onNotice}
@@ -296,6 +298,7 @@ const EditorOf = memo(function EditorOf({ record, library, handle, onStatus, onS
           onState={onSaveState}
           onConflict={setConflict}
           onSaved={onSaved}
+          onStalled={setStalledSince}
           handle={autosave}
           journalHeld={journalHeld}
         />

@@ -72,7 +72,7 @@ export function Modal({ label, onClose, children, wide, className, testId }: Mod
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
 
 /** Tab past the last control goes to the first, Shift+Tab before the first to the last. */
-function keepTabInside(box: HTMLElement, e: KeyboardEvent | globalThis.KeyboardEvent): void {
+export function keepTabInside(box: HTMLElement, e: KeyboardEvent | globalThis.KeyboardEvent): void {
   const controls = Array.from(box.querySelectorAll<HTMLElement>(TABBABLE)).filter((el) => el.getClientRects().length > 0)
   if (controls.length === 0) return e.preventDefault()
   const first = controls[0]!

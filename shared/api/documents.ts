@@ -72,8 +72,12 @@ export const documentsContract = {
     input: z.strictObject({ trash: z.boolean().optional() }),
     output: z.array(DocumentSummarySchema),
   },
+  /**
+   * `reuseUntouched` (新建): an empty new document never touched since it was made is handed out
+   * again instead of another one being made, so empty 未命名文稿 do not pile up in the list.
+   */
   'documents.create': {
-    input: z.strictObject({ title: z.string().max(500), model: SummaryDocumentSchema.optional() }),
+    input: z.strictObject({ title: z.string().max(500), model: SummaryDocumentSchema.optional(), reuseUntouched: z.boolean().optional() }),
     output: DocumentRecordSchema,
   },
   'documents.get': { input: ById, output: DocumentRecordSchema },

@@ -239,6 +239,26 @@ function checkSignature(doc: SummaryDocument, opts: CheckOptions, add: (f: Findi
     add({ kind: 'yearMismatch', severity: 'warning', problem: msg('check.yearMismatch', { titleYear: year, dateYear: date.year }), location: { part: 'signature' }, excerpt: doc.title })
 }
 
-function summarize(findings: Finding[]): CheckResult {
+/** Where each part stands in the document as the writer reads it; the 数据表 is beside the text, last. */
+const PART_ORDER: Record<FindingPart, number> = { title: 0, subtitle: 1, block: 2, signature: 3, figures: 4 }
+
+/**
+ * The list as the writer works through it: what blocks 出稿 (errors) first, then the warnings,
+ * each in document order (title, subtitle, the body block by block, the 落款, the 数据表).
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  const la = a.location
+  const lb = b.location
+  return (
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+    PART_ORDER[la.part] - PART_ORDER[lb.part] ||
+    (la.block ?? 0) - (lb.block ?? 0) ||
+    (la.offset ?? 0) - (lb.offset ?? 0)
+  )
+}
+
+function summarize(unordered: Finding[]): CheckResult {
+  // Array.prototype.sort is stable: findings at one place keep the order they were found in
+  const findings = [...unordered].sort(compareFindings)
   return { findings, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length }
 }

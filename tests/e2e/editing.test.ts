@@ -127,10 +127,53 @@ describe('the document list', () => {
     await old.hover()
     await old.locator('button[title=删除]').click()
     await expect.poll(() => page.locator('.doc-title').allInnerTexts()).toEqual(['2025年度工作总结'])
+    // the writer is told where it went
+    await expect.poll(() => page.locator('.status-bar .notice').innerText()).toContain('《2024年度工作总结》已移到回收站，可在“回收站”里恢复。')
     await page.click('text=回收站')
     await page.click('text=恢复')
     await page.click('text=返回文稿')
     await expect.poll(() => page.locator('.doc-title').count()).toBe(2)
+  })
+
+  it('新建 again does not pile up empty 未命名文稿; one typed in (even a moment ago) or titled is kept', async () => {
+    const { page } = await open(tempDir())
+    const titles = () => page.locator('.doc-list .doc-title').allInnerTexts()
+    const caretIn = (selector: string) =>
+      page.evaluate((sel) => {
+        const at = window.getSelection()?.anchorNode
+        return !!(at instanceof Element ? at : at?.parentElement)?.closest(sel) && !!document.activeElement?.closest('.document-body')
+      }, selector)
+    await page.click('[data-testid=new-document]')
+    await page.locator('.document-body').waitFor()
+    await expect.poll(titles).toEqual(['未命名文稿'])
+    await expect.poll(() => caretIn('.dd-title')).toBe(true)
+
+    // body text typed and 新建 pressed at once (before autosave's pause): that document is the writer's
+    await page.keyboard.press('Enter')
+    await typeWithIme(page, 'quannian', '全年开展检查十二次。')
+    await page.click('[data-testid=new-document]')
+    await expect.poll(titles).toEqual(['未命名文稿', '未命名文稿'])
+    await expect.poll(() => editorText(page)).toBe('')
+
+    // the new one, untouched, is handed out again however often 新建 is pressed
+    await page.click('[data-testid=new-document]')
+    await page.click('[data-testid=new-document]')
+    await expect.poll(titles).toEqual(['未命名文稿', '未命名文稿'])
+    await expect.poll(() => caretIn('.dd-title')).toBe(true)
+    // the other keeps its words
+    await page.locator('.doc-list li:not(.active) .doc-open').click()
+    await expect.poll(() => editorText(page)).toBe('全年开展检查十二次。')
+
+    // titled: kept too
+    await page.click('[data-testid=new-document]')
+    await expect.poll(() => editorText(page)).toBe('')
+    await page.click('.dd-title')
+    await typeWithIme(page, 'niandu', '年度总结')
+    await waitSaved(page)
+    await page.click('[data-testid=new-document]')
+    await expect.poll(() => titles().then((t) => [...t].sort())).toEqual(['年度总结', '未命名文稿', '未命名文稿'].sort())
+    await page.reload()
+    await expect.poll(() => titles().then((t) => t.length)).toBe(3)
   })
 
   it('says so when the library file is corrupt, leaves it alone, and starts a new one (the browser shell: on another --data-dir)', async () => {

@@ -19,6 +19,8 @@ function unfinished(): SummaryDocument {
   model.blocks.splice(2, 0, { type: 'paragraph', children: [{ type: 'text', text: '全年检查' }, { type: 'figure', figureId: 'f2' }, { type: 'text', text: '，消除隐患。' }] })
   model.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: '全年召开专题会议x次，研究部署重点任务。' }] })
   model.figures.push({ id: 'f2', name: '检查企业数', value: null, unit: '家' })
+  // a warning in the opening, before both
+  model.blocks[0] = { type: 'paragraph', children: [{ type: 'text', text: '一年来,我办层层压实责任。' }] }
   return model
 }
 
@@ -47,6 +49,12 @@ describe('出稿 asks before freezing or exporting mistakes', () => {
     await expect.poll(() => dialog.locator('.findings li[data-kind=placeholder] [data-testid=finding-where]').innerText()).toBe('二、存在的问题')
     expect(await dialog.locator('.findings li[data-kind=unfilledFigure] [data-testid=finding-where]').innerText()).toBe('一、主要工作')
     expect(await dialog.locator('[data-testid=finding-where]').allInnerTexts()).not.toContain(expect.stringMatching(/§/))
+    // what blocks 出稿 first, in document order; then the warning, though it comes before them in the text
+    expect(await dialog.locator('.findings li').evaluateAll((els) => els.map((e) => `${e.className} ${e.querySelector('[data-testid=finding-where]')?.textContent}`))).toEqual([
+      'error 一、主要工作',
+      'error 二、存在的问题',
+      'warning 开头',
+    ])
 
     // 定稿 asks; 返回修改 closes the dialog on the first blocking finding
     await page.fill('[data-testid=final-author]', '张三')
@@ -208,6 +216,19 @@ describe('Ctrl+P', () => {
     await page.screenshot({ path: 'test-results/output-dialog-1366.png' })
     await close.click()
     await expect.poll(() => dialog.count()).toBe(0)
+
+    // the keyboard goes into the dialog and stays there (Tab does not walk the page behind it);
+    // Esc gives it back to the text, where typing goes on
+    await page.locator('.document-body .dd-paragraph').first().click()
+    await toolbarClick(page, '[data-testid=open-output]')
+    await dialog.waitFor()
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=output-dialog]'))
+    await expect.poll(inDialog).toBe(true)
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Shift+Tab')
+    expect(await inDialog()).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.document-body'))).toBe(true)
 
     await page.locator('select.language').selectOption('en')
     await toolbarClick(page, '[data-testid=open-output]')

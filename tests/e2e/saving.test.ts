@@ -175,6 +175,27 @@ describe('when saving fails', () => {
     expect((await stored(dataDir)).text).toContain('断网时写的字。')
   })
 
+  it('a back end that hangs: the writer is told the text is safe, goes on typing, and all is saved when it answers', async () => {
+    const { page, dataDir, shell } = await documentWithText()
+    shell.process.kill('SIGSTOP') // the save goes out and is never answered
+    try {
+      await typeAtEnd(page, '后台卡住时打的字。')
+      const stalled = page.locator('[data-testid=save-stalled]')
+      await stalled.waitFor({ timeout: 20_000 })
+      expect(await stalled.innerText()).toMatch(/稿台后台没有回应，已等 \d+ 秒/)
+      expect(await stalled.innerText()).toContain('打的字已暂存在本机，不会丢失')
+      // the keyboard stays in the text: typing goes on under the banner
+      await page.keyboard.insertText('接着写。')
+      await expect.poll(() => editorText(page)).toContain('后台卡住时打的字。接着写。')
+      await page.screenshot({ path: 'test-results/save-stalled.png' })
+    } finally {
+      shell.process.kill('SIGCONT')
+    }
+    await page.locator('[data-testid=save-stalled]').waitFor({ state: 'detached', timeout: 15_000 })
+    await waitSaved(page)
+    await expect.poll(async () => (await stored(dataDir)).text, { timeout: 15_000 }).toContain('后台卡住时打的字。接着写。')
+  })
+
   it('the server stopped: 另存为… gives a .txt; after a restart on the same port the text is offered back', async () => {
     const port = await freePort()
     const { page, shell, dataDir } = await documentWithText({ port })

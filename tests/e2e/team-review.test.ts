@@ -60,6 +60,8 @@ describe('批注', () => {
     await editor.click('[data-testid=reply-post]')
     await expect.poll(() => reviewer.locator('[data-testid=thread] [data-testid=comment]').count(), TIMEOUT).toBe(2)
     expect(await reviewer.locator('[data-testid=thread] [data-testid=comment]').nth(1).innerText()).toContain('张三')
+    // its time in the one form the app shows times in
+    expect(await reviewer.locator('[data-testid=thread] [data-testid=comment-time]').nth(1).innerText()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
 
     // a click on the thread selects its words
     await reviewer.locator('[data-testid=thread-quote]').click()

@@ -34,6 +34,26 @@ async function cleanupOf(title: string, paragraph: string, command: string): Pro
 }
 
 describe('cleanup', () => {
+  it('the 整理 menu closes on Esc and on a click back in the text, the mouse never leaving it', async () => {
+    const page = await e2e.newDocument('菜单')
+    await page.keyboard.insertText('今年以来,我们开展活动。')
+    const menu = page.locator('.menu-anchor:has([data-testid=cleanup-button]) [role=menu]')
+    const button = page.locator('[data-testid=cleanup-button]')
+    await button.click()
+    await menu.waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => menu.count()).toBe(0)
+    await button.click()
+    await menu.waitFor()
+    // mousedown in the text far from the menu, with no mouse movement over the menu first
+    const box = (await page.locator('.document-body .dd-paragraph').first().boundingBox())!
+    await page.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 1 })
+    await page.mouse.down()
+    await page.mouse.up()
+    await expect.poll(() => menu.count()).toBe(0)
+    expect(await button.getAttribute('aria-expanded')).toBe('false')
+  })
+
   it('previews half-width punctuation fixes and applies them as one undo step', async () => {
     const page = await cleanupOf('标点', '今年以来,我们开展活动(共12场);投入资金1,000元.', '半角标点改为全角')
     await expect.poll(() => page.locator('[data-testid=cleanup-changes] li').count()).toBeGreaterThan(0)

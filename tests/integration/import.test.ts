@@ -342,8 +342,8 @@ describe('importing Markdown and Word', () => {
 describe('bad input is refused with a clear message and nothing is imported', () => {
   // the code, and the Chinese and English words the app shows for it
   const cases: [string, string, () => Promise<Uint8Array | Buffer> | Uint8Array | Buffer, string, RegExp, RegExp][] = [
-    ['a truncated .docx', '半截.docx', async () => (await styledDocx()).subarray(0, 1500), 'import.docxDamaged', /^无法读取这个 Word 文件：文件已损坏或不完整（文件不完整，可能没有下载或复制完）$/, /^cannot read this Word file: it is damaged or incomplete \(the file is cut short/],
-    ['a .docx whose package is broken inside', '坏包.docx', async () => breakCentralDirectory(await styledDocx()), 'import.docxDamaged', /^无法读取这个 Word 文件：文件已损坏或不完整（文件内部结构有误）$/, /\(its inner structure is broken\)$/],
+    ['a truncated .docx', '半截.docx', async () => (await styledDocx()).subarray(0, 1500), 'import.docxDamaged', /^无法读取这个 Word 文件：文件已损坏或不完整（文件不完整，可能没有下载或复制完）。可以在 Word 或 WPS 里打开它，另存为 \.docx 后再导入。$/, /^cannot read this Word file: it is damaged or incomplete \(the file is cut short/],
+    ['a .docx whose package is broken inside', '坏包.docx', async () => breakCentralDirectory(await styledDocx()), 'import.docxDamaged', /^无法读取这个 Word 文件：文件已损坏或不完整（文件内部结构有误）。可以在 Word 或 WPS 里打开它，另存为 \.docx 后再导入。$/, /\(its inner structure is broken\)\. Open it in Word or WPS, save it again as \.docx/],
     ['a zip that is not a .docx', '压缩包.docx', () => zipSync({ 'readme.txt': strToU8('这是一份说明，不是 Word 文档。') }), 'import.zipWithoutWord', /没有 Word 文档内容/, /without a Word document/],
     ['a text file renamed .docx', '改名.docx', () => utf8(TOWN), 'import.notDocx', /不是 Word（\.docx）文件/, /not a Word \(\.docx\) file/],
     ['an old .doc renamed .docx', '旧版.docx', () => concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504)), 'import.docOrEncrypted', /旧版 Word 文档（\.doc）/, /old-style Word document/],
@@ -355,8 +355,8 @@ describe('bad input is refused with a clear message and nothing is imported', ()
     ['an empty .md', '空.md', () => new Uint8Array(0), 'import.empty', /文件是空的/, /empty/],
     ['an empty .docx', '空.docx', () => new Uint8Array(0), 'import.empty', /文件是空的/, /empty/],
     ['a .docx without text', '无字.docx', () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), 'import.docxNoText', /没有文字/, /holds no text/],
-    ['a .pdf that is only a PDF header', '总结.pdf', () => utf8('%PDF-1.7'), 'import.pdfDamaged', /^无法读取这个 PDF 文件：文件已损坏或不完整（文件不完整，可能没有下载或复制完）$/, /^cannot read this PDF file/],
-    ['a .pdf that is no PDF at all', '网页.pdf', () => utf8('总结正文，不是 PDF。'.repeat(20)), 'import.pdfDamaged', /^无法读取这个 PDF 文件：文件已损坏或不完整（文件开头没有 PDF 标记）$/, /\(it does not begin with a PDF header\)$/],
+    ['a .pdf that is only a PDF header', '总结.pdf', () => utf8('%PDF-1.7'), 'import.pdfDamaged', /^无法读取这个 PDF 文件：文件已损坏或不完整（文件不完整，可能没有下载或复制完）。如有原稿，请导入原来的 Word 文件。$/, /^cannot read this PDF file/],
+    ['a .pdf that is no PDF at all', '网页.pdf', () => utf8('总结正文，不是 PDF。'.repeat(20)), 'import.pdfDamaged', /^无法读取这个 PDF 文件：文件已损坏或不完整（文件开头没有 PDF 标记）。如有原稿，请导入原来的 Word 文件。$/, /\(it does not begin with a PDF header\)\. If you have the original/],
     ['a .pages file', '总结.pages', () => utf8('x'), 'import.unsupportedExt', /^不支持导入 \.pages 文件：可以导入 \.txt、\.md、\.docx、\.doc、\.wps、\.rtf、\.pdf、\.html$/, /^\.pages files cannot be imported/],
   ]
   it.each(cases)('%s', (_label, name, make, code, message, english) =>

@@ -150,6 +150,40 @@ describe('documents', () => {
     expect(() => store.get(a.id)).toThrow(/没有这篇文档/)
   })
 
+  it('新建 hands out an untouched empty document again instead of piling up 未命名文稿; never one typed in, titled, trashed or linked', async () => {
+    const services = createServices({ dataDir: tempDir() })
+    const list = async () => (await callApi(services.handlers, 'documents.list', {})).map((d) => d.id)
+    const blank = () => callApi(services.handlers, 'documents.create', { title: '', reuseUntouched: true })
+    const first = await blank()
+    expect((await blank()).id).toBe(first.id)
+    expect(await list()).toEqual([first.id])
+
+    // typed in, then emptied again: it was saved (version 2), so it is the writer's, never taken
+    const docs = services.library.documents()
+    const typed = docs.save(first.id, { ...first.model, blocks: [{ type: 'paragraph', children: [{ type: 'text', text: '全年' }] }] }, first.version)
+    expect(typed.status).toBe('saved')
+    docs.save(first.id, first.model, docs.get(first.id).version)
+    const second = await blank()
+    expect(second.id).not.toBe(first.id)
+    // titled: not taken
+    docs.rename(second.id, '2025年度工作总结')
+    const third = await blank()
+    expect(third.id).not.toBe(second.id)
+    // trashed, or linked to a team document: not taken
+    docs.trash(third.id)
+    const fourth = await blank()
+    expect(fourth.id).not.toBe(third.id)
+    services.library.database().prepare('INSERT INTO team_links (document_id, team_name, linked_at) VALUES (?, ?, ?)').run(fourth.id, '团队文稿', 1)
+    const fifth = await blank()
+    expect(fifth.id).not.toBe(fourth.id)
+    // the one handed out again comes to the top of the list; without the flag (templates, the CLI) a new one is made
+    expect((await blank()).id).toBe(fifth.id)
+    expect((await list())[0]).toBe(fifth.id)
+    expect((await callApi(services.handlers, 'documents.create', { title: '' })).id).not.toBe(fifth.id)
+    expect((await callApi(services.handlers, 'documents.create', { title: '', reuseUntouched: true, model: sampleDocument() })).model.title).toBe(sampleDocument().title)
+    services.close()
+  })
+
   it('keeps a revision at most every five minutes of editing, and on every Ctrl+S', () => {
     const { store, advance } = storeWithClock()
     const doc = store.create('', sampleDocument())

@@ -9,7 +9,10 @@ export function createDocumentsHandlers(host: LibraryHost): Handlers<typeof docu
   return {
     'documents.list': ({ trash }) => docs().list(trash ?? false),
     // `prepared`: a large body's columns, made in a worker thread (worker/documentBodies.ts)
-    'documents.create': ({ title, model }, prepared) => (prepared === undefined ? docs().create(title, model) : docs().createStored(storedColumns(model, prepared))),
+    'documents.create': ({ title, model, reuseUntouched }, prepared) => {
+      if (prepared !== undefined) return docs().createStored(storedColumns(model, prepared))
+      return (reuseUntouched && !title && !model ? docs().reuseUntouched() : null) ?? docs().create(title, model)
+    },
     'documents.get': ({ id }) => docs().get(id),
     'documents.save': ({ id, model, baseVersion, keepCurrent }, prepared) => docs().saveStored(id, storedColumns(model, prepared), baseVersion, { keepCurrent: keepCurrent ?? false }),
     'documents.snapshot': ({ id, reason }) => docs().snapshot(id, reason),

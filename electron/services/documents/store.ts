@@ -81,6 +81,33 @@ export class DocumentStore {
   }
 
   /**
+   * 新建 without leaving a trail of empty 未命名文稿: a new document that was never touched (no
+   * title, no text, never saved since it was made, no revision, not linked to a team document) is
+   * handed out again, moved to the top of the list, instead of another one being made. One the
+   * writer typed in or titled, even if emptied again, has been saved since (version > 1) and is
+   * never taken. Returns null when there is none.
+   */
+  reuseUntouched(): DocumentRecord | null {
+    const now = this.now()
+    const id = withStorageErrors(() =>
+      this.db.transaction(() => {
+        const row = this.db
+          .prepare(
+            `SELECT id FROM documents d
+             WHERE trashed_at IS NULL AND version = 1 AND title = '' AND model_json = ?
+               AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.document_id = d.id)
+               AND NOT EXISTS (SELECT 1 FROM team_links l WHERE l.document_id = d.id)
+             ORDER BY updated_at DESC LIMIT 1`,
+          )
+          .get(UNTOUCHED_JSON) as { id: string } | undefined
+        if (row) this.db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?').run(now, row.id)
+        return row?.id ?? null
+      }).immediate(),
+    )
+    return id === null ? null : this.get(id)
+  }
+
+  /**
    * create with the columns already made (a large body, in a worker thread): the record is
    * answered as JSON put together from them, so the model is not parsed again on this thread.
    */
@@ -407,6 +434,9 @@ function validate(row: { model_json: string }): { model?: SummaryDocument; error
   const parsed = SummaryDocumentSchema.safeParse(json)
   return parsed.success ? { model: parsed.data } : { error: describeSchemaError(parsed.error) }
 }
+
+/** The text of a document made by 新建 and never touched since. */
+const UNTOUCHED_JSON = JSON.stringify(emptyDocument(''))
 
 /** What is stored for a document besides its id and times: its JSON, search text and 字数. */
 export interface StoredColumns {

@@ -41,6 +41,8 @@ export const REMOTE_SAVE_MS = 5000
 /** Retries of a failed save: after 1 s, then twice as long each time, at most every 30 s. */
 export const RETRY_FIRST_MS = 1000
 export const RETRY_MAX_MS = 30_000
+/** A save unanswered this long (the back end hangs): the writer is told, and that the text is safe. */
+export const STALL_NOTICE_MS = 8000
 
 /** Runs `fn` after `delay` ms, in the next idle moment but no later than IDLE_WAIT_MS after that; returns a cancel. */
 function later(delay: number, fn: () => void): () => void {
@@ -110,16 +112,18 @@ interface Props {
   onState(state: SaveState, failure?: SaveFailure): void
   onConflict(conflict: SaveConflict | null): void
   onSaved(saved: { title: string; characters: number }): void
+  /** a save has gone unanswered since this time (the back end hangs); null once it is answered */
+  onStalled?(since: number | null): void
   handle: React.RefObject<AutosaveHandle | null>
   /** true while a recovery offer is being looked up or is open: the journal is left alone */
   journalHeld: boolean
 }
 
-export function AutosavePlugin({ documentId, version: loadedVersion, library, carry, onState, onConflict, onSaved, handle, journalHeld }: Props) {
+export function AutosavePlugin({ documentId, version: loadedVersion, library, carry, onState, onConflict, onSaved, onStalled, handle, journalHeld }: Props) {
   const [editor] = useLexicalComposerContext()
   const api = useApi()
-  const latest = useRef({ carry, onState, onConflict, onSaved })
-  latest.current = { carry, onState, onConflict, onSaved }
+  const latest = useRef({ carry, onState, onConflict, onSaved, onStalled })
+  latest.current = { carry, onState, onConflict, onSaved, onStalled }
   const initial = useRef({ loadedVersion, journalHeld })
 
   useEffect(() => {
@@ -270,7 +274,18 @@ export function AutosavePlugin({ documentId, version: loadedVersion, library, ca
       // only others' changes (a team document): saved without a word
       if (seq > confirmedSeq) show('saving')
       const keepCurrent = keepCurrentNext
-      inFlight = api.call('documents.save', { id: documentId, model, baseVersion: version, ...(keepCurrent ? { keepCurrent } : {}) }).then(
+      // a back end that hangs answers nothing: after a while the writer is told (the text is journaled by then)
+      const sentAt = Date.now()
+      let stalled = false
+      const stallTimer = setTimeout(() => {
+        stalled = true
+        if (!unmounted) latest.current.onStalled?.(sentAt)
+      }, STALL_NOTICE_MS)
+      const answered = () => {
+        clearTimeout(stallTimer)
+        if (stalled && !unmounted) latest.current.onStalled?.(null)
+      }
+      inFlight = api.call('documents.save', { id: documentId, model, baseVersion: version, ...(keepCurrent ? { keepCurrent } : {}) }).finally(answered).then(
         (result) => {
           if (result.status === 'conflict') {
             mode = 'conflict'

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot, $parseSerializedNode, HISTORY_PUSH_TAG, type SerializedLexicalNode } from 'lexical'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CLEANUP_COMMANDS, previewCleanup, type CleanupCommand, type CleanupPreview } from '../../../shared/cleanup'
 import { editorStateToModel, modelToEditorState } from '../../../shared/document/lexicalState'
@@ -36,6 +36,22 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
   const [preview, setPreview] = useState<CleanupPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [styleOpen, setStyleOpen] = useState(false)
+  // the menu closes on Esc and on a click anywhere else, as the toolbar's other menus do (it used
+  // to close only when the mouse left it, so a writer who clicked back into the text kept it open)
+  const anchor = useRef<HTMLSpanElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const away = (e: MouseEvent) => {
+      if (!anchor.current?.contains(e.target as Node)) setOpen(false)
+    }
+    const escape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false)
+    document.addEventListener('mousedown', away, true)
+    document.addEventListener('keydown', escape, true)
+    return () => {
+      document.removeEventListener('mousedown', away, true)
+      document.removeEventListener('keydown', escape, true)
+    }
+  }, [open])
 
   const run = async (command: CleanupCommand) => {
     setOpen(false)
@@ -63,8 +79,8 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
 
   return (
     <>
-      <span className="menu-anchor">
-        <button onClick={() => setOpen((o) => !o)} aria-expanded={open} disabled={busy} data-testid="cleanup-button">
+      <span className="menu-anchor" ref={anchor}>
+        <button onClick={() => setOpen((o) => !o)} aria-haspopup="menu" aria-expanded={open} disabled={busy} data-testid="cleanup-button">
           {t('menu')} ▾
         </button>
         {open && (

@@ -5,7 +5,7 @@
  * shared/output/check.ts) are asked about before 定稿 and before exporting the current text: the
  * writer sees them again and chooses 仍然定稿 / 仍然导出 or 返回修改.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Signature, SummaryDocument } from '../../../shared/document/model'
 import { checkDocument, type Finding } from '../../../shared/output/check'
@@ -21,6 +21,7 @@ import { useApi } from '../../app/ApiContext'
 import { errorMessage, translateMessage } from '../../app/errors'
 import { fileToBase64, saveBase64 } from '../../ui/files'
 import { FileInput } from '../../ui/FileInput'
+import { keepTabInside } from '../../ui/Modal'
 import { keepFinalOnTeam } from '../team/finals'
 import { useExportComments } from '../team/review/exportComments'
 import { TeamFinals } from '../team/TeamFinals'
@@ -39,11 +40,13 @@ interface Props {
   onClose(): void
   /** the export the desktop menu asked for (导出 Word… / 导出 PDF…): its button takes the focus */
   focusFormat?: ExportFormat | null
+  /** where the keyboard goes when the dialog closes and what opened it is gone (the text) */
+  onRestoreFocus?(): void
 }
 
 const FORMATS: ExportFormat[] = ['docx', 'pdf', 'txt', 'md']
 
-export function OutputDialog({ documentId, model, flush, onSignature, onJump, onPreview, onClose, focusFormat = null }: Props) {
+export function OutputDialog({ documentId, model, flush, onSignature, onJump, onPreview, onClose, focusFormat = null, onRestoreFocus }: Props) {
   const { t, i18n } = useTranslation('output')
   const lang = toLang(i18n.language)
   const api = useApi()
@@ -85,6 +88,22 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
     void loadFinals().catch(fail)
     void api.call('assets.list', {}).then(setAssets, fail)
   }, [api, loadFinals, fail])
+  // the keyboard goes into the dialog (Tab no longer walks the page behind it) and, when it closes
+  // and nothing else took it (定位 puts it in the text), back where it was, as with every dialog
+  const box = useRef<HTMLDivElement>(null)
+  const latestRestore = useRef(onRestoreFocus)
+  latestRestore.current = onRestoreFocus
+  const [before] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
+  useEffect(() => {
+    if (!box.current?.contains(document.activeElement)) box.current?.focus({ preventScroll: true })
+    return () => {
+      const at = document.activeElement
+      if (at && at !== document.body) return
+      // the 出稿 ▾ menu item that opened it is hidden by now: then the text
+      if (before?.isConnected && before.getClientRects().length > 0) before.focus({ preventScroll: true })
+      else latestRestore.current?.()
+    }
+  }, [before])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
@@ -189,7 +208,16 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
 
   return (
     <div className="output-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="output-dialog" role="dialog" aria-modal="true" aria-label={t('dialog.title')} data-testid="output-dialog">
+      <div
+        ref={box}
+        tabIndex={-1}
+        className="output-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('dialog.title')}
+        data-testid="output-dialog"
+        onKeyDown={(e) => e.key === 'Tab' && box.current && keepTabInside(box.current, e)}
+      >
         <header>
           <h2>{t('dialog.title')}</h2>
           <button className="close" onClick={onClose} aria-label={t('dialog.close')}>×</button>

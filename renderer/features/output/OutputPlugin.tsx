@@ -134,6 +134,7 @@ export function OutputPlugin({ documentId, carry, onSignature, flush, onNotice }
             onSignature={onSignature}
             onJump={jump}
             focusFormat={chosen}
+            onRestoreFocus={() => editor.focus()}
             onPreview={(final, printMark) => { performance.mark('dd:preview-open'); setOpen({ preview: final, printMark }) }}
             onClose={() => {
               setOpen(null)

@@ -3,6 +3,7 @@
  * ConflictBanner: the document changed elsewhere; compare, keep mine, or use the saved one.
  * FailureBanner: the library refused the text or cannot be reached; it says why, counts down to
  * the next try, and offers 另存为….
+ * StalledBanner: a save went out and the back end has not answered (it hangs); the text is safe.
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -64,6 +65,27 @@ export function FailureBanner({ reason, retryAt, note, onRetry, onSaveAs }: Fail
       <div className="save-banner-actions">
         <button onClick={onRetry} data-testid="save-retry">{t('failed.retryNow')}</button>
         <button onClick={onSaveAs} data-testid="save-as">{t('failed.saveAs')}</button>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * A save the back end has not answered for a while (it hangs rather than refuses): nothing to do but
+ * wait, so the banner says that the text is kept here and will be saved when the back end answers.
+ */
+export function StalledBanner({ since }: { since: number }) {
+  const { t } = useTranslation('saving')
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  return (
+    <div className="save-banner failed" role="status" data-testid="save-stalled">
+      <div className="save-banner-text">
+        <strong>{t('stalled.title', { seconds: Math.max(0, Math.round((now - since) / 1000)) })}</strong>
+        <span>{t('stalled.body')}</span>
       </div>
     </div>
   )

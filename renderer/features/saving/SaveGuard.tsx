@@ -27,7 +27,7 @@ import { useTeamReady } from '../team/TeamCoEdit'
 import { CompareDialog, type CompareLabels } from './CompareDialog'
 import { failureReason } from './reason'
 import { RecoveryDialog } from './RecoveryDialog'
-import { ConflictBanner, FailureBanner } from './SaveBanners'
+import { ConflictBanner, FailureBanner, StalledBanner } from './SaveBanners'
 import { saveUnsavedAs } from './saveAs'
 
 interface Props {
@@ -37,6 +37,8 @@ interface Props {
   editor: RefObject<EditorHandle | null>
   conflict: SaveConflict | null
   failure: SaveFailure | null
+  /** a save unanswered since then (the back end hangs) */
+  stalledSince?: number | null
   /** true from the start until no recovery offer is open (autosave leaves the journal alone meanwhile) */
   onJournalHeld(held: boolean): void
   /** load this record in place of the open one (使用已保存的) */
@@ -52,7 +54,7 @@ interface Offer {
   missing?: string[]
 }
 
-export function SaveGuard({ record, library, autosave, editor, conflict, failure, onJournalHeld, onReload, onNotice, onListChanged }: Props) {
+export function SaveGuard({ record, library, autosave, editor, conflict, failure, stalledSince = null, onJournalHeld, onReload, onNotice, onListChanged }: Props) {
   const { t } = useTranslation('saving')
   const api = useApi()
   const team = useTeamDoc() !== null
@@ -191,6 +193,7 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
           onSaveAs={() => void saveAs()}
         />
       )}
+      {stalledSince !== null && !failure && !conflict && <StalledBanner since={stalledSince} />}
       {comparing && <CompareDialog stored={comparing.stored} mine={comparing.mine} {...(comparing.labels ? { labels: comparing.labels } : {})} onClose={() => setComparing(null)} />}
       {offer && !comparing && (
         <RecoveryDialog

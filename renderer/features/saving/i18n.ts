@@ -23,6 +23,10 @@ export const savingZh = {
     unchanged: '（{{count}} 段未改动）',
     close: '关闭',
   },
+  stalled: {
+    title: '稿台后台没有回应，已等 {{seconds}} 秒',
+    body: '打的字已暂存在本机，不会丢失；后台一回应就自动保存。可以继续写。',
+  },
   failed: {
     title: '保存失败：{{reason}}',
     body: '你的文字保留在本机，不会丢失；稿台会自动重试。',
@@ -77,6 +81,10 @@ export const savingEn: typeof savingZh = {
     figure: '[figure] {{name}}: {{value}}',
     unchanged: '({{count}} paragraphs unchanged)',
     close: 'Close',
+  },
+  stalled: {
+    title: 'The DraftDesk back end has not answered for {{seconds}} s',
+    body: 'What you typed is kept on this computer and will not be lost; it is saved as soon as the back end answers. You can keep writing.',
   },
   failed: {
     title: 'Not saved: {{reason}}',

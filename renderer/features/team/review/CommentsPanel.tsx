@@ -9,16 +9,13 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addThread, canComment, deleteThread, mayDeleteThread, reply, setResolved, type Thread } from '../../../../shared/team/comments'
 import { errorMessage } from '../../../app/errors'
+import { displayDateTime } from '../../../../shared/i18n/dates'
+import { toLang } from '../../../../shared/i18n/format'
 import { $threadRange } from './lexicalAnchors'
 import { selectThread, startComment } from './CommentsPlugin'
 import { useReview } from './ReviewContext'
 import './comments.css'
 
-const time = (at: number) => {
-  const d = new Date(at)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 export function CommentsPanel({ onNotice }: { onNotice(message: string | null): void }) {
   const { t } = useTranslation('review')
@@ -144,7 +141,9 @@ interface ThreadProps {
 }
 
 function ThreadView({ thread, gone, active, writable, mayDelete, onSelect, onReply, onResolve, onDelete }: ThreadProps) {
-  const { t } = useTranslation('review')
+  const { t, i18n } = useTranslation('review')
+  // 2025年12月31日 14:05 whatever the browser's locale, as every other time the app shows
+  const lang = toLang(i18n.language)
   const [replying, setReplying] = useState(false)
   const [text, setText] = useState('')
   const [confirming, setConfirming] = useState(false)
@@ -170,7 +169,7 @@ function ThreadView({ thread, gone, active, writable, mayDelete, onSelect, onRep
       {thread.comments.map((c) => (
         <div className="comment" key={c.id} data-testid="comment">
           <div className="comment-meta">
-            <b>{c.author}</b> {time(c.at)}
+            <b>{c.author}</b> <span data-testid="comment-time">{displayDateTime(c.at, lang)}</span>
           </div>
           <div className="comment-text">{c.text}</div>
         </div>
