@@ -322,6 +322,34 @@ describe('page breaks in the page view', () => {
     await page.keyboard.insertText('跨')
     await expect.poll(() => page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.textContent!.indexOf('跨'), held), { timeout: 15_000 }).toBe(down.offset)
 
+    // typed on into a new line and back: on every frame the paragraph below starts under its last line
+    await page.evaluate((i) => {
+      const w = window as unknown as { __overlaps: number; __watching: boolean }
+      const block = document.querySelector('.document-body')!.children[i]!
+      w.__overlaps = 0
+      w.__watching = true
+      const frame = () => {
+        if (!w.__watching) return
+        const range = document.createRange()
+        range.selectNodeContents(block)
+        const last = Math.max(...[...range.getClientRects()].map((r) => r.bottom))
+        const next = block.nextElementSibling?.getBoundingClientRect().top ?? Infinity
+        if (next < last - 1) w.__overlaps++
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    }, held)
+    const lines = await page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.getClientRects()[0]!.height, held)
+    for (const ch of '推进工作落实责任强化措施提升质效推进工作落实责任强化措施提升质效') await page.keyboard.insertText(ch)
+    await expect.poll(() => page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.getClientRects()[0]!.height, held), { timeout: 15_000 }).toBeGreaterThan(lines)
+    for (let k = 0; k < 32; k++) await page.keyboard.press('Backspace')
+    await expect.poll(() => page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.getClientRects()[0]!.height, held), { timeout: 15_000 }).toBe(lines)
+    expect(await page.evaluate(() => {
+      const w = window as unknown as { __overlaps: number; __watching: boolean }
+      w.__watching = false
+      return w.__overlaps
+    })).toBe(0)
+
     // a screen down from there: the caret lands on a line shown on the screen, where typing goes
     await page.keyboard.press('PageDown')
     await expect.poll(caret, { timeout: 15_000 }).toMatchObject({ drawn: true, shown: true })

@@ -31,6 +31,7 @@ import { drawRepeatedHeads } from './repeatedHeads'
 import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
 import { applyTightening, clearTightening } from './tighten'
 import { SignatureOverlay, type Signature } from './SignatureOverlay'
+import { TypingBoundary } from './typingBoundary'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
 
@@ -181,6 +182,8 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     const measurer = new BlockMeasurer()
     // paragraphs far off screen hold their measured height and are not laid out (offscreen.ts)
     const offscreen = new OffscreenBlocks()
+    // the paragraph typed in is laid out alone while its height holds (typingBoundary.ts)
+    const boundary = new TypingBoundary()
     /** the stretch of the editable root shown (px from its top, as the layout measures), or null */
     const viewOf = (root: HTMLElement): Span | null => {
       const scroll = scrollRef.current
@@ -218,6 +221,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       fresh()
     }
     const fontsLoaded = () => {
+      boundary.unlock()
       all = true
       fresh()
     }
@@ -274,6 +278,9 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       // our own writes are no edit
       mutations.takeRecords()
       const changed = put.touched > 0
+      // the block typed in holds its height only while nothing but its text changes (the height is
+      // checked after each edit, so it measures as laid out)
+      if (changed || closedUp) boundary.unlock()
       // lay the new spacing out now, in this task: left for later, the next keystroke's own layout
       // (Lexical reads the selection's position) would pay for every paragraph whose break moved
       if (changed) void root.offsetHeight
@@ -375,10 +382,18 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     kick.current = fresh
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       // a keystroke's edit dirties a paragraph and its root, a leaf or two
-      if (dirtyElements.size || dirtyLeaves.size) fresh(dirtyElements.size + dirtyLeaves.size > BULK_NODES)
+      if (!dirtyElements.size && !dirtyLeaves.size) return
+      const bulk = dirtyElements.size + dirtyLeaves.size > BULK_NODES
+      fresh(bulk)
+      // the block the caret is in, typed in: laid out alone until its height changes
+      const root = observed
+      let block: Node | null = bulk ? null : (getSelection()?.focusNode ?? null)
+      while (block && block.parentNode !== root) block = block.parentNode
+      boundary.lock(block instanceof Element ? block : null)
     })
     return () => {
       unregister()
+      boundary.unlock()
       if (observed) clearTightening(observed)
       offscreen.release(observed)
       scrollEl?.removeEventListener('scroll', onScroll)

@@ -31,7 +31,7 @@ export interface Span {
 }
 
 export class OffscreenBlocks {
-  /** held blocks: the height each was given ("12.345" mm, to write only what changed) */
+  /** held blocks: the height each was given (CSS px, to write only what changed) */
   private held = new Map<Element, string>()
   /** where each block was at the last pass (px from the root's top): to tell which are near */
   private spans = new WeakMap<Element, Span>()
@@ -92,10 +92,12 @@ export class OffscreenBlocks {
       }
       // a split is shown only in a paragraph (applySpacers); its float adds exactly its height
       const extra = el.classList.contains('pv-split') ? (split.get(i) ?? 0) : 0
-      const key = (m.box + extra).toFixed(3)
+      // in the layout's own unit (a 64th of a CSS px), a hair over so that it is never one short:
+      // rounded down, the pages below a few hundred held blocks would creep up by pixels
+      const key = (Math.round(((m.box + extra) * 96 * 64) / 25.4) / 64 + 1 / 512).toFixed(5)
       if (this.held.get(el) === key) continue
       this.held.set(el, key)
-      el.style.containIntrinsicSize = `none ${key}mm`
+      el.style.containIntrinsicSize = `none ${key}px`
       el.style.contentVisibility = 'auto'
     }
     this.read.clear()
