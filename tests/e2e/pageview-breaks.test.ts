@@ -258,8 +258,8 @@ describe('page breaks in the page view', () => {
 
   it('moves the caret by lines and screens through pages whose breaks just moved, onto the line shown, and types there', { timeout: 120_000 }, async () => {
     const { page } = await openSummary()
-    // five lines added on page 1 move every break after it: the paragraphs far below whose break
-    // moved hold their height unlaid for a while (offscreen.ts)
+    // five lines added on page 1 move every break after it; the paragraphs more than two screens
+    // below hold their height unlaid (offscreen.ts) until the view or the caret comes near
     const first = page.locator('.document-body .dd-paragraph').first()
     await first.click()
     await page.keyboard.press('End')
