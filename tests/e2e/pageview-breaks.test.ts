@@ -255,4 +255,109 @@ describe('page breaks in the page view', () => {
     expect(at.sheet).toBe(before + 1)
     expect([splitAt, splitAt + 1]).toContain(at.line)
   })
+
+  it('moves the caret by lines and screens through pages whose breaks just moved, onto the line shown, and types there', { timeout: 120_000 }, async () => {
+    const { page } = await openSummary()
+    // five lines added on page 1 move every break after it; the paragraphs more than two screens
+    // below hold their height unlaid (offscreen.ts) until the view or the caret comes near
+    const first = page.locator('.document-body .dd-paragraph').first()
+    await first.click()
+    await page.keyboard.press('End')
+    await page.evaluate(() => {
+      const w = window as unknown as { __pvMoved: number }
+      w.__pvMoved = 0
+      window.addEventListener('draftdesk:pageview', (e) => {
+        if ((e as CustomEvent<{ changed: boolean }>).detail.changed) w.__pvMoved++
+      })
+    })
+    await page.keyboard.insertText('推进工作落实责任强化措施提升质效'.repeat(10).slice(0, 140))
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __pvMoved: number }).__pvMoved), { timeout: 15_000 }).toBeGreaterThan(0)
+
+    /** where the caret is: its block, its offset in the block's text, and whether that is the character drawn under it */
+    const caret = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('.document-body')!
+        const sel = getSelection()!
+        let block: Node | null = sel.focusNode
+        while (block && block.parentNode !== root) block = block.parentNode
+        const index = [...root.children].indexOf(block as Element)
+        const before = document.createRange()
+        before.setStart(block!, 0)
+        before.setEnd(sel.focusNode!, sel.focusOffset)
+        const r = sel.getRangeAt(0).cloneRange()
+        r.collapse(false)
+        const box = r.getClientRects()[0] ?? r.getBoundingClientRect()
+        // the text the browser draws at the caret's place is the caret's own
+        const hit = document.caretRangeFromPoint(box.left + 1, box.top + box.height / 2)
+        const drawn = !!hit && hit.startContainer === sel.focusNode && Math.abs(hit.startOffset - sel.focusOffset) <= 1
+        const scroller = document.querySelector('[data-testid=page-scroll]')!.getBoundingClientRect()
+        return { index, offset: before.toString().length, drawn, shown: box.top >= scroller.top && box.bottom <= scroller.bottom }
+      })
+
+    // the caret on the last line of a paragraph just above one that is held far down the document
+    const target = await page.evaluate(() => {
+      const blocks = [...document.querySelector('.document-body')!.children] as HTMLElement[]
+      const held = blocks.findIndex((el, i) => i > 40 && el.style.contentVisibility === 'auto' && blocks[i - 1]!.classList.contains('dd-paragraph') && el.classList.contains('dd-paragraph'))
+      if (held < 0) return null
+      const above = blocks[held - 1]!
+      const walker = document.createTreeWalker(above, NodeFilter.SHOW_TEXT)
+      let last: Text | null = null
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) last = t as Text
+      const sel = getSelection()!
+      sel.removeAllRanges()
+      const r = document.createRange()
+      r.setStart(last!, Math.max(0, last!.length - 1))
+      sel.addRange(r)
+      return { held, text: blocks[held]!.textContent!.length }
+    })
+    expect(target).not.toBeNull()
+    const { held } = target!
+    // Lexical has taken the caret where it was put
+    await expect.poll(async () => (await caret()).index, { timeout: 15_000 }).toBe(held - 1)
+    await page.keyboard.press('ArrowDown')
+    // the next line is the first line of the paragraph below, and the caret is drawn on it
+    await expect.poll(caret, { timeout: 15_000 }).toMatchObject({ index: held, drawn: true, shown: true })
+    const down = await caret()
+    expect(down.offset).toBeLessThan(30) // one line holds 28 characters
+    await page.keyboard.insertText('跨')
+    await expect.poll(() => page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.textContent!.indexOf('跨'), held), { timeout: 15_000 }).toBe(down.offset)
+
+    // typed on into a new line and back: on every frame the paragraph below starts under its last line
+    await page.evaluate((i) => {
+      const w = window as unknown as { __overlaps: number; __watching: boolean }
+      const block = document.querySelector('.document-body')!.children[i]!
+      w.__overlaps = 0
+      w.__watching = true
+      const frame = () => {
+        if (!w.__watching) return
+        const range = document.createRange()
+        range.selectNodeContents(block)
+        const last = Math.max(...[...range.getClientRects()].map((r) => r.bottom))
+        const next = block.nextElementSibling?.getBoundingClientRect().top ?? Infinity
+        if (next < last - 1) w.__overlaps++
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    }, held)
+    const lines = await page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.getClientRects()[0]!.height, held)
+    for (const ch of '推进工作落实责任强化措施提升质效推进工作落实责任强化措施提升质效') await page.keyboard.insertText(ch)
+    await expect.poll(() => page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.getClientRects()[0]!.height, held), { timeout: 15_000 }).toBeGreaterThan(lines)
+    for (let k = 0; k < 32; k++) await page.keyboard.press('Backspace')
+    await expect.poll(() => page.evaluate((i) => document.querySelector('.document-body')!.children[i]!.getClientRects()[0]!.height, held), { timeout: 15_000 }).toBe(lines)
+    expect(await page.evaluate(() => {
+      const w = window as unknown as { __overlaps: number; __watching: boolean }
+      w.__watching = false
+      return w.__overlaps
+    })).toBe(0)
+
+    // a screen down from there: the caret lands on a line shown on the screen, where typing goes
+    await page.keyboard.press('PageDown')
+    await expect.poll(caret, { timeout: 15_000 }).toMatchObject({ drawn: true, shown: true })
+    const paged = await caret()
+    expect(paged.index).toBeGreaterThan(held)
+    await page.keyboard.insertText('页')
+    await expect
+      .poll(() => page.evaluate(({ index, offset }) => document.querySelector('.document-body')!.children[index]!.textContent!.slice(offset, offset + 1), paged), { timeout: 15_000 })
+      .toBe('页')
+  })
 })

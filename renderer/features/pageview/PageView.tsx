@@ -14,8 +14,8 @@
  * (the others keep what they measured to), the page rules place the pages again only from the first
  * changed block until the breaks line up with the previous ones (paginateFrom), and the spacing is
  * written only where it changed. It runs once more after a change, to check the layout it measured
- * was its own. Paragraphs off screen hold their measured height and are not laid out
- * (offscreen.ts): the breaks that moved below the screen cost a number each, not their lines.
+ * was its own. Paragraphs more than a couple of screens away hold their measured height and are not
+ * laid out (offscreen.ts): the breaks that moved there cost a number each, not their lines.
  *
  * 显示比例 is CSS `zoom` on the sheet: Ctrl+滚轮, Ctrl+= / Ctrl+-, Ctrl+Shift+0 (100 %; Ctrl+0 is
  * 正文), and the control in the status bar. 适合页宽 follows the width the page has.
@@ -26,11 +26,12 @@ import { useTranslation } from 'react-i18next'
 import { PAGE_MM, SIGNATURE } from '../../../shared/output/layout'
 import type { Pagination } from '../../../shared/output/pagination'
 import { applySpacers, BlockMeasurer, clearSpacers, layoutPages, PAGE_NUMBER_TOP_MM, pieceTops, sameSpacers, SHEET_GAP_MM, SHEET_PITCH_MM, type PieceTop, type Spacer } from './layoutPages'
-import { OffscreenBlocks } from './offscreen'
+import { OffscreenBlocks, type Span } from './offscreen'
 import { drawRepeatedHeads } from './repeatedHeads'
 import { signatureHeight, signatureTop, withSignature } from './signatureFlow'
 import { applyTightening, clearTightening } from './tighten'
 import { SignatureOverlay, type Signature } from './SignatureOverlay'
+import { TypingBoundary } from './typingBoundary'
 import { effectiveZoom, setEffectiveZoom, setViewSettings, stepZoom, useViewSettings, ZOOM_MAX, ZOOM_MIN } from './viewSettings'
 import './pageview.css'
 
@@ -48,6 +49,8 @@ const SETTLE_MS = 120
 
 /** The longest a repagination waits for the browser to be idle. */
 const IDLE_TIMEOUT_MS = 150
+/** the keys with which the browser moves the caret by lines or screens */
+const CARET_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'])
 
 /**
  * One screen pixel in mm. The probe (100 mm tall) says it, to the browser's layout unit (a 64th of
@@ -177,8 +180,17 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     // repagination (a MutationObserver on the editable root) are the only ones read again, and the
     // pages are placed again only from the first changed block on.
     const measurer = new BlockMeasurer()
-    // paragraphs off screen hold their measured height and are not laid out (offscreen.ts)
+    // paragraphs far off screen hold their measured height and are not laid out (offscreen.ts)
     const offscreen = new OffscreenBlocks()
+    // the paragraph typed in is laid out alone while its height holds (typingBoundary.ts)
+    const boundary = new TypingBoundary()
+    /** the stretch of the editable root shown (px from its top, as the layout measures), or null */
+    const viewOf = (root: HTMLElement): Span | null => {
+      const scroll = scrollRef.current
+      if (!scroll) return null
+      const top = scroll.getBoundingClientRect().top - root.getBoundingClientRect().top
+      return { top, bottom: top + scroll.clientHeight }
+    }
     let pagination: Pagination | null = null
     let dirty = new Set<Element>()
     let all = true
@@ -209,6 +221,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       fresh()
     }
     const fontsLoaded = () => {
+      boundary.unlock()
       all = true
       fresh()
     }
@@ -244,6 +257,8 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       note(mutations.takeRecords())
       const full = all
       const measured = withSignature(measurer.measure(root, mmPerPx, spaced.current, all ? 'all' : dirty, offscreen), sigEl ? signatureHeight(sigEl, mmPerPx) : null)
+      // read while the layout is clean (measured), before the spacing is written
+      const view = viewOf(root)
       dirty = new Set()
       all = false
       // pushes in whole screen pixels, placed from where the ones before really put the text
@@ -259,10 +274,13 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!sameSpacers(applied.current, layout.spacers, mmPerPx / 8)) applied.current = layout.spacers
       const put = applySpacers(root, applied.current, spaced.current)
       spaced.current = put.spaced
-      offscreen.hold(root, measured, applied.current)
+      offscreen.hold(root, measured, applied.current, view, mmPerPx)
       // our own writes are no edit
       mutations.takeRecords()
       const changed = put.touched > 0
+      // the block typed in holds its height only while nothing but its text changes (the height is
+      // checked after each edit, so it measures as laid out)
+      if (changed || closedUp) boundary.unlock()
       // lay the new spacing out now, in this task: left for later, the next keystroke's own layout
       // (Lexical reads the selection's position) would pay for every paragraph whose break moved
       if (changed) void root.offsetHeight
@@ -275,6 +293,39 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (changed && checks++ < 3) schedule()
       else checks = 0
     }
+    // Held blocks are let go near the screen and the caret (offscreen.ts); our own style writes are
+    // no edit (the records pending before them are the edit's, and kept).
+    const ours = (write: (root: HTMLElement) => void) => {
+      const root = observed
+      if (!root) return
+      note(mutations.takeRecords())
+      write(root)
+      mutations.takeRecords()
+    }
+    let scrolled = 0
+    const onScroll = () => {
+      if (scrolled || !offscreen.count) return
+      scrolled = requestAnimationFrame(() => {
+        scrolled = 0
+        ours((root) => {
+          const view = viewOf(root)
+          if (view) offscreen.reveal(view)
+        })
+      })
+    }
+    // before the browser moves the caret by lines or screens: what it moves through is laid out
+    const onKey = (e: KeyboardEvent) => {
+      if (!CARET_KEYS.has(e.key) || !offscreen.count) return
+      ours((root) => {
+        const view = viewOf(root)
+        let caret: Node | null = getSelection()?.focusNode ?? null
+        while (caret && caret.parentNode !== root) caret = caret.parentNode
+        if (view) offscreen.reveal(view, caret instanceof Element ? caret : null)
+      })
+    }
+    const scrollEl = scrollRef.current
+    scrollEl?.addEventListener('scroll', onScroll, { passive: true })
+    window.addEventListener('keydown', onKey, true)
     // in a task of its own once the frame that shows the edit is painted (rAF, then a task): off
     // the keystroke path — the browser runs a waiting keystroke before it — and the new breaks are
     // on the very next frame. (It was an idle callback, when a repagination laid out every paragraph
@@ -331,12 +382,23 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
     kick.current = fresh
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       // a keystroke's edit dirties a paragraph and its root, a leaf or two
-      if (dirtyElements.size || dirtyLeaves.size) fresh(dirtyElements.size + dirtyLeaves.size > BULK_NODES)
+      if (!dirtyElements.size && !dirtyLeaves.size) return
+      const bulk = dirtyElements.size + dirtyLeaves.size > BULK_NODES
+      fresh(bulk)
+      // the block the caret is in, typed in: laid out alone until its height changes
+      const root = observed
+      let block: Node | null = bulk ? null : (getSelection()?.focusNode ?? null)
+      while (block && block.parentNode !== root) block = block.parentNode
+      boundary.lock(block instanceof Element ? block : null)
     })
     return () => {
       unregister()
+      boundary.unlock()
       if (observed) clearTightening(observed)
       offscreen.release(observed)
+      scrollEl?.removeEventListener('scroll', onScroll)
+      window.removeEventListener('keydown', onKey, true)
+      cancelAnimationFrame(scrolled)
       watch(null)
       document.fonts?.removeEventListener('loadingdone', fontsLoaded)
       sigResized.disconnect()
