@@ -266,7 +266,12 @@ export function App() {
             {openError ? (
               <p className="error" role="alert"><strong>{t('cannotOpen')}</strong><br />{openError}</p>
             ) : view === 'documents' && docs.length === 0 && !info.readOnly ? (
-              <Welcome onNew={() => void create()} onTemplate={() => setPickingTemplate(true)} onImport={() => fileInput.current?.click()} />
+              <Welcome
+                onNew={() => void create()}
+                onTemplate={() => setPickingTemplate(true)}
+                onImport={() => fileInput.current?.click()}
+                onTrash={() => { setView('trash'); void refresh('trash').catch(fail) }}
+              />
             ) : (
               <p>{t(info.readOnly ? 'noDocumentReadOnly' : 'noDocument')}</p>
             )}
@@ -333,14 +338,30 @@ export function App() {
 
 /**
  * An empty 文稿库 (the first launch): the three ways a writer starts, each saying what it gives,
- * in the middle of the window rather than only as small buttons in the list.
+ * in the middle of the window rather than only as small buttons in the list. When the list is empty
+ * only because its documents are in the 回收站 (the writer deleted the last one), it says so and
+ * offers the 回收站 first: "还是空的" would tell them their work is gone. It mounts each time the list
+ * becomes empty, so the count is read then.
  */
-function Welcome({ onNew, onTemplate, onImport }: { onNew(): void; onTemplate(): void; onImport(): void }) {
+function Welcome({ onNew, onTemplate, onImport, onTrash }: { onNew(): void; onTemplate(): void; onImport(): void; onTrash(): void }) {
   const { t } = useTranslation('app')
+  const api = useApi()
+  const [trashed, setTrashed] = useState<number | null>(null)
+  useEffect(() => {
+    let stale = false
+    // the count only adds a line: when it cannot be read, the welcome stays as it is
+    void api.call('documents.list', { trash: true }).then((list) => !stale && setTrashed(list.length), () => undefined)
+    return () => { stale = true }
+  }, [api])
   return (
     <section className="welcome" aria-labelledby="welcome-title" data-testid="welcome">
-      <h1 id="welcome-title">{t('welcome.title')}</h1>
-      <p className="muted">{t('welcome.lead')}</p>
+      <h1 id="welcome-title">{t(trashed ? 'welcome.titleTrash' : 'welcome.title')}</h1>
+      <p className="muted" data-testid="welcome-lead">{trashed ? t('welcome.leadTrash', { count: trashed }) : trashed === 0 ? t('welcome.lead') : t('welcome.leadPlain')}</p>
+      {!!trashed && (
+        <p className="welcome-trash">
+          <button onClick={onTrash} data-testid="welcome-trash">{t('welcome.openTrash', { count: trashed })}</button>
+        </p>
+      )}
       <div className="welcome-choices">
         <button onClick={onImport} className="primary" data-testid="welcome-import">
           <strong>{t('welcome.import')}</strong>

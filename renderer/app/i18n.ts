@@ -10,6 +10,12 @@ export const appZh = {
   welcome: {
     title: '开始写第一篇总结',
     lead: '文稿库还是空的。选一种方式开始，写的内容随时自动保存。',
+    /** before the 回收站 has been looked at (a moment): nothing said about it either way */
+    leadPlain: '选一种方式开始，写的内容随时自动保存。',
+    /** the list is empty only because its documents are in the 回收站 */
+    titleTrash: '文稿都在回收站里',
+    leadTrash: '回收站里有 {{count}} 篇文稿，可以打开回收站恢复；也可以选一种方式开始新的一篇，写的内容随时自动保存。',
+    openTrash: '打开回收站（{{count}} 篇）',
     import: '导入去年的总结…',
     importHint: 'Word（.docx、.doc）、WPS、PDF、网页或文本文件：认出标题层级和原来的序号，去掉网页杂项，“xx”“____”这样待填的地方设为数据。',
     template: '从模板开始',
@@ -64,6 +70,10 @@ export const appEn: typeof appZh = {
   welcome: {
     title: 'Start your first summary',
     lead: 'The document library is empty. Choose how to begin; what you write is saved as you go.',
+    leadPlain: 'Choose how to begin; what you write is saved as you go.',
+    titleTrash: 'Your documents are in the Trash',
+    leadTrash: 'Documents in the Trash: {{count}}. Open the Trash to restore them, or choose how to begin a new one; what you write is saved as you go.',
+    openTrash: 'Open the Trash ({{count}})',
     import: 'Import last year’s summary…',
     importHint: 'A Word (.docx, .doc), WPS, PDF, web page or text file: its heading levels and numbers are recognized, web page clutter is removed, and blanks such as “xx” or “____” become data to fill in.',
     template: 'Start from a template',

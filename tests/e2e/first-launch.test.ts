@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { typeWithIme } from '../helpers/shell'
+import { typeWithIme, waitSaved } from '../helpers/shell'
 import { useE2E } from '../helpers/e2e'
 
 const e2e = useE2E()
@@ -108,5 +108,30 @@ describe('first launch', () => {
     const placeholder = await page.locator('.dd-title').evaluate((el) => getComputedStyle(el, '::before').content)
     expect(placeholder).toBe('"Title"')
     await page.screenshot({ path: 'test-results/first-launch-english.png' })
+  })
+
+  it('a library whose only document is in the 回收站 says so and opens the 回收站, besides the three starts', async () => {
+    const page = await e2e.newDocument('2025年度后勤保障工作总结')
+    await waitSaved(page)
+    const doc = page.locator('.doc-list li', { hasText: '2025年度后勤保障工作总结' })
+    await doc.hover()
+    await doc.locator('button[title=删除]').click()
+    const welcome = page.locator('[data-testid=welcome]')
+    await welcome.waitFor()
+    // not "还是空的": the writer's work is not gone
+    await expect.poll(() => welcome.locator('h1').innerText(), { timeout: 15_000 }).toBe('文稿都在回收站里')
+    const lead = await page.locator('[data-testid=welcome-lead]').innerText()
+    expect(lead).toContain('回收站里有 1 篇文稿')
+    expect(lead).not.toContain('还是空的')
+    expect(await welcome.locator('.welcome-choices button strong').allInnerTexts()).toEqual(['导入去年的总结…', '从模板开始', '新建空白文稿'])
+    await page.screenshot({ path: 'test-results/first-launch-welcome-trash.png' })
+
+    await page.click('[data-testid=welcome-trash]')
+    const trashed = page.locator('.doc-list li', { hasText: '2025年度后勤保障工作总结' })
+    await trashed.waitFor()
+    await trashed.getByRole('button', { name: '恢复' }).click()
+    await page.getByRole('button', { name: /返回文稿/ }).click()
+    await expect.poll(() => page.locator('.doc-list .doc-title').allInnerTexts()).toEqual(['2025年度后勤保障工作总结'])
+    expect(await welcome.count()).toBe(0)
   })
 })

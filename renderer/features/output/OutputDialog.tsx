@@ -116,24 +116,39 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
   }, [onClose, asking])
 
   const sig: Signature = model.signature ?? { organization: '', dateStyle: 'arabic' }
+  // an upload ends after renders the writer may have changed the 落款 in: it patches the latest one
+  const latestSig = useRef(sig)
+  latestSig.current = sig
   const setSig = (patch: Partial<Signature>) => {
-    const next: Signature = { ...sig, ...patch }
+    const next: Signature = { ...latestSig.current, ...patch }
     for (const k of ['date', 'sealAssetId', 'signatureAssetId'] as const) if (!next[k]) delete next[k]
+    latestSig.current = next
     onSignature(next.organization || next.date || next.sealAssetId || next.signatureAssetId ? next : undefined)
   }
 
+  // the seal or signature image being read and added (it can take seconds on a busy machine): shown
+  // beside its picker, and 定稿 / export / 打印 wait for it, so that nothing goes out without the
+  // image the writer just chose while the picker still says （不用）
+  const [uploading, setUploading] = useState<{ kind: AssetKind; name: string } | null>(null)
   const upload = async (kind: AssetKind, file: File) => {
+    setUploading({ kind, name: file.name })
+    setMessage(null)
     try {
       const asset = await api.call('assets.add', { kind, name: file.name, dataBase64: await fileToBase64(file) })
       setAssets((list) => [asset, ...list.filter((a) => a.id !== asset.id)])
       setSig(kind === 'seal' ? { sealAssetId: asset.id } : { signatureAssetId: asset.id })
       setMessage({ text: t('dialog.uploaded', { name: asset.name }) })
     } catch (err) {
-      fail(err)
+      // the picker keeps what it had: only the reason is new
+      setMessage({ text: t('dialog.uploadFailed', { what: t(kind === 'seal' ? 'dialog.seal' : 'dialog.signatureImage'), name: file.name, reason: errorMessage(err) }), error: true })
+    } finally {
+      setUploading(null)
     }
   }
+  const waitHint = uploading ? t('dialog.waitUpload', { what: t(uploading.kind === 'seal' ? 'dialog.seal' : 'dialog.signatureImage') }) : undefined
 
   const freeze = async (confirmed = false) => {
+    if (uploading) return
     if (!confirmed && blocking.length) return setAsking({ action: 'final' })
     setAsking(null)
     setBusy('final')
@@ -152,6 +167,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
   }
 
   const exportAs = async (format: ExportFormat, confirmed = false) => {
+    if (uploading) return
     // a 定稿 was asked about when it was made; the current text is asked about now
     if (!confirmed && version === 'current' && blocking.length) return setAsking({ action: 'export', format })
     setAsking(null)
@@ -199,10 +215,15 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
         {images(kind).map((a) => <option key={a.id} value={a.id}>{t('dialog.image', { name: a.name, width: a.width, height: a.height })}</option>)}
         {value && !assets.some((a) => a.id === value) && <option value={value}>{value}</option>}
       </select>
-      <label className="upload">
-        {t('dialog.upload')}
-        <FileInput accept="image/png,image/jpeg,.png,.jpg,.jpeg" testId={`${kind}-upload`} onFile={(file) => void upload(kind, file)} />
-      </label>
+      {uploading?.kind === kind ? (
+        <span className="uploading" role="status" data-testid={`${kind}-uploading`}>{t('dialog.uploading', { what: t(kind === 'seal' ? 'dialog.seal' : 'dialog.signatureImage'), name: uploading.name })}</span>
+      ) : (
+        <label className={uploading ? 'upload disabled' : 'upload'}>
+          {t('dialog.upload')}
+          {/* one image at a time: a second upload would race the first for the picker */}
+          {!uploading && <FileInput accept="image/png,image/jpeg,.png,.jpg,.jpeg" testId={`${kind}-upload`} onFile={(file) => void upload(kind, file)} />}
+        </label>
+      )}
     </span>
   )
 
@@ -260,7 +281,7 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
           <div className="row">
             <label>{t('dialog.finalName')}<TextField value={name} onCommit={setName} testId="final-name" /></label>
             <label>{t('dialog.finalBy')}<TextField value={author} onCommit={setAuthor} testId="final-author" /></label>
-            <button onClick={() => void freeze()} disabled={!!busy || !name.trim() || !author.trim()} data-testid="final-create">{t('dialog.freeze')}</button>
+            <button onClick={() => void freeze()} disabled={!!busy || !!uploading || !name.trim() || !author.trim()} title={waitHint} data-testid="final-create">{t('dialog.freeze')}</button>
           </div>
           {finals.length > 0 && (
             <ul className="finals" data-testid="finals">
@@ -302,10 +323,11 @@ export function OutputDialog({ documentId, model, flush, onSignature, onJump, on
           )}
           <div className="row buttons">
             {FORMATS.map((f) => (
-              <button key={f} onClick={() => void exportAs(f)} disabled={!!busy} autoFocus={f === focusFormat} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>
+              <button key={f} onClick={() => void exportAs(f)} disabled={!!busy || !!uploading} title={waitHint} autoFocus={f === focusFormat} data-testid={`export-${f}`}>{busy === f ? t('dialog.exporting') : t(`dialog.${f}`)}</button>
             ))}
-            <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null), printMark)} data-testid="export-print">{t('dialog.print')}</button>
+            <button onClick={() => onPreview(version === 'current' ? currentFinal : (finals.find((f) => f.revisionId === version) ?? null), printMark)} disabled={!!uploading} title={waitHint} data-testid="export-print">{t('dialog.print')}</button>
           </div>
+          {waitHint && <p className="hint wait-upload" data-testid="export-wait">{waitHint}</p>}
           {asking && (
             <div className="blocking-confirm" role="alertdialog" aria-label={t('dialog.blockingTitle', { count: blocking.length })} data-testid="blocking-confirm">
               <p className="blocking-title">{t(asking.action === 'final' ? 'dialog.blockingFinal' : 'dialog.blockingExport', { count: blocking.length })}</p>
