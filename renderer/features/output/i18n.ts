@@ -105,7 +105,7 @@ export const outputEn: typeof outputZh = {
     uploaded: 'Added to the document library: {{name}}',
     uploading: 'Reading the {{what}}… {{name}}',
     uploadFailed: 'The {{what}} “{{name}}” was not added: {{reason}}. The {{what}} is unchanged.',
-    waitUpload: 'Reading the {{what}}: freezing, exporting and printing wait until it is read, so nothing goes out without it.',
+    waitUpload: 'Reading the {{what}}: freezing, exporting and printing wait until it is read, so nothing goes out without the {{what}}.',
     final: 'Final version',
     finalOption: 'Final version “{{name}}” {{short}}',
     finalHint: 'Freezes the current text as a version with a fingerprint; later edits make a new draft.',
