@@ -179,3 +179,39 @@ export function isPartHeadingText(line: string): boolean {
   if (/[，。；！？,;!?、：:“”"（）()《》【】[\]]/.test(text) || NOT_PART.test(text)) return false
   return PART_END.test(text)
 }
+
+/** A numbered line this long or shorter, without a clause comma, reads as a title even with a full stop ("强化督查。"). */
+const SHORT_SENTENCE_CHARS = 15
+
+/**
+ * A numbered line that is a whole sentence, not a title: it closes with a sentence end (。！？；,
+ * closing quotes after it) and is longer than a short title or carries a clause comma
+ * ("1.加强培训，确保人人过关。"); or it runs past LONG_LINE_CHARS with clause commas and no end at all.
+ * "强化督查。", "大力寻辟财源渠道，积极推进财税工作" (no sentence end) are title-shaped.
+ */
+export function isSentenceLine(rest: string): boolean {
+  const text = rest.replace(/[”’」』）)】]+$/, '')
+  const hasClause = /[，,]/.test(text)
+  if (/[。！？；;!]$/.test(text)) return hasClause || text.length > SHORT_SENTENCE_CHARS
+  return hasClause && text.length > LONG_LINE_CHARS
+}
+
+/** A title cut at a clause mark ("…的道德风尚，" + body): the heading came from a long sentence. */
+export function endsInClauseMark(title: string): boolean {
+  return CLAUSE_MARKS.has(title[title.length - 1] ?? '')
+}
+
+/**
+ * A whole-sentence numbered line longer than LONG_LINE_CHARS with no body under it, among sibling
+ * headings that have bodies: it runs in, cut after its first clause group like a long line without
+ * a sentence end, so no heading is left empty. Null when it has no place to cut.
+ */
+export function runInLongSentence(rest: string): HeadingShape | null {
+  if (rest.length <= LONG_LINE_CHARS || !isSentenceLine(rest)) return null
+  const end = clauseGroupEnd(rest)
+  if (end < 0) return null
+  let bodyFrom = end
+  while (bodyFrom < rest.length && isBlank(rest[bodyFrom])) bodyFrom++
+  if (rest.length - bodyFrom < LABEL_BODY_CHARS) return null
+  return { title: rest.slice(0, end), body: rest.slice(bodyFrom) }
+}

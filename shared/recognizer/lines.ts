@@ -295,6 +295,9 @@ export function joinWrappedLines(lines: readonly string[], rules: JoinRules): Jo
 /** `last` is the previous physical line (trimmed); `alone` when it is not yet joined to anything. */
 function shouldJoin(prevRaw: string, last: string, alone: boolean, nextRaw: string, next: string, wrap: WrapEstimate | null, rules: JoinRules): boolean {
   if (alone && rules.isBareMarker(last)) return !rules.startsBlock(next)
+  // a heading line broken after a clause mark ("一、强化组织保障，" / "确保…"): no heading ends in a
+  // comma, so the next line carries it on, wrapped text or not
+  if (alone && CLAUSE_END.has(last[last.length - 1]!) && rules.startsBlock(last) && !rules.standsAlone(last) && !rules.startsBlock(next)) return true
   if (wrap === null) return false
   if ((alone && last.length <= 80 && rules.standsAlone(last)) || rules.startsBlock(next)) return false
   if (indentWidth(nextRaw) > indentWidth(prevRaw)) return false

@@ -22,7 +22,7 @@ import { MODEL_VERSION } from '../document/model'
 import { msg, type Message } from '../errors/message'
 import { countCharacters } from '../text'
 import { isCollectionHeader, matchPiece, stripCollectionLabel } from './collection'
-import { NumberingTracker, isPartHeadingText, shapeHeading, type HeadingShape, type NumberingGap, type TrackedGap } from './headings'
+import { NumberingTracker, endsInClauseMark, isPartHeadingText, isSentenceLine, runInLongSentence, shapeHeading, type HeadingShape, type NumberingGap, type TrackedGap } from './headings'
 import { junkKind, removeJunk, type JunkLine } from './junk'
 import { joinWrappedLines, splitLines, type JoinRules } from './lines'
 import { levelMap, matchMarker, matchWordMarker, numberingStyleOf, variantOf, type MarkerKind, type MarkerMatch } from './markers'
@@ -225,6 +225,84 @@ function markInlineLists(items: BodyLine[]): void {
   }
 }
 
+/**
+ * Numbered lines that are whole sentences with nothing under them — the items of a plan
+ * ("1.加强培训，确保人人过关。" under "下步工作打算：") — are no headings: a heading with no body is what a
+ * writer sees as a mistake. Decided per run of siblings (one level, one parent heading), so the
+ * numbers the editor derives never skip:
+ *   - a run of list items (level 3 or 4: 1、 1. (1)) where no item has anything under it (body text or deeper headings; the last of two or
+ *     more may have text, when it is a sentence: remarks closing the list), and where
+ *     sentence items are most of it, or no item runs in, stays paragraphs with its numbers as
+ *     typed ("1、" stays "1、"). A run-in item counts as a sentence item when its title was cut at
+ *     a clause mark (a sentence too long to be a title);
+ *   - elsewhere — and always for section headings (一、 （一）), which keep the numbers the
+ *     writer typed — a long sentence item with nothing under it runs in, cut after its first
+ *     clause group (like a long line without a sentence end).
+ * Only where a heading would be left empty: a run whose items all run in is left alone.
+ * Short items are titles whatever their punctuation ("强化督查。", "三、教师队伍建设"), and so are
+ * sentence-shaped items beside siblings that have bodies ("四、坚持…，进一步…。" among headings of
+ * the same shape): a section heading directly followed by its sub-headings stays a heading.
+ */
+function markSentenceItems(items: BodyLine[], levels: ReadonlyMap<MarkerKind, HeadingLevel>): void {
+  const levelOf = (item: BodyLine | undefined): number | null =>
+    item?.part ? 1 : item?.marker && item.shape ? (levels.get(item.marker.kind) ?? 4) : null
+  const lvl = items.map(levelOf)
+  // nothing under item i: the next line is a heading at its level or above (or there is none)
+  const bare = (i: number) => {
+    const next = lvl[i + 1]
+    return i + 1 >= items.length || (next !== null && next !== undefined && next <= lvl[i]!)
+  }
+  // only paragraphs under item i, no deeper heading, up to the next heading at its level or above
+  const onlyTextUnder = (i: number) => {
+    let j = i + 1
+    while (j < items.length && lvl[j] === null) j++
+    return j >= items.length || lvl[j]! <= lvl[i]!
+  }
+  const sentence = (item: BodyLine) =>
+    item.shape!.body === undefined ? isSentenceLine(item.marker!.rest) : endsInClauseMark(item.shape!.title)
+  const decide = (run: number[]) => {
+    if (run.some((i) => items[i]!.part)) return
+    // section headings (一、 and （一）) keep their numbers; list items are numbered 1、 1. (1)
+    const listLevel = lvl[run[0]!]! >= 3
+    // the last item may have text under it when it is a sentence itself: closing remarks after the list
+    const last = run[run.length - 1]!
+    if (listLevel && run.slice(0, -1).every(bare) && (bare(last) || (run.length >= 2 && sentence(items[last]!) && onlyTextUnder(last)))) {
+      const sentences = run.filter((i) => sentence(items[i]!)).length
+      const noRunIn = run.every((i) => items[i]!.shape!.body === undefined)
+      // only where a heading would be left empty: run-in items all have their text
+      const empty = run.some((i) => items[i]!.shape!.body === undefined)
+      if (empty && sentences > 0 && (sentences * 2 > run.length || noRunIn)) {
+        for (const i of run) {
+          delete items[i]!.marker
+          delete items[i]!.shape
+        }
+        return
+      }
+    }
+    for (const i of run) {
+      const item = items[i]!
+      if (item.shape!.body !== undefined || !bare(i)) continue
+      const shape = runInLongSentence(item.marker!.rest)
+      if (shape) item.shape = shape
+    }
+  }
+  // the open run of siblings per level (1–4)
+  const runs: number[][] = [[], [], [], [], []]
+  const close = (from: number) => {
+    for (let l = from; l <= 4; l++) {
+      if (runs[l]!.length) decide(runs[l]!)
+      runs[l] = []
+    }
+  }
+  items.forEach((_, i) => {
+    const l = lvl[i]
+    if (l === null || l === undefined) return
+    close(l + 1)
+    runs[l]!.push(i)
+  })
+  close(1)
+}
+
 function buildDocument(lines: readonly string[], opts: RecognizeOptions, report: ImportReport, fallback: string): SummaryDocument {
   const parts = opts.fragment ? { title: '', subtitle: undefined, body: [...lines] } : extractTitle(lines)
   const { subtitle, body } = parts
@@ -257,6 +335,7 @@ function buildDocument(lines: readonly string[], opts: RecognizeOptions, report:
   const levels = levelMap(items.flatMap((item) => (item.marker ? [item.marker] : [])))
   if (!opts.fragment) markPartHeadings(items)
   markInlineLists(items)
+  if (!opts.fragment) markSentenceItems(items, levels)
 
   const numbering = new NumberingTracker()
   /** the markers as the writer typed them, for the document's numbering style */

@@ -1,5 +1,5 @@
 /**
- * The importer against texts it has never seen: 27 work summaries written for this test (bureaus,
+ * The importer against texts it has never seen: 29 work summaries written for this test (bureaus,
  * towns, schools, communities; copied from web pages, Word, WPS and PDFs), each imported through the
  * real import path (importFile, with clean on, as the import dialog does) and compared block by block
  * with the structure a writer expects: heading levels with the numbers the editor derives (the
@@ -215,11 +215,11 @@ const CASES: [string, number, string[], Notes?][] = [
     'p 十分注重预算执行进度，确保资…',
     'p 第一，严格预算约束；第二，强…',
   ]],
-  // very long run-in lines cut after a clause group, web head and foot (当前位置, 作者/发布日期/点击数, 分享到, 【关闭】【打印】, 版权所有/技术支持)
+  // very long run-in lines cut after a clause group (also a long sentence with nothing under it), web head and foot (当前位置, 作者/发布日期/点击数, 分享到, 【关闭】【打印】, 版权所有/技术支持)
   ['13-long-lines-web.txt', 5, [
     'title 桃源镇2025年乡村振兴工作总结',
     'h1 一、产业发展方面，我镇立足山区资源禀赋，坚持宜农则农、宜林则林、宜游则游， ‖ 大力发展高山蔬菜、中药材和乡…',
-    'h1 二、人才支撑方面，通过“乡贤回归”“能人返乡”等渠道，吸引返乡创业人员46人，领办创办经营主体31个，培训高素质农民420人次。',
+    'h1 二、人才支撑方面，通过“乡贤回归”“能人返乡”等渠道，吸引返乡创业人员46人， ‖ 领办创办经营主体31个，培训…',
     'h1 三、组织保障方面，镇村两级签订目标责任书，实行月调度、季通报、年考核',
   ]],
   // a ① list and a quotation kept as paragraphs; a 落款 dated only by month (kept as a month: no day is made up)
@@ -289,15 +289,16 @@ const CASES: [string, number, string[], Notes?][] = [
     'h1 四、存在的问题',
     'p 一是管护人员老化；二是基础设…',
   ]],
-  // skipped levels ("（1）" straight under "一、") and a skipped number ("（一）" then "（三）", reported)
+  // skipped levels ("（1）" straight under "一、") and a skipped number ("（一）" then "（三）", reported);
+  // "1．" items that are sentences with nothing under them are list paragraphs, numbers as typed
   ['19-missing-levels.txt', 0, [
     'title 2025年文化馆工作总结',
     'h1 一、公共文化服务',
     'h4 （1）免费开放。 ‖ 全馆全年免费开放330天，接…',
     'h4 （2）流动服务。 ‖ 送文艺演出下乡48场。',
     'h1 二、群众文艺创作',
-    'h3 1.创作小戏小品7部，其中2部获市级奖项。',
-    'h3 2.举办书画摄影展览5期。',
+    'p 1．创作小戏小品7部，其中2…',
+    'p 2．举办书画摄影展览5期。',
     'h1 三、非遗保护',
     'h2 （一）申报工作。 ‖ 新增市级非遗项目3项。',
     'h2 （二）传承活动。 ‖ 开展非遗进校园活动16场。',
@@ -401,6 +402,38 @@ const CASES: [string, number, string[], Notes?][] = [
     'p 建议推行“综合查一次”，建立…',
     'signature 县营商环境评估组 2025-12',
   ], { numbering: { level1: '第一章', level2: '第一节' }, warnings: [] }],
+  // plan items that are whole sentences with nothing under them stay numbered paragraphs (no empty
+  // headings); a level-1 sentence among labelled siblings runs in; a heading followed straight by its sub-headings stays
+  ['28-plan-items-sentences.txt', 0, [
+    'title 柳岸社区2025年度工作总结',
+    'p 今年以来，柳岸社区围绕“宜居…',
+    'h1 一、基层治理',
+    'h2 （一）网格管理',
+    'h3 1.划细网格。 ‖ 全社区划分网格14个，每格配…',
+    'h3 2.走访入户。 ‖ 网格员全年走访居民2860户…',
+    'h2 （二）矛盾调处',
+    'p 全年受理邻里纠纷61件，调处…',
+    'h1 二、首先我们社区把老旧小区改造作为头号民生工程，由书记牵头、两委成员分片包干， ‖ 坚持每周现场调度一次，确保改…',
+    'h1 三、文化服务：',
+    'p 全年举办广场文艺演出12场，…',
+    'h1 四、下步工作打算：',
+    'p 1.进一步完善网格员考核办法…',
+    'p 2.加快推进加装电梯工作，力…',
+    'p 3.强化志愿服务。组建楼栋志…',
+    'p 4.持续开展邻里节活动，增进…',
+    'signature 柳岸社区居民委员会 2025-12-29',
+  ], { gaps: [], warnings: [] }],
+  // heading lines broken after a comma (half-width and full-width): the next line carries the heading on
+  ['29-heading-broken-at-comma.txt', 0, [
+    'title 某某街道2025年安全生产工作总结',
+    'h1 一、压紧压实责任,全面落实安全生产责任制',
+    'p 街道与23家重点企业签订安全…',
+    'h1 二、深入排查隐患，坚决遏制事故发生',
+    'p 全年检查企业和场所412家次…',
+    'h1 三、加强宣传培训',
+    'p 组织应急演练9场，参与群众1…',
+    'signature 某某街道办事处 2025-12-30',
+  ], { gaps: [], warnings: [] }],
   ['22-inline-list-and-leadins.txt', 0, [
     'title 2025年司法所工作总结',
     'p 今年司法所重点抓了三件事：',

@@ -169,10 +169,12 @@ describe('"1、" lists and lead-ins', () => {
       { kind: 'h3', title: '落实经费保障。' },
       { kind: 'h1', title: '狠抓环境整治' },
       { kind: 'h1', title: '下步打算' },
-      { kind: 'h3', title: '继续做好测评迎检准备。' },
-      { kind: 'h3', title: '巩固环境整治成果，防止问题反弹。' },
     ])
-    expect(headingNumbersOf(doc.blocks)).toEqual(['一、', '1.', '2.', '3.', '二、', '三、', '1.', '2.'])
+    expect(headingNumbersOf(doc.blocks)).toEqual(['一、', '1.', '2.', '3.', '二、', '三、'])
+  })
+
+  it('keeps the plan items under 下步打算 as numbered paragraphs: one is a whole sentence, none has text under it', () => {
+    expect(paragraphs(doc).slice(-2)).toEqual(['1、继续做好测评迎检准备。', '2、巩固环境整治成果，防止问题反弹。'])
   })
 
   it('keeps lead-ins and lines that merely start with a number as body text', () => {
@@ -181,7 +183,9 @@ describe('"1、" lists and lead-ins', () => {
       '1.5万元专项经费', '2024年底遗留', '3.5%的住户', '3、4月份集中开展']) {
       expect(ps.some((p) => p.startsWith(start)), start).toBe(true)
     }
-    expect(wording(doc)).toBe(inputWording(text))
+    // the plan items keep their numbers as typed (they are paragraphs)
+    const planItems = ['1、继续做好测评迎检准备。', '2、巩固环境整治成果，防止问题反弹。']
+    expect(wording(doc)).toBe(inputWording(text, planItems) + squash(planItems.join('')))
   })
 })
 
