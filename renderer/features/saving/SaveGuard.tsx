@@ -23,7 +23,7 @@ import { journal, type JournalEntry } from '../../editor/journal'
 import type { AutosaveHandle, SaveConflict, SaveFailure } from '../../editor/plugins/AutosavePlugin'
 import type { EditorHandle } from '../../editor/plugins/EditorHandlePlugin'
 import { useTeamDoc } from '../team/session'
-import { useTeamReady } from '../team/TeamCoEdit'
+import { useTeamSettled } from '../team/TeamCoEdit'
 import { CompareDialog, type CompareLabels } from './CompareDialog'
 import { failureReason } from './reason'
 import { RecoveryDialog } from './RecoveryDialog'
@@ -58,7 +58,7 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
   const { t } = useTranslation('saving')
   const api = useApi()
   const team = useTeamDoc() !== null
-  const teamReady = useTeamReady()
+  const teamSettled = useTeamSettled()
   const [offer, setOffer] = useState<Offer | null>(null)
   const [copying, setCopying] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null })
   const [comparing, setComparing] = useState<{ stored: SummaryDocument | null; mine: SummaryDocument; labels?: CompareLabels } | null>(null)
@@ -73,7 +73,7 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
   // unsaved text left in the journal for this document: offered one entry at a time
   const nextOffer = useCallback(async () => {
     if (!library) return onJournalHeld(false)
-    if (team && !teamReady) return // weighed against the team's text, once it is in the editor
+    if (team && !teamSettled) return // weighed against the freshest team text (the server's, when it answers)
     for (const entry of await journal.forDocument(library, record.id)) {
       if (team) {
         const now = autosave.current?.model()
@@ -88,7 +88,7 @@ export function SaveGuard({ record, library, autosave, editor, conflict, failure
     }
     setOffer(null)
     onJournalHeld(false)
-  }, [library, record.id, onJournalHeld, team, teamReady, autosave, onNotice, t])
+  }, [library, record.id, onJournalHeld, team, teamSettled, autosave, onNotice, t])
   useEffect(() => {
     void nextOffer()
   }, [nextOffer])

@@ -110,6 +110,23 @@ export function useTeamReady(): boolean {
   return useContext(TeamReadyContext)
 }
 
+/**
+ * How long an open team document waits for the server's text before what the browser's copy holds
+ * is taken as the team's text for now (offline, or the server is slow to answer).
+ */
+const SETTLE_OFFLINE_MS = 3000
+
+/**
+ * True once the editor holds the freshest team text there is to get: the server's, once it has
+ * answered, or the browser's copy when no answer came within SETTLE_OFFLINE_MS. The browser's copy
+ * is written at idle moments, so it can lack the last half second of others' changes; what weighs
+ * unsaved text against the team's text (恢复) waits for this instead of useTeamReady.
+ */
+const TeamSettledContext = createContext(true)
+export function useTeamSettled(): boolean {
+  return useContext(TeamSettledContext)
+}
+
 const UNDO_MANAGER = Symbol.for('@lexical/yjs/UndoManager')
 
 /** The Yjs undo manager CollaborationPlugin publishes on the editor. */
@@ -147,6 +164,7 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
     [link],
   )
   const [ready, setReady] = useState(false)
+  const [settled, setSettled] = useState(false)
 
   // nothing is typed into the editor before the team's text is in it; 只读 and 审阅 never type
   useLayoutEffect(() => {
@@ -171,6 +189,9 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
         if (live && root.length === 0 && (sharedBy === undefined || sharedBy === me.name)) bootstrap(editor, conn, record)
       }
       if (live) setReady(true)
+      // the server's text reaches the editor when the message's transaction ends and Lexical has
+      // committed it: a task later
+      setTimeout(() => live && setSettled(true), 0)
     }
     conn.provider.on('synced', onSynced)
     return () => {
@@ -178,6 +199,13 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
       conn.provider.off('synced', onSynced)
     }
   }, [conn, editor, record, me.name])
+
+  // no answer from the server soon after the browser's copy is in: that copy is the team's text for now
+  useEffect(() => {
+    if (!ready || settled) return
+    const timer = setTimeout(() => setSettled(true), SETTLE_OFFLINE_MS)
+    return () => clearTimeout(timer)
+  }, [ready, settled])
 
   // the team's text is in the editor: the local copy follows it (autosave sees a change)
   useEffect(() => {
@@ -302,7 +330,9 @@ function TeamSession({ link, record, onTeamStatus, onNotice, children }: Props &
         </div>
       )}
       <TeamDocContext.Provider value={session}>
-        <TeamReadyContext.Provider value={ready}>{children}</TeamReadyContext.Provider>
+        <TeamReadyContext.Provider value={ready}>
+          <TeamSettledContext.Provider value={ready && settled}>{children}</TeamSettledContext.Provider>
+        </TeamReadyContext.Provider>
       </TeamDocContext.Provider>
     </LexicalCollaboration>
   )
