@@ -4,11 +4,10 @@
  * dialogs (portals) live on; the menu closes after a click on one of them, on Escape and on a click
  * elsewhere. Pressing the menu keeps the editor's focus and selection where they were.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 
-export function ToolbarMenu({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
-  const [open, setOpen] = useState(false)
-  const anchor = useRef<HTMLSpanElement>(null)
+/** While `open`, Esc or a mouse press outside `anchor` closes the menu (every toolbar menu alike). */
+export function useMenuDismiss(open: boolean, setOpen: (open: boolean) => void, anchor: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     if (!open) return
     const away = (e: MouseEvent) => {
@@ -21,7 +20,13 @@ export function ToolbarMenu({ label, testId, children }: { label: string; testId
       document.removeEventListener('mousedown', away, true)
       document.removeEventListener('keydown', escape, true)
     }
-  }, [open])
+  }, [open, setOpen, anchor])
+}
+
+export function ToolbarMenu({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false)
+  const anchor = useRef<HTMLSpanElement>(null)
+  useMenuDismiss(open, setOpen, anchor)
   return (
     <span className="menu-anchor toolbar-menu" ref={anchor}>
       <button aria-haspopup="menu" aria-expanded={open} className={open ? 'on' : ''} data-testid={testId} onMouseDown={(e) => e.preventDefault()} onClick={() => setOpen((o) => !o)}>

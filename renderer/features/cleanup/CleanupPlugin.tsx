@@ -1,11 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot, $parseSerializedNode, HISTORY_PUSH_TAG, type SerializedLexicalNode } from 'lexical'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CLEANUP_COMMANDS, previewCleanup, type CleanupCommand, type CleanupPreview } from '../../../shared/cleanup'
 import { editorStateToModel, modelToEditorState } from '../../../shared/document/lexicalState'
 import type { Figure, Signature, SummaryDocument } from '../../../shared/document/model'
 import { Modal } from '../../ui/Modal'
+import { useMenuDismiss } from '../../editor/ToolbarMenu'
 import { $setNumberingStyle } from '../structure/numberingState'
 import { NumberingStyleDialog } from '../structure/NumberingStyleDialog'
 import './cleanup.css'
@@ -39,19 +40,7 @@ export function CleanupPlugin({ carry, onSignature }: Props) {
   // the menu closes on Esc and on a click anywhere else, as the toolbar's other menus do (it used
   // to close only when the mouse left it, so a writer who clicked back into the text kept it open)
   const anchor = useRef<HTMLSpanElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const away = (e: MouseEvent) => {
-      if (!anchor.current?.contains(e.target as Node)) setOpen(false)
-    }
-    const escape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false)
-    document.addEventListener('mousedown', away, true)
-    document.addEventListener('keydown', escape, true)
-    return () => {
-      document.removeEventListener('mousedown', away, true)
-      document.removeEventListener('keydown', escape, true)
-    }
-  }, [open])
+  useMenuDismiss(open, setOpen, anchor)
 
   const run = async (command: CleanupCommand) => {
     setOpen(false)

@@ -52,6 +52,13 @@ const IDLE_TIMEOUT_MS = 150
 /** the keys with which the browser moves the caret by lines or screens */
 const CARET_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'])
 
+/** The block of the editable root the browser's caret is in, or null. */
+function caretBlock(root: HTMLElement): Element | null {
+  let node: Node | null = getSelection()?.focusNode ?? null
+  while (node && node.parentNode !== root) node = node.parentNode
+  return node instanceof Element ? node : null
+}
+
 /**
  * One screen pixel in mm. The probe (100 mm tall) says it, to the browser's layout unit (a 64th of
  * a pixel: 4 in 100,000); summed down a 120-page document that is pixels, so when the probe agrees
@@ -318,9 +325,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       if (!CARET_KEYS.has(e.key) || !offscreen.count) return
       ours((root) => {
         const view = viewOf(root)
-        let caret: Node | null = getSelection()?.focusNode ?? null
-        while (caret && caret.parentNode !== root) caret = caret.parentNode
-        if (view) offscreen.reveal(view, caret instanceof Element ? caret : null)
+        if (view) offscreen.reveal(view, caretBlock(root))
       })
     }
     const scrollEl = scrollRef.current
@@ -386,10 +391,7 @@ export function PageView({ children, signature }: { children: ReactNode; signatu
       const bulk = dirtyElements.size + dirtyLeaves.size > BULK_NODES
       fresh(bulk)
       // the block the caret is in, typed in: laid out alone until its height changes
-      const root = observed
-      let block: Node | null = bulk ? null : (getSelection()?.focusNode ?? null)
-      while (block && block.parentNode !== root) block = block.parentNode
-      boundary.lock(block instanceof Element ? block : null)
+      boundary.lock(bulk || !observed ? null : caretBlock(observed))
     })
     return () => {
       unregister()

@@ -111,13 +111,14 @@ export function connectTeamDoc(connection: TeamConnection, teamName: string): Te
     // of the binding's observer into Lexical, instead of one per message. Carets and the engine's
     // other messages are handled in order between them, outside any transaction, as they come.
     const events = queued.splice(0)
+    const sync = events.map((event) => isSyncMessage(event.data))
     for (let i = 0; i < events.length; ) {
-      if (!isSyncMessage(events[i]!.data)) {
+      if (!sync[i]) {
         receive(events[i++]!)
         continue
       }
       let end = i
-      while (end < events.length && isSyncMessage(events[end]!.data)) end++
+      while (end < events.length && sync[end]) end++
       const run = events.slice(i, end)
       i = end
       if (run.length === 1) receive(run[0]!)
