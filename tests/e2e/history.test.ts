@@ -150,7 +150,7 @@ describe('彻底删除 a document with 定稿', () => {
     services.close()
 
     const { page } = await e2e.openApp(dataDir)
-    await page.getByRole('button', { name: '回收站' }).click()
+    await page.getByRole('button', { name: '回收站', exact: true }).click()
     const row = (title: string) => page.locator('.doc-list li', { hasText: title })
 
     await row('甲镇年度总结').getByRole('button', { name: '彻底删除' }).click()
